@@ -1,0 +1,50 @@
+/**
+ * Safe pieces of Graph URLs. The SDK puts `.filter()` and path strings on the wire as given, so a
+ * `+`, `&`, `#` or quote taken from user data would change the request. Everything that comes
+ * from a user or from Graph data goes through these.
+ */
+import { InputError } from '../errors';
+
+/** An OData string literal, single quotes doubled; `queryString` percent-encodes it with the rest. */
+export function stringLiteral(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** A DateTimeOffset literal at whole seconds, e.g. 2026-11-27T07:01:37Z (no characters needing encoding). */
+export function dateTimeLiteral(epochMs: number): string {
+  if (!Number.isFinite(epochMs)) throw new RangeError('dateTimeLiteral needs a finite time');
+  return new Date(Math.floor(epochMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/**
+ * A path segment taken from configuration or input (a folder, calendar or message id). Graph ids
+ * are base64 with `-`, `_`, `=` and sometimes `+` or `/`; anything that could step out of the
+ * segment (`..`, `?`, `#`, control characters) is refused rather than encoded into surprises.
+ */
+export function idSegment(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new InputError(field, 'is required: pick a value from the dropdown or map an Outlook id');
+  }
+  const id = value.trim();
+  if (id.length > 512 || /^\.{1,2}$/.test(id) || /[\s?#%\\]|[\x00-\x1f\x7f]/.test(id) || id.includes('..')) {
+    throw new InputError(field, `"${id.slice(0, 40)}${id.length > 40 ? '…' : ''}" is not an Outlook id or well-known folder name: pick a value from the dropdown or map an id Outlook returned`);
+  }
+  return encodeURIComponent(id);
+}
+
+export interface Query {
+  select?: readonly string[];
+  filter?: string;
+  orderby?: string;
+  top?: number;
+}
+
+/** The query string for a path: the one place values are percent-encoded. */
+export function queryString(query: Query): string {
+  const parts: string[] = [];
+  if (query.select?.length) parts.push(`$select=${query.select.map(encodeURIComponent).join(',')}`);
+  if (query.filter) parts.push(`$filter=${encodeURIComponent(query.filter)}`);
+  if (query.orderby) parts.push(`$orderby=${encodeURIComponent(query.orderby)}`);
+  if (query.top !== undefined) parts.push(`$top=${query.top}`);
+  return parts.length ? `?${parts.join('&')}` : '';
+}

@@ -1,0 +1,154 @@
+/**
+ * The one way steps talk to Graph: the SDK client with our middleware chain
+ * (authorize -> retry -> per-mailbox concurrency -> transport with a deadline), JSON in and out,
+ * errors turned into GraphRequestError, and paging over @odata.nextLink.
+ */
+import { Client, ResponseType } from '@microsoft/microsoft-graph-client';
+import { AuthorizeMiddleware } from './authorize';
+import { endpointsFromEnv, relativeGraphPath, GRAPH_VERSION } from './endpoints';
+import type { Endpoints } from './endpoints';
+import { errorFromResponse, GraphRequestError } from './errors';
+import type { GraphErrorBody } from './errors';
+import { ConcurrencyMiddleware, semaphoreFor } from './limiter';
+import type { StepContext } from './logger';
+import { RequestPolicy } from './policy';
+import { DEFAULT_RETRY_LIMITS, RetryMiddleware } from './retry';
+import type { RetryLimits } from './retry';
+import { appRegistrationFromEnv, normaliseTenant, TokenSource } from './tokens';
+import type { AppRegistration, OAuthToken } from './tokens';
+import { ChainError, TransportError, TransportMiddleware } from './transport';
+
+/** Credential fields as the platform merges them into every step's cfg. */
+export interface CredentialConfig {
+  oauth?: OAuthToken;
+  tenantId?: string;
+}
+
+export interface SessionOptions {
+  endpoints?: Endpoints;
+  app?: AppRegistration;
+  retry?: Partial<RetryLimits>;
+  /** Deadline of one HTTP exchange. */
+  timeoutMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface RequestOptions {
+  /** Extra Prefer preferences for this request (the session always asks for immutable ids). */
+  prefer?: readonly string[];
+  /** Whether repeating the request after a lost answer is harmless (default: by HTTP method). */
+  idempotent?: boolean;
+}
+
+export interface GraphResult<T> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Graph's clock (the Date header) when it answered, in epoch ms. */
+  serverTime: number | undefined;
+  nextLink: string | undefined;
+}
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => { setTimeout(resolve, ms); });
+
+export class GraphSession {
+  /** Where this mailbox's resources hang off: /me now, /users/{id} for shared mailboxes later. */
+  readonly root = '/me';
+  private readonly client: Client;
+
+  constructor(readonly endpoints: Endpoints, tokens: TokenSource, context: StepContext, options: SessionOptions = {}) {
+    const sleep = options.sleep ?? defaultSleep;
+    const authorize = new AuthorizeMiddleware(tokens, endpoints.graph);
+    const retry = new RetryMiddleware({ ...DEFAULT_RETRY_LIMITS, ...options.retry }, context.logger, sleep);
+    // One queue per credential and mailbox: the same mailbox reached through two steps of one
+    // container shares Outlook's limit of 4 concurrent requests.
+    const concurrency = new ConcurrencyMiddleware(semaphoreFor(`${tokens.identity}${this.root}`));
+    const transport = new TransportMiddleware(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    authorize.setNext(retry);
+    retry.setNext(concurrency);
+    concurrency.setNext(transport);
+    this.client = Client.initWithMiddleware({ middleware: authorize, baseUrl: `${endpoints.graph}/`, defaultVersion: GRAPH_VERSION });
+  }
+
+  get<T>(path: string, options: RequestOptions = {}): Promise<GraphResult<T>> {
+    return this.send<T>('GET', path, undefined, options);
+  }
+
+  post<T>(path: string, body: unknown, options: RequestOptions = {}): Promise<GraphResult<T>> {
+    return this.send<T>('POST', path, body, options);
+  }
+
+  /** One page of a collection; `pathOrLink` is a path or an @odata.nextLink Graph returned. */
+  async page<T>(pathOrLink: string, options: RequestOptions = {}): Promise<Page<T>> {
+    const path = /^https?:\/\//.test(pathOrLink) ? relativeGraphPath(pathOrLink, this.endpoints) : pathOrLink;
+    const { body, headers } = await this.get<{ value?: T[]; '@odata.nextLink'?: string }>(path, options);
+    const date = Date.parse(headers.get('date') ?? '');
+    return { items: body.value ?? [], serverTime: Number.isNaN(date) ? undefined : date, nextLink: body['@odata.nextLink'] };
+  }
+
+  /**
+   * Every page of a collection, following @odata.nextLink with the same Prefer headers (Graph
+   * applies them only to the request that carries them). Callers consume page by page, so
+   * memory does not grow with the collection.
+   */
+  async* pages<T>(path: string, options: RequestOptions = {}): AsyncGenerator<Page<T>> {
+    let next: string | undefined = path;
+    while (next) {
+      const page: Page<T> = await this.page<T>(next, options);
+      yield page;
+      next = page.nextLink;
+    }
+  }
+
+  private async send<T>(method: 'GET' | 'POST', path: string, body: unknown, options: RequestOptions): Promise<GraphResult<T>> {
+    const shownPath = path.split('?')[0];
+    const request = this.client.api(path)
+      .header('Prefer', ['IdType="ImmutableId"', ...(options.prefer ?? [])].join(', '))
+      .responseType(ResponseType.RAW);
+    if (options.idempotent !== undefined) request.middlewareOptions([new RequestPolicy(options.idempotent)]);
+    let response: Response;
+    try {
+      response = await (method === 'GET' ? request.get() : request.post(body)) as Response;
+    } catch (err) {
+      if (err instanceof TransportError) {
+        throw new GraphRequestError(`Outlook ${method} ${shownPath} failed: ${err.message.replace(/^\S+ \S+ failed: /, '')}. Check that Microsoft Graph is reachable and retry later.`, undefined, err.reason, undefined);
+      }
+      throw err instanceof ChainError ? err.original : err;
+    }
+    const text = await response.text();
+    const parsed = text ? parseJson(text) : undefined;
+    if (!response.ok) {
+      throw errorFromResponse(method, shownPath, response.status, parsed as GraphErrorBody | undefined, response.headers.get('request-id') ?? undefined);
+    }
+    return { status: response.status, body: parsed as T, headers: response.headers };
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A session for the credential in `cfg`; refreshed tokens are persisted through `updateKeys`. */
+export function createSession(cfg: CredentialConfig, context: StepContext, options: SessionOptions = {}): GraphSession {
+  const endpoints = options.endpoints ?? endpointsFromEnv();
+  const tokens = new TokenSource({
+    token: cfg.oauth as OAuthToken,
+    tenant: normaliseTenant(cfg.tenantId),
+    endpoints,
+    app: options.app ?? appRegistrationFromEnv(),
+    logger: context.logger,
+    sleep: options.sleep,
+    persist: async (token) => { await context.emit('updateKeys', { oauth: token }); },
+  });
+  return new GraphSession(endpoints, tokens, context, options);
+}

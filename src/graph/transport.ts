@@ -1,0 +1,55 @@
+/**
+ * The last link of the middleware chain: one HTTP exchange with a deadline. The body is read
+ * here, so the deadline and the concurrency slot cover the whole response, not just its headers.
+ */
+import { GraphClientError } from '@microsoft/microsoft-graph-client';
+import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
+
+/**
+ * No HTTP answer (reset, refused, timed out). A GraphClientError, because the SDK passes those
+ * through unchanged and wraps anything else.
+ */
+export class TransportError extends GraphClientError {
+  constructor(message: string, public readonly reason: string) {
+    super(message);
+    // GraphClientError resets the prototype to its own, which would break `instanceof TransportError`.
+    Object.setPrototypeOf(this, TransportError.prototype);
+    this.name = 'TransportError';
+  }
+}
+
+/** Carries any other error of ours through the SDK, which would otherwise wrap it in a GraphError. */
+export class ChainError extends GraphClientError {
+  constructor(public readonly original: Error) {
+    super(original.message);
+    Object.setPrototypeOf(this, ChainError.prototype);
+  }
+}
+
+export class TransportMiddleware implements Middleware {
+  constructor(private readonly timeoutMs: number) {}
+
+  async execute(context: Context): Promise<void> {
+    const url = new URL(String(context.request));
+    const method = context.options?.method ?? 'GET';
+    const signal = AbortSignal.timeout(this.timeoutMs);
+    try {
+      const response = await fetch(url, { ...(context.options as RequestInit), signal });
+      const body = await response.arrayBuffer();
+      context.response = new Response(body.byteLength ? body : null, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
+    } catch (err) {
+      const reason = signal.aborted ? `no answer within ${this.timeoutMs} ms` : describeNetworkError(err);
+      // The path only: query strings can carry filter values taken from user data.
+      throw new TransportError(`${method} ${url.pathname} failed: ${reason}`, signal.aborted ? 'timeout' : 'network');
+    }
+  }
+}
+
+function describeNetworkError(err: unknown): string {
+  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : 'network error');
+}
