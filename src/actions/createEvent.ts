@@ -1,0 +1,108 @@
+/**
+ * Create Event. Input is validated in full before the request; the request carries a transactionId
+ * derived from the incoming message, so Outlook drops a repeat of it (a retried POST after a lost
+ * answer, or the platform replaying the message) instead of double-booking.
+ */
+import { createHash } from 'node:crypto';
+import type { Attendee, Event } from '@microsoft/microsoft-graph-types';
+import { newMessageWithBody } from 'elasticio-node/lib/messages';
+import { InputError } from '../errors';
+import type { StepContext } from '../graph/logger';
+import { createSession } from '../graph/session';
+import type { CredentialConfig } from '../graph/session';
+import { calendarPath } from '../triggers/getNewAndUpdatedEvents';
+import { parseMailboxes, toRecipients } from '../validation/addresses';
+import { parseEventTime } from '../validation/datetime';
+import { inputObject, oneOf, optionalInteger, optionalText, parseFlag, requiredText, stringList } from '../validation/fields';
+import { resolveTimeZone } from '../validation/timezones';
+
+export { getCalendars } from '../triggers/getNewAndUpdatedEvents';
+
+export interface CreateEventConfig extends CredentialConfig {
+  calendarId?: string;
+}
+
+const ATTENDEE_TYPES = ['required', 'optional', 'resource'] as const;
+const MAX_ATTENDEES = 500;
+/** Outlook's longest reminder: four weeks. */
+const MAX_REMINDER_MINUTES = 40_320;
+
+/** Attendees as addresses ("a@x", "Name <a@x>", comma-separated) or objects {address, name, type}. */
+export function parseAttendees(value: unknown): Attendee[] {
+  // The whole list first, so every bad address is reported with its own path (attendees[2]).
+  parseMailboxes(value, 'attendees', { max: MAX_ATTENDEES });
+  const list = Array.isArray(value) ? value : [value];
+  return list.flatMap((entry, index) => {
+    const field = Array.isArray(value) ? `attendees[${index}]` : 'attendees';
+    const type = entry && typeof entry === 'object' ? oneOf((entry as Record<string, unknown>).type, `${field}.type`, ATTENDEE_TYPES, 'required') : 'required';
+    return toRecipients(parseMailboxes(entry, field)).map((recipient) => ({ ...recipient, type }));
+  });
+}
+
+export function buildEvent(input: unknown): Event {
+  const body = inputObject(input);
+  const isAllDay = parseFlag(body.isAllDay, 'isAllDay');
+  const timeZone = body.timeZone ? resolveTimeZone(body.timeZone, 'timeZone') : undefined;
+  const start = parseEventTime(body.start, 'start', { timeZone, allDay: isAllDay });
+  const end = parseEventTime(body.end, 'end', { timeZone, allDay: isAllDay });
+  if (end.epochMs <= start.epochMs) throw new InputError('end', 'must be after start');
+  const location = optionalText(body.location, 'location', 255);
+  const isOnlineMeeting = parseFlag(body.isOnlineMeeting, 'isOnlineMeeting');
+  const event: Event = {
+    subject: requiredText(body.subject, 'subject', 255),
+    body: { contentType: oneOf(body.bodyContentType, 'bodyContentType', ['text', 'html'] as const, 'text'), content: optionalText(body.body, 'body', 1024 * 1024) ?? '' },
+    start: { dateTime: start.dateTime, timeZone: start.timeZone },
+    end: { dateTime: end.dateTime, timeZone: end.timeZone },
+    isAllDay,
+    attendees: parseAttendees(body.attendees),
+    importance: oneOf(body.importance, 'importance', ['low', 'normal', 'high'] as const, 'normal'),
+    showAs: oneOf(body.showAs, 'showAs', ['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown'] as const, 'busy'),
+    sensitivity: oneOf(body.sensitivity, 'sensitivity', ['normal', 'personal', 'private', 'confidential'] as const, 'normal'),
+    categories: stringList(body.categories, 'categories', { maxItems: 25, maxLength: 255 }),
+  };
+  if (location) event.location = { displayName: location };
+  if (isOnlineMeeting) {
+    event.isOnlineMeeting = true;
+    event.onlineMeetingProvider = 'teamsForBusiness';
+  }
+  const reminder = optionalInteger(body.reminderMinutesBeforeStart, 'reminderMinutesBeforeStart', 0, MAX_REMINDER_MINUTES);
+  if (reminder !== undefined) {
+    event.isReminderOn = true;
+    event.reminderMinutesBeforeStart = reminder;
+  }
+  return event;
+}
+
+/**
+ * Same incoming message, same step, same calendar -> same id. Without a message id (a manual run)
+ * the event's own content stands in, so an identical event is not booked twice either.
+ */
+export function transactionIdFor(msgId: unknown, calendar: string, event: Event, stepId = process.env.ELASTICIO_STEP_ID ?? ''): string {
+  const source = typeof msgId === 'string' && msgId ? `message:${msgId}` : `content:${JSON.stringify(event)}`;
+  const hex = createHash('sha256').update(`${stepId}\n${calendar}\n${source}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+async function processAction(this: StepContext, msg: { id?: unknown; body?: unknown }, cfg: CreateEventConfig) {
+  const event = buildEvent(msg.body);
+  const session = createSession(cfg, this);
+  const calendar = calendarPath(session.root, cfg.calendarId);
+  event.transactionId = transactionIdFor(msg.id, calendar, event);
+  const { body: created } = await session.post<Event>(`${calendar}/events`, event, { idempotent: true });
+  this.logger.info('Event created');
+  return newMessageWithBody({
+    id: created.id,
+    iCalUId: created.iCalUId,
+    webLink: created.webLink,
+    subject: created.subject,
+    start: created.start,
+    end: created.end,
+    isAllDay: created.isAllDay,
+    isOnlineMeeting: created.isOnlineMeeting,
+    joinUrl: created.onlineMeeting?.joinUrl ?? undefined,
+    attendees: created.attendees,
+    transactionId: created.transactionId ?? event.transactionId,
+  });
+}
+
+export { processAction as process };

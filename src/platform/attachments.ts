@@ -1,0 +1,89 @@
+/**
+ * Files that arrive with an elastic.io message (`msg.attachments`: name -> {url, size, content-type})
+ * read from the platform's storage for sending inline. Sizes are checked before and while reading,
+ * so an oversized file fails fast and is never held whole in memory.
+ */
+import { InputError } from '../errors';
+
+export interface PlannedAttachment {
+  name: string;
+  url: string;
+  declaredSize?: number;
+  contentType: string;
+}
+
+export interface InlineFile {
+  name: string;
+  contentType: string;
+  bytes: Buffer;
+}
+
+/** Graph takes about 4 MB per request; base64 grows files by a third, leaving about 3 MB of files. */
+export const INLINE_LIMIT_BYTES = 3 * 1024 * 1024;
+const MAX_ATTACHMENTS = 150;
+const DOWNLOAD_TIMEOUT_MS = 120_000;
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function tooLarge(field: string, bytes: number): InputError {
+  return new InputError(field, `attachments total ${megabytes(bytes)}, over the ${megabytes(INLINE_LIMIT_BYTES)} that fit into one Outlook request; sending larger attachments is not supported yet, so send fewer or smaller files`);
+}
+
+/** Validates the shape of msg.attachments and the sizes the platform declares; no I/O. */
+export function planAttachments(attachments: unknown): PlannedAttachment[] {
+  if (attachments === undefined || attachments === null) return [];
+  if (typeof attachments !== 'object' || Array.isArray(attachments)) {
+    throw new InputError('attachments', 'must be the message attachments object (file name -> {url, size, content-type})');
+  }
+  const entries = Object.entries(attachments as Record<string, unknown>);
+  if (entries.length > MAX_ATTACHMENTS) throw new InputError('attachments', `${entries.length} files; at most ${MAX_ATTACHMENTS} are accepted`);
+  let declaredTotal = 0;
+  const planned = entries.map(([name, value]) => {
+    const field = `attachments["${name.slice(0, 60)}"]`;
+    const file = value as { url?: unknown; size?: unknown; 'content-type'?: unknown } | null;
+    if (!name.trim() || name.length > 255 || /[\x00-\x1f\\/]/.test(name)) throw new InputError(field, 'the file name must be 1 to 255 characters without slashes or control characters');
+    if (!file || typeof file.url !== 'string' || !/^https?:\/\//.test(file.url)) throw new InputError(field, 'has no readable url: attach the file with a step that stores it on the platform');
+    const size = file.size === undefined || file.size === null || file.size === '' ? undefined : Number(file.size);
+    if (size !== undefined && (!Number.isFinite(size) || size < 0)) throw new InputError(field, 'size must be a number of bytes');
+    declaredTotal += size ?? 0;
+    const contentType = typeof file['content-type'] === 'string' && /^[\w.+-]+\/[\w.+-]+/.test(file['content-type']) ? file['content-type'] : 'application/octet-stream';
+    return { name, url: file.url, declaredSize: size, contentType };
+  });
+  if (declaredTotal > INLINE_LIMIT_BYTES) throw tooLarge('attachments', declaredTotal);
+  return planned;
+}
+
+/** Platform object storage (Maester) wants the step's storage token; pre-signed URLs want nothing. */
+function storageHeaders(url: string, env: NodeJS.ProcessEnv): Record<string, string> {
+  const storage = env.ELASTICIO_OBJECT_STORAGE_URI;
+  const token = env.ELASTICIO_OBJECT_STORAGE_TOKEN;
+  return storage && token && url.startsWith(storage) ? { Authorization: `Bearer ${token}` } : {};
+}
+
+export async function downloadAttachments(planned: PlannedAttachment[], env: NodeJS.ProcessEnv = process.env): Promise<InlineFile[]> {
+  const files: InlineFile[] = [];
+  let total = 0;
+  for (const file of planned) {
+    const field = `attachments["${file.name.slice(0, 60)}"]`;
+    let response: Response;
+    try {
+      response = await fetch(file.url, { headers: storageHeaders(file.url, env), signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
+    } catch {
+      throw new InputError(field, 'could not be downloaded from the platform storage (no answer); retry, or check that the file still exists');
+    }
+    if (!response.ok || !response.body) {
+      throw new InputError(field, `could not be downloaded from the platform storage (HTTP ${response.status}); the link may have expired`);
+    }
+    const chunks: Buffer[] = [];
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      total += chunk.byteLength;
+      // Leaving the loop by throwing cancels the download.
+      if (total > INLINE_LIMIT_BYTES) throw tooLarge('attachments', total);
+      chunks.push(Buffer.from(chunk));
+    }
+    files.push({ name: file.name, contentType: file.contentType, bytes: Buffer.concat(chunks) });
+  }
+  return files;
+}

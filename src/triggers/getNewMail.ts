@@ -1,0 +1,64 @@
+/**
+ * Poll for New Mail: every mail that arrives in the chosen folder, emitted once.
+ * The cursor is receivedDateTime, which never changes: reading, flagging or moving an old mail
+ * (which moves lastModifiedDateTime) cannot bring it back.
+ */
+import type { Message } from '@microsoft/microsoft-graph-types';
+import { newMessageWithBody } from 'elasticio-node/lib/messages';
+import { itemKey } from '../graph/cursor';
+import { listMailFolders } from '../graph/folders';
+import type { StepContext } from '../graph/logger';
+import { idSegment } from '../graph/odata';
+import { pollCollection } from '../graph/poll';
+import { createSession } from '../graph/session';
+import type { CredentialConfig } from '../graph/session';
+import { parseFlag } from '../validation/fields';
+import { parseInstant } from '../validation/datetime';
+
+export interface GetNewMailConfig extends CredentialConfig {
+  folderId?: string;
+  startTime?: string;
+  pollOnlyUnreadMail?: boolean | string;
+}
+
+/** What each emitted message carries; matches getNewMail.out.json. */
+export const MAIL_FIELDS = [
+  'id', 'internetMessageId', 'conversationId', 'parentFolderId', 'subject', 'bodyPreview', 'body',
+  'from', 'sender', 'toRecipients', 'ccRecipients', 'bccRecipients', 'replyTo',
+  'receivedDateTime', 'sentDateTime', 'importance', 'isRead', 'isDraft', 'flag', 'categories',
+  'hasAttachments', 'webLink',
+] as const;
+
+/** Graph's largest page for messages: one request per 1,000 mails. */
+export const MAIL_PAGE_SIZE = 1000;
+
+export function mailPollSpec(cfg: GetNewMailConfig, root: string) {
+  const folder = idSegment(cfg.folderId || 'inbox', 'folderId');
+  return {
+    collectionPath: `${root}/mailFolders/${folder}/messages`,
+    timeField: 'receivedDateTime' as const,
+    extraFilter: parseFlag(cfg.pollOnlyUnreadMail, 'pollOnlyUnreadMail') ? 'isRead eq false' : undefined,
+    select: MAIL_FIELDS,
+    pageSize: MAIL_PAGE_SIZE,
+    keyOf: (mail: Message) => itemKey(mail.id!),
+  };
+}
+
+async function processTrigger(this: StepContext, _msg: unknown, cfg: GetNewMailConfig, snapshot: unknown): Promise<void> {
+  const startTime = cfg.startTime ? parseInstant(cfg.startTime, 'startTime') : undefined;
+  const session = createSession(cfg, this);
+  const spec = mailPollSpec(cfg, session.root);
+  const { emitted, pages } = await pollCollection<Message & Record<string, unknown>>(session, spec, { snapshot, startTime }, {
+    emit: async (mail) => { await this.emit('data', newMessageWithBody(mail)); },
+    persist: async (next) => { await this.emit('snapshot', next); },
+  }, this.logger);
+  this.logger.info(`Poll finished: ${emitted} new mail(s) in ${pages} page(s)`);
+}
+
+/** Dropdown: every folder, nested ones by path. */
+export async function getFolders(this: StepContext, cfg: CredentialConfig): Promise<Record<string, string>> {
+  const folders = await listMailFolders(createSession(cfg, this));
+  return Object.fromEntries(folders.map((folder) => [folder.id, folder.path]));
+}
+
+export { processTrigger as process };

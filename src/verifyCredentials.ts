@@ -1,0 +1,22 @@
+/**
+ * Called by the platform when a user saves the credential. `GET /me` proves the whole chain:
+ * app id and secret (on refresh), tenant, consent and mailbox access. A thrown message is shown
+ * to the user as is, so it must say what to fix.
+ */
+import type { StepContext } from './graph/logger';
+import { silentLogger } from './graph/logger';
+import { createSession } from './graph/session';
+import type { CredentialConfig } from './graph/session';
+
+async function verifyCredentials(this: Partial<StepContext> | undefined, cfg: CredentialConfig): Promise<{ verified: true }> {
+  const context: StepContext = {
+    logger: this?.logger ?? silentLogger,
+    emit: async (event, payload) => { await this?.emit?.(event, payload); },
+  };
+  const session = createSession(cfg, context);
+  const { body } = await session.get<{ userPrincipalName?: string }>(`${session.root}?$select=id,userPrincipalName`);
+  context.logger.info(`Credential verified for ${body.userPrincipalName ? 'the signed-in user' : 'an account without a UPN'}`);
+  return { verified: true };
+}
+
+export = verifyCredentials;
