@@ -1,0 +1,566 @@
+'use strict';
+
+// Send Mail, driven through its real module against nock: the exact request Graph gets, what the
+// step returns, attachments read from platform storage, input validation before any request, and
+// the rule that a send is never repeated after a lost answer (only after 429 or 401, which Graph
+// answers before doing anything).
+const { expect } = require('chai');
+const nock = require('nock');
+const { GRAPH, LOGIN, cfgWith, freshToken } = require('../helpers/setup');
+const { createContext } = require('../helpers/context');
+const sendMail = require('../../lib/actions/sendMail');
+
+const SEND_PATH = '/v1.0/me/sendMail';
+const STORAGE = 'https://storage.platform.example.net';
+const MB = 1024 * 1024;
+
+const NEW_TOKEN = {
+  access_token: 'at-refreshed-9876543210',
+  refresh_token: 'rt-refreshed-9876543210',
+  token_type: 'Bearer',
+  expires_in: 3600,
+  scope: 'Mail.Send User.Read offline_access',
+};
+
+/** Strings that must never reach a log line, an error message or an emitted data message. */
+const SECRETS = [
+  freshToken().access_token, freshToken().refresh_token, process.env.MSAPP_CLIENT_SECRET,
+  NEW_TOKEN.access_token, NEW_TOKEN.refresh_token, 'storage-jwt-secret-value',
+];
+
+function run(ctx, body, extra = {}, cfg = cfgWith()) {
+  return sendMail.process.call(ctx, { id: 'msg-1', body, headers: {}, ...extra }, cfg);
+}
+
+async function failureOf(promise) {
+  try {
+    await promise;
+  } catch (err) {
+    return err;
+  }
+  throw new Error('expected the step to fail, but it succeeded');
+}
+
+/** Records every request that reaches Graph or the token endpoint, and any request nock did not expect. */
+function watchNetwork() {
+  const hits = [];
+  const unmatched = [];
+  for (const origin of [GRAPH, LOGIN]) {
+    const scope = nock(origin).persist();
+    for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
+      scope.intercept(/.*/, method).query(true).reply((uri) => {
+        hits.push(`${method} ${origin}${uri}`);
+        return [500, { error: { code: 'UnexpectedRequest', message: 'this request should not have been made' } }];
+      });
+    }
+  }
+  const onNoMatch = (req) => { unmatched.push(`${req.method} ${req.href || req.path || req.url}`); };
+  nock.emitter.on('no match', onNoMatch);
+  return { hits, unmatched, stop: () => nock.emitter.removeListener('no match', onNoMatch) };
+}
+
+/** Intercepts sendMail `times` times, recording each request's body and headers. */
+function captureSends(replies) {
+  const sends = [];
+  const scope = nock(GRAPH);
+  replies.forEach((reply) => {
+    scope.post(SEND_PATH).reply(function answer(uri, body) {
+      sends.push({ body, headers: this.req.headers });
+      return typeof reply === 'function' ? reply() : reply;
+    });
+  });
+  return { sends, scope };
+}
+
+function expectNoSecrets(ctx, err) {
+  const texts = [
+    ...ctx.logs.map((l) => l.message),
+    ...(err ? [err.message, String(err.stack)] : []),
+    ...ctx.emitted('data').map((d) => JSON.stringify(d)),
+  ];
+  for (const text of texts) {
+    for (const secret of SECRETS) expect(text, 'a secret leaked into a log line, error or data message').to.not.include(secret);
+  }
+}
+
+describe('Send Mail action', () => {
+  let net;
+  afterEach(() => { if (net) net.stop(); net = undefined; });
+
+  describe('the request sent to POST /me/sendMail', () => {
+    it('carries every field, with recipients parsed from strings, lists and "Name <address>" forms', async () => {
+      const ctx = createContext();
+      const { sends, scope } = captureSends([[202, '']]);
+      await run(ctx, {
+        to: 'Ann Example <ann@example.com>, bob@example.com; "Doe, John" <john.doe@example.org>',
+        cc: ['carol@example.com', 'Dan <dan@example.org>'],
+        bcc: [{ address: 'eve@example.com', name: 'Eve' }, { emailAddress: { address: 'frank@example.com' } }],
+        replyTo: 'Replies <replies@example.com>',
+        subject: 'Quarterly report',
+        body: '<p>Hello <b>team</b></p>',
+        bodyContentType: 'HTML',
+        importance: 'High',
+        saveToSentItems: false,
+      });
+      scope.done();
+      expect(sends).to.have.length(1);
+      expect(sends[0].body).to.deep.equal({
+        message: {
+          subject: 'Quarterly report',
+          body: { contentType: 'html', content: '<p>Hello <b>team</b></p>' },
+          toRecipients: [
+            { emailAddress: { address: 'ann@example.com', name: 'Ann Example' } },
+            { emailAddress: { address: 'bob@example.com' } },
+            { emailAddress: { address: 'john.doe@example.org', name: 'Doe, John' } },
+          ],
+          ccRecipients: [
+            { emailAddress: { address: 'carol@example.com' } },
+            { emailAddress: { address: 'dan@example.org', name: 'Dan' } },
+          ],
+          bccRecipients: [
+            { emailAddress: { address: 'eve@example.com', name: 'Eve' } },
+            { emailAddress: { address: 'frank@example.com' } },
+          ],
+          importance: 'high',
+          replyTo: [{ emailAddress: { address: 'replies@example.com', name: 'Replies' } }],
+        },
+        saveToSentItems: false,
+      });
+      expect(sends[0].headers.authorization).to.equal(`Bearer ${freshToken().access_token}`);
+      expect(sends[0].headers['content-type']).to.match(/^application\/json/);
+    });
+
+    it('defaults to a text body, normal importance and saving to Sent Items, without empty optional keys', async () => {
+      const ctx = createContext();
+      const { sends } = captureSends([[202, '']]);
+      await run(ctx, { to: 'ann@example.com', subject: 'Hi', body: 'Plain text' });
+      expect(sends[0].body).to.deep.equal({
+        message: {
+          subject: 'Hi',
+          body: { contentType: 'text', content: 'Plain text' },
+          toRecipients: [{ emailAddress: { address: 'ann@example.com' } }],
+          ccRecipients: [],
+          bccRecipients: [],
+          importance: 'normal',
+        },
+        saveToSentItems: true,
+      });
+    });
+
+    [
+      ['false (boolean)', false, false],
+      ['"false" (text from a mapping)', 'false', false],
+      ['true (boolean)', true, true],
+      ['"TRUE" (text)', 'TRUE', true],
+      ['empty (default)', '', true],
+    ].forEach(([label, value, expected]) => {
+      it(`honours saveToSentItems ${label}`, async () => {
+        const ctx = createContext();
+        const { sends } = captureSends([[202, '']]);
+        const out = await run(ctx, { to: 'ann@example.com', saveToSentItems: value });
+        expect(sends[0].body.saveToSentItems).to.equal(expected);
+        expect(out.body.savedToSentItems).to.equal(expected);
+      });
+    });
+
+    it('sends a mail with only cc or bcc recipients', async () => {
+      const ctx = createContext();
+      const { sends } = captureSends([[202, '']]);
+      await run(ctx, { bcc: 'hidden@example.com' });
+      expect(sends[0].body.message.toRecipients).to.deep.equal([]);
+      expect(sends[0].body.message.bccRecipients).to.deep.equal([{ emailAddress: { address: 'hidden@example.com' } }]);
+    });
+  });
+
+  describe('the output message', () => {
+    it('reports what was sent: recipients, subject, attachments and whether it was saved', async () => {
+      const ctx = createContext();
+      captureSends([[202, '']]);
+      nock(STORAGE).get('/files/report.pdf').reply(200, Buffer.from('%PDF-1.7 tiny'));
+      const before = Date.now();
+      const out = await run(ctx, {
+        to: 'Ann <ann@example.com>, bob@example.com',
+        cc: 'carol@example.com',
+        bcc: 'dan@example.com',
+        subject: 'Report',
+      }, { attachments: { 'report.pdf': { url: `${STORAGE}/files/report.pdf`, size: 13, 'content-type': 'application/pdf' } } });
+      expect(out).to.include.keys('id', 'body', 'headers', 'attachments');
+      const { sentAt, ...rest } = out.body;
+      expect(rest).to.deep.equal({
+        subject: 'Report',
+        to: ['ann@example.com', 'bob@example.com'],
+        cc: ['carol@example.com'],
+        bcc: ['dan@example.com'],
+        attachments: [{ name: 'report.pdf', size: 13 }],
+        savedToSentItems: true,
+      });
+      expect(Date.parse(sentAt)).to.be.within(before - 1000, Date.now() + 1000);
+      expect(sentAt).to.match(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+      expect(ctx.logs.map((l) => l.message)).to.include('Mail sent to 4 recipient(s) with 1 attachment(s)');
+      expectNoSecrets(ctx);
+    });
+  });
+
+  describe('attachments from the incoming message', () => {
+    it('downloads each file from storage and sends it inline as base64 with its name and type', async () => {
+      const ctx = createContext();
+      const { sends } = captureSends([[202, '']]);
+      const binary = Buffer.from([0, 1, 2, 250, 251, 252, 253, 254, 255, 10, 13, 0x89, 0x50, 0x4e, 0x47]);
+      const text = Buffer.from('Grüße, 世界\n', 'utf8');
+      const storage = nock(STORAGE)
+        .get('/objects/1').reply(200, binary)
+        .get('/objects/2').reply(200, text);
+      await run(ctx, { to: 'ann@example.com' }, {
+        attachments: {
+          'image.png': { url: `${STORAGE}/objects/1`, size: binary.length, 'content-type': 'image/png' },
+          'notes.txt': { url: `${STORAGE}/objects/2`, 'content-type': 'text/plain; charset=utf-8' },
+        },
+      });
+      storage.done();
+      expect(sends[0].body.message.attachments).to.deep.equal([
+        { '@odata.type': '#microsoft.graph.fileAttachment', name: 'image.png', contentType: 'image/png', contentBytes: binary.toString('base64') },
+        { '@odata.type': '#microsoft.graph.fileAttachment', name: 'notes.txt', contentType: 'text/plain; charset=utf-8', contentBytes: text.toString('base64') },
+      ]);
+      expect(Buffer.from(sends[0].body.message.attachments[0].contentBytes, 'base64').equals(binary)).to.equal(true);
+    });
+
+    it('falls back to application/octet-stream when the content type is missing or not a MIME type', async () => {
+      const ctx = createContext();
+      const { sends } = captureSends([[202, '']]);
+      nock(STORAGE).get('/a').reply(200, 'a').get('/b').reply(200, 'b');
+      await run(ctx, { to: 'ann@example.com' }, {
+        attachments: { a: { url: `${STORAGE}/a` }, b: { url: `${STORAGE}/b`, 'content-type': 'not a type' } },
+      });
+      expect(sends[0].body.message.attachments.map((a) => a.contentType)).to.deep.equal(['application/octet-stream', 'application/octet-stream']);
+    });
+
+    it('sends no Graph token to the storage host; a Maester URL gets the storage token, a pre-signed URL gets none', async () => {
+      const saved = { uri: process.env.ELASTICIO_OBJECT_STORAGE_URI, token: process.env.ELASTICIO_OBJECT_STORAGE_TOKEN };
+      process.env.ELASTICIO_OBJECT_STORAGE_URI = 'https://maester.platform.example.net';
+      process.env.ELASTICIO_OBJECT_STORAGE_TOKEN = 'storage-jwt-secret-value';
+      try {
+        const ctx = createContext();
+        captureSends([[202, '']]);
+        const maester = nock('https://maester.platform.example.net')
+          .matchHeader('authorization', 'Bearer storage-jwt-secret-value')
+          .get('/objects/abc').query({ storage_type: 'maester' }).reply(200, 'from maester');
+        const steward = nock(STORAGE, { badheaders: ['authorization'] }).get('/signed/xyz').query(true).reply(200, 'from steward');
+        await run(ctx, { to: 'ann@example.com' }, {
+          attachments: {
+            'm.txt': { url: 'https://maester.platform.example.net/objects/abc?storage_type=maester', size: 12 },
+            's.txt': { url: `${STORAGE}/signed/xyz?sig=abc`, size: 12 },
+          },
+        });
+        maester.done();
+        steward.done();
+        expectNoSecrets(ctx);
+      } finally {
+        for (const [key, value] of [['ELASTICIO_OBJECT_STORAGE_URI', saved.uri], ['ELASTICIO_OBJECT_STORAGE_TOKEN', saved.token]]) {
+          if (value === undefined) delete process.env[key];
+          else process.env[key] = value;
+        }
+      }
+    });
+
+    it('refuses files whose declared sizes exceed 3 MB together, before downloading anything or calling Graph', async () => {
+      const ctx = createContext();
+      net = watchNetwork();
+      let downloads = 0;
+      nock(STORAGE).persist().get(/.*/).reply(() => { downloads += 1; return [200, 'x']; });
+      const err = await failureOf(run(ctx, { to: 'ann@example.com' }, {
+        attachments: {
+          'a.bin': { url: `${STORAGE}/a`, size: 2 * MB },
+          'b.bin': { url: `${STORAGE}/b`, size: String(MB + 1) },
+        },
+      }));
+      expect(err.name).to.equal('InputError');
+      expect(err.message).to.match(/^attachments: /).and.include('3.0 MB');
+      expect(downloads).to.equal(0);
+      expect(net.hits).to.deep.equal([]);
+      expect(net.unmatched).to.deep.equal([]);
+    });
+
+    it('stops reading a file that turns out larger than 3 MB while streaming, whatever size was declared, and calls no Graph', async () => {
+      const ctx = createContext();
+      net = watchNetwork();
+      nock(STORAGE).get('/big').reply(200, Buffer.alloc(3 * MB + 1, 7));
+      const err = await failureOf(run(ctx, { to: 'ann@example.com' }, {
+        attachments: { 'big.bin': { url: `${STORAGE}/big`, size: 1000 } },
+      }));
+      expect(err.name).to.equal('InputError');
+      expect(err.message).to.match(/^attachments: /).and.include('over the 3.0 MB');
+      expect(net.hits).to.deep.equal([]);
+      expect(net.unmatched).to.deep.equal([]);
+    });
+
+    it('counts the streamed sizes of all files together', async () => {
+      const ctx = createContext();
+      net = watchNetwork();
+      nock(STORAGE).get('/one').reply(200, Buffer.alloc(2 * MB)).get('/two').reply(200, Buffer.alloc(2 * MB));
+      const err = await failureOf(run(ctx, { to: 'ann@example.com' }, {
+        attachments: { 'one.bin': { url: `${STORAGE}/one` }, 'two.bin': { url: `${STORAGE}/two` } },
+      }));
+      expect(err.message).to.match(/^attachments: /);
+      expect(net.hits).to.deep.equal([]);
+    });
+
+    it('sends files of exactly 3 MB in total', async () => {
+      const ctx = createContext();
+      const { sends } = captureSends([[202, '']]);
+      nock(STORAGE).get('/exact').reply(200, Buffer.alloc(3 * MB, 1));
+      const out = await run(ctx, { to: 'ann@example.com' }, { attachments: { 'exact.bin': { url: `${STORAGE}/exact`, size: 3 * MB } } });
+      expect(Buffer.from(sends[0].body.message.attachments[0].contentBytes, 'base64').length).to.equal(3 * MB);
+      expect(out.body.attachments).to.deep.equal([{ name: 'exact.bin', size: 3 * MB }]);
+    });
+  });
+
+  it('the network watch used below does see a request (so its empty lists mean something)', async () => {
+    const ctx = createContext();
+    net = watchNetwork();
+    const err = await failureOf(run(ctx, { to: 'ann@example.com' }));
+    expect(net.hits).to.deep.equal([`POST ${GRAPH}${SEND_PATH}`]);
+    expect(err.statusCode).to.equal(500);
+  });
+
+  describe('bad input: an error naming the field, and no request to Graph', () => {
+    const ok = { to: 'ann@example.com' };
+    const cases = [
+      ['no recipients at all', { subject: 'Hi' }, undefined, 'to'],
+      ['empty recipient fields', { to: '', cc: [], bcc: ' , ' }, undefined, 'to'],
+      ['a malformed address in to', { to: 'ann@example.com, not-an-address' }, undefined, 'to[1]'],
+      ['an address without a domain dot in cc', { ...ok, cc: 'carol@localhost' }, undefined, 'cc[0]'],
+      ['a display name with an unquoted comma', { to: 'Doe, John <john@example.com>' }, undefined, 'to[0]'],
+      ['an unclosed angle bracket', { to: 'Ann <ann@example.com' }, undefined, 'to[0]'],
+      ['a malformed replyTo', { ...ok, replyTo: 'replies@' }, undefined, 'replyTo[0]'],
+      ['a number as to', { to: 42 }, undefined, 'to'],
+      ['a boolean inside the bcc list', { ...ok, bcc: ['a@example.com', true] }, undefined, 'bcc[1]'],
+      ['an object recipient without address', { ...ok, cc: [{ name: 'Nobody' }] }, undefined, 'cc[0]'],
+      ['a number as subject', { ...ok, subject: 123 }, undefined, 'subject'],
+      ['a list as body', { ...ok, body: ['a', 'b'] }, undefined, 'body'],
+      ['a text as the whole message body', 'to: ann@example.com', undefined, 'body'],
+      ['a list as the whole message body', [ok], undefined, 'body'],
+      ['an unknown importance', { ...ok, importance: 'urgent' }, undefined, 'importance'],
+      ['an unknown body type', { ...ok, bodyContentType: 'markdown' }, undefined, 'bodyContentType'],
+      ['a saveToSentItems that is not a flag', { ...ok, saveToSentItems: 'maybe' }, undefined, 'saveToSentItems'],
+      ['a subject over 255 characters', { ...ok, subject: 'x'.repeat(256) }, undefined, 'subject'],
+      ['a huge subject', { ...ok, subject: 'y'.repeat(100000) }, undefined, 'subject'],
+      ['more than 500 recipients', { to: Array.from({ length: 501 }, (_, i) => `r${i}@example.com`) }, undefined, 'to'],
+      ['an attachment without url', ok, { 'a.txt': { size: 10 } }, 'attachments["a.txt"]'],
+      ['an attachment with a non-http url', ok, { 'a.txt': { url: 'file:///etc/passwd' } }, 'attachments["a.txt"]'],
+      ['an attachment whose size is not a number', ok, { 'a.txt': { url: `${STORAGE}/a`, size: 'big' } }, 'attachments["a.txt"]'],
+      ['an attachment name with a slash', ok, { '../a.txt': { url: `${STORAGE}/a` } }, 'attachments["../a.txt"]'],
+      ['attachments given as a list', ok, [{ url: `${STORAGE}/a` }], 'attachments'],
+    ];
+    cases.forEach(([label, body, attachments, field]) => {
+      it(`${label} -> "${field}: ..."`, async () => {
+        const ctx = createContext();
+        net = watchNetwork();
+        const extra = attachments === undefined ? {} : { attachments };
+        const err = await failureOf(run(ctx, body, extra));
+        expect(err.name, err.message).to.equal('InputError');
+        expect(err.field).to.equal(field);
+        expect(err.message.startsWith(`${field}: `), err.message).to.equal(true);
+        expect(err.message.length).to.be.below(700);
+        expect(net.hits).to.deep.equal([]);
+        expect(net.unmatched).to.deep.equal([]);
+        expect(ctx.events).to.deep.equal([]);
+      });
+    });
+
+    it('an attachment that storage answers 404 -> names the file and the status, and no request to Graph', async () => {
+      const ctx = createContext();
+      net = watchNetwork();
+      const storage = nock(STORAGE).get('/gone').reply(404, 'Not Found');
+      const err = await failureOf(run(ctx, { to: 'ann@example.com' }, { attachments: { 'gone.pdf': { url: `${STORAGE}/gone`, size: 10 } } }));
+      storage.done();
+      expect(err.name).to.equal('InputError');
+      expect(err.message).to.match(/^attachments\["gone\.pdf"\]: /).and.include('HTTP 404');
+      expect(net.hits).to.deep.equal([]);
+    });
+
+    it('an attachment whose download fails on the network -> names the file, and no request to Graph', async () => {
+      const ctx = createContext();
+      net = watchNetwork();
+      nock(STORAGE).get('/reset').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+      const err = await failureOf(run(ctx, { to: 'ann@example.com' }, { attachments: { 'r.pdf': { url: `${STORAGE}/reset` } } }));
+      expect(err.message).to.match(/^attachments\["r\.pdf"\]: /).and.include('could not be downloaded');
+      expect(net.hits).to.deep.equal([]);
+    });
+
+    it('quotes at most a short excerpt of a bad value', async () => {
+      const ctx = createContext();
+      const err = await failureOf(run(ctx, { to: 'ann@example.com', importance: `urgent${'!'.repeat(5000)}` }));
+      expect(err.message).to.match(/^importance: /);
+      expect(err.message.length).to.be.below(200);
+    });
+  });
+
+  describe('throttling and failures', () => {
+    it('waits for Retry-After after a 429 and then sends the mail once', async () => {
+      const ctx = createContext();
+      const { sends, scope } = captureSends([
+        [429, { error: { code: 'ApplicationThrottled', message: 'Application is over its MailboxConcurrency limit.' } }, { 'Retry-After': '1' }],
+        [202, ''],
+      ]);
+      const started = Date.now();
+      const out = await run(ctx, { to: 'ann@example.com', subject: 'Throttled' });
+      scope.done();
+      expect(Date.now() - started).to.be.at.least(950);
+      expect(sends).to.have.length(2);
+      expect(sends[1].body).to.deep.equal(sends[0].body);
+      expect(out.body.subject).to.equal('Throttled');
+      expect(ctx.logs.some((l) => l.level === 'warn' && /429/.test(l.message))).to.equal(true);
+    });
+
+    it('retries a 429 without waiting when Retry-After is 0, several times if needed', async () => {
+      const ctx = createContext();
+      const throttled = [429, { error: { code: 'ApplicationThrottled' } }, { 'Retry-After': '0' }];
+      const { sends, scope } = captureSends([throttled, throttled, [202, '']]);
+      await run(ctx, { to: 'ann@example.com' });
+      scope.done();
+      expect(sends).to.have.length(3);
+    });
+
+    [503, 504, 500, 502].forEach((status) => {
+      it(`makes exactly one POST when Graph answers ${status}, and says the mail may have been sent and was not repeated`, async () => {
+        const ctx = createContext();
+        let posts = 0;
+        nock(GRAPH).post(SEND_PATH).times(10).reply(() => {
+          posts += 1;
+          return [status, { error: { code: 'ServiceUnavailable', message: 'Service temporarily unavailable' } }, { 'Retry-After': '0', 'request-id': 'req-123' }];
+        });
+        const err = await failureOf(run(ctx, { to: 'ann@example.com' }));
+        expect(posts).to.equal(1);
+        expect(err.statusCode).to.equal(status);
+        expect(err.message).to.include(`HTTP ${status}`);
+        expect(err.message).to.include('may or may not have been sent').and.include('not sent again');
+        expect(err.message).to.include('req-123');
+        expect(ctx.emitted('data')).to.deep.equal([]);
+        expectNoSecrets(ctx, err);
+      });
+    });
+
+    [
+      // What Node's fetch (undici) throws when the peer resets the connection.
+      ['a reset connection (fetch failed, cause ECONNRESET)', () => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }) })],
+      ['a socket hang-up (Error with code ECONNRESET)', () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })],
+      ['nock replyWithError({code: "ECONNRESET"})', () => ({ code: 'ECONNRESET' })],
+    ].forEach(([label, failure]) => {
+      it(`makes exactly one POST after ${label}, and says the mail may have been sent and was not repeated`, async () => {
+        const ctx = createContext();
+        const dropped = nock(GRAPH).post(SEND_PATH).replyWithError(failure());
+        const repeat = nock(GRAPH).post(SEND_PATH).times(5).reply(202);
+        const err = await failureOf(run(ctx, { to: 'ann@example.com' }));
+        dropped.done();
+        expect(repeat.pendingMocks(), 'the send was repeated after a dropped connection').to.have.length(1);
+        expect(err.message).to.include('/me/sendMail');
+        expect(err.message).to.include('may or may not have been sent').and.include('not sent again');
+        expect(ctx.emitted('data')).to.deep.equal([]);
+        expectNoSecrets(ctx, err);
+      });
+    });
+
+    it('does not add the may-have-been-sent warning to a 400, which Graph refused outright', async () => {
+      const ctx = createContext();
+      nock(GRAPH).post(SEND_PATH).reply(400, { error: { code: 'ErrorInvalidRecipients', message: 'At least one recipient is not valid.' } });
+      const err = await failureOf(run(ctx, { to: 'ann@example.com' }));
+      expect(err.statusCode).to.equal(400);
+      expect(err.message).to.include('ErrorInvalidRecipients').and.include('Check the to, cc and bcc addresses');
+      expect(err.message).to.not.include('may or may not have been sent');
+    });
+  });
+
+  describe('an expired access token', () => {
+    it('refreshes the token after a 401, sends once with the new token, and emits updateKeys with the whole new token', async () => {
+      const ctx = createContext();
+      const tokenRequests = [];
+      const login = nock(LOGIN).post('/common/oauth2/v2.0/token', (body) => { tokenRequests.push(body); return true; }).reply(200, NEW_TOKEN);
+      const rejected = nock(GRAPH).matchHeader('authorization', `Bearer ${freshToken().access_token}`)
+        .post(SEND_PATH).reply(401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token has expired or is not yet valid.' } });
+      const { sends } = captureSends([[202, '']]);
+      const out = await run(ctx, { to: 'ann@example.com', subject: 'After refresh' });
+      login.done();
+      rejected.done();
+      expect(sends).to.have.length(1);
+      expect(sends[0].headers.authorization).to.equal(`Bearer ${NEW_TOKEN.access_token}`);
+      expect(tokenRequests).to.have.length(1);
+      expect({ ...tokenRequests[0] }).to.deep.equal({
+        grant_type: 'refresh_token',
+        refresh_token: freshToken().refresh_token,
+        client_id: process.env.MSAPP_CLIENT_ID,
+        client_secret: process.env.MSAPP_CLIENT_SECRET,
+      });
+      const keys = ctx.emitted('updateKeys');
+      expect(keys).to.have.length(1);
+      expect(Object.keys(keys[0])).to.deep.equal(['oauth']);
+      expect(keys[0].oauth).to.include(NEW_TOKEN);
+      expect(Date.parse(keys[0].oauth.expires_at)).to.be.closeTo(Date.now() + 3600 * 1000, 60 * 1000);
+      expect(out.body.subject).to.equal('After refresh');
+      expectNoSecrets(ctx);
+    });
+
+    it('uses the refreshed token for the next message of the container, whose cfg still holds the old one', async () => {
+      const staleCfg = cfgWith();
+      let tokenCalls = 0;
+      nock(LOGIN).post('/common/oauth2/v2.0/token').times(5).reply(() => { tokenCalls += 1; return [200, NEW_TOKEN]; });
+      nock(GRAPH).matchHeader('authorization', `Bearer ${freshToken().access_token}`).post(SEND_PATH).reply(401, { error: { code: 'InvalidAuthenticationToken' } });
+      const { sends } = captureSends([[202, ''], [202, '']]);
+      await run(createContext(), { to: 'ann@example.com' }, {}, staleCfg);
+      const second = createContext();
+      await run(second, { to: 'bob@example.com' }, {}, JSON.parse(JSON.stringify(staleCfg)));
+      expect(tokenCalls).to.equal(1);
+      expect(sends.map((s) => s.headers.authorization)).to.deep.equal([`Bearer ${NEW_TOKEN.access_token}`, `Bearer ${NEW_TOKEN.access_token}`]);
+      expect(second.emitted('updateKeys')).to.deep.equal([]);
+    });
+
+    it('keeps the old refresh token in updateKeys when Microsoft sends none', async () => {
+      const ctx = createContext();
+      const { refresh_token: omitted, ...withoutRefresh } = NEW_TOKEN;
+      expect(omitted).to.be.a('string');
+      nock(LOGIN).post('/common/oauth2/v2.0/token').reply(200, withoutRefresh);
+      nock(GRAPH).post(SEND_PATH).reply(401, { error: { code: 'InvalidAuthenticationToken' } });
+      captureSends([[202, '']]);
+      await run(ctx, { to: 'ann@example.com' });
+      const [keys] = ctx.emitted('updateKeys');
+      expect(keys.oauth.access_token).to.equal(NEW_TOKEN.access_token);
+      expect(keys.oauth.refresh_token).to.equal(freshToken().refresh_token);
+    });
+
+    it('refreshes before sending when the stored token is about to expire', async () => {
+      const ctx = createContext();
+      const login = nock(LOGIN).post('/common/oauth2/v2.0/token').reply(200, NEW_TOKEN);
+      const { sends } = captureSends([[202, '']]);
+      const expiring = freshToken({ expires_at: new Date(Date.now() + 60 * 1000).toISOString() });
+      await run(ctx, { to: 'ann@example.com' }, {}, cfgWith({}, expiring));
+      login.done();
+      expect(sends).to.have.length(1);
+      expect(sends[0].headers.authorization).to.equal(`Bearer ${NEW_TOKEN.access_token}`);
+      expect(ctx.emitted('updateKeys')).to.have.length(1);
+    });
+
+    it('fails with a reconnect message, sends nothing and leaks nothing when the refresh token was revoked', async () => {
+      const ctx = createContext();
+      let tokenCalls = 0;
+      nock(LOGIN).post('/common/oauth2/v2.0/token').times(5).reply(() => {
+        tokenCalls += 1;
+        return [400, { error: 'invalid_grant', error_description: `AADSTS70008: The refresh token has expired. Token: ${freshToken().refresh_token}`, error_codes: [70008] }];
+      });
+      nock(GRAPH).post(SEND_PATH).reply(401, { error: { code: 'InvalidAuthenticationToken' } });
+      const accepted = nock(GRAPH).post(SEND_PATH).reply(202);
+      const err = await failureOf(run(ctx, { to: 'ann@example.com' }));
+      expect(tokenCalls).to.equal(1);
+      expect(accepted.isDone()).to.equal(false);
+      expect(err.message).to.include('Reconnect the Outlook credential');
+      expect(ctx.emitted('updateKeys')).to.deep.equal([]);
+      expectNoSecrets(ctx, err);
+    });
+
+    it('fails clearly when the credential holds no token, without any request', async () => {
+      const ctx = createContext();
+      net = watchNetwork();
+      const err = await failureOf(run(ctx, { to: 'ann@example.com' }, {}, { tenantId: 'common' }));
+      expect(err.message).to.include('connect the Outlook credential');
+      expect(net.hits).to.deep.equal([]);
+    });
+  });
+});

@@ -1,0 +1,309 @@
+'use strict';
+
+// Everything the component selects, filters on, orders by or sends, checked offline against
+// Microsoft's published Graph v1.0 metadata (shared/graph-schema/outlook-v1.0.json, a sibling of
+// the component root). The file is not part of the component, so without it these specs skip.
+const { expect } = require('chai');
+const nock = require('nock');
+const { GRAPH, cfgWith } = require('./helpers/setup');
+const { createContext } = require('./helpers/context');
+const {
+  SCHEMA_PATH, loadGraphSchema, members, derivesFrom, enumMembers, isEnumMember, checkValue, operation,
+} = require('./helpers/graphSchema');
+const { MAIL_FIELDS, mailPollSpec, getFolders, process: pollMail } = require('../lib/triggers/getNewMail');
+const { EVENT_FIELDS, eventPollSpec, getCalendars, process: pollEvents } = require('../lib/triggers/getNewAndUpdatedEvents');
+const { buildSendMailRequest, parseMailInput } = require('../lib/actions/sendMail');
+const { buildEvent } = require('../lib/actions/createEvent');
+const verifyCredentials = require('../verifyCredentials');
+
+const schema = loadGraphSchema();
+
+/** The query options of the one request nock saw, decoded. */
+function queryOf(uri) {
+  return Object.fromEntries(new URL(uri, GRAPH).searchParams);
+}
+
+/** Property names an OData $filter / $orderby expression refers to (identifiers before an operator). */
+function filterProperties(expression) {
+  return [...expression.matchAll(/([A-Za-z][\w/]*)\s+(?:eq|ne|gt|ge|lt|le|asc|desc)\b/g)].map((m) => m[1]);
+}
+
+function expectProperty(typeName, property) {
+  expect(members(schema, typeName), `${property} is not a property of ${typeName} in Graph v1.0`).to.have.property(property);
+}
+
+describe('Graph v1.0 schema conformance', function graphSchema() {
+  before(function needSchema() {
+    if (!schema) {
+      // eslint-disable-next-line no-console
+      console.log(`      (skipped: ${SCHEMA_PATH} not found; the Graph schema extract lives outside the component)`);
+      this.skip();
+    }
+  });
+
+  describe('the checker itself', () => {
+    it('walks base types: message has the members of outlookItem and entity', () => {
+      const message = members(schema, 'message');
+      for (const inherited of ['id', 'categories', 'changeKey', 'createdDateTime', 'lastModifiedDateTime']) expect(message).to.have.property(inherited);
+      expect(derivesFrom(schema, 'fileAttachment', 'attachment')).to.equal(true);
+      expect(derivesFrom(schema, 'attachment', 'fileAttachment')).to.equal(false);
+    });
+
+    it('reports unknown properties, bad enum values, wrong types and foreign @odata.type values', () => {
+      const problems = checkValue(schema, 'message', {
+        subject: 'x',
+        importance: 'urgent',
+        toRecipients: [{ emailAddress: { address: 'a@example.com', displayName: 'A' } }],
+        isRead: 'no',
+        attachments: [{ '@odata.type': '#microsoft.graph.event', name: 'x' }],
+        fooBar: 1,
+      });
+      expect(problems).to.have.length(5);
+      expect(problems.join('\n')).to.include('importance').and.include('displayName').and.include('isRead')
+        .and.include('does not derive from attachment').and.include('fooBar');
+    });
+  });
+
+  describe('what the triggers read', () => {
+    it('every MAIL_FIELDS entry is a message property', () => {
+      expect(MAIL_FIELDS.length).to.be.above(5);
+      for (const field of MAIL_FIELDS) expectProperty('message', field);
+    });
+
+    it('every EVENT_FIELDS entry is an event property', () => {
+      expect(EVENT_FIELDS.length).to.be.above(5);
+      for (const field of EVENT_FIELDS) expectProperty('event', field);
+    });
+
+    it('the cursor and filter fields exist with the types the cursor needs', () => {
+      const message = members(schema, 'message');
+      const event = members(schema, 'event');
+      expect(message.receivedDateTime.type).to.equal('Edm.DateTimeOffset');
+      expect(message.isRead.type).to.equal('Edm.Boolean');
+      expect(event.lastModifiedDateTime.type).to.equal('Edm.DateTimeOffset');
+      expect(event.changeKey.type).to.equal('Edm.String');
+    });
+
+    it('the mail poll spec filters and orders on message properties only', () => {
+      const spec = mailPollSpec({ pollOnlyUnreadMail: true }, '/me');
+      expect(spec.timeField).to.equal('receivedDateTime');
+      expectProperty('message', spec.timeField);
+      const filtered = filterProperties(spec.extraFilter);
+      expect(filtered).to.deep.equal(['isRead']);
+      for (const field of spec.select) expectProperty('message', field);
+    });
+
+    it('the event poll spec filters and orders on event properties only', () => {
+      const spec = eventPollSpec({}, '/me');
+      expect(spec.timeField).to.equal('lastModifiedDateTime');
+      expectProperty('event', spec.timeField);
+      for (const field of spec.select) expectProperty('event', field);
+    });
+
+    it('the mail request really sent: $select, $filter and $orderby name message properties', async () => {
+      let query;
+      nock(GRAPH).get('/v1.0/me/mailFolders/inbox/messages').query(true).reply((uri) => { query = queryOf(uri); return [200, { value: [] }]; });
+      await pollMail.call(createContext(), {}, cfgWith({ pollOnlyUnreadMail: true, startTime: '2026-01-01T00:00:00Z' }), {});
+      const selected = query.$select.split(',');
+      expect(selected).to.have.members([...MAIL_FIELDS]);
+      for (const field of selected) expectProperty('message', field);
+      const used = [...filterProperties(query.$filter), ...filterProperties(query.$orderby)];
+      expect(used).to.include.members(['receivedDateTime', 'isRead']);
+      for (const field of used) expectProperty('message', field);
+      // Graph wants the $orderby property first in $filter (else 400 InefficientFilter).
+      expect(filterProperties(query.$filter)[0]).to.equal(filterProperties(query.$orderby)[0]);
+    });
+
+    it('the event request really sent: $select, $filter and $orderby name event properties', async () => {
+      let query;
+      nock(GRAPH).get('/v1.0/me/calendar/events').query(true).reply((uri) => { query = queryOf(uri); return [200, { value: [] }]; });
+      await pollEvents.call(createContext(), {}, cfgWith({ startTime: '2026-01-01T00:00:00Z' }), {});
+      for (const field of query.$select.split(',')) expectProperty('event', field);
+      const used = [...filterProperties(query.$filter), ...filterProperties(query.$orderby)];
+      expect(used).to.include('lastModifiedDateTime');
+      for (const field of used) expectProperty('event', field);
+      expect(filterProperties(query.$filter)[0]).to.equal(filterProperties(query.$orderby)[0]);
+    });
+
+    it('the folder dropdown selects mailFolder properties', async () => {
+      const selects = [];
+      nock(GRAPH)
+        .get('/v1.0/me/mailFolders').query(true).reply((uri) => { selects.push(queryOf(uri).$select); return [200, { value: [{ id: 'f1', displayName: 'Inbox', childFolderCount: 1 }] }]; })
+        .get('/v1.0/me/mailFolders/f1/childFolders').query(true).reply((uri) => { selects.push(queryOf(uri).$select); return [200, { value: [] }]; });
+      await getFolders.call(createContext(), cfgWith());
+      expect(selects).to.have.length(2);
+      for (const select of selects) {
+        expect(select.split(',')).to.have.members(['id', 'displayName', 'childFolderCount']);
+        for (const field of select.split(',')) expectProperty('mailFolder', field);
+      }
+      expect(members(schema, 'mailFolder')).to.have.property('childFolders');
+    });
+
+    it('the calendar dropdown selects calendar properties', async () => {
+      let select;
+      nock(GRAPH).get('/v1.0/me/calendars').query(true).reply((uri) => { select = queryOf(uri).$select; return [200, { value: [] }]; });
+      await getCalendars.call(createContext(), cfgWith());
+      expect(select.split(',')).to.have.members(['id', 'name', 'isDefaultCalendar', 'canEdit']);
+      for (const field of select.split(',')) expectProperty('calendar', field);
+    });
+  });
+
+  describe('the paths the component walks', () => {
+    it('verifyCredentials selects user properties from /me', async () => {
+      let select;
+      nock(GRAPH).get('/v1.0/me').query(true).reply((uri) => { select = queryOf(uri).$select; return [200, { id: 'u1' }]; });
+      await verifyCredentials.call(createContext(), cfgWith());
+      expect(select.split(',')).to.include('id');
+      for (const field of select.split(',')) expectProperty('user', field);
+    });
+
+    it('every navigation segment used is a navigation property of the type it hangs off', () => {
+      const segments = [
+        ['user', 'mailFolders', 'mailFolder'], ['mailFolder', 'messages', 'message'], ['mailFolder', 'childFolders', 'mailFolder'],
+        ['user', 'calendar', 'calendar'], ['user', 'calendars', 'calendar'], ['calendar', 'events', 'event'],
+      ];
+      for (const [owner, segment, target] of segments) {
+        const nav = members(schema, owner)[segment];
+        expect(nav, `${owner}/${segment}`).to.be.an('object');
+        expect(nav.type, `${owner}/${segment}`).to.equal(target);
+      }
+    });
+  });
+
+  describe('what Send Mail sends', () => {
+    const draft = parseMailInput({
+      to: 'Ann <ann@example.com>, bob@example.com',
+      cc: 'carol@example.com',
+      bcc: [{ address: 'dan@example.com', name: 'Dan' }],
+      replyTo: 'replies@example.com',
+      subject: 'Report',
+      body: '<p>Hi</p>',
+      bodyContentType: 'html',
+      importance: 'high',
+      saveToSentItems: false,
+    });
+    const files = [{ name: 'a.pdf', contentType: 'application/pdf', bytes: Buffer.from('%PDF-1.7') }];
+    const request = buildSendMailRequest(draft, files);
+
+    it('the sendMail action takes Message and SaveToSentItems (case-insensitive), and nothing else is sent', () => {
+      const op = operation(schema, 'sendMail', 'user');
+      expect(op, 'sendMail bound to user').to.be.an('object');
+      const params = Object.keys(op.parameters).map((p) => p.toLowerCase());
+      expect(params).to.include.members(['message', 'savetosentitems']);
+      for (const key of Object.keys(request)) expect(params, key).to.include(key.toLowerCase());
+      const message = Object.entries(op.parameters).find(([p]) => p.toLowerCase() === 'message')[1];
+      expect(message.type).to.equal('message');
+    });
+
+    it('every key of message is a message property, and the whole body fits the schema', () => {
+      expect(Object.keys(request.message)).to.include.members(['subject', 'body', 'toRecipients', 'ccRecipients', 'bccRecipients', 'replyTo', 'importance', 'attachments']);
+      for (const key of Object.keys(request.message)) expectProperty('message', key);
+      expect(checkValue(schema, 'message', request.message)).to.deep.equal([]);
+    });
+
+    it('recipients are {emailAddress: {address, name}}', () => {
+      for (const list of ['toRecipients', 'ccRecipients', 'bccRecipients', 'replyTo']) {
+        expect(members(schema, 'message')[list]).to.include({ type: 'recipient', collection: true });
+        for (const recipient of request.message[list]) {
+          expect(Object.keys(recipient)).to.deep.equal(['emailAddress']);
+          for (const key of Object.keys(recipient)) expectProperty('recipient', key);
+          for (const key of Object.keys(recipient.emailAddress)) expectProperty('emailAddress', key);
+        }
+      }
+    });
+
+    it('importance and body.contentType are enum members, for every value the action accepts', () => {
+      expect(members(schema, 'message').importance.type).to.equal('importance');
+      expect(members(schema, 'itemBody').contentType.type).to.equal('bodyType');
+      for (const importance of ['low', 'normal', 'high']) {
+        const { message } = buildSendMailRequest(parseMailInput({ to: 'a@example.com', importance }), []);
+        expect(isEnumMember(schema, 'importance', message.importance), message.importance).to.equal(true);
+      }
+      for (const type of ['text', 'html', 'TEXT', 'Html']) {
+        const { message } = buildSendMailRequest(parseMailInput({ to: 'a@example.com', bodyContentType: type }), []);
+        expect(isEnumMember(schema, 'bodyType', message.body.contentType), message.body.contentType).to.equal(true);
+      }
+    });
+
+    it("attachments name fileAttachment in '@odata.type', and carry only its properties", () => {
+      expect(members(schema, 'message').attachments).to.include({ type: 'attachment', collection: true });
+      for (const attachment of request.message.attachments) {
+        expect(attachment['@odata.type']).to.equal('#microsoft.graph.fileAttachment');
+        expect(derivesFrom(schema, attachment['@odata.type'].replace('#microsoft.graph.', ''), 'attachment')).to.equal(true);
+        for (const key of Object.keys(attachment).filter((k) => !k.startsWith('@'))) expectProperty('fileAttachment', key);
+      }
+      expect(members(schema, 'fileAttachment').contentBytes.type).to.equal('Edm.Binary');
+    });
+  });
+
+  describe('what Create Event sends', () => {
+    const event = buildEvent({
+      subject: 'Planning',
+      body: 'Agenda',
+      start: '2026-03-10T09:00:00',
+      end: '2026-03-10T10:00:00',
+      timeZone: 'Europe/Berlin',
+      location: 'Room 1',
+      attendees: [{ address: 'ann@example.com', name: 'Ann', type: 'optional' }, { address: 'room@example.com', type: 'resource' }, 'bob@example.com'],
+      isOnlineMeeting: true,
+      importance: 'low',
+      showAs: 'tentative',
+      sensitivity: 'private',
+      reminderMinutesBeforeStart: 30,
+      categories: 'Blue',
+    });
+    event.transactionId = '0a1b2c3d-0000-4000-8000-000000000000';
+
+    it('sends the keys the action is expected to send', () => {
+      expect(Object.keys(event)).to.include.members(['subject', 'body', 'start', 'end', 'isAllDay', 'attendees', 'importance', 'showAs',
+        'sensitivity', 'categories', 'location', 'isOnlineMeeting', 'onlineMeetingProvider', 'isReminderOn', 'reminderMinutesBeforeStart', 'transactionId']);
+    });
+
+    it('every key is an event property, transactionId included, and the whole event fits the schema', () => {
+      for (const key of Object.keys(event)) expectProperty('event', key);
+      expectProperty('event', 'transactionId');
+      expect(checkValue(schema, 'event', event)).to.deep.equal([]);
+    });
+
+    it('start/end are dateTimeTimeZone, location is a location, attendees are attendee with an attendeeType', () => {
+      const props = members(schema, 'event');
+      expect(props.start.type).to.equal('dateTimeTimeZone');
+      for (const key of Object.keys(event.start)) expectProperty('dateTimeTimeZone', key);
+      expect(props.location.type).to.equal('location');
+      for (const key of Object.keys(event.location)) expectProperty('location', key);
+      expect(props.attendees).to.include({ type: 'attendee', collection: true });
+      expect(members(schema, 'attendee').type.type).to.equal('attendeeType');
+      for (const attendee of event.attendees) {
+        for (const key of Object.keys(attendee)) expectProperty('attendee', key);
+        expect(isEnumMember(schema, 'attendeeType', attendee.type), attendee.type).to.equal(true);
+      }
+    });
+
+    it('every showAs, sensitivity, importance and attendee type the action accepts is an enum member', () => {
+      const base = { subject: 's', start: '2026-03-10T09:00:00Z', end: '2026-03-10T10:00:00Z' };
+      for (const showAs of enumMembers(schema, 'freeBusyStatus')) {
+        expect(buildEvent({ ...base, showAs }).showAs).to.equal(showAs);
+      }
+      for (const sensitivity of enumMembers(schema, 'sensitivity')) {
+        expect(buildEvent({ ...base, sensitivity }).sensitivity).to.equal(sensitivity);
+      }
+      for (const type of enumMembers(schema, 'attendeeType')) {
+        expect(buildEvent({ ...base, attendees: [{ address: 'a@example.com', type }] }).attendees[0].type).to.equal(type);
+      }
+      expect(members(schema, 'event').showAs.type).to.equal('freeBusyStatus');
+      expect(members(schema, 'event').sensitivity.type).to.equal('sensitivity');
+      expect(isEnumMember(schema, 'importance', buildEvent(base).importance)).to.equal(true);
+    });
+
+    it('onlineMeetingProvider teamsForBusiness is an onlineMeetingProviderType member', () => {
+      expect(members(schema, 'event').onlineMeetingProvider.type).to.equal('onlineMeetingProviderType');
+      expect(isEnumMember(schema, 'onlineMeetingProviderType', event.onlineMeetingProvider)).to.equal(true);
+      expect(event.onlineMeetingProvider).to.equal('teamsForBusiness');
+    });
+
+    it('an all-day event in UTC fits the schema too', () => {
+      const allDay = buildEvent({ subject: 's', start: '2026-03-10', end: '2026-03-11', isAllDay: true });
+      expect(checkValue(schema, 'event', allDay)).to.deep.equal([]);
+    });
+  });
+});

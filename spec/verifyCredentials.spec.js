@@ -1,0 +1,233 @@
+'use strict';
+
+// verifyCredentials as the platform loads it: require('<root>/verifyCredentials') must itself be
+// the function (if the require fails, the platform silently accepts any credential). What it throws
+// is shown to the user, so every failure must say what to fix, and none may loop on the token endpoint.
+const path = require('path');
+const { expect } = require('chai');
+const nock = require('nock');
+const { GRAPH, LOGIN, cfgWith, freshToken } = require('./helpers/setup');
+const { createContext } = require('./helpers/context');
+
+const verifyCredentials = require('../verifyCredentials');
+
+const ME = '/v1.0/me';
+const NEW_TOKEN = { access_token: 'at-verify-new-0001', refresh_token: 'rt-verify-new-0001', expires_in: 3600, token_type: 'Bearer', scope: 'User.Read' };
+const SECRETS = [freshToken().access_token, freshToken().refresh_token, process.env.MSAPP_CLIENT_SECRET, NEW_TOKEN.access_token, NEW_TOKEN.refresh_token];
+
+function expired() {
+  return freshToken({ expires_at: new Date(Date.now() - 60 * 1000).toISOString() });
+}
+
+async function failureOf(promise) {
+  try {
+    await promise;
+  } catch (err) {
+    return err;
+  }
+  throw new Error('expected verifyCredentials to fail, but it succeeded');
+}
+
+/** Token endpoint of `tenant` answering every request with `reply`; counts the requests. */
+function tokenEndpoint(reply, tenant = 'common') {
+  const calls = { count: 0, bodies: [] };
+  nock(LOGIN).post(`/${tenant}/oauth2/v2.0/token`).times(10).reply((uri, body) => {
+    calls.count += 1;
+    calls.bodies.push(typeof body === 'string' ? Object.fromEntries(new URLSearchParams(body)) : body);
+    return typeof reply === 'function' ? reply() : reply;
+  });
+  return calls;
+}
+
+function aadError(status, error, code, description) {
+  return [status, { error, error_description: `AADSTS${code}: ${description}\r\nTrace ID: 0000\r\nCorrelation ID: 1111\r\nTimestamp: 2026-11-27 07:00:00Z`, error_codes: [code] }];
+}
+
+function expectNoSecrets(err, ctx) {
+  const texts = [err ? err.message : '', ...(ctx ? ctx.logs.map((l) => l.message) : [])];
+  for (const text of texts) for (const secret of SECRETS) expect(text).to.not.include(secret);
+}
+
+describe('verifyCredentials', () => {
+  it('the root verifyCredentials.js is itself the function the platform calls', () => {
+    expect(verifyCredentials).to.be.a('function');
+    expect(require(path.resolve(__dirname, '..', 'verifyCredentials.js'))).to.equal(verifyCredentials);
+  });
+
+  it('answers {verified: true} after GET /me succeeds', async () => {
+    const me = nock(GRAPH).matchHeader('authorization', `Bearer ${freshToken().access_token}`)
+      .get(ME).query(true).reply(200, { id: 'user-1', userPrincipalName: 'ann@contoso.example' });
+    const ctx = createContext();
+    const result = await verifyCredentials.call(ctx, cfgWith());
+    me.done();
+    expect(result).to.deep.equal({ verified: true });
+    expect(ctx.logs.map((l) => l.message).join('\n')).to.not.include('ann@contoso.example');
+  });
+
+  it('works when called the way service mode calls it: a scope without emit, and a legacy callback argument', async () => {
+    nock(GRAPH).get(ME).query(true).reply(200, { id: 'user-1' });
+    const scope = { logger: createContext().logger };
+    const result = await verifyCredentials.call(scope, cfgWith(), () => {});
+    expect(result).to.deep.equal({ verified: true });
+  });
+
+  it('works without any `this`', async () => {
+    nock(GRAPH).get(ME).query(true).reply(200, { id: 'user-1' });
+    expect(await verifyCredentials.call(undefined, cfgWith())).to.deep.equal({ verified: true });
+  });
+
+  it('refreshes an expired token first, then verifies, and emits updateKeys with the new token', async () => {
+    const calls = tokenEndpoint([200, NEW_TOKEN]);
+    const me = nock(GRAPH).matchHeader('authorization', `Bearer ${NEW_TOKEN.access_token}`).get(ME).query(true).reply(200, { id: 'user-1' });
+    const ctx = createContext();
+    const result = await verifyCredentials.call(ctx, cfgWith({}, expired()));
+    me.done();
+    expect(result).to.deep.equal({ verified: true });
+    expect(calls.count).to.equal(1);
+    expect(calls.bodies[0]).to.include({ grant_type: 'refresh_token', refresh_token: freshToken().refresh_token, client_id: 'test-client-id' });
+    const keys = ctx.emitted('updateKeys');
+    expect(keys).to.have.length(1);
+    expect(keys[0].oauth).to.include(NEW_TOKEN);
+    expectNoSecrets(undefined, ctx);
+  });
+
+  it('refreshes after a 401 from /me, then verifies', async () => {
+    const calls = tokenEndpoint([200, NEW_TOKEN]);
+    nock(GRAPH).get(ME).query(true).reply(401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token has expired or is not yet valid.' } });
+    nock(GRAPH).matchHeader('authorization', `Bearer ${NEW_TOKEN.access_token}`).get(ME).query(true).reply(200, { id: 'user-1' });
+    expect(await verifyCredentials.call(createContext(), cfgWith())).to.deep.equal({ verified: true });
+    expect(calls.count).to.equal(1);
+  });
+
+  it('uses the credential tenant in the token URL', async () => {
+    const calls = tokenEndpoint([200, NEW_TOKEN], 'contoso.onmicrosoft.com');
+    nock(GRAPH).get(ME).query(true).reply(200, { id: 'user-1' });
+    await verifyCredentials.call(createContext(), cfgWith({ tenantId: 'contoso.onmicrosoft.com' }, expired()));
+    expect(calls.count).to.equal(1);
+  });
+
+  describe('failures say what to fix', () => {
+    it('invalid_grant: tells the user to reconnect, after exactly one token request', async () => {
+      const calls = tokenEndpoint(aadError(400, 'invalid_grant', 70008, 'The provided authorization code or refresh token has expired due to inactivity.'));
+      const ctx = createContext();
+      const err = await failureOf(verifyCredentials.call(ctx, cfgWith({}, expired())));
+      expect(calls.count).to.equal(1);
+      expect(err.message).to.match(/reconnect/i).and.include('invalid_grant');
+      expectNoSecrets(err, ctx);
+    });
+
+    it('invalid_grant after a 401 from /me: one token request, no loop', async () => {
+      const calls = tokenEndpoint(aadError(400, 'invalid_grant', 700082, 'The refresh token has expired due to inactivity.'));
+      let meCalls = 0;
+      nock(GRAPH).get(ME).query(true).times(10).reply(() => { meCalls += 1; return [401, { error: { code: 'InvalidAuthenticationToken' } }]; });
+      const err = await failureOf(verifyCredentials.call(createContext(), cfgWith()));
+      expect(calls.count).to.equal(1);
+      expect(meCalls).to.equal(1);
+      expect(err.message).to.match(/reconnect/i);
+    });
+
+    it('interaction_required (e.g. MFA now needed): reconnect, one token request', async () => {
+      const calls = tokenEndpoint(aadError(400, 'interaction_required', 50076, 'Due to a configuration change made by your administrator, you must use multi-factor authentication.'));
+      const err = await failureOf(verifyCredentials.call(createContext(), cfgWith({}, expired())));
+      expect(calls.count).to.equal(1);
+      expect(err.message).to.match(/reconnect/i);
+    });
+
+    it('invalid_client AADSTS7000215: points at MSAPP_CLIENT_SECRET', async () => {
+      const calls = tokenEndpoint(aadError(401, 'invalid_client', 7000215, 'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.'));
+      const err = await failureOf(verifyCredentials.call(createContext(), cfgWith({}, expired())));
+      expect(calls.count).to.equal(1);
+      expect(err.message).to.include('MSAPP_CLIENT_SECRET').and.include('AADSTS7000215');
+      expectNoSecrets(err);
+    });
+
+    it('AADSTS7000222 (expired secret): says to create a new secret', async () => {
+      tokenEndpoint(aadError(401, 'invalid_client', 7000222, 'The provided client secret keys for app are expired.'));
+      const err = await failureOf(verifyCredentials.call(createContext(), cfgWith({}, expired())));
+      expect(err.message).to.include('expired').and.include('MSAPP_CLIENT_SECRET');
+    });
+
+    it('AADSTS700016 (unknown app): points at MSAPP_CLIENT_ID', async () => {
+      tokenEndpoint(aadError(400, 'unauthorized_client', 700016, "Application with identifier 'x' was not found in the directory."));
+      const err = await failureOf(verifyCredentials.call(createContext(), cfgWith({}, expired())));
+      expect(err.message).to.include('MSAPP_CLIENT_ID');
+    });
+
+    it('AADSTS90002 (unknown tenant): names the tenant and the accepted forms', async () => {
+      const calls = tokenEndpoint(aadError(400, 'invalid_request', 90002, "Tenant 'nosuch.example' not found."), 'nosuch.example');
+      const err = await failureOf(verifyCredentials.call(createContext(), cfgWith({ tenantId: 'nosuch.example' }, expired())));
+      expect(calls.count).to.equal(1);
+      expect(err.message).to.include('Tenant "nosuch.example" was not found').and.include('common');
+    });
+
+    it('a tenantId that is not a tenant shape: refused before any request', async () => {
+      let requests = 0;
+      nock(LOGIN).persist().post(/.*/).reply(() => { requests += 1; return [500, {}]; });
+      nock(GRAPH).persist().get(/.*/).query(true).reply(() => { requests += 1; return [500, {}]; });
+      const err = await failureOf(verifyCredentials.call(createContext(), cfgWith({ tenantId: 'common/../evil?x=' })));
+      expect(err.message).to.match(/^tenantId: /);
+      expect(requests).to.equal(0);
+    });
+
+    it('403 from /me: says a permission or scope is missing', async () => {
+      nock(GRAPH).get(ME).query(true).reply(403, { error: { code: 'ErrorAccessDenied', message: 'Access is denied. Check credentials and try again.' } }, { 'request-id': 'rid-403' });
+      const err = await failureOf(verifyCredentials.call(createContext(), cfgWith()));
+      expect(err.message).to.include('403').and.match(/permission/i).and.match(/scope/i);
+      expect(err.message).to.include('rid-403');
+    });
+
+    it('MailboxNotEnabledForRESTAPI: says the mailbox cannot be reached', async () => {
+      nock(GRAPH).get(ME).query(true).reply(404, { error: { code: 'MailboxNotEnabledForRESTAPI', message: 'The mailbox is either inactive, soft-deleted, or is hosted on-premise.' } });
+      const err = await failureOf(verifyCredentials.call(createContext(), cfgWith()));
+      expect(err.message).to.include('MailboxNotEnabledForRESTAPI').and.include('on-premises');
+    });
+
+    [
+      ['no oauth at all', { tenantId: 'common' }],
+      ['an empty oauth object', { tenantId: 'common', oauth: {} }],
+      ['oauth as a string', { tenantId: 'common', oauth: 'at-xyz' }],
+    ].forEach(([label, cfg]) => {
+      it(`missing token (${label}): tells the user to connect the credential, without any request`, async () => {
+        let requests = 0;
+        nock(GRAPH).persist().get(/.*/).query(true).reply(() => { requests += 1; return [500, {}]; });
+        const err = await failureOf(verifyCredentials.call(createContext(), cfg));
+        expect(err.message).to.match(/no OAuth token/i).and.match(/connect the Outlook credential/i);
+        expect(requests).to.equal(0);
+      });
+    });
+
+    it('an expired token without a refresh token: tells the user to reconnect', async () => {
+      const token = expired();
+      delete token.refresh_token;
+      const err = await failureOf(verifyCredentials.call(createContext(), cfgWith({}, token)));
+      expect(err.message).to.match(/reconnect/i).and.include('offline_access');
+    });
+
+    describe('app registration environment', () => {
+      let saved;
+      beforeEach(() => { saved = { id: process.env.MSAPP_CLIENT_ID, secret: process.env.MSAPP_CLIENT_SECRET }; });
+      afterEach(() => {
+        process.env.MSAPP_CLIENT_ID = saved.id;
+        process.env.MSAPP_CLIENT_SECRET = saved.secret;
+      });
+
+      it('missing MSAPP_CLIENT_ID: names the variable', async () => {
+        delete process.env.MSAPP_CLIENT_ID;
+        const err = await failureOf(verifyCredentials.call(createContext(), cfgWith()));
+        expect(err.message).to.include('MSAPP_CLIENT_ID').and.include('environment variable');
+        expect(err.message).to.not.include('MSAPP_CLIENT_SECRET');
+      });
+
+      it('missing MSAPP_CLIENT_SECRET: names the variable, not its value', async () => {
+        process.env.MSAPP_CLIENT_SECRET = '';
+        const err = await failureOf(verifyCredentials.call(createContext(), cfgWith()));
+        expect(err.message).to.include('MSAPP_CLIENT_SECRET');
+      });
+
+      it('restores the environment for the next test', () => {
+        expect(process.env.MSAPP_CLIENT_ID).to.equal('test-client-id');
+        expect(process.env.MSAPP_CLIENT_SECRET).to.equal('test-client-secret-value');
+      });
+    });
+  });
+});
