@@ -4,6 +4,7 @@
  * from a user or from Graph data goes through these.
  */
 import { InputError } from '../errors';
+import { CONTROL_CHARS } from '../validation/text';
 
 /** An OData string literal, single quotes doubled; `queryString` percent-encodes it with the rest. */
 export function stringLiteral(value: string): string {
@@ -26,7 +27,7 @@ export function idSegment(value: unknown, field: string): string {
     throw new InputError(field, 'is required: pick a value from the dropdown or map an Outlook id');
   }
   const id = value.trim();
-  if (id.length > 512 || /^\.{1,2}$/.test(id) || /[\s?#%\\]|[\x00-\x1f\x7f]/.test(id) || id.includes('..')) {
+  if (id.length > 512 || /^\.{1,2}$/.test(id) || /[\s?#%\\]/.test(id) || CONTROL_CHARS.test(id) || id.includes('..')) {
     throw new InputError(field, `"${id.slice(0, 40)}${id.length > 40 ? '…' : ''}" is not an Outlook id or well-known folder name: pick a value from the dropdown or map an id Outlook returned`);
   }
   return encodeURIComponent(id);

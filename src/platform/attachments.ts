@@ -4,6 +4,7 @@
  * so an oversized file fails fast and is never held whole in memory.
  */
 import { InputError } from '../errors';
+import { CONTROL_CHARS } from '../validation/text';
 
 export interface PlannedAttachment {
   name: string;
@@ -43,7 +44,7 @@ export function planAttachments(attachments: unknown): PlannedAttachment[] {
   const planned = entries.map(([name, value]) => {
     const field = `attachments["${name.slice(0, 60)}"]`;
     const file = value as { url?: unknown; size?: unknown; 'content-type'?: unknown } | null;
-    if (!name.trim() || name.length > 255 || /[\x00-\x1f\\/]/.test(name)) throw new InputError(field, 'the file name must be 1 to 255 characters without slashes or control characters');
+    if (!name.trim() || name.length > 255 || /[\\/]/.test(name) || CONTROL_CHARS.test(name)) throw new InputError(field, 'the file name must be 1 to 255 characters without slashes or control characters');
     if (!file || typeof file.url !== 'string' || !/^https?:\/\//.test(file.url)) throw new InputError(field, 'has no readable url: attach the file with a step that stores it on the platform');
     const size = file.size === undefined || file.size === null || file.size === '' ? undefined : Number(file.size);
     if (size !== undefined && (!Number.isFinite(size) || size < 0)) throw new InputError(field, 'size must be a number of bytes');

@@ -5,7 +5,8 @@
  */
 import { InputError } from '../errors';
 import { describe, quote } from './echo';
-import { CONTROL_CHARS, emailAddressProblem } from './emailAddress';
+import { emailAddressProblem } from './emailAddress';
+import { CONTROL_CHARS } from './text';
 
 export { isEmailAddress } from './emailAddress';
 

@@ -1,3 +1,4 @@
+import { CONTROL_CHARS } from './text';
 /**
  * Syntax check for one email address, pragmatic RFC 5321: what Exchange Online will route, not
  * everything the RFCs allow (no IP literals, no comments, no SMTPUTF8 local parts). The checker
@@ -14,8 +15,6 @@ const MAX_LABEL = 63;
 const ATEXT = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]$/;
 const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
 const TLD = /^(?:[a-z]{2,}|xn--[a-z0-9-]+)$/i;
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-export const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 const NON_ASCII = /[^\u0000-\u007f]/; // eslint-disable-line no-control-regex
 
 /** True when `value`, exactly as given (no trimming), is an address this component will send to. */
