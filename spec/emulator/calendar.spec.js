@@ -1,0 +1,150 @@
+'use strict';
+const { expect } = require('chai');
+const { start, manualClock, pageAll } = require('./helpers');
+
+const event = (over = {}) => ({
+  subject: 'Planning',
+  start: { dateTime: '2026-03-10T12:00:00', timeZone: 'Pacific Standard Time' },
+  end: { dateTime: '2026-03-10T13:00:00', timeZone: 'Pacific Standard Time' },
+  ...over,
+});
+
+describe('emulator: calendars and events', () => {
+  let emu;
+  let graph;
+  let clock;
+
+  beforeEach(async () => {
+    clock = manualClock();
+    ({ emu, graph } = await start({ now: clock.now }));
+  });
+  afterEach(() => emu.close());
+
+  it('lists two calendars, the default one first, and serves /calendar', async () => {
+    const calendars = await graph('/me/calendars');
+    expect(calendars.body.value.map((c) => c.name)).to.deep.equal(['Calendar', 'Team Events']);
+    const def = await graph('/me/calendar');
+    expect(def.body).to.include({ id: calendars.body.value[0].id, isDefaultCalendar: true });
+    expect((await graph(`/me/calendars/${calendars.body.value[1].id}`)).body.name).to.equal('Team Events');
+  });
+
+  it('lists single events and series masters with recurrence, times in UTC with 7 fractional digits', async () => {
+    const { items } = await pageAll(graph, '/me/events?$top=50');
+    expect(items.length).to.be.at.least(30);
+    const types = new Set(items.map((e) => e.type));
+    expect([...types].sort()).to.deep.equal(['seriesMaster', 'singleInstance']);
+    const master = items.find((e) => e.type === 'seriesMaster');
+    expect(master.recurrence.pattern).to.have.property('type');
+    expect(master.recurrence.range).to.have.property('startDate');
+    const e = items.find((x) => !x.isAllDay);
+    expect(e.start.dateTime).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}$/);
+    expect(e.start.timeZone).to.equal('UTC');
+    for (const key of ['id', 'changeKey', 'createdDateTime', 'lastModifiedDateTime', 'subject', 'bodyPreview', 'body', 'start', 'end',
+      'isAllDay', 'location', 'attendees', 'organizer', 'isOnlineMeeting', 'onlineMeetingProvider', 'onlineMeeting', 'showAs',
+      'sensitivity', 'importance', 'type', 'recurrence', 'reminderMinutesBeforeStart', 'categories', 'webLink', 'transactionId',
+      'iCalUId', 'isCancelled']) {
+      expect(e, key).to.have.property(key);
+    }
+    const calendars = (await graph('/me/calendars')).body.value;
+    const team = await pageAll(graph, `/me/calendars/${calendars[1].id}/events`);
+    const main = await pageAll(graph, '/me/calendar/events');
+    expect(team.items.length + main.items.length).to.equal(items.length);
+    for (const calendar of [team, main]) expect(calendar.items.map((x) => x.type)).to.include('seriesMaster');
+  });
+
+  it('creates an event (201), converting Windows zones, and renders it in the Prefer zone', async () => {
+    const created = await graph('/me/calendar/events', { method: 'POST', body: event() });
+    expect(created.status).to.equal(201);
+    expect(created.body.start).to.deep.equal({ dateTime: '2026-03-10T19:00:00.0000000', timeZone: 'UTC' }); // PDT is UTC-7 on March 10
+    expect(created.body.originalStartTimeZone).to.equal('Pacific Standard Time');
+    const inBerlin = await graph(`/me/events/${created.body.id}`, { headers: { Prefer: 'outlook.timezone="Europe/Berlin"' } });
+    expect(inBerlin.body.start).to.deep.equal({ dateTime: '2026-03-10T20:00:00.0000000', timeZone: 'Europe/Berlin' });
+    expect(inBerlin.headers.get('preference-applied')).to.equal('outlook.timezone="Europe/Berlin"');
+    const inPacific = await graph(`/me/events/${created.body.id}`, { headers: { Prefer: 'outlook.timezone="Pacific Standard Time"' } });
+    expect(inPacific.body.end.dateTime).to.equal('2026-03-10T13:00:00.0000000');
+  });
+
+  it('validates start, end and time zones', async () => {
+    const cases = [
+      [event({ end: undefined }), 'ErrorInvalidRequest'],
+      [event({ end: { dateTime: '2026-03-10T11:00:00', timeZone: 'Pacific Standard Time' } }), 'ErrorCalendarEndDateIsEarlierThanStartDate'],
+      [event({ start: { dateTime: '2026-03-10T12:00:00', timeZone: 'Mars/Olympus_Mons' } }), 'TimeZoneNotSupportedException'],
+      [event({ isAllDay: true }), 'ErrorInvalidRequest'],
+      [event({ showAs: 'sleeping' }), 'BadRequest'],
+    ];
+    for (const [body, code] of cases) {
+      const res = await graph('/me/events', { method: 'POST', body });
+      expect(res.status, code).to.equal(400);
+      expect(res.body.error.code).to.equal(code);
+    }
+    const allDay = await graph('/me/events', {
+      method: 'POST',
+      body: event({ isAllDay: true, start: { dateTime: '2026-04-01T00:00:00', timeZone: 'Tokyo Standard Time' }, end: { dateTime: '2026-04-02T00:00:00', timeZone: 'Tokyo Standard Time' } }),
+    });
+    expect(allDay.status).to.equal(201);
+    // All-day events float: midnight stays midnight in any zone.
+    const shown = await graph(`/me/events/${allDay.body.id}`, { headers: { Prefer: 'outlook.timezone="Eastern Standard Time"' } });
+    expect(shown.body.start).to.deep.equal({ dateTime: '2026-04-01T00:00:00.0000000', timeZone: 'Eastern Standard Time' });
+  });
+
+  it('does not create a second event for a repeated transactionId', async () => {
+    const body = event({ subject: 'Retried booking', transactionId: 'retry-me-1' });
+    const first = await graph('/me/calendars/' + (await graph('/me/calendar')).body.id + '/events', { method: 'POST', body });
+    const second = await graph('/me/calendar/events', { method: 'POST', body });
+    expect(first.status).to.equal(201);
+    expect(second.status).to.equal(201);
+    expect(second.body.id).to.equal(first.body.id);
+    const found = await graph(`/me/events?$filter=${encodeURIComponent("subject eq 'Retried booking'")}`);
+    expect(found.body.value).to.have.length(1);
+  });
+
+  it('sets onlineMeeting.joinUrl for online meetings, and attendees come back with status', async () => {
+    const res = await graph('/me/events', {
+      method: 'POST',
+      body: event({ isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness', attendees: [{ emailAddress: { address: 'megan.bowen@contoso.example' }, type: 'optional' }] }),
+    });
+    expect(res.body.onlineMeeting.joinUrl).to.match(/^https:\/\/teams\.microsoft\.com\/l\/meetup-join\//);
+    expect(res.body.attendees[0]).to.deep.equal({
+      type: 'optional', status: { response: 'none', time: '0001-01-01T00:00:00Z' },
+      emailAddress: { name: 'Megan Bowen', address: 'megan.bowen@contoso.example' },
+    });
+    const plain = await graph('/me/events', { method: 'POST', body: event() });
+    expect(plain.body.onlineMeeting).to.equal(null);
+  });
+
+  it('control updateEvent bumps lastModifiedDateTime and changeKey; filters see the change', async () => {
+    const created = emu.control.addEvent(event({ subject: 'Before' }));
+    clock.advance(60_000);
+    const updated = emu.control.updateEvent(created.id, { subject: 'After', isCancelled: true });
+    expect(updated.subject).to.equal('After');
+    expect(updated.isCancelled).to.equal(true);
+    expect(updated.changeKey).not.to.equal(created.changeKey);
+    expect(updated.lastModifiedDateTime > created.lastModifiedDateTime).to.equal(true);
+    expect(updated.start).to.deep.equal(created.start);
+    expect(updated.originalStartTimeZone).to.equal('Pacific Standard Time');
+    const since = new Date(clock.now() - 1000).toISOString();
+    const res = await graph(`/me/events?$filter=${encodeURIComponent(`lastModifiedDateTime ge ${since}`)}&$orderby=lastModifiedDateTime asc`);
+    expect(res.body.value.map((e) => e.id)).to.deep.equal([created.id]);
+  });
+
+  it('PATCHes an event through Graph with create-time validation', async () => {
+    const created = (await graph('/me/events', { method: 'POST', body: event({ subject: 'Patchable' }) })).body;
+    clock.advance(1000);
+    const patched = await graph(`/me/events/${created.id}`, { method: 'PATCH', body: { subject: 'Patched', location: { displayName: 'Room 9' } } });
+    expect(patched.status).to.equal(200);
+    expect(patched.body).to.deep.include({ subject: 'Patched', start: created.start, transactionId: null, iCalUId: created.iCalUId });
+    expect(patched.body.location.displayName).to.equal('Room 9');
+    expect(patched.body.changeKey).not.to.equal(created.changeKey);
+    const bad = await graph(`/me/events/${created.id}`, { method: 'PATCH', body: { end: { dateTime: '2026-03-09T00:00:00', timeZone: 'UTC' } } });
+    expect(bad.body.error.code).to.equal('ErrorCalendarEndDateIsEarlierThanStartDate');
+  });
+
+  it('filters events on start/dateTime and orders by it', async () => {
+    const res = await graph(`/me/events?$filter=${encodeURIComponent("start/dateTime ge '2026-11-27T00:00:00'")}&$orderby=start/dateTime&$top=100`);
+    expect(res.status).to.equal(200);
+    const starts = res.body.value.map((e) => e.start.dateTime);
+    expect(starts.length).to.be.above(0);
+    expect([...starts].sort()).to.deep.equal(starts);
+    expect(starts.every((s) => s >= '2026-11-27')).to.equal(true);
+  });
+});

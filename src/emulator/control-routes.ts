@@ -1,0 +1,78 @@
+/** The control API over HTTP: JSON in, JSON out, under /_emulator. Documented in README.md. */
+import type { AddEventOptions, AddEventsOptions, AddMailOptions, AddMailsOptions, EmulatorControl, UpdateMailOptions } from './control';
+import { ControlError } from './control';
+import { InvalidFaultRule } from './faults';
+import type { FaultRule } from './faults';
+import { plainJson } from './http';
+import type { HttpResult } from './http';
+import { isObject } from './json';
+import type { Json } from './json';
+import type { Route } from './router';
+import type { World } from './world';
+
+interface ControlRequest {
+  world: World;
+  control: EmulatorControl;
+  json: Json;
+  /** The raw body, for routes that take a JSON array. */
+  parsed: unknown;
+  params: URLSearchParams;
+}
+
+type ControlHandler = (req: ControlRequest, path: Record<string, string>) => HttpResult;
+
+const ok = (body: unknown, status = 200): HttpResult => plainJson(status, body);
+const done: HttpResult = { status: 204 };
+
+function countOf(json: Json): number {
+  if (typeof json.count !== 'number') throw new ControlError(400, "'count' is required");
+  return json.count;
+}
+
+function faultRules(parsed: unknown): FaultRule[] {
+  const rules = Array.isArray(parsed) ? parsed : isObject(parsed) ? parsed.rules : undefined;
+  if (!Array.isArray(rules)) throw new ControlError(400, 'expected a JSON array of fault rules, or {"rules": [...]}');
+  return rules as FaultRule[];
+}
+
+export const CONTROL_ROUTES: readonly Route<ControlHandler>[] = [
+  {
+    method: 'GET', pattern: '', handler: ({ world }) => ok({
+      url: world.baseUrl,
+      graph: `${world.baseUrl}/v1.0`,
+      tenantId: world.directory.tenantId,
+      authority: `${world.baseUrl}/${world.directory.tenantId}/oauth2/v2.0`,
+      mailboxes: world.directory.mailboxes.map((m) => m.address),
+      clientId: world.options.clientId,
+      routes: CONTROL_ROUTES.map((r) => `${r.method} /_emulator${r.pattern}`),
+    }),
+  },
+  { method: 'POST', pattern: '/tokens', handler: ({ control, json }) => ok(control.issueTokens(json as { mailbox?: string; scope?: string })) },
+  { method: 'POST', pattern: '/tokens/expire', handler: ({ control }) => (control.expireAccessTokens(), done) },
+  {
+    method: 'POST', pattern: '/tokens/revoke', handler: ({ control, json }) => {
+      if (typeof json.refresh_token !== 'string') throw new ControlError(400, "'refresh_token' is required");
+      return ok({ revoked: control.revokeRefreshToken(json.refresh_token) });
+    },
+  },
+  { method: 'POST', pattern: '/tokens/revoke-all', handler: ({ control }) => (control.revokeAll(), done) },
+  { method: 'POST', pattern: '/mail', handler: ({ control, json }) => ok(control.addMail(json as unknown as AddMailOptions), 201) },
+  { method: 'POST', pattern: '/mail/bulk', handler: ({ control, json }) => ok(control.addMails(countOf(json), json as AddMailsOptions), 201) },
+  { method: 'PATCH', pattern: '/mail/{id}', handler: ({ control, json }, { id }) => ok(control.updateMail(id, json as UpdateMailOptions)) },
+  { method: 'POST', pattern: '/events', handler: ({ control, json }) => ok(control.addEvent(json as AddEventOptions), 201) },
+  { method: 'POST', pattern: '/events/bulk', handler: ({ control, json }) => ok(control.addEvents(countOf(json), json as AddEventsOptions), 201) },
+  { method: 'PATCH', pattern: '/events/{id}', handler: ({ control, json }, { id }) => ok(control.updateEvent(id, json)) },
+  { method: 'GET', pattern: '/sent', handler: ({ control, params }) => ok({ value: control.sent(params.get('mailbox') ?? undefined) }) },
+  { method: 'GET', pattern: '/faults', handler: ({ control }) => ok({ value: control.faults() }) },
+  { method: 'PUT', pattern: '/faults', handler: ({ control, parsed }) => (control.setFaults(faultRules(parsed)), done) },
+  { method: 'DELETE', pattern: '/faults', handler: ({ control }) => (control.clearFaults(), done) },
+  { method: 'GET', pattern: '/stats', handler: ({ control }) => ok(control.stats()) },
+  { method: 'DELETE', pattern: '/stats', handler: ({ control }) => (control.resetStats(), done) },
+];
+
+/** Control failures are plain `{error: {code, message}}`, not Graph-shaped: they are ours. */
+export function controlError(err: unknown): HttpResult | undefined {
+  if (err instanceof ControlError) return plainJson(err.status, { error: { code: 'ControlError', message: err.message } });
+  if (err instanceof InvalidFaultRule) return plainJson(400, { error: { code: 'InvalidFaultRule', message: err.message } });
+  return undefined;
+}

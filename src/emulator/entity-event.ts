@@ -1,0 +1,88 @@
+/** microsoft.graph.event: series masters and single instances, times rendered in the Prefer zone. */
+import { bodyAs, preview } from './body';
+import { weakEtag } from './entity';
+import type { EntityDef, RenderContext } from './entity';
+import type { StoredEvent } from './model';
+import { recipient } from './recipients';
+import { isoTicks, wallTicks } from './timefmt';
+import { utcToWall } from './timezones';
+
+export const EVENT_SORT_KEYS = {
+  createdDateTime: (e: StoredEvent) => e.createdAt,
+  lastModifiedDateTime: (e: StoredEvent) => e.lastModifiedAt,
+  'start/dateTime': (e: StoredEvent) => e.startMs,
+  'end/dateTime': (e: StoredEvent) => e.endMs,
+  subject: (e: StoredEvent) => e.subject.toLowerCase(),
+};
+
+/** All-day events float: midnight stays midnight whatever zone the caller asks for. */
+function dateTimeTimeZone(ms: number, allDay: boolean, ctx: RenderContext): { dateTime: string; timeZone: string } {
+  return { dateTime: wallTicks(allDay ? ms : utcToWall(ctx.timeZone, ms)), timeZone: ctx.timeZone.name };
+}
+
+const PROPERTIES: EntityDef<StoredEvent>['properties'] = {
+  id: (e) => e.id,
+  createdDateTime: (e) => isoTicks(e.createdAt),
+  lastModifiedDateTime: (e) => isoTicks(e.lastModifiedAt),
+  changeKey: (e) => e.changeKey,
+  categories: (e) => [...e.categories],
+  transactionId: (e) => e.transactionId,
+  originalStartTimeZone: (e) => e.startTimeZone,
+  originalEndTimeZone: (e) => e.endTimeZone,
+  iCalUId: (e) => e.iCalUId,
+  reminderMinutesBeforeStart: (e) => e.reminderMinutesBeforeStart,
+  isReminderOn: (e) => e.isReminderOn,
+  hasAttachments: () => false,
+  subject: (e) => e.subject,
+  bodyPreview: (e) => preview(e.body),
+  importance: (e) => e.importance,
+  sensitivity: (e) => e.sensitivity,
+  isAllDay: (e) => e.isAllDay,
+  isCancelled: (e) => e.isCancelled,
+  isOrganizer: (e) => e.isOrganizer,
+  responseRequested: () => true,
+  seriesMasterId: () => null,
+  showAs: (e) => e.showAs,
+  type: (e) => (e.recurrence ? 'seriesMaster' : 'singleInstance'),
+  webLink: (e) => `https://outlook.office365.com/owa/?itemid=${encodeURIComponent(e.id)}&exvsurl=1&path=/calendar/item`,
+  onlineMeetingUrl: () => null,
+  isOnlineMeeting: (e) => e.isOnlineMeeting,
+  onlineMeetingProvider: (e) => e.onlineMeetingProvider,
+  allowNewTimeProposals: () => true,
+  isDraft: () => false,
+  hideAttendees: () => false,
+  responseStatus: (e) => ({ response: e.isOrganizer ? 'organizer' : 'notResponded', time: '0001-01-01T00:00:00Z' }),
+  body: (e, ctx) => ({ ...bodyAs(e.body, ctx.bodyType) }),
+  start: (e, ctx) => dateTimeTimeZone(e.startMs, e.isAllDay, ctx),
+  end: (e, ctx) => dateTimeTimeZone(e.endMs, e.isAllDay, ctx),
+  location: (e) => (e.location
+    ? { displayName: e.location, locationType: 'default', uniqueId: e.location, uniqueIdType: 'private' }
+    : { displayName: '', locationType: 'default', uniqueIdType: 'unknown', address: {}, coordinates: {} }),
+  locations: (e) => (e.location
+    ? [{ displayName: e.location, locationType: 'default', uniqueId: e.location, uniqueIdType: 'private' }]
+    : []),
+  recurrence: (e) => e.recurrence,
+  attendees: (e) => e.attendees.map((a) => ({ type: a.type, status: { ...a.status }, emailAddress: { ...a.emailAddress } })),
+  organizer: (e) => recipient(e.organizer),
+  onlineMeeting: (e) => (e.joinUrl ? { joinUrl: e.joinUrl } : null),
+};
+
+export const EVENT: EntityDef<StoredEvent> = {
+  type: 'event',
+  properties: PROPERTIES,
+  defaults: Object.keys(PROPERTIES),
+  etag: (e) => weakEtag(e.changeKey),
+  filterable: {
+    createdDateTime: { kind: 'datetime', get: (e) => e.createdAt },
+    lastModifiedDateTime: { kind: 'datetime', get: (e) => e.lastModifiedAt },
+    'start/dateTime': { kind: 'wallclock', get: (e) => e.startMs },
+    'end/dateTime': { kind: 'wallclock', get: (e) => e.endMs },
+    subject: { kind: 'string', get: (e) => e.subject },
+    isAllDay: { kind: 'boolean', get: (e) => e.isAllDay },
+    isCancelled: { kind: 'boolean', get: (e) => e.isCancelled },
+  },
+  sortable: EVENT_SORT_KEYS,
+  defaultOrder: { key: 'createdDateTime', desc: true },
+  visibleFrom: 'createdDateTime',
+  orderByMustLeadFilter: false,
+};

@@ -1,0 +1,78 @@
+/** microsoft.graph.message as Outlook renders it, including the whole-second timestamp quirk. */
+import { bodyAs, preview } from './body';
+import { weakEtag } from './entity';
+import type { EntityDef } from './entity';
+import type { StoredMessage } from './model';
+import { recipient, recipients } from './recipients';
+import { isoSeconds } from './timefmt';
+
+export const MESSAGE_SORT_KEYS = {
+  receivedDateTime: (m: StoredMessage) => m.receivedAt,
+  sentDateTime: (m: StoredMessage) => m.sentAt,
+  createdDateTime: (m: StoredMessage) => m.createdAt,
+  lastModifiedDateTime: (m: StoredMessage) => m.lastModifiedAt,
+  subject: (m: StoredMessage) => m.subject.toLowerCase(),
+};
+
+const idOf = (m: StoredMessage, immutable: boolean): string => (immutable ? m.immutableId : m.id);
+
+const PROPERTIES: EntityDef<StoredMessage>['properties'] = {
+  id: (m, ctx) => idOf(m, ctx.immutableIds),
+  createdDateTime: (m) => isoSeconds(m.createdAt),
+  lastModifiedDateTime: (m) => isoSeconds(m.lastModifiedAt),
+  changeKey: (m) => m.changeKey,
+  categories: (m) => [...m.categories],
+  receivedDateTime: (m) => isoSeconds(m.receivedAt),
+  sentDateTime: (m) => isoSeconds(m.sentAt),
+  hasAttachments: (m) => m.hasAttachments,
+  internetMessageId: (m) => m.internetMessageId,
+  subject: (m) => m.subject,
+  bodyPreview: (m) => preview(m.body),
+  importance: (m) => m.importance,
+  parentFolderId: (m) => m.folderId,
+  conversationId: (m) => m.conversationId,
+  // A conversation index is a 22-byte header (here: derived from the conversation) + 5 bytes per reply.
+  conversationIndex: (m) => Buffer.from(m.conversationId.slice(-30), 'base64').subarray(0, 22).toString('base64'),
+  isDeliveryReceiptRequested: () => false,
+  isReadReceiptRequested: () => false,
+  isRead: (m) => m.isRead,
+  isDraft: (m) => m.isDraft,
+  webLink: (m, ctx) =>
+    `https://outlook.office365.com/owa/?ItemID=${encodeURIComponent(idOf(m, ctx.immutableIds))}&exvsurl=1&viewmodel=ReadMessageItem`,
+  inferenceClassification: (m) => m.inferenceClassification,
+  body: (m, ctx) => ({ ...bodyAs(m.body, ctx.bodyType) }),
+  sender: (m) => recipient(m.sender),
+  from: (m) => recipient(m.from),
+  toRecipients: (m) => recipients(m.to),
+  ccRecipients: (m) => recipients(m.cc),
+  bccRecipients: (m) => recipients(m.bcc),
+  replyTo: (m) => recipients(m.replyTo),
+  flag: (m) => ({ flagStatus: m.flagStatus }),
+  // Only returned when selected, as in Graph.
+  uniqueBody: (m, ctx) => ({ ...bodyAs(m.body, ctx.bodyType) }),
+  internetMessageHeaders: (m) => [
+    { name: 'Message-ID', value: m.internetMessageId },
+    { name: 'Subject', value: m.subject },
+    { name: 'Date', value: new Date(m.sentAt).toUTCString() },
+  ],
+};
+
+export const MESSAGE: EntityDef<StoredMessage> = {
+  type: 'message',
+  properties: PROPERTIES,
+  defaults: Object.keys(PROPERTIES).filter((p) => p !== 'uniqueBody' && p !== 'internetMessageHeaders'),
+  etag: (m) => weakEtag(m.changeKey),
+  filterable: {
+    receivedDateTime: { kind: 'datetime', get: (m) => m.receivedAt },
+    sentDateTime: { kind: 'datetime', get: (m) => m.sentAt },
+    createdDateTime: { kind: 'datetime', get: (m) => m.createdAt },
+    lastModifiedDateTime: { kind: 'datetime', get: (m) => m.lastModifiedAt },
+    isRead: { kind: 'boolean', get: (m) => m.isRead },
+    hasAttachments: { kind: 'boolean', get: (m) => m.hasAttachments },
+    subject: { kind: 'string', get: (m) => m.subject },
+  },
+  sortable: MESSAGE_SORT_KEYS,
+  defaultOrder: { key: 'receivedDateTime', desc: true },
+  visibleFrom: 'receivedDateTime',
+  orderByMustLeadFilter: true,
+};

@@ -1,0 +1,65 @@
+/**
+ * How Graph entity types are exposed: their properties (for rendering and $select), which
+ * properties $filter and $orderby accept, and the default order. The routes stay generic.
+ */
+import type { SortKey } from './collection';
+import type { BodyType } from './model';
+import type { TimeZone } from './timezones';
+
+/** Per-request rendering choices, mostly from Prefer headers. */
+export interface RenderContext {
+  timeZone: TimeZone;
+  bodyType?: BodyType;
+  immutableIds: boolean;
+}
+
+/**
+ * datetime: unquoted DateTimeOffset literal, compared at full precision.
+ * wallclock: a quoted local time ('2026-03-10T12:00:00'), read as UTC, as Graph does for
+ * dateTimeTimeZone.dateTime. Both compare against epoch ms.
+ */
+export type FilterKind = 'datetime' | 'wallclock' | 'boolean' | 'string';
+
+export interface FilterField<T> {
+  kind: FilterKind;
+  get(item: T): number | boolean | string;
+}
+
+/** How an entity renders and what $select accepts. */
+export interface EntityShape<T> {
+  /** Short type name, as in 'microsoft.graph.message'. */
+  type: string;
+  /** Every selectable property, in Graph's output order. */
+  properties: Readonly<Record<string, (item: T, ctx: RenderContext) => unknown>>;
+  /** What a request without $select gets. */
+  defaults: readonly string[];
+  etag?: (item: T) => string;
+}
+
+/** An entity that is also listed: what $filter and $orderby accept on its collections. */
+export interface EntityDef<T> extends EntityShape<T> {
+  filterable: Readonly<Record<string, FilterField<T>>>;
+  /** Sort keys, named like the $orderby property; filterable datetimes share the name and value. */
+  sortable: Readonly<Record<string, (item: T) => SortKey>>;
+  defaultOrder: { key: string; desc: boolean };
+  /** The sort key that, plus visibilityDelayMs, says when list queries start to see an item. */
+  visibleFrom?: string;
+  /** Exchange's rule for messages: with $filter, the $orderby property must lead the filter. */
+  orderByMustLeadFilter: boolean;
+}
+
+export function render<T>(def: EntityShape<T>, item: T, ctx: RenderContext, select?: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (def.etag) out['@odata.etag'] = def.etag(item);
+  // Graph always returns the id, selected or not, and puts it first.
+  out.id = def.properties.id(item, ctx);
+  for (const name of select ?? def.defaults) {
+    if (name !== 'id') out[name] = def.properties[name](item, ctx);
+  }
+  return out;
+}
+
+/** The W/"changeKey" form Outlook uses for @odata.etag. */
+export function weakEtag(changeKey: string): string {
+  return `W/"${changeKey}"`;
+}

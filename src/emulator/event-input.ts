@@ -1,0 +1,114 @@
+/**
+ * Reading an event from a client's JSON (POST events, control addEvent) with Outlook's checks:
+ * start/end present and ordered, known time zones, all-day events on midnights, valid enums.
+ */
+import { GraphError, badRequest } from './errors';
+import type { NewEvent } from './mailbox';
+import type { Mailbox } from './mailbox';
+import { enumValue, isObject } from './json';
+import type { Json } from './json';
+import type { Attendee, BodyType, Importance, Recurrence } from './model';
+import { isValidAddress, nameFromAddress } from './recipients';
+import { parseWallTime } from './timefmt';
+import { resolveTimeZone, wallToUtc } from './timezones';
+
+
+function stringValue(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? value : fallback;
+}
+
+interface Instant {
+  ms: number;
+  zone: string;
+}
+
+function readTime(value: unknown, which: 'start' | 'end', allDay: boolean): Instant {
+  if (!isObject(value) || typeof value.dateTime !== 'string') {
+    throw new GraphError(400, 'ErrorInvalidRequest', `Your request can't be completed. The '${which}' property with a dateTime is required.`);
+  }
+  const zoneName = typeof value.timeZone === 'string' && value.timeZone ? value.timeZone : 'UTC';
+  const zone = resolveTimeZone(zoneName);
+  if (!zone) {
+    throw new GraphError(400, 'TimeZoneNotSupportedException',
+      `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${zoneName}'.`);
+  }
+  const wall = parseWallTime(value.dateTime);
+  if (!wall) throw badRequest(`Cannot convert the literal '${value.dateTime}' to the expected type 'Edm.DateTimeOffset'.`);
+  if (allDay) return { ms: wall.wallMs, zone: zone.name };
+  return { ms: wall.absolute ? wall.wallMs : wallToUtc(zone, wall.wallMs), zone: zone.name };
+}
+
+function readAttendees(value: unknown): Attendee[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw badRequest("The 'attendees' property must be an array.");
+  return value.map((a: unknown) => {
+    const email = isObject(a) && isObject(a.emailAddress) ? a.emailAddress : undefined;
+    if (!email || !isValidAddress(email.address)) {
+      throw new GraphError(400, 'ErrorInvalidRecipients', 'At least one recipient is not valid.');
+    }
+    return {
+      emailAddress: { name: stringValue(email.name, nameFromAddress(email.address)), address: email.address },
+      type: enumValue((a as Json).type, ['required', 'optional', 'resource'] as const, 'required'),
+      status: { response: 'none', time: '0001-01-01T00:00:00Z' },
+    };
+  });
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** Everything but the ids: the caller stores it in `calendarId` of `mailbox`. */
+export function readEvent(json: Json, mailbox: Mailbox, calendarId: string, now: number): NewEvent {
+  const isAllDay = json.isAllDay === true;
+  const start = readTime(json.start, 'start', isAllDay);
+  const end = readTime(json.end, 'end', isAllDay);
+  if (end.ms < start.ms) {
+    throw new GraphError(400, 'ErrorCalendarEndDateIsEarlierThanStartDate', 'The end date occurs before the start date.');
+  }
+  if (isAllDay && (start.ms % DAY_MS !== 0 || end.ms % DAY_MS !== 0 || end.ms === start.ms)) {
+    throw new GraphError(400, 'ErrorInvalidRequest',
+      'Your request can\'t be completed. All-day events must start and end at midnight, at least one day apart.');
+  }
+  if (json.recurrence !== undefined && json.recurrence !== null && !isObject(json.recurrence)) {
+    throw badRequest("The 'recurrence' property must be an object.");
+  }
+  const body = isObject(json.body) ? json.body : {};
+  const isOnlineMeeting = json.isOnlineMeeting === true;
+  const location = isObject(json.location) ? stringValue(json.location.displayName, '') : '';
+  const importance: Importance = enumValue(json.importance, ['low', 'normal', 'high'] as const, 'normal');
+  return {
+    calendarId,
+    createdAt: now,
+    lastModifiedAt: now,
+    subject: stringValue(json.subject, ''),
+    body: {
+      contentType: enumValue(body.contentType, ['text', 'html'] as const, 'html') as BodyType,
+      content: stringValue(body.content, ''),
+    },
+    startMs: start.ms,
+    endMs: end.ms,
+    startTimeZone: start.zone,
+    endTimeZone: end.zone,
+    isAllDay,
+    location,
+    attendees: readAttendees(json.attendees),
+    organizer: { name: mailbox.user.displayName, address: mailbox.address },
+    isOrganizer: true,
+    isOnlineMeeting,
+    onlineMeetingProvider: isOnlineMeeting
+      ? enumValue(json.onlineMeetingProvider, ['teamsForBusiness', 'skypeForBusiness', 'skypeForConsumer'] as const, 'teamsForBusiness')
+      : 'unknown',
+    joinUrl: isOnlineMeeting
+      ? `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${mailbox.ids.hex(24)}%40thread.v2/0?context=%7b%22Tid%22%3a%22${mailbox.user.id}%22%7d`
+      : null,
+    showAs: enumValue(json.showAs, ['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown'] as const, 'busy'),
+    sensitivity: enumValue(json.sensitivity, ['normal', 'personal', 'private', 'confidential'] as const, 'normal'),
+    importance,
+    recurrence: (json.recurrence as Recurrence | undefined) ?? null,
+    reminderMinutesBeforeStart: typeof json.reminderMinutesBeforeStart === 'number' ? json.reminderMinutesBeforeStart : 15,
+    isReminderOn: json.isReminderOn !== false,
+    categories: Array.isArray(json.categories) ? json.categories.filter((c): c is string => typeof c === 'string') : [],
+    transactionId: typeof json.transactionId === 'string' && json.transactionId ? json.transactionId : null,
+    iCalUId: `040000008200E00074C5B7101A82E00800000000${mailbox.ids.hex(36)}`,
+    isCancelled: false,
+  };
+}

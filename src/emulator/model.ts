@@ -1,0 +1,167 @@
+/** The stored shapes. Times are integer epoch ms at full precision; rendering decides what shows. */
+import type { Sequenced } from './collection';
+
+export interface EmailAddress {
+  name: string;
+  address: string;
+}
+
+export type BodyType = 'text' | 'html';
+
+export interface ItemBody {
+  contentType: BodyType;
+  content: string;
+}
+
+export type Importance = 'low' | 'normal' | 'high';
+
+export interface AttachmentInfo {
+  name: string;
+  contentType: string;
+  size: number;
+}
+
+export interface User {
+  id: string;
+  displayName: string;
+  givenName: string;
+  surname: string;
+  userPrincipalName: string;
+  jobTitle: string;
+  officeLocation: string;
+  mobilePhone: string | null;
+  businessPhones: string[];
+  preferredLanguage: string;
+}
+
+export interface Folder extends Sequenced {
+  id: string;
+  displayName: string;
+  parentFolderId: string;
+  /** Children in creation order; childFolderCount is its length. */
+  childIds: string[];
+  isHidden: boolean;
+  totalItemCount: number;
+  unreadItemCount: number;
+}
+
+export interface StoredMessage extends Sequenced {
+  /** The REST id: like Exchange's, it changes when the message moves to another folder. */
+  id: string;
+  /** What `Prefer: IdType="ImmutableId"` shows: stable across moves. */
+  immutableId: string;
+  changeKey: string;
+  folderId: string;
+  createdAt: number;
+  lastModifiedAt: number;
+  receivedAt: number;
+  sentAt: number;
+  subject: string;
+  body: ItemBody;
+  importance: Importance;
+  isRead: boolean;
+  isDraft: boolean;
+  hasAttachments: boolean;
+  attachments: AttachmentInfo[];
+  internetMessageId: string;
+  conversationId: string;
+  from: EmailAddress;
+  sender: EmailAddress;
+  to: EmailAddress[];
+  cc: EmailAddress[];
+  bcc: EmailAddress[];
+  replyTo: EmailAddress[];
+  flagStatus: 'notFlagged' | 'flagged' | 'complete';
+  categories: string[];
+  inferenceClassification: 'focused' | 'other';
+}
+
+export interface Calendar extends Sequenced {
+  id: string;
+  name: string;
+  owner: EmailAddress;
+  color: string;
+  hexColor: string;
+  changeKey: string;
+  isDefaultCalendar: boolean;
+}
+
+export interface Attendee {
+  emailAddress: EmailAddress;
+  type: 'required' | 'optional' | 'resource';
+  status: { response: string; time: string };
+}
+
+/** Graph's patternedRecurrence, kept as the client or the seed wrote it. */
+export type Recurrence = Record<string, unknown>;
+
+export interface StoredEvent extends Sequenced {
+  id: string;
+  changeKey: string;
+  calendarId: string;
+  createdAt: number;
+  lastModifiedAt: number;
+  subject: string;
+  body: ItemBody;
+  /**
+   * Start and end instants (UTC ms). For all-day events they are floating wall-clock dates
+   * (midnight "as if UTC"): Outlook never shifts all-day events into another zone.
+   */
+  startMs: number;
+  endMs: number;
+  startTimeZone: string;
+  endTimeZone: string;
+  isAllDay: boolean;
+  location: string;
+  attendees: Attendee[];
+  organizer: EmailAddress;
+  isOrganizer: boolean;
+  isOnlineMeeting: boolean;
+  onlineMeetingProvider: string;
+  joinUrl: string | null;
+  showAs: string;
+  sensitivity: string;
+  importance: Importance;
+  recurrence: Recurrence | null;
+  reminderMinutesBeforeStart: number;
+  isReminderOn: boolean;
+  categories: string[];
+  transactionId: string | null;
+  iCalUId: string;
+  isCancelled: boolean;
+}
+
+export interface StoredContact extends Sequenced {
+  id: string;
+  changeKey: string;
+  parentFolderId: string;
+  createdAt: number;
+  lastModifiedAt: number;
+  givenName: string;
+  surname: string;
+  displayName: string;
+  emailAddresses: EmailAddress[];
+  companyName: string;
+  jobTitle: string;
+  businessPhones: string[];
+  mobilePhone: string | null;
+  categories: string[];
+}
+
+/** What sent() reports for each message submitted through sendMail. */
+export interface SentRecord {
+  mailbox: string;
+  submittedAt: number;
+  internetMessageId: string;
+  subject: string;
+  from: EmailAddress;
+  toRecipients: EmailAddress[];
+  ccRecipients: EmailAddress[];
+  bccRecipients: EmailAddress[];
+  importance: Importance;
+  bodyContentType: BodyType;
+  attachments: AttachmentInfo[];
+  saveToSentItems: boolean;
+  /** Addresses of emulator mailboxes that received a copy. */
+  deliveredTo: string[];
+}

@@ -1,0 +1,52 @@
+/**
+ * Changes to stored mail and events, shared by Graph's PATCH/move routes and the control API so
+ * both bump lastModifiedDateTime and the change key the same way.
+ */
+import { render } from './entity';
+import { EVENT } from './entity-event';
+import { readEvent } from './event-input';
+import type { Json } from './json';
+import type { Mailbox } from './mailbox';
+import type { Folder, StoredEvent, StoredMessage } from './model';
+import { UTC } from './timezones';
+
+export interface MailChanges {
+  isRead?: boolean;
+  flagStatus?: StoredMessage['flagStatus'];
+  categories?: string[];
+  importance?: StoredMessage['importance'];
+  inferenceClassification?: StoredMessage['inferenceClassification'];
+  /** Moving gives the message a new REST id. */
+  moveTo?: Folder;
+}
+
+export function changeMail(mailbox: Mailbox, message: StoredMessage, changes: MailChanges, now: number): void {
+  const { moveTo, ...fields } = changes;
+  const defined = Object.entries(fields).filter(([, v]) => v !== undefined);
+  if (defined.length) {
+    mailbox.updateMessage(message, now, (m) => {
+      for (const [key, value] of defined) Object.assign(m, { [key]: Array.isArray(value) ? [...value] : value });
+    });
+  }
+  if (moveTo) mailbox.moveMessage(message, moveTo, now);
+}
+
+/**
+ * Merges Graph-shaped changes into the event and re-reads the whole of it, so an update is
+ * validated exactly like a create (throws GraphError). Identity fields survive the update.
+ */
+export function changeEvent(mailbox: Mailbox, event: StoredEvent, changes: Json, now: number, isCancelled?: boolean): void {
+  const merged = { ...render(EVENT, event, { timeZone: UTC, immutableIds: false }), ...changes };
+  const next = readEvent(merged, mailbox, event.calendarId, event.createdAt);
+  mailbox.updateEvent(event, now, (e) => {
+    Object.assign(e, next, {
+      createdAt: e.createdAt,
+      transactionId: e.transactionId,
+      iCalUId: e.iCalUId,
+      startTimeZone: changes.start === undefined ? e.startTimeZone : next.startTimeZone,
+      endTimeZone: changes.end === undefined ? e.endTimeZone : next.endTimeZone,
+      joinUrl: next.isOnlineMeeting ? e.joinUrl ?? next.joinUrl : null,
+      isCancelled: isCancelled ?? e.isCancelled,
+    });
+  });
+}

@@ -1,0 +1,208 @@
+/**
+ * OData query options as Outlook implements them for list requests: $select, $top, $skip,
+ * $count, one-property $orderby, and a $filter subset (comparisons joined by `and`).
+ * Datetime comparisons are normalised to whole-millisecond bounds here, so a literal with more
+ * precision than we store (7 fractional digits) still compares exactly.
+ */
+import type { EntityDef, EntityShape, FilterField } from './entity';
+import { badRequest, GraphError, invalidFilter, unknownProperty } from './errors';
+import { parseDateTimeOffset } from './timefmt';
+import type { PreciseInstant } from './timefmt';
+
+export type Operator = 'eq' | 'ne' | 'ge' | 'gt' | 'le' | 'lt';
+
+/** After normalisation datetime conditions only use eq/ne/ge/le on integer ms. */
+export interface Condition {
+  prop: string;
+  op: Operator;
+  value: number | boolean | string;
+}
+
+export interface ListQuery {
+  select?: string[];
+  top?: number;
+  skip: number;
+  count: boolean;
+  orderBy: { key: string; desc: boolean };
+  conditions: Condition[];
+}
+
+const SUPPORTED_OPTIONS = new Set(['$select', '$top', '$skip', '$count', '$orderby', '$filter']);
+export const MAX_TOP = 1000;
+
+function findName(names: Iterable<string>, wanted: string): string | undefined {
+  const lower = wanted.toLowerCase();
+  for (const name of names) if (name.toLowerCase() === lower) return name;
+  return undefined;
+}
+
+/** `start/dateTime` is a property path: its head must be a property of the type. */
+function isProperty<T>(def: EntityShape<T>, path: string): boolean {
+  return findName(Object.keys(def.properties), path.split('/')[0]) !== undefined;
+}
+
+/** $select; also used for single-item requests. Names match case-insensitively, like Graph. */
+export function parseSelect<T>(def: EntityShape<T>, raw: string | null): string[] | undefined {
+  if (raw === null || raw.trim() === '') return undefined;
+  return raw.split(',').map((part) => {
+    const name = part.trim();
+    const known = findName(Object.keys(def.properties), name);
+    if (!known) throw unknownProperty(name, def.type);
+    return known;
+  });
+}
+
+function integerOption(params: URLSearchParams, name: string, min: number, max: number): number | undefined {
+  const raw = params.get(name);
+  if (raw === null) return undefined;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || value < min || value > max) {
+    throw badRequest(`Invalid value '${raw}' for query option '${name}': expected an integer from ${min} to ${max}.`);
+  }
+  return value;
+}
+
+export function parseListQuery<T>(def: EntityDef<T>, params: URLSearchParams): ListQuery {
+  for (const key of params.keys()) {
+    if (key.startsWith('$') && !SUPPORTED_OPTIONS.has(key.toLowerCase())) {
+      throw badRequest(`Query option '${key}' is not supported on this resource.`);
+    }
+  }
+  const countRaw = params.get('$count');
+  if (countRaw !== null && countRaw !== 'true' && countRaw !== 'false') {
+    throw badRequest(`Invalid value '${countRaw}' for query option '$count'.`);
+  }
+  const { conditions, firstProp } = parseFilter(def, params.get('$filter'));
+  const explicitOrder = parseOrderBy(def, params.get('$orderby'));
+  if (explicitOrder && firstProp !== undefined && def.orderByMustLeadFilter && explicitOrder.key !== firstProp) {
+    throw new GraphError(400, 'InefficientFilter', 'The restriction or sort order is too complex for this operation.');
+  }
+  return {
+    select: parseSelect(def, params.get('$select')),
+    top: integerOption(params, '$top', 1, MAX_TOP),
+    skip: integerOption(params, '$skip', 0, Number.MAX_SAFE_INTEGER) ?? 0,
+    count: countRaw === 'true',
+    orderBy: explicitOrder ?? def.defaultOrder,
+    conditions,
+  };
+}
+
+function parseOrderBy<T>(def: EntityDef<T>, raw: string | null): ListQuery['orderBy'] | undefined {
+  if (raw === null || raw.trim() === '') return undefined;
+  const clauses = raw.split(',');
+  if (clauses.length > 1) throw badRequest('Only one $orderby property is supported.');
+  const m = /^\s*([A-Za-z/]+)(?:\s+(asc|desc))?\s*$/i.exec(clauses[0]);
+  if (!m) throw badRequest(`Syntax error in $orderby: '${raw}'.`);
+  if (!isProperty(def, m[1])) throw unknownProperty(m[1], def.type);
+  const key = findName(Object.keys(def.sortable), m[1]);
+  if (!key) throw badRequest(`The property '${m[1]}' cannot be used in $orderby.`);
+  return { key, desc: (m[2] ?? 'asc').toLowerCase() === 'desc' };
+}
+
+// ---- $filter ----
+
+type Token =
+  | { t: 'name'; v: string }
+  | { t: 'string'; v: string }
+  | { t: 'other'; v: string };
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === ' ' || c === '\t') {
+      i += 1;
+    } else if (c === "'") {
+      let value = '';
+      i += 1;
+      for (;;) {
+        if (i >= text.length) throw invalidFilter('Unterminated string literal in $filter.');
+        if (text[i] === "'") {
+          if (text[i + 1] === "'") { value += "'"; i += 2; continue; }
+          i += 1;
+          break;
+        }
+        value += text[i];
+        i += 1;
+      }
+      tokens.push({ t: 'string', v: value });
+    } else {
+      const m = /^[A-Za-z_][A-Za-z0-9_/]*|^[0-9][0-9:.TZtz+-]*|^./.exec(text.slice(i)) as RegExpExecArray;
+      const v = m[0];
+      tokens.push(/^[A-Za-z_]/.test(v) ? { t: 'name', v } : { t: 'other', v });
+      i += v.length;
+    }
+  }
+  return tokens;
+}
+
+const OPERATORS = new Set<Operator>(['eq', 'ne', 'ge', 'gt', 'le', 'lt']);
+
+function parseFilter<T>(def: EntityDef<T>, raw: string | null): { conditions: Condition[]; firstProp?: string } {
+  if (raw === null || raw.trim() === '') return { conditions: [] };
+  const tokens = tokenize(raw.trim());
+  const conditions: Condition[] = [];
+  let firstProp: string | undefined;
+  for (let i = 0; i < tokens.length; i += 4) {
+    const [name, op, literal, joiner] = tokens.slice(i, i + 4);
+    if (!name || name.t !== 'name' || !op || op.t !== 'name' || !literal) throw invalidFilter();
+    if (!isProperty(def, name.v)) throw unknownProperty(name.v, def.type);
+    const prop = findName(Object.keys(def.filterable), name.v);
+    if (!prop) throw invalidFilter();
+    const operator = op.v.toLowerCase() as Operator;
+    if (!OPERATORS.has(operator)) throw invalidFilter();
+    if (joiner && !(joiner.t === 'name' && joiner.v.toLowerCase() === 'and' && i + 4 < tokens.length)) throw invalidFilter();
+    conditions.push(...normalise(prop, def.filterable[prop], operator, literal));
+    firstProp ??= prop;
+  }
+  return { conditions, firstProp };
+}
+
+function incompatible(prop: string, expected: string): GraphError {
+  return invalidFilter(`A binary operator with incompatible types was detected for '${prop}': expected ${expected}.`);
+}
+
+function normalise<T>(prop: string, field: FilterField<T>, op: Operator, literal: Token): Condition[] {
+  switch (field.kind) {
+    case 'boolean': {
+      const v = literal.v.toLowerCase();
+      if (literal.t !== 'name' || (v !== 'true' && v !== 'false')) throw incompatible(prop, 'Edm.Boolean');
+      if (op !== 'eq' && op !== 'ne') throw invalidFilter();
+      return [{ prop, op, value: v === 'true' }];
+    }
+    case 'string':
+      if (literal.t !== 'string') throw incompatible(prop, 'Edm.String');
+      return [{ prop, op, value: literal.v }];
+    case 'datetime': {
+      const instant = literal.t === 'other' ? parseDateTimeOffset(literal.v) : undefined;
+      if (!instant) throw incompatible(prop, 'Edm.DateTimeOffset');
+      return instantBounds(prop, op, instant);
+    }
+    case 'wallclock': {
+      // A local time without an offset is read as UTC, as Graph does for dateTimeTimeZone filters.
+      const instant = literal.t === 'string'
+        ? parseDateTimeOffset(literal.v) ?? parseDateTimeOffset(`${literal.v}Z`)
+        : undefined;
+      if (!instant) throw incompatible(prop, "a date-time string such as '2026-03-10T12:00:00'");
+      return instantBounds(prop, op, instant);
+    }
+  }
+}
+
+/**
+ * Stored times are whole ms; a literal may carry 100 ns ticks. `x >= 37.4000001` therefore means
+ * `x >= 37.401` in ms, `x > 37.400` means `x >= 37.401`, and so on: exact, with no rounding.
+ */
+function instantBounds(prop: string, op: Operator, { ms, subMs }: PreciseInstant): Condition[] {
+  const floor = ms;
+  const ceil = subMs > 0 ? ms + 1 : ms;
+  switch (op) {
+    case 'ge': return [{ prop, op: 'ge', value: ceil }];
+    case 'gt': return [{ prop, op: 'ge', value: floor + 1 }];
+    case 'le': return [{ prop, op: 'le', value: floor }];
+    case 'lt': return [{ prop, op: 'le', value: ceil - 1 }];
+    case 'eq': return [{ prop, op: 'ge', value: ceil }, { prop, op: 'le', value: floor }];
+    case 'ne': return subMs > 0 ? [] : [{ prop, op: 'ne', value: ms }];
+  }
+}

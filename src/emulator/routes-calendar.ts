@@ -1,0 +1,72 @@
+/** Calendars and events: listing (series masters and single instances), reading, creating, updating. */
+import { CALENDAR } from './entity-folder';
+import { EVENT } from './entity-event';
+import { notFound } from './errors';
+import { readEvent } from './event-input';
+import { itemResponse, jsonBody, listItems, listResponse, lookup } from './graph-request';
+import type { GraphHandler, GraphRequest } from './graph-request';
+import type { Calendar } from './model';
+import { changeEvent } from './mutations';
+import type { Route } from './router';
+
+/** Which calendar a route addresses: one by id, the default one, or (for /events) all of them. */
+type Scope = 'byId' | 'default' | 'all';
+
+function calendarIn(req: GraphRequest, scope: Scope, calendarId: string | undefined): Calendar | undefined {
+  if (scope === 'all') return undefined;
+  if (scope === 'default') return req.mailbox.calendar() as Calendar;
+  return lookup(calendarId as string, (id) => req.mailbox.calendar(id));
+}
+
+const listCalendars: GraphHandler = (req) => listItems(req, CALENDAR, req.mailbox.calendars, 'calendars');
+
+const getCalendar = (scope: Scope): GraphHandler => (req, { calendarId }) =>
+  itemResponse(req, CALENDAR, calendarIn(req, scope, calendarId) as Calendar, scope === 'byId' ? 'calendars' : 'calendar');
+
+const listEvents = (scope: Scope): GraphHandler => (req, { calendarId }) => {
+  const calendar = calendarIn(req, scope, calendarId);
+  return listResponse(req, EVENT, calendar ? req.mailbox.calendarEvents(calendar) : req.mailbox.allEvents, 'events');
+};
+
+const getEvent = (scope: Scope): GraphHandler => (req, { calendarId, eventId }) => {
+  const calendar = calendarIn(req, scope, calendarId);
+  const event = lookup(eventId, (id) => req.mailbox.event(id));
+  if (calendar && event.calendarId !== calendar.id) throw notFound();
+  return itemResponse(req, EVENT, event, 'events');
+};
+
+/** A repeated transactionId returns the event already created, so a retried POST does not double-book. */
+const createEvent = (scope: Exclude<Scope, 'all'>): GraphHandler => (req, { calendarId }) => {
+  const json = jsonBody(req);
+  const calendar = calendarIn(req, scope, calendarId) as Calendar;
+  const existing = typeof json.transactionId === 'string' ? req.mailbox.eventByTransactionId(json.transactionId) : undefined;
+  const event = existing ?? req.mailbox.insertEvents([readEvent(json, req.mailbox, calendar.id, req.world.now())])[0];
+  return itemResponse(req, EVENT, event, 'events', 201);
+};
+
+/** PATCH: Graph-shaped changes, validated like a create. Cancelling is an action of its own in Graph. */
+const updateEvent: GraphHandler = (req, { eventId }) => {
+  const json = jsonBody(req);
+  const event = lookup(eventId, (id) => req.mailbox.event(id));
+  // isCancelled is read-only here: it changes through the cancel action, not PATCH.
+  delete json.isCancelled;
+  changeEvent(req.mailbox, event, json, req.world.now());
+  return itemResponse(req, EVENT, event, 'events');
+};
+
+export const CALENDAR_ROUTES: readonly Route<GraphHandler>[] = [
+  { method: 'GET', pattern: '/calendars', handler: listCalendars },
+  { method: 'GET', pattern: '/calendars/{calendarId}', handler: getCalendar('byId') },
+  { method: 'GET', pattern: '/calendar', handler: getCalendar('default') },
+  { method: 'GET', pattern: '/calendars/{calendarId}/events', handler: listEvents('byId') },
+  { method: 'GET', pattern: '/calendar/events', handler: listEvents('default') },
+  { method: 'GET', pattern: '/events', handler: listEvents('all') },
+  { method: 'GET', pattern: '/calendars/{calendarId}/events/{eventId}', handler: getEvent('byId') },
+  { method: 'GET', pattern: '/calendar/events/{eventId}', handler: getEvent('default') },
+  { method: 'GET', pattern: '/events/{eventId}', handler: getEvent('all') },
+  { method: 'PATCH', pattern: '/events/{eventId}', handler: updateEvent },
+  // POST /events creates in the default calendar, as in Graph.
+  { method: 'POST', pattern: '/calendars/{calendarId}/events', handler: createEvent('byId') },
+  { method: 'POST', pattern: '/calendar/events', handler: createEvent('default') },
+  { method: 'POST', pattern: '/events', handler: createEvent('default') },
+];
