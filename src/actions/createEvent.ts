@@ -88,7 +88,8 @@ async function processAction(this: StepContext, msg: { id?: unknown; body?: unkn
   const session = createSession(cfg, this);
   const calendar = calendarPath(session.root, cfg.calendarId);
   event.transactionId = transactionIdFor(msg.id, calendar, event);
-  const { body: created } = await session.post<Event>(`${calendar}/events`, event, { idempotent: true });
+  // Graph answers in UTC unless asked; the output should show the zone the event was given in.
+  const { body: created } = await session.post<Event>(`${calendar}/events`, event, { idempotent: true, prefer: [`outlook.timezone="${event.start!.timeZone}"`] });
   this.logger.info('Event created');
   return newMessageWithBody({
     id: created.id,

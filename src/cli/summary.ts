@@ -1,0 +1,59 @@
+/** One readable line per emitted message, for people watching `npm start`; never a JSON dump. */
+
+type Json = Record<string, unknown>;
+
+function address(value: unknown): string {
+  const email = (value as { emailAddress?: { name?: string; address?: string } } | undefined)?.emailAddress;
+  return email?.name || email?.address || '?';
+}
+
+function shortTime(iso: unknown): string {
+  return typeof iso === 'string' ? iso.replace('T', ' ').replace(/(:\d\d)(\.\d+)?Z?$/, '$1').slice(0, 16) : '?';
+}
+
+function clip(text: unknown, width: number): string {
+  const value = typeof text === 'string' && text ? text : '(no subject)';
+  return value.length > width ? `${value.slice(0, width - 1)}…` : value;
+}
+
+export function mailLine(mail: Json): string {
+  const marks = [mail.isRead ? '' : 'unread', mail.hasAttachments ? 'attachments' : '', (mail.flag as Json | undefined)?.flagStatus === 'flagged' ? 'flagged' : '', mail.importance === 'high' ? 'important' : '']
+    .filter(Boolean);
+  return `  ✉  ${shortTime(mail.receivedDateTime)}  ${clip(address(mail.from), 22).padEnd(22)}  ${clip(mail.subject, 50)}${marks.length ? `  [${marks.join(', ')}]` : ''}`;
+}
+
+export function eventLine(event: Json): string {
+  const start = event.start as Json | undefined;
+  const where = (event.location as Json | undefined)?.displayName;
+  const online = event.isOnlineMeeting ? '  [Teams]' : '';
+  const series = event.type === 'seriesMaster' ? '  [recurring]' : '';
+  return `  📅 ${shortTime(start?.dateTime)} (${start?.timeZone ?? '?'})  ${clip(event.subject, 44)}${where ? `  @ ${clip(where, 24)}` : ''}${online}${series}  changed ${shortTime(event.lastModifiedDateTime)}`;
+}
+
+export function sentLine(sent: Json): string {
+  const to = [...(sent.to as string[] ?? []), ...(sent.cc as string[] ?? []), ...(sent.bcc as string[] ?? [])];
+  const files = (sent.attachments as unknown[] | undefined)?.length ?? 0;
+  return `  ➜  sent "${clip(sent.subject, 48)}" to ${to.join(', ')}${files ? ` with ${files} attachment(s)` : ''} at ${shortTime(sent.sentAt)}`;
+}
+
+export function createdEventLine(event: Json): string {
+  const start = event.start as Json | undefined;
+  return `  ➜  created "${clip(event.subject, 48)}" on ${shortTime(start?.dateTime)} (${start?.timeZone ?? '?'})${event.joinUrl ? ', Teams link ready' : ''}`;
+}
+
+export function snapshotLine(snapshot: unknown): string {
+  const saved = snapshot as { from?: string; seen?: Record<string, string> } | undefined;
+  if (!saved?.from) return '  snapshot: none';
+  const remembered = Object.values(saved.seen ?? {}).reduce((n, packed) => n + packed.length / 8, 0);
+  return `  snapshot: next poll asks for items stamped ≥ ${saved.from}, skipping ${remembered} already emitted (${JSON.stringify(saved).length} bytes)`;
+}
+
+export function lineFor(stepId: string, body: Json): string {
+  switch (stepId) {
+    case 'getNewMail': return mailLine(body);
+    case 'getNewAndUpdatedEvents': return eventLine(body);
+    case 'sendMail': return sentLine(body);
+    case 'createEvent': return createdEventLine(body);
+    default: return `  ${JSON.stringify(body).slice(0, 120)}`;
+  }
+}
