@@ -1,0 +1,104 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.getCalendars = void 0;
+exports.parseAttendees = parseAttendees;
+exports.buildEvent = buildEvent;
+exports.transactionIdFor = transactionIdFor;
+exports.process = processAction;
+/**
+ * Create Event. Input is validated in full before the request; the request carries a transactionId
+ * derived from the incoming message, so Outlook drops a repeat of it (a retried POST after a lost
+ * answer, or the platform replaying the message) instead of double-booking.
+ */
+const node_crypto_1 = require("node:crypto");
+const messages_1 = require("elasticio-node/lib/messages");
+const errors_1 = require("../errors");
+const session_1 = require("../graph/session");
+const getNewAndUpdatedEvents_1 = require("../triggers/getNewAndUpdatedEvents");
+const addresses_1 = require("../validation/addresses");
+const datetime_1 = require("../validation/datetime");
+const fields_1 = require("../validation/fields");
+const timezones_1 = require("../validation/timezones");
+var getNewAndUpdatedEvents_2 = require("../triggers/getNewAndUpdatedEvents");
+Object.defineProperty(exports, "getCalendars", { enumerable: true, get: function () { return getNewAndUpdatedEvents_2.getCalendars; } });
+const ATTENDEE_TYPES = ['required', 'optional', 'resource'];
+const MAX_ATTENDEES = 500;
+/** Outlook's longest reminder: four weeks. */
+const MAX_REMINDER_MINUTES = 40_320;
+/** Attendees as addresses ("a@x", "Name <a@x>", comma-separated) or objects {address, name, type}. */
+function parseAttendees(value) {
+    // The whole list first, so every bad address is reported with its own path (attendees[2]).
+    (0, addresses_1.parseMailboxes)(value, 'attendees', { max: MAX_ATTENDEES });
+    const list = Array.isArray(value) ? value : [value];
+    return list.flatMap((entry, index) => {
+        const field = Array.isArray(value) ? `attendees[${index}]` : 'attendees';
+        const type = entry && typeof entry === 'object' ? (0, fields_1.oneOf)(entry.type, `${field}.type`, ATTENDEE_TYPES, 'required') : 'required';
+        return (0, addresses_1.toRecipients)((0, addresses_1.parseMailboxes)(entry, field)).map((recipient) => ({ ...recipient, type }));
+    });
+}
+function buildEvent(input) {
+    const body = (0, fields_1.inputObject)(input);
+    const isAllDay = (0, fields_1.parseFlag)(body.isAllDay, 'isAllDay');
+    const timeZone = body.timeZone ? (0, timezones_1.resolveTimeZone)(body.timeZone, 'timeZone') : undefined;
+    const start = (0, datetime_1.parseEventTime)(body.start, 'start', { timeZone, allDay: isAllDay });
+    const end = (0, datetime_1.parseEventTime)(body.end, 'end', { timeZone, allDay: isAllDay });
+    if (end.epochMs <= start.epochMs)
+        throw new errors_1.InputError('end', 'must be after start');
+    const location = (0, fields_1.optionalText)(body.location, 'location', 255);
+    const isOnlineMeeting = (0, fields_1.parseFlag)(body.isOnlineMeeting, 'isOnlineMeeting');
+    const event = {
+        subject: (0, fields_1.requiredText)(body.subject, 'subject', 255),
+        body: { contentType: (0, fields_1.oneOf)(body.bodyContentType, 'bodyContentType', ['text', 'html'], 'text'), content: (0, fields_1.optionalText)(body.body, 'body', 1024 * 1024) ?? '' },
+        start: { dateTime: start.dateTime, timeZone: start.timeZone },
+        end: { dateTime: end.dateTime, timeZone: end.timeZone },
+        isAllDay,
+        attendees: parseAttendees(body.attendees),
+        importance: (0, fields_1.oneOf)(body.importance, 'importance', ['low', 'normal', 'high'], 'normal'),
+        showAs: (0, fields_1.oneOf)(body.showAs, 'showAs', ['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown'], 'busy'),
+        sensitivity: (0, fields_1.oneOf)(body.sensitivity, 'sensitivity', ['normal', 'personal', 'private', 'confidential'], 'normal'),
+        categories: (0, fields_1.stringList)(body.categories, 'categories', { maxItems: 25, maxLength: 255 }),
+    };
+    if (location)
+        event.location = { displayName: location };
+    if (isOnlineMeeting) {
+        event.isOnlineMeeting = true;
+        event.onlineMeetingProvider = 'teamsForBusiness';
+    }
+    const reminder = (0, fields_1.optionalInteger)(body.reminderMinutesBeforeStart, 'reminderMinutesBeforeStart', 0, MAX_REMINDER_MINUTES);
+    if (reminder !== undefined) {
+        event.isReminderOn = true;
+        event.reminderMinutesBeforeStart = reminder;
+    }
+    return event;
+}
+/**
+ * Same incoming message, same step, same calendar -> same id. Without a message id (a manual run)
+ * the event's own content stands in, so an identical event is not booked twice either.
+ */
+function transactionIdFor(msgId, calendar, event, stepId = process.env.ELASTICIO_STEP_ID ?? '') {
+    const source = typeof msgId === 'string' && msgId ? `message:${msgId}` : `content:${JSON.stringify(event)}`;
+    const hex = (0, node_crypto_1.createHash)('sha256').update(`${stepId}\n${calendar}\n${source}`).digest('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+async function processAction(msg, cfg) {
+    const event = buildEvent(msg.body);
+    const session = (0, session_1.createSession)(cfg, this);
+    const calendar = (0, getNewAndUpdatedEvents_1.calendarPath)(session.root, cfg.calendarId);
+    event.transactionId = transactionIdFor(msg.id, calendar, event);
+    // Graph answers in UTC unless asked; the output should show the zone the event was given in.
+    const { body: created } = await session.post(`${calendar}/events`, event, { idempotent: true, prefer: [`outlook.timezone="${event.start.timeZone}"`] });
+    this.logger.info('Event created');
+    return (0, messages_1.newMessageWithBody)({
+        id: created.id,
+        iCalUId: created.iCalUId,
+        webLink: created.webLink,
+        subject: created.subject,
+        start: created.start,
+        end: created.end,
+        isAllDay: created.isAllDay,
+        isOnlineMeeting: created.isOnlineMeeting,
+        joinUrl: created.onlineMeeting?.joinUrl ?? undefined,
+        attendees: created.attendees,
+        transactionId: created.transactionId ?? event.transactionId,
+    });
+}

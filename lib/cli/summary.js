@@ -1,0 +1,57 @@
+"use strict";
+/** One readable line per emitted message, for people watching `npm start`; never a JSON dump. */
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.mailLine = mailLine;
+exports.eventLine = eventLine;
+exports.sentLine = sentLine;
+exports.createdEventLine = createdEventLine;
+exports.snapshotLine = snapshotLine;
+exports.lineFor = lineFor;
+function address(value) {
+    const email = value?.emailAddress;
+    return email?.name || email?.address || '?';
+}
+function shortTime(iso) {
+    return typeof iso === 'string' ? iso.replace('T', ' ').replace(/(:\d\d)(\.\d+)?Z?$/, '$1').slice(0, 16) : '?';
+}
+function clip(text, width) {
+    const value = typeof text === 'string' && text ? text : '(no subject)';
+    return value.length > width ? `${value.slice(0, width - 1)}…` : value;
+}
+function mailLine(mail) {
+    const marks = [mail.isRead ? '' : 'unread', mail.hasAttachments ? 'attachments' : '', mail.flag?.flagStatus === 'flagged' ? 'flagged' : '', mail.importance === 'high' ? 'important' : '']
+        .filter(Boolean);
+    return `  ✉  ${shortTime(mail.receivedDateTime)}  ${clip(address(mail.from), 22).padEnd(22)}  ${clip(mail.subject, 50)}${marks.length ? `  [${marks.join(', ')}]` : ''}`;
+}
+function eventLine(event) {
+    const start = event.start;
+    const where = event.location?.displayName;
+    const online = event.isOnlineMeeting ? '  [Teams]' : '';
+    const series = event.type === 'seriesMaster' ? '  [recurring]' : '';
+    return `  📅 ${shortTime(start?.dateTime)} (${start?.timeZone ?? '?'})  ${clip(event.subject, 44)}${where ? `  @ ${clip(where, 24)}` : ''}${online}${series}  changed ${shortTime(event.lastModifiedDateTime)}`;
+}
+function sentLine(sent) {
+    const to = [...(sent.to ?? []), ...(sent.cc ?? []), ...(sent.bcc ?? [])];
+    const files = sent.attachments?.length ?? 0;
+    return `  ➜  sent "${clip(sent.subject, 48)}" to ${to.join(', ')}${files ? ` with ${files} attachment(s)` : ''} at ${shortTime(sent.sentAt)}`;
+}
+function createdEventLine(event) {
+    const start = event.start;
+    return `  ➜  created "${clip(event.subject, 48)}" on ${shortTime(start?.dateTime)} (${start?.timeZone ?? '?'})${event.joinUrl ? ', Teams link ready' : ''}`;
+}
+function snapshotLine(snapshot) {
+    const saved = snapshot;
+    if (!saved?.from)
+        return '  snapshot: none';
+    const remembered = Object.values(saved.seen ?? {}).reduce((n, packed) => n + packed.length / 8, 0);
+    return `  snapshot: next poll asks for items stamped ≥ ${saved.from}, skipping ${remembered} already emitted (${JSON.stringify(saved).length} bytes)`;
+}
+function lineFor(stepId, body) {
+    switch (stepId) {
+        case 'getNewMail': return mailLine(body);
+        case 'getNewAndUpdatedEvents': return eventLine(body);
+        case 'sendMail': return sentLine(body);
+        case 'createEvent': return createdEventLine(body);
+        default: return `  ${JSON.stringify(body).slice(0, 120)}`;
+    }
+}

@@ -1,0 +1,31 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.bodyAs = bodyAs;
+exports.preview = preview;
+const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+function htmlToText(html) {
+    return html
+        .replace(/<(script|style|head)[^>]*>[\s\S]*?<\/\1>/gi, '')
+        .replace(/<br\s*\/?>|<\/(p|div|li|tr|h[1-6])>/gi, '\r\n')
+        .replace(/<[^>]+>/g, '')
+        .replace(/&(#\d+|[a-z]+);/gi, (whole, name) => name[0] === '#'
+        ? String.fromCharCode(Number(name.slice(1)))
+        : ENTITIES[name.toLowerCase()] ?? whole)
+        .replace(/[ \t]+/g, ' ')
+        .replace(/(\r\n ?){3,}/g, '\r\n\r\n')
+        .trim();
+}
+function textToHtml(text) {
+    const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return `<html><head>\r\n<meta http-equiv="Content-Type" content="text/html; charset=utf-8">\r\n</head>\r\n<body>\r\n<div>${escaped.replace(/\r?\n/g, '<br>\r\n')}</div>\r\n</body>\r\n</html>\r\n`;
+}
+function bodyAs(body, wanted) {
+    if (!wanted || wanted === body.contentType)
+        return body;
+    return { contentType: wanted, content: wanted === 'text' ? htmlToText(body.content) : textToHtml(body.content) };
+}
+/** bodyPreview: the first 255 characters of the text, whitespace collapsed. */
+function preview(body) {
+    const text = body.contentType === 'html' ? htmlToText(body.content) : body.content;
+    return text.replace(/\s+/g, ' ').trim().slice(0, 255);
+}

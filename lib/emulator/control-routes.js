@@ -1,0 +1,64 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.CONTROL_ROUTES = void 0;
+exports.controlError = controlError;
+const control_1 = require("./control");
+const faults_1 = require("./faults");
+const http_1 = require("./http");
+const json_1 = require("./json");
+const ok = (body, status = 200) => (0, http_1.plainJson)(status, body);
+const done = { status: 204 };
+function countOf(json) {
+    if (typeof json.count !== 'number')
+        throw new control_1.ControlError(400, "'count' is required");
+    return json.count;
+}
+function faultRules(parsed) {
+    const rules = Array.isArray(parsed) ? parsed : (0, json_1.isObject)(parsed) ? parsed.rules : undefined;
+    if (!Array.isArray(rules))
+        throw new control_1.ControlError(400, 'expected a JSON array of fault rules, or {"rules": [...]}');
+    return rules;
+}
+exports.CONTROL_ROUTES = [
+    {
+        method: 'GET', pattern: '', handler: ({ world }) => ok({
+            url: world.baseUrl,
+            graph: `${world.baseUrl}/v1.0`,
+            tenantId: world.directory.tenantId,
+            authority: `${world.baseUrl}/${world.directory.tenantId}/oauth2/v2.0`,
+            mailboxes: world.directory.mailboxes.map((m) => m.address),
+            clientId: world.options.clientId,
+            routes: exports.CONTROL_ROUTES.map((r) => `${r.method} /_emulator${r.pattern}`),
+        }),
+    },
+    { method: 'POST', pattern: '/tokens', handler: ({ control, json }) => ok(control.issueTokens(json)) },
+    { method: 'POST', pattern: '/tokens/expire', handler: ({ control }) => (control.expireAccessTokens(), done) },
+    {
+        method: 'POST', pattern: '/tokens/revoke', handler: ({ control, json }) => {
+            if (typeof json.refresh_token !== 'string')
+                throw new control_1.ControlError(400, "'refresh_token' is required");
+            return ok({ revoked: control.revokeRefreshToken(json.refresh_token) });
+        },
+    },
+    { method: 'POST', pattern: '/tokens/revoke-all', handler: ({ control }) => (control.revokeAll(), done) },
+    { method: 'POST', pattern: '/mail', handler: ({ control, json }) => ok(control.addMail(json), 201) },
+    { method: 'POST', pattern: '/mail/bulk', handler: ({ control, json }) => ok(control.addMails(countOf(json), json), 201) },
+    { method: 'PATCH', pattern: '/mail/{id}', handler: ({ control, json }, { id }) => ok(control.updateMail(id, json)) },
+    { method: 'POST', pattern: '/events', handler: ({ control, json }) => ok(control.addEvent(json), 201) },
+    { method: 'POST', pattern: '/events/bulk', handler: ({ control, json }) => ok(control.addEvents(countOf(json), json), 201) },
+    { method: 'PATCH', pattern: '/events/{id}', handler: ({ control, json }, { id }) => ok(control.updateEvent(id, json)) },
+    { method: 'GET', pattern: '/sent', handler: ({ control, params }) => ok({ value: control.sent(params.get('mailbox') ?? undefined) }) },
+    { method: 'GET', pattern: '/faults', handler: ({ control }) => ok({ value: control.faults() }) },
+    { method: 'PUT', pattern: '/faults', handler: ({ control, parsed }) => (control.setFaults(faultRules(parsed)), done) },
+    { method: 'DELETE', pattern: '/faults', handler: ({ control }) => (control.clearFaults(), done) },
+    { method: 'GET', pattern: '/stats', handler: ({ control }) => ok(control.stats()) },
+    { method: 'DELETE', pattern: '/stats', handler: ({ control }) => (control.resetStats(), done) },
+];
+/** Control failures are plain `{error: {code, message}}`, not Graph-shaped: they are ours. */
+function controlError(err) {
+    if (err instanceof control_1.ControlError)
+        return (0, http_1.plainJson)(err.status, { error: { code: 'ControlError', message: err.message } });
+    if (err instanceof faults_1.InvalidFaultRule)
+        return (0, http_1.plainJson)(400, { error: { code: 'InvalidFaultRule', message: err.message } });
+    return undefined;
+}

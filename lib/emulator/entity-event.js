@@ -1,0 +1,85 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.EVENT = exports.EVENT_SORT_KEYS = void 0;
+/** microsoft.graph.event: series masters and single instances, times rendered in the Prefer zone. */
+const body_1 = require("./body");
+const entity_1 = require("./entity");
+const recipients_1 = require("./recipients");
+const timefmt_1 = require("./timefmt");
+const timezones_1 = require("./timezones");
+exports.EVENT_SORT_KEYS = {
+    createdDateTime: (e) => e.createdAt,
+    lastModifiedDateTime: (e) => e.lastModifiedAt,
+    'start/dateTime': (e) => e.startMs,
+    'end/dateTime': (e) => e.endMs,
+    subject: (e) => e.subject.toLowerCase(),
+};
+/** All-day events float: midnight stays midnight whatever zone the caller asks for. */
+function dateTimeTimeZone(ms, allDay, ctx) {
+    return { dateTime: (0, timefmt_1.wallTicks)(allDay ? ms : (0, timezones_1.utcToWall)(ctx.timeZone, ms)), timeZone: ctx.timeZone.name };
+}
+const PROPERTIES = {
+    id: (e) => e.id,
+    createdDateTime: (e) => (0, timefmt_1.isoTicks)(e.createdAt),
+    lastModifiedDateTime: (e) => (0, timefmt_1.isoTicks)(e.lastModifiedAt),
+    changeKey: (e) => e.changeKey,
+    categories: (e) => [...e.categories],
+    transactionId: (e) => e.transactionId,
+    originalStartTimeZone: (e) => e.startTimeZone,
+    originalEndTimeZone: (e) => e.endTimeZone,
+    iCalUId: (e) => e.iCalUId,
+    reminderMinutesBeforeStart: (e) => e.reminderMinutesBeforeStart,
+    isReminderOn: (e) => e.isReminderOn,
+    hasAttachments: () => false,
+    subject: (e) => e.subject,
+    bodyPreview: (e) => (0, body_1.preview)(e.body),
+    importance: (e) => e.importance,
+    sensitivity: (e) => e.sensitivity,
+    isAllDay: (e) => e.isAllDay,
+    isCancelled: (e) => e.isCancelled,
+    isOrganizer: (e) => e.isOrganizer,
+    responseRequested: () => true,
+    seriesMasterId: () => null,
+    showAs: (e) => e.showAs,
+    type: (e) => (e.recurrence ? 'seriesMaster' : 'singleInstance'),
+    webLink: (e) => `https://outlook.office365.com/owa/?itemid=${encodeURIComponent(e.id)}&exvsurl=1&path=/calendar/item`,
+    onlineMeetingUrl: () => null,
+    isOnlineMeeting: (e) => e.isOnlineMeeting,
+    onlineMeetingProvider: (e) => e.onlineMeetingProvider,
+    allowNewTimeProposals: () => true,
+    isDraft: () => false,
+    hideAttendees: () => false,
+    responseStatus: (e) => ({ response: e.isOrganizer ? 'organizer' : 'notResponded', time: '0001-01-01T00:00:00Z' }),
+    body: (e, ctx) => ({ ...(0, body_1.bodyAs)(e.body, ctx.bodyType) }),
+    start: (e, ctx) => dateTimeTimeZone(e.startMs, e.isAllDay, ctx),
+    end: (e, ctx) => dateTimeTimeZone(e.endMs, e.isAllDay, ctx),
+    location: (e) => (e.location
+        ? { displayName: e.location, locationType: 'default', uniqueId: e.location, uniqueIdType: 'private' }
+        : { displayName: '', locationType: 'default', uniqueIdType: 'unknown', address: {}, coordinates: {} }),
+    locations: (e) => (e.location
+        ? [{ displayName: e.location, locationType: 'default', uniqueId: e.location, uniqueIdType: 'private' }]
+        : []),
+    recurrence: (e) => e.recurrence,
+    attendees: (e) => e.attendees.map((a) => ({ type: a.type, status: { ...a.status }, emailAddress: { ...a.emailAddress } })),
+    organizer: (e) => (0, recipients_1.recipient)(e.organizer),
+    onlineMeeting: (e) => (e.joinUrl ? { joinUrl: e.joinUrl } : null),
+};
+exports.EVENT = {
+    type: 'event',
+    properties: PROPERTIES,
+    defaults: Object.keys(PROPERTIES),
+    etag: (e) => (0, entity_1.weakEtag)(e.changeKey),
+    filterable: {
+        createdDateTime: { kind: 'datetime', get: (e) => e.createdAt },
+        lastModifiedDateTime: { kind: 'datetime', get: (e) => e.lastModifiedAt },
+        'start/dateTime': { kind: 'wallclock', get: (e) => e.startMs },
+        'end/dateTime': { kind: 'wallclock', get: (e) => e.endMs },
+        subject: { kind: 'string', get: (e) => e.subject },
+        isAllDay: { kind: 'boolean', get: (e) => e.isAllDay },
+        isCancelled: { kind: 'boolean', get: (e) => e.isCancelled },
+    },
+    sortable: exports.EVENT_SORT_KEYS,
+    defaultOrder: { key: 'createdDateTime', desc: true },
+    visibleFrom: 'createdDateTime',
+    orderByMustLeadFilter: false,
+};

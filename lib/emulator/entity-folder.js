@@ -1,0 +1,50 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.CALENDAR = exports.MAIL_FOLDER = void 0;
+const recipients_1 = require("./recipients");
+const FOLDER_PROPERTIES = {
+    id: (f) => f.id,
+    displayName: (f) => f.displayName,
+    parentFolderId: (f) => f.parentFolderId,
+    childFolderCount: (f) => f.childIds.length,
+    unreadItemCount: (f) => f.unreadItemCount,
+    totalItemCount: (f) => f.totalItemCount,
+    isHidden: (f) => f.isHidden,
+};
+exports.MAIL_FOLDER = {
+    type: 'mailFolder',
+    properties: FOLDER_PROPERTIES,
+    defaults: Object.keys(FOLDER_PROPERTIES),
+    filterable: {
+        displayName: { kind: 'string', get: (f) => f.displayName },
+        isHidden: { kind: 'boolean', get: (f) => f.isHidden },
+    },
+    sortable: { seq: (f) => f.seq, displayName: (f) => f.displayName.toLowerCase() },
+    defaultOrder: { key: 'seq', desc: false },
+    orderByMustLeadFilter: false,
+};
+const CALENDAR_PROPERTIES = {
+    id: (c) => c.id,
+    name: (c) => c.name,
+    color: (c) => c.color,
+    hexColor: (c) => c.hexColor,
+    isDefaultCalendar: (c) => c.isDefaultCalendar,
+    changeKey: (c) => c.changeKey,
+    canShare: () => true,
+    canViewPrivateItems: () => true,
+    canEdit: () => true,
+    allowedOnlineMeetingProviders: () => ['teamsForBusiness'],
+    defaultOnlineMeetingProvider: () => 'teamsForBusiness',
+    isTallyingResponses: (c) => c.isDefaultCalendar,
+    isRemovable: (c) => !c.isDefaultCalendar,
+    owner: (c) => (0, recipients_1.recipient)(c.owner).emailAddress,
+};
+exports.CALENDAR = {
+    type: 'calendar',
+    properties: CALENDAR_PROPERTIES,
+    defaults: Object.keys(CALENDAR_PROPERTIES),
+    filterable: { name: { kind: 'string', get: (c) => c.name } },
+    sortable: { seq: (c) => c.seq, name: (c) => c.name.toLowerCase() },
+    defaultOrder: { key: 'seq', desc: false },
+    orderByMustLeadFilter: false,
+};

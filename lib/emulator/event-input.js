@@ -1,0 +1,104 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.readEvent = readEvent;
+/**
+ * Reading an event from a client's JSON (POST events, control addEvent) with Outlook's checks:
+ * start/end present and ordered, known time zones, all-day events on midnights, valid enums.
+ */
+const errors_1 = require("./errors");
+const json_1 = require("./json");
+const recipients_1 = require("./recipients");
+const timefmt_1 = require("./timefmt");
+const timezones_1 = require("./timezones");
+function stringValue(value, fallback) {
+    return typeof value === 'string' ? value : fallback;
+}
+function readTime(value, which, allDay) {
+    if (!(0, json_1.isObject)(value) || typeof value.dateTime !== 'string') {
+        throw new errors_1.GraphError(400, 'ErrorInvalidRequest', `Your request can't be completed. The '${which}' property with a dateTime is required.`);
+    }
+    const zoneName = typeof value.timeZone === 'string' && value.timeZone ? value.timeZone : 'UTC';
+    const zone = (0, timezones_1.resolveTimeZone)(zoneName);
+    if (!zone) {
+        throw new errors_1.GraphError(400, 'TimeZoneNotSupportedException', `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${zoneName}'.`);
+    }
+    const wall = (0, timefmt_1.parseWallTime)(value.dateTime);
+    if (!wall)
+        throw (0, errors_1.badRequest)(`Cannot convert the literal '${value.dateTime}' to the expected type 'Edm.DateTimeOffset'.`);
+    if (allDay)
+        return { ms: wall.wallMs, zone: zone.name };
+    return { ms: wall.absolute ? wall.wallMs : (0, timezones_1.wallToUtc)(zone, wall.wallMs), zone: zone.name };
+}
+function readAttendees(value) {
+    if (value === undefined || value === null)
+        return [];
+    if (!Array.isArray(value))
+        throw (0, errors_1.badRequest)("The 'attendees' property must be an array.");
+    return value.map((a) => {
+        const email = (0, json_1.isObject)(a) && (0, json_1.isObject)(a.emailAddress) ? a.emailAddress : undefined;
+        if (!email || !(0, recipients_1.isValidAddress)(email.address)) {
+            throw new errors_1.GraphError(400, 'ErrorInvalidRecipients', 'At least one recipient is not valid.');
+        }
+        return {
+            emailAddress: { name: stringValue(email.name, (0, recipients_1.nameFromAddress)(email.address)), address: email.address },
+            type: (0, json_1.enumValue)(a.type, ['required', 'optional', 'resource'], 'required'),
+            status: { response: 'none', time: '0001-01-01T00:00:00Z' },
+        };
+    });
+}
+const DAY_MS = 24 * 3600 * 1000;
+/** Everything but the ids: the caller stores it in `calendarId` of `mailbox`. */
+function readEvent(json, mailbox, calendarId, now) {
+    const isAllDay = json.isAllDay === true;
+    const start = readTime(json.start, 'start', isAllDay);
+    const end = readTime(json.end, 'end', isAllDay);
+    if (end.ms < start.ms) {
+        throw new errors_1.GraphError(400, 'ErrorCalendarEndDateIsEarlierThanStartDate', 'The end date occurs before the start date.');
+    }
+    if (isAllDay && (start.ms % DAY_MS !== 0 || end.ms % DAY_MS !== 0 || end.ms === start.ms)) {
+        throw new errors_1.GraphError(400, 'ErrorInvalidRequest', 'Your request can\'t be completed. All-day events must start and end at midnight, at least one day apart.');
+    }
+    if (json.recurrence !== undefined && json.recurrence !== null && !(0, json_1.isObject)(json.recurrence)) {
+        throw (0, errors_1.badRequest)("The 'recurrence' property must be an object.");
+    }
+    const body = (0, json_1.isObject)(json.body) ? json.body : {};
+    const isOnlineMeeting = json.isOnlineMeeting === true;
+    const location = (0, json_1.isObject)(json.location) ? stringValue(json.location.displayName, '') : '';
+    const importance = (0, json_1.enumValue)(json.importance, ['low', 'normal', 'high'], 'normal');
+    return {
+        calendarId,
+        createdAt: now,
+        lastModifiedAt: now,
+        subject: stringValue(json.subject, ''),
+        body: {
+            contentType: (0, json_1.enumValue)(body.contentType, ['text', 'html'], 'html'),
+            content: stringValue(body.content, ''),
+        },
+        startMs: start.ms,
+        endMs: end.ms,
+        startTimeZone: start.zone,
+        endTimeZone: end.zone,
+        isAllDay,
+        location,
+        attendees: readAttendees(json.attendees),
+        organizer: { name: mailbox.user.displayName, address: mailbox.address },
+        isOrganizer: true,
+        isOnlineMeeting,
+        onlineMeetingProvider: isOnlineMeeting
+            ? (0, json_1.enumValue)(json.onlineMeetingProvider, ['teamsForBusiness', 'skypeForBusiness', 'skypeForConsumer'], 'teamsForBusiness')
+            : 'unknown',
+        joinUrl: isOnlineMeeting
+            ? `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${mailbox.ids.hex(24)}%40thread.v2/0?context=%7b%22Tid%22%3a%22${mailbox.user.id}%22%7d`
+            : null,
+        showAs: (0, json_1.enumValue)(json.showAs, ['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown'], 'busy'),
+        sensitivity: (0, json_1.enumValue)(json.sensitivity, ['normal', 'personal', 'private', 'confidential'], 'normal'),
+        importance,
+        recurrence: json.recurrence ?? null,
+        reminderMinutesBeforeStart: typeof json.reminderMinutesBeforeStart === 'number' ? json.reminderMinutesBeforeStart : 15,
+        isReminderOn: json.isReminderOn !== false,
+        categories: Array.isArray(json.categories) ? json.categories.filter((c) => typeof c === 'string') : [],
+        transactionId: typeof json.transactionId === 'string' && json.transactionId ? json.transactionId : null,
+        iCalUId: `040000008200E00074C5B7101A82E00800000000${mailbox.ids.hex(36)}`,
+        isCancelled: false,
+    };
+}

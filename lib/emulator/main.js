@@ -1,0 +1,46 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+/** CLI: node lib/emulator/main.js [--port N] [--seed N] [--mail-count N] [--visibility-delay-ms N] */
+const control_routes_1 = require("./control-routes");
+const index_1 = require("./index");
+const FLAGS = {
+    '--port': 'port',
+    '--seed': 'seed',
+    '--mail-count': 'mailCount',
+    '--visibility-delay-ms': 'visibilityDelayMs',
+    '--max-concurrent': 'maxConcurrentPerMailbox',
+};
+function parseArgs(argv) {
+    const options = {};
+    for (let i = 0; i < argv.length; i += 1) {
+        const key = FLAGS[argv[i]];
+        const value = Number(argv[i + 1]);
+        if (!key || !Number.isFinite(value)) {
+            throw new Error(`usage: main.js ${Object.keys(FLAGS).map((f) => `[${f} N]`).join(' ')}`);
+        }
+        options[key] = value;
+        i += 1;
+    }
+    return options;
+}
+async function main() {
+    const emulator = await (0, index_1.startEmulator)(parseArgs(process.argv.slice(2)));
+    const { url, tenantId, mailboxes } = emulator;
+    console.log(`Graph emulator listening on ${url}
+  Graph:      ${url}/v1.0   (e.g. GET ${url}/v1.0/me/messages)
+  Identity:   ${url}/${tenantId}/oauth2/v2.0/authorize and /token   (tenant id, contoso.example or common)
+  Client:     emulator-client-id / emulator-client-secret
+  Mailboxes:  ${mailboxes.primary}, ${mailboxes.secondary}
+  First tokens (as after consent):  curl -X POST ${url}/_emulator/tokens
+  Control routes:
+${control_routes_1.CONTROL_ROUTES.map((r) => `    ${r.method.padEnd(6)} ${url}/_emulator${r.pattern}`).join('\n')}`);
+    const stop = () => {
+        void emulator.close().then(() => process.exit(0));
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+}
+main().catch((err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+});

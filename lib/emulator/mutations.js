@@ -1,0 +1,43 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.changeMail = changeMail;
+exports.changeEvent = changeEvent;
+/**
+ * Changes to stored mail and events, shared by Graph's PATCH/move routes and the control API so
+ * both bump lastModifiedDateTime and the change key the same way.
+ */
+const entity_1 = require("./entity");
+const entity_event_1 = require("./entity-event");
+const event_input_1 = require("./event-input");
+const timezones_1 = require("./timezones");
+function changeMail(mailbox, message, changes, now) {
+    const { moveTo, ...fields } = changes;
+    const defined = Object.entries(fields).filter(([, v]) => v !== undefined);
+    if (defined.length) {
+        mailbox.updateMessage(message, now, (m) => {
+            for (const [key, value] of defined)
+                Object.assign(m, { [key]: Array.isArray(value) ? [...value] : value });
+        });
+    }
+    if (moveTo)
+        mailbox.moveMessage(message, moveTo, now);
+}
+/**
+ * Merges Graph-shaped changes into the event and re-reads the whole of it, so an update is
+ * validated exactly like a create (throws GraphError). Identity fields survive the update.
+ */
+function changeEvent(mailbox, event, changes, now, isCancelled) {
+    const merged = { ...(0, entity_1.render)(entity_event_1.EVENT, event, { timeZone: timezones_1.UTC, immutableIds: false }), ...changes };
+    const next = (0, event_input_1.readEvent)(merged, mailbox, event.calendarId, event.createdAt);
+    mailbox.updateEvent(event, now, (e) => {
+        Object.assign(e, next, {
+            createdAt: e.createdAt,
+            transactionId: e.transactionId,
+            iCalUId: e.iCalUId,
+            startTimeZone: changes.start === undefined ? e.startTimeZone : next.startTimeZone,
+            endTimeZone: changes.end === undefined ? e.endTimeZone : next.endTimeZone,
+            joinUrl: next.isOnlineMeeting ? e.joinUrl ?? next.joinUrl : null,
+            isCancelled: isCancelled ?? e.isCancelled,
+        });
+    });
+}

@@ -1,0 +1,63 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.CALENDAR_ROUTES = void 0;
+/** Calendars and events: listing (series masters and single instances), reading, creating, updating. */
+const entity_folder_1 = require("./entity-folder");
+const entity_event_1 = require("./entity-event");
+const errors_1 = require("./errors");
+const event_input_1 = require("./event-input");
+const graph_request_1 = require("./graph-request");
+const mutations_1 = require("./mutations");
+function calendarIn(req, scope, calendarId) {
+    if (scope === 'all')
+        return undefined;
+    if (scope === 'default')
+        return req.mailbox.calendar();
+    return (0, graph_request_1.lookup)(calendarId, (id) => req.mailbox.calendar(id));
+}
+const listCalendars = (req) => (0, graph_request_1.listItems)(req, entity_folder_1.CALENDAR, req.mailbox.calendars, 'calendars');
+const getCalendar = (scope) => (req, { calendarId }) => (0, graph_request_1.itemResponse)(req, entity_folder_1.CALENDAR, calendarIn(req, scope, calendarId), scope === 'byId' ? 'calendars' : 'calendar');
+const listEvents = (scope) => (req, { calendarId }) => {
+    const calendar = calendarIn(req, scope, calendarId);
+    return (0, graph_request_1.listResponse)(req, entity_event_1.EVENT, calendar ? req.mailbox.calendarEvents(calendar) : req.mailbox.allEvents, 'events');
+};
+const getEvent = (scope) => (req, { calendarId, eventId }) => {
+    const calendar = calendarIn(req, scope, calendarId);
+    const event = (0, graph_request_1.lookup)(eventId, (id) => req.mailbox.event(id));
+    if (calendar && event.calendarId !== calendar.id)
+        throw (0, errors_1.notFound)();
+    return (0, graph_request_1.itemResponse)(req, entity_event_1.EVENT, event, 'events');
+};
+/** A repeated transactionId returns the event already created, so a retried POST does not double-book. */
+const createEvent = (scope) => (req, { calendarId }) => {
+    const json = (0, graph_request_1.jsonBody)(req);
+    const calendar = calendarIn(req, scope, calendarId);
+    const existing = typeof json.transactionId === 'string' ? req.mailbox.eventByTransactionId(json.transactionId) : undefined;
+    const event = existing ?? req.mailbox.insertEvents([(0, event_input_1.readEvent)(json, req.mailbox, calendar.id, req.world.now())])[0];
+    return (0, graph_request_1.itemResponse)(req, entity_event_1.EVENT, event, 'events', 201);
+};
+/** PATCH: Graph-shaped changes, validated like a create. Cancelling is an action of its own in Graph. */
+const updateEvent = (req, { eventId }) => {
+    const json = (0, graph_request_1.jsonBody)(req);
+    const event = (0, graph_request_1.lookup)(eventId, (id) => req.mailbox.event(id));
+    // isCancelled is read-only here: it changes through the cancel action, not PATCH.
+    delete json.isCancelled;
+    (0, mutations_1.changeEvent)(req.mailbox, event, json, req.world.now());
+    return (0, graph_request_1.itemResponse)(req, entity_event_1.EVENT, event, 'events');
+};
+exports.CALENDAR_ROUTES = [
+    { method: 'GET', pattern: '/calendars', handler: listCalendars },
+    { method: 'GET', pattern: '/calendars/{calendarId}', handler: getCalendar('byId') },
+    { method: 'GET', pattern: '/calendar', handler: getCalendar('default') },
+    { method: 'GET', pattern: '/calendars/{calendarId}/events', handler: listEvents('byId') },
+    { method: 'GET', pattern: '/calendar/events', handler: listEvents('default') },
+    { method: 'GET', pattern: '/events', handler: listEvents('all') },
+    { method: 'GET', pattern: '/calendars/{calendarId}/events/{eventId}', handler: getEvent('byId') },
+    { method: 'GET', pattern: '/calendar/events/{eventId}', handler: getEvent('default') },
+    { method: 'GET', pattern: '/events/{eventId}', handler: getEvent('all') },
+    { method: 'PATCH', pattern: '/events/{eventId}', handler: updateEvent },
+    // POST /events creates in the default calendar, as in Graph.
+    { method: 'POST', pattern: '/calendars/{calendarId}/events', handler: createEvent('byId') },
+    { method: 'POST', pattern: '/calendar/events', handler: createEvent('default') },
+    { method: 'POST', pattern: '/events', handler: createEvent('default') },
+];

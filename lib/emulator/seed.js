@@ -1,0 +1,198 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.seedDirectory = seedDirectory;
+/**
+ * Deterministic starting data: two mailboxes with nested folders (enough of them to page),
+ * mail spread over the last 30 days (some within the same second, to exercise the
+ * whole-second quirk), two calendars with single events and series masters, and contacts.
+ */
+const compose_1 = require("./compose");
+const directory_1 = require("./directory");
+const event_input_1 = require("./event-input");
+const ids_1 = require("./ids");
+const mailbox_1 = require("./mailbox");
+const rng_1 = require("./rng");
+const timefmt_1 = require("./timefmt");
+const timezones_1 = require("./timezones");
+const DAY = 24 * 3600 * 1000;
+function makeUser(seed, given, surname, jobTitle, office) {
+    const upn = `${given}.${surname}@${directory_1.TENANT_DOMAIN}`.toLowerCase();
+    return {
+        id: (0, ids_1.deterministicGuid)(seed, 'user', upn),
+        displayName: `${given} ${surname}`,
+        givenName: given,
+        surname,
+        userPrincipalName: upn,
+        jobTitle,
+        officeLocation: office,
+        mobilePhone: null,
+        businessPhones: ['+1 425 555 0109'],
+        preferredLanguage: 'en-US',
+    };
+}
+/** Top-level folders as Outlook creates them, plus user folders; Inbox gets enough children to page. */
+function seedFolders(mailbox) {
+    const root = mailbox.createFolder('Top of Information Store', null, 'msgfolderroot', true);
+    const top = [
+        ['Archive', 'archive'], ['Clients'], ['Conversation History'], ['Deleted Items', 'deleteditems'],
+        ['Drafts', 'drafts'], ['Inbox', 'inbox'], ['Invoices'], ['Junk Email', 'junkemail'], ['Newsletters'],
+        ['Outbox', 'outbox'], ['Sent Items', 'sentitems'], ['Travel'],
+    ];
+    const folders = {};
+    for (const [name, wellKnown] of top)
+        folders[name] = mailbox.createFolder(name, root, wellKnown);
+    mailbox.createFolder('Sync Issues', root, undefined, true);
+    const inbox = folders.Inbox;
+    for (const name of ['Projects', 'Receipts', 'Team', 'Vendors', 'HR', 'Finance', 'Support', 'Reports', 'Events', 'Legal', 'Partners']) {
+        folders[name] = mailbox.createFolder(name, inbox);
+    }
+    folders.Alpha = mailbox.createFolder('Alpha', folders.Projects);
+    folders.Beta = mailbox.createFolder('Beta', folders.Projects);
+    return folders;
+}
+const SENDERS = [
+    'alex.wilber@contoso.example', 'diego.siciliani@contoso.example', 'isaiah.langer@contoso.example',
+    'lidia.holloway@contoso.example', 'nestor.wilke@contoso.example', 'billing@fabrikam.example',
+    'news@northwind.example', "patti.o'brien@tailspin.example", 'noreply@travel.example',
+];
+const TOPICS = [
+    'Quarterly review', 'Invoice INV-{n}', 'Project Alpha status', 'Lunch on Friday?', 'Your receipt #{n}',
+    'Contract draft v{n}', 'Re: Budget 2027', 'Team offsite agenda', 'Flight confirmation {n}', 'Weekly newsletter',
+    'Security alert: new sign-in', 'Fwd: customer feedback', 'Résumé – candidate {n}', 'Meeting notes & next steps',
+];
+const FOLDER_WEIGHTS = [
+    ['Inbox', 55], ['Projects', 8], ['Alpha', 5], ['Receipts', 5], ['Sent Items', 10], ['Archive', 7],
+    ['Deleted Items', 4], ['Newsletters', 3], ['Invoices', 3],
+];
+function pickFolder(rng) {
+    let roll = rng.int(1, FOLDER_WEIGHTS.reduce((sum, [, w]) => sum + w, 0));
+    for (const [name, weight] of FOLDER_WEIGHTS) {
+        roll -= weight;
+        if (roll <= 0)
+            return name;
+    }
+    return 'Inbox';
+}
+function seedMail(mailbox, folders, count, now, rng) {
+    const me = { name: mailbox.user.displayName, address: mailbox.address };
+    const drafts = [];
+    const step = (30 * DAY) / Math.max(count, 1);
+    let receivedAt = 0;
+    for (let i = 0; i < count; i += 1) {
+        // Spread over the last 30 days; every seventh mail lands in the same second as the one before.
+        receivedAt = i % 7 === 6
+            ? receivedAt + rng.int(1, 400)
+            : now - 30 * DAY + i * step + rng.int(0, Math.floor(step / 2));
+        const folderName = pickFolder(rng);
+        const sent = folderName === 'Sent Items';
+        const other = (0, compose_1.toEmailAddress)(rng.pick(SENDERS));
+        const subject = rng.pick(TOPICS).replace('{n}', String(1000 + i));
+        const attachments = rng.chance(0.15) ? [{ name: `document-${i}.pdf`, contentType: 'application/pdf', size: rng.int(2000, 900000) }] : [];
+        drafts.push((0, compose_1.composeMessage)({
+            folderId: folders[folderName].id,
+            from: sent ? me : other,
+            to: [sent ? other : me],
+            cc: rng.chance(0.2) ? [(0, compose_1.toEmailAddress)(rng.pick(SENDERS))] : [],
+            body: `<p>Hello,</p><p>${subject}: details inside. Regards</p>`,
+            isRead: sent || rng.chance(0.6),
+            importance: rng.chance(0.1) ? 'high' : 'normal',
+            attachments,
+            flagStatus: rng.chance(0.05) ? 'flagged' : 'notFlagged',
+            categories: rng.chance(0.1) ? [rng.pick(['Red category', 'Blue category', 'Customer'])] : [],
+            inferenceClassification: rng.chance(0.8) ? 'focused' : 'other',
+        }, { subject, receivedAt: Math.min(Math.round(receivedAt), now - 1000) }, mailbox.ids.hex(20)));
+    }
+    mailbox.insertMessages(drafts);
+}
+/** A series master's patternedRecurrence, in the shape Graph returns it. */
+function recurrenceFor(type, startMs) {
+    const start = new Date(startMs);
+    const startDate = start.toISOString().slice(0, 10);
+    const pattern = { type, interval: 1, month: 0, dayOfMonth: 0, daysOfWeek: [], firstDayOfWeek: 'sunday', index: 'first' };
+    const range = { type: 'noEnd', startDate, endDate: '0001-01-01', recurrenceTimeZone: 'UTC', numberOfOccurrences: 0 };
+    if (type === 'weekly') {
+        pattern.daysOfWeek = [start.toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' }).toLowerCase()];
+        return { subject: 'Weekly sync', recurrence: { pattern, range } };
+    }
+    if (type === 'daily') {
+        return { subject: 'Daily stand-up', recurrence: { pattern, range: { ...range, type: 'numbered', numberOfOccurrences: 20 } } };
+    }
+    pattern.dayOfMonth = start.getUTCDate();
+    const endDate = new Date(startMs + 180 * DAY).toISOString().slice(0, 10);
+    return { subject: 'Monthly review', recurrence: { pattern, range: { ...range, type: 'endDate', endDate } } };
+}
+function seedCalendars(mailbox, now, rng, eventCount) {
+    const main = mailbox.createCalendar('Calendar', 'auto', '');
+    const team = mailbox.createCalendar('Team Events', 'lightBlue', '#4da7f9');
+    const zones = ['UTC', 'Pacific Standard Time', 'W. Europe Standard Time', 'Eastern Standard Time'];
+    const halfHour = 30 * 60 * 1000;
+    const base = Math.floor(now / halfHour) * halfHour;
+    const timed = (startMs, minutes, zoneName) => {
+        const zone = (0, timezones_1.resolveTimeZone)(zoneName);
+        return {
+            start: { dateTime: (0, timefmt_1.wallTicks)((0, timezones_1.utcToWall)(zone, startMs)), timeZone: zoneName },
+            end: { dateTime: (0, timefmt_1.wallTicks)((0, timezones_1.utcToWall)(zone, startMs + minutes * 60000)), timeZone: zoneName },
+        };
+    };
+    const guest = (address) => ({ emailAddress: { address }, type: rng.chance(0.7) ? 'required' : 'optional' });
+    const events = [];
+    for (let i = 0; i < eventCount; i += 1) {
+        const calendar = i % 3 === 2 ? team : main;
+        const startMs = base + rng.int(-14 * 48, 30 * 48) * halfHour;
+        const createdAt = Math.min(now - 1000, startMs) - rng.int(1, 40) * DAY + rng.int(0, 86_399_999);
+        const series = i % 5 === 0 ? recurrenceFor(rng.pick(['weekly', 'daily', 'absoluteMonthly']), startMs) : undefined;
+        const allDay = i % 11 === 5;
+        const online = rng.chance(0.4);
+        const input = {
+            subject: series ? series.subject : rng.pick(['Customer call', '1:1', 'Design review', 'Planning', 'Interview']),
+            body: { contentType: 'html', content: '<p>Agenda to follow.</p>' },
+            ...(allDay
+                ? { isAllDay: true, start: { dateTime: (0, timefmt_1.wallTicks)(Math.floor(startMs / DAY) * DAY), timeZone: 'UTC' }, end: { dateTime: (0, timefmt_1.wallTicks)(Math.floor(startMs / DAY) * DAY + DAY), timeZone: 'UTC' } }
+                : timed(startMs, rng.pick([30, 60, 90]), rng.pick(zones))),
+            location: { displayName: rng.pick(['', 'Conf Room Rainier', 'Building 4 / 1020', 'Café']) },
+            attendees: [guest(rng.pick(SENDERS.slice(0, 5)))],
+            isOnlineMeeting: online && !allDay,
+            showAs: allDay ? 'free' : 'busy',
+            recurrence: series ? series.recurrence : null,
+        };
+        events.push((0, event_input_1.readEvent)(input, mailbox, calendar.id, createdAt));
+    }
+    mailbox.insertEvents(events);
+}
+const CONTACTS = [
+    ['Alex', 'Wilber', 'Contoso', 'Marketing Assistant'], ['Diego', 'Siciliani', 'Contoso', 'HR Manager'],
+    ['Isaiah', 'Langer', 'Contoso', 'Sales Rep'], ['Lidia', 'Holloway', 'Contoso', 'Product Manager'],
+    ['Nestor', 'Wilke', 'Contoso', 'Director'], ['Patti', "O'Brien", 'Tailspin Toys', 'Buyer'],
+    ['Lynne', 'Robbins', 'Fabrikam', 'Planner'], ['Joni', 'Sherman', 'Northwind', 'Paralegal'],
+];
+function seedContacts(mailbox, now, rng) {
+    for (const [givenName, surname, companyName, jobTitle] of CONTACTS) {
+        const createdAt = now - rng.int(30, 400) * DAY + rng.int(0, 86_399_999);
+        const domain = companyName === 'Contoso' ? directory_1.TENANT_DOMAIN : `${companyName.split(' ')[0].toLowerCase()}.example`;
+        const address = `${givenName}.${surname}@${domain}`.toLowerCase();
+        mailbox.insertContact({
+            createdAt,
+            lastModifiedAt: createdAt,
+            givenName,
+            surname,
+            displayName: `${givenName} ${surname}`,
+            emailAddresses: [{ name: `${givenName} ${surname}`, address }],
+            companyName,
+            jobTitle,
+            businessPhones: [`+1 555 01${rng.int(10, 99)}`],
+            mobilePhone: null,
+            categories: [],
+        });
+    }
+}
+function seedDirectory(seed, now, mailCount) {
+    const rng = (0, rng_1.createRng)(seed);
+    const primary = new mailbox_1.Mailbox(makeUser(seed, 'Adele', 'Vance', 'Retail Manager', '18/2111'), seed);
+    const secondary = new mailbox_1.Mailbox(makeUser(seed, 'Megan', 'Bowen', 'Marketing Manager', '12/1110'), seed);
+    seedMail(primary, seedFolders(primary), mailCount, now, rng);
+    seedMail(secondary, seedFolders(secondary), 25, now, rng);
+    seedCalendars(primary, now, rng, 36);
+    seedCalendars(secondary, now, rng, 6);
+    seedContacts(primary, now, rng);
+    return new directory_1.Directory((0, ids_1.deterministicGuid)(seed, 'tenant'), [primary, secondary]);
+}

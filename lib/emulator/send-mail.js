@@ -1,0 +1,119 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.sendMail = void 0;
+/**
+ * POST /sendMail: Graph's validation, then delivery to every recipient that is a mailbox here,
+ * a copy in Sent Items unless saveToSentItems is false, and a record for control.sent().
+ */
+const compose_1 = require("./compose");
+const errors_1 = require("./errors");
+const graph_request_1 = require("./graph-request");
+const json_1 = require("./json");
+const recipients_1 = require("./recipients");
+function readRecipients(value) {
+    if (value === undefined || value === null)
+        return [];
+    if (!Array.isArray(value))
+        throw (0, errors_1.badRequest)('A recipient collection must be an array.');
+    return value.map((r) => {
+        const email = (0, json_1.isObject)(r) && (0, json_1.isObject)(r.emailAddress) ? r.emailAddress : {};
+        if (!(0, recipients_1.isValidAddress)(email.address)) {
+            throw new errors_1.GraphError(400, 'ErrorInvalidRecipients', `At least one recipient is not valid., Recipient '${String(email.address ?? '')}' is not resolved. All recipients must be resolved before a message can be submitted.`);
+        }
+        return { address: email.address, name: typeof email.name === 'string' ? email.name : (0, recipients_1.nameFromAddress)(email.address) };
+    });
+}
+function readAttachments(value) {
+    if (value === undefined || value === null)
+        return [];
+    if (!Array.isArray(value))
+        throw (0, errors_1.badRequest)("The 'attachments' property must be an array.");
+    return value.map((a) => {
+        if (!(0, json_1.isObject)(a) || typeof a['@odata.type'] !== 'string') {
+            throw (0, errors_1.badRequest)("The property 'contentBytes' does not exist on type 'microsoft.graph.attachment'. Make sure to only use property names that are defined by the type or mark the type as open type.");
+        }
+        const name = typeof a.name === 'string' ? a.name : 'Untitled';
+        const contentType = typeof a.contentType === 'string' ? a.contentType : 'application/octet-stream';
+        switch (a['@odata.type'].toLowerCase()) {
+            case '#microsoft.graph.fileattachment':
+                if (typeof a.contentBytes !== 'string')
+                    throw new errors_1.GraphError(400, 'ErrorInvalidRequest', 'A file attachment needs contentBytes.');
+                return { name, contentType, size: Buffer.from(a.contentBytes, 'base64').length };
+            case '#microsoft.graph.itemattachment':
+                return { name, contentType: 'message/rfc822', size: JSON.stringify(a.item ?? {}).length };
+            case '#microsoft.graph.referenceattachment':
+                return { name, contentType, size: 0 };
+            default:
+                throw (0, errors_1.badRequest)(`The type '${a['@odata.type']}' is not an attachment type.`);
+        }
+    });
+}
+function readBool(value, fallback) {
+    if (value === undefined || value === null)
+        return fallback;
+    if (typeof value === 'boolean')
+        return value;
+    if (value === 'true' || value === 'false')
+        return value === 'true';
+    throw (0, errors_1.badRequest)(`Cannot convert '${String(value)}' to Edm.Boolean.`);
+}
+const sendMail = (req) => {
+    const json = (0, graph_request_1.jsonBody)(req);
+    const message = (0, json_1.param)(json, 'message');
+    if (!(0, json_1.isObject)(message))
+        throw (0, errors_1.badRequest)("The 'Message' parameter is required.");
+    const to = readRecipients(message.toRecipients);
+    const cc = readRecipients(message.ccRecipients);
+    const bcc = readRecipients(message.bccRecipients);
+    if (to.length + cc.length + bcc.length === 0) {
+        throw new errors_1.GraphError(400, 'ErrorInvalidRecipients', 'At least one recipient is required, but none were found.');
+    }
+    const replyTo = readRecipients(message.replyTo);
+    const attachments = readAttachments(message.attachments);
+    const saveToSentItems = readBool((0, json_1.param)(json, 'saveToSentItems'), true);
+    const body = (0, json_1.isObject)(message.body) ? message.body : {};
+    const bodyContentType = String(body.contentType ?? 'text').toLowerCase() === 'html' ? 'html' : 'text';
+    const importance = (0, json_1.enumValue)(message.importance, ['low', 'normal', 'high'], 'normal');
+    const { world, mailbox: sender } = req;
+    const now = world.now();
+    const from = { name: sender.user.displayName, address: sender.address };
+    const tag = sender.ids.hex(20);
+    const subject = typeof message.subject === 'string' ? message.subject : '';
+    const item = { subject, receivedAt: now };
+    const common = {
+        from, to, cc, replyTo, attachments, importance,
+        body: typeof body.content === 'string' ? body.content : '',
+        bodyContentType,
+        sentAt: now,
+        internetMessageId: `<${tag}@${sender.address.split('@')[1]}>`,
+    };
+    const delivered = new Set();
+    for (const address of [...to, ...cc, ...bcc]) {
+        const recipient = world.directory.mailbox(address.address);
+        if (!recipient || delivered.has(recipient.address))
+            continue;
+        delivered.add(recipient.address);
+        // Recipients never see the Bcc line.
+        recipient.insertMessage((0, compose_1.composeMessage)({ ...common, folderId: recipient.wellKnownFolder('inbox').id }, item, tag));
+    }
+    if (saveToSentItems) {
+        sender.insertMessage((0, compose_1.composeMessage)({ ...common, bcc, isRead: true, folderId: sender.wellKnownFolder('sentitems').id }, item, tag));
+    }
+    sender.sent.push({
+        mailbox: sender.address,
+        submittedAt: now,
+        internetMessageId: common.internetMessageId,
+        subject,
+        from,
+        toRecipients: to,
+        ccRecipients: cc,
+        bccRecipients: bcc,
+        importance,
+        bodyContentType,
+        attachments,
+        saveToSentItems,
+        deliveredTo: [...delivered],
+    });
+    return { status: 202 };
+};
+exports.sendMail = sendMail;

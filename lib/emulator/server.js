@@ -1,0 +1,255 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.createEmulatorServer = createEmulatorServer;
+/**
+ * The HTTP front: one request pipeline for the three surfaces.
+ *   /v1.0/...                      Graph: auth -> mailbox -> concurrency gate -> body -> faults -> handler
+ *   /{tenant}/oauth2/v2.0/...      identity platform: body -> faults -> handler
+ *   /_emulator/...                 control API (never faulted, never counted)
+ * Every response carries request-id, client-request-id and a Date from the emulator clock.
+ */
+const node_crypto_1 = require("node:crypto");
+const node_http_1 = require("node:http");
+const control_routes_1 = require("./control-routes");
+const errors_1 = require("./errors");
+const http_1 = require("./http");
+const json_1 = require("./json");
+const prefer_1 = require("./prefer");
+const router_1 = require("./router");
+const routes_calendar_1 = require("./routes-calendar");
+const routes_identity_1 = require("./routes-identity");
+const routes_mail_1 = require("./routes-mail");
+const routes_user_1 = require("./routes-user");
+const timefmt_1 = require("./timefmt");
+const token_1 = require("./token");
+/** Graph's request size limit (about 4 MB), which caps inline attachments. */
+const GRAPH_BODY_LIMIT = 4 * 1024 * 1024;
+const IDENTITY_BODY_LIMIT = 1024 * 1024;
+/** Control bodies can be large (bulk specs); they are ours, not Graph's. */
+const CONTROL_BODY_LIMIT = 64 * 1024 * 1024;
+const GRAPH_ROUTES = [...routes_user_1.USER_ROUTES, ...routes_mail_1.MAIL_ROUTES, ...routes_calendar_1.CALENDAR_ROUTES];
+const HAS_BODY = new Set(['POST', 'PUT', 'PATCH']);
+function createEmulatorServer(world, control) {
+    return (0, node_http_1.createServer)((req, res) => {
+        void handle(world, control, req, res);
+    });
+}
+async function handle(world, control, req, res) {
+    const header = req.headers['client-request-id'];
+    const ex = {
+        world,
+        req,
+        res,
+        method: (req.method ?? 'GET').toUpperCase(),
+        url: new URL(req.url ?? '/', 'http://emulator.invalid'),
+        requestId: (0, node_crypto_1.randomUUID)(),
+        clientRequestId: typeof header === 'string' && header ? header : (0, node_crypto_1.randomUUID)(),
+    };
+    res.setHeader('Date', new Date(world.now()).toUTCString());
+    res.setHeader('request-id', ex.requestId);
+    res.setHeader('client-request-id', ex.clientRequestId);
+    try {
+        const path = ex.url.pathname;
+        if (/^\/_emulator(\/|$)/.test(path))
+            return await handleControl(ex, control);
+        const identity = routes_identity_1.IDENTITY_PATH.exec(path);
+        if (identity)
+            return await handleIdentityRequest(ex, identity[1], identity[2].toLowerCase());
+        return await handleGraph(ex);
+    }
+    catch (err) {
+        // A bug of ours, not a simulated failure: say so without echoing request data.
+        console.error(`emulator: internal error on ${ex.method} ${ex.url.pathname}: ${err instanceof Error ? err.stack : String(err)}`);
+        send(ex, graphError(ex, new errors_1.GraphError(500, 'InternalServerError', 'The emulator failed to process the request.')));
+    }
+}
+function send(ex, result) {
+    const { res } = ex;
+    if (res.headersSent || res.destroyed)
+        return;
+    const payload = result.text ?? (result.body === undefined ? '' : JSON.stringify(result.body));
+    res.writeHead(result.status, { ...result.headers, 'Content-Length': Buffer.byteLength(payload) });
+    res.end(payload);
+}
+function graphError(ex, err) {
+    return (0, http_1.graphJson)(err.status, {
+        error: {
+            code: err.code,
+            message: err.message,
+            innerError: { date: (0, timefmt_1.innerErrorDate)(ex.world.now()), 'request-id': ex.requestId, 'client-request-id': ex.clientRequestId },
+        },
+    }, { ...err.headers });
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Runs `run` under an optional fault. applyThenFail runs it for real and throws the answer
+ * away, modelling a request that took effect but whose response was lost.
+ */
+async function underFault(ex, fault, run, failure) {
+    if (fault && fault.delayMs > 0)
+        await sleep(fault.delayMs);
+    if (!fault || fault.kind === 'delay')
+        return send(ex, run());
+    if (fault.applyThenFail)
+        run();
+    if (fault.kind === 'drop') {
+        ex.req.socket.destroy();
+        return;
+    }
+    if (fault.status === 429)
+        ex.world.stats.noteThrottled();
+    send(ex, failure(fault));
+}
+// ---- Graph ----
+const UNAUTHORIZED = {
+    missing: 'Access token is empty.',
+    expired: 'Lifetime validation failed, the token is expired.',
+    invalid: 'IDX14100: JWT is not well formed, there are no dots (.).',
+};
+function addressing(segments) {
+    const head = segments[0]?.toLowerCase();
+    if (head === 'me')
+        return { prefix: '/me', rest: segments.slice(1) };
+    if (head === 'users' && segments.length >= 2)
+        return { prefix: '/users/{id}', userId: segments[1], rest: segments.slice(2) };
+    return undefined;
+}
+async function handleGraph(ex) {
+    try {
+        await graphPipeline(ex);
+    }
+    catch (err) {
+        if (!(err instanceof errors_1.GraphError))
+            throw err;
+        send(ex, graphError(ex, err));
+    }
+}
+/** Throws GraphError for anything answered before the handler runs (401, 400, 405, 413, 429). */
+async function graphPipeline(ex) {
+    const { world, method } = ex;
+    const versioned = /^\/v1\.0(\/.*)?$/i.exec(ex.url.pathname);
+    const rawPath = versioned?.[1] ?? '';
+    const segments = (0, router_1.splitPath)(rawPath);
+    const target = versioned ? addressing(segments) : undefined;
+    const match = target ? (0, router_1.matchRoute)(GRAPH_ROUTES, method, target.rest) : undefined;
+    const routed = match && 'route' in match ? match : undefined;
+    world.stats.count(target && routed ? `${method} ${target.prefix}${routed.route.pattern}` : `${method} (unmatched)`);
+    if (!versioned)
+        throw (0, errors_1.badRequest)(`Invalid version or resource: '${ex.url.pathname}'.`);
+    const check = world.tokens.check(ex.req.headers.authorization);
+    if ('problem' in check) {
+        throw new errors_1.GraphError(401, 'InvalidAuthenticationToken', UNAUTHORIZED[check.problem], {
+            'WWW-Authenticate': `Bearer realm="", authorization_uri="${world.baseUrl}/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"`,
+        });
+    }
+    if (!target)
+        throw (0, errors_1.badRequest)(`Resource not found for the segment '${segments[0] ?? ''}'.`);
+    const mailbox = resolveMailbox(world, target, check.grant.mailbox);
+    if (!match)
+        throw (0, errors_1.badRequest)(`Resource not found for the segment '${target.rest[target.rest.length - 1] ?? segments[0]}'.`);
+    if (!routed)
+        throw new errors_1.GraphError(405, 'ErrorInvalidRequest', `The OData request is not supported: ${method} is not allowed on this resource.`);
+    const gateKey = mailbox.address;
+    if (!world.gate.enter(gateKey)) {
+        world.stats.noteThrottled();
+        throw (0, errors_1.throttled)(1, 'Application is over its MailboxConcurrency limit.');
+    }
+    try {
+        const { body, tooLarge } = HAS_BODY.has(method) ? await (0, http_1.readBody)(ex.req, GRAPH_BODY_LIMIT) : { body: Buffer.alloc(0), tooLarge: false };
+        if (tooLarge) {
+            throw new errors_1.GraphError(413, 'ErrorRequestEntityTooLarge', 'The request entity is too large. The maximum request length supported is 4 MB.');
+        }
+        const prefs = (0, prefer_1.parsePreferences)(ex.req.headers.prefer);
+        const request = {
+            world, rawPath, params: ex.url.searchParams, body, mailbox, prefs,
+            render: { timeZone: prefs.timeZone, bodyType: prefs.bodyType, immutableIds: prefs.immutableIds },
+        };
+        // Handler errors become responses here, so applyThenFail can discard them like any answer.
+        const run = () => {
+            try {
+                const result = routed.route.handler(request, routed.params);
+                return prefs.applied.length
+                    ? { ...result, headers: { ...result.headers, 'Preference-Applied': prefs.applied.join(', ') } }
+                    : result;
+            }
+            catch (err) {
+                if (err instanceof errors_1.GraphError)
+                    return graphError(ex, err);
+                throw err;
+            }
+        };
+        await underFault(ex, world.faults.pick(method, rawPath), run, (f) => graphError(ex, (0, errors_1.statusError)(f.status, f.retryAfterSeconds)));
+    }
+    finally {
+        world.gate.leave(gateKey);
+    }
+}
+function resolveMailbox(world, target, grantMailbox) {
+    if (target.userId === undefined) {
+        if (grantMailbox === null)
+            throw (0, errors_1.badRequest)('/me request is only valid with delegated authentication flow.');
+        return world.directory.mailbox(grantMailbox);
+    }
+    const mailbox = world.directory.mailbox(target.userId);
+    if (mailbox)
+        return mailbox;
+    if (target.rest.length === 0) {
+        throw new errors_1.GraphError(404, 'Request_ResourceNotFound', `Resource '${target.userId}' does not exist or one of its queried reference-property objects are not present.`);
+    }
+    throw new errors_1.GraphError(404, 'ErrorInvalidUser', `The requested user '${target.userId}' is invalid.`);
+}
+// ---- identity platform ----
+function aadError(ex, err, headers = {}) {
+    return (0, http_1.plainJson)(err.status, (0, routes_identity_1.aadErrorBody)(err, ex.world.now(), ex.requestId, ex.clientRequestId), headers);
+}
+async function handleIdentityRequest(ex, tenant, endpoint) {
+    const { world, method } = ex;
+    world.stats.count(`${method} /{tenant}/oauth2/v2.0/${endpoint}`);
+    const { body, tooLarge } = HAS_BODY.has(method) ? await (0, http_1.readBody)(ex.req, IDENTITY_BODY_LIMIT) : { body: Buffer.alloc(0), tooLarge: false };
+    const run = () => {
+        try {
+            if (tooLarge)
+                throw new token_1.AadError(400, 'invalid_request', 90014, 'The request body is too large.');
+            return (0, routes_identity_1.handleIdentity)({ world, tenant, endpoint, method, params: ex.url.searchParams, headers: ex.req.headers, body });
+        }
+        catch (err) {
+            if (err instanceof token_1.AadError)
+                return aadError(ex, err);
+            throw err;
+        }
+    };
+    await underFault(ex, world.faults.pick(method, ex.url.pathname), run, (f) => aadError(ex, f.status === 429 || f.status === 503
+        ? new token_1.AadError(f.status, 'temporarily_unavailable', 90033, 'A transient error has occurred. Please try again.')
+        : new token_1.AadError(f.status, 'server_error', 90033, 'A transient error has occurred. Please try again.'), f.retryAfterSeconds === null ? {} : { 'Retry-After': String(f.retryAfterSeconds) }));
+}
+// ---- control ----
+async function handleControl(ex, control) {
+    const { body, tooLarge } = await (0, http_1.readBody)(ex.req, CONTROL_BODY_LIMIT);
+    if (tooLarge)
+        return send(ex, (0, http_1.plainJson)(413, { error: { code: 'ControlError', message: 'control request body too large' } }));
+    let parsed = {};
+    if (body.length) {
+        try {
+            parsed = JSON.parse(body.toString('utf8'));
+        }
+        catch {
+            return send(ex, (0, http_1.plainJson)(400, { error: { code: 'ControlError', message: 'body is not valid JSON' } }));
+        }
+    }
+    const match = (0, router_1.matchRoute)(control_routes_1.CONTROL_ROUTES, ex.method, (0, router_1.splitPath)(ex.url.pathname).slice(1));
+    if (!match)
+        return send(ex, (0, http_1.plainJson)(404, { error: { code: 'ControlError', message: 'no such control route; GET /_emulator lists them' } }));
+    if (!('route' in match))
+        return send(ex, (0, http_1.plainJson)(405, { error: { code: 'ControlError', message: `${ex.method} not allowed here` } }));
+    try {
+        send(ex, match.route.handler({
+            world: ex.world, control, json: (0, json_1.isObject)(parsed) ? parsed : {}, parsed, params: ex.url.searchParams,
+        }, match.params));
+    }
+    catch (err) {
+        const result = (0, control_routes_1.controlError)(err);
+        if (!result)
+            throw err;
+        send(ex, result);
+    }
+}

@@ -1,0 +1,55 @@
+"use strict";
+/**
+ * Timestamp formats Graph uses on the wire, and the OData DateTimeOffset literal parser.
+ * Stored times are integer epoch milliseconds; what differs is how much of them each field shows.
+ */
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.isoSeconds = isoSeconds;
+exports.isoTicks = isoTicks;
+exports.wallTicks = wallTicks;
+exports.innerErrorDate = innerErrorDate;
+exports.parseDateTimeOffset = parseDateTimeOffset;
+exports.parseWallTime = parseWallTime;
+/** Message timestamps: Outlook returns whole seconds, though it stores (and filters on) more. */
+function isoSeconds(ms) {
+    return `${new Date(ms).toISOString().slice(0, 19)}Z`;
+}
+/** Event and contact timestamps: seven fractional digits (ticks); ours end in zeros past the ms. */
+function isoTicks(ms) {
+    return `${new Date(ms).toISOString().slice(0, 23)}0000Z`;
+}
+/** dateTimeTimeZone.dateTime: a wall-clock time with no offset, seven fractional digits. */
+function wallTicks(wallMs) {
+    return `${new Date(wallMs).toISOString().slice(0, 23)}0000`;
+}
+/** The `date` of an error's innerError: no fraction and, like Graph, no zone designator. */
+function innerErrorDate(ms) {
+    return new Date(ms).toISOString().slice(0, 19);
+}
+const DATE_TIME_OFFSET = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?(Z|[+-]\d{2}:\d{2}))?$/i;
+/** Parses `2026-01-02T03:04:05Z`, `...05.1234567+01:00` or a bare date (midnight UTC). */
+function parseDateTimeOffset(literal) {
+    const m = DATE_TIME_OFFSET.exec(literal);
+    if (!m)
+        return undefined;
+    const [, y, mo, d, h = '00', mi = '00', s = '00', fraction = '', zone = 'Z'] = m;
+    const base = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s);
+    if (Number.isNaN(base) || +mo > 12 || +d > 31 || +h > 23 || +mi > 59 || +s > 59)
+        return undefined;
+    const offsetMin = zone.toUpperCase() === 'Z'
+        ? 0
+        : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4)));
+    const ticks = Number(fraction.padEnd(7, '0'));
+    return { ms: base - offsetMin * 60000 + Math.floor(ticks / 10000), subMs: ticks % 10000 };
+}
+/**
+ * A wall-clock time as written in dateTimeTimeZone.dateTime (`2026-03-10T12:00:00`, optional
+ * fraction), read as if it were UTC. An explicit offset or Z is honoured and reported.
+ */
+function parseWallTime(text) {
+    const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?)(Z|[+-]\d{2}:\d{2})?$/i.exec(text);
+    if (!m)
+        return undefined;
+    const instant = parseDateTimeOffset(`${m[1]}${m[2] ?? 'Z'}`);
+    return instant && { wallMs: instant.ms, absolute: m[2] !== undefined };
+}

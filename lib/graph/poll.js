@@ -1,0 +1,82 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.pollCollection = pollCollection;
+/**
+ * One poll of a time-stamped collection (mail by receivedDateTime, events by lastModifiedDateTime):
+ * query, emit what is new, persist the cursor after every page, so a poll that dies halfway resumes
+ * from its last page instead of starting over.
+ *
+ * Pages are fetched by keyset (`ge <last second seen>`) rather than by following @odata.nextLink:
+ * Graph's message paging is offset-based, and a mail read, moved or deleted between two page
+ * requests shifts the offsets and silently skips an item. nextLink is only followed inside a
+ * single second holding more items than a page, where a keyset cannot move forward.
+ */
+const cursor_1 = require("./cursor");
+const errors_1 = require("./errors");
+const odata_1 = require("./odata");
+/** Smallest page the poll falls back to when large pages time out. */
+const MIN_PAGE_SIZE = 50;
+async function pollCollection(session, spec, input, handlers, logger) {
+    const now = input.now ?? Date.now;
+    const state = (0, cursor_1.restoreCursor)(input.snapshot, { startTime: input.startTime, now: now() });
+    let lastPersisted = JSON.stringify((0, cursor_1.snapshotOf)(state, state.from).snapshot);
+    const persist = async (keepFrom) => {
+        const { snapshot, shortened } = (0, cursor_1.snapshotOf)(state, keepFrom);
+        if (shortened)
+            logger.warn(`More items arrived within ${Math.round((Date.now() / 1000) - state.from)} s than the snapshot can remember; the look-back for the oldest of them was shortened`);
+        const json = JSON.stringify(snapshot);
+        if (json === lastPersisted)
+            return;
+        await handlers.persist(snapshot);
+        lastPersisted = json;
+    };
+    let queryFrom = state.from;
+    let link;
+    let pageSize = spec.pageSize;
+    let serverStart;
+    const result = { emitted: 0, pages: 0 };
+    for (;;) {
+        const filter = [`${spec.timeField} ge ${(0, odata_1.dateTimeLiteral)(queryFrom * 1000)}`, spec.extraFilter].filter(Boolean).join(' and ');
+        const path = link ?? `${spec.collectionPath}${(0, odata_1.queryString)({ select: spec.select, filter, orderby: `${spec.timeField} asc`, top: pageSize })}`;
+        let page;
+        try {
+            page = await session.page(path, { prefer: spec.prefer });
+        }
+        catch (err) {
+            if (!link && pageSize > MIN_PAGE_SIZE && err instanceof errors_1.GraphRequestError && (err.statusCode === 504 || err.code === 'timeout')) {
+                pageSize = Math.max(MIN_PAGE_SIZE, Math.floor(pageSize / 2));
+                logger.warn(`A page of items took too long; asking for ${pageSize} at a time`);
+                continue;
+            }
+            throw err;
+        }
+        result.pages += 1;
+        serverStart ??= page.serverTime ?? now();
+        for (const item of page.items) {
+            const second = (0, cursor_1.toSecond)(item[spec.timeField]);
+            const key = spec.keyOf(item);
+            if (!(0, cursor_1.isNew)(state, key, second))
+                continue;
+            await handlers.emit(item);
+            (0, cursor_1.markEmitted)(state, key, second);
+            result.emitted += 1;
+        }
+        const lastItem = page.items[page.items.length - 1];
+        const last = lastItem ? (0, cursor_1.toSecond)(lastItem[spec.timeField]) : undefined;
+        if (!page.nextLink) {
+            // Everything stamped before Graph's clock minus the look-back has been seen by now.
+            (0, cursor_1.advance)(state, (0, cursor_1.settledSecond)(serverStart));
+            await persist(Math.floor(serverStart / 1000));
+            return result;
+        }
+        if (last !== undefined && last > queryFrom) {
+            queryFrom = last;
+            link = undefined;
+            (0, cursor_1.advance)(state, Math.min(last, (0, cursor_1.settledSecond)(serverStart)));
+        }
+        else {
+            link = page.nextLink;
+        }
+        await persist(last ?? queryFrom);
+    }
+}

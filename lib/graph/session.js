@@ -1,0 +1,113 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.GraphSession = void 0;
+exports.createSession = createSession;
+/**
+ * The one way steps talk to Graph: the SDK client with our middleware chain
+ * (authorize -> retry -> per-mailbox concurrency -> transport with a deadline), JSON in and out,
+ * errors turned into GraphRequestError, and paging over @odata.nextLink.
+ */
+const microsoft_graph_client_1 = require("@microsoft/microsoft-graph-client");
+const authorize_1 = require("./authorize");
+const endpoints_1 = require("./endpoints");
+const errors_1 = require("./errors");
+const limiter_1 = require("./limiter");
+const policy_1 = require("./policy");
+const retry_1 = require("./retry");
+const tokens_1 = require("./tokens");
+const transport_1 = require("./transport");
+const DEFAULT_TIMEOUT_MS = 60_000;
+const defaultSleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
+class GraphSession {
+    endpoints;
+    /** Where this mailbox's resources hang off: /me now, /users/{id} for shared mailboxes later. */
+    root = '/me';
+    client;
+    constructor(endpoints, tokens, context, options = {}) {
+        this.endpoints = endpoints;
+        const sleep = options.sleep ?? defaultSleep;
+        const authorize = new authorize_1.AuthorizeMiddleware(tokens, endpoints.graph);
+        const retry = new retry_1.RetryMiddleware({ ...retry_1.DEFAULT_RETRY_LIMITS, ...options.retry }, context.logger, sleep);
+        // One queue per credential and mailbox: the same mailbox reached through two steps of one
+        // container shares Outlook's limit of 4 concurrent requests.
+        const concurrency = new limiter_1.ConcurrencyMiddleware((0, limiter_1.semaphoreFor)(`${tokens.identity}${this.root}`));
+        const transport = new transport_1.TransportMiddleware(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+        authorize.setNext(retry);
+        retry.setNext(concurrency);
+        concurrency.setNext(transport);
+        this.client = microsoft_graph_client_1.Client.initWithMiddleware({ middleware: authorize, baseUrl: `${endpoints.graph}/`, defaultVersion: endpoints_1.GRAPH_VERSION });
+    }
+    get(path, options = {}) {
+        return this.send('GET', path, undefined, options);
+    }
+    post(path, body, options = {}) {
+        return this.send('POST', path, body, options);
+    }
+    /** One page of a collection; `pathOrLink` is a path or an @odata.nextLink Graph returned. */
+    async page(pathOrLink, options = {}) {
+        const path = /^https?:\/\//.test(pathOrLink) ? (0, endpoints_1.relativeGraphPath)(pathOrLink, this.endpoints) : pathOrLink;
+        const { body, headers } = await this.get(path, options);
+        const date = Date.parse(headers.get('date') ?? '');
+        return { items: body.value ?? [], serverTime: Number.isNaN(date) ? undefined : date, nextLink: body['@odata.nextLink'] };
+    }
+    /**
+     * Every page of a collection, following @odata.nextLink with the same Prefer headers (Graph
+     * applies them only to the request that carries them). Callers consume page by page, so
+     * memory does not grow with the collection.
+     */
+    async *pages(path, options = {}) {
+        let next = path;
+        while (next) {
+            const page = await this.page(next, options);
+            yield page;
+            next = page.nextLink;
+        }
+    }
+    async send(method, path, body, options) {
+        const shownPath = path.split('?')[0];
+        const request = this.client.api(path)
+            .header('Prefer', ['IdType="ImmutableId"', ...(options.prefer ?? [])].join(', '))
+            .responseType(microsoft_graph_client_1.ResponseType.RAW);
+        if (options.idempotent !== undefined)
+            request.middlewareOptions([new policy_1.RequestPolicy(options.idempotent)]);
+        let response;
+        try {
+            response = await (method === 'GET' ? request.get() : request.post(body));
+        }
+        catch (err) {
+            if (err instanceof transport_1.TransportError) {
+                throw new errors_1.GraphRequestError(`Outlook ${method} ${shownPath} failed: ${err.message.replace(/^\S+ \S+ failed: /, '')}. Check that Microsoft Graph is reachable and retry later.`, undefined, err.reason, undefined);
+            }
+            throw err instanceof transport_1.ChainError ? err.original : err;
+        }
+        const text = await response.text();
+        const parsed = text ? parseJson(text) : undefined;
+        if (!response.ok) {
+            throw (0, errors_1.errorFromResponse)(method, shownPath, response.status, parsed, response.headers.get('request-id') ?? undefined);
+        }
+        return { status: response.status, body: parsed, headers: response.headers };
+    }
+}
+exports.GraphSession = GraphSession;
+function parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A session for the credential in `cfg`; refreshed tokens are persisted through `updateKeys`. */
+function createSession(cfg, context, options = {}) {
+    const endpoints = options.endpoints ?? (0, endpoints_1.endpointsFromEnv)();
+    const tokens = new tokens_1.TokenSource({
+        token: cfg.oauth,
+        tenant: (0, tokens_1.normaliseTenant)(cfg.tenantId),
+        endpoints,
+        app: options.app ?? (0, tokens_1.appRegistrationFromEnv)(),
+        logger: context.logger,
+        sleep: options.sleep,
+        persist: async (token) => { await context.emit('updateKeys', { oauth: token }); },
+    });
+    return new GraphSession(endpoints, tokens, context, options);
+}

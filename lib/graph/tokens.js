@@ -1,0 +1,189 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.TokenSource = void 0;
+exports.appRegistrationFromEnv = appRegistrationFromEnv;
+exports.normaliseTenant = normaliseTenant;
+exports.isExpiring = isExpiring;
+exports.describeTokenError = describeTokenError;
+exports.resetTokenMemory = resetTokenMemory;
+/**
+ * OAuth tokens for one credential: refreshed here (the classic elastic.io OAuth flow leaves
+ * refreshing to the component), persisted through `updateKeys`, and remembered for later
+ * messages of the same container, whose `cfg` still holds the token the container started with.
+ */
+const node_crypto_1 = require("node:crypto");
+const simple_oauth2_1 = require("simple-oauth2");
+const errors_1 = require("../errors");
+/** Refresh this long before the access token expires, so a request never starts with a dying token. */
+const EXPIRY_MARGIN_MS = 5 * 60 * 1000;
+const TOKEN_ATTEMPTS = 3;
+const TOKEN_TIMEOUT_MS = 30_000;
+function appRegistrationFromEnv(env = process.env) {
+    const clientId = env.MSAPP_CLIENT_ID;
+    const clientSecret = env.MSAPP_CLIENT_SECRET;
+    if (!clientId || !clientSecret) {
+        const missing = [!clientId && 'MSAPP_CLIENT_ID', !clientSecret && 'MSAPP_CLIENT_SECRET'].filter(Boolean).join(' and ');
+        throw new errors_1.CredentialError(`${missing} not set: set the Azure app's client id and secret as environment variables of this component`);
+    }
+    return { clientId, clientSecret };
+}
+const TENANT = /^(common|organizations|consumers|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+)$/i;
+/** The tenant goes into the token URL path, so only the documented shapes are let through. */
+function normaliseTenant(value) {
+    if (value === undefined || value === null || value === '')
+        return 'common';
+    if (typeof value !== 'string' || !TENANT.test(value.trim())) {
+        throw new errors_1.CredentialError('tenantId: use common, organizations, consumers, your directory (tenant) id such as '
+            + '72f988bf-86f1-41af-91ab-2d7cd011db47, or a verified domain such as contoso.onmicrosoft.com');
+    }
+    return value.trim();
+}
+function isExpiring(token, now) {
+    if (!token.expires_at)
+        return false;
+    const at = Date.parse(token.expires_at);
+    return Number.isNaN(at) || at - now <= EXPIRY_MARGIN_MS;
+}
+/** Azure AD errors that only the user can fix: retrying them would loop forever. */
+function describeTokenError(payload, statusCode, tenant) {
+    const body = (payload && typeof payload === 'object' ? payload : {});
+    const code = body.error ?? `HTTP ${statusCode ?? '?'}`;
+    const aadsts = body.error_codes?.[0] ?? Number(/AADSTS(\d+)/.exec(body.error_description ?? '')?.[1]);
+    const tag = aadsts ? ` (${code}, AADSTS${aadsts})` : ` (${code})`;
+    const reconnect = 'Reconnect the Outlook credential (open the credential and sign in again), then retry.';
+    switch (aadsts) {
+        case 7000215:
+            return { retryable: false, message: `Microsoft rejected the client secret${tag}. Set MSAPP_CLIENT_SECRET to the secret's Value (not its ID) from the app registration's Certificates & secrets.` };
+        case 7000222:
+            return { retryable: false, message: `The app's client secret has expired${tag}. Create a new secret under Certificates & secrets in the app registration and update MSAPP_CLIENT_SECRET.` };
+        case 700016:
+            return { retryable: false, message: `No app with MSAPP_CLIENT_ID was found in tenant "${tenant}"${tag}. Check MSAPP_CLIENT_ID, and that the app is multi-tenant or registered in this tenant.` };
+        case 90002:
+        case 90023:
+            return { retryable: false, message: `Tenant "${tenant}" was not found${tag}. Set the credential's tenant to common, organizations, consumers, your tenant id or a verified domain.` };
+        case 65001:
+            return { retryable: false, message: `The user or an administrator has not consented to the scopes this component needs${tag}. Grant consent in Azure (API permissions) or reconnect the credential and accept the consent screen.` };
+        default:
+            break;
+    }
+    if (code === 'invalid_grant' || code === 'interaction_required') {
+        return { retryable: false, message: `The Outlook sign-in has expired or was revoked${tag}. ${reconnect}` };
+    }
+    if (code === 'invalid_client' || code === 'unauthorized_client') {
+        return { retryable: false, message: `Microsoft rejected the app credentials${tag}. Check MSAPP_CLIENT_ID and MSAPP_CLIENT_SECRET against the app registration.` };
+    }
+    if (code === 'temporarily_unavailable' || (statusCode !== undefined && statusCode >= 500)) {
+        return { retryable: true, message: `The Microsoft sign-in service is temporarily unavailable${tag}. Retry later.` };
+    }
+    return { retryable: false, message: `Microsoft refused to refresh the access token${tag}. ${reconnect}` };
+}
+/** Latest token per credential, for later messages in this container (their cfg is stale). */
+const latestTokens = new Map();
+/** One refresh at a time per credential: concurrent 401s must not burn the rotating refresh token twice. */
+const refreshing = new Map();
+function credentialKey(token) {
+    return (0, node_crypto_1.createHash)('sha256').update(token.refresh_token ?? token.access_token).digest('base64url');
+}
+class TokenSource {
+    options;
+    /** Stable id of the credential, for per-mailbox bookkeeping; a hash, never the token. */
+    identity;
+    now;
+    constructor(options) {
+        this.options = options;
+        if (!options.token || typeof options.token.access_token !== 'string') {
+            throw new errors_1.CredentialError('The credential holds no OAuth token: connect the Outlook credential (sign in with Microsoft) first');
+        }
+        this.identity = credentialKey(options.token);
+        this.now = options.now ?? Date.now;
+    }
+    current() {
+        return latestTokens.get(this.identity) ?? this.options.token;
+    }
+    /** A usable access token, refreshed first when it is known to expire soon. */
+    async accessToken() {
+        const token = this.current();
+        return isExpiring(token, this.now()) ? (await this.refresh(token.access_token)).access_token : token.access_token;
+    }
+    /**
+     * Refreshes unless someone already replaced the token that was rejected; called after a 401
+     * and when the token is about to expire.
+     */
+    async refresh(rejectedAccessToken) {
+        const current = this.current();
+        if (current.access_token !== rejectedAccessToken)
+            return current;
+        let pending = refreshing.get(this.identity);
+        if (!pending) {
+            pending = this.refreshNow(current).finally(() => refreshing.delete(this.identity));
+            refreshing.set(this.identity, pending);
+        }
+        return pending;
+    }
+    async refreshNow(token) {
+        if (!token.refresh_token) {
+            throw new errors_1.CredentialError('The access token has expired and the credential has no refresh token. Reconnect the Outlook credential; the app must request the offline_access scope.');
+        }
+        const { app, endpoints, tenant, logger } = this.options;
+        const oauth = new simple_oauth2_1.AuthorizationCode({
+            client: { id: app.clientId, secret: app.clientSecret },
+            auth: { tokenHost: endpoints.login, tokenPath: `/${tenant}/oauth2/v2.0/token`, authorizePath: `/${tenant}/oauth2/v2.0/authorize` },
+            options: { authorizationMethod: 'body' },
+            http: { timeout: TOKEN_TIMEOUT_MS },
+        });
+        const sleep = this.options.sleep ?? ((ms) => new Promise((resolve) => { setTimeout(resolve, ms); }));
+        for (let attempt = 1;; attempt += 1) {
+            try {
+                const refreshed = await oauth.createToken(token).refresh();
+                const fresh = normaliseToken(refreshed.token, token);
+                latestTokens.set(this.identity, fresh);
+                logger.info('Access token refreshed');
+                await this.options.persist?.(fresh);
+                return fresh;
+            }
+            catch (err) {
+                const failure = classifyRefreshFailure(err, tenant, endpoints.login);
+                if (!failure.retryable || attempt >= TOKEN_ATTEMPTS)
+                    throw new errors_1.CredentialError(failure.message);
+                logger.warn(`Token refresh failed, retrying (attempt ${attempt} of ${TOKEN_ATTEMPTS}): ${failure.message}`);
+                await sleep(1000 * 2 ** (attempt - 1));
+            }
+        }
+    }
+}
+exports.TokenSource = TokenSource;
+/** JSON-safe token that keeps the old refresh token when Microsoft sends none (simple-oauth2 would drop it). */
+function normaliseToken(raw, previous) {
+    const expiresAt = raw.expires_at instanceof Date ? raw.expires_at.toISOString() : raw.expires_at;
+    return {
+        ...raw,
+        access_token: String(raw.access_token),
+        refresh_token: typeof raw.refresh_token === 'string' && raw.refresh_token ? raw.refresh_token : previous.refresh_token,
+        expires_at: typeof expiresAt === 'string' ? expiresAt : undefined,
+    };
+}
+function classifyRefreshFailure(err, tenant, loginOrigin) {
+    const boom = err;
+    if (boom.isBoom && boom.data?.payload !== undefined) {
+        const payload = Buffer.isBuffer(boom.data.payload) ? safeJson(boom.data.payload.toString('utf8')) : boom.data.payload;
+        return describeTokenError(payload, boom.output?.statusCode, tenant);
+    }
+    if (boom.isBoom && boom.output?.statusCode && boom.output.statusCode < 500 && boom.output.statusCode !== 408) {
+        return describeTokenError(undefined, boom.output.statusCode, tenant);
+    }
+    const reason = boom.code ?? (err instanceof Error ? err.message : 'unknown error');
+    return { retryable: true, message: `Could not reach the Microsoft sign-in service at ${loginOrigin} (${reason}). Check the network and retry later.` };
+}
+function safeJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** For tests: forget what earlier messages refreshed. */
+function resetTokenMemory() {
+    latestTokens.clear();
+    refreshing.clear();
+}

@@ -1,0 +1,134 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.isEmailAddress = isEmailAddress;
+exports.emailAddressProblem = emailAddressProblem;
+const text_1 = require("./text");
+/**
+ * Syntax check for one email address, pragmatic RFC 5321: what Exchange Online will route, not
+ * everything the RFCs allow (no IP literals, no comments, no SMTPUTF8 local parts). The checker
+ * returns why an address is refused, so that the error can tell the user what to change.
+ */
+const node_url_1 = require("node:url");
+const echo_1 = require("./echo");
+const MAX_ADDRESS = 254; // RFC 5321 path limit (256) less the angle brackets
+const MAX_LOCAL = 64;
+const MAX_DOMAIN = 253;
+const MAX_LABEL = 63;
+const ATEXT = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]$/;
+const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
+const TLD = /^(?:[a-z]{2,}|xn--[a-z0-9-]+)$/i;
+const NON_ASCII = /[^\u0000-\u007f]/; // eslint-disable-line no-control-regex
+/** True when `value`, exactly as given (no trimming), is an address this component will send to. */
+function isEmailAddress(value) {
+    return emailAddressProblem(value) === undefined;
+}
+/** Why `value` is not an acceptable address, as a phrase for "… is not a valid email address: <reason>", or undefined when it is fine. */
+function emailAddressProblem(value) {
+    if (value.length === 0)
+        return 'it is empty';
+    if (value.length > MAX_ADDRESS)
+        return `it has ${value.length} characters, at most ${MAX_ADDRESS} are allowed`;
+    if (text_1.CONTROL_CHARS.test(value))
+        return 'it contains a control character such as a line break or tab';
+    const split = splitAtSign(value);
+    if (typeof split === 'string')
+        return split;
+    return localPartProblem(split.local) ?? domainProblem(split.domain);
+}
+function splitAtSign(value) {
+    if (value.startsWith('"')) {
+        // A quoted local part may itself contain @, so the domain starts after its closing quote.
+        const end = closingQuote(value);
+        if (end < 0)
+            return 'its quoted part before the @ has no closing double quote';
+        if (value[end + 1] !== '@')
+            return 'a quoted part must be followed directly by @ and the domain';
+        const domain = value.slice(end + 2);
+        if (domain.includes('@'))
+            return 'it has more than one @';
+        return { local: value.slice(0, end + 1), domain };
+    }
+    const at = value.indexOf('@');
+    if (at < 0)
+        return 'it has no @';
+    if (value.includes('@', at + 1))
+        return 'it has more than one @';
+    return { local: value.slice(0, at), domain: value.slice(at + 1) };
+}
+/** Index of the double quote closing the one at index 0, honouring backslash escapes; -1 when unclosed. */
+function closingQuote(value) {
+    for (let i = 1; i < value.length; i += 1) {
+        if (value[i] === '\\')
+            i += 1;
+        else if (value[i] === '"')
+            return i;
+    }
+    return -1;
+}
+function localPartProblem(local) {
+    if (local.length === 0)
+        return 'nothing comes before the @';
+    if (local.length > MAX_LOCAL)
+        return `the part before the @ has ${local.length} characters, at most ${MAX_LOCAL} are allowed`;
+    if (local.startsWith('"'))
+        return quotedLocalProblem(local);
+    if (/\s/.test(local))
+        return 'it contains a space (to add a display name, write Name <name@example.com>)';
+    if (/[<>]/.test(local))
+        return 'it contains < or > (write a display name as Name <name@example.com>)';
+    if (NON_ASCII.test(local))
+        return 'the part before the @ contains non-ASCII characters; only ASCII letters, digits and ! # $ % & \' * + - / = ? ^ _ ` { | } ~ . are allowed';
+    if (local.startsWith('.') || local.endsWith('.') || local.includes('..')) {
+        return 'the part before the @ must not start or end with a dot or contain two dots in a row';
+    }
+    const bad = [...local].find((ch) => ch !== '.' && !ATEXT.test(ch));
+    if (bad !== undefined) {
+        return `the part before the @ contains ${(0, echo_1.quote)(bad)}; only letters, digits and ! # $ % & ' * + - / = ? ^ _ \` { | } ~ . are allowed (other characters need the part in double quotes)`;
+    }
+    return undefined;
+}
+/** splitAtSign already found the closing quote, so only emptiness and the character set are left to check. */
+function quotedLocalProblem(local) {
+    if (local === '""')
+        return 'the quoted part before the @ is empty';
+    if (NON_ASCII.test(local))
+        return 'the quoted part before the @ contains non-ASCII characters';
+    return undefined;
+}
+function domainProblem(domain) {
+    if (domain.length === 0)
+        return 'nothing comes after the @';
+    if (domain.startsWith('['))
+        return 'IP address literals are not accepted: use a domain name such as example.com';
+    if (/\s/.test(domain))
+        return 'the domain contains a space';
+    if (/[<>]/.test(domain))
+        return 'it contains < or > (write a display name as Name <name@example.com>)';
+    if (NON_ASCII.test(domain))
+        return nonAsciiDomainProblem(domain);
+    if (domain.length > MAX_DOMAIN)
+        return `the domain has ${domain.length} characters, at most ${MAX_DOMAIN} are allowed`;
+    const labels = domain.split('.');
+    if (labels.some((label) => label.length === 0)) {
+        return 'the domain must not start or end with a dot or contain two dots in a row';
+    }
+    if (labels.length < 2)
+        return 'the domain needs a dot and a top-level domain, as in example.com';
+    for (const label of labels) {
+        if (label.length > MAX_LABEL)
+            return `a part of the domain has ${label.length} characters, at most ${MAX_LABEL} are allowed between dots`;
+        if (!LABEL.test(label)) {
+            return `the domain part ${(0, echo_1.quote)(label)} may only have letters, digits and hyphens, and must not start or end with a hyphen`;
+        }
+    }
+    const tld = labels[labels.length - 1];
+    if (!TLD.test(tld))
+        return `the top-level domain ${(0, echo_1.quote)(tld)} must be two or more letters (or IDN punycode such as xn--p1ai)`;
+    return undefined;
+}
+/** Internationalised domains are accepted in their ASCII (punycode) form; say what that form is. */
+function nonAsciiDomainProblem(domain) {
+    const ascii = (0, node_url_1.domainToASCII)(domain);
+    const hint = ascii.length > 0 ? ` (here: ${(0, echo_1.quote)(ascii)})` : '';
+    return `the domain contains non-ASCII characters; write an internationalised domain in its punycode form${hint}`;
+}
