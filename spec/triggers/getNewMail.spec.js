@@ -126,6 +126,32 @@ describe('Poll for New Mail', () => {
     expect(emittedIds(resumed)).to.deep.equal(['m1000', 'm1001']);
   });
 
+  it('a crash while a page is being emitted repeats fewer than PERSIST_EVERY mails and loses none', async () => {
+    const { PERSIST_EVERY } = require('../../lib/graph/poll');
+    const all = Array.from({ length: 200 }, (_, i) => mail(`x${i}`, new Date(Date.parse('2026-11-27T06:00:00Z') + i * 400).toISOString().replace(/\.\d{3}Z$/, 'Z')));
+    const delivered = [];
+    const crashing = createContext();
+    const emit = crashing.emit.bind(crashing);
+    crashing.emit = (event, payload) => {
+      if (event === 'data' && delivered.length === 60) throw new Error('container killed');
+      if (event === 'data') delivered.push(payload.body.id);
+      return emit(event, payload);
+    };
+    nock(GRAPH).get(PATH).query(true).reply(200, { value: all }, serverDate);
+    await poll(crashing, { startTime: '2026-11-27T06:00:00Z' }).catch(() => {});
+    const resumed = createContext();
+    nock(GRAPH).get(PATH).query(true).reply((uri) => {
+      const from = Date.parse(filterOf(uri).replace('receivedDateTime ge ', ''));
+      return [200, { value: all.filter((m) => Date.parse(m.receivedDateTime) >= from) }, serverDate];
+    });
+    await poll(resumed, {}, lastSnapshot(crashing));
+    const again = emittedIds(resumed);
+    const union = new Set([...delivered, ...again]);
+    expect(union.size).to.equal(200);
+    const repeated = again.filter((id) => delivered.includes(id));
+    expect(repeated.length).to.be.below(PERSIST_EVERY);
+  });
+
   it('an idle poll makes exactly one request', async () => {
     const scope = nock(GRAPH).get(PATH).query(true).once().reply(200, { value: [] }, serverDate);
     await poll(createContext(), {});
