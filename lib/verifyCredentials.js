@@ -7,8 +7,8 @@ async function verifyCredentials(cfg) {
         emit: async (event, payload) => { await this?.emit?.(event, payload); },
     };
     const session = (0, session_1.createSession)(cfg, context);
-    const { body } = await session.get(`${session.root}?$select=id,userPrincipalName`);
-    context.logger.info(`Credential verified for ${body.userPrincipalName ? 'the signed-in user' : 'an account without a UPN'}`);
+    await session.get(`${session.root}?$select=id`);
+    context.logger.info('Credential verified');
     return { verified: true };
 }
 module.exports = verifyCredentials;

@@ -14,8 +14,8 @@ async function verifyCredentials(this: Partial<StepContext> | undefined, cfg: Cr
     emit: async (event, payload) => { await this?.emit?.(event, payload); },
   };
   const session = createSession(cfg, context);
-  const { body } = await session.get<{ userPrincipalName?: string }>(`${session.root}?$select=id,userPrincipalName`);
-  context.logger.info(`Credential verified for ${body.userPrincipalName ? 'the signed-in user' : 'an account without a UPN'}`);
+  await session.get(`${session.root}?$select=id`);
+  context.logger.info('Credential verified');
   return { verified: true };
 }
 
