@@ -2,9 +2,18 @@
 const logger_1 = require("./graph/logger");
 const session_1 = require("./graph/session");
 async function verifyCredentials(cfg) {
+    const scope = this;
     const context = {
-        logger: this?.logger ?? logger_1.silentLogger,
-        emit: async (event, payload) => { await this?.emit?.(event, payload); },
+        logger: scope?.logger ?? logger_1.silentLogger,
+        emit: async (event, payload) => {
+            // In service mode the sailor forwards updateKeys for dropdowns but not here: store a token
+            // refreshed during verification ourselves, as the sailor would, or the rotation is lost.
+            const accounts = event === 'updateKeys' && cfg._account ? scope?.getApiClient?.()?.accounts : undefined;
+            if (accounts)
+                await accounts.update(cfg._account, { keys: payload });
+            else
+                await scope?.emit?.(event, payload);
+        },
     };
     const session = (0, session_1.createSession)(cfg, context);
     await session.get(`${session.root}?$select=id`);

@@ -8,10 +8,21 @@ import { silentLogger } from './graph/logger';
 import { createSession } from './graph/session';
 import type { CredentialConfig } from './graph/session';
 
-async function verifyCredentials(this: Partial<StepContext> | undefined, cfg: CredentialConfig): Promise<{ verified: true }> {
+interface ServiceScope extends Partial<StepContext> {
+  getApiClient?: () => { accounts?: { update(id: string, data: unknown): Promise<unknown> } };
+}
+
+async function verifyCredentials(this: ServiceScope | undefined, cfg: CredentialConfig & { _account?: string }): Promise<{ verified: true }> {
+  const scope = this;
   const context: StepContext = {
-    logger: this?.logger ?? silentLogger,
-    emit: async (event, payload) => { await this?.emit?.(event, payload); },
+    logger: scope?.logger ?? silentLogger,
+    emit: async (event, payload) => {
+      // In service mode the sailor forwards updateKeys for dropdowns but not here: store a token
+      // refreshed during verification ourselves, as the sailor would, or the rotation is lost.
+      const accounts = event === 'updateKeys' && cfg._account ? scope?.getApiClient?.()?.accounts : undefined;
+      if (accounts) await accounts.update(cfg._account!, { keys: payload });
+      else await scope?.emit?.(event, payload);
+    },
   };
   const session = createSession(cfg, context);
   await session.get(`${session.root}?$select=id`);
