@@ -27,7 +27,7 @@ class ControlError extends Error {
     }
 }
 exports.ControlError = ControlError;
-const PLAIN = { timeZone: timezones_1.UTC, immutableIds: false };
+const PLAIN = { timeZone: timezones_1.UTC_ZONE, immutableIds: false };
 function createControl(world) {
     const { directory } = world;
     const mailboxOf = (name) => {

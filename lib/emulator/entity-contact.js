@@ -2,8 +2,8 @@
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.CONTACT = exports.CONTACT_SORT_KEYS = void 0;
 /** microsoft.graph.contact, with the many empty fields Outlook returns for a sparse contact. */
+const odata_1 = require("../graph/odata");
 const entity_1 = require("./entity");
-const timefmt_1 = require("./timefmt");
 exports.CONTACT_SORT_KEYS = {
     createdDateTime: (c) => c.createdAt,
     lastModifiedDateTime: (c) => c.lastModifiedAt,
@@ -16,8 +16,8 @@ const emptyList = () => [];
 const emptyAddress = () => ({});
 const PROPERTIES = {
     id: (c) => c.id,
-    createdDateTime: (c) => (0, timefmt_1.isoSeconds)(c.createdAt),
-    lastModifiedDateTime: (c) => (0, timefmt_1.isoSeconds)(c.lastModifiedAt),
+    createdDateTime: (c) => (0, odata_1.dateTimeLiteral)(c.createdAt),
+    lastModifiedDateTime: (c) => (0, odata_1.dateTimeLiteral)(c.lastModifiedAt),
     changeKey: (c) => c.changeKey,
     categories: (c) => [...c.categories],
     parentFolderId: (c) => c.parentFolderId,

@@ -16,7 +16,7 @@ exports.EVENT_SORT_KEYS = {
 };
 /** All-day events float: midnight stays midnight whatever zone the caller asks for. */
 function dateTimeTimeZone(ms, allDay, ctx) {
-    return { dateTime: (0, timefmt_1.wallTicks)(allDay ? ms : (0, timezones_1.utcToWall)(ctx.timeZone, ms)), timeZone: ctx.timeZone.name };
+    return { dateTime: (0, timefmt_1.wallTicks)(allDay ? ms : (0, timezones_1.utcToWall)(ctx.timeZone, ms)), timeZone: ctx.timeZone.graphName };
 }
 const PROPERTIES = {
     id: (e) => e.id,

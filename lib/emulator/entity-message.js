@@ -2,10 +2,10 @@
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.MESSAGE = exports.MESSAGE_SORT_KEYS = void 0;
 /** microsoft.graph.message as Outlook renders it, including the whole-second timestamp quirk. */
+const odata_1 = require("../graph/odata");
 const body_1 = require("./body");
 const entity_1 = require("./entity");
 const recipients_1 = require("./recipients");
-const timefmt_1 = require("./timefmt");
 exports.MESSAGE_SORT_KEYS = {
     receivedDateTime: (m) => m.receivedAt,
     sentDateTime: (m) => m.sentAt,
@@ -16,12 +16,12 @@ exports.MESSAGE_SORT_KEYS = {
 const idOf = (m, immutable) => (immutable ? m.immutableId : m.id);
 const PROPERTIES = {
     id: (m, ctx) => idOf(m, ctx.immutableIds),
-    createdDateTime: (m) => (0, timefmt_1.isoSeconds)(m.createdAt),
-    lastModifiedDateTime: (m) => (0, timefmt_1.isoSeconds)(m.lastModifiedAt),
+    createdDateTime: (m) => (0, odata_1.dateTimeLiteral)(m.createdAt),
+    lastModifiedDateTime: (m) => (0, odata_1.dateTimeLiteral)(m.lastModifiedAt),
     changeKey: (m) => m.changeKey,
     categories: (m) => [...m.categories],
-    receivedDateTime: (m) => (0, timefmt_1.isoSeconds)(m.receivedAt),
-    sentDateTime: (m) => (0, timefmt_1.isoSeconds)(m.sentAt),
+    receivedDateTime: (m) => (0, odata_1.dateTimeLiteral)(m.receivedAt),
+    sentDateTime: (m) => (0, odata_1.dateTimeLiteral)(m.sentAt),
     hasAttachments: (m) => m.hasAttachments,
     internetMessageId: (m) => m.internetMessageId,
     subject: (m) => m.subject,

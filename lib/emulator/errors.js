@@ -1,7 +1,7 @@
 "use strict";
 /** Graph-shaped failures thrown by handlers; the server renders them with request ids. */
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.throttled = exports.invalidFilter = exports.unknownProperty = exports.invalidJson = exports.badRequest = exports.malformedId = exports.notFound = exports.GraphError = void 0;
+exports.throttled = exports.retryAfter = exports.invalidFilter = exports.unknownProperty = exports.invalidJson = exports.badRequest = exports.malformedId = exports.notFound = exports.GraphError = void 0;
 exports.statusError = statusError;
 class GraphError extends Error {
     status;
@@ -28,12 +28,14 @@ const unknownProperty = (name, type) => new GraphError(400, 'RequestBroker--Pars
 exports.unknownProperty = unknownProperty;
 const invalidFilter = (message = 'The query filter contains one or more invalid nodes.') => new GraphError(400, 'ErrorInvalidUrlQueryFilter', message);
 exports.invalidFilter = invalidFilter;
+/** The Retry-After header for a number of seconds; null sends none. */
 const retryAfter = (seconds) => (seconds === null ? {} : { 'Retry-After': String(seconds) });
-const throttled = (retryAfterSeconds, message) => new GraphError(429, 'ApplicationThrottled', message, retryAfter(retryAfterSeconds));
+exports.retryAfter = retryAfter;
+const throttled = (retryAfterSeconds, message) => new GraphError(429, 'ApplicationThrottled', message, (0, exports.retryAfter)(retryAfterSeconds));
 exports.throttled = throttled;
 /** Codes and messages Graph uses for gateway-level failures. */
 function statusError(status, retryAfterSeconds) {
-    const retry = retryAfter(retryAfterSeconds);
+    const retry = (0, exports.retryAfter)(retryAfterSeconds);
     switch (status) {
         case 429: return (0, exports.throttled)(retryAfterSeconds, 'Application is over its MailboxConcurrency limit.');
         case 503: return new GraphError(503, 'ServiceUnavailable', 'The service is temporarily unavailable. Please retry later.', retry);

@@ -18,7 +18,7 @@ function readTime(value, which, allDay) {
         throw new errors_1.GraphError(400, 'ErrorInvalidRequest', `Your request can't be completed. The '${which}' property with a dateTime is required.`);
     }
     const zoneName = typeof value.timeZone === 'string' && value.timeZone ? value.timeZone : 'UTC';
-    const zone = (0, timezones_1.resolveTimeZone)(zoneName);
+    const zone = (0, timezones_1.graphTimeZone)(zoneName);
     if (!zone) {
         throw new errors_1.GraphError(400, 'TimeZoneNotSupportedException', `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${zoneName}'.`);
     }
@@ -26,8 +26,8 @@ function readTime(value, which, allDay) {
     if (!wall)
         throw (0, errors_1.badRequest)(`Cannot convert the literal '${value.dateTime}' to the expected type 'Edm.DateTimeOffset'.`);
     if (allDay)
-        return { ms: wall.wallMs, zone: zone.name };
-    return { ms: wall.absolute ? wall.wallMs : (0, timezones_1.wallToUtc)(zone, wall.wallMs), zone: zone.name };
+        return { ms: wall.wallMs, zone: zone.graphName };
+    return { ms: wall.absolute ? wall.wallMs : (0, timezones_1.wallToUtc)(zone, wall.wallMs), zone: zone.graphName };
 }
 function readAttendees(value) {
     if (value === undefined || value === null)

@@ -7,7 +7,10 @@ exports.param = param;
 const errors_1 = require("./errors");
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 exports.isObject = isObject;
-/** Enum values match case-insensitively and come back in Graph's spelling; absent -> fallback. */
+/**
+ * Enum values match case-insensitively and come back in Graph's spelling; absent -> fallback.
+ * Not the component's oneOf: Graph neither trims nor takes '' as absent, and answers with its own 400.
+ */
 function enumValue(value, members, fallback) {
     if (value === undefined || value === null)
         return fallback;

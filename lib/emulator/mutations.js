@@ -27,7 +27,7 @@ function changeMail(mailbox, message, changes, now) {
  * validated exactly like a create (throws GraphError). Identity fields survive the update.
  */
 function changeEvent(mailbox, event, changes, now, isCancelled) {
-    const merged = { ...(0, entity_1.render)(entity_event_1.EVENT, event, { timeZone: timezones_1.UTC, immutableIds: false }), ...changes };
+    const merged = { ...(0, entity_1.render)(entity_event_1.EVENT, event, { timeZone: timezones_1.UTC_ZONE, immutableIds: false }), ...changes };
     const next = (0, event_input_1.readEvent)(merged, mailbox, event.calendarId, event.createdAt);
     mailbox.updateEvent(event, now, (e) => {
         Object.assign(e, next, {

@@ -14,7 +14,7 @@ function splitPreferences(header) {
     });
 }
 function parsePreferences(header) {
-    const prefs = { timeZone: timezones_1.UTC, immutableIds: false, applied: [] };
+    const prefs = { timeZone: timezones_1.UTC_ZONE, immutableIds: false, applied: [] };
     const raw = Array.isArray(header) ? header.join(',') : header ?? '';
     for (const [name, value] of splitPreferences(raw)) {
         if (name === 'odata.maxpagesize' && /^\d+$/.test(value) && Number(value) > 0) {
@@ -22,10 +22,10 @@ function parsePreferences(header) {
             prefs.applied.push(`odata.maxpagesize=${prefs.maxPageSize}`);
         }
         else if (name === 'outlook.timezone') {
-            const zone = (0, timezones_1.resolveTimeZone)(value);
+            const zone = (0, timezones_1.graphTimeZone)(value);
             if (zone) {
                 prefs.timeZone = zone;
-                prefs.applied.push(`outlook.timezone="${zone.name}"`);
+                prefs.applied.push(`outlook.timezone="${zone.graphName}"`);
             }
         }
         else if (name === 'outlook.body-content-type' && /^(text|html)$/i.test(value)) {

@@ -6,6 +6,8 @@ exports.seedDirectory = seedDirectory;
  * mail spread over the last 30 days (some within the same second, to exercise the
  * whole-second quirk), two calendars with single events and series masters, and contacts.
  */
+const datetime_1 = require("../validation/datetime");
+const timezones_1 = require("../validation/timezones");
 const compose_1 = require("./compose");
 const directory_1 = require("./directory");
 const event_input_1 = require("./event-input");
@@ -13,7 +15,6 @@ const ids_1 = require("./ids");
 const mailbox_1 = require("./mailbox");
 const rng_1 = require("./rng");
 const timefmt_1 = require("./timefmt");
-const timezones_1 = require("./timezones");
 const DAY = 24 * 3600 * 1000;
 function makeUser(seed, given, surname, jobTitle, office) {
     const upn = `${given}.${surname}@${directory_1.TENANT_DOMAIN}`.toLowerCase();
@@ -128,10 +129,10 @@ function seedCalendars(mailbox, now, rng, eventCount) {
     const halfHour = 30 * 60 * 1000;
     const base = Math.floor(now / halfHour) * halfHour;
     const timed = (startMs, minutes, zoneName) => {
-        const zone = (0, timezones_1.resolveTimeZone)(zoneName);
+        const { iana } = (0, timezones_1.resolveTimeZone)(zoneName, 'zone');
         return {
-            start: { dateTime: (0, timefmt_1.wallTicks)((0, timezones_1.utcToWall)(zone, startMs)), timeZone: zoneName },
-            end: { dateTime: (0, timefmt_1.wallTicks)((0, timezones_1.utcToWall)(zone, startMs + minutes * 60000)), timeZone: zoneName },
+            start: { dateTime: (0, datetime_1.epochToWallTime)(startMs, iana), timeZone: zoneName },
+            end: { dateTime: (0, datetime_1.epochToWallTime)(startMs + minutes * 60000, iana), timeZone: zoneName },
         };
     };
     const guest = (address) => ({ emailAddress: { address }, type: rng.chance(0.7) ? 'required' : 'optional' });

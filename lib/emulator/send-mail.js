@@ -48,6 +48,7 @@ function readAttachments(value) {
         }
     });
 }
+// Not the component's parseFlag: Graph takes true/false only as written (no trimming, no '' as absent) and answers with its own 400.
 function readBool(value, fallback) {
     if (value === undefined || value === null)
         return fallback;

@@ -220,7 +220,7 @@ async function handleIdentityRequest(ex, tenant, endpoint) {
     };
     await underFault(ex, world.faults.pick(method, ex.url.pathname), run, (f) => aadError(ex, f.status === 429 || f.status === 503
         ? new token_1.AadError(f.status, 'temporarily_unavailable', 90033, 'A transient error has occurred. Please try again.')
-        : new token_1.AadError(f.status, 'server_error', 90033, 'A transient error has occurred. Please try again.'), f.retryAfterSeconds === null ? {} : { 'Retry-After': String(f.retryAfterSeconds) }));
+        : new token_1.AadError(f.status, 'server_error', 90033, 'A transient error has occurred. Please try again.'), (0, errors_1.retryAfter)(f.retryAfterSeconds)));
 }
 // ---- control ----
 async function handleControl(ex, control) {

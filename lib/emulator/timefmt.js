@@ -2,30 +2,27 @@
 /**
  * Timestamp formats Graph uses on the wire, and the OData DateTimeOffset literal parser.
  * Stored times are integer epoch milliseconds; what differs is how much of them each field shows.
+ * Whole-second timestamps (messages, contacts) are the component's dateTimeLiteral (src/graph/odata).
  */
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.isoSeconds = isoSeconds;
-exports.isoTicks = isoTicks;
 exports.wallTicks = wallTicks;
+exports.isoTicks = isoTicks;
 exports.innerErrorDate = innerErrorDate;
 exports.parseDateTimeOffset = parseDateTimeOffset;
 exports.parseWallTime = parseWallTime;
-/** Message timestamps: Outlook returns whole seconds, though it stores (and filters on) more. */
-function isoSeconds(ms) {
-    return `${new Date(ms).toISOString().slice(0, 19)}Z`;
-}
-/** Event and contact timestamps: seven fractional digits (ticks); ours end in zeros past the ms. */
-function isoTicks(ms) {
-    return `${new Date(ms).toISOString().slice(0, 23)}0000Z`;
-}
-/** dateTimeTimeZone.dateTime: a wall-clock time with no offset, seven fractional digits. */
+/** dateTimeTimeZone.dateTime: a wall-clock time with no offset, seven fractional digits (ours end in zeros past the ms). */
 function wallTicks(wallMs) {
     return `${new Date(wallMs).toISOString().slice(0, 23)}0000`;
+}
+/** Event timestamps: seven fractional digits (ticks), as Graph returns them for events. */
+function isoTicks(ms) {
+    return `${wallTicks(ms)}Z`;
 }
 /** The `date` of an error's innerError: no fraction and, like Graph, no zone designator. */
 function innerErrorDate(ms) {
     return new Date(ms).toISOString().slice(0, 19);
 }
+// OData's grammar as Graph parses it, not the component's lexIso: ticks are kept (filters compare exactly), no 1900-2999 limit, only T and ±hh:mm.
 const DATE_TIME_OFFSET = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?(Z|[+-]\d{2}:\d{2}))?$/i;
 /** Parses `2026-01-02T03:04:05Z`, `...05.1234567+01:00` or a bare date (midnight UTC). */
 function parseDateTimeOffset(literal) {

@@ -1,95 +1,57 @@
 "use strict";
-/**
- * Time zones as Outlook accepts them: 'UTC', IANA names, and Windows names (which most Outlook
- * clients and the Graph docs use). Conversion goes through Intl, so DST rules are the real ones.
- */
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.UTC = void 0;
-exports.resolveTimeZone = resolveTimeZone;
+exports.UTC_ZONE = void 0;
+exports.graphTimeZone = graphTimeZone;
 exports.utcToWall = utcToWall;
 exports.wallToUtc = wallToUtc;
-/** Windows zone name -> IANA (the CLDR "001" territory mapping) for the zones people actually use. */
-const WINDOWS_TO_IANA = {
-    'UTC': 'UTC',
-    'Coordinated Universal Time': 'UTC',
-    'Dateline Standard Time': 'Etc/GMT+12',
-    'Hawaiian Standard Time': 'Pacific/Honolulu',
-    'Alaskan Standard Time': 'America/Anchorage',
-    'Pacific Standard Time': 'America/Los_Angeles',
-    'US Mountain Standard Time': 'America/Phoenix',
-    'Mountain Standard Time': 'America/Denver',
-    'Central Standard Time': 'America/Chicago',
-    'Central America Standard Time': 'America/Guatemala',
-    'Eastern Standard Time': 'America/New_York',
-    'Atlantic Standard Time': 'America/Halifax',
-    'Newfoundland Standard Time': 'America/St_Johns',
-    'E. South America Standard Time': 'America/Sao_Paulo',
-    'Argentina Standard Time': 'America/Buenos_Aires',
-    'Greenwich Standard Time': 'Atlantic/Reykjavik',
-    'GMT Standard Time': 'Europe/London',
-    'W. Europe Standard Time': 'Europe/Berlin',
-    'Central Europe Standard Time': 'Europe/Budapest',
-    'Central European Standard Time': 'Europe/Warsaw',
-    'Romance Standard Time': 'Europe/Paris',
-    'W. Central Africa Standard Time': 'Africa/Lagos',
-    'GTB Standard Time': 'Europe/Bucharest',
-    'E. Europe Standard Time': 'Europe/Chisinau',
-    'FLE Standard Time': 'Europe/Kiev',
-    'Egypt Standard Time': 'Africa/Cairo',
-    'South Africa Standard Time': 'Africa/Johannesburg',
-    'Israel Standard Time': 'Asia/Jerusalem',
-    'Turkey Standard Time': 'Europe/Istanbul',
-    'Russian Standard Time': 'Europe/Moscow',
-    'Arabian Standard Time': 'Asia/Dubai',
-    'Pakistan Standard Time': 'Asia/Karachi',
-    'India Standard Time': 'Asia/Calcutta',
-    'Bangladesh Standard Time': 'Asia/Dhaka',
-    'SE Asia Standard Time': 'Asia/Bangkok',
-    'China Standard Time': 'Asia/Shanghai',
-    'Singapore Standard Time': 'Asia/Singapore',
-    'Taipei Standard Time': 'Asia/Taipei',
-    'W. Australia Standard Time': 'Australia/Perth',
-    'Tokyo Standard Time': 'Asia/Tokyo',
-    'Korea Standard Time': 'Asia/Seoul',
-    'AUS Eastern Standard Time': 'Australia/Sydney',
-    'New Zealand Standard Time': 'Pacific/Auckland',
-};
-const formatters = new Map();
-function formatterFor(iana) {
-    let f = formatters.get(iana);
-    if (f === undefined) {
-        try {
-            f = new Intl.DateTimeFormat('en-US', {
-                timeZone: iana, hourCycle: 'h23',
-                year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-            });
-        }
-        catch {
-            f = null;
-        }
-        formatters.set(iana, f);
+/**
+ * Time zones as Graph takes them in dateTimeTimeZone and `Prefer: outlook.timezone`. The names
+ * (CLDR's Windows table, IANA spellings) and the clock arithmetic are the component's own
+ * (src/validation); only where Graph is more lenient than the component does a rule live here.
+ */
+const timezones_1 = require("../validation/timezones");
+const windowsZones_1 = require("../validation/windowsZones");
+const zoneClock_1 = require("../validation/zoneClock");
+var timezones_2 = require("../validation/timezones");
+Object.defineProperty(exports, "UTC_ZONE", { enumerable: true, get: function () { return timezones_2.UTC_ZONE; } });
+/** UTC's Windows display name: the emulator has always taken it, and CLDR's table of ids has no entry for it. */
+const UTC_DISPLAY_NAME = { graphName: 'Coordinated Universal Time', iana: 'UTC' };
+/** The zone a client named, with `graphName` being what Graph echoes back; undefined = TimeZoneNotSupportedException. */
+function graphTimeZone(name) {
+    // Graph takes a name exactly as written; the component also tidies the spaces users type.
+    const asWritten = name === name.trim().replace(/\s+/g, ' ');
+    if (asWritten && (0, timezones_1.isKnownTimeZone)(name)) {
+        const zone = (0, timezones_1.resolveTimeZone)(name, 'timeZone');
+        // Graph echoes a zone as the client wrote it, but a Windows name in its own spelling.
+        const windows = Object.hasOwn(windowsZones_1.WINDOWS_ZONES, zone.graphName) && zone.graphName.toLowerCase() === name.toLowerCase();
+        return windows ? zone : { graphName: name, iana: zone.iana };
     }
-    return f;
+    if (name.toLowerCase() === UTC_DISPLAY_NAME.graphName.toLowerCase())
+        return UTC_DISPLAY_NAME;
+    // The component refuses ICU's short ids (EST, BST, Japan, SystemV/...) because users typing them
+    // may mean another zone; a Graph client names ids on purpose, so any id Intl knows is taken.
+    return knownToIntl(name) ? { graphName: name, iana: name } : undefined;
 }
-function resolveTimeZone(name) {
-    const windows = Object.keys(WINDOWS_TO_IANA).find((k) => k.toLowerCase() === name.toLowerCase());
-    const iana = windows ? WINDOWS_TO_IANA[windows] : name;
-    return formatterFor(iana) ? { name: windows ?? name, iana } : undefined;
+function knownToIntl(iana) {
+    try {
+        (0, zoneClock_1.offsetMs)(iana, 0);
+        return true;
+    }
+    catch {
+        return false;
+    }
 }
-exports.UTC = { name: 'UTC', iana: 'UTC' };
-/** Wall clock in the zone, expressed as if it were UTC epoch ms. */
+/** The zone's wall clock at `utcMs`, expressed as if it were UTC epoch ms (milliseconds kept). */
 function utcToWall(zone, utcMs) {
-    if (zone.iana === 'UTC')
-        return utcMs;
-    const parts = formatterFor(zone.iana).formatToParts(new Date(utcMs));
-    const get = (type) => Number(parts.find((p) => p.type === type)?.value);
-    return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'))
-        + (((utcMs % 1000) + 1000) % 1000);
+    return zone.iana === timezones_1.UTC_ZONE.iana ? utcMs : utcMs + (0, zoneClock_1.offsetMs)(zone.iana, utcMs);
 }
-/** The instant at which the zone's wall clock shows `wallMs` (first match across a DST fold). */
+/**
+ * The instant at which the zone's wall clock shows `wallMs`: the earlier one across a DST fold.
+ * Graph does not refuse a wall time in a spring-forward gap as the component's wallTimeToEpoch
+ * does, so this stays lenient (a gap time lands an offset step early).
+ */
 function wallToUtc(zone, wallMs) {
-    if (zone.iana === 'UTC')
+    if (zone.iana === timezones_1.UTC_ZONE.iana)
         return wallMs;
-    const guess = wallMs - (utcToWall(zone, wallMs) - wallMs);
-    return wallMs - (utcToWall(zone, guess) - guess);
+    return wallMs - (0, zoneClock_1.offsetMs)(zone.iana, wallMs - (0, zoneClock_1.offsetMs)(zone.iana, wallMs));
 }
