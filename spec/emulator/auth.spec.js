@@ -1,7 +1,7 @@
 'use strict';
 const { expect } = require('chai');
 const { AuthorizationCode } = require('simple-oauth2');
-const { start, manualClock, tokenRequest, graphClient } = require('./helpers');
+const { withEmulator, tokenRequest, graphClient } = require('./helpers');
 
 const CLIENT = { client_id: 'emulator-client-id', client_secret: 'emulator-client-secret' };
 
@@ -11,11 +11,7 @@ describe('emulator: identity platform', () => {
   let tokens;
   let clock;
 
-  beforeEach(async () => {
-    clock = manualClock();
-    ({ emu, graph, tokens } = await start({ now: clock.now, accessTokenTtlSeconds: 600 }));
-  });
-  afterEach(() => emu.close());
+  withEmulator({ clock: true, accessTokenTtlSeconds: 600 }, (env) => ({ emu, graph, tokens, clock } = env));
 
   it('issues a token response shaped like Azure AD', () => {
     expect(tokens).to.have.keys('token_type', 'scope', 'expires_in', 'ext_expires_in', 'access_token', 'refresh_token');

@@ -1,6 +1,6 @@
 'use strict';
 const { expect } = require('chai');
-const { start, manualClock, pageAll } = require('./helpers');
+const { withEmulator, pageAll } = require('./helpers');
 
 const event = (over = {}) => ({
   subject: 'Planning',
@@ -14,11 +14,7 @@ describe('emulator: calendars and events', () => {
   let graph;
   let clock;
 
-  beforeEach(async () => {
-    clock = manualClock();
-    ({ emu, graph } = await start({ now: clock.now }));
-  });
-  afterEach(() => emu.close());
+  withEmulator({ clock: true }, (env) => ({ emu, graph, clock } = env));
 
   it('lists two calendars, the default one first, and serves /calendar', async () => {
     const calendars = await graph('/me/calendars');

@@ -1,6 +1,6 @@
 'use strict';
 const { expect } = require('chai');
-const { start, tokenRequest } = require('./helpers');
+const { start, withEmulator, tokenRequest } = require('./helpers');
 
 const send = (graph, subject) => graph('/me/sendMail', {
   method: 'POST', body: { message: { subject, toRecipients: [{ emailAddress: { address: 'megan.bowen@contoso.example' } }] } },
@@ -10,10 +10,7 @@ describe('emulator: faults, throttling and statistics', () => {
   let emu;
   let graph;
 
-  beforeEach(async () => {
-    ({ emu, graph } = await start());
-  });
-  afterEach(() => emu.close());
+  withEmulator({}, (env) => ({ emu, graph } = env));
 
   it('answers 429 ApplicationThrottled with Retry-After for the next N matching requests only', async () => {
     emu.control.setFaults([{ match: { method: 'GET', path: '^/me/messages$' }, kind: 'status', status: 429, retryAfterSeconds: 7, times: 2 }]);

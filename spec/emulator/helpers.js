@@ -16,6 +16,21 @@ async function start(options = {}) {
   return { emu, tokens, graph: client };
 }
 
+/**
+ * Registers hooks that start an emulator before each test (`once: true`: before the suite) and close
+ * it afterwards, handing `{ emu, tokens, graph, clock }` to `use` each time. `clock`: true, or the
+ * start time in ms, drives the emulator from a manualClock; the other options go to startEmulator.
+ */
+function withEmulator({ once = false, clock, ...options }, use) {
+  let running;
+  (once ? before : beforeEach)(async () => {
+    const manual = clock === undefined ? undefined : manualClock(clock === true ? undefined : clock);
+    running = { ...await start(manual ? { ...options, now: manual.now } : options), clock: manual };
+    use(running);
+  });
+  (once ? after : afterEach)(() => running.emu.close());
+}
+
 function graphClient(emu, accessToken) {
   return async function graph(path, { method = 'GET', headers = {}, body, token = accessToken } = {}) {
     const url = path.startsWith('http') ? path : `${emu.url}/v1.0${path}`;
@@ -58,4 +73,4 @@ async function pageAll(graph, path, options = {}) {
   return { items, pages };
 }
 
-module.exports = { start, graphClient, manualClock, tokenRequest, pageAll };
+module.exports = { start, withEmulator, graphClient, manualClock, tokenRequest, pageAll };

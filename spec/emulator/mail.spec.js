@@ -1,15 +1,12 @@
 'use strict';
 const { expect } = require('chai');
-const { start, pageAll } = require('./helpers');
+const { withEmulator, pageAll } = require('./helpers');
 
 describe('emulator: users, folders and messages', () => {
   let emu;
   let graph;
 
-  before(async () => {
-    ({ emu, graph } = await start());
-  });
-  after(() => emu.close());
+  withEmulator({ once: true }, (env) => ({ emu, graph } = env));
 
   it('serves /me and /users/{upn} with the same user, and answers every request with ids and a Date', async () => {
     const me = await graph('/me', { headers: { 'client-request-id': 'abc-123' } });

@@ -1,21 +1,20 @@
 'use strict';
 const { expect } = require('chai');
-const { start, manualClock, pageAll } = require('./helpers');
+const { withEmulator, pageAll } = require('./helpers');
 
 const enc = encodeURIComponent;
+const inFolderOf = (graph) => (folder, query) => graph(`/me/mailFolders/${folder}/messages?${query}`);
 
 describe('emulator: $filter, $orderby and the timestamp quirk', () => {
   let emu;
   let graph;
   let clock;
+  let inFolder;
 
-  beforeEach(async () => {
-    clock = manualClock();
-    ({ emu, graph } = await start({ now: clock.now }));
+  withEmulator({ clock: true }, (env) => {
+    ({ emu, graph, clock } = env);
+    inFolder = inFolderOf(graph);
   });
-  afterEach(() => emu.close());
-
-  const inFolder = (folder, query) => graph(`/me/mailFolders/${folder}/messages?${query}`);
 
   it('stores full precision, filters at full precision, returns whole seconds', async () => {
     const at = Date.UTC(2026, 10, 27, 7, 1, 37, 400); // ...:37.400
@@ -94,10 +93,30 @@ describe('emulator: $filter, $orderby and the timestamp quirk', () => {
     expect(res.body.value[0].lastModifiedDateTime).to.equal(`${new Date(t0 + 5000).toISOString().slice(0, 19)}Z`);
   });
 
+  it('counts with $count=true and pages 1,000 at a time through a large folder', async () => {
+    const bulk = emu.control.addMails(2500, { folder: 'Receipts', stepMs: 333 });
+    const filter = `receivedDateTime ge ${new Date(bulk.first).toISOString()}`;
+    const path = `/me/mailFolders/${bulk.containerId}/messages?$filter=${enc(filter)}&$orderby=receivedDateTime asc&$top=1000&$select=subject,receivedDateTime`;
+    const counted = await graph(`${path}&$count=true`);
+    expect(counted.body['@odata.count']).to.equal(2500);
+    const { items, pages } = await pageAll(graph, path);
+    expect(pages).to.equal(3);
+    expect(items.map((m) => m.subject)).to.deep.equal(Array.from({ length: 2500 }, (_, i) => `Bulk message #${i + 1}`));
+  });
+});
+
+describe('emulator: replication delay', () => {
+  let emu;
+  let graph;
+  let clock;
+  let inFolder;
+
+  withEmulator({ clock: true, visibilityDelayMs: 30_000 }, (env) => {
+    ({ emu, graph, clock } = env);
+    inFolder = inFolderOf(graph);
+  });
+
   it('hides items from list queries until their timestamp + visibilityDelayMs', async () => {
-    await emu.close();
-    clock = manualClock();
-    ({ emu, graph } = await start({ now: clock.now, visibilityDelayMs: 30_000 }));
     const m = emu.control.addMail({ folder: 'outbox', subject: 'replicating', from: 'a@fabrikam.example' });
     const list = () => inFolder('outbox', '$select=subject').then((r) => r.body.value.map((x) => x.id));
     expect(await list()).to.deep.equal([]);
@@ -111,16 +130,5 @@ describe('emulator: $filter, $orderby and the timestamp quirk', () => {
     expect(await list()).to.deep.equal([m.id]);
     clock.advance(20_000);
     expect(await list()).to.have.members([m.id, backdated.id]);
-  });
-
-  it('counts with $count=true and pages 1,000 at a time through a large folder', async () => {
-    const bulk = emu.control.addMails(2500, { folder: 'Receipts', stepMs: 333 });
-    const filter = `receivedDateTime ge ${new Date(bulk.first).toISOString()}`;
-    const path = `/me/mailFolders/${bulk.containerId}/messages?$filter=${enc(filter)}&$orderby=receivedDateTime asc&$top=1000&$select=subject,receivedDateTime`;
-    const counted = await graph(`${path}&$count=true`);
-    expect(counted.body['@odata.count']).to.equal(2500);
-    const { items, pages } = await pageAll(graph, path);
-    expect(pages).to.equal(3);
-    expect(items.map((m) => m.subject)).to.deep.equal(Array.from({ length: 2500 }, (_, i) => `Bulk message #${i + 1}`));
   });
 });

@@ -2,17 +2,14 @@
 // The benchmark's shape at full size works: 100,000 mails and 20,000 events seed and page
 // completely and in order. How fast is measured by `npm run bench`, not asserted here.
 const { expect } = require('chai');
-const { start, pageAll } = require('./helpers');
+const { withEmulator, pageAll } = require('./helpers');
 
 describe('emulator: performance at benchmark size', function () {
   this.timeout(20000);
   let emu;
   let graph;
 
-  before(async () => {
-    ({ emu, graph } = await start());
-  });
-  after(() => emu.close());
+  withEmulator({ once: true }, (env) => ({ emu, graph } = env));
 
   it('seeds 100,000 mails and pages them 1,000 at a time', async () => {
     const bulk = emu.control.addMails(100000, { folder: 'Reports', stepMs: 97 });

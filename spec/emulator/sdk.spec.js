@@ -3,7 +3,7 @@
 // tokens to https Graph hosts, so the chain here sets Authorization itself.
 const { expect } = require('chai');
 const { Client, HTTPMessageHandler, RetryHandler, RetryHandlerOptions } = require('@microsoft/microsoft-graph-client');
-const { start } = require('./helpers');
+const { withEmulator } = require('./helpers');
 
 class BearerMiddleware {
   constructor(token) {
@@ -24,15 +24,14 @@ describe('emulator: through @microsoft/microsoft-graph-client', () => {
   let emu;
   let client;
 
-  before(async () => {
-    ({ emu } = await start());
-    const auth = new BearerMiddleware(emu.control.issueTokens().access_token);
+  withEmulator({ once: true }, ({ emu: started, tokens }) => {
+    emu = started;
+    const auth = new BearerMiddleware(tokens.access_token);
     const retry = new RetryHandler(new RetryHandlerOptions(0, 2));
     auth.setNext(retry);
     retry.setNext(new HTTPMessageHandler());
     client = Client.initWithMiddleware({ middleware: auth, baseUrl: emu.url, defaultVersion: 'v1.0' });
   });
-  after(() => emu.close());
 
   it('lists, filters and pages messages', async () => {
     const page = await client.api('/me/mailFolders/inbox/messages')

@@ -1,19 +1,14 @@
 'use strict';
 const { expect } = require('chai');
-const { start, manualClock } = require('./helpers');
+const { withEmulator } = require('./helpers');
 
 const recipient = (address) => ({ emailAddress: { address } });
 
 describe('emulator: sendMail', () => {
   let emu;
   let graph;
-  let clock;
 
-  beforeEach(async () => {
-    clock = manualClock(Date.UTC(2026, 10, 27, 9, 30, 12, 345));
-    ({ emu, graph } = await start({ now: clock.now }));
-  });
-  afterEach(() => emu.close());
+  withEmulator({ clock: Date.UTC(2026, 10, 27, 9, 30, 12, 345) }, (env) => ({ emu, graph } = env));
 
   const inboxOf = (mailbox, subject) => graph(`/users/${mailbox}/mailFolders/inbox/messages?$filter=${encodeURIComponent(`subject eq '${subject}'`)}`)
     .then((r) => r.body.value);

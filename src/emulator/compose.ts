@@ -6,7 +6,10 @@ import type { NewMessage } from './mailbox';
 import type { AttachmentInfo, BodyType, EmailAddress, Importance } from './model';
 import { nameFromAddress } from './recipients';
 
-/** An address as callers write it: 'a@b.c', 'Name <a@b.c>' or {address, name?}. */
+/**
+ * An address as callers write it: 'a@b.c', 'Name <a@b.c>' or {address, name?}. Not the component's
+ * parseMailboxes: received mail may carry addresses the component would refuse to send to.
+ */
 export type AddressInput = string | { address: string; name?: string };
 
 export function toEmailAddress(input: AddressInput): EmailAddress {

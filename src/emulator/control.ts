@@ -20,7 +20,7 @@ import type { StatsSnapshot } from './stats';
 import { DEFAULT_SCOPE } from './token';
 import type { TokenResponse } from './token';
 import { wallTicks } from './timefmt';
-import { UTC } from './timezones';
+import { UTC_ZONE } from './timezones';
 import type { World } from './world';
 
 /** A control call that cannot be done; `status` is what the HTTP control API answers. */
@@ -118,7 +118,7 @@ export interface EmulatorControl {
   resetStats(): void;
 }
 
-const PLAIN: RenderContext = { timeZone: UTC, immutableIds: false };
+const PLAIN: RenderContext = { timeZone: UTC_ZONE, immutableIds: false };
 
 export function createControl(world: World): EmulatorControl {
   const { directory } = world;

@@ -1,8 +1,8 @@
 /** microsoft.graph.contact, with the many empty fields Outlook returns for a sparse contact. */
+import { dateTimeLiteral } from '../graph/odata';
 import { weakEtag } from './entity';
 import type { EntityDef } from './entity';
 import type { StoredContact } from './model';
-import { isoSeconds } from './timefmt';
 
 export const CONTACT_SORT_KEYS = {
   createdDateTime: (c: StoredContact) => c.createdAt,
@@ -18,8 +18,8 @@ const emptyAddress = (): Record<string, never> => ({});
 
 const PROPERTIES: EntityDef<StoredContact>['properties'] = {
   id: (c) => c.id,
-  createdDateTime: (c) => isoSeconds(c.createdAt),
-  lastModifiedDateTime: (c) => isoSeconds(c.lastModifiedAt),
+  createdDateTime: (c) => dateTimeLiteral(c.createdAt),
+  lastModifiedDateTime: (c) => dateTimeLiteral(c.lastModifiedAt),
   changeKey: (c) => c.changeKey,
   categories: (c) => [...c.categories],
   parentFolderId: (c) => c.parentFolderId,

@@ -17,7 +17,7 @@ export const EVENT_SORT_KEYS = {
 
 /** All-day events float: midnight stays midnight whatever zone the caller asks for. */
 function dateTimeTimeZone(ms: number, allDay: boolean, ctx: RenderContext): { dateTime: string; timeZone: string } {
-  return { dateTime: wallTicks(allDay ? ms : utcToWall(ctx.timeZone, ms)), timeZone: ctx.timeZone.name };
+  return { dateTime: wallTicks(allDay ? ms : utcToWall(ctx.timeZone, ms)), timeZone: ctx.timeZone.graphName };
 }
 
 const PROPERTIES: EntityDef<StoredEvent>['properties'] = {

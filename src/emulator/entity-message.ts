@@ -1,10 +1,10 @@
 /** microsoft.graph.message as Outlook renders it, including the whole-second timestamp quirk. */
+import { dateTimeLiteral } from '../graph/odata';
 import { bodyAs, preview } from './body';
 import { weakEtag } from './entity';
 import type { EntityDef } from './entity';
 import type { StoredMessage } from './model';
 import { recipient, recipients } from './recipients';
-import { isoSeconds } from './timefmt';
 
 export const MESSAGE_SORT_KEYS = {
   receivedDateTime: (m: StoredMessage) => m.receivedAt,
@@ -18,12 +18,12 @@ const idOf = (m: StoredMessage, immutable: boolean): string => (immutable ? m.im
 
 const PROPERTIES: EntityDef<StoredMessage>['properties'] = {
   id: (m, ctx) => idOf(m, ctx.immutableIds),
-  createdDateTime: (m) => isoSeconds(m.createdAt),
-  lastModifiedDateTime: (m) => isoSeconds(m.lastModifiedAt),
+  createdDateTime: (m) => dateTimeLiteral(m.createdAt),
+  lastModifiedDateTime: (m) => dateTimeLiteral(m.lastModifiedAt),
   changeKey: (m) => m.changeKey,
   categories: (m) => [...m.categories],
-  receivedDateTime: (m) => isoSeconds(m.receivedAt),
-  sentDateTime: (m) => isoSeconds(m.sentAt),
+  receivedDateTime: (m) => dateTimeLiteral(m.receivedAt),
+  sentDateTime: (m) => dateTimeLiteral(m.sentAt),
   hasAttachments: (m) => m.hasAttachments,
   internetMessageId: (m) => m.internetMessageId,
   subject: (m) => m.subject,

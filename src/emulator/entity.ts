@@ -4,11 +4,11 @@
  */
 import type { SortKey } from './collection';
 import type { BodyType } from './model';
-import type { TimeZone } from './timezones';
+import type { ResolvedZone } from './timezones';
 
 /** Per-request rendering choices, mostly from Prefer headers. */
 export interface RenderContext {
-  timeZone: TimeZone;
+  timeZone: ResolvedZone;
   bodyType?: BodyType;
   immutableIds: boolean;
 }

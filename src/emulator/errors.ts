@@ -30,7 +30,8 @@ export const unknownProperty = (name: string, type: string): GraphError => new G
 export const invalidFilter = (message = 'The query filter contains one or more invalid nodes.'): GraphError =>
   new GraphError(400, 'ErrorInvalidUrlQueryFilter', message);
 
-const retryAfter = (seconds: number | null): Record<string, string> =>
+/** The Retry-After header for a number of seconds; null sends none. */
+export const retryAfter = (seconds: number | null): Record<string, string> =>
   (seconds === null ? {} : { 'Retry-After': String(seconds) });
 
 export const throttled = (retryAfterSeconds: number | null, message: string): GraphError =>

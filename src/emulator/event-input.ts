@@ -10,7 +10,7 @@ import type { Json } from './json';
 import type { Attendee, BodyType, Importance, Recurrence } from './model';
 import { isValidAddress, nameFromAddress } from './recipients';
 import { parseWallTime } from './timefmt';
-import { resolveTimeZone, wallToUtc } from './timezones';
+import { graphTimeZone, wallToUtc } from './timezones';
 
 
 function stringValue(value: unknown, fallback: string): string {
@@ -27,15 +27,15 @@ function readTime(value: unknown, which: 'start' | 'end', allDay: boolean): Inst
     throw new GraphError(400, 'ErrorInvalidRequest', `Your request can't be completed. The '${which}' property with a dateTime is required.`);
   }
   const zoneName = typeof value.timeZone === 'string' && value.timeZone ? value.timeZone : 'UTC';
-  const zone = resolveTimeZone(zoneName);
+  const zone = graphTimeZone(zoneName);
   if (!zone) {
     throw new GraphError(400, 'TimeZoneNotSupportedException',
       `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${zoneName}'.`);
   }
   const wall = parseWallTime(value.dateTime);
   if (!wall) throw badRequest(`Cannot convert the literal '${value.dateTime}' to the expected type 'Edm.DateTimeOffset'.`);
-  if (allDay) return { ms: wall.wallMs, zone: zone.name };
-  return { ms: wall.absolute ? wall.wallMs : wallToUtc(zone, wall.wallMs), zone: zone.name };
+  if (allDay) return { ms: wall.wallMs, zone: zone.graphName };
+  return { ms: wall.absolute ? wall.wallMs : wallToUtc(zone, wall.wallMs), zone: zone.graphName };
 }
 
 function readAttendees(value: unknown): Attendee[] {

@@ -8,7 +8,7 @@ import { readEvent } from './event-input';
 import type { Json } from './json';
 import type { Mailbox } from './mailbox';
 import type { Folder, StoredEvent, StoredMessage } from './model';
-import { UTC } from './timezones';
+import { UTC_ZONE } from './timezones';
 
 export interface MailChanges {
   isRead?: boolean;
@@ -36,7 +36,7 @@ export function changeMail(mailbox: Mailbox, message: StoredMessage, changes: Ma
  * validated exactly like a create (throws GraphError). Identity fields survive the update.
  */
 export function changeEvent(mailbox: Mailbox, event: StoredEvent, changes: Json, now: number, isCancelled?: boolean): void {
-  const merged = { ...render(EVENT, event, { timeZone: UTC, immutableIds: false }), ...changes };
+  const merged = { ...render(EVENT, event, { timeZone: UTC_ZONE, immutableIds: false }), ...changes };
   const next = readEvent(merged, mailbox, event.calendarId, event.createdAt);
   mailbox.updateEvent(event, now, (e) => {
     Object.assign(e, next, {

@@ -3,13 +3,13 @@
  * remember it across nextLink requests), and the applied ones are echoed in Preference-Applied.
  */
 import type { BodyType } from './model';
-import { resolveTimeZone, UTC } from './timezones';
-import type { TimeZone } from './timezones';
+import { graphTimeZone, UTC_ZONE } from './timezones';
+import type { ResolvedZone } from './timezones';
 import { MAX_TOP } from './odata';
 
 export interface Preferences {
   maxPageSize?: number;
-  timeZone: TimeZone;
+  timeZone: ResolvedZone;
   bodyType?: BodyType;
   immutableIds: boolean;
   /** Value for the Preference-Applied header, empty when nothing applied. */
@@ -28,17 +28,17 @@ function splitPreferences(header: string): [string, string][] {
 }
 
 export function parsePreferences(header: string | string[] | undefined): Preferences {
-  const prefs: Preferences = { timeZone: UTC, immutableIds: false, applied: [] };
+  const prefs: Preferences = { timeZone: UTC_ZONE, immutableIds: false, applied: [] };
   const raw = Array.isArray(header) ? header.join(',') : header ?? '';
   for (const [name, value] of splitPreferences(raw)) {
     if (name === 'odata.maxpagesize' && /^\d+$/.test(value) && Number(value) > 0) {
       prefs.maxPageSize = Math.min(Number(value), MAX_TOP);
       prefs.applied.push(`odata.maxpagesize=${prefs.maxPageSize}`);
     } else if (name === 'outlook.timezone') {
-      const zone = resolveTimeZone(value);
+      const zone = graphTimeZone(value);
       if (zone) {
         prefs.timeZone = zone;
-        prefs.applied.push(`outlook.timezone="${zone.name}"`);
+        prefs.applied.push(`outlook.timezone="${zone.graphName}"`);
       }
     } else if (name === 'outlook.body-content-type' && /^(text|html)$/i.test(value)) {
       prefs.bodyType = value.toLowerCase() as BodyType;

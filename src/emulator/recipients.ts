@@ -1,6 +1,7 @@
 /** Recipient shapes on the wire: {emailAddress: {name, address}}. */
 import type { EmailAddress } from './model';
 
+// Responses always carry the name, and first; the component's toRecipients builds requests and leaves a missing name out.
 export function recipient(address: EmailAddress): { emailAddress: EmailAddress } {
   return { emailAddress: { name: address.name, address: address.address } };
 }
@@ -17,6 +18,7 @@ export function nameFromAddress(address: string): string {
 
 const ADDRESS = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
 
+// Looser than the component's isEmailAddress on purpose: Graph takes most address shapes and lets delivery fail later (NDR).
 export function isValidAddress(address: unknown): address is string {
   return typeof address === 'string' && ADDRESS.test(address);
 }

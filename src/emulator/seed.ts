@@ -3,6 +3,8 @@
  * mail spread over the last 30 days (some within the same second, to exercise the
  * whole-second quirk), two calendars with single events and series masters, and contacts.
  */
+import { epochToWallTime } from '../validation/datetime';
+import { resolveTimeZone } from '../validation/timezones';
 import { composeMessage, toEmailAddress } from './compose';
 import { Directory, TENANT_DOMAIN } from './directory';
 import { readEvent } from './event-input';
@@ -13,7 +15,6 @@ import type { Folder, User } from './model';
 import type { Rng } from './rng';
 import { createRng } from './rng';
 import { wallTicks } from './timefmt';
-import { resolveTimeZone, utcToWall } from './timezones';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -134,10 +135,10 @@ function seedCalendars(mailbox: Mailbox, now: number, rng: Rng, eventCount: numb
   const halfHour = 30 * 60 * 1000;
   const base = Math.floor(now / halfHour) * halfHour;
   const timed = (startMs: number, minutes: number, zoneName: string): Record<string, unknown> => {
-    const zone = resolveTimeZone(zoneName) as NonNullable<ReturnType<typeof resolveTimeZone>>;
+    const { iana } = resolveTimeZone(zoneName, 'zone');
     return {
-      start: { dateTime: wallTicks(utcToWall(zone, startMs)), timeZone: zoneName },
-      end: { dateTime: wallTicks(utcToWall(zone, startMs + minutes * 60000)), timeZone: zoneName },
+      start: { dateTime: epochToWallTime(startMs, iana), timeZone: zoneName },
+      end: { dateTime: epochToWallTime(startMs + minutes * 60000, iana), timeZone: zoneName },
     };
   };
   const guest = (address: string) => ({ emailAddress: { address }, type: rng.chance(0.7) ? 'required' : 'optional' });

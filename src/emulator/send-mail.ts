@@ -47,6 +47,7 @@ function readAttachments(value: unknown): AttachmentInfo[] {
   });
 }
 
+// Not the component's parseFlag: Graph takes true/false only as written (no trimming, no '' as absent) and answers with its own 400.
 function readBool(value: unknown, fallback: boolean): boolean {
   if (value === undefined || value === null) return fallback;
   if (typeof value === 'boolean') return value;

@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { EmulatorControl } from './control';
 import { CONTROL_ROUTES, controlError } from './control-routes';
-import { badRequest, GraphError, statusError, throttled } from './errors';
+import { badRequest, GraphError, retryAfter, statusError, throttled } from './errors';
 import type { Fault } from './faults';
 import type { GraphRequest } from './graph-request';
 import { graphJson, plainJson, readBody } from './http';
@@ -239,7 +239,7 @@ async function handleIdentityRequest(ex: Exchange, tenant: string, endpoint: 'au
     f.status === 429 || f.status === 503
       ? new AadError(f.status, 'temporarily_unavailable', 90033, 'A transient error has occurred. Please try again.')
       : new AadError(f.status, 'server_error', 90033, 'A transient error has occurred. Please try again.'),
-    f.retryAfterSeconds === null ? {} : { 'Retry-After': String(f.retryAfterSeconds) },
+    retryAfter(f.retryAfterSeconds),
   ));
 }
 

@@ -1,21 +1,17 @@
 /**
  * Timestamp formats Graph uses on the wire, and the OData DateTimeOffset literal parser.
  * Stored times are integer epoch milliseconds; what differs is how much of them each field shows.
+ * Whole-second timestamps (messages, contacts) are the component's dateTimeLiteral (src/graph/odata).
  */
 
-/** Message timestamps: Outlook returns whole seconds, though it stores (and filters on) more. */
-export function isoSeconds(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
-}
-
-/** Event and contact timestamps: seven fractional digits (ticks); ours end in zeros past the ms. */
-export function isoTicks(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 23)}0000Z`;
-}
-
-/** dateTimeTimeZone.dateTime: a wall-clock time with no offset, seven fractional digits. */
+/** dateTimeTimeZone.dateTime: a wall-clock time with no offset, seven fractional digits (ours end in zeros past the ms). */
 export function wallTicks(wallMs: number): string {
   return `${new Date(wallMs).toISOString().slice(0, 23)}0000`;
+}
+
+/** Event timestamps: seven fractional digits (ticks), as Graph returns them for events. */
+export function isoTicks(ms: number): string {
+  return `${wallTicks(ms)}Z`;
 }
 
 /** The `date` of an error's innerError: no fraction and, like Graph, no zone designator. */
@@ -32,6 +28,7 @@ export interface PreciseInstant {
   subMs: number;
 }
 
+// OData's grammar as Graph parses it, not the component's lexIso: ticks are kept (filters compare exactly), no 1900-2999 limit, only T and ±hh:mm.
 const DATE_TIME_OFFSET =
   /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?(Z|[+-]\d{2}:\d{2}))?$/i;
 

@@ -1,99 +1,55 @@
 /**
- * Time zones as Outlook accepts them: 'UTC', IANA names, and Windows names (which most Outlook
- * clients and the Graph docs use). Conversion goes through Intl, so DST rules are the real ones.
+ * Time zones as Graph takes them in dateTimeTimeZone and `Prefer: outlook.timezone`. The names
+ * (CLDR's Windows table, IANA spellings) and the clock arithmetic are the component's own
+ * (src/validation); only where Graph is more lenient than the component does a rule live here.
  */
+import { isKnownTimeZone, resolveTimeZone, UTC_ZONE } from '../validation/timezones';
+import type { ResolvedZone } from '../validation/timezones';
+import { WINDOWS_ZONES } from '../validation/windowsZones';
+import { offsetMs } from '../validation/zoneClock';
 
-/** Windows zone name -> IANA (the CLDR "001" territory mapping) for the zones people actually use. */
-const WINDOWS_TO_IANA: Record<string, string> = {
-  'UTC': 'UTC',
-  'Coordinated Universal Time': 'UTC',
-  'Dateline Standard Time': 'Etc/GMT+12',
-  'Hawaiian Standard Time': 'Pacific/Honolulu',
-  'Alaskan Standard Time': 'America/Anchorage',
-  'Pacific Standard Time': 'America/Los_Angeles',
-  'US Mountain Standard Time': 'America/Phoenix',
-  'Mountain Standard Time': 'America/Denver',
-  'Central Standard Time': 'America/Chicago',
-  'Central America Standard Time': 'America/Guatemala',
-  'Eastern Standard Time': 'America/New_York',
-  'Atlantic Standard Time': 'America/Halifax',
-  'Newfoundland Standard Time': 'America/St_Johns',
-  'E. South America Standard Time': 'America/Sao_Paulo',
-  'Argentina Standard Time': 'America/Buenos_Aires',
-  'Greenwich Standard Time': 'Atlantic/Reykjavik',
-  'GMT Standard Time': 'Europe/London',
-  'W. Europe Standard Time': 'Europe/Berlin',
-  'Central Europe Standard Time': 'Europe/Budapest',
-  'Central European Standard Time': 'Europe/Warsaw',
-  'Romance Standard Time': 'Europe/Paris',
-  'W. Central Africa Standard Time': 'Africa/Lagos',
-  'GTB Standard Time': 'Europe/Bucharest',
-  'E. Europe Standard Time': 'Europe/Chisinau',
-  'FLE Standard Time': 'Europe/Kiev',
-  'Egypt Standard Time': 'Africa/Cairo',
-  'South Africa Standard Time': 'Africa/Johannesburg',
-  'Israel Standard Time': 'Asia/Jerusalem',
-  'Turkey Standard Time': 'Europe/Istanbul',
-  'Russian Standard Time': 'Europe/Moscow',
-  'Arabian Standard Time': 'Asia/Dubai',
-  'Pakistan Standard Time': 'Asia/Karachi',
-  'India Standard Time': 'Asia/Calcutta',
-  'Bangladesh Standard Time': 'Asia/Dhaka',
-  'SE Asia Standard Time': 'Asia/Bangkok',
-  'China Standard Time': 'Asia/Shanghai',
-  'Singapore Standard Time': 'Asia/Singapore',
-  'Taipei Standard Time': 'Asia/Taipei',
-  'W. Australia Standard Time': 'Australia/Perth',
-  'Tokyo Standard Time': 'Asia/Tokyo',
-  'Korea Standard Time': 'Asia/Seoul',
-  'AUS Eastern Standard Time': 'Australia/Sydney',
-  'New Zealand Standard Time': 'Pacific/Auckland',
-};
+export type { ResolvedZone } from '../validation/timezones';
+export { UTC_ZONE } from '../validation/timezones';
 
-const formatters = new Map<string, Intl.DateTimeFormat | null>();
+/** UTC's Windows display name: the emulator has always taken it, and CLDR's table of ids has no entry for it. */
+const UTC_DISPLAY_NAME: ResolvedZone = { graphName: 'Coordinated Universal Time', iana: 'UTC' };
 
-function formatterFor(iana: string): Intl.DateTimeFormat | null {
-  let f = formatters.get(iana);
-  if (f === undefined) {
-    try {
-      f = new Intl.DateTimeFormat('en-US', {
-        timeZone: iana, hourCycle: 'h23',
-        year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-      });
-    } catch {
-      f = null;
-    }
-    formatters.set(iana, f);
+/** The zone a client named, with `graphName` being what Graph echoes back; undefined = TimeZoneNotSupportedException. */
+export function graphTimeZone(name: string): ResolvedZone | undefined {
+  // Graph takes a name exactly as written; the component also tidies the spaces users type.
+  const asWritten = name === name.trim().replace(/\s+/g, ' ');
+  if (asWritten && isKnownTimeZone(name)) {
+    const zone = resolveTimeZone(name, 'timeZone');
+    // Graph echoes a zone as the client wrote it, but a Windows name in its own spelling.
+    const windows = Object.hasOwn(WINDOWS_ZONES, zone.graphName) && zone.graphName.toLowerCase() === name.toLowerCase();
+    return windows ? zone : { graphName: name, iana: zone.iana };
   }
-  return f;
+  if (name.toLowerCase() === UTC_DISPLAY_NAME.graphName.toLowerCase()) return UTC_DISPLAY_NAME;
+  // The component refuses ICU's short ids (EST, BST, Japan, SystemV/...) because users typing them
+  // may mean another zone; a Graph client names ids on purpose, so any id Intl knows is taken.
+  return knownToIntl(name) ? { graphName: name, iana: name } : undefined;
 }
 
-export interface TimeZone {
-  /** The name the client used; Graph echoes it back in dateTimeTimeZone.timeZone. */
-  name: string;
-  iana: string;
+function knownToIntl(iana: string): boolean {
+  try {
+    offsetMs(iana, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
-export function resolveTimeZone(name: string): TimeZone | undefined {
-  const windows = Object.keys(WINDOWS_TO_IANA).find((k) => k.toLowerCase() === name.toLowerCase());
-  const iana = windows ? WINDOWS_TO_IANA[windows] : name;
-  return formatterFor(iana) ? { name: windows ?? name, iana } : undefined;
+/** The zone's wall clock at `utcMs`, expressed as if it were UTC epoch ms (milliseconds kept). */
+export function utcToWall(zone: ResolvedZone, utcMs: number): number {
+  return zone.iana === UTC_ZONE.iana ? utcMs : utcMs + offsetMs(zone.iana, utcMs);
 }
 
-export const UTC: TimeZone = { name: 'UTC', iana: 'UTC' };
-
-/** Wall clock in the zone, expressed as if it were UTC epoch ms. */
-export function utcToWall(zone: TimeZone, utcMs: number): number {
-  if (zone.iana === 'UTC') return utcMs;
-  const parts = (formatterFor(zone.iana) as Intl.DateTimeFormat).formatToParts(new Date(utcMs));
-  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
-  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'))
-    + (((utcMs % 1000) + 1000) % 1000);
-}
-
-/** The instant at which the zone's wall clock shows `wallMs` (first match across a DST fold). */
-export function wallToUtc(zone: TimeZone, wallMs: number): number {
-  if (zone.iana === 'UTC') return wallMs;
-  const guess = wallMs - (utcToWall(zone, wallMs) - wallMs);
-  return wallMs - (utcToWall(zone, guess) - guess);
+/**
+ * The instant at which the zone's wall clock shows `wallMs`: the earlier one across a DST fold.
+ * Graph does not refuse a wall time in a spring-forward gap as the component's wallTimeToEpoch
+ * does, so this stays lenient (a gap time lands an offset step early).
+ */
+export function wallToUtc(zone: ResolvedZone, wallMs: number): number {
+  if (zone.iana === UTC_ZONE.iana) return wallMs;
+  return wallMs - offsetMs(zone.iana, wallMs - offsetMs(zone.iana, wallMs));
 }
