@@ -12,9 +12,10 @@ interface ServiceScope extends Partial<StepContext> {
   getApiClient?: () => { accounts?: { update(id: string, data: unknown): Promise<unknown> } };
 }
 
-async function verifyCredentials(this: ServiceScope | undefined, cfg: CredentialConfig & { _account?: string }): Promise<{ verified: true }> {
-  const scope = this;
-  const context: StepContext = {
+type VerifyConfig = CredentialConfig & { _account?: string };
+
+function contextFor(scope: ServiceScope | undefined, cfg: VerifyConfig): StepContext {
+  return {
     logger: scope?.logger ?? silentLogger,
     emit: async (event, payload) => {
       // In service mode the sailor forwards updateKeys for dropdowns but not here: store a token
@@ -24,6 +25,10 @@ async function verifyCredentials(this: ServiceScope | undefined, cfg: Credential
       else await scope?.emit?.(event, payload);
     },
   };
+}
+
+async function verifyCredentials(this: ServiceScope | undefined, cfg: VerifyConfig): Promise<{ verified: true }> {
+  const context = contextFor(this, cfg);
   const session = createSession(cfg, context);
   await session.get(`${session.root}?$select=id`);
   context.logger.info('Credential verified');

@@ -274,7 +274,7 @@ describe('Send Mail action', () => {
         },
       }));
       expect(err.name).to.equal('InputError');
-      expect(err.message).to.match(/^attachments: /).and.include('3.0 MB');
+      expect(err.message).to.match(/^attachments: /).and.include('3.00 MB');
       expect(downloads).to.equal(0);
       expect(net.hits).to.deep.equal([]);
       expect(net.unmatched).to.deep.equal([]);
@@ -288,7 +288,7 @@ describe('Send Mail action', () => {
         attachments: { 'big.bin': { url: `${STORAGE}/big`, size: 1000 } },
       }));
       expect(err.name).to.equal('InputError');
-      expect(err.message).to.match(/^attachments: /).and.include('over the 3.0 MB');
+      expect(err.message).to.match(/^attachments: /).and.include('over the 3.00 MB');
       expect(net.hits).to.deep.equal([]);
       expect(net.unmatched).to.deep.equal([]);
     });

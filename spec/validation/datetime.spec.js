@@ -73,7 +73,7 @@ describe('validation/datetime', () => {
       ['a bad offset', '2026-03-10T12:00:00 CET', ['HH:mm:ss followed by Z or +hh:mm']],
       ['trailing text', '2026-03-10T12:00:00Z tomorrow', ['HH:mm:ss followed by Z']],
       ['a word', 'tomorrow', ['not in ISO 8601 form']],
-      ['an empty string', '', ['no a date-time given']],
+      ['an empty string', '', ['is empty: give a date-time']],
       ['a number', 1773144000000, ['got a number', 'epoch numbers are not accepted']],
       ['null', null, ['got null']],
       ['undefined', undefined, ['got nothing']],
@@ -139,7 +139,7 @@ describe('validation/datetime', () => {
       ['garbage', 'next monday', { timeZone: BERLIN }, ['not a valid date-time']],
       ['a number', 20260310, { timeZone: BERLIN }, ['got a number']],
       ['null', null, { allDay: true }, ['got null', 'all-day']],
-      ['blank', '  ', {}, ['no a date and time given']],
+      ['blank', '  ', {}, ['is empty: give a date and time']],
     ];
     for (const [title, input, opts, fragments] of cases) {
       it(title, () => expectInputError(() => parseEventTime(input, 'end', opts), 'end', fragments));

@@ -13,7 +13,7 @@ import type { CredentialConfig } from '../graph/session';
 import { calendarPath } from '../triggers/getNewAndUpdatedEvents';
 import { parseMailboxes, toRecipients } from '../validation/addresses';
 import { parseEventTime } from '../validation/datetime';
-import { inputObject, oneOf, optionalInteger, optionalText, parseFlag, requiredText, stringList } from '../validation/fields';
+import { inputObject, isAbsent, oneOf, optionalInteger, optionalText, parseFlag, requiredText, stringList } from '../validation/fields';
 import { resolveTimeZone } from '../validation/timezones';
 
 export { getCalendars } from '../triggers/getNewAndUpdatedEvents';
@@ -42,7 +42,7 @@ export function parseAttendees(value: unknown): Attendee[] {
 export function buildEvent(input: unknown): Event {
   const body = inputObject(input);
   const isAllDay = parseFlag(body.isAllDay, 'isAllDay');
-  const timeZone = body.timeZone ? resolveTimeZone(body.timeZone, 'timeZone') : undefined;
+  const timeZone = isAbsent(body.timeZone) ? undefined : resolveTimeZone(body.timeZone, 'timeZone');
   const start = parseEventTime(body.start, 'start', { timeZone, allDay: isAllDay });
   const end = parseEventTime(body.end, 'end', { timeZone, allDay: isAllDay });
   if (end.epochMs <= start.epochMs) throw new InputError('end', 'must be after start');

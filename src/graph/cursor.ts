@@ -10,6 +10,7 @@
  * All of it is pure: times in epoch seconds, no I/O.
  */
 import { createHash } from 'node:crypto';
+import { dateTimeLiteral } from './odata';
 
 /** How long after its timestamp an item may still appear. Exchange replication takes seconds. */
 export const LOOKBACK_SECONDS = 120;
@@ -44,10 +45,6 @@ export function toSecond(iso: string | null | undefined): number {
   const ms = Date.parse(iso ?? '');
   if (Number.isNaN(ms)) throw new Error(`Graph returned an item without a valid timestamp ("${String(iso).slice(0, 40)}")`);
   return Math.floor(ms / 1000);
-}
-
-export function secondToIso(second: number): string {
-  return new Date(second * 1000).toISOString().replace('.000Z', 'Z');
 }
 
 /** Where polling starts: the saved snapshot, else the configured start time, else now. */
@@ -99,7 +96,7 @@ function pack(state: CursorState): CursorSnapshot {
     const hashes = state.seen.get(second)!;
     if (hashes.size) seen[String(second - state.from)] = [...hashes].join('');
   }
-  return { v: 1, from: secondToIso(state.from), seen };
+  return { v: 1, from: dateTimeLiteral(state.from * 1000), seen };
 }
 
 /**

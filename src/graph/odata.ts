@@ -4,6 +4,7 @@
  * from a user or from Graph data goes through these.
  */
 import { InputError } from '../errors';
+import { quote } from '../validation/echo';
 import { CONTROL_CHARS } from '../validation/text';
 
 /** An OData string literal, single quotes doubled; `queryString` percent-encodes it with the rest. */
@@ -28,7 +29,7 @@ export function idSegment(value: unknown, field: string): string {
   }
   const id = value.trim();
   if (id.length > 512 || /^\.{1,2}$/.test(id) || /[\s?#%\\]/.test(id) || CONTROL_CHARS.test(id) || id.includes('..')) {
-    throw new InputError(field, `"${id.slice(0, 40)}${id.length > 40 ? '…' : ''}" is not an Outlook id or well-known folder name: pick a value from the dropdown or map an id Outlook returned`);
+    throw new InputError(field, `${quote(id.length > 40 ? `${id.slice(0, 40)}…` : id)} is not an Outlook id or well-known folder name: pick a value from the dropdown or map an id Outlook returned`);
   }
   return encodeURIComponent(id);
 }

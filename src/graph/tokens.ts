@@ -28,6 +28,8 @@ export interface AppRegistration {
 /** Refresh this long before the access token expires, so a request never starts with a dying token. */
 const EXPIRY_MARGIN_MS = 5 * 60 * 1000;
 const TOKEN_ATTEMPTS = 3;
+/** What an OAuth access token may contain (RFC 6750 b64token and then some): visible ASCII, at least one character. */
+const ACCESS_TOKEN_SHAPE = /^[\x21-\x7e]+$/;
 const TOKEN_TIMEOUT_MS = 30_000;
 
 export function appRegistrationFromEnv(env: NodeJS.ProcessEnv = process.env): AppRegistration {
@@ -45,7 +47,8 @@ const TENANT = /^(common|organizations|consumers|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f
 /** The tenant goes into the token URL path, so only the documented shapes are let through. */
 export function normaliseTenant(value: unknown): string {
   if (value === undefined || value === null || value === '') return 'common';
-  if (typeof value !== 'string' || !TENANT.test(value.trim())) {
+  // 253: the longest DNS name, so the longest verified domain.
+  if (typeof value !== 'string' || value.trim().length > 253 || !TENANT.test(value.trim())) {
     throw new CredentialError(
       'tenantId: use common, organizations, consumers, your directory (tenant) id such as '
       + '72f988bf-86f1-41af-91ab-2d7cd011db47, or a verified domain such as contoso.onmicrosoft.com',
@@ -121,7 +124,8 @@ export class TokenSource {
   private readonly now: () => number;
 
   constructor(private readonly options: TokenSourceOptions) {
-    if (!options.token || typeof options.token.access_token !== 'string') {
+    // An empty token would go out as "Bearer "; one with a line break makes fetch throw a message that quotes it.
+    if (!options.token || typeof options.token.access_token !== 'string' || !ACCESS_TOKEN_SHAPE.test(options.token.access_token)) {
       throw new CredentialError('The credential holds no OAuth token: connect the Outlook credential (sign in with Microsoft) first');
     }
     this.identity = credentialKey(options.token);

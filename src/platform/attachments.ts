@@ -4,6 +4,7 @@
  * so an oversized file fails fast and is never held whole in memory.
  */
 import { InputError } from '../errors';
+import { quote } from '../validation/echo';
 import { CONTROL_CHARS } from '../validation/text';
 
 export interface PlannedAttachment {
@@ -25,7 +26,7 @@ const MAX_ATTACHMENTS = 150;
 const DOWNLOAD_TIMEOUT_MS = 120_000;
 
 function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  return `${(bytes / (1024 * 1024)).toFixed(2)} MB (${bytes} bytes)`;
 }
 
 function tooLarge(field: string, bytes: number): InputError {
@@ -42,7 +43,7 @@ export function planAttachments(attachments: unknown): PlannedAttachment[] {
   if (entries.length > MAX_ATTACHMENTS) throw new InputError('attachments', `${entries.length} files; at most ${MAX_ATTACHMENTS} are accepted`);
   let declaredTotal = 0;
   const planned = entries.map(([name, value]) => {
-    const field = `attachments["${name.slice(0, 60)}"]`;
+    const field = `attachments[${quote(name.slice(0, 60))}]`;
     const file = value as { url?: unknown; size?: unknown; 'content-type'?: unknown } | null;
     if (!name.trim() || name.length > 255 || /[\\/]/.test(name) || CONTROL_CHARS.test(name)) throw new InputError(field, 'the file name must be 1 to 255 characters without slashes or control characters');
     if (!file || typeof file.url !== 'string' || !/^https?:\/\//.test(file.url)) throw new InputError(field, 'has no readable url: attach the file with a step that stores it on the platform');
@@ -56,18 +57,26 @@ export function planAttachments(attachments: unknown): PlannedAttachment[] {
   return planned;
 }
 
-/** Platform object storage (Maester) wants the step's storage token; pre-signed URLs want nothing. */
+/**
+ * Platform object storage (Maester) wants the step's storage token; pre-signed URLs want nothing.
+ * Compared by origin: a prefix test would hand the token to https://maester.example.net.evil.example.
+ */
 function storageHeaders(url: string, env: NodeJS.ProcessEnv): Record<string, string> {
   const storage = env.ELASTICIO_OBJECT_STORAGE_URI;
   const token = env.ELASTICIO_OBJECT_STORAGE_TOKEN;
-  return storage && token && url.startsWith(storage) ? { Authorization: `Bearer ${token}` } : {};
+  if (!storage || !token) return {};
+  try {
+    return new URL(url).origin === new URL(storage).origin ? { Authorization: `Bearer ${token}` } : {};
+  } catch {
+    return {};
+  }
 }
 
 export async function downloadAttachments(planned: PlannedAttachment[], env: NodeJS.ProcessEnv = process.env): Promise<InlineFile[]> {
   const files: InlineFile[] = [];
   let total = 0;
   for (const file of planned) {
-    const field = `attachments["${file.name.slice(0, 60)}"]`;
+    const field = `attachments[${quote(file.name.slice(0, 60))}]`;
     let response: Response;
     try {
       response = await fetch(file.url, { headers: storageHeaders(file.url, env), signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
@@ -75,7 +84,7 @@ export async function downloadAttachments(planned: PlannedAttachment[], env: Nod
       throw new InputError(field, 'could not be downloaded from the platform storage (no answer); retry, or check that the file still exists');
     }
     if (!response.ok || !response.body) {
-      throw new InputError(field, `could not be downloaded from the platform storage (HTTP ${response.status}); the link may have expired`);
+      throw new InputError(field, `could not be downloaded from the platform storage (HTTP ${response.status}); the link may have expired: re-run the step that attached the file, or check that it still exists`);
     }
     const chunks: Buffer[] = [];
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {

@@ -4,16 +4,15 @@
  * (which moves lastModifiedDateTime) cannot bring it back.
  */
 import type { Message } from '@microsoft/microsoft-graph-types';
-import { newMessageWithBody } from 'elasticio-node/lib/messages';
 import { itemKey } from '../graph/cursor';
 import { listMailFolders } from '../graph/folders';
 import type { StepContext } from '../graph/logger';
 import { idSegment } from '../graph/odata';
-import { pollCollection } from '../graph/poll';
+import type { PollSpec } from '../graph/poll';
 import { createSession } from '../graph/session';
 import type { CredentialConfig } from '../graph/session';
-import { parseFlag } from '../validation/fields';
-import { parseInstant } from '../validation/datetime';
+import { runPollingTrigger } from '../platform/pollingTrigger';
+import { isAbsent, parseFlag } from '../validation/fields';
 
 export interface GetNewMailConfig extends CredentialConfig {
   folderId?: string;
@@ -32,27 +31,20 @@ export const MAIL_FIELDS = [
 /** Graph's largest page for messages: one request per 1,000 mails. */
 export const MAIL_PAGE_SIZE = 1000;
 
-export function mailPollSpec(cfg: GetNewMailConfig, root: string) {
-  const folder = idSegment(cfg.folderId || 'inbox', 'folderId');
+export function mailPollSpec(cfg: GetNewMailConfig, root: string): PollSpec<Message & Record<string, unknown>> {
+  const folder = idSegment(isAbsent(cfg.folderId) ? 'inbox' : cfg.folderId, 'folderId');
   return {
     collectionPath: `${root}/mailFolders/${folder}/messages`,
-    timeField: 'receivedDateTime' as const,
+    timeField: 'receivedDateTime',
     extraFilter: parseFlag(cfg.pollOnlyUnreadMail, 'pollOnlyUnreadMail') ? 'isRead eq false' : undefined,
     select: MAIL_FIELDS,
     pageSize: MAIL_PAGE_SIZE,
-    keyOf: (mail: Message) => itemKey(mail.id!),
+    keyOf: (mail) => itemKey(mail.id!),
   };
 }
 
 async function processTrigger(this: StepContext, _msg: unknown, cfg: GetNewMailConfig, snapshot: unknown): Promise<void> {
-  const startTime = cfg.startTime ? parseInstant(cfg.startTime, 'startTime') : undefined;
-  const session = createSession(cfg, this);
-  const spec = mailPollSpec(cfg, session.root);
-  const { emitted, pages } = await pollCollection<Message & Record<string, unknown>>(session, spec, { snapshot, startTime }, {
-    emit: async (mail) => { await this.emit('data', newMessageWithBody(mail)); },
-    persist: async (next) => { await this.emit('snapshot', next); },
-  }, this.logger);
-  this.logger.info(`Poll finished: ${emitted} new mail(s) in ${pages} page(s)`);
+  await runPollingTrigger<Message & Record<string, unknown>>(this, cfg, snapshot, (root) => mailPollSpec(cfg, root), 'new mail(s)');
 }
 
 /** Dropdown: every folder, nested ones by path. */

@@ -99,7 +99,7 @@ function textOf(value: unknown, field: string, what: string, example: string): s
     throw new InputError(field, `expected ${what} as text, got ${describe(value)}${epochNote}; ${example}`);
   }
   const text = value.trim();
-  if (text === '') throw new InputError(field, `no ${what} given; ${example}`);
+  if (text === '') throw new InputError(field, `is empty: give ${what}; ${example}`);
   return text;
 }
 

@@ -3,13 +3,15 @@
  * the field and what it accepts; none echoes more than a short excerpt of what it was given.
  */
 import { InputError } from '../errors';
+import { visible } from './echo';
 
 function excerpt(value: unknown): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  return visible(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 }
 
-function isAbsent(value: unknown): value is undefined | null | '' {
+/** Not given: undefined, null or ''. Other falsy values (0, false) are given, and wrong where text is expected. */
+export function isAbsent(value: unknown): value is undefined | null | '' {
   return value === undefined || value === null || value === '';
 }
 

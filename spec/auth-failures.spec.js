@@ -1,0 +1,371 @@
+'use strict';
+
+// "Prove it", part 4: every sign-in and permission failure a user can meet ends in ONE message that
+// says what to do, with no retry loop. Each case runs through the root verifyCredentials.js (what
+// the platform calls when a credential is saved) and through the mail trigger in the real sailor
+// executor (one `error`, then `end`: no data, no snapshot, no updateKeys), counting the requests
+// that reached the token endpoint and Graph. The emulator models what it can (revoked and expired
+// refresh tokens, wrong secret, unknown client id, unknown tenant); nock the rest (expired secret,
+// missing consent, 403, MailboxNotEnabledForRESTAPI). Each message is checked against the
+// "Message says" column of README.md's Troubleshooting table, read from the README itself.
+const fs = require('fs');
+const net = require('net');
+const path = require('path');
+const { expect } = require('chai');
+const nock = require('nock');
+const { GRAPH, LOGIN, freshToken } = require('./helpers/setup');
+const { createContext } = require('./helpers/context');
+const { ROOT, loadStep, runStep } = require('./helpers/sailor');
+const { startEmulator } = require('../lib/emulator');
+
+const verifyCredentials = require('../verifyCredentials');
+
+const ENV_VARS = ['MSAPP_CLIENT_ID', 'MSAPP_CLIENT_SECRET', 'OUTLOOK_GRAPH_BASE_URL', 'OUTLOOK_LOGIN_BASE_URL'];
+const DAY_MS = 24 * 3600 * 1000;
+/** tokens.ts TOKEN_ATTEMPTS: the first try and two retries. */
+const TOKEN_ATTEMPTS = 3;
+
+// ---- what README.md promises --------------------------------------------------------------------
+
+function troubleshootingTable() {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const section = readme.split(/^## Troubleshooting[ \t]*$/m)[1];
+  if (!section) throw new Error('README.md has no "## Troubleshooting" section');
+  return section.split(/^## /m)[0].split('\n')
+    .filter((line) => line.startsWith('|'))
+    .slice(2) // header and separator
+    .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()))
+    .map(([says, cause, todo]) => ({ says, cause, todo }));
+}
+const TROUBLESHOOTING = troubleshootingTable();
+
+function readmeRow(key) {
+  const row = TROUBLESHOOTING.find((r) => r.says.includes(key));
+  if (!row) throw new Error(`README.md's Troubleshooting table has no row saying "${key}"`);
+  return row;
+}
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * How `message` falls short of a "Message says" cell: the text before the parentheses must appear
+ * ("..." standing for any value), each word in the parentheses must appear, and of the AADSTS
+ * codes listed (`AADSTS70008 / 700082 / 50173`) at least one.
+ */
+function unkeptPromises(message, says) {
+  const [, lead, inner] = /^(.*?)(?:\s*\(([^)]*)\))?$/.exec(says);
+  const problems = [];
+  const leadPattern = new RegExp(lead.split('...').map(escapeRegExp).join('.+'));
+  if (!leadPattern.test(message)) problems.push(`does not say "${lead}"`);
+  if (inner) {
+    const tokens = inner.split(/[\s,/]+/).filter(Boolean);
+    const codes = tokens.filter((t) => /^(AADSTS)?\d+$/.test(t)).map((t) => `AADSTS${t.replace('AADSTS', '')}`);
+    if (codes.length && !codes.some((code) => new RegExp(`${code}\\b`).test(message))) problems.push(`names none of ${codes.join(', ')}`);
+    for (const word of tokens.filter((t) => !/^(AADSTS)?\d+$/.test(t))) {
+      if (!message.includes(word)) problems.push(`does not name ${word}`);
+    }
+  }
+  return problems;
+}
+
+// ---- Azure AD and Graph answers for the nock cases ------------------------------------------------
+
+function aad(status, error, code, description) {
+  return [status, {
+    error,
+    error_description: `AADSTS${code}: ${description}\r\nTrace ID: 7e3c\r\nCorrelation ID: 9a1f\r\nTimestamp: 2026-11-27 07:00:00Z`,
+    error_codes: [code],
+    timestamp: '2026-11-27 07:00:00Z',
+  }];
+}
+
+function graphError(status, code, message) {
+  return [status, { error: { code, message, innerError: { 'request-id': `rid-${code}` } } }, { 'request-id': `rid-${code}` }];
+}
+
+const UNAUTHORIZED = graphError(401, 'InvalidAuthenticationToken', 'Access token has expired or is not yet valid.');
+
+/** A local port nothing listens on: connecting to it is refused at once. */
+async function closedPort() {
+  const server = net.createServer();
+  await new Promise((resolve) => { server.listen(0, '127.0.0.1', resolve); });
+  const { port } = server.address();
+  await new Promise((resolve) => { server.close(resolve); });
+  return port;
+}
+
+// ---- the cases ----------------------------------------------------------------------------------
+// backend 'emulator': Graph and login on the emulator (login possibly elsewhere); 'nock': Microsoft's
+// hosts answered by nock through `token()` and `graph(uri)`. `expect` = requests per run.
+
+const CASES = [
+  {
+    name: 'a revoked refresh token (invalid_grant)',
+    readme: 'The Outlook sign-in has expired or was revoked',
+    backend: 'emulator',
+    arrange({ emu, cfg }) {
+      emu.control.revokeRefreshToken(cfg.oauth.refresh_token);
+      emu.control.expireAccessTokens();
+    },
+    expect: { token: 1, graph: 1 },
+    todo: [/open the credential and sign in again/i],
+  },
+  {
+    name: 'a refresh token expired after 90 days unused (invalid_grant)',
+    readme: 'The Outlook sign-in has expired or was revoked',
+    backend: 'emulator',
+    arrange({ clock }) { clock.offset += 91 * DAY_MS; },
+    expect: { token: 1, graph: 1 },
+    todo: [/open the credential and sign in again/i],
+  },
+  {
+    name: 'sign-in revoked by a password change (invalid_grant, AADSTS50173)',
+    readme: 'The Outlook sign-in has expired or was revoked',
+    backend: 'nock',
+    token: () => aad(400, 'invalid_grant', 50173, 'The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password.'),
+    graph: () => UNAUTHORIZED,
+    expect: { token: 1, graph: 1 },
+    todo: [/open the credential and sign in again/i],
+  },
+  {
+    name: 'a refresh token expired for inactivity (invalid_grant, AADSTS700082)',
+    readme: 'The Outlook sign-in has expired or was revoked',
+    backend: 'nock',
+    token: () => aad(400, 'invalid_grant', 700082, 'The refresh token has expired due to inactivity. The token was issued on 2026-08-01 and was inactive for 90.00:00:00.'),
+    graph: () => UNAUTHORIZED,
+    expect: { token: 1, graph: 1 },
+    todo: [/open the credential and sign in again/i],
+  },
+  {
+    name: 'a wrong client secret (AADSTS7000215)',
+    readme: 'Microsoft rejected the client secret',
+    backend: 'emulator',
+    arrange({ emu }) {
+      process.env.MSAPP_CLIENT_SECRET = '3f0a6f43-secret-id-not-value';
+      emu.control.expireAccessTokens();
+    },
+    expect: { token: 1, graph: 1 },
+    todo: [/MSAPP_CLIENT_SECRET/, /secret's Value/],
+  },
+  {
+    name: 'an expired client secret (AADSTS7000222)',
+    readme: "The app's client secret has expired",
+    backend: 'nock',
+    token: () => aad(401, 'invalid_client', 7000222, "The provided client secret keys for app '00000000-1111' are expired. Visit the Azure portal to create new keys for your app."),
+    graph: () => UNAUTHORIZED,
+    expect: { token: 1, graph: 1 },
+    todo: [/new secret/i, /MSAPP_CLIENT_SECRET/],
+  },
+  {
+    name: 'a wrong tenant (AADSTS90002)',
+    readme: 'Tenant "..." was not found',
+    backend: 'emulator',
+    cfg: { tenantId: 'fabrikam-typo.onmicrosoft.com' },
+    arrange({ emu }) { emu.control.expireAccessTokens(); },
+    expect: { token: 1, graph: 1 },
+    todo: [/"fabrikam-typo\.onmicrosoft\.com"/, /common/, /tenant id/i, /domain/],
+  },
+  {
+    name: 'an unknown client id (AADSTS700016)',
+    readme: 'No app with MSAPP_CLIENT_ID was found',
+    backend: 'emulator',
+    arrange({ emu }) {
+      process.env.MSAPP_CLIENT_ID = '11111111-2222-3333-4444-555555555555';
+      emu.control.expireAccessTokens();
+    },
+    expect: { token: 1, graph: 1 },
+    todo: [/Check MSAPP_CLIENT_ID/, /multi-tenant/],
+  },
+  {
+    name: 'consent missing for a scope (AADSTS65001)',
+    readme: 'has not consented to the scopes',
+    backend: 'nock',
+    token: () => aad(400, 'invalid_grant', 65001, "The user or administrator has not consented to use the application with ID '00000000-1111' named 'Outlook for elastic.io'. Send an interactive authorization request for this user and resource."),
+    graph: () => UNAUTHORIZED,
+    expect: { token: 1, graph: 1 },
+    todo: [/reconnect/i, /consent/i],
+  },
+  {
+    name: 'a scope missing on the token: Graph 403 ErrorAccessDenied',
+    readme: 'HTTP 403 ErrorAccessDenied',
+    backend: 'nock',
+    graph: () => graphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.'),
+    expect: { token: 0, graph: 1 },
+    todo: [/permissions/i, /reconnect/i, /scope/i, /request-id: rid-ErrorAccessDenied/],
+  },
+  {
+    name: 'the sign-in service unreachable (connection refused)',
+    readme: 'Could not reach the Microsoft sign-in service',
+    backend: 'emulator',
+    async arrange({ emu }) {
+      process.env.OUTLOOK_LOGIN_BASE_URL = `http://127.0.0.1:${await closedPort()}`;
+      emu.control.expireAccessTokens();
+    },
+    expect: { token: TOKEN_ATTEMPTS, graph: 1 },
+    todo: [/ECONNREFUSED/, /check the network/i, /retry later/i],
+  },
+  {
+    name: 'a mailbox not enabled for the REST API (MailboxNotEnabledForRESTAPI)',
+    readme: 'MailboxNotEnabledForRESTAPI',
+    backend: 'nock',
+    graph: () => graphError(404, 'MailboxNotEnabledForRESTAPI', 'The mailbox is either inactive, soft-deleted, or is hosted on-premise.'),
+    expect: { token: 0, graph: 1 },
+    todo: [/on-premises/, /Exchange Online/],
+  },
+  {
+    name: 'a 403 on the chosen folder (the credential itself is fine)',
+    readme: 'HTTP 403 ErrorAccessDenied',
+    backend: 'nock',
+    cfg: { folderId: 'AAMkAGVmMDEz-SharedFolder=' },
+    graph: (uri) => (uri.startsWith('/v1.0/me/mailFolders/') ? graphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.') : [200, { id: 'user-1' }]),
+    verifies: true,
+    expect: { token: 0, graph: 1 },
+    todo: [/mailbox or folder/, /Check the mailbox permissions/, /\/me\/mailFolders\/AAMkAGVmMDEz-SharedFolder%3D\/messages/],
+  },
+];
+
+describe('auth failures: one clear, actionable message and no retry loop', function () {
+  this.timeout(30000);
+  const clock = { offset: 0 };
+  let emu;
+  let savedEnv;
+
+  before(async () => {
+    emu = await startEmulator({
+      seed: 11, mailCount: 20, now: () => Date.now() + clock.offset,
+      clientId: process.env.MSAPP_CLIENT_ID, clientSecret: process.env.MSAPP_CLIENT_SECRET,
+    });
+  });
+  after(async () => { if (emu) await emu.close(); });
+
+  beforeEach(() => {
+    savedEnv = Object.fromEntries(ENV_VARS.map((name) => [name, process.env[name]]));
+    clock.offset = 0;
+    emu.control.clearFaults();
+    emu.control.resetStats();
+  });
+  afterEach(() => {
+    for (const [name, value] of Object.entries(savedEnv)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+    clock.offset = 0;
+  });
+
+  it("reads every row of README.md's Troubleshooting table that these cases rely on", () => {
+    const used = new Set(CASES.map((c) => c.readme));
+    for (const key of used) expect(readmeRow(key).says).to.include(key.split('...')[0]);
+    expect(TROUBLESHOOTING.length).to.be.at.least(used.size);
+  });
+
+  /**
+   * Arranges one case and returns the cfg to use and a counter of the requests that reached the
+   * token endpoint and Graph during the run.
+   */
+  async function arrange(c) {
+    if (c.backend === 'emulator') {
+      process.env.OUTLOOK_GRAPH_BASE_URL = emu.url;
+      process.env.OUTLOOK_LOGIN_BASE_URL = emu.url;
+      const cfg = { oauth: emu.control.issueTokens(), tenantId: 'common', ...c.cfg };
+      await c.arrange?.({ emu, cfg, clock });
+      emu.control.resetStats();
+      const loginOrigin = process.env.OUTLOOK_LOGIN_BASE_URL;
+      const elsewhere = [];
+      const onNoMatch = (req) => {
+        const href = String(req.href || (req.options && req.options.href) || '');
+        if (loginOrigin !== emu.url && href.startsWith(loginOrigin)) elsewhere.push(href);
+      };
+      nock.emitter.on('no match', onNoMatch);
+      return {
+        cfg,
+        counts() {
+          nock.emitter.removeListener('no match', onNoMatch);
+          const { byRoute } = emu.control.stats();
+          const sum = (pick) => Object.entries(byRoute).filter(([route]) => pick(route)).reduce((n, [, k]) => n + k, 0);
+          const isToken = (route) => /oauth2\/v2\.0\/token$/.test(route);
+          return { token: sum(isToken) + elsewhere.length, graph: sum((route) => !isToken(route)) };
+        },
+      };
+    }
+    const counts = { token: 0, graph: 0 };
+    nock(LOGIN).persist().post(/\/oauth2\/v2\.0\/token$/).reply(() => {
+      counts.token += 1;
+      return c.token ? c.token() : [500, { error: 'unexpected' }];
+    });
+    const graph = nock(GRAPH).persist();
+    for (const method of ['GET', 'POST', 'PATCH', 'PUT', 'DELETE']) {
+      graph.intercept(/.*/, method).query(true).reply((uri) => {
+        counts.graph += 1;
+        return c.graph(uri);
+      });
+    }
+    return { cfg: { oauth: freshToken(), tenantId: 'common', ...c.cfg }, counts: () => ({ ...counts }) };
+  }
+
+  function secretsOf(cfg) {
+    return [cfg.oauth.access_token, cfg.oauth.refresh_token, process.env.MSAPP_CLIENT_SECRET, savedEnv.MSAPP_CLIENT_SECRET].filter(Boolean);
+  }
+
+  function expectOneActionableMessage(c, message, cfg) {
+    expect(unkeptPromises(message, readmeRow(c.readme).says), `README promises "${readmeRow(c.readme).says}"; the message is: ${message}`).to.deep.equal([]);
+    for (const pattern of c.todo) expect(message, 'says what to do').to.match(pattern);
+    for (const secret of secretsOf(cfg)) expect(message, 'a secret in the message').to.not.include(secret);
+    expect(message.length, message).to.be.below(600);
+  }
+
+  for (const c of CASES) {
+    describe(c.name, () => {
+      it(`verifyCredentials ${c.verifies ? 'accepts the credential' : 'fails with the README message'}, after ${c.verifies ? 'GET /me' : `${c.expect.token} token and ${c.expect.graph} Graph request(s)`}`, async () => {
+        const { cfg, counts } = await arrange(c);
+        const ctx = createContext();
+        const started = Date.now();
+        let error;
+        let result;
+        try {
+          result = await verifyCredentials.call(ctx, cfg);
+        } catch (err) {
+          error = err;
+        }
+        const seen = counts();
+        if (c.verifies) {
+          expect(error, error && error.message).to.equal(undefined);
+          expect(result).to.deep.equal({ verified: true });
+          expect(seen).to.deep.equal({ token: 0, graph: 1 });
+          return;
+        }
+        expect(error, 'verifyCredentials resolved').to.be.an('error');
+        expectOneActionableMessage(c, error.message, cfg);
+        expect(seen, 'requests to the token endpoint and Graph').to.deep.equal(c.expect);
+        expect(ctx.emitted('updateKeys'), 'updateKeys').to.deep.equal([]);
+        const retries = ctx.logs.filter((l) => /retrying/i.test(l.message));
+        expect(retries, 'retry warnings').to.have.length(Math.max(0, c.expect.token - 1));
+        expect(Date.now() - started, 'ms spent').to.be.below(10000);
+      });
+
+      it(`Poll for New Mail (real sailor executor): one error event then end, ${c.expect.token} token and ${c.expect.graph} Graph request(s)`, async () => {
+        const { cfg, counts } = await arrange(c);
+        const result = await runStep(loadStep('getNewMail'), { id: 'poll-1', body: {}, headers: {} }, cfg, {}, { timeoutMs: 20000 });
+        const seen = counts();
+        expect(result.names, 'events').to.deep.equal(['error', 'end']);
+        const [error] = result.of('error');
+        expect(error).to.be.an('error');
+        expectOneActionableMessage(c, error.message, cfg);
+        expect(seen, 'requests to the token endpoint and Graph').to.deep.equal(c.expect);
+        const logged = result.logs.map((r) => String(r.msg)).join('\n');
+        for (const secret of secretsOf(cfg)) expect(logged, 'a secret in the logs').to.not.include(secret);
+      });
+    });
+  }
+
+  it('a second poll after a failed refresh tries once more and fails the same way: one attempt per run, not a loop', async () => {
+    const c = CASES[0];
+    const { cfg, counts } = await arrange(c);
+    const step = loadStep('getNewMail');
+    const first = await runStep(step, { id: 'poll-1', body: {}, headers: {} }, cfg, {});
+    const second = await runStep(step, { id: 'poll-2', body: {}, headers: {} }, cfg, {});
+    expect(first.names).to.deep.equal(['error', 'end']);
+    expect(second.names).to.deep.equal(['error', 'end']);
+    expect(second.of('error')[0].message).to.equal(first.of('error')[0].message);
+    expect(counts()).to.deep.equal({ token: 2, graph: 2 });
+  });
+});

@@ -1,0 +1,564 @@
+'use strict';
+
+// The tables behind spec/bad-input.spec.js: every input and configuration field of every step,
+// and the credential fields, fed the wrong things. Each bad case says which field the error must
+// name; each accepted case says exactly what must reach Graph instead.
+//
+// A case is { step, field, label, where, value, base?, names?, storage? }:
+//   step   getNewMail | getNewAndUpdatedEvents | sendMail | createEvent
+//   where  'cfg'         value replaces cfg[field] (step configuration or credential field)
+//          'body'        value replaces msg.body[field] (step input)
+//          'message'     value replaces the whole msg.body
+//          'attachments' value replaces msg.attachments
+//   value  MISSING deletes the key
+//   base   extra input merged into the step's valid input first (e.g. a start for end-before-start)
+//   names  what the error message must contain (default: field)
+//   storage(nock, seen) arms the platform storage host for attachment cases (accepted cases push
+//          the request headers the storage host received into `seen`)
+
+const MISSING = Symbol('missing');
+const STORAGE = 'https://storage.platform.example.net';
+const MB = 1024 * 1024;
+
+/** A valid input per step: each case breaks exactly one field of it. */
+const VALID_BODY = {
+  getNewMail: {},
+  getNewAndUpdatedEvents: {},
+  sendMail: { to: 'ann@example.com', subject: 'Status', body: 'Hello' },
+  createEvent: { subject: 'Planning', start: '2026-03-10T09:00:00Z', end: '2026-03-10T10:00:00Z' },
+};
+const VALID_CFG = {
+  getNewMail: { startTime: '2026-11-27T07:00:00Z' },
+  getNewAndUpdatedEvents: { startTime: '2026-11-27T07:00:00Z', timeZone: 'Europe/Berlin' },
+  sendMail: {},
+  createEvent: {},
+};
+const STEPS = Object.keys(VALID_BODY);
+
+/**
+ * What a correct refusal must contain besides the field: words that say what is accepted or what
+ * to do. A bare diagnosis ("could not be downloaded", "is invalid") does not count.
+ */
+const HINT = /\b(must|use|expected|at most|required|accepted|pick|allowed|give|write|add|choose|connect|set|needs|e\.g\.|attach|send fewer|longer than|retry|check)\b/i;
+
+const cases = [];
+function bad(step, where, field, label, value, extra = {}) {
+  cases.push({ step, where, field, label, value, names: field, ...extra });
+}
+
+// ---- value families -------------------------------------------------------------------------
+
+/** Wrong JSON types; `falsy` adds 0 and false, which must not be mistaken for "empty". */
+const WRONG_TYPES = [
+  ['a number', 42],
+  ['the number 0', 0],
+  ['a list', ['x']],
+  ['an empty list', []],
+  ['an object', { a: 1 }],
+  ['an empty object', {}],
+  ['true', true],
+  ['false', false],
+];
+const wrongTypes = (...skip) => WRONG_TYPES.filter(([label]) => !skip.includes(label));
+
+const CONTROL = [
+  ['a NUL byte', 'x\u0000y'],
+  ['a line break', 'x\r\ny'],
+  ['a tab', 'x\ty'],
+  ['an escape character', 'x\u001by'],
+  ['DEL', 'x\u007fy'],
+];
+
+/** OData and URL syntax; for ids, the ones without a space, # or % are legitimate (see the accepted table). */
+const ODATA_INJECTION = [
+  ["OData: ' or 1 eq 1", "' or 1 eq 1"],
+  ['OData: a closing quote and or', "x' or isRead eq true or 'a' eq 'a"],
+  ['OData: &$filter=', 'x&$filter=isRead eq true'],
+  ['OData: &$top=1', 'x&$top=1'],
+  ['OData: a hash', 'x#frag'],
+  ['OData: a percent sign', 'x%20y'],
+  ['OData: a double quote', 'x"y'],
+];
+const ODATA_IN_IDS = ODATA_INJECTION.filter(([, value]) => /[\s#%]/.test(value));
+
+const BAD_INSTANTS = [
+  ['a word', 'yesterday'],
+  ['month 13', '2026-13-01T00:00:00Z'],
+  ['February 30', '2026-02-30T00:00:00Z'],
+  ['hour 24', '2026-03-10T24:00:00Z'],
+  ['minute 60', '2026-03-10T09:60:00Z'],
+  ['day/month/year', '10/03/2026 09:00'],
+  ['month/day/year', '03/10/2026'],
+  ['a single-digit month', '2026-3-10T09:00:00Z'],
+  ['basic ISO without dashes', '20260310T090000Z'],
+  ['an offset of +25:00', '2026-03-10T09:00:00+25:00'],
+  ['a year 0001', '0001-01-01T00:00:00Z'],
+  ['a year 9999', '9999-12-31T00:00:00Z'],
+  ['epoch millis as text', '1773133200000'],
+  ['an RFC 2822 date', 'Tue, 10 Mar 2026 09:00:00 GMT'],
+  ['a date-time with a trailing word', '2026-03-10T09:00:00Z tomorrow'],
+  ['an OData tail', "2026-03-10T09:00:00Z' or 1 eq 1"],
+  ['an & tail', '2026-03-10T09:00:00Z&$top=1'],
+  ['a # tail', '2026-03-10T09:00:00Z#x'],
+  ['an encoded offset', '2026-03-10T09:00:00%2B01:00'],
+  ['$filter=', '$filter=receivedDateTime ge 2026-01-01T00:00:00Z'],
+  ['a control character', '2026-03-10T09:00:00\u0000Z'],
+  ['DEL', '2026-03-10T09:00:00Z\u007f'],
+  ['a 1 MB text', `2026-03-10T09:00:00Z${'9'.repeat(MB)}`],
+];
+
+const PATH_TRICKS = [
+  ['../', '../inbox'],
+  ['..', '..'],
+  ['.', '.'],
+  ['a .. in the middle', 'AAMk..AAA'],
+  ['a trailing /..', 'AAMk/..'],
+  ['?', 'inbox?$top=1'],
+  ['# ', 'inbox#x'],
+  ['%2e%2e', '%2e%2e'],
+  ['%2F', 'AAMk%2F..%2Fx'],
+  ['%00', 'inbox%00'],
+  ['a backslash', 'AAMk\\..\\x'],
+  ['a space', 'in box'],
+  ['a NUL byte', 'inbox\u0000'],
+  ['a line break', 'inbox\r\nX-Injected: 1'],
+  ['a tab', 'in\tbox'],
+  ['DEL', 'inbox\u007f'],
+  ['a 600-character id', 'A'.repeat(600)],
+  ['a 1 MB id', 'A'.repeat(MB)],
+  ["' or 1 eq 1", "' or 1 eq 1"],
+  ['?$filter=', '?$filter=isRead eq false'],
+  ['a percent sign', 'AAMk%AA'],
+  ['only spaces', '   '],
+];
+
+const BAD_ZONES = [
+  ['an unknown IANA name', 'Mars/Olympus_Mons'],
+  ['an abbreviation', 'CEST'],
+  ['PST', 'PST'],
+  ['a fixed offset', '+01:00'],
+  ['UTC+1', 'UTC+1'],
+  ['GMT+2', 'GMT+2'],
+  ['a Java-era three-letter id', 'BST'],
+  ['a SystemV zone', 'SystemV/EST5'],
+  ['a path trick', 'Europe/../Berlin'],
+  ['an OData injection', "Europe/Berlin' or 1 eq 1"],
+  ['a quote for the Prefer header', 'Europe/Berlin", odata.maxpagesize=1'],
+  ['a line break', 'Europe/Berlin\r\nX-Injected: 1'],
+  ['DEL', 'Europe/Berlin\u007f'],
+  ['a 1 MB name', `Europe/${'B'.repeat(MB)}`],
+  ['only spaces', '   '],
+  ...ODATA_INJECTION,
+];
+
+const BAD_ADDRESSES = [
+  ['a bare word', 'ann'],
+  ['no domain', 'ann@'],
+  ['no local part', '@example.com'],
+  ['no dot in the domain', 'ann@localhost'],
+  ['two @', 'ann@@example.com'],
+  ['a space inside', 'ann smith@example.com'],
+  ['two dots in the domain', 'ann@example..com'],
+  ['a leading hyphen in the domain', 'ann@-example.com'],
+  ['a one-letter TLD', 'ann@example.c'],
+  ['an IP literal', 'ann@[10.0.0.1]'],
+  ['an unclosed angle bracket', 'Ann <ann@example.com'],
+  ['an unclosed quote', '"Ann <ann@example.com>'],
+  ['an unquoted comma in the name', 'Doe, John <john@example.com>'],
+  ['a header injection', 'ann@example.com\r\nBcc: eve@example.com'],
+  ['a NUL byte', 'ann@exa\u0000mple.com'],
+  ['DEL', 'ann@exa\u007fmple.com'],
+  ['non-ASCII in the domain', 'ann@bücher.example'],
+  ['an address of 300 characters', `${'a'.repeat(60)}@${'b'.repeat(236)}.com`],
+  ['a 1 MB address', `${'a'.repeat(MB)}@example.com`],
+  ['(at) instead of @', 'ann(at)example.com'],
+  ['a URL', 'mailto:ann@example.com?subject=x'],
+];
+
+// ---- credential fields: through every step --------------------------------------------------
+
+for (const step of STEPS) {
+  for (const [label, value] of [
+    ...wrongTypes(),
+    ['a path trick', 'common/../evil'],
+    ['..', '..'],
+    ['a query', 'common?x=1'],
+    ['a hash', 'common#x'],
+    ['%2e%2e', '%2e%2e'],
+    ['a space', 'contoso onmicrosoft.com'],
+    ['a line break', 'common\r\nX-Injected: 1'],
+    ["' or 1 eq 1", "common' or 1 eq 1"],
+    ...ODATA_INJECTION,
+    ['a URL', 'https://login.microsoftonline.com/common'],
+    ['a leading hyphen', '-contoso.example'],
+    ['a 600-character domain', `${'a'.repeat(596)}.com`],
+    ['a 600-character word', 't'.repeat(600)],
+  ]) bad(step, 'cfg', 'tenantId', label, value);
+
+  for (const [label, value] of [
+    ['missing', MISSING],
+    ['null', null],
+    ['empty text', ''],
+    ['a bare access token as text', 'at-abc'],
+    ...wrongTypes(),
+    ['an object with a numeric access_token', { access_token: 42, refresh_token: 'rt' }],
+    ['an object with a null access_token', { access_token: null, refresh_token: 'rt' }],
+    ['an object with only a refresh token', { refresh_token: 'rt-only' }],
+    ['an empty access_token and no refresh token', { access_token: '' }],
+    ['an access_token with a line break', { access_token: 'at\r\nX-Injected: 1' }],
+  ]) bad(step, 'cfg', 'oauth', label, value, { names: /oauth/i });
+}
+
+// ---- getNewMail ------------------------------------------------------------------------------
+
+for (const [label, value] of [...wrongTypes(), ...PATH_TRICKS, ...ODATA_IN_IDS]) bad('getNewMail', 'cfg', 'folderId', label, value);
+for (const step of ['getNewMail', 'getNewAndUpdatedEvents']) {
+  for (const [label, value] of [...wrongTypes(), ['only spaces', '   '], ...BAD_INSTANTS, ...ODATA_INJECTION, ['a local time without offset', '2026-03-10T09:00:00']]) {
+    bad(step, 'cfg', 'startTime', label, value);
+  }
+}
+for (const [label, value] of [...wrongTypes('false', 'true'), ['1', '1'], ['yes', 'yes'], ['no', 'no'], ['maybe', 'maybe'], ['on', 'on'], ['a quoted true', '"true"'], ["true' or 1 eq 1", "true' or 1 eq 1"], ['a 1 MB text', 't'.repeat(MB)], ['true and a line break', 'true\r\nX: 1'], ...ODATA_INJECTION]) {
+  bad('getNewMail', 'cfg', 'pollOnlyUnreadMail', label, value);
+}
+
+// ---- getNewAndUpdatedEvents and createEvent: calendarId -------------------------------------
+
+for (const step of ['getNewAndUpdatedEvents', 'createEvent']) {
+  for (const [label, value] of [...wrongTypes(), ...PATH_TRICKS, ...ODATA_IN_IDS]) bad(step, 'cfg', 'calendarId', label, value);
+}
+for (const [label, value] of [...wrongTypes(), ...BAD_ZONES]) bad('getNewAndUpdatedEvents', 'cfg', 'timeZone', label, value);
+
+// ---- sendMail ---------------------------------------------------------------------------------
+
+const manyAddresses = (n) => Array.from({ length: n }, (_, i) => `r${i}@example.com`);
+for (const [label, value] of [
+  ['missing, with no cc or bcc', MISSING],
+  ['null', null],
+  ['empty text', ''],
+  ['only separators', ' , ; '],
+  ['only spaces', '   '],
+  ...wrongTypes(),
+  ['a list of empty strings', ['', ' ']],
+  ['an object without address', { name: 'Ann' }],
+  ['an object with a numeric address', { address: 42 }],
+  ['an object with a numeric name', { address: 'ann@example.com', name: 42 }],
+  ['a name with a line break', { address: 'ann@example.com', name: 'Ann\r\nBcc: eve@example.com' }],
+  ['a list holding a number', ['ann@example.com', 7]],
+  ['a list holding a list', [['ann@example.com']]],
+  ['501 recipients', manyAddresses(501)],
+  ['10,000 recipients as a list', manyAddresses(10000)],
+  ['10,000 recipients as text', manyAddresses(10000).join(', ')],
+  ...BAD_ADDRESSES,
+]) bad('sendMail', 'body', 'to', label, value);
+
+for (const field of ['cc', 'bcc']) {
+  for (const [label, value] of [
+    ...wrongTypes('an empty list'),
+    ['an object without address', { name: 'Ann' }],
+    ['a list holding a boolean', ['ann@example.com', true]],
+    ['10,000 recipients', manyAddresses(10000)],
+    ...BAD_ADDRESSES.filter((_, i) => i % 2 === 0),
+  ]) bad('sendMail', 'body', field, label, value);
+}
+bad('sendMail', 'body', 'to', '250 in to and 251 in cc (over 500 together)', manyAddresses(250), { base: { cc: manyAddresses(251) } });
+
+for (const [label, value] of [
+  ...wrongTypes('an empty list'),
+  ['11 addresses', manyAddresses(11)],
+  ...BAD_ADDRESSES.filter((_, i) => i % 2 === 1),
+]) bad('sendMail', 'body', 'replyTo', label, value);
+
+for (const [label, value] of [...wrongTypes(), ['256 characters', 's'.repeat(256)], ['1 MB', 's'.repeat(MB)]]) bad('sendMail', 'body', 'subject', label, value);
+for (const [label, value] of [...wrongTypes(), ['over 3 MB', 'b'.repeat(3 * MB + 1)]]) bad('sendMail', 'body', 'body', label, value);
+
+const ENUM_JUNK = [...wrongTypes(), ['only spaces', '   '], ...ODATA_INJECTION.slice(0, 3), ['a 1 MB text', 'x'.repeat(MB)], ...CONTROL.slice(0, 2)];
+for (const step of ['sendMail', 'createEvent']) {
+  for (const [label, value] of [...ENUM_JUNK, ['markdown', 'markdown'], ['a MIME type', 'text/html'], ['plain', 'plain']]) bad(step, 'body', 'bodyContentType', label, value);
+  for (const [label, value] of [...ENUM_JUNK, ['urgent', 'urgent'], ['a number as text', '1'], ['High!', 'High!']]) bad(step, 'body', 'importance', label, value);
+}
+
+const FLAG_JUNK = [...wrongTypes('true', 'false'), ['1', '1'], ['yes', 'yes'], ['maybe', 'maybe'], ['a 1 MB text', 't'.repeat(MB)], ['true and a line break', 'true\nfalse']];
+for (const [label, value] of FLAG_JUNK) bad('sendMail', 'body', 'saveToSentItems', label, value);
+
+const file = (name, props) => ({ [name]: props });
+// The third column is the entry the error names: the whole field, or the one file.
+for (const [label, value, field, storage] of [
+  ['text', 'report.pdf', 'attachments'],
+  ['a number', 42, 'attachments'],
+  ['true', true, 'attachments'],
+  ['a list', [{ url: `${STORAGE}/a` }], 'attachments'],
+  ['151 files', Object.fromEntries(Array.from({ length: 151 }, (_, i) => [`f${i}.txt`, { url: `${STORAGE}/f${i}` }])), 'attachments'],
+  ['a file that is null', file('a.txt', null), 'attachments["a.txt"]'],
+  ['a file that is text', file('a.txt', `${STORAGE}/a`), 'attachments["a.txt"]'],
+  ['a file missing its url', file('a.txt', { size: 10 }), 'attachments["a.txt"]'],
+  ['an empty url', file('a.txt', { url: '' }), 'attachments["a.txt"]'],
+  ['a numeric url', file('a.txt', { url: 42 }), 'attachments["a.txt"]'],
+  ['a file: url', file('a.txt', { url: 'file:///etc/passwd' }), 'attachments["a.txt"]'],
+  ['an ftp: url', file('a.txt', { url: 'ftp://storage.example/a' }), 'attachments["a.txt"]'],
+  ['a relative url', file('a.txt', { url: '/objects/a' }), 'attachments["a.txt"]'],
+  ['a javascript: url', file('a.txt', { url: 'javascript:alert(1)' }), 'attachments["a.txt"]'],
+  ['an empty file name', file('', { url: `${STORAGE}/a` }), 'attachments'],
+  ['a file name with ../', file('../../etc/passwd', { url: `${STORAGE}/a` }), 'attachments'],
+  ['a file name with a backslash', file('..\\a.txt', { url: `${STORAGE}/a` }), 'attachments'],
+  ['a file name with a line break', file('a\r\n.txt', { url: `${STORAGE}/a` }), 'attachments'],
+  ['a 300-character file name', file(`${'n'.repeat(296)}.txt`, { url: `${STORAGE}/a` }), 'attachments'],
+  ['a negative size', file('a.txt', { url: `${STORAGE}/a`, size: -1 }), 'attachments["a.txt"]'],
+  ['a size in words', file('a.txt', { url: `${STORAGE}/a`, size: 'big' }), 'attachments["a.txt"]'],
+  ['a declared size of 3 MB + 1', file('big.bin', { url: `${STORAGE}/big`, size: 3 * MB + 1 }), 'attachments'],
+  ['a declared size of 1e9 as text', file('big.bin', { url: `${STORAGE}/big`, size: '1e9' }), 'attachments'],
+  ['declared sizes over 3 MB together', { 'a.bin': { url: `${STORAGE}/a`, size: 2 * MB }, 'b.bin': { url: `${STORAGE}/b`, size: 2 * MB } }, 'attachments'],
+  ['a file the storage answers 404 for', file('gone.pdf', { url: `${STORAGE}/gone`, size: 10 }), 'attachments["gone.pdf"]',
+    (nock) => nock(STORAGE).get('/gone').reply(404, 'Not Found')],
+  ['a file the storage answers 403 for (expired link)', file('old.pdf', { url: `${STORAGE}/old?sig=x` }), 'attachments["old.pdf"]',
+    (nock) => nock(STORAGE).get('/old').query(true).reply(403, 'Request has expired')],
+  ['a file the storage answers 500 for', file('err.pdf', { url: `${STORAGE}/err` }), 'attachments["err.pdf"]',
+    (nock) => nock(STORAGE).get('/err').reply(500, 'oops')],
+  ['a file whose download is reset', file('r.pdf', { url: `${STORAGE}/reset` }), 'attachments["r.pdf"]',
+    (nock) => nock(STORAGE).get('/reset').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))],
+  ['a file declared small but streamed over 3 MB', file('big.bin', { url: `${STORAGE}/streamed`, size: 1000 }), 'attachments',
+    (nock) => nock(STORAGE).get('/streamed').reply(200, Buffer.alloc(3 * MB + 1, 7))],
+  ['files streamed over 3 MB together', { 'a.bin': { url: `${STORAGE}/s1` }, 'b.bin': { url: `${STORAGE}/s2` } }, 'attachments',
+    (nock) => nock(STORAGE).get('/s1').reply(200, Buffer.alloc(2 * MB, 1)).get('/s2').reply(200, Buffer.alloc(2 * MB, 2))],
+]) bad('sendMail', 'attachments', 'attachments', label, value, { file: field, storage });
+
+for (const step of ['sendMail', 'createEvent']) {
+  for (const [label, value] of [
+    ['text', 'to: ann@example.com'],
+    ['empty text', ''],
+    ['JSON as text', JSON.stringify(VALID_BODY[step])],
+    ['a list', [VALID_BODY[step]]],
+    ['an empty list', []],
+    ['a number', 42],
+    ['the number 0', 0],
+    ['true', true],
+    ['false', false],
+  ]) bad(step, 'message', 'body', label, value);
+}
+
+// ---- createEvent --------------------------------------------------------------------------------
+
+for (const [label, value] of [
+  ['missing', MISSING], ['null', null], ['empty text', ''], ['only spaces', '   '],
+  ...wrongTypes(), ['256 characters', 's'.repeat(256)], ['1 MB', 's'.repeat(MB)],
+]) bad('createEvent', 'body', 'subject', label, value);
+for (const [label, value] of [...wrongTypes(), ['over 1 MB', 'b'.repeat(MB + 1)]]) bad('createEvent', 'body', 'body', label, value);
+
+for (const field of ['start', 'end']) {
+  for (const [label, value] of [
+    ['missing', MISSING], ['null', null], ['empty text', ''], ['only spaces', '   '],
+    ...wrongTypes(),
+    ['epoch milliseconds', 1773133200000],
+    ["Graph's {dateTime, timeZone} object", { dateTime: '2026-03-10T09:00:00', timeZone: 'UTC' }],
+    ...BAD_INSTANTS,
+    ['a local time without a time zone', field === 'start' ? '2026-03-10T09:00:00' : '2026-03-10T10:00:00'],
+    ['a date alone for an event that is not all-day', '2026-03-10'],
+  ]) bad('createEvent', 'body', field, label, value);
+}
+bad('createEvent', 'body', 'end', 'end before start', '2026-03-10T08:00:00Z');
+bad('createEvent', 'body', 'end', 'end equal to start', '2026-03-10T09:00:00Z');
+bad('createEvent', 'body', 'end', 'end before start once the offsets are applied', '2026-03-10T09:30:00+01:00');
+bad('createEvent', 'body', 'end', 'end a year before start', '2025-03-10T10:00:00Z');
+bad('createEvent', 'body', 'end', 'end before start in the chosen zone', '2026-03-10T08:00:00', { base: { start: '2026-03-10T09:00:00', timeZone: 'Europe/Berlin' } });
+bad('createEvent', 'body', 'end', 'an all-day end before the all-day start', '2026-03-09', { base: { isAllDay: true, start: '2026-03-10' } });
+bad('createEvent', 'body', 'end', 'an all-day end equal to the start', '2026-03-10', { base: { isAllDay: true, start: '2026-03-10' } });
+bad('createEvent', 'body', 'start', 'an all-day start that is not midnight', '2026-03-10T09:00:00Z', { base: { isAllDay: true, end: '2026-03-11' } });
+bad('createEvent', 'body', 'end', 'an all-day end that is not midnight', '2026-03-11T09:00:00Z', { base: { isAllDay: true, start: '2026-03-10' } });
+bad('createEvent', 'body', 'start', 'a local time the clocks skip', '2026-03-29T02:30:00', { base: { end: '2026-03-29T04:00:00', timeZone: 'Europe/Berlin' } });
+
+for (const [label, value] of [...wrongTypes(), ...BAD_ZONES]) {
+  bad('createEvent', 'body', 'timeZone', label, value, { base: { start: '2026-03-10T09:00:00', end: '2026-03-10T10:00:00' } });
+}
+for (const field of ['isAllDay', 'isOnlineMeeting']) {
+  for (const [label, value] of FLAG_JUNK) bad('createEvent', 'body', field, label, value);
+}
+for (const [label, value] of [...wrongTypes(), ['256 characters', 'l'.repeat(256)], ['1 MB', 'l'.repeat(MB)]]) bad('createEvent', 'body', 'location', label, value);
+
+for (const [label, value] of [
+  ...wrongTypes('an empty list'),
+  ['an object without address', { name: 'Ann' }],
+  ['an unknown attendee type', [{ address: 'ann@example.com', type: 'boss' }]],
+  ['a numeric attendee type', [{ address: 'ann@example.com', type: 1 }]],
+  ['a list holding a number', ['ann@example.com', 7]],
+  ['501 attendees', manyAddresses(501)],
+  ['10,000 attendees', manyAddresses(10000)],
+  ...BAD_ADDRESSES,
+]) bad('createEvent', 'body', 'attendees', label, value);
+
+for (const step of ['createEvent']) {
+  for (const [label, value] of [...ENUM_JUNK, ['away', 'away'], ['out of office spelled out', 'out of office'], ['a number as text', '2']]) bad(step, 'body', 'showAs', label, value);
+  for (const [label, value] of [...ENUM_JUNK, ['secret', 'secret'], ['public', 'public']]) bad(step, 'body', 'sensitivity', label, value);
+}
+for (const [label, value] of [
+  ...wrongTypes('a number', 'the number 0'),
+  ['1e9', 1e9],
+  ['1e9 as text', '1000000000'],
+  ['-1', -1],
+  ['40321 (over four weeks)', 40321],
+  ['2.5', 2.5],
+  ['ten', 'ten'],
+  ['15 minutes', '15 minutes'],
+  ['1e3 as text', '1e3'],
+  ['a hex number', '0x10'],
+  ['beyond Number.MAX_SAFE_INTEGER', Number.MAX_SAFE_INTEGER + 3],
+  ['a list holding a number', [15]],
+  ...ODATA_INJECTION.slice(0, 3),
+]) bad('createEvent', 'body', 'reminderMinutesBeforeStart', label, value);
+
+for (const [label, value] of [
+  ...wrongTypes('a list', 'an empty list'),
+  ['a list holding a number', ['Blue', 3]],
+  ['a list holding null', [null]],
+  ['a list holding an object', [{ name: 'Blue' }]],
+  ['26 categories', Array.from({ length: 26 }, (_, i) => `c${i}`)],
+  ['26 categories as text', Array.from({ length: 26 }, (_, i) => `c${i}`).join(',')],
+  ['a 256-character category', ['c'.repeat(256)]],
+  ['a 1 MB category', 'c'.repeat(MB)],
+]) bad('createEvent', 'body', 'categories', label, value);
+
+// ---- accepted and made safe ----------------------------------------------------------------------
+// Values a careless check would refuse but that are legitimate, each with the exact request it
+// must produce. `expect` = { path: exact encoded path, query?: exact params, prefer?, body?: subset }.
+
+const accepted = [];
+function ok(step, label, input, expect) {
+  accepted.push({ step, label, ...input, expect });
+}
+const MAIL = (folder) => `/v1.0/me/mailFolders/${folder}/messages`;
+const EVENTS = (calendar) => (calendar ? `/v1.0/me/calendars/${calendar}/events` : '/v1.0/me/calendar/events');
+
+for (const [label, id, encoded] of [
+  ['a Graph id with / + and =', 'AAMkAGI2/THVm+AAA=', 'AAMkAGI2%2FTHVm%2BAAA%3D'],
+  ['a well-known name in any case', 'Inbox', 'Inbox'],
+  ['a well-known name with spaces around it', '  archive ', 'archive'],
+  ['an id with & and $filter= (one encoded segment)', 'x&$filter=isRead', 'x%26%24filter%3DisRead'],
+  ['an id with &$top=1', 'x&$top=1', 'x%26%24top%3D1'],
+  ['an id with a double quote', 'x"y', 'x%22y'],
+  ['an id with quotes and parentheses', "AAMk'x'(1)", "AAMk'x'(1)"],
+  ['an id with a single dot inside', 'AAMk.AAA', 'AAMk.AAA'],
+  ['an id with non-ASCII letters', 'Posteingang-ü', 'Posteingang-%C3%BC'],
+  ['a 512-character id', 'B'.repeat(512), 'B'.repeat(512)],
+]) {
+  ok('getNewMail', `folderId: ${label}`, { cfg: { folderId: id } }, { method: 'GET', path: MAIL(encoded) });
+  ok('getNewAndUpdatedEvents', `calendarId: ${label}`, { cfg: { calendarId: id } }, { method: 'GET', path: EVENTS(encoded) });
+  ok('createEvent', `calendarId: ${label}`, { cfg: { calendarId: id } }, { method: 'POST', path: EVENTS(encoded) });
+}
+for (const [label, value] of [['missing', MISSING], ['null', null], ['empty text', '']]) {
+  ok('getNewMail', `folderId ${label}: the Inbox`, { cfg: { folderId: value } }, { method: 'GET', path: MAIL('inbox') });
+  ok('getNewAndUpdatedEvents', `calendarId ${label}: the default calendar`, { cfg: { calendarId: value } }, { method: 'GET', path: EVENTS() });
+  ok('createEvent', `calendarId ${label}: the default calendar`, { cfg: { calendarId: value } }, { method: 'POST', path: EVENTS() });
+  ok('getNewMail', `pollOnlyUnreadMail ${label}: all mail`, { cfg: { pollOnlyUnreadMail: value } }, { method: 'GET', path: MAIL('inbox'), filter: 'receivedDateTime ge 2026-11-27T07:00:00Z' });
+  ok('getNewAndUpdatedEvents', `timeZone ${label}: UTC`, { cfg: { timeZone: value } }, { method: 'GET', path: EVENTS(), prefer: 'IdType="ImmutableId", outlook.timezone="UTC"' });
+  ok('sendMail', `optional fields ${label}: defaults, no empty keys`, {
+    body: { to: 'ann@example.com', ...Object.fromEntries(['cc', 'bcc', 'replyTo', 'subject', 'body', 'bodyContentType', 'importance', 'saveToSentItems'].map((f) => [f, value])) },
+  }, {
+    method: 'POST', path: '/v1.0/me/sendMail',
+    body: { message: { subject: '', body: { contentType: 'text', content: '' }, toRecipients: [{ emailAddress: { address: 'ann@example.com' } }], ccRecipients: [], bccRecipients: [], importance: 'normal' }, saveToSentItems: true },
+  });
+  ok('sendMail', `tenantId ${label}: the common tenant`, { cfg: { tenantId: value } }, { method: 'POST', path: '/v1.0/me/sendMail' });
+}
+for (const [label, value, filter] of [
+  ['with an offset and a fraction (floored to the second, in UTC)', '2026-11-27T08:00:37.900+01:00', 'receivedDateTime ge 2026-11-27T07:00:37Z'],
+  ['a date alone (midnight UTC)', '2026-11-27', 'receivedDateTime ge 2026-11-27T00:00:00Z'],
+  ['with spaces around it', ' 2026-11-27T07:00:00Z ', 'receivedDateTime ge 2026-11-27T07:00:00Z'],
+  ['lower-case t and z', '2026-11-27t07:00:00z', 'receivedDateTime ge 2026-11-27T07:00:00Z'],
+]) ok('getNewMail', `startTime ${label}`, { cfg: { startTime: value } }, { method: 'GET', path: MAIL('inbox'), filter });
+for (const [label, value] of [['"TRUE"', 'TRUE'], ['true', true], ['" true "', ' true ']]) {
+  ok('getNewMail', `pollOnlyUnreadMail ${label}`, { cfg: { pollOnlyUnreadMail: value } }, { method: 'GET', path: MAIL('inbox'), filter: 'receivedDateTime ge 2026-11-27T07:00:00Z and isRead eq false' });
+}
+for (const [label, value, zone] of [
+  ['an IANA name in lower case', 'europe/berlin', 'Europe/Berlin'],
+  ['a Windows name', 'W. Europe Standard Time', 'W. Europe Standard Time'],
+  ['a Windows name with odd spacing and case', '  pacific   standard time ', 'Pacific Standard Time'],
+  ['GMT', 'gmt', 'UTC'],
+  ['Etc/GMT-1 (a whole-hour offset zone)', 'Etc/GMT-1', 'Etc/GMT-1'],
+]) ok('getNewAndUpdatedEvents', `timeZone ${label}`, { cfg: { timeZone: value } }, { method: 'GET', path: EVENTS(), prefer: `IdType="ImmutableId", outlook.timezone="${zone}"` });
+for (const [label, tenant, tokenPath] of [
+  ['a verified domain', 'contoso.onmicrosoft.com', '/contoso.onmicrosoft.com/oauth2/v2.0/token'],
+  ['a tenant GUID in upper case', '72F988BF-86F1-41AF-91AB-2D7CD011DB47', '/72F988BF-86F1-41AF-91AB-2D7CD011DB47/oauth2/v2.0/token'],
+  ['organizations with spaces around it', ' organizations ', '/organizations/oauth2/v2.0/token'],
+]) ok('getNewMail', `tenantId ${label}: the token URL`, { cfg: { tenantId: tenant }, expiredToken: true }, { method: 'GET', path: MAIL('inbox'), tokenPath });
+
+const SUBJECT = "100% sure & #1: ' or 1 eq 1 $filter=x <b>?</b>";
+ok('sendMail', 'text that looks like OData, HTML or URL syntax is sent as it is, JSON-encoded', {
+  body: {
+    to: '"O\'Brien, Pat" <pat.o\'brien@example.com>; ann+tag@example.com',
+    cc: [{ emailAddress: { address: 'Carol@Example.COM', name: 'Carol & Co' } }],
+    subject: SUBJECT,
+    body: '<script>alert(1)</script> 50% off & more \r\n',
+    bodyContentType: ' HTML ',
+    importance: 'LOW',
+    saveToSentItems: ' FALSE ',
+  },
+}, {
+  method: 'POST', path: '/v1.0/me/sendMail',
+  body: {
+    message: {
+      subject: SUBJECT,
+      body: { contentType: 'html', content: '<script>alert(1)</script> 50% off & more \r\n' },
+      toRecipients: [{ emailAddress: { address: "pat.o'brien@example.com", name: "O'Brien, Pat" } }, { emailAddress: { address: 'ann+tag@example.com' } }],
+      ccRecipients: [{ emailAddress: { address: 'Carol@Example.COM', name: 'Carol & Co' } }],
+      bccRecipients: [],
+      importance: 'low',
+    },
+    saveToSentItems: false,
+  },
+});
+ok('sendMail', 'exactly 500 recipients and a 255-character subject', {
+  body: { to: manyAddresses(200), cc: manyAddresses(200).join('; '), bcc: manyAddresses(100), subject: 's'.repeat(255) },
+}, { method: 'POST', path: '/v1.0/me/sendMail', count: { toRecipients: 200, ccRecipients: 200, bccRecipients: 100 } });
+ok('sendMail', 'exactly 10 replyTo addresses', { body: { to: 'ann@example.com', replyTo: manyAddresses(10) } }, { method: 'POST', path: '/v1.0/me/sendMail', count: { replyTo: 10 } });
+ok('sendMail', 'an attachment of exactly 3 MB, streamed, with a name containing % & and #', {
+  attachments: { '50% & #1.bin': { url: `${STORAGE}/exact?sig=a%2Fb`, size: 3 * MB } },
+  storage: (nock) => nock(STORAGE).get('/exact').query({ sig: 'a/b' }).reply(200, Buffer.alloc(3 * MB, 1)),
+}, { method: 'POST', path: '/v1.0/me/sendMail', attachments: [{ name: '50% & #1.bin', bytes: 3 * MB }] });
+ok('sendMail', 'an attachment on a look-alike of the storage host gets no storage token', {
+  env: { ELASTICIO_OBJECT_STORAGE_URI: 'https://maester.platform.example.net', ELASTICIO_OBJECT_STORAGE_TOKEN: 'storage-jwt-secret-value' },
+  attachments: { 'a.txt': { url: 'https://maester.platform.example.net.attacker.example/objects/1' } },
+  storage: (nock, seen) => nock('https://maester.platform.example.net.attacker.example').get('/objects/1').reply(function reply() {
+    seen.push(this.req.headers);
+    return [200, 'a'];
+  }),
+}, { method: 'POST', path: '/v1.0/me/sendMail', attachments: [{ name: 'a.txt', bytes: 1 }] });
+
+ok('createEvent', 'text that looks like OData or URL syntax is sent as it is', {
+  body: {
+    subject: SUBJECT,
+    start: '2026-03-10T09:00:00',
+    end: '2026-03-10T10:00:00',
+    timeZone: 'europe/berlin',
+    location: "Room 1 & 2 ' or 1 eq 1 #",
+    categories: 'Blue & Red, 100%',
+    reminderMinutesBeforeStart: '0',
+    attendees: "O'Hara <o'hara@example.com>",
+  },
+}, {
+  method: 'POST', path: EVENTS(),
+  body: {
+    subject: SUBJECT,
+    start: { dateTime: '2026-03-10T09:00:00', timeZone: 'Europe/Berlin' },
+    end: { dateTime: '2026-03-10T10:00:00', timeZone: 'Europe/Berlin' },
+    location: { displayName: "Room 1 & 2 ' or 1 eq 1 #" },
+    categories: ['Blue & Red', '100%'],
+    isReminderOn: true,
+    reminderMinutesBeforeStart: 0,
+    attendees: [{ emailAddress: { address: "o'hara@example.com", name: "O'Hara" }, type: 'required' }],
+  },
+});
+ok('createEvent', 'the largest accepted values: a reminder of four weeks, 25 categories, 500 attendees, a 1 MB body', {
+  body: {
+    ...VALID_BODY.createEvent,
+    reminderMinutesBeforeStart: 40320,
+    categories: Array.from({ length: 25 }, (_, i) => `c${i}`),
+    attendees: manyAddresses(500),
+    body: 'b'.repeat(MB),
+  },
+}, { method: 'POST', path: EVENTS(), body: { reminderMinutesBeforeStart: 40320 }, count: { categories: 25, attendees: 500 } });
+ok('createEvent', 'an all-day event from a date to the next date', {
+  body: { subject: 'Off', isAllDay: 'true', start: '2026-03-10', end: '2026-03-11', timeZone: 'Europe/Berlin' },
+}, { method: 'POST', path: EVENTS(), body: { isAllDay: true, start: { dateTime: '2026-03-10T00:00:00', timeZone: 'Europe/Berlin' }, end: { dateTime: '2026-03-11T00:00:00', timeZone: 'Europe/Berlin' } } });
+
+module.exports = {
+  MISSING, STORAGE, MB, STEPS, VALID_BODY, VALID_CFG, HINT,
+  BAD_INPUTS: cases,
+  ACCEPTED: accepted,
+};
