@@ -1,9 +1,8 @@
 "use strict";
 const logger_1 = require("./graph/logger");
 const session_1 = require("./graph/session");
-async function verifyCredentials(cfg) {
-    const scope = this;
-    const context = {
+function contextFor(scope, cfg) {
+    return {
         logger: scope?.logger ?? logger_1.silentLogger,
         emit: async (event, payload) => {
             // In service mode the sailor forwards updateKeys for dropdowns but not here: store a token
@@ -15,6 +14,9 @@ async function verifyCredentials(cfg) {
                 await scope?.emit?.(event, payload);
         },
     };
+}
+async function verifyCredentials(cfg) {
+    const context = contextFor(this, cfg);
     const session = (0, session_1.createSession)(cfg, context);
     await session.get(`${session.root}?$select=id`);
     context.logger.info('Credential verified');

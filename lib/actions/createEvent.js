@@ -39,7 +39,7 @@ function parseAttendees(value) {
 function buildEvent(input) {
     const body = (0, fields_1.inputObject)(input);
     const isAllDay = (0, fields_1.parseFlag)(body.isAllDay, 'isAllDay');
-    const timeZone = body.timeZone ? (0, timezones_1.resolveTimeZone)(body.timeZone, 'timeZone') : undefined;
+    const timeZone = (0, fields_1.isAbsent)(body.timeZone) ? undefined : (0, timezones_1.resolveTimeZone)(body.timeZone, 'timeZone');
     const start = (0, datetime_1.parseEventTime)(body.start, 'start', { timeZone, allDay: isAllDay });
     const end = (0, datetime_1.parseEventTime)(body.end, 'end', { timeZone, allDay: isAllDay });
     if (end.epochMs <= start.epochMs)

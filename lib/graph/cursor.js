@@ -3,7 +3,6 @@ Object.defineProperty(exports, "__esModule", { value: true });
 exports.SNAPSHOT_BUDGET_BYTES = exports.LOOKBACK_SECONDS = void 0;
 exports.itemKey = itemKey;
 exports.toSecond = toSecond;
-exports.secondToIso = secondToIso;
 exports.restoreCursor = restoreCursor;
 exports.isNew = isNew;
 exports.markEmitted = markEmitted;
@@ -22,6 +21,7 @@ exports.snapshotOf = snapshotOf;
  * All of it is pure: times in epoch seconds, no I/O.
  */
 const node_crypto_1 = require("node:crypto");
+const odata_1 = require("./odata");
 /** How long after its timestamp an item may still appear. Exchange replication takes seconds. */
 exports.LOOKBACK_SECONDS = 120;
 /** The platform keeps snapshots small (5 KB); leave room for the envelope. */
@@ -39,9 +39,6 @@ function toSecond(iso) {
     if (Number.isNaN(ms))
         throw new Error(`Graph returned an item without a valid timestamp ("${String(iso).slice(0, 40)}")`);
     return Math.floor(ms / 1000);
-}
-function secondToIso(second) {
-    return new Date(second * 1000).toISOString().replace('.000Z', 'Z');
 }
 /** Where polling starts: the saved snapshot, else the configured start time, else now. */
 function restoreCursor(snapshot, start) {
@@ -93,7 +90,7 @@ function pack(state) {
         if (hashes.size)
             seen[String(second - state.from)] = [...hashes].join('');
     }
-    return { v: 1, from: secondToIso(state.from), seen };
+    return { v: 1, from: (0, odata_1.dateTimeLiteral)(state.from * 1000), seen };
 }
 /**
  * The snapshot to persist. In a burst too large for the budget the oldest seconds are dropped and

@@ -29,7 +29,7 @@ const HINTS_BY_CODE = {
     InefficientFilter: 'Graph rejected the query as inefficient. This is a bug in the component: please report it with the request-id.',
     ErrorTimeIntervalTooBig: 'The requested time range is too long. Use a shorter range.',
     ApplicationThrottled: 'Microsoft is throttling requests to this mailbox. The step waited as long as it may; the next run continues where this one stopped.',
-    MailboxNotEnabledForRESTAPI: 'This mailbox cannot be reached through Microsoft Graph: it is on-premises, inactive or has no Exchange Online licence.',
+    MailboxNotEnabledForRESTAPI: 'This mailbox cannot be reached through Microsoft Graph: it is on-premises, inactive or has no Exchange Online licence. Use an Exchange Online mailbox, or ask an administrator to assign a licence.',
     ErrorInvalidRecipients: 'A recipient address was rejected by Outlook. Check the to, cc and bcc addresses.',
     ErrorInvalidInternetMessageHeader: 'Custom headers must start with x-.',
     InvalidAuthenticationToken: 'Microsoft did not accept the access token even after a refresh. Reconnect the Outlook credential.',

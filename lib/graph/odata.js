@@ -10,6 +10,7 @@ exports.queryString = queryString;
  * from a user or from Graph data goes through these.
  */
 const errors_1 = require("../errors");
+const echo_1 = require("../validation/echo");
 const text_1 = require("../validation/text");
 /** An OData string literal, single quotes doubled; `queryString` percent-encodes it with the rest. */
 function stringLiteral(value) {
@@ -32,7 +33,7 @@ function idSegment(value, field) {
     }
     const id = value.trim();
     if (id.length > 512 || /^\.{1,2}$/.test(id) || /[\s?#%\\]/.test(id) || text_1.CONTROL_CHARS.test(id) || id.includes('..')) {
-        throw new errors_1.InputError(field, `"${id.slice(0, 40)}${id.length > 40 ? '…' : ''}" is not an Outlook id or well-known folder name: pick a value from the dropdown or map an id Outlook returned`);
+        throw new errors_1.InputError(field, `${(0, echo_1.quote)(id.length > 40 ? `${id.slice(0, 40)}…` : id)} is not an Outlook id or well-known folder name: pick a value from the dropdown or map an id Outlook returned`);
     }
     return encodeURIComponent(id);
 }

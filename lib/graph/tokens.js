@@ -17,6 +17,8 @@ const errors_1 = require("../errors");
 /** Refresh this long before the access token expires, so a request never starts with a dying token. */
 const EXPIRY_MARGIN_MS = 5 * 60 * 1000;
 const TOKEN_ATTEMPTS = 3;
+/** What an OAuth access token may contain (RFC 6750 b64token and then some): visible ASCII, at least one character. */
+const ACCESS_TOKEN_SHAPE = /^[\x21-\x7e]+$/;
 const TOKEN_TIMEOUT_MS = 30_000;
 function appRegistrationFromEnv(env = process.env) {
     const clientId = env.MSAPP_CLIENT_ID;
@@ -32,7 +34,8 @@ const TENANT = /^(common|organizations|consumers|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f
 function normaliseTenant(value) {
     if (value === undefined || value === null || value === '')
         return 'common';
-    if (typeof value !== 'string' || !TENANT.test(value.trim())) {
+    // 253: the longest DNS name, so the longest verified domain.
+    if (typeof value !== 'string' || value.trim().length > 253 || !TENANT.test(value.trim())) {
         throw new errors_1.CredentialError('tenantId: use common, organizations, consumers, your directory (tenant) id such as '
             + '72f988bf-86f1-41af-91ab-2d7cd011db47, or a verified domain such as contoso.onmicrosoft.com');
     }
@@ -91,7 +94,8 @@ class TokenSource {
     now;
     constructor(options) {
         this.options = options;
-        if (!options.token || typeof options.token.access_token !== 'string') {
+        // An empty token would go out as "Bearer "; one with a line break makes fetch throw a message that quotes it.
+        if (!options.token || typeof options.token.access_token !== 'string' || !ACCESS_TOKEN_SHAPE.test(options.token.access_token)) {
             throw new errors_1.CredentialError('The credential holds no OAuth token: connect the Outlook credential (sign in with Microsoft) first');
         }
         this.identity = credentialKey(options.token);

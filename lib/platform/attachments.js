@@ -9,13 +9,14 @@ exports.downloadAttachments = downloadAttachments;
  * so an oversized file fails fast and is never held whole in memory.
  */
 const errors_1 = require("../errors");
+const echo_1 = require("../validation/echo");
 const text_1 = require("../validation/text");
 /** Graph takes about 4 MB per request; base64 grows files by a third, leaving about 3 MB of files. */
 exports.INLINE_LIMIT_BYTES = 3 * 1024 * 1024;
 const MAX_ATTACHMENTS = 150;
 const DOWNLOAD_TIMEOUT_MS = 120_000;
 function megabytes(bytes) {
-    return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+    return `${(bytes / (1024 * 1024)).toFixed(2)} MB (${bytes} bytes)`;
 }
 function tooLarge(field, bytes) {
     return new errors_1.InputError(field, `attachments total ${megabytes(bytes)}, over the ${megabytes(exports.INLINE_LIMIT_BYTES)} that fit into one Outlook request; sending larger attachments is not supported yet, so send fewer or smaller files`);
@@ -32,7 +33,7 @@ function planAttachments(attachments) {
         throw new errors_1.InputError('attachments', `${entries.length} files; at most ${MAX_ATTACHMENTS} are accepted`);
     let declaredTotal = 0;
     const planned = entries.map(([name, value]) => {
-        const field = `attachments["${name.slice(0, 60)}"]`;
+        const field = `attachments[${(0, echo_1.quote)(name.slice(0, 60))}]`;
         const file = value;
         if (!name.trim() || name.length > 255 || /[\\/]/.test(name) || text_1.CONTROL_CHARS.test(name))
             throw new errors_1.InputError(field, 'the file name must be 1 to 255 characters without slashes or control characters');
@@ -49,17 +50,27 @@ function planAttachments(attachments) {
         throw tooLarge('attachments', declaredTotal);
     return planned;
 }
-/** Platform object storage (Maester) wants the step's storage token; pre-signed URLs want nothing. */
+/**
+ * Platform object storage (Maester) wants the step's storage token; pre-signed URLs want nothing.
+ * Compared by origin: a prefix test would hand the token to https://maester.example.net.evil.example.
+ */
 function storageHeaders(url, env) {
     const storage = env.ELASTICIO_OBJECT_STORAGE_URI;
     const token = env.ELASTICIO_OBJECT_STORAGE_TOKEN;
-    return storage && token && url.startsWith(storage) ? { Authorization: `Bearer ${token}` } : {};
+    if (!storage || !token)
+        return {};
+    try {
+        return new URL(url).origin === new URL(storage).origin ? { Authorization: `Bearer ${token}` } : {};
+    }
+    catch {
+        return {};
+    }
 }
 async function downloadAttachments(planned, env = process.env) {
     const files = [];
     let total = 0;
     for (const file of planned) {
-        const field = `attachments["${file.name.slice(0, 60)}"]`;
+        const field = `attachments[${(0, echo_1.quote)(file.name.slice(0, 60))}]`;
         let response;
         try {
             response = await fetch(file.url, { headers: storageHeaders(file.url, env), signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
@@ -68,7 +79,7 @@ async function downloadAttachments(planned, env = process.env) {
             throw new errors_1.InputError(field, 'could not be downloaded from the platform storage (no answer); retry, or check that the file still exists');
         }
         if (!response.ok || !response.body) {
-            throw new errors_1.InputError(field, `could not be downloaded from the platform storage (HTTP ${response.status}); the link may have expired`);
+            throw new errors_1.InputError(field, `could not be downloaded from the platform storage (HTTP ${response.status}); the link may have expired: re-run the step that attached the file, or check that it still exists`);
         }
         const chunks = [];
         for await (const chunk of response.body) {

@@ -5,13 +5,12 @@ exports.calendarPath = calendarPath;
 exports.eventPollSpec = eventPollSpec;
 exports.getCalendars = getCalendars;
 exports.process = processTrigger;
-const messages_1 = require("elasticio-node/lib/messages");
 const calendars_1 = require("../graph/calendars");
 const cursor_1 = require("../graph/cursor");
 const odata_1 = require("../graph/odata");
-const poll_1 = require("../graph/poll");
 const session_1 = require("../graph/session");
-const datetime_1 = require("../validation/datetime");
+const pollingTrigger_1 = require("../platform/pollingTrigger");
+const fields_1 = require("../validation/fields");
 const timezones_1 = require("../validation/timezones");
 exports.EVENT_FIELDS = [
     'id', 'changeKey', 'iCalUId', 'type', 'seriesMasterId', 'subject', 'bodyPreview', 'body',
@@ -23,10 +22,10 @@ exports.EVENT_FIELDS = [
 exports.EVENT_PAGE_SIZE = 1000;
 /** `/calendar` is the default calendar; a chosen one is addressed by id. */
 function calendarPath(root, calendarId) {
-    return calendarId ? `${root}/calendars/${(0, odata_1.idSegment)(calendarId, 'calendarId')}` : `${root}/calendar`;
+    return (0, fields_1.isAbsent)(calendarId) ? `${root}/calendar` : `${root}/calendars/${(0, odata_1.idSegment)(calendarId, 'calendarId')}`;
 }
 function eventPollSpec(cfg, root) {
-    const zone = cfg.timeZone ? (0, timezones_1.resolveTimeZone)(cfg.timeZone, 'timeZone').graphName : 'UTC';
+    const zone = (0, fields_1.isAbsent)(cfg.timeZone) ? 'UTC' : (0, timezones_1.resolveTimeZone)(cfg.timeZone, 'timeZone').graphName;
     return {
         collectionPath: `${calendarPath(root, cfg.calendarId)}/events`,
         timeField: 'lastModifiedDateTime',
@@ -37,14 +36,7 @@ function eventPollSpec(cfg, root) {
     };
 }
 async function processTrigger(_msg, cfg, snapshot) {
-    const startTime = cfg.startTime ? (0, datetime_1.parseInstant)(cfg.startTime, 'startTime') : undefined;
-    const session = (0, session_1.createSession)(cfg, this);
-    const spec = eventPollSpec(cfg, session.root);
-    const { emitted, pages } = await (0, poll_1.pollCollection)(session, spec, { snapshot, startTime }, {
-        emit: async (event) => { await this.emit('data', (0, messages_1.newMessageWithBody)(event)); },
-        persist: async (next) => { await this.emit('snapshot', next); },
-    }, this.logger);
-    this.logger.info(`Poll finished: ${emitted} new or changed event(s) in ${pages} page(s)`);
+    await (0, pollingTrigger_1.runPollingTrigger)(this, cfg, snapshot, (root) => eventPollSpec(cfg, root), 'new or changed event(s)');
 }
 /** Dropdown: the mailbox's calendars, the default one first. */
 async function getCalendars(cfg) {

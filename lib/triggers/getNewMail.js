@@ -4,14 +4,12 @@ exports.MAIL_PAGE_SIZE = exports.MAIL_FIELDS = void 0;
 exports.mailPollSpec = mailPollSpec;
 exports.getFolders = getFolders;
 exports.process = processTrigger;
-const messages_1 = require("elasticio-node/lib/messages");
 const cursor_1 = require("../graph/cursor");
 const folders_1 = require("../graph/folders");
 const odata_1 = require("../graph/odata");
-const poll_1 = require("../graph/poll");
 const session_1 = require("../graph/session");
+const pollingTrigger_1 = require("../platform/pollingTrigger");
 const fields_1 = require("../validation/fields");
-const datetime_1 = require("../validation/datetime");
 /** What each emitted message carries; matches getNewMail.out.json. */
 exports.MAIL_FIELDS = [
     'id', 'internetMessageId', 'conversationId', 'parentFolderId', 'subject', 'bodyPreview', 'body',
@@ -22,7 +20,7 @@ exports.MAIL_FIELDS = [
 /** Graph's largest page for messages: one request per 1,000 mails. */
 exports.MAIL_PAGE_SIZE = 1000;
 function mailPollSpec(cfg, root) {
-    const folder = (0, odata_1.idSegment)(cfg.folderId || 'inbox', 'folderId');
+    const folder = (0, odata_1.idSegment)((0, fields_1.isAbsent)(cfg.folderId) ? 'inbox' : cfg.folderId, 'folderId');
     return {
         collectionPath: `${root}/mailFolders/${folder}/messages`,
         timeField: 'receivedDateTime',
@@ -33,14 +31,7 @@ function mailPollSpec(cfg, root) {
     };
 }
 async function processTrigger(_msg, cfg, snapshot) {
-    const startTime = cfg.startTime ? (0, datetime_1.parseInstant)(cfg.startTime, 'startTime') : undefined;
-    const session = (0, session_1.createSession)(cfg, this);
-    const spec = mailPollSpec(cfg, session.root);
-    const { emitted, pages } = await (0, poll_1.pollCollection)(session, spec, { snapshot, startTime }, {
-        emit: async (mail) => { await this.emit('data', (0, messages_1.newMessageWithBody)(mail)); },
-        persist: async (next) => { await this.emit('snapshot', next); },
-    }, this.logger);
-    this.logger.info(`Poll finished: ${emitted} new mail(s) in ${pages} page(s)`);
+    await (0, pollingTrigger_1.runPollingTrigger)(this, cfg, snapshot, (root) => mailPollSpec(cfg, root), 'new mail(s)');
 }
 /** Dropdown: every folder, nested ones by path. */
 async function getFolders(cfg) {

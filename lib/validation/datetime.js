@@ -90,7 +90,7 @@ function textOf(value, field, what, example) {
     }
     const text = value.trim();
     if (text === '')
-        throw new errors_1.InputError(field, `no ${what} given; ${example}`);
+        throw new errors_1.InputError(field, `is empty: give ${what}; ${example}`);
     return text;
 }
 function lexed(text, field, example) {

@@ -1,5 +1,6 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
+exports.isAbsent = isAbsent;
 exports.parseFlag = parseFlag;
 exports.optionalText = optionalText;
 exports.requiredText = requiredText;
@@ -12,10 +13,12 @@ exports.inputObject = inputObject;
  * the field and what it accepts; none echoes more than a short excerpt of what it was given.
  */
 const errors_1 = require("../errors");
+const echo_1 = require("./echo");
 function excerpt(value) {
     const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
-    return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+    return (0, echo_1.visible)(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 }
+/** Not given: undefined, null or ''. Other falsy values (0, false) are given, and wrong where text is expected. */
 function isAbsent(value) {
     return value === undefined || value === null || value === '';
 }
