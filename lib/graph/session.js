@@ -80,7 +80,7 @@ class GraphSession {
             }
             throw err instanceof transport_1.ChainError ? err.original : err;
         }
-        const text = await response.text();
+        const text = (0, transport_1.responseText)(response);
         const parsed = text ? parseJson(text) : undefined;
         if (!response.ok) {
             throw (0, errors_1.errorFromResponse)(method, shownPath, response.status, parsed, response.headers.get('request-id') ?? undefined);

@@ -1,4 +1,37 @@
 "use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.TokenSource = void 0;
 exports.appRegistrationFromEnv = appRegistrationFromEnv;
@@ -12,7 +45,6 @@ exports.resetTokenMemory = resetTokenMemory;
  * messages of the same container, whose `cfg` still holds the token the container started with.
  */
 const node_crypto_1 = require("node:crypto");
-const simple_oauth2_1 = require("simple-oauth2");
 const errors_1 = require("../errors");
 /** Refresh this long before the access token expires, so a request never starts with a dying token. */
 const EXPIRY_MARGIN_MS = 5 * 60 * 1000;
@@ -129,7 +161,9 @@ class TokenSource {
             throw new errors_1.CredentialError('The access token has expired and the credential has no refresh token. Reconnect the Outlook credential; the app must request the offline_access scope.');
         }
         const { app, endpoints, tenant, logger } = this.options;
-        const oauth = new simple_oauth2_1.AuthorizationCode({
+        // Loaded on first refresh: simple-oauth2 (joi, wreck) is most of a step's cold start.
+        const { AuthorizationCode } = await Promise.resolve().then(() => __importStar(require('simple-oauth2')));
+        const oauth = new AuthorizationCode({
             client: { id: app.clientId, secret: app.clientSecret },
             auth: { tokenHost: endpoints.login, tokenPath: `/${tenant}/oauth2/v2.0/token`, authorizePath: `/${tenant}/oauth2/v2.0/authorize` },
             options: { authorizationMethod: 'body' },

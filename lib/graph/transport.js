@@ -1,6 +1,7 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.TransportMiddleware = exports.ChainError = exports.TransportError = void 0;
+exports.responseText = responseText;
 /**
  * The last link of the middleware chain: one HTTP exchange with a deadline. The body is read
  * here, so the deadline and the concurrency slot cover the whole response, not just its headers.
@@ -31,6 +32,17 @@ class ChainError extends microsoft_graph_client_1.GraphClientError {
     }
 }
 exports.ChainError = ChainError;
+/**
+ * The text of each response, read once here: re-wrapping it in a new Response would copy every
+ * page twice more, and pages of 1,000 mails are megabytes.
+ */
+const bodies = new WeakMap();
+function responseText(response) {
+    const text = bodies.get(response);
+    if (text === undefined)
+        throw new Error('responseText: the response did not pass through TransportMiddleware');
+    return text;
+}
 class TransportMiddleware {
     timeoutMs;
     constructor(timeoutMs) {
@@ -42,12 +54,8 @@ class TransportMiddleware {
         const signal = AbortSignal.timeout(this.timeoutMs);
         try {
             const response = await fetch(url, { ...context.options, signal });
-            const body = await response.arrayBuffer();
-            context.response = new Response(body.byteLength ? body : null, {
-                status: response.status,
-                statusText: response.statusText,
-                headers: response.headers,
-            });
+            bodies.set(response, await response.text());
+            context.response = response;
         }
         catch (err) {
             const reason = signal.aborted ? `no answer within ${this.timeoutMs} ms` : describeNetworkError(err);

@@ -16,7 +16,7 @@ import { DEFAULT_RETRY_LIMITS, RetryMiddleware } from './retry';
 import type { RetryLimits } from './retry';
 import { appRegistrationFromEnv, normaliseTenant, TokenSource } from './tokens';
 import type { AppRegistration, OAuthToken } from './tokens';
-import { ChainError, TransportError, TransportMiddleware } from './transport';
+import { ChainError, responseText, TransportError, TransportMiddleware } from './transport';
 
 /** Credential fields as the platform merges them into every step's cfg. */
 export interface CredentialConfig {
@@ -121,7 +121,7 @@ export class GraphSession {
       }
       throw err instanceof ChainError ? err.original : err;
     }
-    const text = await response.text();
+    const text = responseText(response);
     const parsed = text ? parseJson(text) : undefined;
     if (!response.ok) {
       throw errorFromResponse(method, shownPath, response.status, parsed as GraphErrorBody | undefined, response.headers.get('request-id') ?? undefined);

@@ -4,7 +4,6 @@
  * messages of the same container, whose `cfg` still holds the token the container started with.
  */
 import { createHash } from 'node:crypto';
-import { AuthorizationCode } from 'simple-oauth2';
 import { CredentialError } from '../errors';
 import type { Endpoints } from './endpoints';
 import type { Logger } from './logger';
@@ -162,6 +161,8 @@ export class TokenSource {
       throw new CredentialError('The access token has expired and the credential has no refresh token. Reconnect the Outlook credential; the app must request the offline_access scope.');
     }
     const { app, endpoints, tenant, logger } = this.options;
+    // Loaded on first refresh: simple-oauth2 (joi, wreck) is most of a step's cold start.
+    const { AuthorizationCode } = await import('simple-oauth2');
     const oauth = new AuthorizationCode({
       client: { id: app.clientId, secret: app.clientSecret },
       auth: { tokenHost: endpoints.login, tokenPath: `/${tenant}/oauth2/v2.0/token`, authorizePath: `/${tenant}/oauth2/v2.0/authorize` },

@@ -26,6 +26,18 @@ export class ChainError extends GraphClientError {
   }
 }
 
+/**
+ * The text of each response, read once here: re-wrapping it in a new Response would copy every
+ * page twice more, and pages of 1,000 mails are megabytes.
+ */
+const bodies = new WeakMap<Response, string>();
+
+export function responseText(response: Response): string {
+  const text = bodies.get(response);
+  if (text === undefined) throw new Error('responseText: the response did not pass through TransportMiddleware');
+  return text;
+}
+
 export class TransportMiddleware implements Middleware {
   constructor(private readonly timeoutMs: number) {}
 
@@ -35,12 +47,8 @@ export class TransportMiddleware implements Middleware {
     const signal = AbortSignal.timeout(this.timeoutMs);
     try {
       const response = await fetch(url, { ...(context.options as RequestInit), signal });
-      const body = await response.arrayBuffer();
-      context.response = new Response(body.byteLength ? body : null, {
-        status: response.status,
-        statusText: response.statusText,
-        headers: response.headers,
-      });
+      bodies.set(response, await response.text());
+      context.response = response;
     } catch (err) {
       const reason = signal.aborted ? `no answer within ${this.timeoutMs} ms` : describeNetworkError(err);
       // The path only: query strings can carry filter values taken from user data.

@@ -1,0 +1,395 @@
+#!/usr/bin/env node
+// npm run bench: the component's costs against the offline Graph emulator, as ratios within one run.
+//
+//   node scripts/bench.js [--quick] [--out FILE] [--only mail,events,send,burst,load] [--reps N]
+//                         [--component-node-options OPTS]
+//
+// --quick: 10,000 / 1,000 mails, 2,000 events, 100 sends (CI). --reps: fresh runs per poll size
+// (default 3; memory and speed are their median). --component-node-options: NODE_OPTIONS for the
+// component's processes only (e.g. "--max-semi-space-size=2"); a NODE_OPTIONS of the bench's own
+// environment reaches every child, the emulator's too.
+//
+// Every scenario runs in two fresh child processes: the emulator (scripts/bench/emulator-child.js)
+// and the component (scripts/bench/component-child.js), so the component's peak memory is its own
+// and no scenario inherits another's heap. HTTP goes to 127.0.0.1 only. Prints a table, writes JSON
+// (default bench-results/bench.json) and exits 1 if a figure misses its aim.
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+const os = require('os');
+const { execFileSync } = require('child_process');
+const { spawn } = require('./bench/rpc');
+
+const ROOT = path.join(__dirname, '..');
+const EMULATOR_CHILD = path.join(__dirname, 'bench', 'emulator-child.js');
+const COMPONENT_CHILD = path.join(__dirname, 'bench', 'component-child.js');
+const CLIENT = { id: 'emulator-client-id', secret: 'emulator-client-secret' };
+/**
+ * The emulator answers a fifth concurrent request of a mailbox with 429, so its in-flight meter
+ * could never read above 4. The bench raises its gate far above that: the meter then shows what
+ * the component really sends, and the component's own limit is what keeps it at 4.
+ */
+const EMULATOR_GATE = 1000;
+const MB = 1024 * 1024;
+
+const FULL = { mailLarge: 100000, mailSmall: 10000, events: 20000, reps: 3, sends: 1000, sendWarmup: 50, burst: 50, loads: 5 };
+const QUICK = { mailLarge: 10000, mailSmall: 1000, events: 2000, reps: 3, sends: 100, sendWarmup: 10, burst: 50, loads: 5 };
+const SCENARIOS = ['mail', 'events', 'send', 'burst', 'load'];
+/** NODE_OPTIONS of the component's child processes (set from --component-node-options). */
+let componentNodeOptions = process.env.NODE_OPTIONS || '';
+
+function parseArgs(rawArgv) {
+  // --name=value is the same as --name value
+  const argv = rawArgv.flatMap((arg) => (/^--[a-z-]+=/.test(arg) ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg]));
+  const options = { quick: false, out: path.join(ROOT, 'bench-results', 'bench.json'), only: SCENARIOS };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    if (arg === '--quick') options.quick = true;
+    else if (arg === '--out' && argv[i + 1]) {
+      options.out = path.resolve(argv[i + 1]);
+      i += 1;
+    } else if (arg === '--component-node-options' && argv[i + 1] !== undefined) {
+      options.componentNodeOptions = argv[i + 1];
+      i += 1;
+    } else if (arg === '--reps' && /^[1-9]\d*$/.test(argv[i + 1] || '')) {
+      options.reps = Number(argv[i + 1]);
+      i += 1;
+    } else if (arg === '--only' && argv[i + 1]) {
+      options.only = argv[i + 1].split(',');
+      const unknown = options.only.filter((s) => !SCENARIOS.includes(s));
+      if (unknown.length) throw new Error(`--only: unknown scenario(s) ${unknown.join(', ')}; known: ${SCENARIOS.join(', ')}`);
+      i += 1;
+    } else {
+      throw new Error('usage: node scripts/bench.js [--quick] [--out FILE] [--only mail,events,send,burst,load] [--reps N] [--component-node-options OPTS]');
+    }
+  }
+  return options;
+}
+
+const log = (line) => process.stdout.write(`${line}\n`);
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const round = (value, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** A fresh emulator process and a fresh component process pointed at it; both closed afterwards. */
+async function withProcesses(name, emulatorOptions, run) {
+  const emulator = spawn(EMULATOR_CHILD);
+  let component;
+  try {
+    await emulator.ready;
+    const info = await emulator.call('start', { seed: 1, maxConcurrentPerMailbox: EMULATOR_GATE, ...emulatorOptions });
+    component = spawn(COMPONENT_CHILD, {
+      // Only to read the heap a poll leaves behind, after it ends; it changes no GC heuristic.
+      execArgv: ['--expose-gc'],
+      env: {
+        ...process.env,
+        NODE_OPTIONS: componentNodeOptions,
+        OUTLOOK_GRAPH_BASE_URL: info.url,
+        OUTLOOK_LOGIN_BASE_URL: info.url,
+        MSAPP_CLIENT_ID: CLIENT.id,
+        MSAPP_CLIENT_SECRET: CLIENT.secret,
+      },
+    });
+    await component.ready;
+    const started = Date.now();
+    const result = await run({ emulator, component, info });
+    log(`  ${name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return result;
+  } finally {
+    if (component) await component.close();
+    await emulator.close();
+  }
+}
+
+/** Graph's own count of what a poll should emit, asked by the bench (not the component) before measuring. */
+async function countItems(info, token, collectionPath, timeField, fromIso) {
+  const filter = encodeURIComponent(`${timeField} ge ${fromIso}`);
+  const response = await fetch(`${info.url}/v1.0${collectionPath}?$filter=${filter}&$count=true&$top=1&$select=id`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  const body = await response.json();
+  if (typeof body['@odata.count'] !== 'number') throw new Error(`could not count ${collectionPath}: ${JSON.stringify(body).slice(0, 200)}`);
+  return body['@odata.count'];
+}
+
+/**
+ * A trigger's first poll over `count` new items (startTime before them), then an idle poll from
+ * the snapshot the first one left; both processes fresh.
+ */
+async function pollOnce(kind, count, rep) {
+  const step = kind === 'mail' ? 'getNewMail' : 'getNewAndUpdatedEvents';
+  return withProcesses(`${kind} ${count} #${rep}`, {}, async ({ emulator, component, info }) => {
+    const bulk = kind === 'mail'
+      ? await emulator.call('addMails', count, { folder: 'Reports', stepMs: 250 })
+      : await emulator.call('addEvents', count, { stepMs: 250 });
+    const oauth = await emulator.call('issueTokens');
+    const startTime = new Date(bulk.first - 60000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const cfg = { oauth, tenantId: 'common', startTime };
+    if (kind === 'mail') cfg.folderId = bulk.containerId;
+    const expected = kind === 'mail'
+      ? await countItems(info, oauth.access_token, `/me/mailFolders/${bulk.containerId}/messages`, 'receivedDateTime', startTime)
+      : await countItems(info, oauth.access_token, '/me/calendar/events', 'lastModifiedDateTime', startTime);
+    const emulatorSeeded = await emulator.call('memory');
+
+    await emulator.call('resetStats');
+    const first = await component.call('poll', step, cfg, {});
+    const firstStats = await emulator.call('stats');
+
+    await emulator.call('resetStats');
+    const idle = await component.call('poll', step, cfg, first.snapshot);
+    const idleStats = await emulator.call('stats');
+    const emulatorMemory = await emulator.call('memory');
+    return {
+      expected,
+      first: { ...first, snapshot: undefined, requests: firstStats.requests, byRoute: firstStats.byRoute, maxInFlightPerMailbox: firstStats.maxInFlightPerMailbox, throttled: firstStats.throttled },
+      idle: { emitted: idle.emitted, ms: idle.ms, requests: idleStats.requests, byRoute: idleStats.byRoute, maxInFlightPerMailbox: idleStats.maxInFlightPerMailbox, throttled: idleStats.throttled },
+      snapshotBytes: Buffer.byteLength(JSON.stringify(first.snapshot)),
+      emulatorMemory: { afterSeeding: emulatorSeeded, end: emulatorMemory },
+    };
+  });
+}
+
+/**
+ * `reps` runs, each in fresh processes. Peak RSS of one run swings by about +-10% with the
+ * garbage collector's timing, so memory and speed are the median of the runs; counts must
+ * hold in every run (the worst is reported).
+ */
+async function pollScenario(kind, count, reps) {
+  const runs = [];
+  for (let rep = 1; rep <= reps; rep += 1) runs.push(await pollOnce(kind, count, rep));
+  const pick = (f) => runs.map(f);
+  return {
+    kind,
+    count,
+    reps,
+    expected: Math.max(...pick((r) => r.expected)),
+    emitted: Math.min(...pick((r) => r.first.emitted)),
+    requests: Math.max(...pick((r) => r.first.requests)),
+    perSecond: median(pick((r) => r.first.emitted / (r.first.ms / 1000))),
+    cpuMsPer1000: median(pick((r) => (r.first.cpuMs / r.first.emitted) * 1000)),
+    peakRss: median(pick((r) => r.first.memory.maxRss)),
+    peakRssRuns: pick((r) => r.first.memory.maxRss),
+    liveHeapBefore: median(pick((r) => r.first.liveHeapBefore)),
+    liveHeapAfter: median(pick((r) => r.first.liveHeapAfterGc)),
+    emulatorPeakRss: Math.max(...pick((r) => r.emulatorMemory.end.maxRss)),
+    largestSnapshotBytes: Math.max(...pick((r) => r.first.largestSnapshotBytes)),
+    idleRequests: Math.max(...pick((r) => r.idle.requests)),
+    idleEmitted: Math.max(...pick((r) => r.idle.emitted)),
+    maxInFlightPerMailbox: Math.max(...pick((r) => Math.max(r.first.maxInFlightPerMailbox, r.idle.maxInFlightPerMailbox))),
+    throttled: Math.max(...pick((r) => r.first.throttled + r.idle.throttled)),
+    runs,
+  };
+}
+
+async function sendScenario(sizes) {
+  return withProcesses(`sendMail ${sizes.sends}`, {}, async ({ emulator, component, info }) => {
+    const oauth = await emulator.call('issueTokens');
+    await emulator.call('resetStats');
+    const result = await component.call('sendMail', { oauth, tenantId: 'common' }, { count: sizes.sends, warmup: sizes.sendWarmup, graphUrl: info.url });
+    const stats = await emulator.call('stats');
+    return { ...result, requests: stats.requests, maxInFlightPerMailbox: stats.maxInFlightPerMailbox, throttled: stats.throttled, emulatorMemory: await emulator.call('memory') };
+  });
+}
+
+/**
+ * Concurrent GETs through one session, then through five sessions of the same credential (five
+ * steps of one container), each answer held 20 ms by the emulator so requests pile up; then the
+ * same burst as bare fetches, to show the meter does read above 4 when nothing limits.
+ */
+async function burstScenario(sizes) {
+  const requestPath = '/me/messages?$top=1&$select=id';
+  return withProcesses(`burst ${sizes.burst}`, {}, async ({ emulator, component, info }) => {
+    const oauth = await emulator.call('issueTokens');
+    const cfg = { oauth, tenantId: 'common' };
+    await emulator.call('setFaults', [{ match: { method: 'GET', path: '^/me/messages$' }, kind: 'delay', delayMs: 20 }]);
+    const runs = {};
+    for (const sessions of [1, 5]) {
+      await emulator.call('resetStats');
+      const result = await component.call('burst', cfg, { count: sizes.burst, sessions, path: requestPath });
+      const stats = await emulator.call('stats');
+      runs[`sessions${sessions}`] = { ...result, requests: stats.requests, maxInFlightPerMailbox: stats.maxInFlightPerMailbox, throttled: stats.throttled };
+    }
+    await emulator.call('resetStats');
+    const bare = await component.call('bareBurst', oauth.access_token, { count: sizes.burst, graphUrl: info.url, path: requestPath });
+    const bareStats = await emulator.call('stats');
+    runs.bare = { ...bare, requests: bareStats.requests, maxInFlightPerMailbox: bareStats.maxInFlightPerMailbox };
+    return runs;
+  });
+}
+
+/** Each step's module required in a fresh `node`, timed inside the child around the require. */
+function loadScenario(sizes) {
+  const component = JSON.parse(fs.readFileSync(path.join(ROOT, 'component.json'), 'utf8'));
+  const modules = [
+    ...Object.entries(component.triggers || {}).map(([id, def]) => ({ id, file: def.main })),
+    ...Object.entries(component.actions || {}).map(([id, def]) => ({ id, file: def.main })),
+    { id: 'verifyCredentials', file: './verifyCredentials.js' },
+  ];
+  const code = 'const p=process.argv[1];const t=process.hrtime.bigint();require(p);'
+    + 'process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))';
+  const started = Date.now();
+  const results = modules.map(({ id, file }) => {
+    const abs = path.resolve(ROOT, file);
+    const runs = Array.from({ length: sizes.loads }, () => Number(execFileSync(process.execPath, ['-e', code, abs], {
+      cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: componentNodeOptions },
+    })));
+    return { id, file, runsMs: runs.map((ms) => round(ms, 1)), medianMs: median(runs) };
+  });
+  log(`  module loads: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return results;
+}
+
+function figuresOf(results, sizes) {
+  const figures = [];
+  const add = (id, label, value, unit, aim) => {
+    let pass = null;
+    if (aim) pass = value !== null && value !== undefined && !Number.isNaN(value) && aim.test(value);
+    figures.push({ id, label, value, unit, aim: aim ? aim.text : '', pass });
+  };
+  const max = (limit) => ({ text: `<= ${limit}`, test: (v) => v <= limit });
+  const below = (limit) => ({ text: `< ${limit}`, test: (v) => v < limit });
+  const exactly = (want) => ({ text: `= ${want}`, test: (v) => v === want });
+  const above = (limit, note) => ({ text: `> ${limit}${note ? ` (${note})` : ''}`, test: (v) => v > limit });
+
+  /**
+   * One page of up to 1,000 per request is the floor, and the aim is 5% above it. The poll pages
+   * by time (`ge` the last second seen), so each page re-reads the few items of the second it
+   * ended in; with fewer than 20 pages that costs one request more than 5%, so there the aim is
+   * the floor plus one request.
+   */
+  const requestsAim = (n) => {
+    const floorPlusOne = ((Math.ceil(n / 1000) + 1) / n) * 1000;
+    if (floorPlusOne <= 1.05) return max(1.05);
+    const limit = round(floorPlusOne, 3);
+    return { text: `<= ${limit} (floor + 1 request)`, test: (v) => v <= limit };
+  };
+  const poll = (key, noun) => {
+    const r = results[key];
+    if (!r) return;
+    const tag = `${noun} ${r.count.toLocaleString('en-US')}`;
+    const of = r.reps > 1 ? ` (median of ${r.reps})` : '';
+    add(`${key}.emitted`, `${tag}: emitted (Graph counts ${r.expected})`, r.emitted, '', exactly(r.expected));
+    add(`${key}.requestsPer1000`, `${tag}: Graph requests per 1,000 emitted`, round((r.requests / r.emitted) * 1000, 3), '', requestsAim(r.count));
+    add(`${key}.perSecond`, `${tag}: ${noun === 'mail' ? 'mails' : 'events'} emitted per second${of}`, Math.round(r.perSecond), '/s');
+    add(`${key}.cpuMsPer1000`, `${tag}: component CPU per 1,000 emitted${of}`, round(r.cpuMsPer1000, 1), 'ms');
+    add(`${key}.peakRss`, `${tag}: component peak RSS${of}`, round(r.peakRss / MB, 1), 'MB', below(200));
+    add(`${key}.liveHeap`, `${tag}: component heap after the poll, forced GC (before: ${round(r.liveHeapBefore / MB, 1)} MB)`, round(r.liveHeapAfter / MB, 1), 'MB');
+    add(`${key}.emulatorRss`, `${tag}: emulator peak RSS (its own process)`, round(r.emulatorPeakRss / MB, 1), 'MB');
+    add(`${key}.snapshotBytes`, `${tag}: largest snapshot`, r.largestSnapshotBytes, 'B', max(5120));
+    add(`${key}.idleRequests`, `${tag}: idle poll, requests`, r.idleRequests, '', exactly(1));
+    add(`${key}.idleEmitted`, `${tag}: idle poll, emitted`, r.idleEmitted, '', exactly(0));
+  };
+  poll('mailSmall', 'mail');
+  poll('mailLarge', 'mail');
+  if (results.mailSmall && results.mailLarge) {
+    const ratio = results.mailLarge.peakRss / results.mailSmall.peakRss;
+    add('mail.rssRatio', `mail: peak RSS at ${sizes.mailLarge.toLocaleString('en-US')} / at ${sizes.mailSmall.toLocaleString('en-US')}`, round(ratio, 3), '', max(1.1));
+  }
+  poll('events', 'events');
+
+  const s = results.send;
+  if (s) {
+    add('send.overheadMedian', `sendMail x${s.count}: component minus bare, median`, round(s.overheadMedianMs, 3), 'ms', below(2));
+    add('send.overheadP95', `sendMail x${s.count}: component minus bare, p95`, round(s.overheadP95Ms, 3), 'ms');
+    add('send.componentMedian', `sendMail x${s.count}: component call, median`, round(s.componentMedianMs, 3), 'ms');
+    add('send.bareMedian', `sendMail x${s.count}: bare fetch POST, median`, round(s.bareMedianMs, 3), 'ms');
+  }
+
+  const b = results.burst;
+  if (b) {
+    add('burst.oneSession', `burst of ${b.sessions1.count} GETs, one session: max in flight`, b.sessions1.maxInFlightPerMailbox, '', max(4));
+    add('burst.fiveSessions', `burst of ${b.sessions5.count} GETs, five sessions of one credential: max in flight`, b.sessions5.maxInFlightPerMailbox, '', max(4));
+    add('burst.ok', `burst: requests answered 2xx (of ${b.sessions1.count + b.sessions5.count})`, b.sessions1.ok + b.sessions5.ok, '', exactly(b.sessions1.count + b.sessions5.count));
+    add('burst.meter', `meter check: bare burst of ${b.bare.count} fetches, max in flight`, b.bare.maxInFlightPerMailbox, '', above(4, 'meter sees it'));
+  }
+  const inFlight = [];
+  for (const key of ['mailSmall', 'mailLarge', 'events']) {
+    if (results[key]) inFlight.push(results[key].maxInFlightPerMailbox);
+  }
+  if (s) inFlight.push(s.maxInFlightPerMailbox);
+  if (b) inFlight.push(b.sessions1.maxInFlightPerMailbox, b.sessions5.maxInFlightPerMailbox);
+  if (inFlight.length) add('maxInFlight', 'max requests in flight per mailbox, all component scenarios', Math.max(...inFlight), '', max(4));
+
+  for (const m of results.load || []) {
+    add(`load.${m.id}`, `cold require of ${m.file} (median of ${m.runsMs.length})`, round(m.medianMs, 1), 'ms', below(200));
+  }
+  return figures;
+}
+
+/** The commit lib/ was built from, if this is a git checkout (read-only; lib/ may hold uncommitted work). */
+function headCommit() {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+function printTable(figures) {
+  const rows = figures.map((f) => [
+    f.label,
+    `${typeof f.value === 'number' ? f.value.toLocaleString('en-US', { maximumFractionDigits: 3 }) : String(f.value)}${f.unit ? ` ${f.unit}` : ''}`,
+    f.aim || '-',
+    f.pass === null ? 'info' : f.pass ? 'pass' : 'FAIL',
+  ]);
+  const header = ['figure', 'value', 'aim', 'result'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) => cells.map((c, i) => (i === 1 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
+  log('');
+  log(line(header));
+  log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows) log(line(row));
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const sizes = { ...(options.quick ? QUICK : FULL), ...(options.reps ? { reps: options.reps } : {}) };
+  if (options.componentNodeOptions !== undefined) componentNodeOptions = `${process.env.NODE_OPTIONS || ''} ${options.componentNodeOptions}`.trim();
+  const started = Date.now();
+  log(`Outlook component bench (${options.quick ? 'quick' : 'full'}) on ${os.cpus().length} CPU(s), Node ${process.version}`
+    + `${componentNodeOptions ? `; component NODE_OPTIONS="${componentNodeOptions}"` : ''}`);
+  const results = {};
+  const want = (name) => options.only.includes(name);
+  if (want('mail')) {
+    results.mailSmall = await pollScenario('mail', sizes.mailSmall, sizes.reps);
+    results.mailLarge = await pollScenario('mail', sizes.mailLarge, sizes.reps);
+  }
+  if (want('events')) results.events = await pollScenario('events', sizes.events, sizes.reps);
+  if (want('send')) results.send = await sendScenario(sizes);
+  if (want('burst')) results.burst = await burstScenario(sizes);
+  if (want('load')) results.load = loadScenario(sizes);
+
+  const figures = figuresOf(results, sizes);
+  const durationMs = Date.now() - started;
+  printTable(figures);
+  const failed = figures.filter((f) => f.pass === false);
+  log('');
+  log(`${failed.length ? `${failed.length} figure(s) missed their aim` : 'every figure met its aim'}; ${(durationMs / 1000).toFixed(1)} s in all`);
+
+  const report = {
+    mode: options.quick ? 'quick' : 'full',
+    startedAt: new Date(started).toISOString(),
+    durationMs,
+    commit: headCommit(),
+    nodeOptions: process.env.NODE_OPTIONS || '',
+    componentNodeOptions,
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0] && os.cpus()[0].model, totalMemMB: Math.round(os.totalmem() / MB), node: process.version, platform: `${os.platform()} ${os.release()}` },
+    sizes,
+    emulatorGate: EMULATOR_GATE,
+    figures,
+    results,
+  };
+  fs.mkdirSync(path.dirname(options.out), { recursive: true });
+  fs.writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
+  log(`written ${path.relative(process.cwd(), options.out) || options.out}`);
+  process.exitCode = failed.length ? 1 : 0;
+}
+
+main().catch((err) => {
+  console.error(err && err.stack ? err.stack : err);
+  process.exitCode = 2;
+});

@@ -1,0 +1,182 @@
+// The component under measurement, in a fresh process per scenario: it runs the steps' own
+// `process` functions with a context whose emit only counts (what the sailor does, minus AMQP),
+// and reports times and its own peak memory. The emulator lives in another process.
+'use strict';
+
+const path = require('path');
+const { performance } = require('perf_hooks');
+const { serve } = require('./rpc');
+const { startSampler } = require('./memory');
+
+const sampler = startSampler();
+const ROOT = path.join(__dirname, '..', '..');
+const STEPS = {
+  getNewMail: 'lib/triggers/getNewMail.js',
+  getNewAndUpdatedEvents: 'lib/triggers/getNewAndUpdatedEvents.js',
+  sendMail: 'lib/actions/sendMail.js',
+};
+
+const load = (step) => require(path.join(ROOT, STEPS[step]));
+
+/** The sailor's `this`, minus AMQP: emit resolves at once and keeps nothing but counts. */
+function countingContext() {
+  const counts = { data: 0, snapshot: 0, updateKeys: 0, other: 0, warnings: 0, errors: 0 };
+  let lastSnapshot;
+  let largestSnapshotBytes = 0;
+  const quiet = () => {};
+  return {
+    counts,
+    get lastSnapshot() { return lastSnapshot; },
+    get largestSnapshotBytes() { return largestSnapshotBytes; },
+    emit(event, payload) {
+      if (event === 'data') counts.data += 1;
+      else if (event === 'snapshot') {
+        counts.snapshot += 1;
+        lastSnapshot = payload;
+        const bytes = Buffer.byteLength(JSON.stringify(payload));
+        if (bytes > largestSnapshotBytes) largestSnapshotBytes = bytes;
+      } else if (event === 'updateKeys') counts.updateKeys += 1;
+      else counts.other += 1;
+      return Promise.resolve();
+    },
+    logger: {
+      info: quiet,
+      debug: quiet,
+      warn: () => { counts.warnings += 1; },
+      error: () => { counts.errors += 1; },
+    },
+  };
+}
+
+const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+
+serve({
+  memory: () => sampler.read(),
+
+  /** One poll of a trigger: the platform's message, the credential plus step fields, the snapshot. */
+  async poll(step, cfg, snapshot = {}) {
+    const mod = load(step);
+    const context = countingContext();
+    if (global.gc) global.gc();
+    const liveHeapBefore = process.memoryUsage().heapUsed;
+    sampler.reset();
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    await mod.process.call(context, { id: 'bench', body: {}, headers: {} }, cfg, snapshot);
+    const ms = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    const memory = sampler.read();
+    // What the poll still holds once garbage is gone (the bench forks this child with --expose-gc).
+    if (global.gc) global.gc();
+    const liveHeapAfterGc = process.memoryUsage().heapUsed;
+    return {
+      emitted: context.counts.data,
+      counts: context.counts,
+      ms,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      snapshot: context.lastSnapshot ?? snapshot,
+      largestSnapshotBytes: context.largestSnapshotBytes,
+      memory,
+      liveHeapBefore,
+      liveHeapAfterGc,
+    };
+  },
+
+  /**
+   * `count` sequential sends through the action, each paired with a bare fetch POST of the same
+   * body and token to the same emulator; the pair's order alternates so drift cancels out.
+   */
+  async sendMail(cfg, { count, warmup, graphUrl }) {
+    const action = load('sendMail');
+    const { buildSendMailRequest, parseMailInput } = action;
+    const input = (i) => ({ to: 'pat.external@fabrikam.example', subject: `Bench ${i}`, body: 'A small body from the benchmark.' });
+    const bareUrl = `${graphUrl}/v1.0/me/sendMail`;
+    const bareHeaders = {
+      Authorization: `Bearer ${cfg.oauth.access_token}`,
+      'Content-Type': 'application/json',
+      Prefer: 'IdType="ImmutableId"',
+    };
+    const bare = async (i) => {
+      const body = JSON.stringify(buildSendMailRequest(parseMailInput(input(i)), []));
+      const t0 = performance.now();
+      const response = await fetch(bareUrl, { method: 'POST', headers: bareHeaders, body });
+      await response.arrayBuffer();
+      const ms = performance.now() - t0;
+      if (response.status !== 202) throw new Error(`bare sendMail answered ${response.status}`);
+      return ms;
+    };
+    const context = countingContext();
+    const component = async (i) => {
+      const msg = { id: `bench-${i}`, body: input(i), headers: {} };
+      const t0 = performance.now();
+      const out = await action.process.call(context, msg, cfg, {});
+      const ms = performance.now() - t0;
+      if (!out || !out.body || !out.body.sentAt) throw new Error('sendMail returned no message');
+      return ms;
+    };
+    const diffs = [];
+    const componentMs = [];
+    const bareMs = [];
+    sampler.reset();
+    for (let i = 0; i < warmup + count; i += 1) {
+      let c;
+      let b;
+      if (i % 2 === 0) {
+        b = await bare(i);
+        c = await component(i);
+      } else {
+        c = await component(i);
+        b = await bare(i);
+      }
+      if (i < warmup) continue;
+      componentMs.push(c);
+      bareMs.push(b);
+      diffs.push(c - b);
+    }
+    const sorted = (a) => [...a].sort((x, y) => x - y);
+    const d = sorted(diffs);
+    const c = sorted(componentMs);
+    const b = sorted(bareMs);
+    return {
+      count,
+      warmup,
+      overheadMedianMs: quantile(d, 0.5),
+      overheadP95Ms: quantile(d, 0.95),
+      componentMedianMs: quantile(c, 0.5),
+      componentP95Ms: quantile(c, 0.95),
+      bareMedianMs: quantile(b, 0.5),
+      bareP95Ms: quantile(b, 0.95),
+      counts: context.counts,
+      memory: sampler.read(),
+    };
+  },
+
+  /** `count` concurrent GETs spread over `sessions` sessions of one credential (steps of one container). */
+  async burst(cfg, { count, sessions, path: requestPath }) {
+    const { createSession } = require(path.join(ROOT, 'lib/graph/session'));
+    const context = countingContext();
+    const list = Array.from({ length: sessions }, () => createSession(cfg, context));
+    const t0 = performance.now();
+    const results = await Promise.allSettled(Array.from({ length: count }, (_, i) => list[i % sessions].get(requestPath)));
+    const failed = results.filter((r) => r.status === 'rejected');
+    return {
+      count,
+      sessions,
+      ms: performance.now() - t0,
+      ok: results.length - failed.length,
+      firstError: failed[0] ? String(failed[0].reason && failed[0].reason.message) : undefined,
+      warnings: context.counts.warnings,
+    };
+  },
+
+  /** The same burst as plain fetches with no limiter: proves the emulator's meter sees more than 4. */
+  async bareBurst(token, { count, graphUrl, path: requestPath }) {
+    const headers = { Authorization: `Bearer ${token}` };
+    const results = await Promise.all(Array.from({ length: count }, async () => {
+      const response = await fetch(`${graphUrl}/v1.0${requestPath}`, { headers });
+      await response.arrayBuffer();
+      return response.status;
+    }));
+    return { count, statuses: [...new Set(results)] };
+  },
+});
