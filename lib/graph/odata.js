@@ -2,6 +2,7 @@
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.stringLiteral = stringLiteral;
 exports.dateTimeLiteral = dateTimeLiteral;
+exports.instantLiteral = instantLiteral;
 exports.idSegment = idSegment;
 exports.queryString = queryString;
 /**
@@ -21,6 +22,15 @@ function dateTimeLiteral(epochMs) {
     if (!Number.isFinite(epochMs))
         throw new RangeError('dateTimeLiteral needs a finite time');
     return new Date(Math.floor(epochMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+/**
+ * A DateTimeOffset literal to the millisecond. Graph returns times in whole seconds but compares
+ * at full precision, so a crowded second can be sliced by the milliseconds it does not show.
+ */
+function instantLiteral(epochMs) {
+    if (!Number.isFinite(epochMs))
+        throw new RangeError('instantLiteral needs a finite time');
+    return new Date(epochMs).toISOString().replace('.000Z', 'Z');
 }
 /**
  * A path segment taken from configuration or input (a folder, calendar or message id). Graph ids

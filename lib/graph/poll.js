@@ -9,8 +9,8 @@ exports.pollCollection = pollCollection;
  *
  * Pages are fetched by keyset (`ge <last second seen>`) rather than by following @odata.nextLink:
  * Graph's message paging is offset-based, and a mail read, moved or deleted between two page
- * requests shifts the offsets and silently skips an item. nextLink is only followed inside a
- * single second holding more items than a page, where a keyset cannot move forward.
+ * requests shifts the offsets and silently skips an item. A second holding more items than a page
+ * is sliced by milliseconds instead; nextLink is followed only inside a single millisecond.
  */
 const cursor_1 = require("./cursor");
 const errors_1 = require("./errors");
@@ -37,13 +37,17 @@ async function pollCollection(session, spec, input, handlers, logger) {
         await handlers.persist(snapshot);
         lastPersisted = json;
     };
-    let queryFrom = state.from;
+    // Where the next query starts (ms), and in a crowded second also where it stops.
+    let range = { from: state.from * 1000 };
     let link;
     let pageSize = spec.pageSize;
     let serverStart;
     const result = { emitted: 0, pages: 0 };
     for (;;) {
-        const filter = [`${spec.timeField} ge ${(0, odata_1.dateTimeLiteral)(queryFrom * 1000)}`, spec.extraFilter].filter(Boolean).join(' and ');
+        const bounds = [`${spec.timeField} ge ${(0, odata_1.instantLiteral)(range.from)}`];
+        if (range.to !== undefined)
+            bounds.push(`${spec.timeField} lt ${(0, odata_1.instantLiteral)(range.to)}`);
+        const filter = [...bounds, spec.extraFilter].filter(Boolean).join(' and ');
         const path = link ?? `${spec.collectionPath}${(0, odata_1.queryString)({ select: spec.select, filter, orderby: `${spec.timeField} asc`, top: pageSize })}`;
         let page;
         try {
@@ -79,20 +83,39 @@ async function pollCollection(session, spec, input, handlers, logger) {
         }
         const lastItem = page.items[page.items.length - 1];
         const last = lastItem ? (0, cursor_1.toSecond)(lastItem[spec.timeField]) : undefined;
-        if (!page.nextLink) {
-            // Everything stamped before Graph's clock minus the look-back has been seen by now.
-            (0, cursor_1.advance)(state, settled);
-            await persist(Math.floor(serverStart / 1000));
-            return result;
+        const more = page.nextLink !== undefined;
+        const second = Math.floor(range.from / 1000);
+        if (range.to === undefined) {
+            if (!more) {
+                // Everything stamped before Graph's clock minus the look-back has been seen by now.
+                (0, cursor_1.advance)(state, settled);
+                await persist(Math.floor(serverStart / 1000));
+                return result;
+            }
+            if (last !== undefined && last > second) {
+                range = { from: last * 1000 };
+                (0, cursor_1.advance)(state, Math.min(last, settled));
+            }
+            else {
+                // A whole page stamped with one second: slice that second by its hidden milliseconds,
+                // which the filter compares although the results do not show them.
+                range = { from: second * 1000, to: (second + 1) * 1000 };
+            }
         }
-        if (last !== undefined && last > queryFrom) {
-            queryFrom = last;
-            link = undefined;
-            (0, cursor_1.advance)(state, Math.min(last, settled));
+        else if (more && !link && range.to - range.from > 1) {
+            range = { from: range.from, to: range.from + Math.ceil((range.to - range.from) / 2) };
         }
-        else {
+        else if (more) {
+            // More than a page within one millisecond: only Graph's own paging can go on.
             link = page.nextLink;
         }
-        await persist(last ?? queryFrom);
+        else {
+            link = undefined;
+            const end = (second + 1) * 1000;
+            range = range.to >= end ? { from: end } : { from: range.to, to: end };
+            if (range.to === undefined)
+                (0, cursor_1.advance)(state, Math.min(second + 1, settled));
+        }
+        await persist(last ?? second);
     }
 }

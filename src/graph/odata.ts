@@ -19,6 +19,15 @@ export function dateTimeLiteral(epochMs: number): string {
 }
 
 /**
+ * A DateTimeOffset literal to the millisecond. Graph returns times in whole seconds but compares
+ * at full precision, so a crowded second can be sliced by the milliseconds it does not show.
+ */
+export function instantLiteral(epochMs: number): string {
+  if (!Number.isFinite(epochMs)) throw new RangeError('instantLiteral needs a finite time');
+  return new Date(epochMs).toISOString().replace('.000Z', 'Z');
+}
+
+/**
  * A path segment taken from configuration or input (a folder, calendar or message id). Graph ids
  * are base64 with `-`, `_`, `=` and sometimes `+` or `/`; anything that could step out of the
  * segment (`..`, `?`, `#`, control characters) is refused rather than encoded into surprises.

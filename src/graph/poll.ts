@@ -5,14 +5,14 @@
  *
  * Pages are fetched by keyset (`ge <last second seen>`) rather than by following @odata.nextLink:
  * Graph's message paging is offset-based, and a mail read, moved or deleted between two page
- * requests shifts the offsets and silently skips an item. nextLink is only followed inside a
- * single second holding more items than a page, where a keyset cannot move forward.
+ * requests shifts the offsets and silently skips an item. A second holding more items than a page
+ * is sliced by milliseconds instead; nextLink is followed only inside a single millisecond.
  */
 import { advance, isNew, markEmitted, restoreCursor, settledSecond, snapshotOf, toSecond } from './cursor';
 import type { CursorSnapshot } from './cursor';
 import { GraphRequestError } from './errors';
 import type { Logger } from './logger';
-import { dateTimeLiteral, queryString } from './odata';
+import { instantLiteral, queryString } from './odata';
 import type { GraphSession } from './session';
 
 export interface PollSpec<T> {
@@ -74,13 +74,16 @@ export async function pollCollection<T extends Record<string, unknown>>(
     lastPersisted = json;
   };
 
-  let queryFrom = state.from;
+  // Where the next query starts (ms), and in a crowded second also where it stops.
+  let range: { from: number; to?: number } = { from: state.from * 1000 };
   let link: string | undefined;
   let pageSize = spec.pageSize;
   let serverStart: number | undefined;
   const result: PollResult = { emitted: 0, pages: 0 };
   for (;;) {
-    const filter = [`${spec.timeField} ge ${dateTimeLiteral(queryFrom * 1000)}`, spec.extraFilter].filter(Boolean).join(' and ');
+    const bounds = [`${spec.timeField} ge ${instantLiteral(range.from)}`];
+    if (range.to !== undefined) bounds.push(`${spec.timeField} lt ${instantLiteral(range.to)}`);
+    const filter = [...bounds, spec.extraFilter].filter(Boolean).join(' and ');
     const path = link ?? `${spec.collectionPath}${queryString({ select: spec.select, filter, orderby: `${spec.timeField} asc`, top: pageSize })}`;
     let page;
     try {
@@ -114,19 +117,34 @@ export async function pollCollection<T extends Record<string, unknown>>(
     }
     const lastItem = page.items[page.items.length - 1];
     const last = lastItem ? toSecond(lastItem[spec.timeField] as string) : undefined;
-    if (!page.nextLink) {
-      // Everything stamped before Graph's clock minus the look-back has been seen by now.
-      advance(state, settled);
-      await persist(Math.floor(serverStart / 1000));
-      return result;
-    }
-    if (last !== undefined && last > queryFrom) {
-      queryFrom = last;
-      link = undefined;
-      advance(state, Math.min(last, settled));
-    } else {
+    const more = page.nextLink !== undefined;
+    const second = Math.floor(range.from / 1000);
+    if (range.to === undefined) {
+      if (!more) {
+        // Everything stamped before Graph's clock minus the look-back has been seen by now.
+        advance(state, settled);
+        await persist(Math.floor(serverStart / 1000));
+        return result;
+      }
+      if (last !== undefined && last > second) {
+        range = { from: last * 1000 };
+        advance(state, Math.min(last, settled));
+      } else {
+        // A whole page stamped with one second: slice that second by its hidden milliseconds,
+        // which the filter compares although the results do not show them.
+        range = { from: second * 1000, to: (second + 1) * 1000 };
+      }
+    } else if (more && !link && range.to - range.from > 1) {
+      range = { from: range.from, to: range.from + Math.ceil((range.to - range.from) / 2) };
+    } else if (more) {
+      // More than a page within one millisecond: only Graph's own paging can go on.
       link = page.nextLink;
+    } else {
+      link = undefined;
+      const end = (second + 1) * 1000;
+      range = range.to >= end ? { from: end } : { from: range.to, to: end };
+      if (range.to === undefined) advance(state, Math.min(second + 1, settled));
     }
-    await persist(last ?? queryFrom);
+    await persist(last ?? second);
   }
 }
