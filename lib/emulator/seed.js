@@ -130,10 +130,11 @@ function seedCalendars(mailbox, now, rng, eventCount) {
     const base = Math.floor(now / halfHour) * halfHour;
     const timed = (startMs, minutes, zoneName) => {
         const { iana } = (0, timezones_1.resolveTimeZone)(zoneName, 'zone');
-        return {
-            start: { dateTime: (0, datetime_1.epochToWallTime)(startMs, iana), timeZone: zoneName },
-            end: { dateTime: (0, datetime_1.epochToWallTime)(startMs + minutes * 60000, iana), timeZone: zoneName },
-        };
+        const start = (0, datetime_1.epochToWallTime)(startMs, iana);
+        // The length is added on the wall clock: an end converted on its own from an instant after a
+        // DST fall-back shows an earlier wall time than the start, which readEvent (as Graph) refuses.
+        const end = (0, datetime_1.epochToWallTime)(Date.parse(`${start}Z`) + minutes * 60000, 'UTC');
+        return { start: { dateTime: start, timeZone: zoneName }, end: { dateTime: end, timeZone: zoneName } };
     };
     const guest = (address) => ({ emailAddress: { address }, type: rng.chance(0.7) ? 'required' : 'optional' });
     const events = [];

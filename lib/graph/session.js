@@ -1,6 +1,7 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.GraphSession = void 0;
+exports.setSessionDefaults = setSessionDefaults;
 exports.createSession = createSession;
 /**
  * The one way steps talk to Graph: the SDK client with our middleware chain
@@ -97,8 +98,20 @@ function parseJson(text) {
         return undefined;
     }
 }
+/** Options every session of this process starts from; see setSessionDefaults. */
+let sessionDefaults = {};
+/**
+ * For harnesses that run the steps themselves (chaos runs, benchmarks): steps create their
+ * sessions with no options, so deadlines and waits are set here. Returns the undo.
+ */
+function setSessionDefaults(defaults) {
+    const previous = sessionDefaults;
+    sessionDefaults = { ...defaults };
+    return () => { sessionDefaults = previous; };
+}
 /** A session for the credential in `cfg`; refreshed tokens are persisted through `updateKeys`. */
-function createSession(cfg, context, options = {}) {
+function createSession(cfg, context, given = {}) {
+    const options = { ...sessionDefaults, ...given };
     const endpoints = options.endpoints ?? (0, endpoints_1.endpointsFromEnv)();
     const tokens = new tokens_1.TokenSource({
         token: cfg.oauth,

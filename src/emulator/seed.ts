@@ -136,10 +136,11 @@ function seedCalendars(mailbox: Mailbox, now: number, rng: Rng, eventCount: numb
   const base = Math.floor(now / halfHour) * halfHour;
   const timed = (startMs: number, minutes: number, zoneName: string): Record<string, unknown> => {
     const { iana } = resolveTimeZone(zoneName, 'zone');
-    return {
-      start: { dateTime: epochToWallTime(startMs, iana), timeZone: zoneName },
-      end: { dateTime: epochToWallTime(startMs + minutes * 60000, iana), timeZone: zoneName },
-    };
+    const start = epochToWallTime(startMs, iana);
+    // The length is added on the wall clock: an end converted on its own from an instant after a
+    // DST fall-back shows an earlier wall time than the start, which readEvent (as Graph) refuses.
+    const end = epochToWallTime(Date.parse(`${start}Z`) + minutes * 60000, 'UTC');
+    return { start: { dateTime: start, timeZone: zoneName }, end: { dateTime: end, timeZone: zoneName } };
   };
   const guest = (address: string) => ({ emailAddress: { address }, type: rng.chance(0.7) ? 'required' : 'optional' });
   const events = [];

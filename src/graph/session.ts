@@ -138,8 +138,22 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** Options every session of this process starts from; see setSessionDefaults. */
+let sessionDefaults: SessionOptions = {};
+
+/**
+ * For harnesses that run the steps themselves (chaos runs, benchmarks): steps create their
+ * sessions with no options, so deadlines and waits are set here. Returns the undo.
+ */
+export function setSessionDefaults(defaults: SessionOptions): () => void {
+  const previous = sessionDefaults;
+  sessionDefaults = { ...defaults };
+  return () => { sessionDefaults = previous; };
+}
+
 /** A session for the credential in `cfg`; refreshed tokens are persisted through `updateKeys`. */
-export function createSession(cfg: CredentialConfig, context: StepContext, options: SessionOptions = {}): GraphSession {
+export function createSession(cfg: CredentialConfig, context: StepContext, given: SessionOptions = {}): GraphSession {
+  const options = { ...sessionDefaults, ...given };
   const endpoints = options.endpoints ?? endpointsFromEnv();
   const tokens = new TokenSource({
     token: cfg.oauth as OAuthToken,

@@ -170,14 +170,10 @@ export class TokenSource {
       http: { timeout: TOKEN_TIMEOUT_MS },
     });
     const sleep = this.options.sleep ?? ((ms: number) => new Promise<void>((resolve) => { setTimeout(resolve, ms); }));
-    for (let attempt = 1; ; attempt += 1) {
+    let fresh: OAuthToken | undefined;
+    for (let attempt = 1; !fresh; attempt += 1) {
       try {
-        const refreshed = await oauth.createToken(token).refresh();
-        const fresh = normaliseToken(refreshed.token, token);
-        latestTokens.set(this.identity, fresh);
-        logger.info('Access token refreshed');
-        await this.options.persist?.(fresh);
-        return fresh;
+        fresh = normaliseToken((await oauth.createToken(token).refresh()).token, token);
       } catch (err) {
         const failure = classifyRefreshFailure(err, tenant, endpoints.login);
         if (!failure.retryable || attempt >= TOKEN_ATTEMPTS) throw new CredentialError(failure.message);
@@ -185,6 +181,12 @@ export class TokenSource {
         await sleep(1000 * 2 ** (attempt - 1));
       }
     }
+    latestTokens.set(this.identity, fresh);
+    logger.info('Access token refreshed');
+    // Outside the retry: the refresh token just presented is spent (it rotates), so failing to
+    // store the new one must not make us redeem the old one again and report invalid_grant.
+    await this.options.persist?.(fresh);
+    return fresh;
   }
 }
 

@@ -1,0 +1,136 @@
+'use strict';
+
+// Runs chaos scenarios one after the other and adds up what they found. Everything random comes
+// from `seed`, so the same seed and scenario count give the same totals.
+const { PERSIST_EVERY } = require('../../lib/graph/poll');
+const { createPrng, hash32 } = require('./prng');
+const { Scenario } = require('./scenario');
+
+const DEFAULTS = {
+  /** Ticks of activity per scenario (each: arrivals, maybe polls, a send, a booking). */
+  ticks: 40,
+  /** The Graph client's deadline per request; slow faults answer just after it. */
+  timeoutMs: 250,
+  /** Per-scenario multiplier of the crash probabilities: some scenarios never crash. */
+  crashiness: [0, 0.5, 1, 1, 2],
+  /** Probability of a crash at each kind of await point. */
+  crash: { data: 0.001, snapshot: 0.015, updateKeys: 0.05, beforeRequest: 0.005, afterRequest: 0.005, afterPost: 0.06 },
+  /** Share of scenarios with one long pause during which more than a page of mail arrives. */
+  floodShare: 0.3,
+  /** Share of scenarios with one second holding more mail than a (halved) page, paged by nextLink. */
+  crowdShare: 0.1,
+  /** Per tick: arm a token-endpoint fault that rotates the refresh token and loses the answer. */
+  lostRotationPerTick: 0.004,
+  /** Put into every mail and event body: it must never reach a log line or an error message. */
+  bodyMarker: 'CHAOS-BODY-MARKER-5d1f0c9e',
+};
+
+function emptyTotals() {
+  return {
+    scenarios: 0, mails: 0, events: 0, eventUpdates: 0, faults: 0, crashes: 0, lost: 0, duplicated: 0,
+    redelivered: 0, maxRedeliveredPerCrash: 0, maxUncoveredPerCrash: 0, boundExceeded: 0, sends: 0,
+    sendsDuplicated: 0, eventsCreated: 0, doubleBooked: 0, credentialFailures: 0, polls: 0,
+    failedRuns: 0, rotations: 0, replays: 0, multiPagePolls: 0, nextLinkPages: 0, shortenedLookbacks: 0, sleptMs: 0, maxSnapshotBytes: 0, leaks: 0, issues: [], details: [],
+    faultKinds: {}, crashSites: {},
+  };
+}
+
+function addUp(totals, r) {
+  totals.scenarios += 1;
+  for (const key of ['mails', 'events', 'eventUpdates', 'faults', 'lost', 'duplicated', 'redelivered', 'sends', 'sendsDuplicated', 'eventsCreated', 'doubleBooked']) {
+    totals[key] += r[key];
+  }
+  for (const key of ['credentialFailures', 'polls', 'failedRuns', 'rotations', 'replays', 'multiPagePolls', 'nextLinkPages', 'shortenedLookbacks', 'sleptMs']) totals[key] += r.stats[key];
+  totals.maxSnapshotBytes = Math.max(totals.maxSnapshotBytes, r.stats.maxSnapshotBytes);
+  totals.crashes += r.crashes.length;
+  const tally = (into, key, n = 1) => { into[key] = (into[key] || 0) + n; };
+  for (const [kind, n] of Object.entries(r.stats.faultKinds)) tally(totals.faultKinds, kind, n);
+  if (r.tokenFaults) tally(totals.faultKinds, 'token endpoint', r.tokenFaults);
+  for (const crash of r.crashes) tally(totals.crashSites, `${crash.step} ${crash.where}`);
+  for (const crash of r.crashes) {
+    totals.maxRedeliveredPerCrash = Math.max(totals.maxRedeliveredPerCrash, crash.redelivered);
+    totals.maxUncoveredPerCrash = Math.max(totals.maxUncoveredPerCrash, crash.uncovered);
+    if (crash.uncovered > PERSIST_EVERY) {
+      totals.boundExceeded += 1;
+      totals.details.push(`scenario ${r.index}: a crash ${crash.where} of ${crash.step} left ${crash.uncovered} delivered items without a snapshot (bound ${PERSIST_EVERY})`);
+    }
+  }
+  if (r.lost) totals.details.push(`scenario ${r.index}: lost ${r.lostDetail.slice(0, 5).join(', ')}${r.lost > 5 ? ', ...' : ''}`);
+  if (r.duplicated) totals.details.push(`scenario ${r.index}: duplicated ${r.duplicateDetail.slice(0, 5).join(', ')}${r.duplicated > 5 ? ', ...' : ''}`);
+  if (r.sendsDuplicated) totals.details.push(`scenario ${r.index}: ${r.sendsDuplicated} mail(s) sent twice`);
+  if (r.doubleBooked) totals.details.push(`scenario ${r.index}: ${r.doubleBooked} event(s) booked twice`);
+  totals.issues.push(...r.issues);
+}
+
+/**
+ * @param {object} options
+ * @param {number} [options.seed=1]
+ * @param {number} options.scenarios
+ * @param {object} [options.config] overrides of DEFAULTS
+ * @param {(scenario: number, kind: string, source: string, text: string) => void} [options.collect]
+ *   every log line, error (message and stack), emitted message and snapshot, as produced
+ * @param {(result: object, totals: object) => void} [options.onScenario] after each scenario;
+ *   result.needles lists the secrets of that scenario (tokens, codes, client secret)
+ */
+async function runChaos({ seed = 1, scenarios, config = {}, collect, onScenario } = {}) {
+  const settings = { ...DEFAULTS, ...config, crash: { ...DEFAULTS.crash, ...config.crash } };
+  const totals = emptyTotals();
+  for (let index = 0; index < scenarios; index += 1) {
+    const scenario = new Scenario({
+      index,
+      prng: createPrng(hash32('chaos', seed, index)),
+      config: settings,
+      collect: collect && ((kind, source, text) => collect(index, kind, source, text)),
+    });
+    const result = await scenario.run();
+    addUp(totals, result);
+    if (onScenario) await onScenario(result, totals);
+  }
+  return totals;
+}
+
+/** The breakdown behind the summary line, for people. */
+function detailLines(t) {
+  const list = (o) => Object.entries(o).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k}: ${n}`).join(', ');
+  return [
+    `faults: ${list(t.faultKinds)}`,
+    `crashes: ${list(t.crashSites)}`,
+    `retries asked to wait ${Math.round(t.sleptMs / 1000)} s in all (Retry-After and backoff; skipped by the harness, the virtual clock does not move)`,
+    `${t.polls} polls (${t.multiPagePolls} of several pages, ${t.nextLinkPages} pages by nextLink; ${t.failedRuns} runs failed on faults), ${t.rotations} token rotations, ${t.replays} createEvent replays, most uncovered by one crash ${t.maxUncoveredPerCrash}, largest snapshot ${t.maxSnapshotBytes} bytes, look-back shortened ${t.shortenedLookbacks} time(s)`,
+  ];
+}
+
+/** Why the run fails; empty when it passes. */
+function verdict(totals) {
+  const problems = [];
+  if (totals.lost) problems.push(`${totals.lost} item(s) lost`);
+  if (totals.duplicated) problems.push(`${totals.duplicated} item(s) emitted twice without a crash to explain it`);
+  if (totals.boundExceeded) problems.push(`${totals.boundExceeded} crash(es) left more than PERSIST_EVERY=${PERSIST_EVERY} items uncovered`);
+  if (totals.sendsDuplicated) problems.push(`${totals.sendsDuplicated} mail(s) sent twice`);
+  if (totals.doubleBooked) problems.push(`${totals.doubleBooked} event(s) double-booked`);
+  if (totals.leaks) problems.push(`${totals.leaks} leak(s) of secrets or mail bodies`);
+  if (totals.issues.length) problems.push(`${totals.issues.length} other problem(s)`);
+  return problems;
+}
+
+function summaryLine(t) {
+  return [
+    `scenarios ${t.scenarios}`,
+    `mails ${t.mails}`,
+    `events ${t.events}`,
+    `event changes ${t.eventUpdates}`,
+    `faults ${t.faults}`,
+    `crashes ${t.crashes}`,
+    `lost ${t.lost}`,
+    `duplicated ${t.duplicated}`,
+    `redelivered after crash ${t.redelivered} (max ${t.maxRedeliveredPerCrash} per crash, bound ${PERSIST_EVERY})`,
+    `sends ${t.sends}`,
+    `sends duplicated ${t.sendsDuplicated}`,
+    `events created ${t.eventsCreated}`,
+    `events double-booked ${t.doubleBooked}`,
+    `credential failures (lost rotated token) ${t.credentialFailures}`,
+    `other problems ${t.issues.length}`,
+  ].join(', ');
+}
+
+module.exports = { runChaos, verdict, summaryLine, detailLines, DEFAULTS };

@@ -1,0 +1,183 @@
+'use strict';
+
+// "Prove it", part 1, inside `npm test`: the short fixed-seed version of `npm run chaos`
+// (scripts/chaos.js), plus proof that the harness notices the bugs it is there to catch, and the
+// one loss it found, reproduced on its own.
+const { expect } = require('chai');
+const { startEmulator } = require('../lib/emulator');
+const cursor = require('../lib/graph/cursor');
+const { GraphSession } = require('../lib/graph/session');
+const getNewMail = require('../lib/triggers/getNewMail');
+const verifyCredentials = require('../verifyCredentials');
+const { runChaos, verdict, summaryLine } = require('../scripts/chaos/engine');
+const { installHooks } = require('../scripts/chaos/hooks');
+
+function report(totals) {
+  return [summaryLine(totals), ...totals.details, ...totals.issues.map((i) => `scenario ${i.scenario} ${i.kind}: ${i.detail}`)].join('\n');
+}
+
+/** Runs `body` with `object[name]` replaced, then puts it back. */
+async function withPatch(object, name, replacement, body) {
+  const original = object[name];
+  object[name] = replacement(original);
+  try {
+    return await body();
+  } finally {
+    object[name] = original;
+  }
+}
+
+describe('chaos: polls, sends and bookings under faults, crashes and token rotation (scripts/chaos)', function () {
+  this.timeout(120000);
+
+  it('npm run chaos -- --scenarios 5 --seed 1: nothing lost, nothing duplicated, no mail sent twice, no event booked twice', async () => {
+    const totals = await runChaos({ seed: 1, scenarios: 5 });
+    expect(verdict(totals), report(totals)).to.deep.equal([]);
+    expect(totals, report(totals)).to.include({
+      lost: 0, duplicated: 0, sendsDuplicated: 0, doubleBooked: 0, boundExceeded: 0,
+    });
+    // ... and the run did what it claims: traffic, faults, crashes, redeliveries, rotations.
+    expect(totals.mails).to.be.above(1000);
+    expect(totals.events).to.be.above(50);
+    expect(totals.faults).to.be.above(50);
+    expect(totals.crashes).to.be.above(5);
+    expect(totals.redelivered).to.be.above(0);
+    expect(totals.sends).to.be.above(10);
+    expect(totals.eventsCreated).to.be.above(5);
+    expect(totals.rotations).to.be.above(5);
+  });
+
+  it('is repeatable: the same seed gives the same summary', async () => {
+    const config = { ticks: 20 };
+    const first = await runChaos({ seed: 42, scenarios: 2, config });
+    const second = await runChaos({ seed: 42, scenarios: 2, config });
+    expect(summaryLine(second)).to.equal(summaryLine(first));
+    const other = await runChaos({ seed: 43, scenarios: 2, config });
+    expect(summaryLine(other)).to.not.equal(summaryLine(first));
+  });
+
+  describe('notices the bugs it is there to catch', () => {
+    const quick = { ticks: 20, floodShare: 0, crowdShare: 0 };
+
+    it('a trigger that forgets what it emitted: duplicates', async () => {
+      const totals = await withPatch(cursor, 'isNew', () => (state, key, second) => second >= state.from, () => runChaos({ seed: 1, scenarios: 1, config: quick }));
+      expect(totals.duplicated, summaryLine(totals)).to.be.above(0);
+      expect(verdict(totals)).to.not.deep.equal([]);
+    });
+
+    it('a cursor that moves past items not yet visible: losses', async () => {
+      const totals = await withPatch(cursor, 'settledSecond', () => (ms) => Math.floor(ms / 1000), () => runChaos({ seed: 1, scenarios: 1, config: quick }));
+      expect(totals.lost, summaryLine(totals)).to.be.above(0);
+    });
+
+    it('a send repeated after a 5xx or a lost answer, a booking without its transactionId: duplicates', async () => {
+      const totals = await withPatch(GraphSession.prototype, 'post', (post) => function patched(path, body, options = {}) {
+        return /sendMail$/.test(path)
+          ? post.call(this, path, body, { ...options, idempotent: true })
+          : post.call(this, path, { ...body, transactionId: undefined }, options);
+      }, () => runChaos({ seed: 1, scenarios: 8, config: quick }));
+      expect(totals.sendsDuplicated, summaryLine(totals)).to.be.above(0);
+      expect(totals.doubleBooked, summaryLine(totals)).to.be.above(0);
+    });
+  });
+
+  // Found by the chaos run (crowded scenarios). The poll pages by keyset except inside one second
+  // holding more items than a page, where it follows @odata.nextLink, i.e. $skip offsets. A mail
+  // leaving the folder between two of those pages shifts the offsets and the next page starts one
+  // item too late; when that second is older than the look-back the poll then moves its cursor
+  // past it, and the skipped mail is never emitted. Page size 1000 makes it rare; after timeouts
+  // the poll halves its page down to 50, which makes it likely in a catch-up after an outage.
+  // See the report for the root cause and a proposed patch to src/graph/poll.ts.
+  it('a mail leaving the Inbox between two pages of one crowded second is not lost', async () => {
+    let now = Date.UTC(2026, 2, 2, 9, 0, 0);
+    const emu = await startEmulator({ now: () => now, mailCount: 0, clientId: 'c', clientSecret: 's' });
+    let uninstall;
+    try {
+      const second = now - 10 * 60 * 1000; // a catch-up: older than the two-minute look-back
+      const ids = [];
+      for (let i = 0; i < 120; i += 1) ids.push(emu.control.addMail({ subject: `m${i}`, from: 'a@fabrikam.example', receivedAt: second + i * 5 }).id);
+      let pages = 0;
+      uninstall = installHooks({
+        origin: emu.url,
+        sessionOptions: () => ({ endpoints: { graph: emu.url, login: emu.url }, app: { clientId: 'c', clientSecret: 's' }, sleep: async () => {} }),
+        intercept: async (url, init, realFetch) => {
+          const res = await realFetch(url, init);
+          // Between the third and the fourth page, all of them within the crowded second.
+          if (res.status === 200 && /messages$/.test(url.pathname) && (pages += 1) === 3) {
+            emu.control.updateMail(ids[3], { moveTo: 'archive' }); // m3: already emitted
+          }
+          return res;
+        },
+      });
+      // Graph times out on big pages: the poll halves 1000 -> 500 -> 250 -> 125 -> 62 -> 50.
+      emu.control.setFaults([{ match: { method: 'GET', path: '/messages$' }, kind: 'status', status: 504, retryAfterSeconds: null, times: 30 }]);
+      const emitted = [];
+      let snapshot = {};
+      const context = {
+        logger: { info() {}, warn() {}, error() {}, debug() {} },
+        emit: async (event, payload) => {
+          if (event === 'data') emitted.push(payload.body.subject);
+          if (event === 'snapshot') snapshot = payload;
+        },
+      };
+      const cfg = { oauth: emu.control.issueTokens(), startTime: new Date(second - 5000).toISOString() };
+      await getNewMail.process.call(context, { body: {} }, cfg, snapshot);
+      expect(pages, 'pages read').to.be.above(3);
+      now += 60 * 1000;
+      await getNewMail.process.call(context, { body: {} }, cfg, snapshot);
+      const missing = Array.from({ length: 120 }, (_, i) => `m${i}`).filter((s) => !emitted.includes(s));
+      expect(missing, 'mails never emitted').to.deep.equal([]);
+      expect(emitted.length, 'each mail once').to.equal(120);
+    } finally {
+      if (uninstall) uninstall();
+      await emu.close();
+    }
+  });
+
+  // Found by the chaos run (scenario dates in late October). The emulator seeds timed events in
+  // four zones and writes start and end as wall times converted separately from instants; when an
+  // event spans a DST fall-back the end's wall time is earlier than the start's, readEvent
+  // refuses it like Graph does, and startEmulator throws. Patch to src/emulator/seed.ts in the report.
+  it('the emulator starts whatever the date, DST fall-backs included', async () => {
+    const refused = [];
+    for (let day = 0; day < 60; day += 1) {
+      const now = Date.UTC(2026, 8, 20, 8, 0, 0) + day * 24 * 3600 * 1000;
+      try {
+        const emu = await startEmulator({ now: () => now, mailCount: 0, seed: 1 });
+        await emu.close();
+      } catch (err) {
+        refused.push(`${new Date(now).toISOString().slice(0, 10)}: ${err.message}`);
+      }
+    }
+    expect(refused).to.deep.equal([]);
+  });
+
+  // Found by the chaos run's crashes inside emit('updateKeys'). TokenSource.refreshNow stores the
+  // new token inside the try block that retries the refresh, so when storing fails (here: the
+  // platform API answering 503 to verifyCredentials' accounts.update) it redeems the refresh token
+  // it has just spent, which strict rotation answers invalid_grant, and tells the user that the
+  // sign-in expired or was revoked. Patch to src/graph/tokens.ts in the report.
+  it('a refreshed token that cannot be stored is reported as such, without redeeming the spent refresh token again', async () => {
+    const emu = await startEmulator({ mailCount: 0, clientId: 'c', clientSecret: 's' });
+    const uninstall = installHooks({
+      origin: emu.url,
+      sessionOptions: () => ({ endpoints: { graph: emu.url, login: emu.url }, app: { clientId: 'c', clientSecret: 's' }, sleep: async () => {} }),
+      intercept: (url, init, realFetch) => realFetch(url, init),
+    });
+    try {
+      const token = emu.control.issueTokens();
+      emu.control.expireAccessTokens();
+      const scope = {
+        logger: { info() {}, warn() {}, error() {}, debug() {} },
+        getApiClient: () => ({ accounts: { update: async () => { throw new Error('PUT /v1/accounts/a1 answered 503'); } } }),
+      };
+      const err = await verifyCredentials.call(scope, { oauth: token, _account: 'a1' }).then(() => undefined, (e) => e);
+      expect(err, 'verifyCredentials failed').to.be.an('error');
+      expect(err.message).to.not.match(/invalid_grant|expired or was revoked/);
+      expect(emu.control.stats().byRoute['POST /{tenant}/oauth2/v2.0/token'], 'token requests').to.equal(1);
+    } finally {
+      uninstall();
+      await emu.close();
+    }
+  });
+});

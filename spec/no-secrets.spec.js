@@ -1,0 +1,248 @@
+'use strict';
+
+// "Prove it", part 3: no access token, refresh token, authorization code, client secret or
+// Authorization header in anything the component produces (log lines, error messages and stacks,
+// emitted messages, snapshots), and no mail or event body in a log line or an error message.
+// Scanned: a chaos run (scripts/chaos, in process: faults, crashes, token expiry and rotation,
+// lost rotations) and each step run through the real sailor executor on the emulator, happy and
+// failing. The needles are the values the emulator actually issued and the configured secrets,
+// plus token shapes no known value covers (spec/helpers/leaks.js).
+const { expect } = require('chai');
+const { startEmulator } = require('../lib/emulator');
+const { runChaos, DEFAULTS: CHAOS } = require('../scripts/chaos/engine');
+const { installHooks } = require('../scripts/chaos/hooks');
+const { findLeaks, describeLeaks, needlesFor, LeakCollector, FRAGMENT } = require('./helpers/leaks');
+const { loadStep, runStep } = require('./helpers/sailor');
+const verifyCredentials = require('../verifyCredentials');
+
+const ENV_VARS = ['MSAPP_CLIENT_ID', 'MSAPP_CLIENT_SECRET', 'OUTLOOK_GRAPH_BASE_URL', 'OUTLOOK_LOGIN_BASE_URL'];
+
+describe('no secrets and no mail bodies in logs, errors, messages or snapshots', function () {
+  this.timeout(120000);
+
+  describe('findLeaks (spec/helpers/leaks.js)', () => {
+    const token = `EwB${'a1B2c3D4e5'.repeat(12)}`;
+    const secret = 'short~secret.value';
+
+    it('finds a whole secret, any 24-character piece of a token, and bearer headers, and masks them', () => {
+      const hits = findLeaks([
+        'nothing here',
+        `refreshing with ${token.slice(30, 30 + FRAGMENT + 3)}...`,
+        `client secret is ${secret}`,
+        'GET /me with Bearer abcdefghijklmnop',
+        'sent {"Authorization": "x"}',
+      ], needlesFor({ secrets: { 'an access token': [token], 'the client secret': [secret] } }));
+      expect(hits.map((h) => h.labels)).to.deep.equal([['an access token'], ['the client secret'], ['a Bearer credential'], ['an Authorization header']]);
+      for (const hit of hits) {
+        expect(hit.excerpt).to.not.include(token.slice(30, 30 + FRAGMENT));
+        expect(hit.excerpt).to.not.include(secret);
+      }
+      expect(describeLeaks(hits)).to.include('text 2: an access token');
+    });
+
+    it('looks for private values (mail bodies) only in log lines and errors, not in emitted data', () => {
+      const needles = needlesFor({ private: { 'a mail body': ['BODY-MARKER-123'] } });
+      const hits = findLeaks([
+        { kind: 'data', source: 'data', text: '{"body":"... BODY-MARKER-123 ..."}' },
+        { kind: 'log', source: 'log', text: 'parsed BODY-MARKER-123' },
+        { kind: 'error', source: 'error', text: 'bad input: BODY-MARKER-123' },
+      ], needles);
+      expect(hits.map((h) => h.source)).to.deep.equal(['log', 'error']);
+    });
+
+    it("takes the e2e suite's shapes: {source, lines} and a Map of value -> label", () => {
+      const hits = findLeaks([{ source: 'sailor stdout', lines: ['ok', `token ${token}`] }], new Map([[token, 'an access token']]));
+      expect(hits).to.have.length(1);
+      expect(hits[0].source).to.equal('sailor stdout, line 2');
+    });
+  });
+
+  describe('a chaos run (scripts/chaos in process, 3 scenarios)', () => {
+    const texts = [];
+    const secrets = new Set();
+    let totals;
+
+    before(async () => {
+      totals = await runChaos({
+        seed: 5,
+        scenarios: 3,
+        collect: (scenario, kind, source, text) => { texts.push({ kind, source, text }); },
+        onScenario: (result) => { for (const value of result.needles) secrets.add(value); },
+      });
+    });
+
+    it('scanned what a run produces: log lines, errors with stacks, data, snapshots; and the secrets it met', () => {
+      const count = (kind) => texts.filter((t) => t.kind === kind).length;
+      expect(count('log'), 'log lines').to.be.above(100);
+      expect(count('error'), 'errors').to.be.above(0);
+      expect(count('data'), 'emitted messages').to.be.above(500);
+      expect(count('snapshot'), 'snapshots').to.be.above(20);
+      expect(texts.some((t) => t.kind === 'log' && /Access token refreshed/.test(t.text)), 'a token refresh was logged').to.equal(true);
+      expect(texts.some((t) => t.kind === 'error' && /\n\s+at /.test(t.text)), 'errors come with stacks').to.equal(true);
+      expect(totals.crashes + totals.faults, 'faults and crashes happened').to.be.above(10);
+      // Issued access and refresh tokens, codes, bearer values seen on the wire, the client secret.
+      expect(secrets.size).to.be.above(10);
+      // The scan is not blind: a planted piece of one of them is found.
+      const planted = [...secrets].find((s) => s.length > 100);
+      expect(findLeaks([`x ${planted.slice(40, 40 + FRAGMENT)} y`], [...secrets])).to.have.length(1);
+    });
+
+    it('no token, authorization code, client secret or Authorization header in any of it', () => {
+      const hits = findLeaks(texts, needlesFor({ secrets: { 'a token, code or client secret': secrets } }));
+      expect(hits, describeLeaks(hits)).to.deep.equal([]);
+    });
+
+    it('no mail or event body in any log line or error message', () => {
+      expect(texts.some((t) => t.kind === 'data' && t.text.includes(CHAOS.bodyMarker)), 'bodies carry the marker').to.equal(true);
+      const hits = findLeaks(texts, needlesFor({ private: { 'a mail or event body': [CHAOS.bodyMarker] }, generic: false }));
+      expect(hits, describeLeaks(hits)).to.deep.equal([]);
+    });
+  });
+
+  describe('each step through the real sailor executor, on the emulator, happy and failing', () => {
+    const BODY_MARKER = 'NOSECRETS-BODY-MARKER-7c2e41d9';
+    const WRONG_SECRET = 'Wrong~Secret.value-0123456789';
+    const collector = new LeakCollector();
+    const secrets = new Set([WRONG_SECRET]);
+    const savedEnv = {};
+    let emu;
+    let uninstall;
+    let credential;
+    const outcomes = [];
+
+    const sign = (token) => {
+      for (const key of ['access_token', 'refresh_token']) if (token && token[key]) secrets.add(token[key]);
+      return token;
+    };
+
+    /** The user consents (authorization code flow); the code is a secret too. */
+    async function connect() {
+      const url = new URL(`${emu.url}/common/oauth2/v2.0/authorize`);
+      url.search = new URLSearchParams({ client_id: process.env.MSAPP_CLIENT_ID, response_type: 'code', redirect_uri: 'https://app.example/callback/oauth2', scope: 'offline_access Mail.ReadWrite' }).toString();
+      const consent = await fetch(url, { redirect: 'manual' });
+      const code = new URL(consent.headers.get('location')).searchParams.get('code');
+      secrets.add(code);
+      const res = await fetch(`${emu.url}/common/oauth2/v2.0/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: 'https://app.example/callback/oauth2', client_id: process.env.MSAPP_CLIENT_ID, client_secret: process.env.MSAPP_CLIENT_SECRET }).toString(),
+      });
+      return sign(await res.json());
+    }
+
+    /** One message through sailor's TaskExec; the credential moves on when the step persisted a new one. */
+    async function run(label, name, body, fields = {}, snapshot = {}) {
+      const result = await runStep(loadStep(name), { id: `msg-${label}`, body, headers: {} }, { oauth: credential, tenantId: 'common', ...fields }, snapshot);
+      collector.sailorRun(label, result);
+      for (const keys of result.of('updateKeys')) credential = sign(keys.oauth);
+      outcomes.push(`${label}: ${result.names.filter((n) => n !== 'end').join(',') || 'end'}`);
+      return result;
+    }
+
+    before(async () => {
+      for (const name of ENV_VARS) savedEnv[name] = process.env[name];
+      secrets.add(process.env.MSAPP_CLIENT_SECRET);
+      emu = await startEmulator({ mailCount: 10, clientId: process.env.MSAPP_CLIENT_ID, clientSecret: process.env.MSAPP_CLIENT_SECRET });
+      process.env.OUTLOOK_GRAPH_BASE_URL = emu.url;
+      process.env.OUTLOOK_LOGIN_BASE_URL = emu.url;
+      // Retry-After and backoff waits are skipped; the wire is watched for bearer values.
+      uninstall = installHooks({
+        origin: emu.url,
+        sessionOptions: () => ({ sleep: () => new Promise((resolve) => { setImmediate(resolve); }), timeoutMs: 2000 }),
+        intercept: (url, init, realFetch) => {
+          const auth = new Headers(init.headers).get('authorization');
+          if (auth) secrets.add(auth.replace(/^Bearer\s+/i, ''));
+          return realFetch(url, init);
+        },
+      });
+      for (let i = 0; i < 5; i += 1) {
+        emu.control.addMail({ subject: `Quarterly numbers ${i}`, from: 'Ann <ann@fabrikam.example>', body: `<p>Confidential: ${BODY_MARKER} ${i}</p>` });
+      }
+      emu.control.addEvent({ subject: 'Board meeting', body: { contentType: 'text', content: `Agenda: ${BODY_MARKER}` } });
+      credential = await connect();
+    });
+
+    after(async () => {
+      if (uninstall) uninstall();
+      if (emu) await emu.close();
+      for (const name of ENV_VARS) {
+        if (savedEnv[name] === undefined) delete process.env[name];
+        else process.env[name] = savedEnv[name];
+      }
+    });
+
+    const since = () => new Date(Date.now() - 3600 * 1000).toISOString();
+
+    it('the triggers: a poll, a poll after the access token expired (refresh, updateKeys), polls under 429/503/drops', async () => {
+      const first = await run('mail', 'getNewMail', {}, { startTime: since() });
+      expect(first.of('data')).to.have.length.of.at.least(5);
+      emu.control.expireAccessTokens();
+      const before = credential.refresh_token;
+      const second = await run('mail after expiry', 'getNewMail', {}, { startTime: since() });
+      expect(second.of('updateKeys')).to.have.length(1);
+      expect(credential.refresh_token).to.not.equal(before);
+      emu.control.setFaults([
+        { match: { method: 'GET' }, kind: 'status', status: 429, retryAfterSeconds: 1, times: 2 },
+        { match: { method: 'GET' }, kind: 'status', status: 503, times: 1 },
+        { match: { method: 'GET' }, kind: 'drop', times: 1 },
+      ]);
+      expect((await run('events under faults', 'getNewAndUpdatedEvents', {}, { startTime: since(), timeZone: 'Europe/Berlin' })).of('data')).to.have.length.of.at.least(1);
+      emu.control.setFaults([{ match: { method: 'GET' }, kind: 'status', status: 503, times: 10 }]);
+      expect((await run('events in an outage', 'getNewAndUpdatedEvents', {}, { startTime: since() })).of('error')).to.have.length(1);
+      emu.control.clearFaults();
+    });
+
+    it('the actions: sent, sent with the answer lost, refused input; booked, retried, refused input', async () => {
+      const mail = { to: emu.mailboxes.secondary, subject: 'Numbers', body: `Here they are: ${BODY_MARKER}` };
+      expect((await run('send', 'sendMail', mail)).of('data')).to.have.length(1);
+      emu.control.setFaults([{ match: { method: 'POST', path: 'sendMail' }, kind: 'status', status: 504, applyThenFail: true, times: 1 }]);
+      expect((await run('send, answer lost', 'sendMail', mail)).of('error')).to.have.length(1);
+      expect((await run('send, bad address', 'sendMail', { ...mail, to: 'not an address' })).of('error')).to.have.length(1);
+      const event = { subject: 'Review', start: '2026-12-01T09:00:00Z', end: '2026-12-01T10:00:00Z', body: `Notes: ${BODY_MARKER}`, attendees: 'ann@fabrikam.example' };
+      emu.control.setFaults([{ match: { method: 'POST', path: 'events$' }, kind: 'drop', applyThenFail: true, times: 1 }]);
+      expect((await run('book, retried', 'createEvent', event)).of('data')).to.have.length(1);
+      expect((await run('book, end before start', 'createEvent', { ...event, end: '2026-12-01T08:00:00Z' })).of('error')).to.have.length(1);
+      emu.control.clearFaults();
+    });
+
+    it('dropdowns and verifyCredentials, with a working and a revoked credential', async () => {
+      const source = (label) => collector.context(label, (event, payload) => { if (event === 'updateKeys') credential = sign(payload.oauth); });
+      const mailStep = loadStep('getNewMail');
+      const eventStep = loadStep('getNewAndUpdatedEvents');
+      expect(await mailStep.getFolders.call(source('getFolders'), { oauth: credential })).to.be.an('object');
+      expect(await eventStep.getCalendars.call(source('getCalendars'), { oauth: credential })).to.be.an('object');
+      expect(await verifyCredentials.call(source('verifyCredentials'), { oauth: credential })).to.deep.equal({ verified: true });
+      emu.control.revokeAll();
+      emu.control.expireAccessTokens();
+      await verifyCredentials.call(source('verifyCredentials revoked'), { oauth: credential }).then(
+        () => expect.fail('a revoked credential was verified'),
+        (err) => collector.error('verifyCredentials revoked', err),
+      );
+      expect((await run('mail, revoked', 'getNewMail', {}, { startTime: since() })).of('error')).to.have.length(1);
+    });
+
+    it('a wrong client secret (AADSTS7000215)', async () => {
+      credential = await connect();
+      emu.control.expireAccessTokens();
+      process.env.MSAPP_CLIENT_SECRET = WRONG_SECRET;
+      try {
+        const result = await run('mail, wrong secret', 'getNewMail', {}, { startTime: since() });
+        expect(result.of('error')[0].message).to.match(/7000215/);
+      } finally {
+        process.env.MSAPP_CLIENT_SECRET = savedEnv.MSAPP_CLIENT_SECRET;
+      }
+    });
+
+    it('none of it holds a token, code, secret or Authorization header, and no log or error holds a body', () => {
+      expect(outcomes.length, outcomes.join('\n')).to.be.above(10);
+      const data = collector.texts.filter((t) => t.kind === 'data');
+      expect(data.some((t) => t.text.includes(BODY_MARKER)), 'bodies were emitted, with the marker').to.equal(true);
+      expect(collector.texts.filter((t) => t.kind === 'error').length).to.be.above(5);
+      const hits = findLeaks(collector.texts, needlesFor({
+        secrets: { 'a token, code or client secret': secrets },
+        private: { 'a mail or event body': [BODY_MARKER] },
+      }));
+      expect(hits, describeLeaks(hits)).to.deep.equal([]);
+    });
+  });
+});
