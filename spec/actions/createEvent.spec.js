@@ -8,6 +8,7 @@ const { expect } = require('chai');
 const nock = require('nock');
 const { GRAPH, LOGIN, cfgWith, freshToken } = require('../helpers/setup');
 const { createContext } = require('../helpers/context');
+const { watchNetwork } = require('../helpers/network');
 const createEvent = require('../../lib/actions/createEvent');
 
 const DEFAULT_CAL = '/v1.0/me/calendar/events';
@@ -56,23 +57,6 @@ function capturePosts(path, replies) {
     });
   });
   return { posts, scope };
-}
-
-function watchNetwork() {
-  const hits = [];
-  const unmatched = [];
-  for (const origin of [GRAPH, LOGIN]) {
-    const scope = nock(origin).persist();
-    for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
-      scope.intercept(/.*/, method).query(true).reply((uri) => {
-        hits.push(`${method} ${origin}${uri}`);
-        return [500, { error: { code: 'UnexpectedRequest' } }];
-      });
-    }
-  }
-  const onNoMatch = (req) => { unmatched.push(`${req.method} ${req.href || req.path || req.url}`); };
-  nock.emitter.on('no match', onNoMatch);
-  return { hits, unmatched, stop: () => nock.emitter.removeListener('no match', onNoMatch) };
 }
 
 /** The event Graph received for `input`, sent to the default calendar. */

@@ -8,6 +8,7 @@ const { expect } = require('chai');
 const nock = require('nock');
 const { GRAPH, LOGIN, cfgWith, freshToken } = require('../helpers/setup');
 const { createContext } = require('../helpers/context');
+const { watchNetwork } = require('../helpers/network');
 const sendMail = require('../../lib/actions/sendMail');
 
 const SEND_PATH = '/v1.0/me/sendMail';
@@ -39,24 +40,6 @@ async function failureOf(promise) {
     return err;
   }
   throw new Error('expected the step to fail, but it succeeded');
-}
-
-/** Records every request that reaches Graph or the token endpoint, and any request nock did not expect. */
-function watchNetwork() {
-  const hits = [];
-  const unmatched = [];
-  for (const origin of [GRAPH, LOGIN]) {
-    const scope = nock(origin).persist();
-    for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
-      scope.intercept(/.*/, method).query(true).reply((uri) => {
-        hits.push(`${method} ${origin}${uri}`);
-        return [500, { error: { code: 'UnexpectedRequest', message: 'this request should not have been made' } }];
-      });
-    }
-  }
-  const onNoMatch = (req) => { unmatched.push(`${req.method} ${req.href || req.path || req.url}`); };
-  nock.emitter.on('no match', onNoMatch);
-  return { hits, unmatched, stop: () => nock.emitter.removeListener('no match', onNoMatch) };
 }
 
 /** Intercepts sendMail `times` times, recording each request's body and headers. */
