@@ -26,7 +26,9 @@ const MIN_PAGE_SIZE = 50;
 async function pollCollection(session, spec, input, handlers, logger) {
     const now = input.now ?? Date.now;
     const state = (0, cursor_1.restoreCursor)(input.snapshot, { startTime: input.startTime, now: now() });
-    let lastPersisted = JSON.stringify((0, cursor_1.snapshotOf)(state, state.from).snapshot);
+    // Compared with what was handed in, so a first poll always saves where it started: without that,
+    // a quiet first poll would leave no snapshot and the next would start from its own 'now'.
+    let lastPersisted = JSON.stringify(input.snapshot ?? null);
     const persist = async (keepFrom) => {
         const { snapshot, shortened } = (0, cursor_1.snapshotOf)(state, keepFrom);
         if (shortened)

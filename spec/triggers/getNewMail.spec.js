@@ -146,13 +146,18 @@ describe('Poll for New Mail', () => {
     scope.done();
   });
 
-  it('without a start time, begins at the first poll', async () => {
-    let filter;
-    nock(GRAPH).get('/v1.0/me/mailFolders/inbox/messages').query(true).reply((uri) => { filter = filterOf(uri); return [200, { value: [] }]; });
+  it('without a start time, begins at the first poll and saves that, so mail arriving before the next poll is not skipped', async () => {
+    const filters = [];
+    nock(GRAPH).get('/v1.0/me/mailFolders/inbox/messages').query(true).times(2).reply((uri) => { filters.push(filterOf(uri)); return [200, { value: [] }]; });
     const before = Math.floor(Date.now() / 1000) * 1000;
-    await trigger.process.call(createContext(), {}, cfgWith({}), {});
-    const from = Date.parse(filter.replace('receivedDateTime ge ', ''));
+    const first = createContext();
+    await trigger.process.call(first, {}, cfgWith({}), {});
+    const from = Date.parse(filters[0].replace('receivedDateTime ge ', ''));
     expect(from).to.be.within(before, Date.now());
+    expect(lastSnapshot(first).from).to.equal(new Date(from).toISOString().replace('.000Z', 'Z'));
+    await new Promise((resolve) => { setTimeout(resolve, 1100); });
+    await trigger.process.call(createContext(), {}, cfgWith({}), lastSnapshot(first));
+    expect(filters[1]).to.equal(filters[0]);
   });
 
   const bad = [

@@ -64,7 +64,9 @@ export async function pollCollection<T extends Record<string, unknown>>(
 ): Promise<PollResult> {
   const now = input.now ?? Date.now;
   const state = restoreCursor(input.snapshot, { startTime: input.startTime, now: now() });
-  let lastPersisted = JSON.stringify(snapshotOf(state, state.from).snapshot);
+  // Compared with what was handed in, so a first poll always saves where it started: without that,
+  // a quiet first poll would leave no snapshot and the next would start from its own 'now'.
+  let lastPersisted = JSON.stringify(input.snapshot ?? null);
   const persist = async (keepFrom: number): Promise<void> => {
     const { snapshot, shortened } = snapshotOf(state, keepFrom);
     if (shortened) logger.warn('More items arrived within the look-back than the snapshot can remember; the look-back for the oldest of them was shortened');
