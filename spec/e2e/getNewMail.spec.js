@@ -152,6 +152,8 @@ describe('e2e: getNewMail (Poll for New Mail) in sailor', function () {
 
       const subject = `E2E newsletter ${randomBytes(4).toString('hex')}`;
       s.graph.control.addMail({ subject, folder: newsletters.id, from: 'news@northwind.example' });
+      // Into the next whole second: the second poll must start where the first saved, not at its own 'now'.
+      await new Promise((resolve) => { setTimeout(resolve, 1100); });
       const second = await step.run();
       expect(second).to.deep.include({ outcome: 'ack', errors: [] });
       expect(second.data.map((m) => m.body.subject)).to.deep.equal([subject]);
