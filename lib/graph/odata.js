@@ -19,9 +19,7 @@ function stringLiteral(value) {
 }
 /** A DateTimeOffset literal at whole seconds, e.g. 2026-11-27T07:01:37Z (no characters needing encoding). */
 function dateTimeLiteral(epochMs) {
-    if (!Number.isFinite(epochMs))
-        throw new RangeError('dateTimeLiteral needs a finite time');
-    return new Date(Math.floor(epochMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+    return instantLiteral(Math.floor(epochMs / 1000) * 1000);
 }
 /**
  * A DateTimeOffset literal to the millisecond. Graph returns times in whole seconds but compares
@@ -29,7 +27,7 @@ function dateTimeLiteral(epochMs) {
  */
 function instantLiteral(epochMs) {
     if (!Number.isFinite(epochMs))
-        throw new RangeError('instantLiteral needs a finite time');
+        throw new RangeError('a DateTimeOffset literal needs a finite time');
     return new Date(epochMs).toISOString().replace('.000Z', 'Z');
 }
 /**

@@ -16,6 +16,9 @@ export class GraphRequestError extends Error {
   }
 }
 
+const THROTTLED = 'Microsoft is throttling requests to this mailbox. The step waited as long as it may; the next run continues where this one stopped.';
+const RECONNECT = 'Microsoft did not accept the access token even after a refresh. Reconnect the Outlook credential.';
+
 const HINTS_BY_CODE: Record<string, string> = {
   ErrorItemNotFound: 'The item or folder does not exist in this mailbox (wrong id, deleted, or moved). Pick it again in the step settings.',
   ErrorInvalidIdMalformed: 'The id is not a valid Outlook id. Map an id that Outlook returned, unchanged.',
@@ -24,21 +27,21 @@ const HINTS_BY_CODE: Record<string, string> = {
   ErrorRequestEntityTooLarge: 'The request is larger than Graph accepts in one call (about 4 MB). Send fewer or smaller attachments.',
   InefficientFilter: 'Graph rejected the query as inefficient. This is a bug in the component: please report it with the request-id.',
   ErrorTimeIntervalTooBig: 'The requested time range is too long. Use a shorter range.',
-  ApplicationThrottled: 'Microsoft is throttling requests to this mailbox. The step waited as long as it may; the next run continues where this one stopped.',
+  ApplicationThrottled: THROTTLED,
   MailboxNotEnabledForRESTAPI: 'This mailbox cannot be reached through Microsoft Graph: it is on-premises, inactive or has no Exchange Online licence. Use an Exchange Online mailbox, or ask an administrator to assign a licence.',
   ErrorInvalidRecipients: 'A recipient address was rejected by Outlook. Check the to, cc and bcc addresses.',
   ErrorInvalidInternetMessageHeader: 'Custom headers must start with x-.',
-  InvalidAuthenticationToken: 'Microsoft did not accept the access token even after a refresh. Reconnect the Outlook credential.',
+  InvalidAuthenticationToken: RECONNECT,
   ErrorTimeZoneNotSupported: 'Outlook does not know this time zone. Use an IANA name such as Europe/Berlin or a Windows name such as W. Europe Standard Time.',
 };
 
 const HINTS_BY_STATUS: Record<number, string> = {
   400: 'Graph rejected the request as invalid. Check the step input.',
-  401: 'Microsoft did not accept the access token even after a refresh. Reconnect the Outlook credential.',
+  401: RECONNECT,
   403: 'The signed-in user lacks the permission for this request. Check the mailbox permissions and reconnect the credential to grant the scopes.',
   404: 'Not found: the mailbox, folder or item does not exist or was moved. Pick it again in the step settings.',
   413: 'The request is too large for Graph. Send fewer or smaller attachments.',
-  429: 'Microsoft is throttling requests to this mailbox. The step waited as long as it may; the next run continues where this one stopped.',
+  429: THROTTLED,
   500: 'Graph failed internally. Retry later; if it persists, give Microsoft the request-id.',
   502: 'Graph is temporarily unavailable. Retry later.',
   503: 'Graph is temporarily unavailable. Retry later.',

@@ -14,8 +14,7 @@ export function stringLiteral(value: string): string {
 
 /** A DateTimeOffset literal at whole seconds, e.g. 2026-11-27T07:01:37Z (no characters needing encoding). */
 export function dateTimeLiteral(epochMs: number): string {
-  if (!Number.isFinite(epochMs)) throw new RangeError('dateTimeLiteral needs a finite time');
-  return new Date(Math.floor(epochMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  return instantLiteral(Math.floor(epochMs / 1000) * 1000);
 }
 
 /**
@@ -23,7 +22,7 @@ export function dateTimeLiteral(epochMs: number): string {
  * at full precision, so a crowded second can be sliced by the milliseconds it does not show.
  */
 export function instantLiteral(epochMs: number): string {
-  if (!Number.isFinite(epochMs)) throw new RangeError('instantLiteral needs a finite time');
+  if (!Number.isFinite(epochMs)) throw new RangeError('a DateTimeOffset literal needs a finite time');
   return new Date(epochMs).toISOString().replace('.000Z', 'Z');
 }
 
