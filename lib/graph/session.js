@@ -64,6 +64,13 @@ class GraphSession {
             next = page.nextLink;
         }
     }
+    /** A whole, small collection (dropdown lists); streams should use `pages`. */
+    async all(path, options = {}) {
+        const items = [];
+        for await (const page of this.pages(path, options))
+            items.push(...page.items);
+        return items;
+    }
     async send(method, path, body, options) {
         const shownPath = path.split('?')[0];
         const request = this.client.api(path)

@@ -14,20 +14,14 @@ export interface FolderEntry {
 
 const FOLDER_QUERY = queryString({ select: ['id', 'displayName', 'childFolderCount'], top: 250 });
 
-async function listAll(session: GraphSession, path: string): Promise<MailFolder[]> {
-  const folders: MailFolder[] = [];
-  for await (const page of session.pages<MailFolder>(`${path}${FOLDER_QUERY}`)) folders.push(...page.items);
-  return folders;
-}
-
 export async function listMailFolders(session: GraphSession): Promise<FolderEntry[]> {
   const result: FolderEntry[] = [];
-  let level = (await listAll(session, `${session.root}/mailFolders`)).map((folder) => ({ folder, path: folder.displayName ?? '' }));
+  let level = (await session.all<MailFolder>(`${session.root}/mailFolders${FOLDER_QUERY}`)).map((folder) => ({ folder, path: folder.displayName ?? '' }));
   while (level.length) {
     result.push(...level.map(({ folder, path }) => ({ id: folder.id!, path })));
     const parents = level.filter(({ folder }) => (folder.childFolderCount ?? 0) > 0);
     const children = await Promise.all(parents.map(async ({ folder, path }) => {
-      const kids = await listAll(session, `${session.root}/mailFolders/${idSegment(folder.id, 'folderId')}/childFolders`);
+      const kids = await session.all<MailFolder>(`${session.root}/mailFolders/${idSegment(folder.id, 'folderId')}/childFolders${FOLDER_QUERY}`);
       return kids.map((kid) => ({ folder: kid, path: `${path} / ${kid.displayName ?? ''}` }));
     }));
     level = children.flat();

@@ -106,6 +106,13 @@ export class GraphSession {
     }
   }
 
+  /** A whole, small collection (dropdown lists); streams should use `pages`. */
+  async all<T>(path: string, options: RequestOptions = {}): Promise<T[]> {
+    const items: T[] = [];
+    for await (const page of this.pages<T>(path, options)) items.push(...page.items);
+    return items;
+  }
+
   private async send<T>(method: 'GET' | 'POST', path: string, body: unknown, options: RequestOptions): Promise<GraphResult<T>> {
     const shownPath = path.split('?')[0];
     const request = this.client.api(path)
