@@ -84,8 +84,12 @@ function forEachUnquoted(text, visit) {
 }
 /**
  * Splits at , and ; outside quotes and angle brackets, so '"Doe, John" <j@x.example>' stays whole.
- * Blank pieces (a trailing comma, ';;') are dropped. An unclosed quote swallows the rest of the
- * text into one piece, which parseText then reports.
+ * A comma right after a bare name does not separate either when the name goes on to an address in
+ * angle brackets: directories write people as "Last, First", and Outlook copies them as
+ * 'Doe, John <john@example.com>; Smith, Jane <jane@example.com>'. Such a name fragment alone is no
+ * valid entry, so joining it never changes the meaning of a list that was valid before; a semicolon
+ * always separates. Blank pieces (a trailing comma, ';;') are dropped. An unclosed quote swallows
+ * the rest of the text into one piece, which parseText then reports.
  */
 function splitList(text) {
     const pieces = [];
@@ -97,12 +101,38 @@ function splitList(text) {
         else if (ch === '>')
             inAngle = false;
         else if ((ch === ',' || ch === ';') && !inAngle) {
-            pieces.push(text.slice(start, i));
+            pieces.push({ start, end: i, comma: ch === ',' });
             start = i + 1;
         }
     });
-    pieces.push(text.slice(start));
-    return pieces.map((piece) => piece.trim()).filter((piece) => piece.length > 0);
+    pieces.push({ start, end: text.length, comma: false });
+    const entries = [];
+    for (let i = 0; i < pieces.length; i += 1) {
+        let last = i;
+        while (pieces[last].comma && last + 1 < pieces.length && isNameFragment(slice(text, pieces[last])))
+            last += 1;
+        if (last > i && !hasAngleBrackets(slice(text, pieces[last])))
+            last = i;
+        entries.push(text.slice(pieces[i].start, pieces[last].end).trim());
+        i = last;
+    }
+    return entries.filter((entry) => entry.length > 0);
+}
+function slice(text, piece) {
+    return text.slice(piece.start, piece.end);
+}
+/** Words that can only be part of a display name: no @ and no angle brackets outside quotes. */
+function isNameFragment(piece) {
+    let address = false;
+    forEachUnquoted(piece, (ch) => { if (ch === '@' || ch === '<' || ch === '>')
+        address = true; });
+    return !address && piece.trim().length > 0;
+}
+function hasAngleBrackets(piece) {
+    let angle = false;
+    forEachUnquoted(piece, (ch) => { if (ch === '<')
+        angle = true; });
+    return angle;
 }
 function parseEntry({ path, value }) {
     if (typeof value === 'string')
@@ -179,12 +209,12 @@ function decodeDisplayName(raw) {
     return name;
 }
 function checkedAddress(address, path) {
-    const problem = (0, emailAddress_1.emailAddressProblem)(address);
-    if (problem === undefined)
-        return { address };
-    // A name with an unquoted comma splits into a piece without @: say how to keep it together.
-    const hint = address.includes('@') ? '' : ' (a display name containing , or ; must be in double quotes: "Doe, John" <john@example.com>)';
-    throw new errors_1.InputError(path, `${(0, echo_1.quote)(address)} is not a valid email address: ${problem}${hint}; ${FORM}`);
+    const checked = (0, emailAddress_1.checkEmailAddress)(address);
+    if (checked.problem === undefined)
+        return { address: checked.address };
+    // A name cut off at a semicolon leaves a piece without @: say how to keep it together.
+    const hint = address.includes('@') ? '' : ' (a display name containing ; must be in double quotes: "Doe; John" <john@example.com>)';
+    throw new errors_1.InputError(path, `${(0, echo_1.quote)(address)} is not a valid email address: ${checked.problem}${hint}; ${FORM}`);
 }
 function withName(mailbox, rawName, path) {
     if (text_1.CONTROL_CHARS.test(rawName))

@@ -1,7 +1,7 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.isEmailAddress = isEmailAddress;
-exports.emailAddressProblem = emailAddressProblem;
+exports.checkEmailAddress = checkEmailAddress;
 const text_1 = require("./text");
 /**
  * Syntax check for one email address, pragmatic RFC 5321: what Exchange Online will route, not
@@ -20,20 +20,38 @@ const TLD = /^(?:[a-z]{2,}|xn--[a-z0-9-]+)$/i;
 const NON_ASCII = /[^\u0000-\u007f]/; // eslint-disable-line no-control-regex
 /** True when `value`, exactly as given (no trimming), is an address this component will send to. */
 function isEmailAddress(value) {
-    return emailAddressProblem(value) === undefined;
+    return checkEmailAddress(value).problem === undefined;
 }
-/** Why `value` is not an acceptable address, as a phrase for "… is not a valid email address: <reason>", or undefined when it is fine. */
-function emailAddressProblem(value) {
+/**
+ * Checks `value` (untrimmed) and returns the form to send: an internationalised domain
+ * (`user@bücher.de`) becomes its ASCII punycode form (`user@xn--bcher-kva.de`), which is what
+ * SMTP and Exchange route; the RFC 5321 length limits apply to that form.
+ */
+function checkEmailAddress(value) {
     if (value.length === 0)
-        return 'it is empty';
+        return { problem: 'it is empty' };
     if (value.length > MAX_ADDRESS)
-        return `it has ${value.length} characters, at most ${MAX_ADDRESS} are allowed`;
+        return { problem: `it has ${value.length} characters, at most ${MAX_ADDRESS} are allowed` };
     if (text_1.CONTROL_CHARS.test(value))
-        return 'it contains a control character such as a line break or tab';
+        return { problem: 'it contains a control character such as a line break or tab' };
     const split = splitAtSign(value);
     if (typeof split === 'string')
-        return split;
-    return localPartProblem(split.local) ?? domainProblem(split.domain);
+        return { problem: split };
+    const localProblem = localPartProblem(split.local);
+    if (localProblem)
+        return { problem: localProblem };
+    const domain = asciiDomain(split.domain);
+    if ('problem' in domain)
+        return domain;
+    const problem = domainProblem(domain.ascii);
+    // Lengths and labels are those of the converted form, which the user never wrote: show it.
+    if (problem)
+        return { problem: domain.ascii === split.domain ? problem : `${problem}, in its punycode form ${(0, echo_1.quote)(domain.ascii)}` };
+    const address = `${split.local}@${domain.ascii}`;
+    if (address.length > MAX_ADDRESS) {
+        return { problem: `in its punycode form ${(0, echo_1.quote)(address)} it has ${address.length} characters, at most ${MAX_ADDRESS} are allowed` };
+    }
+    return { address };
 }
 function splitAtSign(value) {
     if (value.startsWith('"')) {
@@ -95,17 +113,25 @@ function quotedLocalProblem(local) {
         return 'the quoted part before the @ contains non-ASCII characters';
     return undefined;
 }
-function domainProblem(domain) {
+/**
+ * The domain in ASCII: as given when it is ASCII, else converted with IDNA (UTS #46, what browsers
+ * and mail clients do), after the checks whose message would read oddly on the converted form.
+ */
+function asciiDomain(domain) {
     if (domain.length === 0)
-        return 'nothing comes after the @';
+        return { problem: 'nothing comes after the @' };
     if (domain.startsWith('['))
-        return 'IP address literals are not accepted: use a domain name such as example.com';
+        return { problem: 'IP address literals are not accepted: use a domain name such as example.com' };
     if (/\s/.test(domain))
-        return 'the domain contains a space';
+        return { problem: 'the domain contains a space' };
     if (/[<>]/.test(domain))
-        return 'it contains < or > (write a display name as Name <name@example.com>)';
-    if (NON_ASCII.test(domain))
-        return nonAsciiDomainProblem(domain);
+        return { problem: 'it contains < or > (write a display name as Name <name@example.com>)' };
+    if (!NON_ASCII.test(domain))
+        return { ascii: domain };
+    const ascii = (0, node_url_1.domainToASCII)(domain);
+    return ascii ? { ascii } : { problem: `the domain ${(0, echo_1.quote)(domain)} is not a valid internationalised domain name` };
+}
+function domainProblem(domain) {
     if (domain.length > MAX_DOMAIN)
         return `the domain has ${domain.length} characters, at most ${MAX_DOMAIN} are allowed`;
     const labels = domain.split('.');
@@ -125,10 +151,4 @@ function domainProblem(domain) {
     if (!TLD.test(tld))
         return `the top-level domain ${(0, echo_1.quote)(tld)} must be two or more letters (or IDN punycode such as xn--p1ai)`;
     return undefined;
-}
-/** Internationalised domains are accepted in their ASCII (punycode) form; say what that form is. */
-function nonAsciiDomainProblem(domain) {
-    const ascii = (0, node_url_1.domainToASCII)(domain);
-    const hint = ascii.length > 0 ? ` (here: ${(0, echo_1.quote)(ascii)})` : '';
-    return `the domain contains non-ASCII characters; write an internationalised domain in its punycode form${hint}`;
 }

@@ -312,7 +312,7 @@ describe('Send Mail action', () => {
       ['empty recipient fields', { to: '', cc: [], bcc: ' , ' }, undefined, 'to'],
       ['a malformed address in to', { to: 'ann@example.com, not-an-address' }, undefined, 'to[1]'],
       ['an address without a domain dot in cc', { ...ok, cc: 'carol@localhost' }, undefined, 'cc[0]'],
-      ['a display name with an unquoted comma', { to: 'Doe, John <john@example.com>' }, undefined, 'to[0]'],
+      ['a display name with an unquoted semicolon', { to: 'Doe; John <john@example.com>' }, undefined, 'to[0]'],
       ['an unclosed angle bracket', { to: 'Ann <ann@example.com' }, undefined, 'to[0]'],
       ['a malformed replyTo', { ...ok, replyTo: 'replies@' }, undefined, 'replyTo[0]'],
       ['a number as to', { to: 42 }, undefined, 'to'],

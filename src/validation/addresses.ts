@@ -5,7 +5,7 @@
  */
 import { InputError } from '../errors';
 import { describe, quote } from './echo';
-import { emailAddressProblem } from './emailAddress';
+import { checkEmailAddress } from './emailAddress';
 import { CONTROL_CHARS } from './text';
 
 export { isEmailAddress } from './emailAddress';
@@ -79,25 +79,57 @@ function forEachUnquoted(text: string, visit: (ch: string, index: number) => voi
   return !inQuotes;
 }
 
+/** One stretch of a list between separators, as offsets into the text; `comma` when a comma ends it. */
+interface Piece { start: number; end: number; comma: boolean }
+
 /**
  * Splits at , and ; outside quotes and angle brackets, so '"Doe, John" <j@x.example>' stays whole.
- * Blank pieces (a trailing comma, ';;') are dropped. An unclosed quote swallows the rest of the
- * text into one piece, which parseText then reports.
+ * A comma right after a bare name does not separate either when the name goes on to an address in
+ * angle brackets: directories write people as "Last, First", and Outlook copies them as
+ * 'Doe, John <john@example.com>; Smith, Jane <jane@example.com>'. Such a name fragment alone is no
+ * valid entry, so joining it never changes the meaning of a list that was valid before; a semicolon
+ * always separates. Blank pieces (a trailing comma, ';;') are dropped. An unclosed quote swallows
+ * the rest of the text into one piece, which parseText then reports.
  */
 function splitList(text: string): string[] {
-  const pieces: string[] = [];
+  const pieces: Piece[] = [];
   let start = 0;
   let inAngle = false;
   forEachUnquoted(text, (ch, i) => {
     if (ch === '<') inAngle = true;
     else if (ch === '>') inAngle = false;
     else if ((ch === ',' || ch === ';') && !inAngle) {
-      pieces.push(text.slice(start, i));
+      pieces.push({ start, end: i, comma: ch === ',' });
       start = i + 1;
     }
   });
-  pieces.push(text.slice(start));
-  return pieces.map((piece) => piece.trim()).filter((piece) => piece.length > 0);
+  pieces.push({ start, end: text.length, comma: false });
+  const entries: string[] = [];
+  for (let i = 0; i < pieces.length; i += 1) {
+    let last = i;
+    while (pieces[last].comma && last + 1 < pieces.length && isNameFragment(slice(text, pieces[last]))) last += 1;
+    if (last > i && !hasAngleBrackets(slice(text, pieces[last]))) last = i;
+    entries.push(text.slice(pieces[i].start, pieces[last].end).trim());
+    i = last;
+  }
+  return entries.filter((entry) => entry.length > 0);
+}
+
+function slice(text: string, piece: Piece): string {
+  return text.slice(piece.start, piece.end);
+}
+
+/** Words that can only be part of a display name: no @ and no angle brackets outside quotes. */
+function isNameFragment(piece: string): boolean {
+  let address = false;
+  forEachUnquoted(piece, (ch) => { if (ch === '@' || ch === '<' || ch === '>') address = true; });
+  return !address && piece.trim().length > 0;
+}
+
+function hasAngleBrackets(piece: string): boolean {
+  let angle = false;
+  forEachUnquoted(piece, (ch) => { if (ch === '<') angle = true; });
+  return angle;
 }
 
 function parseEntry({ path, value }: RawEntry): Mailbox {
@@ -169,11 +201,11 @@ function decodeDisplayName(raw: string): string {
 }
 
 function checkedAddress(address: string, path: string): Mailbox {
-  const problem = emailAddressProblem(address);
-  if (problem === undefined) return { address };
-  // A name with an unquoted comma splits into a piece without @: say how to keep it together.
-  const hint = address.includes('@') ? '' : ' (a display name containing , or ; must be in double quotes: "Doe, John" <john@example.com>)';
-  throw new InputError(path, `${quote(address)} is not a valid email address: ${problem}${hint}; ${FORM}`);
+  const checked = checkEmailAddress(address);
+  if (checked.problem === undefined) return { address: checked.address };
+  // A name cut off at a semicolon leaves a piece without @: say how to keep it together.
+  const hint = address.includes('@') ? '' : ' (a display name containing ; must be in double quotes: "Doe; John" <john@example.com>)';
+  throw new InputError(path, `${quote(address)} is not a valid email address: ${checked.problem}${hint}; ${FORM}`);
 }
 
 function withName(mailbox: Mailbox, rawName: string, path: string): Mailbox {

@@ -17,19 +17,37 @@ const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
 const TLD = /^(?:[a-z]{2,}|xn--[a-z0-9-]+)$/i;
 const NON_ASCII = /[^\u0000-\u007f]/; // eslint-disable-line no-control-regex
 
+/** The address as it is sent, or why it cannot be sent (a phrase for "… is not a valid email address: <reason>"). */
+export type CheckedAddress = { address: string; problem?: undefined } | { address?: undefined; problem: string };
+
 /** True when `value`, exactly as given (no trimming), is an address this component will send to. */
 export function isEmailAddress(value: string): boolean {
-  return emailAddressProblem(value) === undefined;
+  return checkEmailAddress(value).problem === undefined;
 }
 
-/** Why `value` is not an acceptable address, as a phrase for "… is not a valid email address: <reason>", or undefined when it is fine. */
-export function emailAddressProblem(value: string): string | undefined {
-  if (value.length === 0) return 'it is empty';
-  if (value.length > MAX_ADDRESS) return `it has ${value.length} characters, at most ${MAX_ADDRESS} are allowed`;
-  if (CONTROL_CHARS.test(value)) return 'it contains a control character such as a line break or tab';
+/**
+ * Checks `value` (untrimmed) and returns the form to send: an internationalised domain
+ * (`user@bücher.de`) becomes its ASCII punycode form (`user@xn--bcher-kva.de`), which is what
+ * SMTP and Exchange route; the RFC 5321 length limits apply to that form.
+ */
+export function checkEmailAddress(value: string): CheckedAddress {
+  if (value.length === 0) return { problem: 'it is empty' };
+  if (value.length > MAX_ADDRESS) return { problem: `it has ${value.length} characters, at most ${MAX_ADDRESS} are allowed` };
+  if (CONTROL_CHARS.test(value)) return { problem: 'it contains a control character such as a line break or tab' };
   const split = splitAtSign(value);
-  if (typeof split === 'string') return split;
-  return localPartProblem(split.local) ?? domainProblem(split.domain);
+  if (typeof split === 'string') return { problem: split };
+  const localProblem = localPartProblem(split.local);
+  if (localProblem) return { problem: localProblem };
+  const domain = asciiDomain(split.domain);
+  if ('problem' in domain) return domain;
+  const problem = domainProblem(domain.ascii);
+  // Lengths and labels are those of the converted form, which the user never wrote: show it.
+  if (problem) return { problem: domain.ascii === split.domain ? problem : `${problem}, in its punycode form ${quote(domain.ascii)}` };
+  const address = `${split.local}@${domain.ascii}`;
+  if (address.length > MAX_ADDRESS) {
+    return { problem: `in its punycode form ${quote(address)} it has ${address.length} characters, at most ${MAX_ADDRESS} are allowed` };
+  }
+  return { address };
 }
 
 function splitAtSign(value: string): { local: string; domain: string } | string {
@@ -81,12 +99,21 @@ function quotedLocalProblem(local: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The domain in ASCII: as given when it is ASCII, else converted with IDNA (UTS #46, what browsers
+ * and mail clients do), after the checks whose message would read oddly on the converted form.
+ */
+function asciiDomain(domain: string): { ascii: string } | { problem: string } {
+  if (domain.length === 0) return { problem: 'nothing comes after the @' };
+  if (domain.startsWith('[')) return { problem: 'IP address literals are not accepted: use a domain name such as example.com' };
+  if (/\s/.test(domain)) return { problem: 'the domain contains a space' };
+  if (/[<>]/.test(domain)) return { problem: 'it contains < or > (write a display name as Name <name@example.com>)' };
+  if (!NON_ASCII.test(domain)) return { ascii: domain };
+  const ascii = domainToASCII(domain);
+  return ascii ? { ascii } : { problem: `the domain ${quote(domain)} is not a valid internationalised domain name` };
+}
+
 function domainProblem(domain: string): string | undefined {
-  if (domain.length === 0) return 'nothing comes after the @';
-  if (domain.startsWith('[')) return 'IP address literals are not accepted: use a domain name such as example.com';
-  if (/\s/.test(domain)) return 'the domain contains a space';
-  if (/[<>]/.test(domain)) return 'it contains < or > (write a display name as Name <name@example.com>)';
-  if (NON_ASCII.test(domain)) return nonAsciiDomainProblem(domain);
   if (domain.length > MAX_DOMAIN) return `the domain has ${domain.length} characters, at most ${MAX_DOMAIN} are allowed`;
   const labels = domain.split('.');
   if (labels.some((label) => label.length === 0)) {
@@ -102,11 +129,4 @@ function domainProblem(domain: string): string | undefined {
   const tld = labels[labels.length - 1];
   if (!TLD.test(tld)) return `the top-level domain ${quote(tld)} must be two or more letters (or IDN punycode such as xn--p1ai)`;
   return undefined;
-}
-
-/** Internationalised domains are accepted in their ASCII (punycode) form; say what that form is. */
-function nonAsciiDomainProblem(domain: string): string {
-  const ascii = domainToASCII(domain);
-  const hint = ascii.length > 0 ? ` (here: ${quote(ascii)})` : '';
-  return `the domain contains non-ASCII characters; write an internationalised domain in its punycode form${hint}`;
 }
