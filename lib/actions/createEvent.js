@@ -7,8 +7,8 @@ exports.transactionIdFor = transactionIdFor;
 exports.process = processAction;
 /**
  * Create Event. Input is validated in full before the request; the request carries a transactionId
- * derived from the incoming message, so Outlook drops a repeat of it (a retried POST after a lost
- * answer, or the platform replaying the message) instead of double-booking.
+ * derived from the incoming message and its event, so Outlook drops a repeat of it (a retried POST
+ * after a lost answer, or the platform replaying the message) instead of double-booking.
  */
 const node_crypto_1 = require("node:crypto");
 const messages_1 = require("elasticio-node/lib/messages");
@@ -72,12 +72,22 @@ function buildEvent(input) {
     return event;
 }
 /**
- * Same incoming message, same step, same calendar -> same id. Without a message id (a manual run)
- * the event's own content stands in, so an identical event is not booked twice either.
+ * Outlook drops a create whose transactionId it has already seen, so the id must repeat exactly when
+ * a second POST would book the same thing again: the same message carrying the same event. It is a
+ * hash of the step, the calendar, the message id AND the event, so that
+ * - a redelivery of the message, or our own retry after a lost answer, sends the same id: booked once;
+ * - two messages sharing an id with different events (a step that re-emits its incoming message once
+ *   per item) get different ids: both are booked;
+ * - without a message id nothing tells a redelivery from a second request, and merging two real
+ *   bookings silently is worse than booking twice, so a nonce drawn once per run stands in for the
+ *   id: the retries of this run's POST (the retry middleware re-sends the same body) share it, and
+ *   other runs never do. Platform messages always carry an id; only hand-made ones lack it.
  */
 function transactionIdFor(msgId, calendar, event, stepId = process.env.ELASTICIO_STEP_ID ?? '') {
-    const source = typeof msgId === 'string' && msgId ? `message:${msgId}` : `content:${JSON.stringify(event)}`;
-    const hex = (0, node_crypto_1.createHash)('sha256').update(`${stepId}\n${calendar}\n${source}`).digest('hex');
+    const source = typeof msgId === 'string' && msgId ? `message:${msgId}` : `run:${(0, node_crypto_1.randomUUID)()}`;
+    // JSON of the parts, not a join: no two different inputs can run together into the same text.
+    const parts = JSON.stringify([stepId, calendar, source, event]);
+    const hex = (0, node_crypto_1.createHash)('sha256').update(parts).digest('hex');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 async function processAction(msg, cfg) {

@@ -248,13 +248,18 @@ describe('Create Event action', () => {
       return posts[0].body.transactionId;
     }
 
-    it('is the same for the same message id, even when the message is replayed with other content', async () => {
+    it('is the same for the same message carrying the same event (a redelivery)', async () => {
       const first = await transactionIdOf('5f1c-aaaa');
-      const again = await transactionIdOf('5f1c-aaaa');
-      const edited = await transactionIdOf('5f1c-aaaa', { ...base, subject: 'Renamed' });
+      const again = await transactionIdOf('5f1c-aaaa', { ...base });
       expect(first).to.match(GUID);
       expect(again).to.equal(first);
-      expect(edited).to.equal(first);
+    });
+
+    it('differs for the same message id carrying another event (a step that re-emits its message once per item)', async () => {
+      const first = await transactionIdOf('5f1c-aaaa');
+      const second = await transactionIdOf('5f1c-aaaa', { ...base, subject: 'Renamed' });
+      const moved = await transactionIdOf('5f1c-aaaa', { ...base, start: '2026-03-11T09:00:00Z', end: '2026-03-11T10:00:00Z' });
+      expect(new Set([first, second, moved]).size).to.equal(3);
     });
 
     it('differs for different message ids with the same content', async () => {
@@ -269,12 +274,24 @@ describe('Create Event action', () => {
       expect(a).to.not.equal(b);
     });
 
-    it('without a message id, is derived from the content: same event, same id', async () => {
+    it('without a message id, differs between runs even for the same event: nothing tells a redelivery from a second booking', async () => {
       const a = await transactionIdOf(undefined);
       const b = await transactionIdOf(undefined);
-      const c = await transactionIdOf(undefined, { ...base, subject: 'Other' });
-      expect(a).to.equal(b);
-      expect(c).to.not.equal(a);
+      expect(a).to.match(GUID);
+      expect(b).to.not.equal(a);
+    });
+
+    it('without a message id, stays the same for the retries of one run (a 504, then success)', async () => {
+      const ctx = createContext();
+      const { posts, scope } = capturePosts(DEFAULT_CAL, [
+        [504, { error: { code: 'GatewayTimeout', message: 'The gateway did not receive a response' } }],
+        [201, created()],
+      ]);
+      await run(ctx, base, { id: undefined });
+      scope.done();
+      expect(posts).to.have.length(2);
+      expect(posts[0].body.transactionId).to.match(GUID);
+      expect(posts[1].body.transactionId).to.equal(posts[0].body.transactionId);
     });
 
     it('retries a 504 (safe thanks to the transactionId) and both POSTs carry the same transactionId', async () => {

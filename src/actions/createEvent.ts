@@ -1,9 +1,9 @@
 /**
  * Create Event. Input is validated in full before the request; the request carries a transactionId
- * derived from the incoming message, so Outlook drops a repeat of it (a retried POST after a lost
- * answer, or the platform replaying the message) instead of double-booking.
+ * derived from the incoming message and its event, so Outlook drops a repeat of it (a retried POST
+ * after a lost answer, or the platform replaying the message) instead of double-booking.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Attendee, Event } from '@microsoft/microsoft-graph-types';
 import { newMessageWithBody } from 'elasticio-node/lib/messages';
 import { InputError } from '../errors';
@@ -74,12 +74,22 @@ export function buildEvent(input: unknown): Event {
 }
 
 /**
- * Same incoming message, same step, same calendar -> same id. Without a message id (a manual run)
- * the event's own content stands in, so an identical event is not booked twice either.
+ * Outlook drops a create whose transactionId it has already seen, so the id must repeat exactly when
+ * a second POST would book the same thing again: the same message carrying the same event. It is a
+ * hash of the step, the calendar, the message id AND the event, so that
+ * - a redelivery of the message, or our own retry after a lost answer, sends the same id: booked once;
+ * - two messages sharing an id with different events (a step that re-emits its incoming message once
+ *   per item) get different ids: both are booked;
+ * - without a message id nothing tells a redelivery from a second request, and merging two real
+ *   bookings silently is worse than booking twice, so a nonce drawn once per run stands in for the
+ *   id: the retries of this run's POST (the retry middleware re-sends the same body) share it, and
+ *   other runs never do. Platform messages always carry an id; only hand-made ones lack it.
  */
 export function transactionIdFor(msgId: unknown, calendar: string, event: Event, stepId = process.env.ELASTICIO_STEP_ID ?? ''): string {
-  const source = typeof msgId === 'string' && msgId ? `message:${msgId}` : `content:${JSON.stringify(event)}`;
-  const hex = createHash('sha256').update(`${stepId}\n${calendar}\n${source}`).digest('hex');
+  const source = typeof msgId === 'string' && msgId ? `message:${msgId}` : `run:${randomUUID()}`;
+  // JSON of the parts, not a join: no two different inputs can run together into the same text.
+  const parts = JSON.stringify([stepId, calendar, source, event]);
+  const hex = createHash('sha256').update(parts).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
