@@ -17,13 +17,17 @@ const { GRAPH, LOGIN, freshToken } = require('./helpers/setup');
 const { createContext } = require('./helpers/context');
 const { ROOT, loadStep, runStep } = require('./helpers/sailor');
 const { startEmulator } = require('../lib/emulator');
+const { setSessionDefaults } = require('../lib/graph/session');
 
 const verifyCredentials = require('../verifyCredentials');
 
 const ENV_VARS = ['MSAPP_CLIENT_ID', 'MSAPP_CLIENT_SECRET', 'OUTLOOK_GRAPH_BASE_URL', 'OUTLOOK_LOGIN_BASE_URL'];
 const DAY_MS = 24 * 3600 * 1000;
-/** tokens.ts TOKEN_ATTEMPTS: the first try and two retries. */
-const TOKEN_ATTEMPTS = 3;
+/** Tries of the token endpoint through an outage before a run gives up (the first one included). */
+const TOKEN_ATTEMPTS = 5;
+/** What README.md promises a run waits for the sign-in service at most, all waits together. */
+const MAX_TOKEN_WAIT_MS = 30000;
+const HTML_503 = [503, '<html><head><title>Service Unavailable</title></head><body>The service is unavailable.</body></html>', { 'Content-Type': 'text/html; charset=us-ascii' }];
 
 // ---- what README.md promises --------------------------------------------------------------------
 
@@ -205,6 +209,26 @@ const CASES = [
     todo: [/ECONNREFUSED/, /check the network/i, /retry later/i],
   },
   {
+    name: 'a sign-in outage that lasts (503 with an HTML page, each time)',
+    readme: 'The Microsoft sign-in service is temporarily unavailable',
+    backend: 'nock',
+    token: () => HTML_503,
+    graph: () => UNAUTHORIZED,
+    expect: { token: TOKEN_ATTEMPTS, graph: 1 },
+    todo: [/HTTP 503/, /retry later/i],
+    never: /reconnect|sign in again|406/i,
+  },
+  {
+    name: 'sign-in throttled for longer than a run waits (429, Retry-After 3600, text body)',
+    readme: 'The Microsoft sign-in service is temporarily unavailable',
+    backend: 'nock',
+    token: () => [429, 'Too many requests', { 'Content-Type': 'text/plain', 'Retry-After': '3600' }],
+    graph: () => UNAUTHORIZED,
+    expect: { token: 1, graph: 1 },
+    todo: [/HTTP 429/, /3600 s/, /retry later/i],
+    never: /reconnect|sign in again|406/i,
+  },
+  {
     name: 'a mailbox not enabled for the REST API (MailboxNotEnabledForRESTAPI)',
     readme: 'MailboxNotEnabledForRESTAPI',
     backend: 'nock',
@@ -229,16 +253,24 @@ describe('auth failures: one clear, actionable message and no retry loop', funct
   const clock = { offset: 0 };
   let emu;
   let savedEnv;
+  let restoreSessionDefaults;
+  // Waits between token tries are recorded, not slept: the cases below would otherwise take 15 s each.
+  const waits = [];
 
   before(async () => {
+    restoreSessionDefaults = setSessionDefaults({ sleep: async (ms) => { waits.push(ms); } });
     emu = await startEmulator({
       seed: 11, mailCount: 20, now: () => Date.now() + clock.offset,
       clientId: process.env.MSAPP_CLIENT_ID, clientSecret: process.env.MSAPP_CLIENT_SECRET,
     });
   });
-  after(async () => { if (emu) await emu.close(); });
+  after(async () => {
+    restoreSessionDefaults();
+    if (emu) await emu.close();
+  });
 
   beforeEach(() => {
+    waits.length = 0;
     savedEnv = Object.fromEntries(ENV_VARS.map((name) => [name, process.env[name]]));
     clock.offset = 0;
     emu.control.clearFaults();
@@ -309,6 +341,7 @@ describe('auth failures: one clear, actionable message and no retry loop', funct
   function expectOneActionableMessage(c, message, cfg) {
     expect(unkeptPromises(message, readmeRow(c.readme).says), `README promises "${readmeRow(c.readme).says}"; the message is: ${message}`).to.deep.equal([]);
     for (const pattern of c.todo) expect(message, 'says what to do').to.match(pattern);
+    if (c.never) expect(message, 'says what does not apply').to.not.match(c.never);
     for (const secret of secretsOf(cfg)) expect(message, 'a secret in the message').to.not.include(secret);
     expect(message.length, message).to.be.below(600);
   }
@@ -339,6 +372,7 @@ describe('auth failures: one clear, actionable message and no retry loop', funct
         expect(ctx.emitted('updateKeys'), 'updateKeys').to.deep.equal([]);
         const retries = ctx.logs.filter((l) => /retrying/i.test(l.message));
         expect(retries, 'retry warnings').to.have.length(Math.max(0, c.expect.token - 1));
+        expect(waits.reduce((sum, ms) => sum + ms, 0), 'ms waited between token tries').to.be.at.most(MAX_TOKEN_WAIT_MS);
         expect(Date.now() - started, 'ms spent').to.be.below(10000);
       });
 
@@ -356,6 +390,56 @@ describe('auth failures: one clear, actionable message and no retry loop', funct
       });
     });
   }
+
+  describe('a sign-in outage that passes: 429 with Retry-After, 503 HTML, 502 empty, 504 text, then a token', () => {
+    const OUTAGE = [
+      [429, 'Too Many Requests', { 'Content-Type': 'text/plain', 'Retry-After': '3' }],
+      HTML_503,
+      [502, ''],
+      [504, 'Gateway Time-out', { 'Content-Type': 'text/plain' }],
+      [200, { access_token: 'at-after-outage-1', refresh_token: 'rt-after-outage-1', expires_in: 3600, token_type: 'Bearer', scope: 'Mail.Read' }],
+    ];
+
+    /** The token endpoint answers OUTAGE in order; Graph refuses the old access token and serves the new one. */
+    function arrangeOutage() {
+      const counts = { token: 0, graph: 0 };
+      nock(LOGIN).post(/\/oauth2\/v2\.0\/token$/).times(OUTAGE.length).reply(() => { counts.token += 1; return OUTAGE[counts.token - 1]; });
+      const graph = nock(GRAPH).persist();
+      graph.get(/.*/).query(true).reply(function reply() {
+        counts.graph += 1;
+        if (this.req.headers.authorization !== 'Bearer at-after-outage-1') return UNAUTHORIZED;
+        return [200, { id: 'user-1', value: [] }, { Date: new Date().toUTCString() }];
+      });
+      return counts;
+    }
+
+    function expectWaitedAsTold(logs) {
+      expect(waits, 'Retry-After, then 2, 4 and 8 s').to.deep.equal([3000, 2000, 4000, 8000]);
+      const retries = logs.filter((text) => /retrying/i.test(text));
+      expect(retries).to.have.length(4);
+      for (const [i, status] of [429, 503, 502, 504].entries()) expect(retries[i]).to.include(`HTTP ${status}`);
+      for (const text of logs) expect(text).to.not.match(/reconnect|HTTP 406/i);
+    }
+
+    it('verifyCredentials waits it out and verifies the credential, storing the new token', async () => {
+      const counts = arrangeOutage();
+      const ctx = createContext();
+      const result = await verifyCredentials.call(ctx, { oauth: freshToken(), tenantId: 'common' });
+      expect(result).to.deep.equal({ verified: true });
+      expect(counts).to.deep.equal({ token: 5, graph: 2 });
+      expect(ctx.emitted('updateKeys').map((k) => k.oauth.access_token)).to.deep.equal(['at-after-outage-1']);
+      expectWaitedAsTold(ctx.logs.map((l) => l.message));
+    });
+
+    it('Poll for New Mail (real sailor executor) waits it out and polls: updateKeys, no error', async () => {
+      const counts = arrangeOutage();
+      const result = await runStep(loadStep('getNewMail'), { id: 'poll-1', body: {}, headers: {} }, { oauth: freshToken(), tenantId: 'common' }, {}, { timeoutMs: 20000 });
+      expect(result.of('error'), 'errors').to.deep.equal([]);
+      expect(result.of('updateKeys').map((k) => k.oauth.access_token)).to.deep.equal(['at-after-outage-1']);
+      expect(counts.token).to.equal(5);
+      expectWaitedAsTold(result.logs.map((r) => String(r.msg)));
+    });
+  });
 
   it('a second poll after a failed refresh tries once more and fails the same way: one attempt per run, not a loop', async () => {
     const c = CASES[0];

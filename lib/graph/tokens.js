@@ -38,6 +38,7 @@ exports.appRegistrationFromEnv = appRegistrationFromEnv;
 exports.normaliseTenant = normaliseTenant;
 exports.isExpiring = isExpiring;
 exports.describeTokenError = describeTokenError;
+exports.tokenRetryWait = tokenRetryWait;
 exports.resetTokenMemory = resetTokenMemory;
 /**
  * OAuth tokens for one credential: refreshed here (the classic elastic.io OAuth flow leaves
@@ -46,9 +47,15 @@ exports.resetTokenMemory = resetTokenMemory;
  */
 const node_crypto_1 = require("node:crypto");
 const errors_1 = require("../errors");
+const retry_1 = require("./retry");
 /** Refresh this long before the access token expires, so a request never starts with a dying token. */
 const EXPIRY_MARGIN_MS = 5 * 60 * 1000;
-const TOKEN_ATTEMPTS = 3;
+/**
+ * How long a refresh keeps trying through a sign-in outage (429, 5xx, no answer): bounded, because a
+ * poll or a credential check must end, and the next run tries again anyway. Waits follow the
+ * endpoint's Retry-After, else 1, 2, 4 and 8 s.
+ */
+const TOKEN_RETRY = { maxAttempts: 5, maxTotalWaitMs: 30_000, baseDelayMs: 1_000 };
 /** What an OAuth access token may contain (RFC 6750 b64token and then some): visible ASCII, at least one character. */
 const ACCESS_TOKEN_SHAPE = /^[\x21-\x7e]+$/;
 const TOKEN_TIMEOUT_MS = 30_000;
@@ -79,7 +86,15 @@ function isExpiring(token, now) {
     const at = Date.parse(token.expires_at);
     return Number.isNaN(at) || at - now <= EXPIRY_MARGIN_MS;
 }
-/** Azure AD errors that only the user can fix: retrying them would loop forever. */
+/** 408, 429 and 5xx: the sign-in service is busy or down, which says nothing about the credential. */
+function isOutage(statusCode) {
+    return statusCode === 408 || statusCode === 429 || (statusCode !== undefined && statusCode >= 500);
+}
+/**
+ * Azure AD's OAuth error answers. Only those saying the grant itself is bad (invalid_grant,
+ * interaction_required, and the AADSTS codes below) ask the user to act on the credential:
+ * "reconnect" for an outage would send people to fix what is not broken.
+ */
 function describeTokenError(payload, statusCode, tenant) {
     const body = (payload && typeof payload === 'object' ? payload : {});
     const code = body.error ?? `HTTP ${statusCode ?? '?'}`;
@@ -107,10 +122,25 @@ function describeTokenError(payload, statusCode, tenant) {
     if (code === 'invalid_client' || code === 'unauthorized_client') {
         return { retryable: false, message: `Microsoft rejected the app credentials${tag}. Check MSAPP_CLIENT_ID and MSAPP_CLIENT_SECRET against the app registration.` };
     }
-    if (code === 'temporarily_unavailable' || (statusCode !== undefined && statusCode >= 500)) {
-        return { retryable: true, message: `The Microsoft sign-in service is temporarily unavailable${tag}. Retry later.` };
+    if (code === 'temporarily_unavailable' || isOutage(statusCode)) {
+        const detail = [`HTTP ${statusCode ?? '?'}`, body.error, aadsts ? `AADSTS${aadsts}` : undefined].filter(Boolean).join(', ');
+        return { retryable: true, message: `The Microsoft sign-in service is temporarily unavailable (${detail}).` };
     }
-    return { retryable: false, message: `Microsoft refused to refresh the access token${tag}. ${reconnect}` };
+    return { retryable: false, message: `Microsoft refused to refresh the access token${tag}. Check MSAPP_CLIENT_ID, MSAPP_CLIENT_SECRET and the credential's tenant against the app registration; the code above names what Microsoft refused.` };
+}
+/**
+ * The wait before the next try, or why there is none: bounded in attempts and in the sum of waits;
+ * a Retry-After beyond what is left ends the run now (waiting less would be refused again).
+ */
+function tokenRetryWait(retryAfterMs, attempt, waitedMs, limits = TOKEN_RETRY) {
+    const tried = `tried ${attempt} time${attempt === 1 ? '' : 's'}${waitedMs ? ` over ${Math.round(waitedMs / 1000)} s` : ''}`;
+    if (attempt >= limits.maxAttempts)
+        return { stop: tried };
+    const delayMs = retryAfterMs ?? limits.baseDelayMs * 2 ** (attempt - 1);
+    if (waitedMs + delayMs > limits.maxTotalWaitMs) {
+        return { stop: retryAfterMs === undefined ? tried : `it asked to wait ${Math.ceil(retryAfterMs / 1000)} s, longer than a run waits` };
+    }
+    return { delayMs };
 }
 /** Latest token per credential, for later messages in this container (their cfg is stale). */
 const latestTokens = new Map();
@@ -171,16 +201,21 @@ class TokenSource {
         });
         const sleep = this.options.sleep ?? ((ms) => new Promise((resolve) => { setTimeout(resolve, ms); }));
         let fresh;
+        let waitedMs = 0;
         for (let attempt = 1; !fresh; attempt += 1) {
             try {
                 fresh = normaliseToken((await oauth.createToken(token).refresh()).token, token);
             }
             catch (err) {
                 const failure = classifyRefreshFailure(err, tenant, endpoints.login);
-                if (!failure.retryable || attempt >= TOKEN_ATTEMPTS)
+                if (!failure.retryable)
                     throw new errors_1.CredentialError(failure.message);
-                logger.warn(`Token refresh failed, retrying (attempt ${attempt} of ${TOKEN_ATTEMPTS}): ${failure.message}`);
-                await sleep(1000 * 2 ** (attempt - 1));
+                const next = tokenRetryWait(failure.retryAfterMs, attempt, waitedMs);
+                if ('stop' in next)
+                    throw new errors_1.CredentialError(`${failure.message} The component ${next.stop}; retry later (the credential itself needs nothing).`);
+                logger.warn(`Token refresh failed, retrying in ${next.delayMs} ms (attempt ${attempt + 1} of ${TOKEN_RETRY.maxAttempts}): ${failure.message}`);
+                await sleep(next.delayMs);
+                waitedMs += next.delayMs;
             }
         }
         latestTokens.set(this.identity, fresh);
@@ -202,17 +237,54 @@ function normaliseToken(raw, previous) {
         expires_at: typeof expiresAt === 'string' ? expiresAt : undefined,
     };
 }
+/**
+ * simple-oauth2 reads token answers as strict JSON, so a 503 HTML page, a 502 with no body or a 429
+ * in plain text arrives as an error of its own making (HTTP 406, "not JSON compatible"). The answer
+ * wreck attached to it still has the real status and headers: decide on those. Kept on simple-oauth2
+ * (a dependency the user named): nothing it hides is lost.
+ */
 function classifyRefreshFailure(err, tenant, loginOrigin) {
-    const boom = err;
-    if (boom.isBoom && boom.data?.payload !== undefined) {
-        const payload = Buffer.isBuffer(boom.data.payload) ? safeJson(boom.data.payload.toString('utf8')) : boom.data.payload;
-        return describeTokenError(payload, boom.output?.statusCode, tenant);
+    const wreck = err;
+    const res = wreck.isBoom ? wreck.data?.res : undefined;
+    if (!res?.statusCode) {
+        const reason = wreck.code ?? (err instanceof Error ? err.message : 'unknown error');
+        return { retryable: true, message: `Could not reach the Microsoft sign-in service at ${loginOrigin} (${reason}); check the network.` };
     }
-    if (boom.isBoom && boom.output?.statusCode && boom.output.statusCode < 500 && boom.output.statusCode !== 408) {
-        return describeTokenError(undefined, boom.output.statusCode, tenant);
+    const status = res.statusCode;
+    const headers = res.headers ?? {};
+    const retryAfterMs = retryAfterOf(headers);
+    const payload = oauthErrorOf(wreck.data?.payload);
+    if (payload)
+        return { ...describeTokenError(payload, status, tenant), retryAfterMs };
+    if (isOutage(status))
+        return { ...describeTokenError(undefined, status, tenant), retryAfterMs };
+    // Never quote the body: a cut-off token answer would put the token into the message.
+    const type = /^[\w.+-]+\/[\w.+-]+/.exec(headerText(headers['content-type']) ?? '')?.[0] ?? 'no content type';
+    if (status < 400) {
+        return { retryable: true, retryAfterMs, message: `The Microsoft sign-in service at ${loginOrigin} answered HTTP ${status} without a readable token (${type}); check the network, a proxy may be answering instead.` };
     }
-    const reason = boom.code ?? (err instanceof Error ? err.message : 'unknown error');
-    return { retryable: true, message: `Could not reach the Microsoft sign-in service at ${loginOrigin} (${reason}). Check the network and retry later.` };
+    return { retryable: false, message: `The Microsoft sign-in service at ${loginOrigin} answered HTTP ${status} without an OAuth error (${type}): a proxy or firewall may be answering instead of Microsoft. Check the network and OUTLOOK_LOGIN_BASE_URL, then retry.` };
+}
+function headerText(value) {
+    return Array.isArray(value) ? value[0] : value;
+}
+/**
+ * Retry-After in ms. An HTTP date is measured against the Date of the same answer, the clock that
+ * wrote it, never the container's; without a Date header only a number of seconds can be used.
+ */
+function retryAfterOf(headers) {
+    const value = headerText(headers['retry-after'])?.trim();
+    if (!value)
+        return undefined;
+    const serverNow = Date.parse(headerText(headers.date) ?? '');
+    if (Number.isNaN(serverNow))
+        return /^\d+$/.test(value) ? (0, retry_1.parseRetryAfter)(value, 0) : undefined;
+    return (0, retry_1.parseRetryAfter)(value, serverNow);
+}
+/** Azure AD's error body ({error, error_description, error_codes}), parsed or raw; undefined for anything else. */
+function oauthErrorOf(payload) {
+    const body = Buffer.isBuffer(payload) ? safeJson(payload.toString('utf8')) : payload;
+    return body && typeof body === 'object' && typeof body.error === 'string' ? body : undefined;
 }
 function safeJson(text) {
     try {

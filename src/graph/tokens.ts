@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { CredentialError } from '../errors';
 import type { Endpoints } from './endpoints';
 import type { Logger } from './logger';
+import { parseRetryAfter } from './retry';
 
 export interface OAuthToken {
   access_token: string;
@@ -26,7 +27,12 @@ export interface AppRegistration {
 
 /** Refresh this long before the access token expires, so a request never starts with a dying token. */
 const EXPIRY_MARGIN_MS = 5 * 60 * 1000;
-const TOKEN_ATTEMPTS = 3;
+/**
+ * How long a refresh keeps trying through a sign-in outage (429, 5xx, no answer): bounded, because a
+ * poll or a credential check must end, and the next run tries again anyway. Waits follow the
+ * endpoint's Retry-After, else 1, 2, 4 and 8 s.
+ */
+const TOKEN_RETRY = { maxAttempts: 5, maxTotalWaitMs: 30_000, baseDelayMs: 1_000 };
 /** What an OAuth access token may contain (RFC 6750 b64token and then some): visible ASCII, at least one character. */
 const ACCESS_TOKEN_SHAPE = /^[\x21-\x7e]+$/;
 const TOKEN_TIMEOUT_MS = 30_000;
@@ -62,8 +68,25 @@ export function isExpiring(token: OAuthToken, now: number): boolean {
   return Number.isNaN(at) || at - now <= EXPIRY_MARGIN_MS;
 }
 
-/** Azure AD errors that only the user can fix: retrying them would loop forever. */
-export function describeTokenError(payload: unknown, statusCode: number | undefined, tenant: string): { message: string; retryable: boolean } {
+/** What a failed token request means for the user, and whether trying again can help. */
+export interface TokenFailure {
+  message: string;
+  retryable: boolean;
+  /** The endpoint's Retry-After, in ms, when it sent one that can be measured. */
+  retryAfterMs?: number;
+}
+
+/** 408, 429 and 5xx: the sign-in service is busy or down, which says nothing about the credential. */
+function isOutage(statusCode: number | undefined): boolean {
+  return statusCode === 408 || statusCode === 429 || (statusCode !== undefined && statusCode >= 500);
+}
+
+/**
+ * Azure AD's OAuth error answers. Only those saying the grant itself is bad (invalid_grant,
+ * interaction_required, and the AADSTS codes below) ask the user to act on the credential:
+ * "reconnect" for an outage would send people to fix what is not broken.
+ */
+export function describeTokenError(payload: unknown, statusCode: number | undefined, tenant: string): TokenFailure {
   const body = (payload && typeof payload === 'object' ? payload : {}) as { error?: string; error_description?: string; error_codes?: number[] };
   const code = body.error ?? `HTTP ${statusCode ?? '?'}`;
   const aadsts = body.error_codes?.[0] ?? Number(/AADSTS(\d+)/.exec(body.error_description ?? '')?.[1]);
@@ -90,10 +113,25 @@ export function describeTokenError(payload: unknown, statusCode: number | undefi
   if (code === 'invalid_client' || code === 'unauthorized_client') {
     return { retryable: false, message: `Microsoft rejected the app credentials${tag}. Check MSAPP_CLIENT_ID and MSAPP_CLIENT_SECRET against the app registration.` };
   }
-  if (code === 'temporarily_unavailable' || (statusCode !== undefined && statusCode >= 500)) {
-    return { retryable: true, message: `The Microsoft sign-in service is temporarily unavailable${tag}. Retry later.` };
+  if (code === 'temporarily_unavailable' || isOutage(statusCode)) {
+    const detail = [`HTTP ${statusCode ?? '?'}`, body.error, aadsts ? `AADSTS${aadsts}` : undefined].filter(Boolean).join(', ');
+    return { retryable: true, message: `The Microsoft sign-in service is temporarily unavailable (${detail}).` };
   }
-  return { retryable: false, message: `Microsoft refused to refresh the access token${tag}. ${reconnect}` };
+  return { retryable: false, message: `Microsoft refused to refresh the access token${tag}. Check MSAPP_CLIENT_ID, MSAPP_CLIENT_SECRET and the credential's tenant against the app registration; the code above names what Microsoft refused.` };
+}
+
+/**
+ * The wait before the next try, or why there is none: bounded in attempts and in the sum of waits;
+ * a Retry-After beyond what is left ends the run now (waiting less would be refused again).
+ */
+export function tokenRetryWait(retryAfterMs: number | undefined, attempt: number, waitedMs: number, limits = TOKEN_RETRY): { delayMs: number } | { stop: string } {
+  const tried = `tried ${attempt} time${attempt === 1 ? '' : 's'}${waitedMs ? ` over ${Math.round(waitedMs / 1000)} s` : ''}`;
+  if (attempt >= limits.maxAttempts) return { stop: tried };
+  const delayMs = retryAfterMs ?? limits.baseDelayMs * 2 ** (attempt - 1);
+  if (waitedMs + delayMs > limits.maxTotalWaitMs) {
+    return { stop: retryAfterMs === undefined ? tried : `it asked to wait ${Math.ceil(retryAfterMs / 1000)} s, longer than a run waits` };
+  }
+  return { delayMs };
 }
 
 /** Latest token per credential, for later messages in this container (their cfg is stale). */
@@ -171,14 +209,18 @@ export class TokenSource {
     });
     const sleep = this.options.sleep ?? ((ms: number) => new Promise<void>((resolve) => { setTimeout(resolve, ms); }));
     let fresh: OAuthToken | undefined;
+    let waitedMs = 0;
     for (let attempt = 1; !fresh; attempt += 1) {
       try {
         fresh = normaliseToken((await oauth.createToken(token).refresh()).token, token);
       } catch (err) {
         const failure = classifyRefreshFailure(err, tenant, endpoints.login);
-        if (!failure.retryable || attempt >= TOKEN_ATTEMPTS) throw new CredentialError(failure.message);
-        logger.warn(`Token refresh failed, retrying (attempt ${attempt} of ${TOKEN_ATTEMPTS}): ${failure.message}`);
-        await sleep(1000 * 2 ** (attempt - 1));
+        if (!failure.retryable) throw new CredentialError(failure.message);
+        const next = tokenRetryWait(failure.retryAfterMs, attempt, waitedMs);
+        if ('stop' in next) throw new CredentialError(`${failure.message} The component ${next.stop}; retry later (the credential itself needs nothing).`);
+        logger.warn(`Token refresh failed, retrying in ${next.delayMs} ms (attempt ${attempt + 1} of ${TOKEN_RETRY.maxAttempts}): ${failure.message}`);
+        await sleep(next.delayMs);
+        waitedMs += next.delayMs;
       }
     }
     latestTokens.set(this.identity, fresh);
@@ -201,17 +243,62 @@ function normaliseToken(raw: Record<string, unknown>, previous: OAuthToken): OAu
   };
 }
 
-function classifyRefreshFailure(err: unknown, tenant: string, loginOrigin: string): { message: string; retryable: boolean } {
-  const boom = err as { isBoom?: boolean; output?: { statusCode?: number }; data?: { payload?: unknown }; code?: string };
-  if (boom.isBoom && boom.data?.payload !== undefined) {
-    const payload = Buffer.isBuffer(boom.data.payload) ? safeJson(boom.data.payload.toString('utf8')) : boom.data.payload;
-    return describeTokenError(payload, boom.output?.statusCode, tenant);
+/** The parts of a wreck (simple-oauth2's HTTP client) error this reads. */
+interface WreckError {
+  isBoom?: boolean;
+  code?: string;
+  message?: string;
+  /** `res` is the answer, attached even when its body could not be read or parsed. */
+  data?: { res?: { statusCode?: number; headers?: Record<string, string | string[] | undefined> }; payload?: unknown } | null;
+}
+
+/**
+ * simple-oauth2 reads token answers as strict JSON, so a 503 HTML page, a 502 with no body or a 429
+ * in plain text arrives as an error of its own making (HTTP 406, "not JSON compatible"). The answer
+ * wreck attached to it still has the real status and headers: decide on those. Kept on simple-oauth2
+ * (a dependency the user named): nothing it hides is lost.
+ */
+function classifyRefreshFailure(err: unknown, tenant: string, loginOrigin: string): TokenFailure {
+  const wreck = err as WreckError;
+  const res = wreck.isBoom ? wreck.data?.res : undefined;
+  if (!res?.statusCode) {
+    const reason = wreck.code ?? (err instanceof Error ? err.message : 'unknown error');
+    return { retryable: true, message: `Could not reach the Microsoft sign-in service at ${loginOrigin} (${reason}); check the network.` };
   }
-  if (boom.isBoom && boom.output?.statusCode && boom.output.statusCode < 500 && boom.output.statusCode !== 408) {
-    return describeTokenError(undefined, boom.output.statusCode, tenant);
+  const status = res.statusCode;
+  const headers = res.headers ?? {};
+  const retryAfterMs = retryAfterOf(headers);
+  const payload = oauthErrorOf(wreck.data?.payload);
+  if (payload) return { ...describeTokenError(payload, status, tenant), retryAfterMs };
+  if (isOutage(status)) return { ...describeTokenError(undefined, status, tenant), retryAfterMs };
+  // Never quote the body: a cut-off token answer would put the token into the message.
+  const type = /^[\w.+-]+\/[\w.+-]+/.exec(headerText(headers['content-type']) ?? '')?.[0] ?? 'no content type';
+  if (status < 400) {
+    return { retryable: true, retryAfterMs, message: `The Microsoft sign-in service at ${loginOrigin} answered HTTP ${status} without a readable token (${type}); check the network, a proxy may be answering instead.` };
   }
-  const reason = boom.code ?? (err instanceof Error ? err.message : 'unknown error');
-  return { retryable: true, message: `Could not reach the Microsoft sign-in service at ${loginOrigin} (${reason}). Check the network and retry later.` };
+  return { retryable: false, message: `The Microsoft sign-in service at ${loginOrigin} answered HTTP ${status} without an OAuth error (${type}): a proxy or firewall may be answering instead of Microsoft. Check the network and OUTLOOK_LOGIN_BASE_URL, then retry.` };
+}
+
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * Retry-After in ms. An HTTP date is measured against the Date of the same answer, the clock that
+ * wrote it, never the container's; without a Date header only a number of seconds can be used.
+ */
+function retryAfterOf(headers: Record<string, string | string[] | undefined>): number | undefined {
+  const value = headerText(headers['retry-after'])?.trim();
+  if (!value) return undefined;
+  const serverNow = Date.parse(headerText(headers.date) ?? '');
+  if (Number.isNaN(serverNow)) return /^\d+$/.test(value) ? parseRetryAfter(value, 0) : undefined;
+  return parseRetryAfter(value, serverNow);
+}
+
+/** Azure AD's error body ({error, error_description, error_codes}), parsed or raw; undefined for anything else. */
+function oauthErrorOf(payload: unknown): object | undefined {
+  const body = Buffer.isBuffer(payload) ? safeJson(payload.toString('utf8')) : payload;
+  return body && typeof body === 'object' && typeof (body as { error?: unknown }).error === 'string' ? body : undefined;
 }
 
 function safeJson(text: string): unknown {
