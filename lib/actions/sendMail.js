@@ -59,7 +59,9 @@ function buildSendMailRequest(draft, files) {
 }
 async function processAction(msg, cfg) {
     const draft = parseMailInput(msg.body);
-    const files = await (0, attachments_1.downloadAttachments)((0, attachments_1.planAttachments)(msg.attachments));
+    const planned = (0, attachments_1.planAttachments)(msg.attachments);
+    // The files get what Graph's request limit leaves after the rest of this very request.
+    const files = await (0, attachments_1.downloadAttachments)(planned, (0, attachments_1.inlineRoom)(planned, (empty) => buildSendMailRequest(draft, empty)));
     const session = (0, session_1.createSession)(cfg, this);
     try {
         await session.post(`${session.root}/sendMail`, buildSendMailRequest(draft, files), { idempotent: false });

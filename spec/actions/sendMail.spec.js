@@ -4,6 +4,7 @@
 // step returns, attachments read from platform storage, input validation before any request, and
 // the rule that a send is never repeated after a lost answer (only after 429 or 401, which Graph
 // answers before doing anything).
+const http = require('node:http');
 const { expect } = require('chai');
 const nock = require('nock');
 const { GRAPH, LOGIN, cfgWith, freshToken } = require('../helpers/setup');
@@ -245,35 +246,104 @@ describe('Send Mail action', () => {
       }
     });
 
-    it('refuses files whose declared sizes exceed 3 MB together, before downloading anything or calling Graph', async () => {
-      const ctx = createContext();
+    // Graph refuses request bodies over 4 MB with 413 (Microsoft: "The Microsoft Graph REST API has
+    // a 4 MB request limit"); the step reads that as 4,000,000 bytes of JSON, base64 included.
+    const GRAPH_LIMIT = 4000000;
+    const BOUNDARY_MAIL = { to: 'ann@example.com', subject: 'Boundary' };
+
+    /** The request Graph must get for BOUNDARY_MAIL with these files, written out here, file contents empty. */
+    function boundarySkeleton(files) {
+      return {
+        message: {
+          subject: 'Boundary',
+          body: { contentType: 'text', content: '' },
+          toRecipients: [{ emailAddress: { address: 'ann@example.com' } }],
+          ccRecipients: [],
+          bccRecipients: [],
+          importance: 'normal',
+          attachments: files.map(([name, type]) => ({ '@odata.type': '#microsoft.graph.fileAttachment', name, contentType: type, contentBytes: '' })),
+        },
+        saveToSentItems: true,
+      };
+    }
+    const base64 = (n) => 4 * Math.ceil(n / 3);
+    const overheadOf = (files) => Buffer.byteLength(JSON.stringify(boundarySkeleton(files)));
+
+    /** Captures each sendMail body as it arrived on the wire: its length in bytes, and its JSON. */
+    function captureWire() {
+      const wire = [];
+      const scope = nock(GRAPH).post(SEND_PATH).reply(202, '');
+      scope.on('request', (req, interceptor, raw) => { wire.push({ length: Buffer.byteLength(raw), body: JSON.parse(raw) }); });
+      return wire;
+    }
+
+    it('sends the largest file that fits: the request on the wire is within Graph\'s 4,000,000 bytes', async () => {
+      const largest = Math.floor((GRAPH_LIMIT - overheadOf([['exact.bin', 'application/octet-stream']])) / 4) * 3;
+      const wire = captureWire();
+      nock(STORAGE).get('/exact').reply(200, Buffer.alloc(largest, 1));
+      const out = await run(createContext(), BOUNDARY_MAIL, { attachments: { 'exact.bin': { url: `${STORAGE}/exact`, size: largest } } });
+      expect(wire).to.have.length(1);
+      expect(wire[0].length, 'bytes on the wire').to.be.at.most(GRAPH_LIMIT).and.above(GRAPH_LIMIT - 4);
+      const { contentBytes, ...attachment } = wire[0].body.message.attachments[0];
+      expect({ ...wire[0].body, message: { ...wire[0].body.message, attachments: [{ ...attachment, contentBytes: '' }] } }).to.deep.equal(boundarySkeleton([['exact.bin', 'application/octet-stream']]));
+      expect(contentBytes).to.have.length(base64(largest));
+      expect(Buffer.from(wire[0].body.message.attachments[0].contentBytes, 'base64').length).to.equal(largest);
+      expect(out.body.attachments).to.deep.equal([{ name: 'exact.bin', size: largest }]);
+    });
+
+    it('sends the largest pair of files that fits, and refuses the pair with one byte more before any request', async () => {
+      const files = [['a.bin', 'application/octet-stream'], ['b.pdf', 'application/pdf']];
+      const room = GRAPH_LIMIT - overheadOf(files);
+      const a = 1000000;
+      const b = Math.floor((room - base64(a)) / 4) * 3;
+      const attachments = (extra) => ({
+        'a.bin': { url: `${STORAGE}/a`, size: a },
+        'b.pdf': { url: `${STORAGE}/b`, size: b + extra, 'content-type': 'application/pdf' },
+      });
+      const wire = captureWire();
+      nock(STORAGE).get('/a').reply(200, Buffer.alloc(a, 1)).get('/b').reply(200, Buffer.alloc(b, 2));
+      await run(createContext(), BOUNDARY_MAIL, { attachments: attachments(0) });
+      expect(wire[0].length).to.be.at.most(GRAPH_LIMIT).and.above(GRAPH_LIMIT - 4);
+
       net = watchNetwork();
       let downloads = 0;
       nock(STORAGE).persist().get(/.*/).reply(() => { downloads += 1; return [200, 'x']; });
-      const err = await failureOf(run(ctx, { to: 'ann@example.com' }, {
-        attachments: {
-          'a.bin': { url: `${STORAGE}/a`, size: 2 * MB },
-          'b.bin': { url: `${STORAGE}/b`, size: String(MB + 1) },
-        },
-      }));
+      const err = await failureOf(run(createContext(), BOUNDARY_MAIL, { attachments: attachments(1) }));
       expect(err.name).to.equal('InputError');
-      expect(err.message).to.match(/^attachments: /).and.include('3.00 MB');
+      expect(err.message).to.match(/^attachments: /).and.include('4,000,000 bytes').and.include('send fewer or smaller files');
       expect(downloads).to.equal(0);
+      expect(net.hits).to.deep.equal([]);
+    });
+
+    it('one byte more than the largest file, not declared, is stopped while streaming, before any request to Graph', async () => {
+      const largest = Math.floor((GRAPH_LIMIT - overheadOf([['exact.bin', 'application/octet-stream']])) / 4) * 3;
+      net = watchNetwork();
+      nock(STORAGE).get('/exact').reply(200, Buffer.alloc(largest + 1, 1));
+      const err = await failureOf(run(createContext(), BOUNDARY_MAIL, { attachments: { 'exact.bin': { url: `${STORAGE}/exact` } } }));
+      expect(err.name).to.equal('InputError');
+      expect(err.message).to.match(/^attachments: the files take at least /).and.include('send fewer or smaller files');
       expect(net.hits).to.deep.equal([]);
       expect(net.unmatched).to.deep.equal([]);
     });
 
-    it('stops reading a file that turns out larger than 3 MB while streaming, whatever size was declared, and calls no Graph', async () => {
-      const ctx = createContext();
+    it('a 3 MiB file (4 MiB of base64, which Graph answers 413) is refused from its declared size, before downloading', async () => {
       net = watchNetwork();
-      nock(STORAGE).get('/big').reply(200, Buffer.alloc(3 * MB + 1, 7));
-      const err = await failureOf(run(ctx, { to: 'ann@example.com' }, {
-        attachments: { 'big.bin': { url: `${STORAGE}/big`, size: 1000 } },
-      }));
-      expect(err.name).to.equal('InputError');
-      expect(err.message).to.match(/^attachments: /).and.include('over the 3.00 MB');
+      let downloads = 0;
+      nock(STORAGE).persist().get(/.*/).reply(() => { downloads += 1; return [200, 'x']; });
+      const err = await failureOf(run(createContext(), { to: 'ann@example.com' }, { attachments: { 'three.bin': { url: `${STORAGE}/three`, size: 3 * MB } } }));
+      expect(err.message).to.match(/^attachments: /).and.include('4,194,304 bytes as base64');
+      expect(downloads).to.equal(0);
       expect(net.hits).to.deep.equal([]);
-      expect(net.unmatched).to.deep.equal([]);
+    });
+
+    it('a long mail body leaves less room for files', async () => {
+      net = watchNetwork();
+      nock(STORAGE).persist().get(/.*/).reply(200, 'x');
+      const err = await failureOf(run(createContext(), { to: 'ann@example.com', body: 'b'.repeat(2 * MB) }, {
+        attachments: { 'one.bin': { url: `${STORAGE}/one`, size: 1.5 * MB } },
+      }));
+      expect(err.message).to.match(/^attachments: /).and.match(/leaves only 1,9\d\d,\d\d\d of the 4,000,000 bytes/);
+      expect(net.hits).to.deep.equal([]);
     });
 
     it('counts the streamed sizes of all files together', async () => {
@@ -285,15 +355,6 @@ describe('Send Mail action', () => {
       }));
       expect(err.message).to.match(/^attachments: /);
       expect(net.hits).to.deep.equal([]);
-    });
-
-    it('sends files of exactly 3 MB in total', async () => {
-      const ctx = createContext();
-      const { sends } = captureSends([[202, '']]);
-      nock(STORAGE).get('/exact').reply(200, Buffer.alloc(3 * MB, 1));
-      const out = await run(ctx, { to: 'ann@example.com' }, { attachments: { 'exact.bin': { url: `${STORAGE}/exact`, size: 3 * MB } } });
-      expect(Buffer.from(sends[0].body.message.attachments[0].contentBytes, 'base64').length).to.equal(3 * MB);
-      expect(out.body.attachments).to.deep.equal([{ name: 'exact.bin', size: 3 * MB }]);
     });
   });
 
@@ -368,6 +429,63 @@ describe('Send Mail action', () => {
       const err = await failureOf(run(ctx, { to: 'ann@example.com' }, { attachments: { 'r.pdf': { url: `${STORAGE}/reset` } } }));
       expect(err.message).to.match(/^attachments\["r\.pdf"\]: /).and.include('could not be downloaded');
       expect(net.hits).to.deep.equal([]);
+    });
+
+    describe('attachments on internal addresses, and downloads that break off', () => {
+      let server;
+      let served;
+      let savedAllowed;
+      beforeEach(async () => {
+        savedAllowed = process.env.OUTLOOK_ATTACHMENT_ALLOWED_HOSTS;
+        served = [];
+        server = http.createServer((req, res) => {
+          served.push(req.url);
+          if (req.url === '/reset') {
+            res.writeHead(200, { 'Content-Length': '100000' });
+            res.write(Buffer.alloc(1000, 1));
+            setTimeout(() => res.socket.destroy(), 20);
+          } else res.end('{"AccessKeyId":"internal"}');
+        });
+        await new Promise((resolve) => { server.listen(0, '127.0.0.1', resolve); });
+      });
+      afterEach(async () => {
+        if (savedAllowed === undefined) delete process.env.OUTLOOK_ATTACHMENT_ALLOWED_HOSTS;
+        else process.env.OUTLOOK_ATTACHMENT_ALLOWED_HOSTS = savedAllowed;
+        server.closeAllConnections();
+        await new Promise((resolve) => { server.close(resolve); });
+      });
+      const local = (path) => `http://127.0.0.1:${server.address().port}${path}`;
+
+      it('a URL on a loopback or metadata address, in any spelling -> refused naming the file, nothing fetched, no request to Graph', async () => {
+        const { port } = server.address();
+        for (const url of [local('/latest/meta-data/'), `http://2130706433:${port}/x`, `http://0x7f.1:${port}/x`, `http://[::ffff:127.0.0.1]:${port}/x`, 'http://169.254.169.254/latest/meta-data/']) {
+          net = watchNetwork();
+          const err = await failureOf(run(createContext(), { to: 'ann@example.com' }, { attachments: { 'creds.json': { url } } }));
+          expect(err.name, url).to.equal('InputError');
+          expect(err.message, url).to.match(/^attachments\["creds\.json"\]: refused to download from /).and.match(/loopback|link-local/)
+            .and.include('OUTLOOK_ATTACHMENT_ALLOWED_HOSTS');
+          expect(net.hits, url).to.deep.equal([]);
+          net.stop();
+          net = undefined;
+        }
+        expect(served).to.deep.equal([]);
+      });
+
+      it('the same file is sent when OUTLOOK_ATTACHMENT_ALLOWED_HOSTS lists 127.0.0.1', async () => {
+        process.env.OUTLOOK_ATTACHMENT_ALLOWED_HOSTS = '127.0.0.1';
+        const { sends } = captureSends([[202, '']]);
+        await run(createContext(), { to: 'ann@example.com' }, { attachments: { 'a.json': { url: local('/a') } } });
+        expect(Buffer.from(sends[0].body.message.attachments[0].contentBytes, 'base64').toString()).to.equal('{"AccessKeyId":"internal"}');
+      });
+
+      it('a connection reset after the headers -> names the file and says to retry, no request to Graph', async () => {
+        process.env.OUTLOOK_ATTACHMENT_ALLOWED_HOSTS = '127.0.0.1';
+        net = watchNetwork();
+        const err = await failureOf(run(createContext(), { to: 'ann@example.com' }, { attachments: { 'r.bin': { url: local('/reset') } } }));
+        expect(err.name).to.equal('InputError');
+        expect(err.message).to.match(/^attachments\["r\.bin"\]: could not be downloaded: the connection to 127\.0\.0\.1 failed after 1000 bytes/).and.include('Retry');
+        expect(net.hits).to.deep.equal([]);
+      });
     });
 
     it('quotes at most a short excerpt of a bad value', async () => {

@@ -9,7 +9,7 @@ import { GraphRequestError } from '../graph/errors';
 import type { StepContext } from '../graph/logger';
 import { createSession } from '../graph/session';
 import type { CredentialConfig } from '../graph/session';
-import { downloadAttachments, planAttachments } from '../platform/attachments';
+import { downloadAttachments, inlineRoom, planAttachments } from '../platform/attachments';
 import type { InlineFile } from '../platform/attachments';
 import { parseMailboxes, toRecipients } from '../validation/addresses';
 import type { Mailbox } from '../validation/addresses';
@@ -81,7 +81,9 @@ export function buildSendMailRequest(draft: MailDraft, files: InlineFile[]): { m
 
 async function processAction(this: StepContext, msg: { body?: unknown; attachments?: unknown }, cfg: CredentialConfig) {
   const draft = parseMailInput(msg.body);
-  const files = await downloadAttachments(planAttachments(msg.attachments));
+  const planned = planAttachments(msg.attachments);
+  // The files get what Graph's request limit leaves after the rest of this very request.
+  const files = await downloadAttachments(planned, inlineRoom(planned, (empty) => buildSendMailRequest(draft, empty)));
   const session = createSession(cfg, this);
   try {
     await session.post(`${session.root}/sendMail`, buildSendMailRequest(draft, files), { idempotent: false });
