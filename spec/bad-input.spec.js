@@ -95,6 +95,7 @@ function refusalProblems(c, { error, result, ctx }) {
   } else {
     problems.push(`a ${error.name}, not an InputError or CredentialError: ${message.slice(0, 160).replace(/\s+/g, ' ')}`);
   }
+  if (c.says && !c.says.test(message)) problems.push(`does not say ${c.says}: ${message.slice(0, 200)}`);
   if (!HINT.test(message)) problems.push(`says nothing about what is accepted or what to do: ${message.slice(0, 200)}`);
   if (CONTROL_CHARS.test(message)) problems.push(`echoes a raw control character: ${JSON.stringify(message.slice(0, 120))}`);
   if (message.length > MAX_MESSAGE) problems.push(`message is ${message.length} characters long`);

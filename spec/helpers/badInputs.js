@@ -13,6 +13,7 @@
 //   value  MISSING deletes the key
 //   base   extra input merged into the step's valid input first (e.g. a start for end-before-start)
 //   names  what the error message must contain (default: field)
+//   says   a pattern the error message must match besides (the reason, where the field alone proves little)
 //   storage(nock, seen) arms the platform storage host for attachment cases (accepted cases push
 //          the request headers the storage host received into `seen`)
 
@@ -320,6 +321,17 @@ for (const [label, value, field, storage] of [
   ['files streamed over 3 MB together', { 'a.bin': { url: `${STORAGE}/s1` }, 'b.bin': { url: `${STORAGE}/s2` } }, 'attachments',
     (nock) => nock(STORAGE).get('/s1').reply(200, Buffer.alloc(2 * MB, 1)).get('/s2').reply(200, Buffer.alloc(2 * MB, 2))],
 ]) bad('sendMail', 'attachments', 'attachments', label, value, { file: field, storage });
+
+// Internal addresses: nock would refuse the connection anyway, so the reason in the message is what
+// shows the egress guard refused them (`says`).
+for (const [label, value, field, storage] of [
+  ['a file on the cloud metadata address', file('creds.json', { url: 'http://169.254.169.254/latest/meta-data/iam/' }), 'attachments["creds.json"]'],
+  ['a file on a loopback address written as a number', file('a.txt', { url: 'http://2130706433/admin' }), 'attachments["a.txt"]'],
+  ['a file on an IPv4-mapped loopback address', file('a.txt', { url: 'http://[::ffff:127.0.0.1]:8080/' }), 'attachments["a.txt"]'],
+  ['a file on a private IPv6 address', file('a.txt', { url: 'http://[fd00:ec2::254]/latest/' }), 'attachments["a.txt"]'],
+  ['a file the storage redirects to a private address', file('a.txt', { url: `${STORAGE}/moved` }), 'attachments["a.txt"]',
+    (nock) => nock(STORAGE).get('/moved').reply(302, '', { Location: 'http://10.0.0.5/admin' })],
+]) bad('sendMail', 'attachments', 'attachments', label, value, { file: field, storage, says: /refused to download from \S+: it is an? (loopback|private|link-local)/ });
 
 for (const step of ['sendMail', 'createEvent']) {
   for (const [label, value] of [
