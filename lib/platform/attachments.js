@@ -58,7 +58,7 @@ function planAttachments(attachments) {
         const file = value;
         if (!name.trim() || name.length > 255 || /[\\/]/.test(name) || text_1.CONTROL_CHARS.test(name))
             throw new errors_1.InputError(field, 'the file name must be 1 to 255 characters without slashes or control characters');
-        if (!file || typeof file.url !== 'string' || !/^https?:\/\//.test(file.url))
+        if (!file || typeof file.url !== 'string' || !/^https?:\/\//.test(file.url) || !URL.canParse(file.url))
             throw new errors_1.InputError(field, 'has no readable url: attach the file with a step that stores it on the platform');
         const size = file.size === undefined || file.size === null || file.size === '' ? undefined : Number(file.size);
         if (size !== undefined && (!Number.isFinite(size) || size < 0))

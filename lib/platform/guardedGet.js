@@ -140,6 +140,8 @@ async function* bodyOf(response, signal, host, timeoutMs) {
 async function guardedGet(url, options) {
     const policy = egressPolicy(options.env);
     const signal = AbortSignal.timeout(options.timeoutMs);
+    if (!URL.canParse(url))
+        throw new DownloadError('refused', 'its URL cannot be read');
     let current = new URL(url);
     for (let redirects = 0;; redirects += 1) {
         const host = hostOf(current);

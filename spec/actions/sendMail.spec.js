@@ -346,6 +346,15 @@ describe('Send Mail action', () => {
       expect(net.hits).to.deep.equal([]);
     });
 
+    it('a mail whose text alone makes the request too large -> "body: ...", before any request', async () => {
+      net = watchNetwork();
+      // 1.5 million characters within the body limit, but 4.5 MB as UTF-8.
+      const err = await failureOf(run(createContext(), { to: 'ann@example.com', body: '文'.repeat(1500000) }));
+      expect(err.name).to.equal('InputError');
+      expect(err.message).to.match(/^body: the mail is 4,50\d,\d\d\d bytes as a Graph request, over the 4,000,000 bytes/).and.include('shorten the body');
+      expect(net.hits).to.deep.equal([]);
+    });
+
     it('counts the streamed sizes of all files together', async () => {
       const ctx = createContext();
       net = watchNetwork();

@@ -68,7 +68,7 @@ export function planAttachments(attachments: unknown): PlannedAttachment[] {
     const field = fieldOf(name);
     const file = value as { url?: unknown; size?: unknown; 'content-type'?: unknown } | null;
     if (!name.trim() || name.length > 255 || /[\\/]/.test(name) || CONTROL_CHARS.test(name)) throw new InputError(field, 'the file name must be 1 to 255 characters without slashes or control characters');
-    if (!file || typeof file.url !== 'string' || !/^https?:\/\//.test(file.url)) throw new InputError(field, 'has no readable url: attach the file with a step that stores it on the platform');
+    if (!file || typeof file.url !== 'string' || !/^https?:\/\//.test(file.url) || !URL.canParse(file.url)) throw new InputError(field, 'has no readable url: attach the file with a step that stores it on the platform');
     const size = file.size === undefined || file.size === null || file.size === '' ? undefined : Number(file.size);
     if (size !== undefined && (!Number.isFinite(size) || size < 0)) throw new InputError(field, 'size must be a number of bytes');
     const contentType = typeof file['content-type'] === 'string' && /^[\w.+-]+\/[\w.+-]+/.test(file['content-type']) ? file['content-type'] : 'application/octet-stream';

@@ -158,6 +158,7 @@ async function* bodyOf(response: IncomingMessage, signal: AbortSignal, host: str
 export async function guardedGet(url: string, options: GuardedGetOptions): Promise<GuardedResponse> {
   const policy = egressPolicy(options.env);
   const signal = AbortSignal.timeout(options.timeoutMs);
+  if (!URL.canParse(url)) throw new DownloadError('refused', 'its URL cannot be read');
   let current = new URL(url);
   for (let redirects = 0; ; redirects += 1) {
     const host = hostOf(current);
