@@ -201,6 +201,17 @@ describe('tokens: refresh, persistence, failures', () => {
       expect(waits).to.deep.equal([4000]);
     });
 
+    it('without a Date header, a Retry-After date cannot be measured and the backoff applies (never the local clock)', async () => {
+      const ctx = createContext();
+      const { waits, sleep } = recordingSleep();
+      const farFuture = new Date(Date.now() + 3600 * 1000).toUTCString();
+      nock(LOGIN).post(TOKEN_PATH).reply(503, '', { 'Retry-After': farFuture })
+        .post(TOKEN_PATH).reply(200, tokenReply());
+      nock(GRAPH).get('/v1.0/me').reply(401).get('/v1.0/me').reply(200, {});
+      await createSession(cfgWith(), ctx, { sleep }).get('/me');
+      expect(waits).to.deep.equal([1000]);
+    });
+
     it('gives up at once, saying how long it was asked to wait, when Retry-After is beyond what a run waits', async () => {
       const ctx = createContext();
       const { waits, sleep } = recordingSleep();
