@@ -21,8 +21,12 @@ const steps = [
   ...Object.entries(component.actions || {}).map(([name, def]) => ({ kind: 'action', name, def })),
 ];
 
-/** View classes the elastic.io UI knows. */
-const VIEW_CLASSES = ['TextFieldView', 'TextAreaView', 'PasswordFieldView', 'SelectView', 'MultiSelectView', 'CheckBox', 'OAuthFieldView', 'HTTPAuthView', 'CodeFieldView', 'JSONataView', 'WebHookAuthView'];
+/**
+ * The view classes elastic.io documents. The UI renders nothing useful for any other name (a
+ * checkbox declared as `CheckBox` shows no checkbox), so anything else is a defect, however
+ * plausible it looks.
+ */
+const VIEW_CLASSES = ['TextFieldView', 'TextFieldWithNoteView', 'TextAreaView', 'CheckBoxView', 'SelectView', 'MultiSelectView', 'PasswordFieldView', 'OAuthFieldView', 'HTTPAuthView'];
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
 
