@@ -161,6 +161,61 @@ describe('Create Event action', () => {
       ]);
     });
 
+    it('takes requiredAttendees, optionalAttendees and resourceAttendees as plain text, each with its type', async () => {
+      const body = await sentEvent({
+        ...base,
+        requiredAttendees: 'Ann Example <ann@example.com>; "Doe, John" <john@example.org>',
+        optionalAttendees: 'bob@example.com, Carl <carl@example.com>',
+        resourceAttendees: 'Room 4.12 <room.412@example.com>',
+      });
+      expect(body.attendees).to.deep.equal([
+        { emailAddress: { address: 'ann@example.com', name: 'Ann Example' }, type: 'required' },
+        { emailAddress: { address: 'john@example.org', name: 'Doe, John' }, type: 'required' },
+        { emailAddress: { address: 'bob@example.com' }, type: 'optional' },
+        { emailAddress: { address: 'carl@example.com', name: 'Carl' }, type: 'optional' },
+        { emailAddress: { address: 'room.412@example.com', name: 'Room 4.12' }, type: 'resource' },
+      ]);
+    });
+
+    it('takes the typed fields as lists too (a mapping from another step), and adds attendees after them', async () => {
+      const body = await sentEvent({
+        ...base,
+        optionalAttendees: ['bob@example.com', { emailAddress: { address: 'dora@example.com', name: 'Dora' } }],
+        attendees: [{ address: 'ann@example.com', type: 'Required' }, { address: 'hall@example.com', type: 'RESOURCE' }],
+      });
+      expect(body.attendees).to.deep.equal([
+        { emailAddress: { address: 'bob@example.com' }, type: 'optional' },
+        { emailAddress: { address: 'dora@example.com', name: 'Dora' }, type: 'optional' },
+        { emailAddress: { address: 'ann@example.com' }, type: 'required' },
+        { emailAddress: { address: 'hall@example.com' }, type: 'resource' },
+      ]);
+    });
+
+    it('invites an address given twice with the same type once, whatever its letter case, with the first name given', async () => {
+      const body = await sentEvent({
+        ...base,
+        requiredAttendees: 'Ann <ann@example.com>, ann@example.com',
+        attendees: 'Ann Other <ANN@example.com>',
+        optionalAttendees: 'bob@example.com',
+      });
+      expect(body.attendees).to.deep.equal([
+        { emailAddress: { address: 'ann@example.com', name: 'Ann' }, type: 'required' },
+        { emailAddress: { address: 'bob@example.com' }, type: 'optional' },
+      ]);
+    });
+
+    it('accepts 500 attendees across the four fields', async () => {
+      const many = (n, prefix) => Array.from({ length: n }, (_, i) => `${prefix}${i}@example.com`);
+      const body = await sentEvent({ ...base, requiredAttendees: many(200, 'r').join('; '), optionalAttendees: many(200, 'o'), resourceAttendees: many(50, 'room'), attendees: many(50, 'a') });
+      expect(body.attendees).to.have.length(500);
+    });
+
+    it('takes the enum values of Microsoft\'s own examples (HTML, Normal, Required) in any letter case and sends Graph\'s spelling', async () => {
+      const body = await sentEvent({ ...base, body: '<p>x</p>', bodyContentType: 'HTML', importance: 'Normal', showAs: 'Busy', sensitivity: 'NORMAL', attendees: [{ address: 'ann@example.com', type: 'Required' }] });
+      expect(body).to.deep.include({ body: { contentType: 'html', content: '<p>x</p>' }, importance: 'normal', showAs: 'busy', sensitivity: 'normal' });
+      expect(body.attendees[0].type).to.equal('required');
+    });
+
     it('asks for a Teams meeting when isOnlineMeeting is set, and sends neither key otherwise', async () => {
       const teams = await sentEvent({ ...base, isOnlineMeeting: true });
       expect(teams).to.include({ isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness' });
@@ -395,6 +450,14 @@ describe('Create Event action', () => {
       ['a malformed address in an attendee object', { ...base, attendees: [{ address: 'ann@example' }] }, 'attendees[0]'],
       ['a malformed text attendee in a mixed list', { ...base, attendees: [{ address: 'a@example.com' }, 'not an address'] }, 'attendees[1]'],
       ['an attendee that is a number', { ...base, attendees: [{ address: 'a@example.com' }, 7] }, 'attendees[1]'],
+      ['a malformed address in optionalAttendees', { ...base, optionalAttendees: 'bob@example.com; carl(at)example.com' }, 'optionalAttendees[1]'],
+      ['a number as requiredAttendees', { ...base, requiredAttendees: 7 }, 'requiredAttendees'],
+      ['an object without address in resourceAttendees', { ...base, resourceAttendees: [{ name: 'Room 1' }] }, 'resourceAttendees[0]'],
+      ['one address as a required and as an optional attendee', { ...base, requiredAttendees: 'ann@example.com', optionalAttendees: 'Ann <ANN@example.com>' }, 'optionalAttendees'],
+      ['an address in requiredAttendees that attendees lists as a resource', { ...base, requiredAttendees: 'room@example.com', attendees: [{ address: 'room@example.com', type: 'resource' }] }, 'attendees[0]'],
+      ['one address twice in attendees with two types', { ...base, attendees: [{ address: 'ann@example.com' }, { address: 'ann@example.com', type: 'optional' }] }, 'attendees[1]'],
+      ['501 attendees across the fields', { ...base, requiredAttendees: Array.from({ length: 300 }, (_, i) => `r${i}@example.com`), optionalAttendees: Array.from({ length: 201 }, (_, i) => `o${i}@example.com`) }, 'optionalAttendees'],
+      ['501 attendees when attendees is added to the typed fields', { ...base, resourceAttendees: Array.from({ length: 500 }, (_, i) => `room${i}@example.com`), attendees: 'ann@example.com' }, 'attendees'],
       ['a negative reminder', { ...base, reminderMinutesBeforeStart: -5 }, 'reminderMinutesBeforeStart'],
       ['a reminder over four weeks', { ...base, reminderMinutesBeforeStart: 40321 }, 'reminderMinutesBeforeStart'],
       ['a fractional reminder', { ...base, reminderMinutesBeforeStart: 2.5 }, 'reminderMinutesBeforeStart'],
@@ -413,6 +476,15 @@ describe('Create Event action', () => {
       ['a message body that is a list', [base], 'body'],
       ['a message body that is text', 'Planning at nine', 'body'],
     ];
+    it('names both places when one address is given with two types', async () => {
+      net = watchNetwork();
+      const across = await failureOf(run(createContext(), { ...base, requiredAttendees: 'ann@example.com', optionalAttendees: 'Ann <ANN@example.com>' }));
+      expect(across.message).to.equal('optionalAttendees: "ANN@example.com" is already a required attendee in requiredAttendees; give each attendee in one field only, with one type');
+      const within = await failureOf(run(createContext(), { ...base, attendees: ['bob@example.com', { address: 'bob@example.com', type: 'resource' }] }));
+      expect(within.message).to.match(/^attendees\[1\]: .* a required attendee in attendees\[0\];/);
+      expect(net.hits).to.deep.equal([]);
+    });
+
     cases.forEach(([label, input, field]) => {
       it(`${label} -> "${field}: ..."`, async () => {
         const ctx = createContext();
