@@ -116,10 +116,13 @@ describe('platform UI: component.json as a flow designer sees it', () => {
   });
 });
 
-/** Where each action's request goes and what Graph answers, so a run that passes validation succeeds. */
+/** What Graph answers each step, so that a run that passes validation succeeds. */
+const answerPolls = () => nock(GRAPH).persist().get(/.*/).query(true).reply(200, { value: [] }, { Date: new Date().toUTCString() });
 const ANSWER = {
+  getNewMail: answerPolls,
+  getNewAndUpdatedEvents: answerPolls,
   sendMail: () => nock(GRAPH).persist().post('/v1.0/me/sendMail').reply(202),
-  createEvent: () => nock(GRAPH).persist().post('/v1.0/me/calendar/events').reply(201, createdEvent()),
+  createEvent: () => nock(GRAPH).persist().post(/\/events$/).reply(201, createdEvent()),
 };
 
 /** An input that fills every property of the action's in schema with a valid value. */
@@ -157,11 +160,11 @@ const FULL_INPUT = {
   },
 };
 
-/** Runs the action on `body`: undefined when it succeeded, else the error it was refused with. */
-async function refusal(step, body) {
+/** Runs the step on `body` and `cfg`: undefined when it succeeded, else the error it was refused with. */
+async function refusal(step, body, cfg = cfgWith()) {
   ANSWER[step]();
   try {
-    await loadStep(step).process.call(createContext(), { id: 'ui-1', body, headers: {} }, cfgWith());
+    await loadStep(step).process.call(createContext(), { id: 'ui-1', body, headers: {} }, cfg, {});
     return undefined;
   } catch (err) {
     return err;
@@ -236,5 +239,31 @@ describe('platform UI: the in metadata says what the action really accepts', () 
       expect(await refusal('sendMail', { ...noRecipient, [field]: 'ann@example.com' }), `only ${field}`).to.equal(undefined);
       expect(properties[field].description, field).to.match(/at least one of To, Cc and Bcc/i);
     }
+  });
+});
+
+describe('platform UI: a step field is marked required exactly when the step refuses to run without it', () => {
+  /** Every field of every step filled with a valid value (the dropdowns with an id Graph would list). */
+  const FULL_CFG = {
+    getNewMail: { folderId: 'AAMkFolder1', startTime: '2026-01-01T00:00:00Z', pollOnlyUnreadMail: true },
+    getNewAndUpdatedEvents: { calendarId: 'AAMkCalendar1', startTime: '2026-01-01T00:00:00Z', timeZone: 'Europe/Berlin' },
+    sendMail: {},
+    createEvent: { calendarId: 'AAMkCalendar1' },
+  };
+
+  steps.forEach(({ name, def }) => {
+    it(`${name}: the full configuration covers every field and runs`, async () => {
+      expect(Object.keys(FULL_CFG[name])).to.have.members(Object.keys(def.fields || {}));
+      expect(await refusal(name, FULL_INPUT[name] || {}, cfgWith(FULL_CFG[name]))).to.equal(undefined);
+    });
+
+    Object.entries(def.fields || {}).forEach(([field, spec]) => {
+      it(`${name}.${field} is ${spec.required ? 'required, and the step refuses to run without it' : 'optional, and the step runs without it'}`, async () => {
+        const cfg = cfgWith(without(FULL_CFG[name], field));
+        const err = await refusal(name, FULL_INPUT[name] || {}, cfg);
+        if (spec.required) expect(err && err.message, 'not refused').to.include(field);
+        else expect(err, err && err.message).to.equal(undefined);
+      });
+    });
   });
 });
