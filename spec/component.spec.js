@@ -257,7 +257,12 @@ describe('component.json', () => {
         return [await actionOutput('sendMail', { to: 'Ann <ann@example.com>', cc: 'b@example.com', subject: 'Hi', body: 'x' }, { 'f.txt': { url: `${STORAGE}/f`, size: 4 } })];
       },
       createEvent: async () => {
-        nock(GRAPH).post('/v1.0/me/calendar/events').reply(201, createdEvent({ isOnlineMeeting: true, onlineMeeting: { joinUrl: 'https://teams.microsoft.com/l/meetup-join/abc' } }));
+        nock(GRAPH).post('/v1.0/me/calendar/events').reply(201, createdEvent({
+          isOnlineMeeting: true,
+          onlineMeeting: { joinUrl: 'https://teams.microsoft.com/l/meetup-join/abc' },
+          attendees: [{ type: 'required', status: { response: 'none', time: '0001-01-01T00:00:00Z' }, emailAddress: { name: 'Ann', address: 'ann@example.com' } }],
+          transactionId: 'b0c1d2e3-0000-0000-0000-000000000000',
+        }));
         const online = await actionOutput('createEvent', { subject: 'Online', start: '2026-03-10T09:00:00Z', end: '2026-03-10T10:00:00Z', isOnlineMeeting: true });
         nock(GRAPH).post('/v1.0/me/calendar/events').reply(201, createdEvent());
         const plain = await actionOutput('createEvent', { subject: 'Plain', start: '2026-03-10T09:00:00Z', end: '2026-03-10T10:00:00Z' });

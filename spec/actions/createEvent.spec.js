@@ -9,26 +9,11 @@ const nock = require('nock');
 const { GRAPH, LOGIN, cfgWith, freshToken } = require('../helpers/setup');
 const { createContext } = require('../helpers/context');
 const { watchNetwork } = require('../helpers/network');
+const { createdEvent: created } = require('../helpers/graphAnswers');
 const createEvent = require('../../lib/actions/createEvent');
 
 const DEFAULT_CAL = '/v1.0/me/calendar/events';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-function created(overrides = {}) {
-  return {
-    id: 'AAMkAGI2TG93AAA=',
-    iCalUId: '040000008200E00074C5B7101A82E00800000000',
-    webLink: 'https://outlook.office365.com/owa/?itemid=AAMkAGI2TG93AAA%3D&exvsurl=1&path=/calendar/item',
-    subject: 'Planning',
-    start: { dateTime: '2026-03-10T09:00:00.0000000', timeZone: 'UTC' },
-    end: { dateTime: '2026-03-10T10:00:00.0000000', timeZone: 'UTC' },
-    isAllDay: false,
-    isOnlineMeeting: false,
-    onlineMeeting: null,
-    attendees: [],
-    ...overrides,
-  };
-}
 
 /** `options.id` undefined means a message without id (a manual run); absent means 'msg-1'. */
 function run(ctx, body, options = {}) {
