@@ -6,13 +6,16 @@
 // links only to a real documentation address, and metadata in the form official components use:
 // one type, a title and a description on every property, `"required": true` on the property and
 // only where the code really refuses the input without it, proven by running the actions.
+const fs = require('fs');
+const path = require('path');
 const { expect } = require('chai');
 const nock = require('nock');
 const { GRAPH, cfgWith } = require('./helpers/setup');
 const { createContext } = require('./helpers/context');
 const { createdEvent } = require('./helpers/graphAnswers');
 const { loadStep } = require('./helpers/sailor');
-const { component, steps, readSchema, propertiesOf } = require('./helpers/metadata');
+const { ROOT, component, steps, readSchema, propertiesOf } = require('./helpers/metadata');
+const { startEmulator } = require('../lib/emulator');
 
 /**
  * The project's public documentation address. There is none yet, so nothing may link anywhere (an
@@ -265,5 +268,60 @@ describe('platform UI: a step field is marked required exactly when the step ref
         else expect(err, err && err.message).to.equal(undefined);
       });
     });
+  });
+});
+
+describe('platform UI: Poll for New Mail sees what its help, its folder note and the README say', () => {
+  const SEES = /\bmoved\b[^.;]* within about two minutes of (arriving|being received)/;
+
+  it('the step description, its help, the folder note and the README say which moved mail is seen', () => {
+    const { description, help, fields } = component.triggers.getNewMail;
+    for (const [where, text] of [['description', description], ['help.description', help.description], ['folderId.note', fields.folderId.note]]) {
+      expect(text, where).to.match(SEES);
+    }
+    expect(help.description).to.match(/moved in later .* is not emitted/);
+    expect(fields.folderId.note).to.match(/moved in later is not emitted/);
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    expect(readme).to.match(/moved .*into the watched folder more than about two minutes after it arrived is not emitted/);
+  });
+
+  it('on the emulator: mail delivered, or moved in a minute after arriving, is emitted; mail moved in ten minutes after arriving is not', async () => {
+    const t0 = Date.UTC(2026, 2, 2, 9, 0, 0);
+    let now = t0;
+    const emu = await startEmulator({ now: () => now, mailCount: 0, clientId: process.env.MSAPP_CLIENT_ID, clientSecret: process.env.MSAPP_CLIENT_SECRET });
+    const endpoints = ['OUTLOOK_GRAPH_BASE_URL', 'OUTLOOK_LOGIN_BASE_URL'];
+    const saved = endpoints.map((name) => process.env[name]);
+    endpoints.forEach((name) => { process.env[name] = emu.url; });
+    try {
+      const cfg = { oauth: emu.control.issueTokens(), tenantId: 'common', startTime: new Date(t0 - 60_000).toISOString() };
+      let snapshot = {};
+      const subjects = [];
+      const poll = async () => {
+        const ctx = createContext();
+        await loadStep('getNewMail').process.call(ctx, { body: {} }, cfg, snapshot);
+        subjects.push(...ctx.emitted('data').map((d) => d.body.subject));
+        snapshot = ctx.emitted('snapshot').pop() || snapshot;
+      };
+      await poll();
+      const moved = (subject, receivedAt) => emu.control.addMail({ folder: 'archive', subject, from: 'ann@fabrikam.example', receivedAt }).id;
+      const soon = moved('moved a minute after arriving', t0 + 10_000);
+      emu.control.addMail({ subject: 'delivered', from: 'ann@fabrikam.example', receivedAt: t0 + 20_000 });
+      const late = moved('moved ten minutes after arriving', t0 + 30_000);
+      now = t0 + 70_000;
+      emu.control.updateMail(soon, { moveTo: 'inbox' });
+      await poll();
+      now = t0 + 5 * 60_000;
+      await poll();
+      now = t0 + 10 * 60_000 + 30_000;
+      emu.control.updateMail(late, { moveTo: 'inbox' });
+      await poll();
+      expect(subjects).to.deep.equal(['moved a minute after arriving', 'delivered']);
+    } finally {
+      endpoints.forEach((name, i) => {
+        if (saved[i] === undefined) delete process.env[name];
+        else process.env[name] = saved[i];
+      });
+      await emu.close();
+    }
   });
 });
