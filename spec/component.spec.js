@@ -2,9 +2,8 @@
 
 // component.json is what the platform reads: every step's module must load from lib/ and export
 // `process`, every dropdown model must exist, every metadata file must be a valid JSON Schema,
-// (the UI rules for fields, help and metadata are in platform-ui.spec.js)
 // credentials must follow the classic OAuth2 layout, and what the steps really emit must fit the
-// out schemas the mapper shows.
+// out schemas the mapper shows. The UI rules for fields, help and metadata are in platform-ui.spec.js.
 const fs = require('fs');
 const path = require('path');
 const { expect } = require('chai');

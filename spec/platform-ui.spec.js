@@ -1,7 +1,7 @@
 'use strict';
 
 // What the platform UI shows a flow designer, held to the platform's own rules
-// (/work/shared/notes/elasticio-runtime.md, "component.json as the platform UI reads it"):
+// (shared/notes/elasticio-runtime.md beside the project, "component.json as the platform UI reads it"):
 // documented view classes, field order, short notes, help on every step and on the credential,
 // links only to a real documentation address, and metadata in the form official components use:
 // one type, a title and a description on every property, `"required": true` on the property and
