@@ -111,6 +111,12 @@ describe('Create Event action', () => {
       expect(body.end).to.deep.equal({ dateTime: '2026-07-01T12:00:00', timeZone: 'W. Europe Standard Time' });
     });
 
+    it('sends a POSIX-rule zone as the city the tz database makes it, on every Node version', async () => {
+      const body = await sentEvent({ ...base, start: '2026-07-01T09:00:00Z', end: '2026-07-01T10:00:00Z', timeZone: 'EST5EDT' });
+      expect(body.start).to.deep.equal({ dateTime: '2026-07-01T05:00:00', timeZone: 'America/New_York' });
+      expect(body.end).to.deep.equal({ dateTime: '2026-07-01T06:00:00', timeZone: 'America/New_York' });
+    });
+
     it('keeps a local time as given, with the IANA zone', async () => {
       const body = await sentEvent({ ...base, start: '2026-03-10T09:00', end: '2026-03-10T09:45:00', timeZone: 'Europe/Berlin' });
       expect(body.start).to.deep.equal({ dateTime: '2026-03-10T09:00:00', timeZone: 'Europe/Berlin' });
