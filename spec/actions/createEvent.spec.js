@@ -432,5 +432,12 @@ describe('Create Event action', () => {
         expect(ctx.events).to.deep.equal([]);
       });
     });
+
+    it('an all-day event ending on the day it starts: says end is the day after the last day', () => {
+      const oneDay = { ...base, isAllDay: true, start: '2026-12-31', end: '2026-12-31', timeZone: 'Europe/Berlin' };
+      expect(() => createEvent.buildEvent(oneDay)).to.throw('end: must be after start; for an all-day event, end is the day after the last day (start 2026-12-31, end 2027-01-01 for one day)');
+      expect(() => createEvent.buildEvent({ ...oneDay, end: '2026-12-30' })).to.throw(/^end: must be after start$/);
+      expect(() => createEvent.buildEvent({ ...base, end: base.start })).to.throw(/^end: must be after start$/);
+    });
   });
 });
