@@ -1,5 +1,8 @@
 'use strict';
 // npm start (lib/cli/start.js) as a user runs it: output and exit code.
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
 const { expect } = require('chai');
 const { startEmulator } = require('../../lib/emulator');
 const { STACK_LINE, cleanEnv, killRunning, runNode } = require('./helpers');
@@ -44,10 +47,7 @@ describe('npm start', function () {
       expect(mailLines(stdout)).to.have.length.above(1);
     });
 
-    it('still takes a file', async function () {
-      const fs = require('fs');
-      const os = require('os');
-      const path = require('path');
+    it('still takes a file', async () => {
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cli-cfg-')), 'cfg.json');
       fs.writeFileSync(file, JSON.stringify({ startTime: threeDaysAgo() }));
       const { code, stdout } = await runNode(START, ['getNewMail', '--cfg', file]);
