@@ -140,8 +140,8 @@ describe('component.json', () => {
       expect(heading[1]).to.equal(component.version);
     });
 
-    it('targets Node 20 as the platform image does', () => {
-      expect(pkg.engines.node).to.equal('20.x');
+    it('targets Node 24, as elastic.io\'s current components do (the platform builds from node:<engines.node>)', () => {
+      expect(pkg.engines.node).to.equal('24.x');
     });
   });
 

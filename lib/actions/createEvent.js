@@ -72,6 +72,12 @@ function withoutRepeats(mentions) {
     const kept = [...first.values()];
     return (0, addresses_1.toRecipients)(kept.map((mention) => mention.mailbox)).map((recipient, i) => ({ ...recipient, type: kept[i].type }));
 }
+/** The usual mistake with all-day events: one day given as start = end = that day. */
+function allDayEndHint(startDateTime) {
+    const day = startDateTime.slice(0, 10);
+    const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    return `; for an all-day event, end is the day after the last day (start ${day}, end ${next} for one day)`;
+}
 function buildEvent(input) {
     const body = (0, fields_1.inputObject)(input);
     const isAllDay = (0, fields_1.parseFlag)(body.isAllDay, 'isAllDay');
@@ -79,7 +85,7 @@ function buildEvent(input) {
     const start = (0, datetime_1.parseEventTime)(body.start, 'start', { timeZone, allDay: isAllDay });
     const end = (0, datetime_1.parseEventTime)(body.end, 'end', { timeZone, allDay: isAllDay });
     if (end.epochMs <= start.epochMs)
-        throw new errors_1.InputError('end', 'must be after start');
+        throw new errors_1.InputError('end', `must be after start${end.epochMs === start.epochMs && isAllDay ? allDayEndHint(start.dateTime) : ''}`);
     const location = (0, fields_1.optionalText)(body.location, 'location', 255);
     const isOnlineMeeting = (0, fields_1.parseFlag)(body.isOnlineMeeting, 'isOnlineMeeting');
     const event = {

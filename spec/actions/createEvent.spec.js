@@ -96,6 +96,12 @@ describe('Create Event action', () => {
       expect(body.end).to.deep.equal({ dateTime: '2026-07-01T12:00:00', timeZone: 'W. Europe Standard Time' });
     });
 
+    it('sends a POSIX-rule zone as the city the tz database makes it, on every Node version', async () => {
+      const body = await sentEvent({ ...base, start: '2026-07-01T09:00:00Z', end: '2026-07-01T10:00:00Z', timeZone: 'EST5EDT' });
+      expect(body.start).to.deep.equal({ dateTime: '2026-07-01T05:00:00', timeZone: 'America/New_York' });
+      expect(body.end).to.deep.equal({ dateTime: '2026-07-01T06:00:00', timeZone: 'America/New_York' });
+    });
+
     it('keeps a local time as given, with the IANA zone', async () => {
       const body = await sentEvent({ ...base, start: '2026-03-10T09:00', end: '2026-03-10T09:45:00', timeZone: 'Europe/Berlin' });
       expect(body.start).to.deep.equal({ dateTime: '2026-03-10T09:00:00', timeZone: 'Europe/Berlin' });
@@ -482,6 +488,13 @@ describe('Create Event action', () => {
         expect(net.unmatched).to.deep.equal([]);
         expect(ctx.events).to.deep.equal([]);
       });
+    });
+
+    it('an all-day event ending on the day it starts: says end is the day after the last day', () => {
+      const oneDay = { ...base, isAllDay: true, start: '2026-12-31', end: '2026-12-31', timeZone: 'Europe/Berlin' };
+      expect(() => createEvent.buildEvent(oneDay)).to.throw('end: must be after start; for an all-day event, end is the day after the last day (start 2026-12-31, end 2027-01-01 for one day)');
+      expect(() => createEvent.buildEvent({ ...oneDay, end: '2026-12-30' })).to.throw(/^end: must be after start$/);
+      expect(() => createEvent.buildEvent({ ...base, end: base.start })).to.throw(/^end: must be after start$/);
     });
   });
 });

@@ -81,13 +81,20 @@ function withoutRepeats(mentions: Mention[]): Attendee[] {
   return toRecipients(kept.map((mention) => mention.mailbox)).map((recipient, i) => ({ ...recipient, type: kept[i].type }));
 }
 
+/** The usual mistake with all-day events: one day given as start = end = that day. */
+function allDayEndHint(startDateTime: string): string {
+  const day = startDateTime.slice(0, 10);
+  const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return `; for an all-day event, end is the day after the last day (start ${day}, end ${next} for one day)`;
+}
+
 export function buildEvent(input: unknown): Event {
   const body = inputObject(input);
   const isAllDay = parseFlag(body.isAllDay, 'isAllDay');
   const timeZone = isAbsent(body.timeZone) ? undefined : resolveTimeZone(body.timeZone, 'timeZone');
   const start = parseEventTime(body.start, 'start', { timeZone, allDay: isAllDay });
   const end = parseEventTime(body.end, 'end', { timeZone, allDay: isAllDay });
-  if (end.epochMs <= start.epochMs) throw new InputError('end', 'must be after start');
+  if (end.epochMs <= start.epochMs) throw new InputError('end', `must be after start${end.epochMs === start.epochMs && isAllDay ? allDayEndHint(start.dateTime) : ''}`);
   const location = optionalText(body.location, 'location', 255);
   const isOnlineMeeting = parseFlag(body.isOnlineMeeting, 'isOnlineMeeting');
   const event: Event = {
