@@ -20,6 +20,7 @@ const path = require('path');
 const os = require('os');
 const { execFileSync } = require('child_process');
 const { spawn } = require('./bench/rpc');
+const { reportUsageError, UsageError } = require('../lib/cli/usage');
 
 const ROOT = path.join(__dirname, '..');
 const EMULATOR_CHILD = path.join(__dirname, 'bench', 'emulator-child.js');
@@ -38,6 +39,12 @@ const QUICK = { mailLarge: 10000, mailSmall: 1000, events: 2000, reps: 3, sends:
 const SCENARIOS = ['mail', 'events', 'send', 'burst', 'load'];
 /** NODE_OPTIONS of the component's child processes (set from --component-node-options). */
 let componentNodeOptions = process.env.NODE_OPTIONS || '';
+
+const USAGE = 'Usage: node scripts/bench.js [--quick] [--out FILE] [--only mail,events,send,burst,load] [--reps N] [--component-node-options OPTS]';
+
+/** What each option that takes a value wants, for the message when it is missing or bad. */
+const NEEDS = { '--out': 'a file name', '--only': 'scenario names', '--reps': 'a whole number of 1 or more', '--component-node-options': 'Node options' };
+
 
 function parseArgs(rawArgv) {
   // --name=value is the same as --name value
@@ -58,10 +65,12 @@ function parseArgs(rawArgv) {
     } else if (arg === '--only' && argv[i + 1]) {
       options.only = argv[i + 1].split(',');
       const unknown = options.only.filter((s) => !SCENARIOS.includes(s));
-      if (unknown.length) throw new Error(`--only: unknown scenario(s) ${unknown.join(', ')}; known: ${SCENARIOS.join(', ')}`);
+      if (unknown.length) throw new UsageError(`--only: unknown scenario(s) ${unknown.join(', ')}; known: ${SCENARIOS.join(', ')}`);
       i += 1;
+    } else if (arg === '--help' || arg === '-h') {
+      throw new UsageError('');
     } else {
-      throw new Error('usage: node scripts/bench.js [--quick] [--out FILE] [--only mail,events,send,burst,load] [--reps N] [--component-node-options OPTS]');
+      throw new UsageError(Object.hasOwn(NEEDS, arg) ? `${arg} needs ${NEEDS[arg]}` : `unknown option ${arg}`);
     }
   }
   return options;
@@ -390,6 +399,7 @@ async function main() {
 }
 
 main().catch((err) => {
+  if (reportUsageError(err, USAGE)) return;
   console.error(err && err.stack ? err.stack : err);
   process.exitCode = 2;
 });

@@ -103,7 +103,7 @@ for (let py = 0; py < SIZE; py++) {
 
 // ---- PNG encoding ------------------------------------------------------------
 
-// CRC-32 by hand: zlib.crc32 only exists from Node 20.15, the engine range is 20.x.
+// CRC-32 by hand: zlib.crc32 only exists from Node 20.15, and the dev scripts also run on earlier Node 20 releases.
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
   for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;

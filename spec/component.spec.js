@@ -3,49 +3,18 @@
 // component.json is what the platform reads: every step's module must load from lib/ and export
 // `process`, every dropdown model must exist, every metadata file must be a valid JSON Schema,
 // credentials must follow the classic OAuth2 layout, and what the steps really emit must fit the
-// out schemas the mapper shows.
+// out schemas the mapper shows. The UI rules for fields, help and metadata are in platform-ui.spec.js.
 const fs = require('fs');
 const path = require('path');
 const { expect } = require('chai');
 const nock = require('nock');
-const Ajv = require('ajv');
 const { GRAPH, cfgWith } = require('./helpers/setup');
 const { createContext } = require('./helpers/context');
+const { createdEvent } = require('./helpers/graphAnswers');
+const { loadStep } = require('./helpers/sailor');
+const { ROOT, component, steps, stepDef, readSchema, newAjv, forAjv, outErrors } = require('./helpers/metadata');
 
-const ROOT = path.resolve(__dirname, '..');
-const component = JSON.parse(fs.readFileSync(path.join(ROOT, 'component.json'), 'utf8'));
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-
-const steps = [
-  ...Object.entries(component.triggers || {}).map(([name, def]) => ({ kind: 'trigger', name, def })),
-  ...Object.entries(component.actions || {}).map(([name, def]) => ({ kind: 'action', name, def })),
-];
-
-/** View classes the elastic.io UI knows. */
-const VIEW_CLASSES = ['TextFieldView', 'TextAreaView', 'PasswordFieldView', 'SelectView', 'MultiSelectView', 'CheckBox', 'OAuthFieldView', 'HTTPAuthView', 'CodeFieldView', 'JSONataView', 'WebHookAuthView'];
-
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
-
-function newAjv() {
-  // Strict: unknown keywords, formats and type slips are errors. date-time is the one format used.
-  return new Ajv({ strict: true, allErrors: true, formats: { 'date-time': (s) => RFC3339.test(s) && !Number.isNaN(Date.parse(s)) } });
-}
-
-function readSchema(relative) {
-  return JSON.parse(fs.readFileSync(path.resolve(ROOT, relative), 'utf8'));
-}
-
-/** Validates `value` as it travels (JSON: undefined keys vanish) against a step's out schema. */
-function outErrors(stepName, value) {
-  const def = (component.actions || {})[stepName] || (component.triggers || {})[stepName];
-  const validate = newAjv().compile(readSchema(def.metadata.out));
-  const ok = validate(JSON.parse(JSON.stringify(value)));
-  return ok ? [] : validate.errors.map((e) => `${e.instancePath || '/'} ${e.message}`);
-}
-
-function loadMain(def) {
-  return require(path.resolve(ROOT, def.main));
-}
 
 describe('component.json', () => {
   it('is complete at the top level', () => {
@@ -66,19 +35,16 @@ describe('component.json', () => {
         });
 
         it('main exports a function named process (what sailor calls)', () => {
-          const mod = loadMain(def);
+          const mod = loadStep(name);
           expect(mod.process).to.be.a('function');
           expect(mod.default, 'an export default object is not found by sailor').to.equal(undefined);
         });
 
-        it('every field has a known view class, and every model is a function the module exports', () => {
-          const mod = loadMain(def);
+        it('every dropdown model is a function the module exports', () => {
+          const mod = loadStep(name);
           for (const [field, spec] of Object.entries(def.fields || {})) {
-            expect(spec.label, `${name}.${field}.label`).to.be.a('string').that.is.not.empty;
-            expect(VIEW_CLASSES, `${name}.${field}.viewClass`).to.include(spec.viewClass);
-            if (spec.model !== undefined) {
+            if (spec.model !== undefined && typeof spec.model === 'string') {
               expect(mod[spec.model], `${name}.${field}.model ${spec.model}`).to.be.a('function');
-              expect(spec.viewClass).to.match(/SelectView$/);
             }
           }
         });
@@ -88,15 +54,12 @@ describe('component.json', () => {
           for (const [direction, file] of Object.entries(def.metadata)) {
             expect(['in', 'out']).to.include(direction);
             expect(fs.existsSync(path.resolve(ROOT, file)), `${file} is missing from lib/`).to.equal(true);
-            const schema = readSchema(file);
+            // Read as draft-07 the way forAjv() does, which is how the output checks below read it.
+            const schema = forAjv(readSchema(file));
             const ajv = newAjv();
             expect(ajv.validateSchema(schema), `${file}: ${ajv.errorsText(ajv.errors)}`).to.equal(true);
             expect(() => newAjv().compile(schema), file).to.not.throw();
             expect(schema.type).to.equal('object');
-            for (const [prop, propSchema] of Object.entries(schema.properties || {})) {
-              expect(propSchema.title, `${file}: ${prop} has no title for the mapper`).to.be.a('string').that.is.not.empty;
-            }
-            for (const required of schema.required || []) expect(schema.properties, `${file} requires ${required}`).to.have.property(required);
           }
         });
 
@@ -177,14 +140,14 @@ describe('component.json', () => {
       expect(heading[1]).to.equal(component.version);
     });
 
-    it('targets Node 20 as the platform image does', () => {
-      expect(pkg.engines.node).to.equal('20.x');
+    it('targets Node 24, as elastic.io\'s current components do (the platform builds from node:<engines.node>)', () => {
+      expect(pkg.engines.node).to.equal('24.x');
     });
   });
 
   describe('dropdown models answer {value: label}', () => {
     it('getFolders lists nested folders by path', async () => {
-      const { getFolders } = loadMain(component.triggers.getNewMail);
+      const { getFolders } = loadStep('getNewMail');
       nock(GRAPH)
         .get('/v1.0/me/mailFolders').query(true).reply(200, { value: [
           { id: 'inbox-id', displayName: 'Inbox', childFolderCount: 1 },
@@ -196,8 +159,8 @@ describe('component.json', () => {
     });
 
     it('getCalendars lists calendars, the default one first and marked', async () => {
-      for (const step of [component.triggers.getNewAndUpdatedEvents, component.actions.createEvent]) {
-        const { getCalendars } = loadMain(step);
+      for (const step of ['getNewAndUpdatedEvents', 'createEvent']) {
+        const { getCalendars } = loadStep(step);
         nock(GRAPH).get('/v1.0/me/calendars').query(true).reply(200, { value: [
           { id: 'c2', name: 'Birthdays', isDefaultCalendar: false, canEdit: false },
           { id: 'c1', name: 'Calendar', isDefaultCalendar: true, canEdit: true },
@@ -208,43 +171,8 @@ describe('component.json', () => {
     });
   });
 
-  describe('real outputs fit the out schemas', () => {
-    it('sendMail', async () => {
-      const { process: send } = loadMain(component.actions.sendMail);
-      nock(GRAPH).post('/v1.0/me/sendMail').reply(202);
-      nock('https://storage.example.net').get('/f').reply(200, 'file');
-      const out = await send.call(createContext(), {
-        body: { to: 'Ann <ann@example.com>', cc: 'b@example.com', subject: 'Hi', body: 'x' },
-        attachments: { 'f.txt': { url: 'https://storage.example.net/f', size: 4 } },
-      }, cfgWith());
-      expect(outErrors('sendMail', out.body)).to.deep.equal([]);
-    });
-
-    const createdEvent = {
-      id: 'AAMkEvent1',
-      iCalUId: '040000008200E00074C5B7101A82E008',
-      webLink: 'https://outlook.office365.com/owa/?itemid=AAMkEvent1',
-      subject: 'Planning',
-      start: { dateTime: '2026-03-10T09:00:00.0000000', timeZone: 'UTC' },
-      end: { dateTime: '2026-03-10T10:00:00.0000000', timeZone: 'UTC' },
-      isAllDay: false,
-      attendees: [{ type: 'required', status: { response: 'none', time: '0001-01-01T00:00:00Z' }, emailAddress: { name: 'Ann', address: 'ann@example.com' } }],
-      transactionId: 'b0c1d2e3-0000-0000-0000-000000000000',
-    };
-
-    it('createEvent with a Teams meeting', async () => {
-      const { process: create } = loadMain(component.actions.createEvent);
-      nock(GRAPH).post('/v1.0/me/calendar/events').reply(201, { ...createdEvent, isOnlineMeeting: true, onlineMeeting: { joinUrl: 'https://teams.microsoft.com/l/meetup-join/abc' } });
-      const out = await create.call(createContext(), { id: 'm1', body: { subject: 'Planning', start: '2026-03-10T09:00:00Z', end: '2026-03-10T10:00:00Z', isOnlineMeeting: true } }, cfgWith());
-      expect(outErrors('createEvent', out.body)).to.deep.equal([]);
-    });
-
-    it('createEvent without a Teams meeting (joinUrl must fit the schema too)', async () => {
-      const { process: create } = loadMain(component.actions.createEvent);
-      nock(GRAPH).post('/v1.0/me/calendar/events').reply(201, { ...createdEvent, isOnlineMeeting: false, onlineMeeting: null });
-      const out = await create.call(createContext(), { id: 'm2', body: { subject: 'Planning', start: '2026-03-10T09:00:00Z', end: '2026-03-10T10:00:00Z' } }, cfgWith());
-      expect(outErrors('createEvent', out.body)).to.deep.equal([]);
-    });
+  describe('what the steps really emit fits their out schemas', () => {
+    const STORAGE = 'https://storage.example.net';
 
     /** A mail as Graph returns it for the trigger's $select (shape of Microsoft's documented examples). */
     const graphMail = {
@@ -305,35 +233,66 @@ describe('component.json', () => {
       lastModifiedDateTime: '2026-01-05T10:00:01.7654321Z',
     };
 
-    it('getNewMail: the mail it emits', async () => {
-      const { process: poll } = loadMain(component.triggers.getNewMail);
-      nock(GRAPH).get('/v1.0/me/mailFolders/inbox/messages').query(true).reply(200, { value: [graphMail] }, { Date: new Date().toUTCString() });
+    /** The same mail as a draft: Graph sends null for what a draft lacks yet. */
+    const graphDraft = { ...graphMail, id: 'AAMkDraft=', internetMessageId: null, from: null, sender: null, sentDateTime: null, isDraft: true };
+
+    async function actionOutput(step, body, attachments) {
+      const out = await loadStep(step).process.call(createContext(), { id: `out-${body.subject}`, body, attachments, headers: {} }, cfgWith());
+      return out.body;
+    }
+
+    async function triggerOutputs(step, path, items) {
+      nock(GRAPH).get(path).query(true).reply(200, { value: items }, { Date: new Date().toUTCString() });
       const ctx = createContext();
-      await poll.call(ctx, {}, cfgWith({ startTime: '2026-01-01T00:00:00Z' }), {});
-      const data = ctx.emitted('data');
-      expect(data).to.have.length(1);
-      expect(outErrors('getNewMail', data[0].body)).to.deep.equal([]);
+      await loadStep(step).process.call(ctx, {}, cfgWith({ startTime: '2026-01-01T00:00:00Z' }), {});
+      return ctx.emitted('data').map((data) => data.body);
+    }
+
+    /** Every kind of message each step emits: with and without optional parts, with the nulls Graph sends. */
+    const OUTPUTS = {
+      sendMail: async () => {
+        nock(GRAPH).post('/v1.0/me/sendMail').reply(202);
+        nock(STORAGE).get('/f').reply(200, 'file');
+        return [await actionOutput('sendMail', { to: 'Ann <ann@example.com>', cc: 'b@example.com', subject: 'Hi', body: 'x' }, { 'f.txt': { url: `${STORAGE}/f`, size: 4 } })];
+      },
+      createEvent: async () => {
+        nock(GRAPH).post('/v1.0/me/calendar/events').reply(201, createdEvent({
+          isOnlineMeeting: true,
+          onlineMeeting: { joinUrl: 'https://teams.microsoft.com/l/meetup-join/abc' },
+          attendees: [{ type: 'required', status: { response: 'none', time: '0001-01-01T00:00:00Z' }, emailAddress: { name: 'Ann', address: 'ann@example.com' } }],
+          transactionId: 'b0c1d2e3-0000-0000-0000-000000000000',
+        }));
+        const online = await actionOutput('createEvent', { subject: 'Online', start: '2026-03-10T09:00:00Z', end: '2026-03-10T10:00:00Z', isOnlineMeeting: true });
+        nock(GRAPH).post('/v1.0/me/calendar/events').reply(201, createdEvent());
+        const plain = await actionOutput('createEvent', { subject: 'Plain', start: '2026-03-10T09:00:00Z', end: '2026-03-10T10:00:00Z' });
+        return [online, plain];
+      },
+      getNewMail: () => triggerOutputs('getNewMail', '/v1.0/me/mailFolders/inbox/messages', [graphMail, graphDraft]),
+      getNewAndUpdatedEvents: () => triggerOutputs('getNewAndUpdatedEvents', '/v1.0/me/calendar/events', [
+        { ...graphEvent, id: 'AAMkOnline=', isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness', onlineMeeting: { joinUrl: 'https://teams.microsoft.com/l/meetup-join/x' }, seriesMasterId: 'AAMkMaster', recurrence: { pattern: { type: 'weekly', interval: 1 }, range: { type: 'noEnd', startDate: '2026-01-10' } } },
+        graphEvent,
+      ]),
+    };
+
+    it('the checker allows null only where the description says so, and enforces required properties', () => {
+      expect(outErrors('getNewAndUpdatedEvents', { seriesMasterId: null })).to.deep.equal([]);
+      expect(outErrors('getNewAndUpdatedEvents', { subject: null })).to.deep.equal(['/subject must be string']);
+      const schema = forAjv({ type: 'object', title: 't', description: 'd', properties: { a: { type: 'string', title: 'A', description: 'a', required: true } } });
+      expect(schema.required).to.deep.equal(['a']);
+      expect(schema.properties.a).to.not.have.property('required');
     });
 
-    it('getNewAndUpdatedEvents: an online meeting it emits', async () => {
-      const { process: poll } = loadMain(component.triggers.getNewAndUpdatedEvents);
-      const online = { ...graphEvent, isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness', onlineMeeting: { joinUrl: 'https://teams.microsoft.com/l/meetup-join/x' }, seriesMasterId: 'AAMkMaster', recurrence: { pattern: { type: 'weekly', interval: 1 }, range: { type: 'noEnd', startDate: '2026-01-10' } } };
-      nock(GRAPH).get('/v1.0/me/calendar/events').query(true).reply(200, { value: [online] }, { Date: new Date().toUTCString() });
-      const ctx = createContext();
-      await poll.call(ctx, {}, cfgWith({ startTime: '2026-01-01T00:00:00Z' }), {});
-      const data = ctx.emitted('data');
-      expect(data).to.have.length(1);
-      expect(outErrors('getNewAndUpdatedEvents', data[0].body)).to.deep.equal([]);
-    });
-
-    it('getNewAndUpdatedEvents: a plain event, with the nulls Graph sends for seriesMasterId, recurrence and onlineMeeting', async () => {
-      const { process: poll } = loadMain(component.triggers.getNewAndUpdatedEvents);
-      nock(GRAPH).get('/v1.0/me/calendar/events').query(true).reply(200, { value: [graphEvent] }, { Date: new Date().toUTCString() });
-      const ctx = createContext();
-      await poll.call(ctx, {}, cfgWith({ startTime: '2026-01-01T00:00:00Z' }), {});
-      const data = ctx.emitted('data');
-      expect(data).to.have.length(1);
-      expect(outErrors('getNewAndUpdatedEvents', data[0].body)).to.deep.equal([]);
+    steps.forEach(({ name }) => {
+      it(`${name}: every message fits the out schema, which describes every key emitted and nothing that never is`, async () => {
+        const outputs = await OUTPUTS[name]();
+        expect(outputs.length).to.be.at.least(1);
+        for (const body of outputs) expect(outErrors(name, body), JSON.stringify(body).slice(0, 200)).to.deep.equal([]);
+        const described = Object.keys(readSchema(stepDef(name).metadata.out).properties);
+        // Graph's annotations (@odata.etag) pass through but are not fields a designer maps.
+        const emitted = new Set(outputs.flatMap((body) => Object.keys(JSON.parse(JSON.stringify(body)))).filter((key) => !key.startsWith('@odata.')));
+        expect([...emitted].filter((key) => !described.includes(key)), 'emitted but not in the out schema').to.deep.equal([]);
+        expect(described.filter((key) => !emitted.has(key)), 'in the out schema but never emitted').to.deep.equal([]);
+      });
     });
   });
 });

@@ -15,6 +15,7 @@ const { EVENT_FIELDS, eventPollSpec, getCalendars, process: pollEvents } = requi
 const { buildSendMailRequest, parseMailInput } = require('../lib/actions/sendMail');
 const { buildEvent } = require('../lib/actions/createEvent');
 const verifyCredentials = require('../verifyCredentials');
+const { stepDef, readSchema } = require('./helpers/metadata');
 
 const schema = loadGraphSchema();
 
@@ -148,6 +149,34 @@ describe('Graph v1.0 schema conformance', function graphSchema() {
     });
   });
 
+  describe('what the out schemas promise', () => {
+    /** Problems with a step schema's properties read as members of Graph type `typeName`, nested ones included. */
+    function missingMembers(node, typeName, where) {
+      const known = members(schema, typeName);
+      return Object.entries(node.properties || {}).flatMap(([name, prop]) => {
+        const def = known[name];
+        if (!def) return [`${where}.${name} is not a property of ${typeName}`];
+        const inner = prop.items || prop;
+        return inner.properties ? missingMembers(inner, def.type, `${where}.${name}`) : [];
+      });
+    }
+
+    it('every property of the mail trigger\'s out schema, nested ones included, is a message property in Graph v1.0', () => {
+      expect(missingMembers(readSchema(stepDef('getNewMail').metadata.out), 'message', '$')).to.deep.equal([]);
+    });
+
+    it('every property of the events trigger\'s out schema, nested ones included, is an event property in Graph v1.0', () => {
+      expect(missingMembers(readSchema(stepDef('getNewAndUpdatedEvents').metadata.out), 'event', '$')).to.deep.equal([]);
+    });
+
+    it('Create Event\'s output takes its properties from Graph\'s event, joinUrl from onlineMeeting', () => {
+      const { joinUrl, ...fromEvent } = readSchema(stepDef('createEvent').metadata.out).properties;
+      expect(missingMembers({ properties: fromEvent }, 'event', '$')).to.deep.equal([]);
+      expect(members(schema, 'onlineMeetingInfo')).to.have.property('joinUrl');
+      expect(joinUrl.type).to.equal('string');
+    });
+  });
+
   describe('the paths the component walks', () => {
     it('verifyCredentials selects user properties from /me', async () => {
       let select;
@@ -244,6 +273,9 @@ describe('Graph v1.0 schema conformance', function graphSchema() {
       end: '2026-03-10T10:00:00',
       timeZone: 'Europe/Berlin',
       location: 'Room 1',
+      requiredAttendees: 'Dora <dora@example.com>; "Doe, John" <john@example.com>',
+      optionalAttendees: 'eve@example.com',
+      resourceAttendees: 'Hall <hall@example.com>',
       attendees: [{ address: 'ann@example.com', name: 'Ann', type: 'optional' }, { address: 'room@example.com', type: 'resource' }, 'bob@example.com'],
       isOnlineMeeting: true,
       importance: 'low',
@@ -263,6 +295,13 @@ describe('Graph v1.0 schema conformance', function graphSchema() {
       for (const key of Object.keys(event)) expectProperty('event', key);
       expectProperty('event', 'transactionId');
       expect(checkValue(schema, 'event', event)).to.deep.equal([]);
+    });
+
+    it('the typed attendee fields and attendees all reach Graph, each with an attendeeType', () => {
+      expect(event.attendees.map((a) => `${a.emailAddress.address} ${a.type}`)).to.deep.equal([
+        'dora@example.com required', 'john@example.com required', 'eve@example.com optional', 'hall@example.com resource',
+        'ann@example.com optional', 'room@example.com resource', 'bob@example.com required',
+      ]);
     });
 
     it('start/end are dateTimeTimeZone, location is a location, attendees are attendee with an attendeeType', () => {

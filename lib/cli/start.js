@@ -6,32 +6,62 @@ exports.parseArgs = parseArgs;
  * emulator (default) or, with credentials in the environment, against Microsoft Graph.
  *
  *   npm start                                   the whole loop on the emulator
- *   npm start -- <stepId> [--body JSON] [--cfg FILE] [--snapshot JSON] [--verbose]
+ *   npm start -- <stepId> [--body JSON] [--cfg JSON|FILE] [--snapshot JSON] [--verbose]
  */
 const node_fs_1 = require("node:fs");
 const emulator_1 = require("../emulator");
+const endpoints_1 = require("../graph/endpoints");
 const summary_1 = require("./summary");
 const runStep_1 = require("./runStep");
-const USAGE = `Usage: npm start -- [<stepId>] [--body JSON] [--cfg FILE] [--snapshot JSON] [--verbose]
+const usage_1 = require("./usage");
+const USAGE = `Usage: npm start -- [<stepId>] [--body JSON] [--cfg JSON|FILE] [--snapshot JSON] [--verbose]
   no stepId   run the whole loop on the offline Graph emulator
   stepId      one of: ${(0, runStep_1.stepIds)().join(', ')}
   --body      the incoming message body (JSON) for an action
-  --cfg       a JSON file with step fields (and credentials) to merge into cfg
+  --cfg       step fields (and credentials) to merge into cfg: inline JSON, or a file holding it
   --snapshot  the trigger snapshot to start from (JSON)
   --verbose   show the component's own log lines
 Against Microsoft Graph instead of the emulator: set MSAPP_CLIENT_ID, MSAPP_CLIENT_SECRET,
-OUTLOOK_REFRESH_TOKEN and optionally OUTLOOK_TENANT_ID (default common).`;
-class UsageError extends Error {
+OUTLOOK_REFRESH_TOKEN (npm run token gets one) and optionally OUTLOOK_TENANT_ID (default common).`;
+/** A valid value for each JSON flag, shown when the one given is not. */
+const EXAMPLES = {
+    '--body': `'{"to": "megan.bowen@contoso.example", "subject": "Hi"}'`,
+    '--cfg': `'{"startTime": "2026-03-10T09:00:00Z"}'`,
+    '--snapshot': `'{"v": 1, "from": "2026-03-10T09:00:00Z"}'`,
+};
+/** A step emitted errors; report() has printed them already. */
+class StepFailed extends Error {
 }
-function parseJson(flag, text) {
+/** `source` names where the text came from: the flag, or the flag and its file. */
+function parseJson(flag, text, source = flag) {
     if (text === undefined)
-        throw new UsageError(`${flag} needs a value`);
+        throw new usage_1.UsageError(`${flag} needs a value`);
     try {
         return JSON.parse(text);
     }
     catch {
-        throw new UsageError(`${flag} must be valid JSON, e.g. ${flag} '{"to": "megan.bowen@contoso.example"}'`);
+        throw new usage_1.UsageError(`${source} must be valid JSON, e.g. ${flag} ${EXAMPLES[flag]}`);
     }
+}
+/** Inline JSON when the value starts with `{` or `[`, else the name of a file holding it. */
+function parseCfg(value) {
+    if (value === undefined)
+        throw new usage_1.UsageError('--cfg needs a value');
+    let text = value;
+    let source = '--cfg';
+    if (!/^\s*[{[]/.test(value)) {
+        source = `--cfg ${value}`;
+        try {
+            text = (0, node_fs_1.readFileSync)(value, 'utf8');
+        }
+        catch {
+            throw new usage_1.UsageError(`--cfg: cannot read the file ${value}; give the fields inline instead, e.g. --cfg ${EXAMPLES['--cfg']}`);
+        }
+    }
+    const cfg = parseJson('--cfg', text, source);
+    if (!cfg || typeof cfg !== 'object' || Array.isArray(cfg))
+        throw new usage_1.UsageError(`${source} must be a JSON object of step fields, e.g. --cfg ${EXAMPLES['--cfg']}`);
+    return cfg;
 }
 function parseArgs(argv) {
     const options = { cfg: {}, verbose: false };
@@ -41,35 +71,24 @@ function parseArgs(argv) {
             options.body = parseJson(arg, argv[++i]);
         else if (arg === '--snapshot')
             options.snapshot = parseJson(arg, argv[++i]);
-        else if (arg === '--cfg') {
-            const file = argv[++i];
-            if (!file)
-                throw new UsageError('--cfg needs a file name');
-            let text;
-            try {
-                text = (0, node_fs_1.readFileSync)(file, 'utf8');
-            }
-            catch {
-                throw new UsageError(`--cfg: cannot read ${file}`);
-            }
-            options.cfg = parseJson(`--cfg ${file}`, text);
-        }
+        else if (arg === '--cfg')
+            options.cfg = parseCfg(argv[++i]);
         else if (arg === '--verbose')
             options.verbose = true;
         else if (arg === '--help' || arg === '-h')
-            throw new UsageError('');
+            throw new usage_1.UsageError('');
         else if (arg.startsWith('-'))
-            throw new UsageError(`Unknown option ${arg}`);
+            throw new usage_1.UsageError(`Unknown option ${arg}`);
         else if (!options.stepId) {
             if (!(0, runStep_1.stepIds)().includes(arg))
-                throw new UsageError(`Unknown step "${arg}"`);
+                throw new usage_1.UsageError(`Unknown step "${arg}"`);
             options.stepId = arg;
         }
         else
-            throw new UsageError(`Unexpected argument "${arg}"`);
+            throw new usage_1.UsageError(`Unexpected argument "${arg}"`);
     }
     if (!options.stepId && (options.body !== undefined || options.snapshot !== undefined))
-        throw new UsageError('--body and --snapshot need a stepId');
+        throw new usage_1.UsageError('--body and --snapshot need a stepId');
     return options;
 }
 /** Real Graph when a refresh token is in the environment, else a fresh emulator. */
@@ -77,9 +96,11 @@ async function openTarget() {
     const { OUTLOOK_REFRESH_TOKEN: refreshToken, MSAPP_CLIENT_ID: clientId, MSAPP_CLIENT_SECRET: secret } = process.env;
     if (refreshToken) {
         if (!clientId || !secret)
-            throw new UsageError('OUTLOOK_REFRESH_TOKEN is set: MSAPP_CLIENT_ID and MSAPP_CLIENT_SECRET are needed too');
-        // An already expired access token makes the first request refresh it.
-        return { label: 'Microsoft Graph', cfg: { tenantId: process.env.OUTLOOK_TENANT_ID || 'common', oauth: { access_token: '', refresh_token: refreshToken, expires_at: new Date(0).toISOString() } } };
+            throw new usage_1.UsageError('OUTLOOK_REFRESH_TOKEN is set: MSAPP_CLIENT_ID and MSAPP_CLIENT_SECRET are needed too');
+        // A placeholder access token marked expired makes the first request refresh it (an empty one
+        // reads as a credential that was never connected).
+        const oauth = { access_token: 'expired', refresh_token: refreshToken, expires_at: new Date(0).toISOString() };
+        return { label: `Microsoft Graph at ${(0, endpoints_1.endpointsFromEnv)().graph}`, cfg: { tenantId: process.env.OUTLOOK_TENANT_ID || 'common', oauth } };
     }
     const emulator = await (0, emulator_1.startEmulator)({ seed: 1 });
     process.env.OUTLOOK_GRAPH_BASE_URL = emulator.url;
@@ -109,20 +130,21 @@ async function step(target, title, stepId, msg, fields, snapshot, emptyText) {
         target.cfg.oauth = keys.oauth;
     report(stepId, run, emptyText);
     if (run.errors.length)
-        throw new Error(`${stepId} failed`);
+        throw new StepFailed();
     return run;
 }
 async function demo(target) {
     const { emulator } = target;
     if (!emulator)
-        throw new UsageError('The whole loop runs on the emulator only: name a step to run against Microsoft Graph');
+        throw new usage_1.UsageError('The whole loop runs on the emulator only: name a step to run against Microsoft Graph');
     const me = emulator.mailboxes.primary;
     const since = new Date(Date.now() - 3 * 24 * 3600 * 1000).toISOString();
-    const first = await step(target, `Poll for New Mail: the Inbox since ${since.slice(0, 16)}Z`, 'getNewMail', {}, { startTime: since }, {}, 'no new mail');
+    const first = await step(target, `Poll for New Mail: the Inbox since ${(0, summary_1.utcTime)(since)}`, 'getNewMail', {}, { startTime: since }, {}, 'no new mail');
     let snapshot = first.snapshots[first.snapshots.length - 1];
     const again = await step(target, 'Poll for New Mail again, from the snapshot: nothing is repeated', 'getNewMail', {}, {}, snapshot, 'no new mail (nothing repeated)');
     snapshot = again.snapshots[again.snapshots.length - 1] ?? snapshot;
-    await step(target, `Send Mail to ${me}`, 'sendMail', { body: { to: `Adele Vance <${me}>`, cc: emulator.mailboxes.secondary, subject: 'Hello from the elastic.io Outlook component', body: '<p>Sent by <b>npm start</b>.</p>', bodyContentType: 'html' } }, {}, undefined, '');
+    const mail = { to: `Adele Vance <${me}>`, cc: emulator.mailboxes.secondary, subject: 'Hello from the elastic.io Outlook component', body: '<p>Sent by <b>npm start</b>.</p>', bodyContentType: 'html' };
+    await step(target, `Send Mail to ${mail.to}, cc ${mail.cc}`, 'sendMail', { body: mail }, {}, undefined, '');
     await step(target, 'Poll for New Mail: the mail just sent arrives', 'getNewMail', {}, {}, snapshot, 'no new mail');
     const eventsFrom = new Date(Date.now() - 1000).toISOString();
     const tomorrow = new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
@@ -152,13 +174,12 @@ async function main() {
     }
 }
 main().then(() => { process.exitCode = 0; }, (err) => {
-    if (err instanceof UsageError) {
-        if (err.message)
-            console.error(`Error: ${err.message}\n`);
-        console.error(USAGE);
-        process.exitCode = err.message ? 2 : 0;
+    if (err instanceof StepFailed) {
+        process.exitCode = 1;
         return;
     }
+    if ((0, usage_1.reportUsageError)(err, USAGE))
+        return;
     console.error(`\n✖ ${err instanceof Error ? err.message : String(err)}`);
     process.exitCode = 1;
 });

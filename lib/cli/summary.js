@@ -1,12 +1,17 @@
 "use strict";
-/** One readable line per emitted message, for people watching `npm start`; never a JSON dump. */
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", { value: true });
+exports.utcTime = utcTime;
 exports.mailLine = mailLine;
 exports.eventLine = eventLine;
 exports.sentLine = sentLine;
 exports.createdEventLine = createdEventLine;
 exports.snapshotLine = snapshotLine;
 exports.lineFor = lineFor;
+/** One readable line per emitted message, for people watching `npm start`; never a JSON dump. */
+const truncate_1 = __importDefault(require("lodash/truncate"));
 function address(value) {
     const email = value?.emailAddress;
     return email?.name || email?.address || '?';
@@ -14,26 +19,30 @@ function address(value) {
 function shortTime(iso) {
     return typeof iso === 'string' ? iso.replace('T', ' ').replace(/(:\d\d)(\.\d+)?Z?$/, '$1').slice(0, 16) : '?';
 }
+/** An instant Graph gave in UTC, labelled so nobody reads it as local time. */
+function utcTime(iso) {
+    return typeof iso === 'string' ? `${shortTime(iso)} UTC` : '?';
+}
+/** lodash counts emoji and other astral characters as one, where slice() would cut one in half. */
 function clip(text, width) {
-    const value = typeof text === 'string' && text ? text : '(no subject)';
-    return value.length > width ? `${value.slice(0, width - 1)}…` : value;
+    return (0, truncate_1.default)(typeof text === 'string' && text ? text : '(no subject)', { length: width, omission: '…' });
 }
 function mailLine(mail) {
     const marks = [mail.isRead ? '' : 'unread', mail.hasAttachments ? 'attachments' : '', mail.flag?.flagStatus === 'flagged' ? 'flagged' : '', mail.importance === 'high' ? 'important' : '']
         .filter(Boolean);
-    return `  ✉  ${shortTime(mail.receivedDateTime)}  ${clip(address(mail.from), 22).padEnd(22)}  ${clip(mail.subject, 50)}${marks.length ? `  [${marks.join(', ')}]` : ''}`;
+    return `  ✉  ${utcTime(mail.receivedDateTime)}  ${clip(address(mail.from), 22).padEnd(22)}  ${clip(mail.subject, 50)}${marks.length ? `  [${marks.join(', ')}]` : ''}`;
 }
 function eventLine(event) {
     const start = event.start;
     const where = event.location?.displayName;
     const online = event.isOnlineMeeting ? '  [Teams]' : '';
     const series = event.type === 'seriesMaster' ? '  [recurring]' : '';
-    return `  📅 ${shortTime(start?.dateTime)} (${start?.timeZone ?? '?'})  ${clip(event.subject, 44)}${where ? `  @ ${clip(where, 24)}` : ''}${online}${series}  changed ${shortTime(event.lastModifiedDateTime)}`;
+    return `  📅 ${shortTime(start?.dateTime)} (${start?.timeZone ?? '?'})  ${clip(event.subject, 44)}${where ? `  @ ${clip(where, 24)}` : ''}${online}${series}  changed ${utcTime(event.lastModifiedDateTime)}`;
 }
 function sentLine(sent) {
     const to = [...(sent.to ?? []), ...(sent.cc ?? []), ...(sent.bcc ?? [])];
     const files = sent.attachments?.length ?? 0;
-    return `  ➜  sent "${clip(sent.subject, 48)}" to ${to.join(', ')}${files ? ` with ${files} attachment(s)` : ''} at ${shortTime(sent.sentAt)}`;
+    return `  ➜  sent "${clip(sent.subject, 48)}" to ${to.join(', ')}${files ? ` with ${files} attachment(s)` : ''} at ${utcTime(sent.sentAt)}`;
 }
 function createdEventLine(event) {
     const start = event.start;

@@ -9,26 +9,11 @@ const nock = require('nock');
 const { GRAPH, LOGIN, cfgWith, freshToken } = require('../helpers/setup');
 const { createContext } = require('../helpers/context');
 const { watchNetwork } = require('../helpers/network');
+const { createdEvent: created } = require('../helpers/graphAnswers');
 const createEvent = require('../../lib/actions/createEvent');
 
 const DEFAULT_CAL = '/v1.0/me/calendar/events';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-function created(overrides = {}) {
-  return {
-    id: 'AAMkAGI2TG93AAA=',
-    iCalUId: '040000008200E00074C5B7101A82E00800000000',
-    webLink: 'https://outlook.office365.com/owa/?itemid=AAMkAGI2TG93AAA%3D&exvsurl=1&path=/calendar/item',
-    subject: 'Planning',
-    start: { dateTime: '2026-03-10T09:00:00.0000000', timeZone: 'UTC' },
-    end: { dateTime: '2026-03-10T10:00:00.0000000', timeZone: 'UTC' },
-    isAllDay: false,
-    isOnlineMeeting: false,
-    onlineMeeting: null,
-    attendees: [],
-    ...overrides,
-  };
-}
 
 /** `options.id` undefined means a message without id (a manual run); absent means 'msg-1'. */
 function run(ctx, body, options = {}) {
@@ -111,6 +96,12 @@ describe('Create Event action', () => {
       expect(body.end).to.deep.equal({ dateTime: '2026-07-01T12:00:00', timeZone: 'W. Europe Standard Time' });
     });
 
+    it('sends a POSIX-rule zone as the city the tz database makes it, on every Node version', async () => {
+      const body = await sentEvent({ ...base, start: '2026-07-01T09:00:00Z', end: '2026-07-01T10:00:00Z', timeZone: 'EST5EDT' });
+      expect(body.start).to.deep.equal({ dateTime: '2026-07-01T05:00:00', timeZone: 'America/New_York' });
+      expect(body.end).to.deep.equal({ dateTime: '2026-07-01T06:00:00', timeZone: 'America/New_York' });
+    });
+
     it('keeps a local time as given, with the IANA zone', async () => {
       const body = await sentEvent({ ...base, start: '2026-03-10T09:00', end: '2026-03-10T09:45:00', timeZone: 'Europe/Berlin' });
       expect(body.start).to.deep.equal({ dateTime: '2026-03-10T09:00:00', timeZone: 'Europe/Berlin' });
@@ -159,6 +150,61 @@ describe('Create Event action', () => {
         { emailAddress: { address: 'carl@example.com' }, type: 'required' },
         { emailAddress: { address: 'dora@example.com', name: 'Dora' }, type: 'required' },
       ]);
+    });
+
+    it('takes requiredAttendees, optionalAttendees and resourceAttendees as plain text, each with its type', async () => {
+      const body = await sentEvent({
+        ...base,
+        requiredAttendees: 'Ann Example <ann@example.com>; "Doe, John" <john@example.org>',
+        optionalAttendees: 'bob@example.com, Carl <carl@example.com>',
+        resourceAttendees: 'Room 4.12 <room.412@example.com>',
+      });
+      expect(body.attendees).to.deep.equal([
+        { emailAddress: { address: 'ann@example.com', name: 'Ann Example' }, type: 'required' },
+        { emailAddress: { address: 'john@example.org', name: 'Doe, John' }, type: 'required' },
+        { emailAddress: { address: 'bob@example.com' }, type: 'optional' },
+        { emailAddress: { address: 'carl@example.com', name: 'Carl' }, type: 'optional' },
+        { emailAddress: { address: 'room.412@example.com', name: 'Room 4.12' }, type: 'resource' },
+      ]);
+    });
+
+    it('takes the typed fields as lists too (a mapping from another step), and adds attendees after them', async () => {
+      const body = await sentEvent({
+        ...base,
+        optionalAttendees: ['bob@example.com', { emailAddress: { address: 'dora@example.com', name: 'Dora' } }],
+        attendees: [{ address: 'ann@example.com', type: 'Required' }, { address: 'hall@example.com', type: 'RESOURCE' }],
+      });
+      expect(body.attendees).to.deep.equal([
+        { emailAddress: { address: 'bob@example.com' }, type: 'optional' },
+        { emailAddress: { address: 'dora@example.com', name: 'Dora' }, type: 'optional' },
+        { emailAddress: { address: 'ann@example.com' }, type: 'required' },
+        { emailAddress: { address: 'hall@example.com' }, type: 'resource' },
+      ]);
+    });
+
+    it('invites an address given twice with the same type once, whatever its letter case, with the first name given', async () => {
+      const body = await sentEvent({
+        ...base,
+        requiredAttendees: 'Ann <ann@example.com>, ann@example.com',
+        attendees: 'Ann Other <ANN@example.com>',
+        optionalAttendees: 'bob@example.com',
+      });
+      expect(body.attendees).to.deep.equal([
+        { emailAddress: { address: 'ann@example.com', name: 'Ann' }, type: 'required' },
+        { emailAddress: { address: 'bob@example.com' }, type: 'optional' },
+      ]);
+    });
+
+    it('accepts 500 attendees across the four fields', async () => {
+      const many = (n, prefix) => Array.from({ length: n }, (_, i) => `${prefix}${i}@example.com`);
+      const body = await sentEvent({ ...base, requiredAttendees: many(200, 'r').join('; '), optionalAttendees: many(200, 'o'), resourceAttendees: many(50, 'room'), attendees: many(50, 'a') });
+      expect(body.attendees).to.have.length(500);
+    });
+
+    it('takes the enum values of Microsoft\'s own examples (HTML, Normal, Required) in any letter case and sends Graph\'s spelling', async () => {
+      const body = await sentEvent({ ...base, body: '<p>x</p>', bodyContentType: 'HTML', importance: 'Normal', showAs: 'Busy', sensitivity: 'NORMAL', attendees: [{ address: 'ann@example.com', type: 'Required' }] });
+      expect(body).to.deep.include({ body: { contentType: 'html', content: '<p>x</p>' }, importance: 'normal', showAs: 'busy', sensitivity: 'normal' });
+      expect(body.attendees[0].type).to.equal('required');
     });
 
     it('asks for a Teams meeting when isOnlineMeeting is set, and sends neither key otherwise', async () => {
@@ -412,6 +458,14 @@ describe('Create Event action', () => {
       ['a malformed address in an attendee object', { ...base, attendees: [{ address: 'ann@example' }] }, 'attendees[0]'],
       ['a malformed text attendee in a mixed list', { ...base, attendees: [{ address: 'a@example.com' }, 'not an address'] }, 'attendees[1]'],
       ['an attendee that is a number', { ...base, attendees: [{ address: 'a@example.com' }, 7] }, 'attendees[1]'],
+      ['a malformed address in optionalAttendees', { ...base, optionalAttendees: 'bob@example.com; carl(at)example.com' }, 'optionalAttendees[1]'],
+      ['a number as requiredAttendees', { ...base, requiredAttendees: 7 }, 'requiredAttendees'],
+      ['an object without address in resourceAttendees', { ...base, resourceAttendees: [{ name: 'Room 1' }] }, 'resourceAttendees[0]'],
+      ['one address as a required and as an optional attendee', { ...base, requiredAttendees: 'ann@example.com', optionalAttendees: 'Ann <ANN@example.com>' }, 'optionalAttendees'],
+      ['an address in requiredAttendees that attendees lists as a resource', { ...base, requiredAttendees: 'room@example.com', attendees: [{ address: 'room@example.com', type: 'resource' }] }, 'attendees[0]'],
+      ['one address twice in attendees with two types', { ...base, attendees: [{ address: 'ann@example.com' }, { address: 'ann@example.com', type: 'optional' }] }, 'attendees[1]'],
+      ['501 attendees across the fields', { ...base, requiredAttendees: Array.from({ length: 300 }, (_, i) => `r${i}@example.com`), optionalAttendees: Array.from({ length: 201 }, (_, i) => `o${i}@example.com`) }, 'optionalAttendees'],
+      ['501 attendees when attendees is added to the typed fields', { ...base, resourceAttendees: Array.from({ length: 500 }, (_, i) => `room${i}@example.com`), attendees: 'ann@example.com' }, 'attendees'],
       ['a negative reminder', { ...base, reminderMinutesBeforeStart: -5 }, 'reminderMinutesBeforeStart'],
       ['a reminder over four weeks', { ...base, reminderMinutesBeforeStart: 40321 }, 'reminderMinutesBeforeStart'],
       ['a fractional reminder', { ...base, reminderMinutesBeforeStart: 2.5 }, 'reminderMinutesBeforeStart'],
@@ -430,6 +484,15 @@ describe('Create Event action', () => {
       ['a message body that is a list', [base], 'body'],
       ['a message body that is text', 'Planning at nine', 'body'],
     ];
+    it('names both places when one address is given with two types', async () => {
+      net = watchNetwork();
+      const across = await failureOf(run(createContext(), { ...base, requiredAttendees: 'ann@example.com', optionalAttendees: 'Ann <ANN@example.com>' }));
+      expect(across.message).to.equal('optionalAttendees: "ANN@example.com" is already a required attendee in requiredAttendees; give each attendee in one field only, with one type');
+      const within = await failureOf(run(createContext(), { ...base, attendees: ['bob@example.com', { address: 'bob@example.com', type: 'resource' }] }));
+      expect(within.message).to.match(/^attendees\[1\]: .* a required attendee in attendees\[0\];/);
+      expect(net.hits).to.deep.equal([]);
+    });
+
     cases.forEach(([label, input, field]) => {
       it(`${label} -> "${field}: ..."`, async () => {
         const ctx = createContext();
@@ -442,6 +505,13 @@ describe('Create Event action', () => {
         expect(net.unmatched).to.deep.equal([]);
         expect(ctx.events).to.deep.equal([]);
       });
+    });
+
+    it('an all-day event ending on the day it starts: says end is the day after the last day', () => {
+      const oneDay = { ...base, isAllDay: true, start: '2026-12-31', end: '2026-12-31', timeZone: 'Europe/Berlin' };
+      expect(() => createEvent.buildEvent(oneDay)).to.throw('end: must be after start; for an all-day event, end is the day after the last day (start 2026-12-31, end 2027-01-01 for one day)');
+      expect(() => createEvent.buildEvent({ ...oneDay, end: '2026-12-30' })).to.throw(/^end: must be after start$/);
+      expect(() => createEvent.buildEvent({ ...base, end: base.start })).to.throw(/^end: must be after start$/);
     });
   });
 });

@@ -398,6 +398,17 @@ for (const [label, value] of [
   ['10,000 attendees', manyAddresses(10000)],
   ...BAD_ADDRESSES,
 ]) bad('createEvent', 'body', 'attendees', label, value);
+for (const field of ['requiredAttendees', 'optionalAttendees', 'resourceAttendees']) {
+  for (const [label, value] of [
+    ...wrongTypes('an empty list'),
+    ['an object without address', { name: 'Ann' }],
+    ['a list holding a number', ['ann@example.com', 7]],
+    ['501 attendees', manyAddresses(501)],
+    ...BAD_ADDRESSES.filter((_, i) => i % 3 === 0),
+  ]) bad('createEvent', 'body', field, label, value);
+}
+bad('createEvent', 'body', 'optionalAttendees', 'an address that requiredAttendees already holds', 'Ann <ANN@example.com>', { base: { requiredAttendees: 'ann@example.com' } });
+bad('createEvent', 'body', 'attendees', 'an address that resourceAttendees holds, listed as required', 'room@example.com', { base: { resourceAttendees: 'room@example.com' } });
 
 for (const step of ['createEvent']) {
   for (const [label, value] of [...ENUM_JUNK, ['away', 'away'], ['out of office spelled out', 'out of office'], ['a number as text', '2']]) bad(step, 'body', 'showAs', label, value);

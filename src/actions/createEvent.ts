@@ -12,7 +12,9 @@ import { createSession } from '../graph/session';
 import type { CredentialConfig } from '../graph/session';
 import { calendarPath } from '../triggers/getNewAndUpdatedEvents';
 import { parseMailboxes, toRecipients } from '../validation/addresses';
+import type { Mailbox } from '../validation/addresses';
 import { parseEventTime } from '../validation/datetime';
+import { quote } from '../validation/echo';
 import { inputObject, isAbsent, oneOf, optionalInteger, optionalText, parseFlag, requiredText, stringList } from '../validation/fields';
 import { resolveTimeZone } from '../validation/timezones';
 
@@ -23,20 +25,67 @@ export interface CreateEventConfig extends CredentialConfig {
 }
 
 const ATTENDEE_TYPES = ['required', 'optional', 'resource'] as const;
+type AttendeeType = typeof ATTENDEE_TYPES[number];
+/** One plain field per attendee type, so a designer maps addresses without building objects. */
+const TYPED_ATTENDEE_FIELDS = [['requiredAttendees', 'required'], ['optionalAttendees', 'optional'], ['resourceAttendees', 'resource']] as const;
 const MAX_ATTENDEES = 500;
 /** Outlook's longest reminder: four weeks. */
 const MAX_REMINDER_MINUTES = 40_320;
 
-/** Attendees as addresses ("a@x", "Name <a@x>", comma-separated) or objects {address, name, type}. */
-export function parseAttendees(value: unknown): Attendee[] {
+/** An attendee as given, with the place it was given in, so that a conflict can name both places. */
+interface Mention { mailbox: Mailbox; type: AttendeeType; place: string }
+
+/**
+ * The attendees of requiredAttendees, optionalAttendees and resourceAttendees (addresses as Send
+ * Mail's `to` takes them), then those of `attendees`, the field earlier versions had and existing
+ * mappings still fill: the same text (all required) or a list of {address, name, type}.
+ * The 500-attendee limit counts all four fields together.
+ */
+export function parseAttendees(body: Record<string, unknown>): Attendee[] {
+  const mentions: Mention[] = [];
+  for (const [field, type] of TYPED_ATTENDEE_FIELDS) {
+    const mailboxes = parseMailboxes(body[field], field, { max: MAX_ATTENDEES - mentions.length });
+    mentions.push(...mailboxes.map((mailbox) => ({ mailbox, type, place: field })));
+  }
+  mentions.push(...listedAttendees(body.attendees, MAX_ATTENDEES - mentions.length));
+  return withoutRepeats(mentions);
+}
+
+function listedAttendees(value: unknown, max: number): Mention[] {
   // The whole list first, so every bad address is reported with its own path (attendees[2]).
-  parseMailboxes(value, 'attendees', { max: MAX_ATTENDEES });
+  parseMailboxes(value, 'attendees', { max });
   const list = Array.isArray(value) ? value : [value];
   return list.flatMap((entry, index) => {
-    const field = Array.isArray(value) ? `attendees[${index}]` : 'attendees';
-    const type = entry && typeof entry === 'object' ? oneOf((entry as Record<string, unknown>).type, `${field}.type`, ATTENDEE_TYPES, 'required') : 'required';
-    return toRecipients(parseMailboxes(entry, field)).map((recipient) => ({ ...recipient, type }));
+    const place = Array.isArray(value) ? `attendees[${index}]` : 'attendees';
+    const type = entry && typeof entry === 'object' ? oneOf((entry as Record<string, unknown>).type, `${place}.type`, ATTENDEE_TYPES, 'required') : 'required';
+    return parseMailboxes(entry, place).map((mailbox) => ({ mailbox, type, place }));
   });
+}
+
+/**
+ * An address given twice with the same type is harmless (one list mapped into two fields) and is
+ * invited once, with its first name; given with two types, nobody can tell which was meant, so
+ * the step refuses rather than guess.
+ */
+function withoutRepeats(mentions: Mention[]): Attendee[] {
+  const first = new Map<string, Mention>();
+  for (const mention of mentions) {
+    const key = mention.mailbox.address.toLowerCase();
+    const earlier = first.get(key);
+    if (!earlier) first.set(key, mention);
+    else if (earlier.type !== mention.type) {
+      throw new InputError(mention.place, `${quote(mention.mailbox.address)} is already a ${earlier.type} attendee in ${earlier.place}; give each attendee in one field only, with one type`);
+    }
+  }
+  const kept = [...first.values()];
+  return toRecipients(kept.map((mention) => mention.mailbox)).map((recipient, i) => ({ ...recipient, type: kept[i].type }));
+}
+
+/** The usual mistake with all-day events: one day given as start = end = that day. */
+function allDayEndHint(startDateTime: string): string {
+  const day = startDateTime.slice(0, 10);
+  const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return `; for an all-day event, end is the day after the last day (start ${day}, end ${next} for one day)`;
 }
 
 export function buildEvent(input: unknown): Event {
@@ -45,7 +94,7 @@ export function buildEvent(input: unknown): Event {
   const timeZone = isAbsent(body.timeZone) ? undefined : resolveTimeZone(body.timeZone, 'timeZone');
   const start = parseEventTime(body.start, 'start', { timeZone, allDay: isAllDay });
   const end = parseEventTime(body.end, 'end', { timeZone, allDay: isAllDay });
-  if (end.epochMs <= start.epochMs) throw new InputError('end', 'must be after start');
+  if (end.epochMs <= start.epochMs) throw new InputError('end', `must be after start${end.epochMs === start.epochMs && isAllDay ? allDayEndHint(start.dateTime) : ''}`);
   const location = optionalText(body.location, 'location', 255);
   const isOnlineMeeting = parseFlag(body.isOnlineMeeting, 'isOnlineMeeting');
   const event: Event = {
@@ -54,7 +103,7 @@ export function buildEvent(input: unknown): Event {
     start: { dateTime: start.dateTime, timeZone: start.timeZone },
     end: { dateTime: end.dateTime, timeZone: end.timeZone },
     isAllDay,
-    attendees: parseAttendees(body.attendees),
+    attendees: parseAttendees(body),
     importance: oneOf(body.importance, 'importance', ['low', 'normal', 'high'] as const, 'normal'),
     showAs: oneOf(body.showAs, 'showAs', ['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown'] as const, 'busy'),
     sensitivity: oneOf(body.sensitivity, 'sensitivity', ['normal', 'personal', 'private', 'confidential'] as const, 'normal'),

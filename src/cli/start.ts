@@ -3,26 +3,36 @@
  * emulator (default) or, with credentials in the environment, against Microsoft Graph.
  *
  *   npm start                                   the whole loop on the emulator
- *   npm start -- <stepId> [--body JSON] [--cfg FILE] [--snapshot JSON] [--verbose]
+ *   npm start -- <stepId> [--body JSON] [--cfg JSON|FILE] [--snapshot JSON] [--verbose]
  */
 import { readFileSync } from 'node:fs';
 import { startEmulator } from '../emulator';
 import type { Emulator } from '../emulator';
-import { lineFor, snapshotLine } from './summary';
+import { endpointsFromEnv } from '../graph/endpoints';
+import { lineFor, snapshotLine, utcTime } from './summary';
 import { runStep, stepIds } from './runStep';
 import type { StepInput, StepRun } from './runStep';
+import { reportUsageError, UsageError } from './usage';
 
-const USAGE = `Usage: npm start -- [<stepId>] [--body JSON] [--cfg FILE] [--snapshot JSON] [--verbose]
+const USAGE = `Usage: npm start -- [<stepId>] [--body JSON] [--cfg JSON|FILE] [--snapshot JSON] [--verbose]
   no stepId   run the whole loop on the offline Graph emulator
   stepId      one of: ${stepIds().join(', ')}
   --body      the incoming message body (JSON) for an action
-  --cfg       a JSON file with step fields (and credentials) to merge into cfg
+  --cfg       step fields (and credentials) to merge into cfg: inline JSON, or a file holding it
   --snapshot  the trigger snapshot to start from (JSON)
   --verbose   show the component's own log lines
 Against Microsoft Graph instead of the emulator: set MSAPP_CLIENT_ID, MSAPP_CLIENT_SECRET,
-OUTLOOK_REFRESH_TOKEN and optionally OUTLOOK_TENANT_ID (default common).`;
+OUTLOOK_REFRESH_TOKEN (npm run token gets one) and optionally OUTLOOK_TENANT_ID (default common).`;
 
-class UsageError extends Error {}
+/** A valid value for each JSON flag, shown when the one given is not. */
+const EXAMPLES: Record<string, string> = {
+  '--body': `'{"to": "megan.bowen@contoso.example", "subject": "Hi"}'`,
+  '--cfg': `'{"startTime": "2026-03-10T09:00:00Z"}'`,
+  '--snapshot': `'{"v": 1, "from": "2026-03-10T09:00:00Z"}'`,
+};
+
+/** A step emitted errors; report() has printed them already. */
+class StepFailed extends Error {}
 
 interface Options {
   stepId?: string;
@@ -32,13 +42,32 @@ interface Options {
   verbose: boolean;
 }
 
-function parseJson(flag: string, text: string | undefined): unknown {
+/** `source` names where the text came from: the flag, or the flag and its file. */
+function parseJson(flag: string, text: string | undefined, source = flag): unknown {
   if (text === undefined) throw new UsageError(`${flag} needs a value`);
   try {
     return JSON.parse(text);
   } catch {
-    throw new UsageError(`${flag} must be valid JSON, e.g. ${flag} '{"to": "megan.bowen@contoso.example"}'`);
+    throw new UsageError(`${source} must be valid JSON, e.g. ${flag} ${EXAMPLES[flag]}`);
   }
+}
+
+/** Inline JSON when the value starts with `{` or `[`, else the name of a file holding it. */
+function parseCfg(value: string | undefined): Record<string, unknown> {
+  if (value === undefined) throw new UsageError('--cfg needs a value');
+  let text = value;
+  let source = '--cfg';
+  if (!/^\s*[{[]/.test(value)) {
+    source = `--cfg ${value}`;
+    try {
+      text = readFileSync(value, 'utf8');
+    } catch {
+      throw new UsageError(`--cfg: cannot read the file ${value}; give the fields inline instead, e.g. --cfg ${EXAMPLES['--cfg']}`);
+    }
+  }
+  const cfg = parseJson('--cfg', text, source);
+  if (!cfg || typeof cfg !== 'object' || Array.isArray(cfg)) throw new UsageError(`${source} must be a JSON object of step fields, e.g. --cfg ${EXAMPLES['--cfg']}`);
+  return cfg as Record<string, unknown>;
 }
 
 export function parseArgs(argv: string[]): Options {
@@ -47,17 +76,8 @@ export function parseArgs(argv: string[]): Options {
     const arg = argv[i];
     if (arg === '--body') options.body = parseJson(arg, argv[++i]);
     else if (arg === '--snapshot') options.snapshot = parseJson(arg, argv[++i]);
-    else if (arg === '--cfg') {
-      const file = argv[++i];
-      if (!file) throw new UsageError('--cfg needs a file name');
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch {
-        throw new UsageError(`--cfg: cannot read ${file}`);
-      }
-      options.cfg = parseJson(`--cfg ${file}`, text) as Record<string, unknown>;
-    } else if (arg === '--verbose') options.verbose = true;
+    else if (arg === '--cfg') options.cfg = parseCfg(argv[++i]);
+    else if (arg === '--verbose') options.verbose = true;
     else if (arg === '--help' || arg === '-h') throw new UsageError('');
     else if (arg.startsWith('-')) throw new UsageError(`Unknown option ${arg}`);
     else if (!options.stepId) {
@@ -80,8 +100,10 @@ async function openTarget(): Promise<Target> {
   const { OUTLOOK_REFRESH_TOKEN: refreshToken, MSAPP_CLIENT_ID: clientId, MSAPP_CLIENT_SECRET: secret } = process.env;
   if (refreshToken) {
     if (!clientId || !secret) throw new UsageError('OUTLOOK_REFRESH_TOKEN is set: MSAPP_CLIENT_ID and MSAPP_CLIENT_SECRET are needed too');
-    // An already expired access token makes the first request refresh it.
-    return { label: 'Microsoft Graph', cfg: { tenantId: process.env.OUTLOOK_TENANT_ID || 'common', oauth: { access_token: '', refresh_token: refreshToken, expires_at: new Date(0).toISOString() } } };
+    // A placeholder access token marked expired makes the first request refresh it (an empty one
+    // reads as a credential that was never connected).
+    const oauth = { access_token: 'expired', refresh_token: refreshToken, expires_at: new Date(0).toISOString() };
+    return { label: `Microsoft Graph at ${endpointsFromEnv().graph}`, cfg: { tenantId: process.env.OUTLOOK_TENANT_ID || 'common', oauth } };
   }
   const emulator = await startEmulator({ seed: 1 });
   process.env.OUTLOOK_GRAPH_BASE_URL = emulator.url;
@@ -106,7 +128,7 @@ async function step(target: Target, title: string, stepId: string, msg: StepInpu
   const keys = run.updateKeys[run.updateKeys.length - 1] as { oauth?: unknown } | undefined;
   if (keys?.oauth) target.cfg.oauth = keys.oauth;
   report(stepId, run, emptyText);
-  if (run.errors.length) throw new Error(`${stepId} failed`);
+  if (run.errors.length) throw new StepFailed();
   return run;
 }
 
@@ -115,11 +137,12 @@ async function demo(target: Target): Promise<void> {
   if (!emulator) throw new UsageError('The whole loop runs on the emulator only: name a step to run against Microsoft Graph');
   const me = emulator.mailboxes.primary;
   const since = new Date(Date.now() - 3 * 24 * 3600 * 1000).toISOString();
-  const first = await step(target, `Poll for New Mail: the Inbox since ${since.slice(0, 16)}Z`, 'getNewMail', {}, { startTime: since }, {}, 'no new mail');
+  const first = await step(target, `Poll for New Mail: the Inbox since ${utcTime(since)}`, 'getNewMail', {}, { startTime: since }, {}, 'no new mail');
   let snapshot = first.snapshots[first.snapshots.length - 1];
   const again = await step(target, 'Poll for New Mail again, from the snapshot: nothing is repeated', 'getNewMail', {}, {}, snapshot, 'no new mail (nothing repeated)');
   snapshot = again.snapshots[again.snapshots.length - 1] ?? snapshot;
-  await step(target, `Send Mail to ${me}`, 'sendMail', { body: { to: `Adele Vance <${me}>`, cc: emulator.mailboxes.secondary, subject: 'Hello from the elastic.io Outlook component', body: '<p>Sent by <b>npm start</b>.</p>', bodyContentType: 'html' } }, {}, undefined, '');
+  const mail = { to: `Adele Vance <${me}>`, cc: emulator.mailboxes.secondary, subject: 'Hello from the elastic.io Outlook component', body: '<p>Sent by <b>npm start</b>.</p>', bodyContentType: 'html' };
+  await step(target, `Send Mail to ${mail.to}, cc ${mail.cc}`, 'sendMail', { body: mail }, {}, undefined, '');
   await step(target, 'Poll for New Mail: the mail just sent arrives', 'getNewMail', {}, {}, snapshot, 'no new mail');
   const eventsFrom = new Date(Date.now() - 1000).toISOString();
   const tomorrow = new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
@@ -147,12 +170,11 @@ async function main(): Promise<void> {
 }
 
 main().then(() => { process.exitCode = 0; }, (err: unknown) => {
-  if (err instanceof UsageError) {
-    if (err.message) console.error(`Error: ${err.message}\n`);
-    console.error(USAGE);
-    process.exitCode = err.message ? 2 : 0;
+  if (err instanceof StepFailed) {
+    process.exitCode = 1;
     return;
   }
+  if (reportUsageError(err, USAGE)) return;
   console.error(`\n✖ ${err instanceof Error ? err.message : String(err)}`);
   process.exitCode = 1;
 });

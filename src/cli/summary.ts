@@ -1,4 +1,5 @@
 /** One readable line per emitted message, for people watching `npm start`; never a JSON dump. */
+import truncate from 'lodash/truncate';
 
 type Json = Record<string, unknown>;
 
@@ -11,15 +12,20 @@ function shortTime(iso: unknown): string {
   return typeof iso === 'string' ? iso.replace('T', ' ').replace(/(:\d\d)(\.\d+)?Z?$/, '$1').slice(0, 16) : '?';
 }
 
+/** An instant Graph gave in UTC, labelled so nobody reads it as local time. */
+export function utcTime(iso: unknown): string {
+  return typeof iso === 'string' ? `${shortTime(iso)} UTC` : '?';
+}
+
+/** lodash counts emoji and other astral characters as one, where slice() would cut one in half. */
 function clip(text: unknown, width: number): string {
-  const value = typeof text === 'string' && text ? text : '(no subject)';
-  return value.length > width ? `${value.slice(0, width - 1)}…` : value;
+  return truncate(typeof text === 'string' && text ? text : '(no subject)', { length: width, omission: '…' });
 }
 
 export function mailLine(mail: Json): string {
   const marks = [mail.isRead ? '' : 'unread', mail.hasAttachments ? 'attachments' : '', (mail.flag as Json | undefined)?.flagStatus === 'flagged' ? 'flagged' : '', mail.importance === 'high' ? 'important' : '']
     .filter(Boolean);
-  return `  ✉  ${shortTime(mail.receivedDateTime)}  ${clip(address(mail.from), 22).padEnd(22)}  ${clip(mail.subject, 50)}${marks.length ? `  [${marks.join(', ')}]` : ''}`;
+  return `  ✉  ${utcTime(mail.receivedDateTime)}  ${clip(address(mail.from), 22).padEnd(22)}  ${clip(mail.subject, 50)}${marks.length ? `  [${marks.join(', ')}]` : ''}`;
 }
 
 export function eventLine(event: Json): string {
@@ -27,13 +33,13 @@ export function eventLine(event: Json): string {
   const where = (event.location as Json | undefined)?.displayName;
   const online = event.isOnlineMeeting ? '  [Teams]' : '';
   const series = event.type === 'seriesMaster' ? '  [recurring]' : '';
-  return `  📅 ${shortTime(start?.dateTime)} (${start?.timeZone ?? '?'})  ${clip(event.subject, 44)}${where ? `  @ ${clip(where, 24)}` : ''}${online}${series}  changed ${shortTime(event.lastModifiedDateTime)}`;
+  return `  📅 ${shortTime(start?.dateTime)} (${start?.timeZone ?? '?'})  ${clip(event.subject, 44)}${where ? `  @ ${clip(where, 24)}` : ''}${online}${series}  changed ${utcTime(event.lastModifiedDateTime)}`;
 }
 
 export function sentLine(sent: Json): string {
   const to = [...(sent.to as string[] ?? []), ...(sent.cc as string[] ?? []), ...(sent.bcc as string[] ?? [])];
   const files = (sent.attachments as unknown[] | undefined)?.length ?? 0;
-  return `  ➜  sent "${clip(sent.subject, 48)}" to ${to.join(', ')}${files ? ` with ${files} attachment(s)` : ''} at ${shortTime(sent.sentAt)}`;
+  return `  ➜  sent "${clip(sent.subject, 48)}" to ${to.join(', ')}${files ? ` with ${files} attachment(s)` : ''} at ${utcTime(sent.sentAt)}`;
 }
 
 export function createdEventLine(event: Json): string {

@@ -28,10 +28,20 @@ const IANA_SPELLING = new Map(
 /**
  * ICU accepts more than the tz database: Java-era three-letter ids where 'BST' is Dhaka and 'IST'
  * Kolkata, and SystemV/* zones. A user typing those means something else, so only Area/Location
- * names and the POSIX-rule zones are taken as IANA names.
+ * names and the POSIX-rule zones below are taken as IANA names.
  */
 const IANA_SHAPE = /^(?!systemv\/)[a-z][a-z0-9_+-]*(?:\/[a-z0-9_+-]+)+$/i;
-const POSIX_RULE_ZONES = new Set(['est5edt', 'cst6cdt', 'mst7mdt', 'pst8pdt']);
+/**
+ * The tz database's POSIX-rule zones have been links to these cities since tzdata 2024b. ICU is
+ * not consistent about it (Node 20 resolves EST5EDT to America/New_York, Node 24 keeps EST5EDT),
+ * and Graph's documented IANA names are the cities, so the city is what we resolve and send.
+ */
+const POSIX_RULE_ZONES = new Map([
+  ['est5edt', 'America/New_York'],
+  ['cst6cdt', 'America/Chicago'],
+  ['mst7mdt', 'America/Denver'],
+  ['pst8pdt', 'America/Los_Angeles'],
+]);
 
 const EXAMPLES = "use an IANA name such as 'Europe/Berlin', a Windows name such as 'W. Europe Standard Time', or 'UTC'";
 
@@ -65,7 +75,9 @@ function lookUp(text: string): ResolvedZone | undefined {
 }
 
 function lookUpIana(text: string): ResolvedZone | undefined {
-  if (!IANA_SHAPE.test(text) && !POSIX_RULE_ZONES.has(text.toLowerCase())) return undefined;
+  const city = POSIX_RULE_ZONES.get(text.toLowerCase());
+  if (city !== undefined) return { graphName: city, iana: city };
+  if (!IANA_SHAPE.test(text)) return undefined;
   let iana: string;
   try {
     iana = new Intl.DateTimeFormat('en-US', { timeZone: text }).resolvedOptions().timeZone;

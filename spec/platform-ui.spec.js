@@ -1,0 +1,327 @@
+'use strict';
+
+// What the platform UI shows a flow designer, held to the platform's own rules
+// (shared/notes/elasticio-runtime.md beside the project, "component.json as the platform UI reads it"):
+// documented view classes, field order, short notes, help on every step and on the credential,
+// links only to a real documentation address, and metadata in the form official components use:
+// one type, a title and a description on every property, `"required": true` on the property and
+// only where the code really refuses the input without it, proven by running the actions.
+const fs = require('fs');
+const path = require('path');
+const { expect } = require('chai');
+const nock = require('nock');
+const { GRAPH, cfgWith } = require('./helpers/setup');
+const { createContext } = require('./helpers/context');
+const { createdEvent } = require('./helpers/graphAnswers');
+const { loadStep } = require('./helpers/sailor');
+const { ROOT, component, steps, readSchema, propertiesOf } = require('./helpers/metadata');
+const { startEmulator } = require('../lib/emulator');
+
+/**
+ * The project's public documentation address. There is none yet, so nothing may link anywhere (an
+ * invented URL is worse than none). When one exists, set it here: the spec then requires the
+ * component's docsUrl to be it and every step's help.link to lie under it.
+ */
+const DOCS_URL = null;
+
+/** The view classes elastic.io documents; the UI renders nothing useful for any other name. */
+const VIEW_CLASSES = ['TextFieldView', 'TextFieldWithNoteView', 'TextAreaView', 'CheckBoxView', 'SelectView', 'MultiSelectView', 'PasswordFieldView', 'OAuthFieldView', 'HTTPAuthView'];
+const JSON_TYPES = ['string', 'number', 'integer', 'boolean', 'object', 'array'];
+/** A note sits under its field: a line or two, not a manual (that is what help.description is for). */
+const MAX_NOTE = 160;
+/** help.description is a short paragraph. */
+const HELP_LENGTH = [120, 600];
+
+const textOf = (html) => html.replace(/<[^>]+>/g, '');
+
+/** The credential and every step, each as the form the UI renders: its fields and its help. */
+const forms = [
+  { label: 'credential', fields: component.credentials.fields, help: component.credentials.help },
+  ...steps.map(({ kind, name, def }) => ({ label: `${kind} ${name}`, fields: def.fields || {}, help: def.help })),
+];
+
+function expectHelp(label, help) {
+  expect(help, `${label} has no help`).to.be.an('object');
+  const { description, link } = help;
+  expect(description, `${label} help.description`).to.be.a('string');
+  expect(description.length, `${label} help.description length`).to.be.within(...HELP_LENGTH);
+  expect(description, `${label} help.description ends a sentence`).to.match(/[.)]$/);
+  if (DOCS_URL === null) expect(link, `${label} help.link points to no documentation that exists`).to.equal(undefined);
+  else expect(link, `${label} help.link`).to.be.a('string').and.satisfy((url) => url.startsWith(DOCS_URL));
+}
+
+describe('platform UI: component.json as a flow designer sees it', () => {
+  it(DOCS_URL === null ? 'declares no docsUrl until the project has a documentation address' : 'points docsUrl at the documentation', () => {
+    expect(component.docsUrl).to.equal(DOCS_URL === null ? undefined : DOCS_URL);
+  });
+
+  forms.forEach(({ label, fields, help }) => {
+    describe(label, () => {
+      it('has a help.description a designer can act on', () => {
+        expectHelp(label, help);
+      });
+
+      it('every field has a label, a documented view class, required as a boolean, and a short note', () => {
+        for (const [name, field] of Object.entries(fields)) {
+          expect(field.label, `${name}.label`).to.be.a('string').that.is.not.empty;
+          expect(VIEW_CLASSES, `${name}.viewClass`).to.include(field.viewClass);
+          expect(field.required, `${name}.required`).to.be.a('boolean');
+          if (field.note !== undefined) expect(textOf(field.note).length, `${name}.note is ${textOf(field.note).length} characters`).to.be.at.most(MAX_NOTE);
+          if (field.model !== undefined) expect(field.viewClass, `${name} has a model`).to.match(/SelectView$/);
+        }
+      });
+
+      it('every field has its own order, required fields before optional ones (higher renders first)', () => {
+        const entries = Object.entries(fields);
+        for (const [name, field] of entries) expect(field.order, `${name}.order`).to.be.a('number').and.satisfy(Number.isInteger);
+        const orders = entries.map(([, field]) => field.order);
+        expect(new Set(orders).size, 'two fields share an order').to.equal(orders.length);
+        const lowestRequired = Math.min(...entries.filter(([, f]) => f.required).map(([, f]) => f.order));
+        const highestOptional = Math.max(...entries.filter(([, f]) => !f.required).map(([, f]) => f.order));
+        expect(lowestRequired, 'an optional field renders above a required one').to.be.above(highestOptional);
+      });
+    });
+  });
+
+  it('the credential requires exactly the fields its OAuth URLs use, and renders them before the sign-in button', () => {
+    const { fields, oauth2 } = component.credentials;
+    const templated = [...new Set([oauth2.auth_uri, oauth2.token_uri].join(' ').match(/{{\w+}}/g).map((t) => t.slice(2, -2)))];
+    const [oauthName, oauthField] = Object.entries(fields).find(([, f]) => f.viewClass === 'OAuthFieldView');
+    expect(oauthField.required).to.equal(true);
+    for (const name of templated) {
+      // An empty value would leave the sign-in URL without its tenant segment.
+      expect(fields[name], `{{${name}}} is used by the OAuth URLs`).to.include({ required: true });
+      expect(fields[name].order, `${name} renders before ${oauthName}`).to.be.above(oauthField.order);
+    }
+    const otherRequired = Object.keys(fields).filter((name) => fields[name].required && name !== oauthName && !templated.includes(name));
+    expect(otherRequired, 'required but neither the sign-in nor used by it').to.deep.equal([]);
+  });
+
+  describe('metadata: the form official components use', () => {
+    steps.forEach(({ name, def }) => {
+      Object.entries(def.metadata).forEach(([direction, file]) => {
+        it(`${name} ${direction}: one type, a title and a description on every property, nested ones too; required only as true on the property`, () => {
+          const schema = readSchema(file);
+          expect(schema.type).to.equal('object');
+          expect(schema, 'a required list at the top (draft-04 form)').to.not.have.property('required');
+          const properties = propertiesOf(schema);
+          expect(properties).to.not.be.empty;
+          for (const { path, prop } of properties) {
+            expect(JSON_TYPES, `${path}.type must be one of ${JSON_TYPES.join(', ')} (no unions)`).to.include(prop.type);
+            expect(prop.title, `${path}.title`).to.be.a('string').that.is.not.empty;
+            expect(prop.description, `${path}.description`).to.be.a('string').that.is.not.empty;
+            if ('required' in prop) expect(prop.required, `${path}.required`).to.equal(true);
+            if (prop.items) expect(prop.items, `${path}.items`).to.not.have.property('required');
+          }
+        });
+      });
+    });
+  });
+});
+
+/** What Graph answers each step, so that a run that passes validation succeeds. */
+const answerPolls = () => nock(GRAPH).persist().get(/.*/).query(true).reply(200, { value: [] }, { Date: new Date().toUTCString() });
+const ANSWER = {
+  getNewMail: answerPolls,
+  getNewAndUpdatedEvents: answerPolls,
+  sendMail: () => nock(GRAPH).persist().post('/v1.0/me/sendMail').reply(202),
+  createEvent: () => nock(GRAPH).persist().post(/\/events$/).reply(201, createdEvent()),
+};
+
+/** An input that fills every property of the action's in schema with a valid value. */
+const FULL_INPUT = {
+  sendMail: {
+    to: 'Ann <ann@example.com>',
+    cc: 'bob@example.com',
+    bcc: 'carol@example.com',
+    subject: 'Report',
+    body: '<p>Attached.</p>',
+    bodyContentType: 'html',
+    importance: 'high',
+    replyTo: 'replies@example.com',
+    saveToSentItems: false,
+  },
+  createEvent: {
+    subject: 'Planning',
+    start: '2026-03-10T09:00:00+01:00',
+    end: '2026-03-10T10:00:00+01:00',
+    timeZone: 'Europe/Berlin',
+    isAllDay: false,
+    requiredAttendees: 'Ann <ann@example.com>',
+    optionalAttendees: 'bob@example.com',
+    resourceAttendees: 'room.1@example.com',
+    isOnlineMeeting: true,
+    location: 'Room 1',
+    body: '<p>Agenda</p>',
+    bodyContentType: 'html',
+    importance: 'high',
+    showAs: 'tentative',
+    sensitivity: 'private',
+    reminderMinutesBeforeStart: 15,
+    categories: 'Blue',
+    attendees: [{ address: 'carl@example.com', type: 'optional' }],
+  },
+};
+
+/** Runs the step on `body` and `cfg`: undefined when it succeeded, else the error it was refused with. */
+async function refusal(step, body, cfg = cfgWith()) {
+  ANSWER[step]();
+  try {
+    await loadStep(step).process.call(createContext(), { id: 'ui-1', body, headers: {} }, cfg, {});
+    return undefined;
+  } catch (err) {
+    return err;
+  } finally {
+    nock.cleanAll();
+  }
+}
+
+const without = (body, key) => Object.fromEntries(Object.entries(body).filter(([k]) => k !== key));
+const namesField = (err, field) => err !== undefined && err.name === 'InputError' && (err.field === field || err.field.startsWith(`${field}[`) || err.field.startsWith(`${field}.`));
+
+describe('platform UI: the in metadata says what the action really accepts', () => {
+  steps.filter(({ kind }) => kind === 'action').forEach(({ name, def }) => {
+    describe(name, () => {
+      const schema = readSchema(def.metadata.in);
+      const props = Object.entries(schema.properties);
+
+      it('the full input covers every property of the in schema, and is accepted', async () => {
+        expect(Object.keys(FULL_INPUT[name])).to.have.members(Object.keys(schema.properties));
+        expect(await refusal(name, FULL_INPUT[name])).to.equal(undefined);
+      });
+
+      it('lists its required properties first, so the mapper shows them first', () => {
+        const required = props.map(([, prop]) => prop.required === true);
+        const firstOptional = required.indexOf(false);
+        expect(firstOptional === -1 ? [] : required.slice(firstOptional), 'a required property follows an optional one').to.not.include(true);
+      });
+
+      it('carries no enum: the code takes any letter case (Microsoft\'s examples write HTML, Normal, Required), which an enum would refuse', () => {
+        for (const { path, prop } of propertiesOf(schema)) expect(prop, path).to.not.have.property('enum');
+      });
+
+      props.forEach(([prop, propSchema]) => {
+        if (propSchema.required === true) {
+          it(`${prop} is required in the schema, and without it the action is refused naming ${prop}`, async () => {
+            const err = await refusal(name, without(FULL_INPUT[name], prop));
+            expect(namesField(err, prop), err ? err.message : 'not refused').to.equal(true);
+          });
+        } else {
+          it(`${prop} is optional in the schema, and without it the action is not refused`, async () => {
+            const err = await refusal(name, without(FULL_INPUT[name], prop));
+            expect(err, err && err.message).to.equal(undefined);
+          });
+        }
+      });
+
+      it('every property the code takes from a fixed set names each value in its description, and each is taken in upper case', async () => {
+        const fixed = [];
+        for (const [prop, propSchema] of props.filter(([, p]) => p.type === 'string')) {
+          // The code's own refusal lists what it takes.
+          const err = await refusal(name, { ...FULL_INPUT[name], [prop]: 'not-a-listed-value' });
+          const listed = namesField(err, prop) && /must be one of (.+), got /.exec(err.message);
+          if (listed) {
+            fixed.push(prop);
+            for (const value of listed[1].split(', ')) {
+              expect(propSchema.description, `${prop}.description does not name ${value}`).to.match(new RegExp(`\\b${value}\\b`));
+              expect(await refusal(name, { ...FULL_INPUT[name], [prop]: value.toUpperCase() }), `${prop}: ${value.toUpperCase()}`).to.equal(undefined);
+            }
+            expect(propSchema.description, `${prop}.description`).to.match(/any letter case/);
+          }
+        }
+        expect(fixed, 'the properties with a fixed set of values').to.include.members(['bodyContentType', 'importance']);
+      });
+    });
+  });
+
+  it('sendMail: to, cc and bcc are each optional, one of them is needed, and each description says so', async () => {
+    const { properties } = readSchema(component.actions.sendMail.metadata.in);
+    const noRecipient = without(without(without(FULL_INPUT.sendMail, 'to'), 'cc'), 'bcc');
+    expect(namesField(await refusal('sendMail', noRecipient), 'to')).to.equal(true);
+    for (const field of ['to', 'cc', 'bcc']) {
+      expect(await refusal('sendMail', { ...noRecipient, [field]: 'ann@example.com' }), `only ${field}`).to.equal(undefined);
+      expect(properties[field].description, field).to.match(/at least one of To, Cc and Bcc/i);
+    }
+  });
+});
+
+describe('platform UI: a step field is marked required exactly when the step refuses to run without it', () => {
+  /** Every field of every step filled with a valid value (the dropdowns with an id Graph would list). */
+  const FULL_CFG = {
+    getNewMail: { folderId: 'AAMkFolder1', startTime: '2026-01-01T00:00:00Z', pollOnlyUnreadMail: true },
+    getNewAndUpdatedEvents: { calendarId: 'AAMkCalendar1', startTime: '2026-01-01T00:00:00Z', timeZone: 'Europe/Berlin' },
+    sendMail: {},
+    createEvent: { calendarId: 'AAMkCalendar1' },
+  };
+
+  steps.forEach(({ name, def }) => {
+    it(`${name}: the full configuration covers every field and runs`, async () => {
+      expect(Object.keys(FULL_CFG[name])).to.have.members(Object.keys(def.fields || {}));
+      expect(await refusal(name, FULL_INPUT[name] || {}, cfgWith(FULL_CFG[name]))).to.equal(undefined);
+    });
+
+    Object.entries(def.fields || {}).forEach(([field, spec]) => {
+      it(`${name}.${field} is ${spec.required ? 'required, and the step refuses to run without it' : 'optional, and the step runs without it'}`, async () => {
+        const cfg = cfgWith(without(FULL_CFG[name], field));
+        const err = await refusal(name, FULL_INPUT[name] || {}, cfg);
+        if (spec.required) expect(err && err.message, 'not refused').to.include(field);
+        else expect(err, err && err.message).to.equal(undefined);
+      });
+    });
+  });
+});
+
+describe('platform UI: Poll for New Mail sees what its help, its folder note and the README say', () => {
+  const SEES = /\bmoved\b[^.;]* within about two minutes of (arriving|being received)/;
+
+  it('the step description, its help, the folder note and the README say which moved mail is seen', () => {
+    const { description, help, fields } = component.triggers.getNewMail;
+    for (const [where, text] of [['description', description], ['help.description', help.description], ['folderId.note', fields.folderId.note]]) {
+      expect(text, where).to.match(SEES);
+    }
+    expect(help.description).to.match(/moved in later .* is not emitted/);
+    expect(fields.folderId.note).to.match(/moved in later is not emitted/);
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    expect(readme).to.match(/moved .*into the watched folder more than about two minutes after it arrived is not emitted/);
+  });
+
+  it('on the emulator: mail delivered, or moved in a minute after arriving, is emitted; mail moved in ten minutes after arriving is not', async () => {
+    const t0 = Date.UTC(2026, 2, 2, 9, 0, 0);
+    let now = t0;
+    const emu = await startEmulator({ now: () => now, mailCount: 0, clientId: process.env.MSAPP_CLIENT_ID, clientSecret: process.env.MSAPP_CLIENT_SECRET });
+    const endpoints = ['OUTLOOK_GRAPH_BASE_URL', 'OUTLOOK_LOGIN_BASE_URL'];
+    const saved = endpoints.map((name) => process.env[name]);
+    endpoints.forEach((name) => { process.env[name] = emu.url; });
+    try {
+      const cfg = { oauth: emu.control.issueTokens(), tenantId: 'common', startTime: new Date(t0 - 60_000).toISOString() };
+      let snapshot = {};
+      const subjects = [];
+      const poll = async () => {
+        const ctx = createContext();
+        await loadStep('getNewMail').process.call(ctx, { body: {} }, cfg, snapshot);
+        subjects.push(...ctx.emitted('data').map((d) => d.body.subject));
+        snapshot = ctx.emitted('snapshot').pop() || snapshot;
+      };
+      await poll();
+      const moved = (subject, receivedAt) => emu.control.addMail({ folder: 'archive', subject, from: 'ann@fabrikam.example', receivedAt }).id;
+      const soon = moved('moved a minute after arriving', t0 + 10_000);
+      emu.control.addMail({ subject: 'delivered', from: 'ann@fabrikam.example', receivedAt: t0 + 20_000 });
+      const late = moved('moved ten minutes after arriving', t0 + 30_000);
+      now = t0 + 70_000;
+      emu.control.updateMail(soon, { moveTo: 'inbox' });
+      await poll();
+      now = t0 + 5 * 60_000;
+      await poll();
+      now = t0 + 10 * 60_000 + 30_000;
+      emu.control.updateMail(late, { moveTo: 'inbox' });
+      await poll();
+      expect(subjects).to.deep.equal(['moved a minute after arriving', 'delivered']);
+    } finally {
+      endpoints.forEach((name, i) => {
+        if (saved[i] === undefined) delete process.env[name];
+        else process.env[name] = saved[i];
+      });
+      await emu.close();
+    }
+  });
+});
