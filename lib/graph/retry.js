@@ -3,6 +3,7 @@ Object.defineProperty(exports, "__esModule", { value: true });
 exports.RetryMiddleware = exports.DEFAULT_RETRY_LIMITS = void 0;
 exports.parseRetryAfter = parseRetryAfter;
 exports.decideRetry = decideRetry;
+const httpDate_1 = require("./httpDate");
 const policy_1 = require("./policy");
 const transport_1 = require("./transport");
 exports.DEFAULT_RETRY_LIMITS = {
@@ -11,14 +12,18 @@ exports.DEFAULT_RETRY_LIMITS = {
     baseDelayMs: 1_000,
     maxDelayMs: 60_000,
 };
-/** Retry-After is seconds or an HTTP date; anything else is ignored. */
-function parseRetryAfter(value, now) {
-    if (!value)
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(value.trim()))
-        return Math.round(Number(value) * 1000);
-    const at = Date.parse(value);
-    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+/**
+ * The wait Retry-After asks for, in ms: delta-seconds (digits only) or an HTTP-date, the two forms
+ * RFC 9110 defines. Anything else ("+5", "-1", "1.5", an ISO date) is undefined, so the caller's
+ * backoff applies rather than "retry now". `nowMs` must be the clock the date was written by:
+ * the same response's Date header, else the local time.
+ */
+function parseRetryAfter(value, nowMs) {
+    const text = value?.trim() ?? '';
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    const at = (0, httpDate_1.parseHttpDate)(text, nowMs);
+    return at === undefined ? undefined : Math.max(0, at - nowMs);
 }
 function decideRetry(outcome, context, limits = exports.DEFAULT_RETRY_LIMITS) {
     const { status } = outcome;
@@ -58,9 +63,13 @@ class RetryMiddleware {
         for (let attempt = 1;; attempt += 1) {
             let outcome;
             let failure;
+            // A Retry-After date is measured against the clock that wrote it: Graph's, from the same response.
+            let now = Date.now();
             try {
                 await this.next.execute(context);
-                outcome = { status: context.response.status, retryAfter: context.response.headers.get('retry-after') };
+                const { headers } = context.response;
+                outcome = { status: context.response.status, retryAfter: headers.get('retry-after') };
+                now = (0, httpDate_1.parseHttpDate)(headers.get('date'), now) ?? now;
             }
             catch (err) {
                 if (!(err instanceof transport_1.TransportError))
@@ -68,7 +77,7 @@ class RetryMiddleware {
                 failure = err;
                 outcome = { transportFailure: true };
             }
-            const decision = decideRetry(outcome, { idempotent, attempt, waitedMs, now: Date.now() }, this.limits);
+            const decision = decideRetry(outcome, { idempotent, attempt, waitedMs, now }, this.limits);
             if (!decision.retry) {
                 if (failure) {
                     if (decision.reason)

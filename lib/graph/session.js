@@ -12,6 +12,7 @@ const microsoft_graph_client_1 = require("@microsoft/microsoft-graph-client");
 const authorize_1 = require("./authorize");
 const endpoints_1 = require("./endpoints");
 const errors_1 = require("./errors");
+const httpDate_1 = require("./httpDate");
 const limiter_1 = require("./limiter");
 const policy_1 = require("./policy");
 const retry_1 = require("./retry");
@@ -48,8 +49,7 @@ class GraphSession {
     async page(pathOrLink, options = {}) {
         const path = /^https?:\/\//.test(pathOrLink) ? (0, endpoints_1.relativeGraphPath)(pathOrLink, this.endpoints) : pathOrLink;
         const { body, headers } = await this.get(path, options);
-        const date = Date.parse(headers.get('date') ?? '');
-        return { items: body.value ?? [], serverTime: Number.isNaN(date) ? undefined : date, nextLink: body['@odata.nextLink'] };
+        return { items: body.value ?? [], serverTime: (0, httpDate_1.parseHttpDate)(headers.get('date')), nextLink: body['@odata.nextLink'] };
     }
     /**
      * Every page of a collection, following @odata.nextLink with the same Prefer headers (Graph

@@ -21,6 +21,11 @@ const DEFAULTS = {
   crowdShare: 0.1,
   /** Per tick: arm a token-endpoint fault that rotates the refresh token and loses the answer. */
   lostRotationPerTick: 0.004,
+  /**
+   * Shares of scenarios whose triggers have no start time, whose Graph answers lose their Date
+   * header (all or about half of them, as behind a proxy), whose Retry-After comes as a date.
+   */
+  clocks: { noStartTime: 0.3, dateHeader: { kept: 6, dropped: 2, 'sometimes dropped': 2 }, retryAfterDates: 0.3 },
   /** Put into every mail and event body: it must never reach a log line or an error message. */
   bodyMarker: 'CHAOS-BODY-MARKER-5d1f0c9e',
 };
@@ -31,7 +36,7 @@ function emptyTotals() {
     redelivered: 0, maxRedeliveredPerCrash: 0, maxUncoveredPerCrash: 0, boundExceeded: 0, sends: 0,
     sendsDuplicated: 0, eventsCreated: 0, doubleBooked: 0, credentialFailures: 0, polls: 0,
     failedRuns: 0, rotations: 0, replays: 0, multiPagePolls: 0, nextLinkPages: 0, shortenedLookbacks: 0, sleptMs: 0, maxSnapshotBytes: 0, leaks: 0, issues: [], details: [],
-    faultKinds: {}, crashSites: {},
+    faultKinds: {}, crashSites: {}, clocks: {},
   };
 }
 
@@ -47,6 +52,7 @@ function addUp(totals, r) {
   for (const [kind, n] of Object.entries(r.stats.faultKinds)) tally(totals.faultKinds, kind, n);
   if (r.tokenFaults) tally(totals.faultKinds, 'token endpoint', r.tokenFaults);
   for (const crash of r.crashes) tally(totals.crashSites, `${crash.step} ${crash.where}`);
+  for (const flavour of r.stats.clocks) tally(totals.clocks, flavour);
   for (const crash of r.crashes) {
     totals.maxRedeliveredPerCrash = Math.max(totals.maxRedeliveredPerCrash, crash.redelivered);
     totals.maxUncoveredPerCrash = Math.max(totals.maxUncoveredPerCrash, crash.uncovered);
@@ -73,7 +79,7 @@ function addUp(totals, r) {
  *   result.needles lists the secrets of that scenario (tokens, codes, client secret)
  */
 async function runChaos({ seed = 1, scenarios, config = {}, collect, onScenario } = {}) {
-  const settings = { ...DEFAULTS, ...config, crash: { ...DEFAULTS.crash, ...config.crash } };
+  const settings = { ...DEFAULTS, ...config, crash: { ...DEFAULTS.crash, ...config.crash }, clocks: { ...DEFAULTS.clocks, ...config.clocks } };
   const totals = emptyTotals();
   for (let index = 0; index < scenarios; index += 1) {
     const scenario = new Scenario({
@@ -95,6 +101,7 @@ function detailLines(t) {
   return [
     `faults: ${list(t.faultKinds)}`,
     `crashes: ${list(t.crashSites)}`,
+    `clocks (scenarios): ${list(t.clocks)}`,
     `retries asked to wait ${Math.round(t.sleptMs / 1000)} s in all (Retry-After and backoff; skipped by the harness, the virtual clock does not move)`,
     `${t.polls} polls (${t.multiPagePolls} of several pages, ${t.nextLinkPages} pages by nextLink; ${t.failedRuns} runs failed on faults), ${t.rotations} token rotations, ${t.replays} createEvent replays, most uncovered by one crash ${t.maxUncoveredPerCrash}, largest snapshot ${t.maxSnapshotBytes} bytes, look-back shortened ${t.shortenedLookbacks} time(s)`,
   ];

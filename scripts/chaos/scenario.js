@@ -79,6 +79,7 @@ class Scenario {
     this.collect = collect || (() => {});
     this.plan = prng.fork('plan');
     this.crashPrng = prng.fork('crash');
+    this.clockPrng = prng.fork('clock');
     this.tag = `s${index}`;
     this.needles = new Set();
     this.start = EPOCH + (index % DATES) * DAY;
@@ -91,7 +92,10 @@ class Scenario {
     this.stats = {
       polls: 0, failedRuns: 0, graphFaults: 0, rotations: 0, credentialFailures: 0, containers: 0,
       replays: 0, maxSnapshotBytes: 0, sleptMs: 0, faultKinds: {}, multiPagePolls: 0, nextLinkPages: 0, shortenedLookbacks: 0,
+      clocks: [],
     };
+    /** Per trigger, when its first snapshot was persisted and when the run that did it began (virtual ms). */
+    this.firstSnapshot = {};
     this.sends = [];
     this.creates = [];
     this.replayQueue = [];
@@ -130,11 +134,13 @@ class Scenario {
     this.crashP = Object.fromEntries(Object.entries(this.config.crash).map(([k, p]) => [k, p * crashiness]));
     const startTime = new Date(this.start).toISOString();
     this.startIso = startTime.replace('.000Z', 'Z');
+    this.chooseClocks();
+    const start = this.noStartTime ? {} : { startTime };
     this.steps = {
-      mail: { name: 'getNewMail', module: getNewMail, trigger: true, fields: { startTime }, ledger: new TriggerLedger('mail'), keyOf: (b) => b.id },
+      mail: { name: 'getNewMail', module: getNewMail, trigger: true, fields: start, ledger: new TriggerLedger('mail'), keyOf: (b) => b.id },
       events: {
         name: 'getNewAndUpdatedEvents', module: getNewAndUpdatedEvents, trigger: true,
-        fields: { startTime, timeZone: plan.pick(['', 'Europe/Berlin', 'Pacific Standard Time']) },
+        fields: { ...start, timeZone: plan.pick(['', 'Europe/Berlin', 'Pacific Standard Time']) },
         ledger: new TriggerLedger('events'), keyOf: (b) => `${b.id} ${b.changeKey}`,
       },
       send: { name: 'sendMail', module: sendMail, fields: {} },
@@ -155,6 +161,43 @@ class Scenario {
       intercept: (url, init, realFetch) => this.intercept(url, init, realFetch),
     });
     this.startContainer();
+  }
+
+  /**
+   * The component's clock is the container's real one, months away from the virtual clock Graph
+   * runs on: any decision it took from its own clock would show up here as loss. Some scenarios
+   * leave the triggers without a start time (the first cursor must come from Graph's clock), some
+   * put a proxy in front of Graph that drops the Date header from every answer or from some, and
+   * some get Retry-After as an HTTP date.
+   */
+  chooseClocks() {
+    const c = this.clockPrng;
+    this.noStartTime = c.chance(this.config.clocks.noStartTime);
+    this.dateHeader = c.weighted(this.config.clocks.dateHeader);
+    this.retryAfterDates = c.chance(this.config.clocks.retryAfterDates);
+    if (this.noStartTime) this.stats.clocks.push('no start time');
+    if (this.dateHeader !== 'kept') this.stats.clocks.push(`Date header ${this.dateHeader}`);
+    if (this.retryAfterDates) this.stats.clocks.push('Retry-After as a date');
+  }
+
+  /** What a proxy in front of Graph does to an answer: drop Date, rewrite Retry-After as a date. */
+  proxied(res) {
+    const dropDate = this.dateHeader === 'dropped' || (this.dateHeader === 'sometimes dropped' && this.clockPrng.chance(0.5));
+    const retryAfter = res.headers.get('retry-after');
+    const datedRetry = this.retryAfterDates && /^\d+$/.test(retryAfter || '');
+    if (!dropDate && !datedRetry) return res;
+    const headers = new Headers(res.headers);
+    // The emulator's Date is its clock floored to the second; a proxy's date counts from it.
+    if (datedRetry) headers.set('retry-after', new Date(Math.floor(this.clock.now() / 1000) * 1000 + Number(retryAfter) * 1000).toUTCString());
+    if (dropDate) headers.delete('date');
+    return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
+  }
+
+  /** From when a trigger must have emitted everything: its start time, else its first snapshot by Graph's clock. */
+  sinceIso(step) {
+    if (!this.noStartTime) return this.startIso;
+    const first = this.firstSnapshot[step.name];
+    return new Date(first ? first.at : this.clock.now()).toISOString();
   }
 
   async close() {
@@ -237,6 +280,7 @@ class Scenario {
     switch (event) {
       case 'data':
         this.collect('data', `${this.tag} ${run.step.name}`, json);
+        if (run.step.trigger && this.noStartTime && this.dateHeader === 'kept') this.checkNotEarly(run, payload.body);
         if (run.step.trigger) {
           run.emitted += 1;
           run.step.ledger.deliver(run.step.keyOf(payload.body));
@@ -245,6 +289,7 @@ class Scenario {
         break;
       case 'snapshot':
         this.collect('snapshot', `${this.tag} ${run.step.name}`, json);
+        if (!this.firstSnapshot[run.step.name]) this.firstSnapshot[run.step.name] = { at: this.clock.now(), runStart: run.startedAt };
         this.persisted.snapshots[run.step.name] = clone(payload);
         this.stats.maxSnapshotBytes = Math.max(this.stats.maxSnapshotBytes, json.length);
         run.step.ledger.snapshotPersisted();
@@ -256,6 +301,14 @@ class Scenario {
       default:
         this.issue('unexpected', `${run.step.name} emitted '${event}'`);
     }
+  }
+
+  /** Without a start time, nothing stamped before the second of the first poll may be emitted. */
+  checkNotEarly(run, body) {
+    const stamp = Date.parse(body.receivedDateTime || body.lastModifiedDateTime);
+    const first = this.firstSnapshot[run.step.name];
+    const since = Math.floor((first ? first.runStart : run.startedAt) / 1000) * 1000;
+    if (stamp < since) this.issue('early', `${run.step.name} emitted "${body.subject}", stamped ${new Date(stamp).toISOString()}, older than its first poll at ${new Date(since).toISOString()}`);
   }
 
   async intercept(url, init, realFetch) {
@@ -295,7 +348,7 @@ class Scenario {
     }
     if (res.status === 500) this.issue('emulator', `${init.method} ${url.pathname} answered 500 with no fault injected`);
     if (FAULT_STATUSES.has(res.status)) this.countFault(`${res.status}${res.status === 429 ? (res.headers.get('retry-after') === null ? ' without Retry-After' : ' with Retry-After') : ''}`);
-    return res;
+    return this.proxied(res);
   }
 
   countFault(kind) {
@@ -308,7 +361,7 @@ class Scenario {
   /** Runs one step like sailor would; returns {kind: ok|crash|credential|failed|unexpected, value?}. */
   async runStep(step, msg) {
     const container = this.container;
-    const run = { step, container, emitted: 0, pages: 0 };
+    const run = { step, container, emitted: 0, pages: 0, startedAt: this.clock.now() };
     const cfg = { oauth: clone(container.credential), tenantId: this.emu.tenantId, _account: 'chaos-account', ...step.fields };
     const snapshot = step.trigger ? clone(this.persisted.snapshots[step.name] || {}) : undefined;
     let value;
@@ -482,20 +535,24 @@ class Scenario {
   async account() {
     const mail = this.steps.mail.ledger;
     const events = this.steps.events.ledger;
-    const inbox = await this.world.inboxSince(this.startIso);
+    // Without a start time a trigger owes only what arrived after its first poll; what arrived
+    // since the scenario began may still have been emitted, so it is known, not phantom.
+    const inboxAll = await this.world.inboxSince(this.startIso);
+    const inbox = this.noStartTime ? await this.world.inboxSince(this.sinceIso(this.steps.mail)) : inboxAll;
     const expectedMail = new Set(inbox.filter((m) => !this.world.excused.has(m.subject)).map((m) => m.id));
-    const knownMail = new Set([...inbox.map((m) => m.id), ...this.world.mails.map((m) => m.immutableId).filter(Boolean)]);
+    const knownMail = new Set([...inboxAll.map((m) => m.id), ...this.world.mails.map((m) => m.immutableId).filter(Boolean)]);
     for (const m of this.world.mails) if (m.folder !== 'inbox' && m.immutableId) expectedMail.add(m.immutableId);
     const lostMail = [...expectedMail].filter((id) => mail.timesDelivered(id) === 0);
     for (const id of mail.deliveries.keys()) if (!knownMail.has(id)) this.issue('phantom', `mail ${id.slice(-12)} was emitted but never arrived`);
 
-    const calendar = await this.world.eventsSince(this.startIso);
+    const calendarAll = await this.world.eventsSince(this.startIso);
+    const calendar = this.noStartTime ? await this.world.eventsSince(this.sinceIso(this.steps.events)) : calendarAll;
     const finalVersions = calendar.map((e) => `${e.id} ${e.changeKey}`);
     const lostEvents = finalVersions.filter((key) => events.timesDelivered(key) === 0);
-    const eventIds = new Set(calendar.map((e) => e.id));
+    const eventIds = new Set(calendarAll.map((e) => e.id));
     for (const key of events.deliveries.keys()) if (!eventIds.has(key.split(' ')[0])) this.issue('phantom', `event ${key.slice(-12)} was emitted but is not in the calendar`);
 
-    const subjects = new Map([...inbox, ...calendar].map((item) => [item.id, item.subject]));
+    const subjects = new Map([...inboxAll, ...calendarAll].map((item) => [item.id, item.subject]));
     const sentBySubject = countBy(this.emu.control.sent().map((s) => s.subject));
     let sendsDuplicated = 0;
     for (const send of this.sends) {
@@ -503,7 +560,7 @@ class Scenario {
       if (copies > 1) sendsDuplicated += copies - 1;
       if (send.kind === 'ok' && copies === 0) this.issue('send', `${send.subject} reported sent but Graph has no such mail`);
     }
-    const bookedBySubject = countBy(calendar.map((e) => e.subject));
+    const bookedBySubject = countBy(calendarAll.map((e) => e.subject));
     let doubleBooked = 0;
     for (const input of this.creates) {
       const copies = bookedBySubject.get(input.subject) || 0;

@@ -34,6 +34,52 @@ describe('retry policy (pure)', () => {
     expect(parseRetryAfter('soon', 0)).to.equal(undefined);
   });
 
+  describe('Retry-After takes only the two RFC 9110 forms', () => {
+    const NOW = Date.parse('2026-11-27T07:00:00Z');
+    const valid = [
+      ['0', 0],
+      ['1', 1000],
+      ['120', 120000],
+      ['007', 7000],
+      [' 5 ', 5000],
+      ['Fri, 27 Nov 2026 07:00:10 GMT', 10000],
+      ['Fri, 27 Nov 2026 07:00:00 GMT', 0],
+      // A date already past means "now", never a negative wait.
+      ['Fri, 27 Nov 2026 06:59:00 GMT', 0],
+      // The two obsolete HTTP-date forms recipients must still accept.
+      ['Friday, 27-Nov-26 07:00:10 GMT', 10000],
+      ['Fri Nov 27 07:00:10 2026', 10000],
+      ['Mon Dec  7 07:00:00 2026', Date.parse('2026-12-07T07:00:00Z') - NOW],
+    ];
+    valid.forEach(([value, ms]) => {
+      it(`${JSON.stringify(value)} means ${ms} ms`, () => {
+        expect(parseRetryAfter(value, NOW)).to.equal(ms);
+      });
+    });
+
+    const invalid = ['+5', '-1', '1.5', '5s', '0x10', '1e3', '', ' ', 'soon', '5, 6',
+      '2026-11-27T07:00:10Z', 'Fri, 27 Nov 2026 07:00:10 +0000', 'Fri, 27 Nov 2026 07:00:10', 'Fri, 32 Nov 2026 07:00:10 GMT',
+      'Fri, 27 Nov 2026 24:00:10 GMT', 'Fri, 27 Nob 2026 07:00:10 GMT', '27 Nov 2026 07:00:10 GMT', 'Fri, 31 Feb 2026 07:00:10 GMT'];
+    invalid.forEach((value) => {
+      it(`${JSON.stringify(value)} is ignored`, () => {
+        expect(parseRetryAfter(value, NOW)).to.equal(undefined);
+      });
+    });
+
+    ['+5', '-1', 'Fri, 27 Nov 2026 07:00:10 +0000'].forEach((value) => {
+      it(`${JSON.stringify(value)} gets the normal backoff, not "retry now"`, () => {
+        const decision = decideRetry({ status: 429, retryAfter: value }, { ...base, now: NOW, idempotent: true, attempt: 2 });
+        expect(decision.retry).to.equal(true);
+        expect(decision.delayMs).to.be.within(DEFAULT_RETRY_LIMITS.baseDelayMs, DEFAULT_RETRY_LIMITS.baseDelayMs * 2);
+      });
+    });
+
+    it('a two-digit year more than 50 years ahead is read as the past century (RFC 9110)', () => {
+      expect(parseRetryAfter('Sunday, 06-Nov-94 08:49:37 GMT', NOW)).to.equal(0);
+      expect(parseRetryAfter('Friday, 27-Nov-76 07:00:10 GMT', NOW)).to.equal(Date.parse('2076-11-27T07:00:10Z') - NOW);
+    });
+  });
+
   it('backs off exponentially without a hint, with jitter inside [half, full]', () => {
     const first = decideRetry({ status: 503 }, { ...base, idempotent: true, attempt: 1 });
     const third = decideRetry({ status: 503 }, { ...base, idempotent: true, attempt: 3 });

@@ -25,6 +25,47 @@ describe('Graph session', () => {
     scope.done();
   });
 
+  it('measures a Retry-After date against the response\'s own Date header, not the local clock', async () => {
+    const ctx = createContext();
+    const { session, waits } = sessionWith(ctx);
+    // Graph's clock is an hour behind the container's: measured locally the date is long past.
+    const graphNow = Date.now() - 3600 * 1000;
+    const at = (ms) => new Date(graphNow + ms).toUTCString();
+    const scope = nock(GRAPH)
+      .get('/v1.0/me').reply(429, { error: { code: 'ApplicationThrottled' } }, { Date: at(0), 'Retry-After': at(7000) })
+      .get('/v1.0/me').reply(503, {}, { Date: at(0), 'Retry-After': at(-5000) })
+      .get('/v1.0/me').reply(200, { id: 'u1' });
+    await session.get('/me');
+    expect(waits).to.deep.equal([7000, 0]);
+    scope.done();
+  });
+
+  it('takes a Retry-After that is neither digits nor an HTTP date as absent: the normal backoff, never "now"', async () => {
+    const ctx = createContext();
+    const { session, waits } = sessionWith(ctx);
+    const scope = nock(GRAPH)
+      .get('/v1.0/me').reply(429, {}, { 'Retry-After': '-1' })
+      .get('/v1.0/me').reply(429, {}, { 'Retry-After': '+5' })
+      .get('/v1.0/me').reply(200, { id: 'u1' });
+    await session.get('/me');
+    expect(waits).to.have.length(2);
+    expect(waits[0]).to.be.within(500, 1000);
+    expect(waits[1]).to.be.within(1000, 2000);
+    scope.done();
+  });
+
+  it('reports Graph\'s clock from the Date header of a page, and none when the header is absent or not an HTTP date', async () => {
+    const ctx = createContext();
+    const { session } = sessionWith(ctx);
+    nock(GRAPH)
+      .get('/v1.0/me/messages').reply(200, { value: [] }, { Date: 'Fri, 27 Nov 2026 07:00:37 GMT' })
+      .get('/v1.0/me/messages').reply(200, { value: [] })
+      .get('/v1.0/me/messages').reply(200, { value: [] }, { Date: '1' });
+    expect((await session.page('/me/messages')).serverTime).to.equal(Date.parse('2026-11-27T07:00:37Z'));
+    expect((await session.page('/me/messages')).serverTime).to.equal(undefined);
+    expect((await session.page('/me/messages')).serverTime).to.equal(undefined);
+  });
+
   it('retries 503, 504 and a reset connection on a GET', async () => {
     const ctx = createContext();
     const { session, waits } = sessionWith(ctx);

@@ -146,18 +146,39 @@ describe('Poll for New Mail', () => {
     scope.done();
   });
 
-  it('without a start time, begins at the first poll and saves that, so mail arriving before the next poll is not skipped', async () => {
-    const filters = [];
-    nock(GRAPH).get('/v1.0/me/mailFolders/inbox/messages').query(true).times(2).reply((uri) => { filters.push(filterOf(uri)); return [200, { value: [] }]; });
-    const before = Math.floor(Date.now() / 1000) * 1000;
+  it('without a start time, begins at Graph\'s clock of the first poll (its Date header), whatever the container\'s clock says, and saves that', async () => {
+    const inbox = '/v1.0/me/mailFolders/inbox/messages';
+    const uris = [];
+    nock(GRAPH).get(inbox).query(true).times(2).reply((uri) => { uris.push(uri); return [200, { value: [mail('old', '2026-11-27T07:59:59Z')] }, serverDate]; });
     const first = createContext();
     await trigger.process.call(first, {}, cfgWith({}), {});
-    const from = Date.parse(filters[0].replace('receivedDateTime ge ', ''));
-    expect(from).to.be.within(before, Date.now());
-    expect(lastSnapshot(first).from).to.equal(new Date(from).toISOString().replace('.000Z', 'Z'));
-    await new Promise((resolve) => { setTimeout(resolve, 1100); });
+    const probe = new URL(uris[0], GRAPH).searchParams;
+    expect(probe.get('$orderby')).to.equal('receivedDateTime desc');
+    expect(probe.get('$filter')).to.equal(null);
+    expect(emittedIds(first)).to.deep.equal([]);
+    expect(lastSnapshot(first)).to.deep.equal({ v: 1, from: '2026-11-27T08:00:00Z', seen: {} });
     await trigger.process.call(createContext(), {}, cfgWith({}), lastSnapshot(first));
-    expect(filters[1]).to.equal(filters[0]);
+    expect(filterOf(uris[1])).to.equal('receivedDateTime ge 2026-11-27T08:00:00Z');
+  });
+
+  it('without a start time or a Date header, begins at the newest mail Graph lists and does not emit it', async () => {
+    const inbox = '/v1.0/me/mailFolders/inbox/messages';
+    nock(GRAPH).get(inbox).query(true).reply(200, { value: [mail('newest', '2026-11-27T07:59:59Z'), mail('older', '2026-11-27T07:59:58Z')] });
+    const first = createContext();
+    await trigger.process.call(first, {}, cfgWith({}), {});
+    expect(lastSnapshot(first).from).to.equal('2026-11-27T07:59:59Z');
+    const next = createContext();
+    nock(GRAPH).get(inbox).query(true).reply(200, { value: [mail('newest', '2026-11-27T07:59:59Z'), mail('arrived', '2026-11-27T07:59:59Z'), mail('later', '2026-11-27T08:00:03Z')] });
+    await trigger.process.call(next, {}, cfgWith({}), lastSnapshot(first));
+    expect(emittedIds(next)).to.deep.equal(['arrived', 'later']);
+  });
+
+  it('without a start time or a Date header, an empty folder starts at the beginning: all it receives is new', async () => {
+    const inbox = '/v1.0/me/mailFolders/inbox/messages';
+    nock(GRAPH).get(inbox).query(true).reply(200, { value: [] });
+    const first = createContext();
+    await trigger.process.call(first, {}, cfgWith({}), {});
+    expect(lastSnapshot(first).from).to.equal('1970-01-01T00:00:00Z');
   });
 
   const bad = [

@@ -5,9 +5,15 @@
  * full precision. So the query asks for `ge <second>` (never `gt`, which would miss the rest of that
  * second) and the cursor remembers short hashes of what it already emitted at or after that second.
  * Items become visible to the API a little after their timestamp (replication), so the cursor only
- * moves past a second once Graph's own clock (the Date header) is LOOKBACK seconds beyond it.
+ * moves past a second once Graph's own clock is LOOKBACK seconds beyond it. The container's clock
+ * is never asked: it may be minutes off Graph's, and every second it runs ahead would be lost.
  *
- * All of it is pure: times in epoch seconds, no I/O.
+ * A second can hold more items than a snapshot can remember (a mass mailing, an import). The walk
+ * then slices it by the milliseconds the filter compares but the results do not show, and once
+ * Graph's clock has left that second the cursor keeps how far into it the walk got (`done`)
+ * instead of the hashes of everything before that point.
+ *
+ * All of it is pure: times in epoch seconds (or ms where named), no I/O.
  */
 import { createHash } from 'node:crypto';
 import { dateTimeLiteral } from './odata';
@@ -16,19 +22,33 @@ import { dateTimeLiteral } from './odata';
 export const LOOKBACK_SECONDS = 120;
 /** The platform keeps snapshots small (5 KB); leave room for the envelope. */
 export const SNAPSHOT_BUDGET_BYTES = 4500;
+/**
+ * The most items of one second a slice holds, so the most hashes of a crowded second the cursor
+ * keeps: those of the slice being walked plus, at worst, as many more an earlier page left there.
+ * 2 x 150 x 8 characters leave a third of the budget to the look-back of other seconds.
+ */
+export const SLICE_ITEMS = 150;
 
 export interface CursorState {
   /** Every item stamped before this second has been emitted. */
   from: number;
   /** Hashes of items emitted at or after `from`, by the second they are stamped with. */
   seen: Map<number, Set<string>>;
+  /**
+   * Crowded seconds walked in part: second -> milliseconds into it (1 to 1000) before which every
+   * item has been emitted. Queries skip that part, so its items need no hashes.
+   */
+  done: Map<number, number>;
 }
 
 export interface CursorSnapshot {
-  v: 1;
+  /** 1 while no second is walked in part, so a version that knows only v1 can still read it. */
+  v: 1 | 2;
   from: string;
   /** second offset from `from` -> concatenated 8-character hashes */
   seen: Record<string, string>;
+  /** v2: second offset from `from` -> milliseconds of that second already walked */
+  done?: Record<string, number>;
 }
 
 const HASH_LENGTH = 8;
@@ -47,22 +67,49 @@ export function toSecond(iso: string | null | undefined): number {
   return Math.floor(ms / 1000);
 }
 
-/** Where polling starts: the saved snapshot, else the configured start time, else now. */
-export function restoreCursor(snapshot: unknown, start: { startTime?: number; now: number }): CursorState {
+function emptyAt(from: number): CursorState {
+  return { from, seen: new Map(), done: new Map() };
+}
+
+/**
+ * Where polling goes on: the saved snapshot (v1 or v2), else the configured start time (epoch ms).
+ * Undefined when there is neither: the start must then come from Graph (startCursor).
+ */
+export function restoreCursor(snapshot: unknown, startTime: number | undefined): CursorState | undefined {
   const saved = snapshot as Partial<CursorSnapshot> | undefined;
-  if (saved && saved.v === 1 && typeof saved.from === 'string' && !Number.isNaN(Date.parse(saved.from))) {
-    const from = toSecond(saved.from);
-    const seen = new Map<number, Set<string>>();
+  if (saved && (saved.v === 1 || saved.v === 2) && typeof saved.from === 'string' && !Number.isNaN(Date.parse(saved.from))) {
+    const state = emptyAt(toSecond(saved.from));
     for (const [offset, packed] of Object.entries(saved.seen ?? {})) {
       if (typeof packed !== 'string' || !/^\d+$/.test(offset)) continue;
       const hashes = new Set<string>();
       for (let i = 0; i + HASH_LENGTH <= packed.length; i += HASH_LENGTH) hashes.add(packed.slice(i, i + HASH_LENGTH));
-      seen.set(from + Number(offset), hashes);
+      state.seen.set(state.from + Number(offset), hashes);
     }
-    return { from, seen };
+    if (saved.v === 2) {
+      for (const [offset, ms] of Object.entries(saved.done ?? {})) {
+        if (/^\d+$/.test(offset) && Number.isInteger(ms) && ms >= 1 && ms <= 1000) state.done.set(state.from + Number(offset), ms);
+      }
+    }
+    return state;
   }
-  const startMs = start.startTime ?? start.now;
-  return { from: Math.floor(startMs / 1000), seen: new Map() };
+  return startTime === undefined ? undefined : emptyAt(Math.floor(startTime / 1000));
+}
+
+/**
+ * The first cursor of a trigger with neither snapshot nor start time, from its first response:
+ * "from the first poll on" by Graph's clock, the Date header. Without one (a proxy dropped it)
+ * the cursor starts at the second of the newest item Graph listed, the newest items of that second
+ * remembered as emitted: nothing it has shown is emitted, and everything stamped later is (other
+ * items of that second, beyond those listed, may be emitted too: without Graph's clock they cannot
+ * be told from mail that arrived in the same second after the poll). An empty collection starts at
+ * the beginning: whatever it holds later arrived after this poll.
+ */
+export function startCursor(serverTime: number | undefined, newest: readonly { second: number; key: string }[]): CursorState {
+  if (serverTime !== undefined) return emptyAt(Math.floor(serverTime / 1000));
+  if (!newest.length) return emptyAt(0);
+  const state = emptyAt(Math.max(...newest.map((item) => item.second)));
+  for (const item of newest) if (item.second === state.from) markEmitted(state, item.key, item.second);
+  return state;
 }
 
 export function isNew(state: CursorState, key: string, second: number): boolean {
@@ -83,6 +130,40 @@ export function advance(state: CursorState, to: number): void {
   if (to <= state.from) return;
   state.from = to;
   for (const second of state.seen.keys()) if (second < to) state.seen.delete(second);
+  for (const second of state.done.keys()) if (second < to) state.done.delete(second);
+}
+
+/** Where a walk reaching `ms` goes on: past the part of its second (and of any following whole second) already walked. */
+export function walkFrom(state: CursorState, ms: number): number {
+  for (;;) {
+    const second = Math.floor(ms / 1000);
+    const walked = state.done.get(second);
+    if (walked === undefined || ms >= second * 1000 + walked) return ms;
+    ms = second * 1000 + walked;
+  }
+}
+
+/** Where a range walked from `ms` must end (exclusive): at the next second walked in part, if any. */
+export function walkUntil(state: CursorState, ms: number): number | undefined {
+  const second = Math.floor(ms / 1000);
+  const later = [...state.done.keys()].filter((s) => s > second);
+  return later.length ? Math.min(...later) * 1000 : undefined;
+}
+
+/**
+ * A slice of a crowded second, up to `endMs`, has been walked and emitted, and Graph's clock has
+ * left that second, so nothing new can arrive in it: the cursor keeps the position and forgets the
+ * hashes of the items that slice returned. The price: an item of that second that becomes visible
+ * only after its slice was walked is never emitted.
+ */
+export function markWalked(state: CursorState, second: number, endMs: number, keys: Iterable<string>): void {
+  if (second < state.from) return;
+  const walked = endMs - second * 1000;
+  if (walked > (state.done.get(second) ?? 0)) state.done.set(second, walked);
+  const hashes = state.seen.get(second);
+  if (!hashes) return;
+  for (const key of keys) hashes.delete(key);
+  if (!hashes.size || walked >= 1000) state.seen.delete(second);
 }
 
 /** The latest second every item of which is surely visible, judged by Graph's clock. */
@@ -96,21 +177,27 @@ function pack(state: CursorState): CursorSnapshot {
     const hashes = state.seen.get(second)!;
     if (hashes.size) seen[String(second - state.from)] = [...hashes].join('');
   }
-  return { v: 1, from: dateTimeLiteral(state.from * 1000), seen };
+  const snapshot: CursorSnapshot = { v: 1, from: dateTimeLiteral(state.from * 1000), seen };
+  if (state.done.size) {
+    snapshot.v = 2;
+    snapshot.done = Object.fromEntries([...state.done].sort(([a], [b]) => a - b).map(([second, ms]) => [String(second - state.from), ms]));
+  }
+  return snapshot;
 }
 
 /**
- * The snapshot to persist. In a burst too large for the budget the oldest seconds are dropped and
- * `from` moves past them: that shortens the look-back for those seconds only, and never re-emits.
- * Seconds at or after `keepFrom` (still being paged through, or stamped after the poll began) are
- * never dropped, since items of theirs may still come; the snapshot is then larger than the budget.
+ * The snapshot to persist, within the budget. Over budget, the oldest seconds before `keepFrom`
+ * are forgotten and `from` moves past them: that shortens the look-back for those seconds only,
+ * and never re-emits. Seconds at or after `keepFrom` are still being walked (or may still receive
+ * items) and are never dropped; if they alone exceed the budget there is no snapshot (undefined),
+ * and the caller saves at its next chance instead of persisting more than the platform keeps.
  */
-export function snapshotOf(state: CursorState, keepFrom: number, budget = SNAPSHOT_BUDGET_BYTES): { snapshot: CursorSnapshot; shortened: boolean } {
+export function snapshotOf(state: CursorState, keepFrom: number, budget = SNAPSHOT_BUDGET_BYTES): { snapshot: CursorSnapshot | undefined; shortened: boolean } {
   let snapshot = pack(state);
   let shortened = false;
   while (JSON.stringify(snapshot).length > budget) {
-    const oldest = Math.min(...state.seen.keys());
-    if (!(oldest < keepFrom)) break;
+    const oldest = Math.min(...state.seen.keys(), ...state.done.keys());
+    if (!(oldest < keepFrom)) return { snapshot: undefined, shortened };
     advance(state, oldest + 1);
     shortened = true;
     snapshot = pack(state);

@@ -3,6 +3,7 @@
  * repeats a POST answered 503/504, which can send a mail twice, so we replace it.
  */
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
+import { parseHttpDate } from './httpDate';
 import { isIdempotentMethod, RequestPolicy } from './policy';
 import { TransportError } from './transport';
 import type { Logger } from './logger';
@@ -33,12 +34,17 @@ export interface Outcome {
 
 export type RetryDecision = { retry: false; reason?: string } | { retry: true; delayMs: number };
 
-/** Retry-After is seconds or an HTTP date; anything else is ignored. */
-export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
-  if (!value) return undefined;
-  if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value) * 1000);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+/**
+ * The wait Retry-After asks for, in ms: delta-seconds (digits only) or an HTTP-date, the two forms
+ * RFC 9110 defines. Anything else ("+5", "-1", "1.5", an ISO date) is undefined, so the caller's
+ * backoff applies rather than "retry now". `nowMs` must be the clock the date was written by:
+ * the same response's Date header, else the local time.
+ */
+export function parseRetryAfter(value: string | null | undefined, nowMs: number): number | undefined {
+  const text = value?.trim() ?? '';
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const at = parseHttpDate(text, nowMs);
+  return at === undefined ? undefined : Math.max(0, at - nowMs);
 }
 
 export function decideRetry(
@@ -82,15 +88,19 @@ export class RetryMiddleware implements Middleware {
     for (let attempt = 1; ; attempt += 1) {
       let outcome: Outcome;
       let failure: unknown;
+      // A Retry-After date is measured against the clock that wrote it: Graph's, from the same response.
+      let now = Date.now();
       try {
         await this.next!.execute(context);
-        outcome = { status: context.response!.status, retryAfter: context.response!.headers.get('retry-after') };
+        const { headers } = context.response!;
+        outcome = { status: context.response!.status, retryAfter: headers.get('retry-after') };
+        now = parseHttpDate(headers.get('date'), now) ?? now;
       } catch (err) {
         if (!(err instanceof TransportError)) throw err;
         failure = err;
         outcome = { transportFailure: true };
       }
-      const decision = decideRetry(outcome, { idempotent, attempt, waitedMs, now: Date.now() }, this.limits);
+      const decision = decideRetry(outcome, { idempotent, attempt, waitedMs, now }, this.limits);
       if (!decision.retry) {
         if (failure) {
           if (decision.reason) (failure as TransportError).message += `; ${decision.reason}`;

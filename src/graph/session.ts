@@ -9,6 +9,7 @@ import { endpointsFromEnv, relativeGraphPath, GRAPH_VERSION } from './endpoints'
 import type { Endpoints } from './endpoints';
 import { errorFromResponse, GraphRequestError } from './errors';
 import type { GraphErrorBody } from './errors';
+import { parseHttpDate } from './httpDate';
 import { ConcurrencyMiddleware, semaphoreFor } from './limiter';
 import type { StepContext } from './logger';
 import { RequestPolicy } from './policy';
@@ -48,7 +49,7 @@ export interface GraphResult<T> {
 
 export interface Page<T> {
   items: T[];
-  /** Graph's clock (the Date header) when it answered, in epoch ms. */
+  /** Graph's clock (the Date header) when it answered, in epoch ms; undefined when a proxy dropped the header. */
   serverTime: number | undefined;
   nextLink: string | undefined;
 }
@@ -88,8 +89,7 @@ export class GraphSession {
   async page<T>(pathOrLink: string, options: RequestOptions = {}): Promise<Page<T>> {
     const path = /^https?:\/\//.test(pathOrLink) ? relativeGraphPath(pathOrLink, this.endpoints) : pathOrLink;
     const { body, headers } = await this.get<{ value?: T[]; '@odata.nextLink'?: string }>(path, options);
-    const date = Date.parse(headers.get('date') ?? '');
-    return { items: body.value ?? [], serverTime: Number.isNaN(date) ? undefined : date, nextLink: body['@odata.nextLink'] };
+    return { items: body.value ?? [], serverTime: parseHttpDate(headers.get('date')), nextLink: body['@odata.nextLink'] };
   }
 
   /**
