@@ -15,15 +15,18 @@ exports.DEFAULT_RETRY_LIMITS = {
 /**
  * The wait Retry-After asks for, in ms: delta-seconds (digits only) or an HTTP-date, the two forms
  * RFC 9110 defines. Anything else ("+5", "-1", "1.5", an ISO date) is undefined, so the caller's
- * backoff applies rather than "retry now". `nowMs` must be the clock the date was written by:
- * the same response's Date header, else the local time.
+ * backoff applies rather than "retry now". `serverNowMs` is the clock the date was written by, the
+ * same response's Date header; without it a date cannot be measured (the container's clock may be
+ * minutes off), so only delta-seconds count.
  */
-function parseRetryAfter(value, nowMs) {
+function parseRetryAfter(value, serverNowMs) {
     const text = value?.trim() ?? '';
     if (/^\d+$/.test(text))
         return Number(text) * 1000;
-    const at = (0, httpDate_1.parseHttpDate)(text, nowMs);
-    return at === undefined ? undefined : Math.max(0, at - nowMs);
+    if (serverNowMs === undefined)
+        return undefined;
+    const at = (0, httpDate_1.parseHttpDate)(text, serverNowMs);
+    return at === undefined ? undefined : Math.max(0, at - serverNowMs);
 }
 function decideRetry(outcome, context, limits = exports.DEFAULT_RETRY_LIMITS) {
     const { status } = outcome;
@@ -34,7 +37,7 @@ function decideRetry(outcome, context, limits = exports.DEFAULT_RETRY_LIMITS) {
         return { retry: false };
     if (context.attempt >= limits.maxAttempts)
         return { retry: false, reason: `gave up after ${context.attempt} attempts` };
-    const hinted = parseRetryAfter(outcome.retryAfter, context.now);
+    const hinted = parseRetryAfter(outcome.retryAfter, outcome.serverTime);
     const backoff = Math.min(limits.maxDelayMs, limits.baseDelayMs * 2 ** (context.attempt - 1));
     // Full jitter spreads the retries of parallel steps that were throttled together.
     const delayMs = hinted ?? Math.round(backoff / 2 + (context.random ?? Math.random)() * (backoff / 2));
@@ -63,13 +66,10 @@ class RetryMiddleware {
         for (let attempt = 1;; attempt += 1) {
             let outcome;
             let failure;
-            // A Retry-After date is measured against the clock that wrote it: Graph's, from the same response.
-            let now = Date.now();
             try {
                 await this.next.execute(context);
                 const { headers } = context.response;
-                outcome = { status: context.response.status, retryAfter: headers.get('retry-after') };
-                now = (0, httpDate_1.parseHttpDate)(headers.get('date'), now) ?? now;
+                outcome = { status: context.response.status, retryAfter: headers.get('retry-after'), serverTime: (0, httpDate_1.parseHttpDate)(headers.get('date')) };
             }
             catch (err) {
                 if (!(err instanceof transport_1.TransportError))
@@ -77,7 +77,7 @@ class RetryMiddleware {
                 failure = err;
                 outcome = { transportFailure: true };
             }
-            const decision = decideRetry(outcome, { idempotent, attempt, waitedMs, now }, this.limits);
+            const decision = decideRetry(outcome, { idempotent, attempt, waitedMs }, this.limits);
             if (!decision.retry) {
                 if (failure) {
                     if (decision.reason)

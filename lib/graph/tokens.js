@@ -47,6 +47,7 @@ exports.resetTokenMemory = resetTokenMemory;
  */
 const node_crypto_1 = require("node:crypto");
 const errors_1 = require("../errors");
+const httpDate_1 = require("./httpDate");
 const retry_1 = require("./retry");
 /** Refresh this long before the access token expires, so a request never starts with a dying token. */
 const EXPIRY_MARGIN_MS = 5 * 60 * 1000;
@@ -276,10 +277,7 @@ function retryAfterOf(headers) {
     const value = headerText(headers['retry-after'])?.trim();
     if (!value)
         return undefined;
-    const serverNow = Date.parse(headerText(headers.date) ?? '');
-    if (Number.isNaN(serverNow))
-        return /^\d+$/.test(value) ? (0, retry_1.parseRetryAfter)(value, 0) : undefined;
-    return (0, retry_1.parseRetryAfter)(value, serverNow);
+    return (0, retry_1.parseRetryAfter)(value, (0, httpDate_1.parseHttpDate)(headerText(headers.date)));
 }
 /** Azure AD's error body ({error, error_description, error_codes}), parsed or raw; undefined for anything else. */
 function oauthErrorOf(payload) {

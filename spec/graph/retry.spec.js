@@ -3,7 +3,7 @@
 const { expect } = require('chai');
 const { decideRetry, parseRetryAfter, DEFAULT_RETRY_LIMITS } = require('../../lib/graph/retry');
 
-const base = { attempt: 1, waitedMs: 0, now: 0, random: () => 0.5 };
+const base = { attempt: 1, waitedMs: 0, random: () => 0.5 };
 
 describe('retry policy (pure)', () => {
   const table = [
@@ -68,10 +68,17 @@ describe('retry policy (pure)', () => {
 
     ['+5', '-1', 'Fri, 27 Nov 2026 07:00:10 +0000'].forEach((value) => {
       it(`${JSON.stringify(value)} gets the normal backoff, not "retry now"`, () => {
-        const decision = decideRetry({ status: 429, retryAfter: value }, { ...base, now: NOW, idempotent: true, attempt: 2 });
+        const decision = decideRetry({ status: 429, retryAfter: value, serverTime: NOW }, { ...base, idempotent: true, attempt: 2 });
         expect(decision.retry).to.equal(true);
         expect(decision.delayMs).to.be.within(DEFAULT_RETRY_LIMITS.baseDelayMs, DEFAULT_RETRY_LIMITS.baseDelayMs * 2);
       });
+    });
+
+    it('a date without the Date header of its answer gets the normal backoff: the container clock never measures it', () => {
+      expect(parseRetryAfter('Fri, 27 Nov 2026 07:00:10 GMT', undefined)).to.equal(undefined);
+      expect(parseRetryAfter('7', undefined)).to.equal(7000);
+      const decision = decideRetry({ status: 429, retryAfter: 'Fri, 27 Nov 2026 07:00:10 GMT' }, { ...base, idempotent: true, attempt: 2 });
+      expect(decision.delayMs).to.be.within(DEFAULT_RETRY_LIMITS.baseDelayMs, DEFAULT_RETRY_LIMITS.baseDelayMs * 2);
     });
 
     it('a two-digit year more than 50 years ahead is read as the past century (RFC 9110)', () => {

@@ -30,6 +30,8 @@ export interface Outcome {
   /** A transport failure: no HTTP answer at all (reset, refused, timed out). */
   transportFailure?: boolean;
   retryAfter?: string | null;
+  /** Graph's clock when it answered (its Date header), against which a Retry-After date is measured. */
+  serverTime?: number;
 }
 
 export type RetryDecision = { retry: false; reason?: string } | { retry: true; delayMs: number };
@@ -37,19 +39,21 @@ export type RetryDecision = { retry: false; reason?: string } | { retry: true; d
 /**
  * The wait Retry-After asks for, in ms: delta-seconds (digits only) or an HTTP-date, the two forms
  * RFC 9110 defines. Anything else ("+5", "-1", "1.5", an ISO date) is undefined, so the caller's
- * backoff applies rather than "retry now". `nowMs` must be the clock the date was written by:
- * the same response's Date header, else the local time.
+ * backoff applies rather than "retry now". `serverNowMs` is the clock the date was written by, the
+ * same response's Date header; without it a date cannot be measured (the container's clock may be
+ * minutes off), so only delta-seconds count.
  */
-export function parseRetryAfter(value: string | null | undefined, nowMs: number): number | undefined {
+export function parseRetryAfter(value: string | null | undefined, serverNowMs: number | undefined): number | undefined {
   const text = value?.trim() ?? '';
   if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const at = parseHttpDate(text, nowMs);
-  return at === undefined ? undefined : Math.max(0, at - nowMs);
+  if (serverNowMs === undefined) return undefined;
+  const at = parseHttpDate(text, serverNowMs);
+  return at === undefined ? undefined : Math.max(0, at - serverNowMs);
 }
 
 export function decideRetry(
   outcome: Outcome,
-  context: { idempotent: boolean; attempt: number; waitedMs: number; now: number; random?: () => number },
+  context: { idempotent: boolean; attempt: number; waitedMs: number; random?: () => number },
   limits: RetryLimits = DEFAULT_RETRY_LIMITS,
 ): RetryDecision {
   const { status } = outcome;
@@ -58,7 +62,7 @@ export function decideRetry(
   const transient = outcome.transportFailure || status === 502 || status === 503 || status === 504;
   if (!throttled && !(transient && context.idempotent)) return { retry: false };
   if (context.attempt >= limits.maxAttempts) return { retry: false, reason: `gave up after ${context.attempt} attempts` };
-  const hinted = parseRetryAfter(outcome.retryAfter, context.now);
+  const hinted = parseRetryAfter(outcome.retryAfter, outcome.serverTime);
   const backoff = Math.min(limits.maxDelayMs, limits.baseDelayMs * 2 ** (context.attempt - 1));
   // Full jitter spreads the retries of parallel steps that were throttled together.
   const delayMs = hinted ?? Math.round(backoff / 2 + (context.random ?? Math.random)() * (backoff / 2));
@@ -88,19 +92,16 @@ export class RetryMiddleware implements Middleware {
     for (let attempt = 1; ; attempt += 1) {
       let outcome: Outcome;
       let failure: unknown;
-      // A Retry-After date is measured against the clock that wrote it: Graph's, from the same response.
-      let now = Date.now();
       try {
         await this.next!.execute(context);
         const { headers } = context.response!;
-        outcome = { status: context.response!.status, retryAfter: headers.get('retry-after') };
-        now = parseHttpDate(headers.get('date'), now) ?? now;
+        outcome = { status: context.response!.status, retryAfter: headers.get('retry-after'), serverTime: parseHttpDate(headers.get('date')) };
       } catch (err) {
         if (!(err instanceof TransportError)) throw err;
         failure = err;
         outcome = { transportFailure: true };
       }
-      const decision = decideRetry(outcome, { idempotent, attempt, waitedMs, now }, this.limits);
+      const decision = decideRetry(outcome, { idempotent, attempt, waitedMs }, this.limits);
       if (!decision.retry) {
         if (failure) {
           if (decision.reason) (failure as TransportError).message += `; ${decision.reason}`;

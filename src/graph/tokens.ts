@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { CredentialError } from '../errors';
 import type { Endpoints } from './endpoints';
 import type { Logger } from './logger';
+import { parseHttpDate } from './httpDate';
 import { parseRetryAfter } from './retry';
 
 export interface OAuthToken {
@@ -290,9 +291,7 @@ function headerText(value: string | string[] | undefined): string | undefined {
 function retryAfterOf(headers: Record<string, string | string[] | undefined>): number | undefined {
   const value = headerText(headers['retry-after'])?.trim();
   if (!value) return undefined;
-  const serverNow = Date.parse(headerText(headers.date) ?? '');
-  if (Number.isNaN(serverNow)) return /^\d+$/.test(value) ? parseRetryAfter(value, 0) : undefined;
-  return parseRetryAfter(value, serverNow);
+  return parseRetryAfter(value, parseHttpDate(headerText(headers.date)));
 }
 
 /** Azure AD's error body ({error, error_description, error_codes}), parsed or raw; undefined for anything else. */
