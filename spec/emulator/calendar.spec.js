@@ -83,6 +83,27 @@ describe('emulator: calendars and events', () => {
     expect(shown.body.start).to.deep.equal({ dateTime: '2026-04-01T00:00:00.0000000', timeZone: 'Eastern Standard Time' });
   });
 
+  it('reads wall times across DST changes as Exchange does: a skipped time moves forward by the gap, a repeated one is the earlier instant', async () => {
+    const utc = { Prefer: 'outlook.timezone="UTC"' };
+    const at = (dateTime, timeZone) => ({ dateTime, timeZone });
+    const create = (zone, start, end) => graph('/me/events', { method: 'POST', headers: utc, body: event({ start: at(start, zone), end: at(end, zone) }) });
+    const cases = [
+      // New York springs forward at 02:00 on 8 March 2026: 02:00-02:59 do not exist.
+      ['America/New_York', '2026-03-08T01:30:00', '2026-03-08T02:00:00', '2026-03-08T06:30:00', '2026-03-08T07:00:00'],
+      ['Eastern Standard Time', '2026-03-08T02:30:00', '2026-03-08T03:30:00', '2026-03-08T07:30:00', '2026-03-08T07:30:00'],
+      // ... and falls back at 02:00 on 1 November 2026: 01:00-01:59 happen twice.
+      ['America/New_York', '2026-11-01T01:30:00', '2026-11-01T02:00:00', '2026-11-01T05:30:00', '2026-11-01T07:00:00'],
+      // Sydney springs forward at 02:00 on 4 October 2026 and falls back at 03:00 on 5 April 2026.
+      ['AUS Eastern Standard Time', '2026-10-04T01:30:00', '2026-10-04T02:30:00', '2026-10-03T15:30:00', '2026-10-03T16:30:00'],
+      ['Australia/Sydney', '2026-04-05T02:30:00', '2026-04-05T03:00:00', '2026-04-04T15:30:00', '2026-04-04T17:00:00'],
+    ];
+    for (const [zone, start, end, utcStart, utcEnd] of cases) {
+      const res = await create(zone, start, end);
+      expect(res.status, `${zone} ${start}..${end}: ${JSON.stringify(res.body.error)}`).to.equal(201);
+      expect([res.body.start.dateTime, res.body.end.dateTime], `${zone} ${start}..${end}`).to.deep.equal([`${utcStart}.0000000`, `${utcEnd}.0000000`]);
+    }
+  });
+
   it('does not create a second event for a repeated transactionId', async () => {
     const body = event({ subject: 'Retried booking', transactionId: 'retry-me-1' });
     const first = await graph('/me/calendars/' + (await graph('/me/calendar')).body.id + '/events', { method: 'POST', body });
