@@ -47,11 +47,14 @@ function readAttendees(value) {
     });
 }
 const DAY_MS = 24 * 3600 * 1000;
-/** Everything but the ids: the caller stores it in `calendarId` of `mailbox`. */
-function readEvent(json, mailbox, calendarId, now) {
+/**
+ * Everything but the ids: the caller stores it in `calendarId` of `mailbox`.
+ * @param span start and end as instants, for a caller that has them (the seed) instead of the
+ *   wall times in `json.start`/`json.end`: a wall time cannot name both sides of a DST fold.
+ */
+function readEvent(json, mailbox, calendarId, now, span) {
     const isAllDay = json.isAllDay === true;
-    const start = readTime(json.start, 'start', isAllDay);
-    const end = readTime(json.end, 'end', isAllDay);
+    const { start, end } = span ?? { start: readTime(json.start, 'start', isAllDay), end: readTime(json.end, 'end', isAllDay) };
     if (end.ms < start.ms) {
         throw new errors_1.GraphError(400, 'ErrorCalendarEndDateIsEarlierThanStartDate', 'The end date occurs before the start date.');
     }

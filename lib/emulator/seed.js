@@ -1,13 +1,12 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
+exports.SEED_EVENT_MINUTES = exports.SEED_TIME_ZONES = void 0;
 exports.seedDirectory = seedDirectory;
 /**
  * Deterministic starting data: two mailboxes with nested folders (enough of them to page),
  * mail spread over the last 30 days (some within the same second, to exercise the
  * whole-second quirk), two calendars with single events and series masters, and contacts.
  */
-const datetime_1 = require("../validation/datetime");
-const timezones_1 = require("../validation/timezones");
 const compose_1 = require("./compose");
 const directory_1 = require("./directory");
 const event_input_1 = require("./event-input");
@@ -15,7 +14,10 @@ const ids_1 = require("./ids");
 const mailbox_1 = require("./mailbox");
 const rng_1 = require("./rng");
 const timefmt_1 = require("./timefmt");
+const timezones_1 = require("./timezones");
 const DAY = 24 * 3600 * 1000;
+/** Graph's dayOfWeek values, in Date.getUTCDay() order. */
+const DAYS_OF_WEEK = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 function makeUser(seed, given, surname, jobTitle, office) {
     const upn = `${given}.${surname}@${directory_1.TENANT_DOMAIN}`.toLowerCase();
     return {
@@ -112,7 +114,7 @@ function recurrenceFor(type, startMs) {
     const pattern = { type, interval: 1, month: 0, dayOfMonth: 0, daysOfWeek: [], firstDayOfWeek: 'sunday', index: 'first' };
     const range = { type: 'noEnd', startDate, endDate: '0001-01-01', recurrenceTimeZone: 'UTC', numberOfOccurrences: 0 };
     if (type === 'weekly') {
-        pattern.daysOfWeek = [start.toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' }).toLowerCase()];
+        pattern.daysOfWeek = [DAYS_OF_WEEK[start.getUTCDay()]];
         return { subject: 'Weekly sync', recurrence: { pattern, range } };
     }
     if (type === 'daily') {
@@ -122,20 +124,28 @@ function recurrenceFor(type, startMs) {
     const endDate = new Date(startMs + 180 * DAY).toISOString().slice(0, 10);
     return { subject: 'Monthly review', recurrence: { pattern, range: { ...range, type: 'endDate', endDate } } };
 }
+/** Zones of the seeded meetings: both hemispheres, in Windows and IANA spellings (Graph takes both). */
+exports.SEED_TIME_ZONES = [
+    'UTC', 'Pacific Standard Time', 'W. Europe Standard Time', 'Eastern Standard Time', 'AUS Eastern Standard Time',
+    'Pacific SA Standard Time', 'Europe/Berlin', 'America/Santiago',
+];
+/** Lengths of the seeded meetings, in minutes. */
+exports.SEED_EVENT_MINUTES = [30, 60, 90];
+/** Resolved once: resolving an IANA name builds an Intl formatter, which would be most of the cost of seeding. */
+let seedZones;
 function seedCalendars(mailbox, now, rng, eventCount) {
     const main = mailbox.createCalendar('Calendar', 'auto', '');
     const team = mailbox.createCalendar('Team Events', 'lightBlue', '#4da7f9');
-    const zones = ['UTC', 'Pacific Standard Time', 'W. Europe Standard Time', 'Eastern Standard Time'];
     const halfHour = 30 * 60 * 1000;
     const base = Math.floor(now / halfHour) * halfHour;
-    const timed = (startMs, minutes, zoneName) => {
-        const { iana } = (0, timezones_1.resolveTimeZone)(zoneName, 'zone');
-        const start = (0, datetime_1.epochToWallTime)(startMs, iana);
-        // The length is added on the wall clock: an end converted on its own from an instant after a
-        // DST fall-back shows an earlier wall time than the start, which readEvent (as Graph) refuses.
-        const end = (0, datetime_1.epochToWallTime)(Date.parse(`${start}Z`) + minutes * 60000, 'UTC');
-        return { start: { dateTime: start, timeZone: zoneName }, end: { dateTime: end, timeZone: zoneName } };
-    };
+    // Outlook stores a meeting as two instants and the zone it was booked in, so its length is
+    // absolute time. Written as wall times instead, an end could fall into a DST gap or fold and
+    // come before the start.
+    seedZones ??= exports.SEED_TIME_ZONES.map((name) => (0, timezones_1.graphTimeZone)(name));
+    const timed = (startMs, minutes, zone) => ({
+        start: { ms: startMs, zone: zone.graphName },
+        end: { ms: startMs + minutes * 60000, zone: zone.graphName },
+    });
     const guest = (address) => ({ emailAddress: { address }, type: rng.chance(0.7) ? 'required' : 'optional' });
     const events = [];
     for (let i = 0; i < eventCount; i += 1) {
@@ -145,19 +155,20 @@ function seedCalendars(mailbox, now, rng, eventCount) {
         const series = i % 5 === 0 ? recurrenceFor(rng.pick(['weekly', 'daily', 'absoluteMonthly']), startMs) : undefined;
         const allDay = i % 11 === 5;
         const online = rng.chance(0.4);
+        const subject = series ? series.subject : rng.pick(['Customer call', '1:1', 'Design review', 'Planning', 'Interview']);
+        const span = allDay ? undefined : timed(startMs, rng.pick(exports.SEED_EVENT_MINUTES), rng.pick(seedZones));
+        const day = Math.floor(startMs / DAY) * DAY;
         const input = {
-            subject: series ? series.subject : rng.pick(['Customer call', '1:1', 'Design review', 'Planning', 'Interview']),
+            subject,
             body: { contentType: 'html', content: '<p>Agenda to follow.</p>' },
-            ...(allDay
-                ? { isAllDay: true, start: { dateTime: (0, timefmt_1.wallTicks)(Math.floor(startMs / DAY) * DAY), timeZone: 'UTC' }, end: { dateTime: (0, timefmt_1.wallTicks)(Math.floor(startMs / DAY) * DAY + DAY), timeZone: 'UTC' } }
-                : timed(startMs, rng.pick([30, 60, 90]), rng.pick(zones))),
+            ...(allDay && { isAllDay: true, start: { dateTime: (0, timefmt_1.wallTicks)(day), timeZone: 'UTC' }, end: { dateTime: (0, timefmt_1.wallTicks)(day + DAY), timeZone: 'UTC' } }),
             location: { displayName: rng.pick(['', 'Conf Room Rainier', 'Building 4 / 1020', 'Café']) },
             attendees: [guest(rng.pick(SENDERS.slice(0, 5)))],
             isOnlineMeeting: online && !allDay,
             showAs: allDay ? 'free' : 'busy',
             recurrence: series ? series.recurrence : null,
         };
-        events.push((0, event_input_1.readEvent)(input, mailbox, calendar.id, createdAt));
+        events.push((0, event_input_1.readEvent)(input, mailbox, calendar.id, createdAt, span));
     }
     mailbox.insertEvents(events);
 }

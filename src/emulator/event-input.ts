@@ -17,12 +17,18 @@ function stringValue(value: unknown, fallback: string): string {
   return typeof value === 'string' ? value : fallback;
 }
 
-interface Instant {
+/** One end of an event as Outlook stores it: an instant and the zone it was booked in (Graph's name for it). */
+export interface EventInstant {
   ms: number;
   zone: string;
 }
 
-function readTime(value: unknown, which: 'start' | 'end', allDay: boolean): Instant {
+export interface EventSpan {
+  start: EventInstant;
+  end: EventInstant;
+}
+
+function readTime(value: unknown, which: 'start' | 'end', allDay: boolean): EventInstant {
   if (!isObject(value) || typeof value.dateTime !== 'string') {
     throw new GraphError(400, 'ErrorInvalidRequest', `Your request can't be completed. The '${which}' property with a dateTime is required.`);
   }
@@ -56,11 +62,14 @@ function readAttendees(value: unknown): Attendee[] {
 
 const DAY_MS = 24 * 3600 * 1000;
 
-/** Everything but the ids: the caller stores it in `calendarId` of `mailbox`. */
-export function readEvent(json: Json, mailbox: Mailbox, calendarId: string, now: number): NewEvent {
+/**
+ * Everything but the ids: the caller stores it in `calendarId` of `mailbox`.
+ * @param span start and end as instants, for a caller that has them (the seed) instead of the
+ *   wall times in `json.start`/`json.end`: a wall time cannot name both sides of a DST fold.
+ */
+export function readEvent(json: Json, mailbox: Mailbox, calendarId: string, now: number, span?: EventSpan): NewEvent {
   const isAllDay = json.isAllDay === true;
-  const start = readTime(json.start, 'start', isAllDay);
-  const end = readTime(json.end, 'end', isAllDay);
+  const { start, end } = span ?? { start: readTime(json.start, 'start', isAllDay), end: readTime(json.end, 'end', isAllDay) };
   if (end.ms < start.ms) {
     throw new GraphError(400, 'ErrorCalendarEndDateIsEarlierThanStartDate', 'The end date occurs before the start date.');
   }
