@@ -15,13 +15,14 @@ exports.EVENT_SORT_KEYS = {
     subject: (e) => e.subject.toLowerCase(),
 };
 /** All-day events float: midnight stays midnight whatever zone the caller asks for. */
-function dateTimeTimeZone(ms, allDay, ctx) {
-    return { dateTime: (0, timefmt_1.wallTicks)(allDay ? ms : (0, timezones_1.utcToWall)(ctx.timeZone, ms)), timeZone: ctx.timeZone.graphName };
+function dateTimeTimeZone(ms, allDay, bookedIn, ctx) {
+    const zone = ctx.bookedZones ? (0, timezones_1.graphTimeZone)(bookedIn) : ctx.timeZone;
+    return { dateTime: (0, timefmt_1.wallTicks)(allDay ? ms : (0, timezones_1.utcToWall)(zone, ms)), timeZone: zone.graphName };
 }
 const PROPERTIES = {
     id: (e) => e.id,
-    createdDateTime: (e) => (0, timefmt_1.isoTicks)(e.createdAt),
-    lastModifiedDateTime: (e) => (0, timefmt_1.isoTicks)(e.lastModifiedAt),
+    createdDateTime: (e) => (0, timefmt_1.graphInstant)(e.createdAt),
+    lastModifiedDateTime: (e) => (0, timefmt_1.graphInstant)(e.lastModifiedAt),
     changeKey: (e) => e.changeKey,
     categories: (e) => [...e.categories],
     transactionId: (e) => e.transactionId,
@@ -51,8 +52,8 @@ const PROPERTIES = {
     hideAttendees: () => false,
     responseStatus: (e) => ({ response: e.isOrganizer ? 'organizer' : 'notResponded', time: '0001-01-01T00:00:00Z' }),
     body: (e, ctx) => ({ ...(0, body_1.bodyAs)(e.body, ctx.bodyType) }),
-    start: (e, ctx) => dateTimeTimeZone(e.startMs, e.isAllDay, ctx),
-    end: (e, ctx) => dateTimeTimeZone(e.endMs, e.isAllDay, ctx),
+    start: (e, ctx) => dateTimeTimeZone(e.startMs, e.isAllDay, e.startTimeZone, ctx),
+    end: (e, ctx) => dateTimeTimeZone(e.endMs, e.isAllDay, e.endTimeZone, ctx),
     location: (e) => (e.location
         ? { displayName: e.location, locationType: 'default', uniqueId: e.location, uniqueIdType: 'private' }
         : { displayName: '', locationType: 'default', uniqueIdType: 'unknown', address: {}, coordinates: {} }),

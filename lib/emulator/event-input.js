@@ -7,6 +7,7 @@ exports.readEvent = readEvent;
  */
 const errors_1 = require("./errors");
 const json_1 = require("./json");
+const recurrence_1 = require("./recurrence");
 const recipients_1 = require("./recipients");
 const timefmt_1 = require("./timefmt");
 const timezones_1 = require("./timezones");
@@ -61,9 +62,6 @@ function readEvent(json, mailbox, calendarId, now, span) {
     if (isAllDay && (start.ms % DAY_MS !== 0 || end.ms % DAY_MS !== 0 || end.ms === start.ms)) {
         throw new errors_1.GraphError(400, 'ErrorInvalidRequest', 'Your request can\'t be completed. All-day events must start and end at midnight, at least one day apart.');
     }
-    if (json.recurrence !== undefined && json.recurrence !== null && !(0, json_1.isObject)(json.recurrence)) {
-        throw (0, errors_1.badRequest)("The 'recurrence' property must be an object.");
-    }
     const body = (0, json_1.isObject)(json.body) ? json.body : {};
     const isOnlineMeeting = json.isOnlineMeeting === true;
     const location = (0, json_1.isObject)(json.location) ? stringValue(json.location.displayName, '') : '';
@@ -96,7 +94,7 @@ function readEvent(json, mailbox, calendarId, now, span) {
         showAs: (0, json_1.enumValue)(json.showAs, ['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown'], 'busy'),
         sensitivity: (0, json_1.enumValue)(json.sensitivity, ['normal', 'personal', 'private', 'confidential'], 'normal'),
         importance,
-        recurrence: json.recurrence ?? null,
+        recurrence: (0, recurrence_1.readRecurrence)(json.recurrence, start.zone),
         reminderMinutesBeforeStart: typeof json.reminderMinutesBeforeStart === 'number' ? json.reminderMinutesBeforeStart : 15,
         isReminderOn: json.isReminderOn !== false,
         categories: Array.isArray(json.categories) ? json.categories.filter((c) => typeof c === 'string') : [],

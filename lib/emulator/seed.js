@@ -10,14 +10,13 @@ exports.seedDirectory = seedDirectory;
 const compose_1 = require("./compose");
 const directory_1 = require("./directory");
 const event_input_1 = require("./event-input");
+const recurrence_1 = require("./recurrence");
 const ids_1 = require("./ids");
 const mailbox_1 = require("./mailbox");
 const rng_1 = require("./rng");
 const timefmt_1 = require("./timefmt");
 const timezones_1 = require("./timezones");
 const DAY = 24 * 3600 * 1000;
-/** Graph's dayOfWeek values, in Date.getUTCDay() order. */
-const DAYS_OF_WEEK = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 function makeUser(seed, given, surname, jobTitle, office) {
     const upn = `${given}.${surname}@${directory_1.TENANT_DOMAIN}`.toLowerCase();
     return {
@@ -107,22 +106,24 @@ function seedMail(mailbox, folders, count, now, rng) {
     }
     mailbox.insertMessages(drafts);
 }
-/** A series master's patternedRecurrence, in the shape Graph returns it. */
-function recurrenceFor(type, startMs) {
-    const start = new Date(startMs);
+const SERIES = { weekly: 'Weekly sync', daily: 'Daily stand-up', absoluteMonthly: 'Monthly review' };
+/**
+ * A series master's recurrence as a client posts it (readEvent completes it as Graph does), on
+ * the dates the event's own wall clock shows at its start (`wallStart`, as if UTC).
+ */
+function recurrenceFor(type, wallStart) {
+    const start = new Date(wallStart);
     const startDate = start.toISOString().slice(0, 10);
-    const pattern = { type, interval: 1, month: 0, dayOfMonth: 0, daysOfWeek: [], firstDayOfWeek: 'sunday', index: 'first' };
-    const range = { type: 'noEnd', startDate, endDate: '0001-01-01', recurrenceTimeZone: 'UTC', numberOfOccurrences: 0 };
-    if (type === 'weekly') {
-        pattern.daysOfWeek = [DAYS_OF_WEEK[start.getUTCDay()]];
-        return { subject: 'Weekly sync', recurrence: { pattern, range } };
+    switch (type) {
+        case 'weekly':
+            return { pattern: { type, interval: 1, daysOfWeek: [recurrence_1.DAYS_OF_WEEK[start.getUTCDay()]] }, range: { type: 'noEnd', startDate } };
+        case 'daily':
+            return { pattern: { type, interval: 1 }, range: { type: 'numbered', startDate, numberOfOccurrences: 20 } };
+        case 'absoluteMonthly': {
+            const endDate = new Date(wallStart + 180 * DAY).toISOString().slice(0, 10);
+            return { pattern: { type, interval: 1, dayOfMonth: start.getUTCDate() }, range: { type: 'endDate', startDate, endDate } };
+        }
     }
-    if (type === 'daily') {
-        return { subject: 'Daily stand-up', recurrence: { pattern, range: { ...range, type: 'numbered', numberOfOccurrences: 20 } } };
-    }
-    pattern.dayOfMonth = start.getUTCDate();
-    const endDate = new Date(startMs + 180 * DAY).toISOString().slice(0, 10);
-    return { subject: 'Monthly review', recurrence: { pattern, range: { ...range, type: 'endDate', endDate } } };
 }
 /** Zones of the seeded meetings: both hemispheres, in Windows and IANA spellings (Graph takes both). */
 exports.SEED_TIME_ZONES = [
@@ -142,22 +143,25 @@ function seedCalendars(mailbox, now, rng, eventCount) {
     // absolute time. Written as wall times instead, an end could fall into a DST gap or fold and
     // come before the start.
     seedZones ??= exports.SEED_TIME_ZONES.map((name) => (0, timezones_1.graphTimeZone)(name));
-    const timed = (startMs, minutes, zone) => ({
-        start: { ms: startMs, zone: zone.graphName },
-        end: { ms: startMs + minutes * 60000, zone: zone.graphName },
-    });
     const guest = (address) => ({ emailAddress: { address }, type: rng.chance(0.7) ? 'required' : 'optional' });
     const events = [];
     for (let i = 0; i < eventCount; i += 1) {
         const calendar = i % 3 === 2 ? team : main;
         const startMs = base + rng.int(-14 * 48, 30 * 48) * halfHour;
         const createdAt = Math.min(now - 1000, startMs) - rng.int(1, 40) * DAY + rng.int(0, 86_399_999);
-        const series = i % 5 === 0 ? recurrenceFor(rng.pick(['weekly', 'daily', 'absoluteMonthly']), startMs) : undefined;
+        const series = i % 5 === 0 ? rng.pick(Object.keys(SERIES)) : undefined;
         const allDay = i % 11 === 5;
         const online = rng.chance(0.4);
-        const subject = series ? series.subject : rng.pick(['Customer call', '1:1', 'Design review', 'Planning', 'Interview']);
-        const span = allDay ? undefined : timed(startMs, rng.pick(exports.SEED_EVENT_MINUTES), rng.pick(seedZones));
+        const subject = series ? SERIES[series] : rng.pick(['Customer call', '1:1', 'Design review', 'Planning', 'Interview']);
         const day = Math.floor(startMs / DAY) * DAY;
+        let span;
+        let wallStart = day;
+        if (!allDay) {
+            const minutes = rng.pick(exports.SEED_EVENT_MINUTES);
+            const zone = rng.pick(seedZones);
+            span = { start: { ms: startMs, zone: zone.graphName }, end: { ms: startMs + minutes * 60000, zone: zone.graphName } };
+            wallStart = (0, timezones_1.utcToWall)(zone, startMs);
+        }
         const input = {
             subject,
             body: { contentType: 'html', content: '<p>Agenda to follow.</p>' },
@@ -166,7 +170,7 @@ function seedCalendars(mailbox, now, rng, eventCount) {
             attendees: [guest(rng.pick(SENDERS.slice(0, 5)))],
             isOnlineMeeting: online && !allDay,
             showAs: allDay ? 'free' : 'busy',
-            recurrence: series ? series.recurrence : null,
+            recurrence: series ? recurrenceFor(series, wallStart) : null,
         };
         events.push((0, event_input_1.readEvent)(input, mailbox, calendar.id, createdAt, span));
     }

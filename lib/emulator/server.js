@@ -21,6 +21,7 @@ const routes_identity_1 = require("./routes-identity");
 const routes_mail_1 = require("./routes-mail");
 const routes_user_1 = require("./routes-user");
 const timefmt_1 = require("./timefmt");
+const timezones_1 = require("./timezones");
 const token_1 = require("./token");
 /** Graph's request size limit (about 4 MB), which caps inline attachments. */
 const GRAPH_BODY_LIMIT = 4 * 1024 * 1024;
@@ -162,7 +163,7 @@ async function graphPipeline(ex) {
         const prefs = (0, prefer_1.parsePreferences)(ex.req.headers.prefer);
         const request = {
             world, rawPath, params: ex.url.searchParams, body, mailbox, prefs,
-            render: { timeZone: prefs.timeZone, bodyType: prefs.bodyType, immutableIds: prefs.immutableIds },
+            render: { timeZone: prefs.timeZone ?? timezones_1.UTC_ZONE, bodyType: prefs.bodyType, immutableIds: prefs.immutableIds },
         };
         // Handler errors become responses here, so applyThenFail can discard them like any answer.
         const run = () => {

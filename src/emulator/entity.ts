@@ -9,6 +9,8 @@ import type { ResolvedZone } from './timezones';
 /** Per-request rendering choices, mostly from Prefer headers. */
 export interface RenderContext {
   timeZone: ResolvedZone;
+  /** Event start and end each in the zone they were booked in, as Graph answers a create without outlook.timezone. */
+  bookedZones?: boolean;
   bodyType?: BodyType;
   immutableIds: boolean;
 }

@@ -7,7 +7,8 @@ import type { NewEvent } from './mailbox';
 import type { Mailbox } from './mailbox';
 import { enumValue, isObject } from './json';
 import type { Json } from './json';
-import type { Attendee, BodyType, Importance, Recurrence } from './model';
+import type { Attendee, BodyType, Importance } from './model';
+import { readRecurrence } from './recurrence';
 import { isValidAddress, nameFromAddress } from './recipients';
 import { parseWallTime } from './timefmt';
 import { graphTimeZone, wallToUtc } from './timezones';
@@ -77,9 +78,6 @@ export function readEvent(json: Json, mailbox: Mailbox, calendarId: string, now:
     throw new GraphError(400, 'ErrorInvalidRequest',
       'Your request can\'t be completed. All-day events must start and end at midnight, at least one day apart.');
   }
-  if (json.recurrence !== undefined && json.recurrence !== null && !isObject(json.recurrence)) {
-    throw badRequest("The 'recurrence' property must be an object.");
-  }
   const body = isObject(json.body) ? json.body : {};
   const isOnlineMeeting = json.isOnlineMeeting === true;
   const location = isObject(json.location) ? stringValue(json.location.displayName, '') : '';
@@ -112,7 +110,7 @@ export function readEvent(json: Json, mailbox: Mailbox, calendarId: string, now:
     showAs: enumValue(json.showAs, ['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown'] as const, 'busy'),
     sensitivity: enumValue(json.sensitivity, ['normal', 'personal', 'private', 'confidential'] as const, 'normal'),
     importance,
-    recurrence: (json.recurrence as Recurrence | undefined) ?? null,
+    recurrence: readRecurrence(json.recurrence, start.zone),
     reminderMinutesBeforeStart: typeof json.reminderMinutesBeforeStart === 'number' ? json.reminderMinutesBeforeStart : 15,
     isReminderOn: json.isReminderOn !== false,
     categories: Array.isArray(json.categories) ? json.categories.filter((c): c is string => typeof c === 'string') : [],

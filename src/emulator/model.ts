@@ -1,5 +1,6 @@
 /** The stored shapes. Times are integer epoch ms at full precision; rendering decides what shows. */
 import type { Sequenced } from './collection';
+import type { Recurrence } from './recurrence';
 
 export interface EmailAddress {
   name: string;
@@ -92,8 +93,6 @@ export interface Attendee {
   status: { response: string; time: string };
 }
 
-/** Graph's patternedRecurrence, kept as the client or the seed wrote it. */
-export type Recurrence = Record<string, unknown>;
 
 export interface StoredEvent extends Sequenced {
   id: string;

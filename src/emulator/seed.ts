@@ -6,6 +6,7 @@
 import { composeMessage, toEmailAddress } from './compose';
 import { Directory, TENANT_DOMAIN } from './directory';
 import { readEvent } from './event-input';
+import { DAYS_OF_WEEK } from './recurrence';
 import type { EventSpan } from './event-input';
 import { deterministicGuid } from './ids';
 import { Mailbox } from './mailbox';
@@ -14,12 +15,10 @@ import type { Folder, User } from './model';
 import type { Rng } from './rng';
 import { createRng } from './rng';
 import { wallTicks } from './timefmt';
-import { graphTimeZone } from './timezones';
+import { graphTimeZone, utcToWall } from './timezones';
 import type { ResolvedZone } from './timezones';
 
 const DAY = 24 * 3600 * 1000;
-/** Graph's dayOfWeek values, in Date.getUTCDay() order. */
-const DAYS_OF_WEEK = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 function makeUser(seed: number, given: string, surname: string, jobTitle: string, office: string): User {
   const upn = `${given}.${surname}@${TENANT_DOMAIN}`.toLowerCase();
@@ -113,22 +112,26 @@ function seedMail(mailbox: Mailbox, folders: Record<string, Folder>, count: numb
   mailbox.insertMessages(drafts);
 }
 
-/** A series master's patternedRecurrence, in the shape Graph returns it. */
-function recurrenceFor(type: 'weekly' | 'daily' | 'absoluteMonthly', startMs: number) {
-  const start = new Date(startMs);
+const SERIES = { weekly: 'Weekly sync', daily: 'Daily stand-up', absoluteMonthly: 'Monthly review' } as const;
+type SeriesType = keyof typeof SERIES;
+
+/**
+ * A series master's recurrence as a client posts it (readEvent completes it as Graph does), on
+ * the dates the event's own wall clock shows at its start (`wallStart`, as if UTC).
+ */
+function recurrenceFor(type: SeriesType, wallStart: number): Record<string, unknown> {
+  const start = new Date(wallStart);
   const startDate = start.toISOString().slice(0, 10);
-  const pattern = { type, interval: 1, month: 0, dayOfMonth: 0, daysOfWeek: [] as string[], firstDayOfWeek: 'sunday', index: 'first' };
-  const range = { type: 'noEnd', startDate, endDate: '0001-01-01', recurrenceTimeZone: 'UTC', numberOfOccurrences: 0 };
-  if (type === 'weekly') {
-    pattern.daysOfWeek = [DAYS_OF_WEEK[start.getUTCDay()]];
-    return { subject: 'Weekly sync', recurrence: { pattern, range } };
+  switch (type) {
+    case 'weekly':
+      return { pattern: { type, interval: 1, daysOfWeek: [DAYS_OF_WEEK[start.getUTCDay()]] }, range: { type: 'noEnd', startDate } };
+    case 'daily':
+      return { pattern: { type, interval: 1 }, range: { type: 'numbered', startDate, numberOfOccurrences: 20 } };
+    case 'absoluteMonthly': {
+      const endDate = new Date(wallStart + 180 * DAY).toISOString().slice(0, 10);
+      return { pattern: { type, interval: 1, dayOfMonth: start.getUTCDate() }, range: { type: 'endDate', startDate, endDate } };
+    }
   }
-  if (type === 'daily') {
-    return { subject: 'Daily stand-up', recurrence: { pattern, range: { ...range, type: 'numbered', numberOfOccurrences: 20 } } };
-  }
-  pattern.dayOfMonth = start.getUTCDate();
-  const endDate = new Date(startMs + 180 * DAY).toISOString().slice(0, 10);
-  return { subject: 'Monthly review', recurrence: { pattern, range: { ...range, type: 'endDate', endDate } } };
 }
 
 /** Zones of the seeded meetings: both hemispheres, in Windows and IANA spellings (Graph takes both). */
@@ -150,22 +153,25 @@ function seedCalendars(mailbox: Mailbox, now: number, rng: Rng, eventCount: numb
   // absolute time. Written as wall times instead, an end could fall into a DST gap or fold and
   // come before the start.
   seedZones ??= SEED_TIME_ZONES.map((name) => graphTimeZone(name) as ResolvedZone);
-  const timed = (startMs: number, minutes: number, zone: ResolvedZone): EventSpan => ({
-    start: { ms: startMs, zone: zone.graphName },
-    end: { ms: startMs + minutes * 60000, zone: zone.graphName },
-  });
   const guest = (address: string) => ({ emailAddress: { address }, type: rng.chance(0.7) ? 'required' : 'optional' });
   const events = [];
   for (let i = 0; i < eventCount; i += 1) {
     const calendar = i % 3 === 2 ? team : main;
     const startMs = base + rng.int(-14 * 48, 30 * 48) * halfHour;
     const createdAt = Math.min(now - 1000, startMs) - rng.int(1, 40) * DAY + rng.int(0, 86_399_999);
-    const series = i % 5 === 0 ? recurrenceFor(rng.pick(['weekly', 'daily', 'absoluteMonthly'] as const), startMs) : undefined;
+    const series = i % 5 === 0 ? rng.pick(Object.keys(SERIES) as SeriesType[]) : undefined;
     const allDay = i % 11 === 5;
     const online = rng.chance(0.4);
-    const subject = series ? series.subject : rng.pick(['Customer call', '1:1', 'Design review', 'Planning', 'Interview']);
-    const span = allDay ? undefined : timed(startMs, rng.pick(SEED_EVENT_MINUTES), rng.pick(seedZones));
+    const subject = series ? SERIES[series] : rng.pick(['Customer call', '1:1', 'Design review', 'Planning', 'Interview']);
     const day = Math.floor(startMs / DAY) * DAY;
+    let span: EventSpan | undefined;
+    let wallStart = day;
+    if (!allDay) {
+      const minutes = rng.pick(SEED_EVENT_MINUTES);
+      const zone = rng.pick(seedZones);
+      span = { start: { ms: startMs, zone: zone.graphName }, end: { ms: startMs + minutes * 60000, zone: zone.graphName } };
+      wallStart = utcToWall(zone, startMs);
+    }
     const input = {
       subject,
       body: { contentType: 'html', content: '<p>Agenda to follow.</p>' },
@@ -174,7 +180,7 @@ function seedCalendars(mailbox: Mailbox, now: number, rng: Rng, eventCount: numb
       attendees: [guest(rng.pick(SENDERS.slice(0, 5)))],
       isOnlineMeeting: online && !allDay,
       showAs: allDay ? 'free' : 'busy',
-      recurrence: series ? series.recurrence : null,
+      recurrence: series ? recurrenceFor(series, wallStart) : null,
     };
     events.push(readEvent(input, mailbox, calendar.id, createdAt, span));
   }

@@ -24,6 +24,7 @@ import { aadErrorBody, handleIdentity, IDENTITY_PATH } from './routes-identity';
 import { MAIL_ROUTES } from './routes-mail';
 import { USER_ROUTES } from './routes-user';
 import { innerErrorDate } from './timefmt';
+import { UTC_ZONE } from './timezones';
 import { AadError } from './token';
 import type { World } from './world';
 
@@ -181,7 +182,7 @@ async function graphPipeline(ex: Exchange): Promise<void> {
     const prefs = parsePreferences(ex.req.headers.prefer);
     const request: GraphRequest = {
       world, rawPath, params: ex.url.searchParams, body, mailbox, prefs,
-      render: { timeZone: prefs.timeZone, bodyType: prefs.bodyType, immutableIds: prefs.immutableIds },
+      render: { timeZone: prefs.timeZone ?? UTC_ZONE, bodyType: prefs.bodyType, immutableIds: prefs.immutableIds },
     };
     // Handler errors become responses here, so applyThenFail can discard them like any answer.
     const run = (): HttpResult => {
