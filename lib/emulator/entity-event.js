@@ -4,6 +4,7 @@ exports.EVENT = exports.EVENT_SORT_KEYS = void 0;
 /** microsoft.graph.event: series masters and single instances, times rendered in the Prefer zone. */
 const body_1 = require("./body");
 const entity_1 = require("./entity");
+const places_1 = require("./places");
 const recipients_1 = require("./recipients");
 const timefmt_1 = require("./timefmt");
 const timezones_1 = require("./timezones");
@@ -54,12 +55,8 @@ const PROPERTIES = {
     body: (e, ctx) => ({ ...(0, body_1.bodyAs)(e.body, ctx.bodyType) }),
     start: (e, ctx) => dateTimeTimeZone(e.startMs, e.isAllDay, e.startTimeZone, ctx),
     end: (e, ctx) => dateTimeTimeZone(e.endMs, e.isAllDay, e.endTimeZone, ctx),
-    location: (e) => (e.location
-        ? { displayName: e.location, locationType: 'default', uniqueId: e.location, uniqueIdType: 'private' }
-        : { displayName: '', locationType: 'default', uniqueIdType: 'unknown', address: {}, coordinates: {} }),
-    locations: (e) => (e.location
-        ? [{ displayName: e.location, locationType: 'default', uniqueId: e.location, uniqueIdType: 'private' }]
-        : []),
+    location: (e) => (0, places_1.renderPlace)(e.location),
+    locations: (e) => e.locations.map(places_1.renderPlace),
     recurrence: (e) => e.recurrence,
     attendees: (e) => e.attendees.map((a) => ({ type: a.type, status: { ...a.status }, emailAddress: { ...a.emailAddress } })),
     organizer: (e) => (0, recipients_1.recipient)(e.organizer),
@@ -69,6 +66,8 @@ exports.EVENT = {
     type: 'event',
     properties: PROPERTIES,
     defaults: Object.keys(PROPERTIES),
+    // As in Graph's published examples (user-list-events, event-get): selecting location returns locations too.
+    companions: { location: ['locations'] },
     etag: (e) => (0, entity_1.weakEtag)(e.changeKey),
     filterable: {
         createdDateTime: { kind: 'datetime', get: (e) => e.createdAt },

@@ -8,7 +8,8 @@ function render(def, item, ctx, select) {
         out['@odata.etag'] = def.etag(item);
     // Graph always returns the id, selected or not, and puts it first.
     out.id = def.properties.id(item, ctx);
-    for (const name of select ?? def.defaults) {
+    const names = select ? select.flatMap((name) => [name, ...def.companions?.[name] ?? []]) : def.defaults;
+    for (const name of names) {
         if (name !== 'id')
             out[name] = def.properties[name](item, ctx);
     }

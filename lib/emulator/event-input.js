@@ -7,6 +7,7 @@ exports.readEvent = readEvent;
  */
 const errors_1 = require("./errors");
 const json_1 = require("./json");
+const places_1 = require("./places");
 const recurrence_1 = require("./recurrence");
 const recipients_1 = require("./recipients");
 const timefmt_1 = require("./timefmt");
@@ -64,7 +65,6 @@ function readEvent(json, mailbox, calendarId, now, span) {
     }
     const body = (0, json_1.isObject)(json.body) ? json.body : {};
     const isOnlineMeeting = json.isOnlineMeeting === true;
-    const location = (0, json_1.isObject)(json.location) ? stringValue(json.location.displayName, '') : '';
     const importance = (0, json_1.enumValue)(json.importance, ['low', 'normal', 'high'], 'normal');
     return {
         calendarId,
@@ -80,7 +80,7 @@ function readEvent(json, mailbox, calendarId, now, span) {
         startTimeZone: start.zone,
         endTimeZone: end.zone,
         isAllDay,
-        location,
+        ...(0, places_1.readPlaces)(json),
         attendees: readAttendees(json.attendees),
         organizer: { name: mailbox.user.displayName, address: mailbox.address },
         isOrganizer: true,

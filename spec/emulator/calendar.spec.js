@@ -165,6 +165,15 @@ describe('emulator: calendars and events', () => {
     expect(patched.status).to.equal(200);
     expect(patched.body).to.deep.include({ subject: 'Patched', start: created.start, transactionId: null, iCalUId: created.iCalUId });
     expect(patched.body.location.displayName).to.equal('Room 9');
+    expect(patched.body.locations, 'locations follow a new location').to.deep.equal([patched.body.location]);
+    const rooms = await graph(`/me/events/${created.id}`, { method: 'PATCH', body: { locations: [{ displayName: 'Room 1' }, { displayName: 'Lobby', address: { city: 'Redmond' } }] } });
+    expect(rooms.body.location).to.include({ displayName: 'Room 1; Lobby', uniqueIdType: 'private' });
+    expect(rooms.body.locations).to.deep.equal([
+      { displayName: 'Room 1', locationType: 'default', uniqueIdType: 'unknown' },
+      { displayName: 'Lobby', locationType: 'default', uniqueId: 'Lobby', uniqueIdType: 'private', address: { city: 'Redmond' } },
+    ]);
+    const renamed = await graph(`/me/events/${created.id}`, { method: 'PATCH', body: { subject: 'Renamed' } });
+    expect(renamed.body.locations, 'unchanged by an unrelated PATCH').to.deep.equal(rooms.body.locations);
     expect(patched.body.changeKey).not.to.equal(created.changeKey);
     const bad = await graph(`/me/events/${created.id}`, { method: 'PATCH', body: { end: { dateTime: '2026-03-09T00:00:00', timeZone: 'UTC' } } });
     expect(bad.body.error.code).to.equal('ErrorCalendarEndDateIsEarlierThanStartDate');

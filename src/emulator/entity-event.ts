@@ -3,6 +3,7 @@ import { bodyAs, preview } from './body';
 import { weakEtag } from './entity';
 import type { EntityDef, RenderContext } from './entity';
 import type { StoredEvent } from './model';
+import { renderPlace } from './places';
 import { recipient } from './recipients';
 import { graphInstant, wallTicks } from './timefmt';
 import { graphTimeZone, utcToWall } from './timezones';
@@ -57,12 +58,8 @@ const PROPERTIES: EntityDef<StoredEvent>['properties'] = {
   body: (e, ctx) => ({ ...bodyAs(e.body, ctx.bodyType) }),
   start: (e, ctx) => dateTimeTimeZone(e.startMs, e.isAllDay, e.startTimeZone, ctx),
   end: (e, ctx) => dateTimeTimeZone(e.endMs, e.isAllDay, e.endTimeZone, ctx),
-  location: (e) => (e.location
-    ? { displayName: e.location, locationType: 'default', uniqueId: e.location, uniqueIdType: 'private' }
-    : { displayName: '', locationType: 'default', uniqueIdType: 'unknown', address: {}, coordinates: {} }),
-  locations: (e) => (e.location
-    ? [{ displayName: e.location, locationType: 'default', uniqueId: e.location, uniqueIdType: 'private' }]
-    : []),
+  location: (e) => renderPlace(e.location),
+  locations: (e) => e.locations.map(renderPlace),
   recurrence: (e) => e.recurrence,
   attendees: (e) => e.attendees.map((a) => ({ type: a.type, status: { ...a.status }, emailAddress: { ...a.emailAddress } })),
   organizer: (e) => recipient(e.organizer),
@@ -73,6 +70,8 @@ export const EVENT: EntityDef<StoredEvent> = {
   type: 'event',
   properties: PROPERTIES,
   defaults: Object.keys(PROPERTIES),
+  // As in Graph's published examples (user-list-events, event-get): selecting location returns locations too.
+  companions: { location: ['locations'] },
   etag: (e) => weakEtag(e.changeKey),
   filterable: {
     createdDateTime: { kind: 'datetime', get: (e) => e.createdAt },

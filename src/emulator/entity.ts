@@ -35,6 +35,8 @@ export interface EntityShape<T> {
   properties: Readonly<Record<string, (item: T, ctx: RenderContext) => unknown>>;
   /** What a request without $select gets. */
   defaults: readonly string[];
+  /** Properties Graph returns beside a selected one although they were not selected. */
+  companions?: Readonly<Record<string, readonly string[]>>;
   etag?: (item: T) => string;
 }
 
@@ -55,7 +57,8 @@ export function render<T>(def: EntityShape<T>, item: T, ctx: RenderContext, sele
   if (def.etag) out['@odata.etag'] = def.etag(item);
   // Graph always returns the id, selected or not, and puts it first.
   out.id = def.properties.id(item, ctx);
-  for (const name of select ?? def.defaults) {
+  const names = select ? select.flatMap((name) => [name, ...def.companions?.[name] ?? []]) : def.defaults;
+  for (const name of names) {
     if (name !== 'id') out[name] = def.properties[name](item, ctx);
   }
   return out;

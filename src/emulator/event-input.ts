@@ -8,6 +8,7 @@ import type { Mailbox } from './mailbox';
 import { enumValue, isObject } from './json';
 import type { Json } from './json';
 import type { Attendee, BodyType, Importance } from './model';
+import { readPlaces } from './places';
 import { readRecurrence } from './recurrence';
 import { isValidAddress, nameFromAddress } from './recipients';
 import { parseWallTime } from './timefmt';
@@ -80,7 +81,6 @@ export function readEvent(json: Json, mailbox: Mailbox, calendarId: string, now:
   }
   const body = isObject(json.body) ? json.body : {};
   const isOnlineMeeting = json.isOnlineMeeting === true;
-  const location = isObject(json.location) ? stringValue(json.location.displayName, '') : '';
   const importance: Importance = enumValue(json.importance, ['low', 'normal', 'high'] as const, 'normal');
   return {
     calendarId,
@@ -96,7 +96,7 @@ export function readEvent(json: Json, mailbox: Mailbox, calendarId: string, now:
     startTimeZone: start.zone,
     endTimeZone: end.zone,
     isAllDay,
-    location,
+    ...readPlaces(json),
     attendees: readAttendees(json.attendees),
     organizer: { name: mailbox.user.displayName, address: mailbox.address },
     isOrganizer: true,

@@ -1,5 +1,6 @@
 /** The stored shapes. Times are integer epoch ms at full precision; rendering decides what shows. */
 import type { Sequenced } from './collection';
+import type { Place } from './places';
 import type { Recurrence } from './recurrence';
 
 export interface EmailAddress {
@@ -111,7 +112,8 @@ export interface StoredEvent extends Sequenced {
   startTimeZone: string;
   endTimeZone: string;
   isAllDay: boolean;
-  location: string;
+  location: Place;
+  locations: Place[];
   attendees: Attendee[];
   organizer: EmailAddress;
   isOrganizer: boolean;
