@@ -5,6 +5,7 @@ exports.readEvent = readEvent;
  * Reading an event from a client's JSON (POST events, control addEvent) with Outlook's checks:
  * start/end present and ordered, known time zones, all-day events on midnights, valid enums.
  */
+const body_1 = require("./body");
 const errors_1 = require("./errors");
 const json_1 = require("./json");
 const places_1 = require("./places");
@@ -71,10 +72,7 @@ function readEvent(json, mailbox, calendarId, now, span) {
         createdAt: now,
         lastModifiedAt: now,
         subject: stringValue(json.subject, ''),
-        body: {
-            contentType: (0, json_1.enumValue)(body.contentType, ['text', 'html'], 'html'),
-            content: stringValue(body.content, ''),
-        },
+        body: (0, body_1.storedBody)((0, json_1.enumValue)(body.contentType, ['text', 'html'], 'html'), stringValue(body.content, '')),
         startMs: start.ms,
         endMs: end.ms,
         startTimeZone: start.zone,

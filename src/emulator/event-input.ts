@@ -2,12 +2,13 @@
  * Reading an event from a client's JSON (POST events, control addEvent) with Outlook's checks:
  * start/end present and ordered, known time zones, all-day events on midnights, valid enums.
  */
+import { storedBody } from './body';
 import { GraphError, badRequest } from './errors';
 import type { NewEvent } from './mailbox';
 import type { Mailbox } from './mailbox';
 import { enumValue, isObject } from './json';
 import type { Json } from './json';
-import type { Attendee, BodyType, Importance } from './model';
+import type { Attendee, Importance } from './model';
 import { readPlaces } from './places';
 import { readRecurrence } from './recurrence';
 import { isValidAddress, nameFromAddress } from './recipients';
@@ -87,10 +88,7 @@ export function readEvent(json: Json, mailbox: Mailbox, calendarId: string, now:
     createdAt: now,
     lastModifiedAt: now,
     subject: stringValue(json.subject, ''),
-    body: {
-      contentType: enumValue(body.contentType, ['text', 'html'] as const, 'html') as BodyType,
-      content: stringValue(body.content, ''),
-    },
+    body: storedBody(enumValue(body.contentType, ['text', 'html'] as const, 'html'), stringValue(body.content, '')),
     startMs: start.ms,
     endMs: end.ms,
     startTimeZone: start.zone,
