@@ -60,7 +60,7 @@ const PROPERTIES = {
     recurrence: (e) => e.recurrence,
     attendees: (e) => e.attendees.map((a) => ({ type: a.type, status: { ...a.status }, emailAddress: { ...a.emailAddress } })),
     organizer: (e) => (0, recipients_1.recipient)(e.organizer),
-    onlineMeeting: (e) => (e.joinUrl ? { joinUrl: e.joinUrl } : null),
+    onlineMeeting: (e) => (e.onlineMeeting && { ...e.onlineMeeting }),
 };
 exports.EVENT = {
     type: 'event',

@@ -4,6 +4,8 @@ exports.render = render;
 exports.weakEtag = weakEtag;
 function render(def, item, ctx, select) {
     const out = {};
+    if (def.odataId && ctx.userUrl)
+        out['@odata.id'] = `${ctx.userUrl}/${def.odataId(item)}`;
     if (def.etag)
         out['@odata.etag'] = def.etag(item);
     // Graph always returns the id, selected or not, and puts it first.

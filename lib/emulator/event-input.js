@@ -50,6 +50,16 @@ function readAttendees(value) {
     });
 }
 const DAY_MS = 24 * 3600 * 1000;
+/** The dial-in number of the emulator's meetings (a fictional 555-01xx number). */
+const TOLL_NUMBER = '+1 425 555 0100';
+/** A Teams meeting as Graph's create examples show it: join link, conference id, dial-in number. */
+function newOnlineMeeting(mailbox) {
+    return {
+        joinUrl: `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${mailbox.ids.hex(24)}%40thread.v2/0?context=%7b%22Tid%22%3a%22${mailbox.user.id}%22%7d`,
+        conferenceId: String(parseInt(mailbox.ids.hex(4), 16) % 1e9).padStart(9, '0'),
+        tollNumber: TOLL_NUMBER,
+    };
+}
 /**
  * Everything but the ids: the caller stores it in `calendarId` of `mailbox`.
  * @param span start and end as instants, for a caller that has them (the seed) instead of the
@@ -86,9 +96,7 @@ function readEvent(json, mailbox, calendarId, now, span) {
         onlineMeetingProvider: isOnlineMeeting
             ? (0, json_1.enumValue)(json.onlineMeetingProvider, ['teamsForBusiness', 'skypeForBusiness', 'skypeForConsumer'], 'teamsForBusiness')
             : 'unknown',
-        joinUrl: isOnlineMeeting
-            ? `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${mailbox.ids.hex(24)}%40thread.v2/0?context=%7b%22Tid%22%3a%22${mailbox.user.id}%22%7d`
-            : null,
+        onlineMeeting: isOnlineMeeting ? newOnlineMeeting(mailbox) : null,
         showAs: (0, json_1.enumValue)(json.showAs, ['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown'], 'busy'),
         sensitivity: (0, json_1.enumValue)(json.sensitivity, ['normal', 'personal', 'private', 'confidential'], 'normal'),
         importance,

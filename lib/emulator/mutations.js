@@ -39,7 +39,7 @@ function changeEvent(mailbox, event, changes, now, isCancelled) {
             iCalUId: e.iCalUId,
             startTimeZone: changes.start === undefined ? e.startTimeZone : next.startTimeZone,
             endTimeZone: changes.end === undefined ? e.endTimeZone : next.endTimeZone,
-            joinUrl: next.isOnlineMeeting ? e.joinUrl ?? next.joinUrl : null,
+            onlineMeeting: next.isOnlineMeeting ? e.onlineMeeting ?? next.onlineMeeting : null,
             isCancelled: isCancelled ?? e.isCancelled,
         });
     });

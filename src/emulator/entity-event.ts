@@ -63,7 +63,7 @@ const PROPERTIES: EntityDef<StoredEvent>['properties'] = {
   recurrence: (e) => e.recurrence,
   attendees: (e) => e.attendees.map((a) => ({ type: a.type, status: { ...a.status }, emailAddress: { ...a.emailAddress } })),
   organizer: (e) => recipient(e.organizer),
-  onlineMeeting: (e) => (e.joinUrl ? { joinUrl: e.joinUrl } : null),
+  onlineMeeting: (e) => (e.onlineMeeting && { ...e.onlineMeeting }),
 };
 
 export const EVENT: EntityDef<StoredEvent> = {

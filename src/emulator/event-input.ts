@@ -8,7 +8,7 @@ import type { NewEvent } from './mailbox';
 import type { Mailbox } from './mailbox';
 import { enumValue, isObject } from './json';
 import type { Json } from './json';
-import type { Attendee, Importance } from './model';
+import type { Attendee, Importance, OnlineMeeting } from './model';
 import { readPlaces } from './places';
 import { readRecurrence } from './recurrence';
 import { isValidAddress, nameFromAddress } from './recipients';
@@ -64,6 +64,17 @@ function readAttendees(value: unknown): Attendee[] {
 }
 
 const DAY_MS = 24 * 3600 * 1000;
+/** The dial-in number of the emulator's meetings (a fictional 555-01xx number). */
+const TOLL_NUMBER = '+1 425 555 0100';
+
+/** A Teams meeting as Graph's create examples show it: join link, conference id, dial-in number. */
+function newOnlineMeeting(mailbox: Mailbox): OnlineMeeting {
+  return {
+    joinUrl: `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${mailbox.ids.hex(24)}%40thread.v2/0?context=%7b%22Tid%22%3a%22${mailbox.user.id}%22%7d`,
+    conferenceId: String(parseInt(mailbox.ids.hex(4), 16) % 1e9).padStart(9, '0'),
+    tollNumber: TOLL_NUMBER,
+  };
+}
 
 /**
  * Everything but the ids: the caller stores it in `calendarId` of `mailbox`.
@@ -102,9 +113,7 @@ export function readEvent(json: Json, mailbox: Mailbox, calendarId: string, now:
     onlineMeetingProvider: isOnlineMeeting
       ? enumValue(json.onlineMeetingProvider, ['teamsForBusiness', 'skypeForBusiness', 'skypeForConsumer'] as const, 'teamsForBusiness')
       : 'unknown',
-    joinUrl: isOnlineMeeting
-      ? `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${mailbox.ids.hex(24)}%40thread.v2/0?context=%7b%22Tid%22%3a%22${mailbox.user.id}%22%7d`
-      : null,
+    onlineMeeting: isOnlineMeeting ? newOnlineMeeting(mailbox) : null,
     showAs: enumValue(json.showAs, ['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown'] as const, 'busy'),
     sensitivity: enumValue(json.sensitivity, ['normal', 'personal', 'private', 'confidential'] as const, 'normal'),
     importance,

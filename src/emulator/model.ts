@@ -88,6 +88,12 @@ export interface Calendar extends Sequenced {
   isDefaultCalendar: boolean;
 }
 
+export interface OnlineMeeting {
+  joinUrl: string;
+  conferenceId: string;
+  tollNumber: string;
+}
+
 export interface Attendee {
   emailAddress: EmailAddress;
   type: 'required' | 'optional' | 'resource';
@@ -119,7 +125,7 @@ export interface StoredEvent extends Sequenced {
   isOrganizer: boolean;
   isOnlineMeeting: boolean;
   onlineMeetingProvider: string;
-  joinUrl: string | null;
+  onlineMeeting: OnlineMeeting | null;
   showAs: string;
   sensitivity: string;
   importance: Importance;

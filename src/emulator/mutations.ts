@@ -47,7 +47,7 @@ export function changeEvent(mailbox: Mailbox, event: StoredEvent, changes: Json,
       iCalUId: e.iCalUId,
       startTimeZone: changes.start === undefined ? e.startTimeZone : next.startTimeZone,
       endTimeZone: changes.end === undefined ? e.endTimeZone : next.endTimeZone,
-      joinUrl: next.isOnlineMeeting ? e.joinUrl ?? next.joinUrl : null,
+      onlineMeeting: next.isOnlineMeeting ? e.onlineMeeting ?? next.onlineMeeting : null,
       isCancelled: isCancelled ?? e.isCancelled,
     });
   });
