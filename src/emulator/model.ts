@@ -100,7 +100,6 @@ export interface Attendee {
   status: { response: string; time: string };
 }
 
-
 export interface StoredEvent extends Sequenced {
   id: string;
   changeKey: string;
