@@ -1,5 +1,7 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
+exports.htmlDocument = htmlDocument;
+exports.storedBody = storedBody;
 exports.bodyAs = bodyAs;
 exports.preview = preview;
 const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -15,9 +17,22 @@ function htmlToText(html) {
         .replace(/(\r\n ?){3,}/g, '\r\n\r\n')
         .trim();
 }
+/**
+ * How Exchange stores an HTML body (message-get, calendar-post-events): a whole document, whatever
+ * fragment the client sent; a document stays as it is.
+ */
+function htmlDocument(html) {
+    if (/^\s*(<!doctype[^>]*>\s*)?<html[\s>]/i.test(html))
+        return html;
+    return `<html>\r\n<head>\r\n<meta http-equiv="Content-Type" content="text/html; charset=utf-8">\r\n</head>\r\n<body>\r\n${html}\r\n</body>\r\n</html>\r\n`;
+}
+/** A body as Exchange keeps it: HTML as a whole document, text as sent. */
+function storedBody(contentType, content) {
+    return { contentType, content: contentType === 'html' ? htmlDocument(content) : content };
+}
 function textToHtml(text) {
     const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    return `<html><head>\r\n<meta http-equiv="Content-Type" content="text/html; charset=utf-8">\r\n</head>\r\n<body>\r\n<div>${escaped.replace(/\r?\n/g, '<br>\r\n')}</div>\r\n</body>\r\n</html>\r\n`;
+    return htmlDocument(`<div>${escaped.replace(/\r?\n/g, '<br>\r\n')}</div>`);
 }
 function bodyAs(body, wanted) {
     if (!wanted || wanted === body.contentType)

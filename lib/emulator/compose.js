@@ -2,6 +2,7 @@
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.toEmailAddress = toEmailAddress;
 exports.composeMessage = composeMessage;
+const body_1 = require("./body");
 const recipients_1 = require("./recipients");
 function toEmailAddress(input) {
     if (typeof input !== 'string')
@@ -28,12 +29,7 @@ function composeMessage(spec, { subject, receivedAt }, uniqueTag) {
         receivedAt,
         sentAt: spec.sentAt ?? receivedAt - 2000,
         subject,
-        body: {
-            contentType,
-            content: contentType === 'html' && !/<html/i.test(body)
-                ? `<html><head>\r\n<meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head><body><div>${body}</div></body></html>`
-                : body,
-        },
+        body: (0, body_1.storedBody)(contentType, body),
         importance: spec.importance ?? 'normal',
         isRead: spec.isRead ?? false,
         isDraft: spec.isDraft ?? false,

@@ -4,6 +4,7 @@ exports.EVENT = exports.EVENT_SORT_KEYS = void 0;
 /** microsoft.graph.event: series masters and single instances, times rendered in the Prefer zone. */
 const body_1 = require("./body");
 const entity_1 = require("./entity");
+const places_1 = require("./places");
 const recipients_1 = require("./recipients");
 const timefmt_1 = require("./timefmt");
 const timezones_1 = require("./timezones");
@@ -15,13 +16,14 @@ exports.EVENT_SORT_KEYS = {
     subject: (e) => e.subject.toLowerCase(),
 };
 /** All-day events float: midnight stays midnight whatever zone the caller asks for. */
-function dateTimeTimeZone(ms, allDay, ctx) {
-    return { dateTime: (0, timefmt_1.wallTicks)(allDay ? ms : (0, timezones_1.utcToWall)(ctx.timeZone, ms)), timeZone: ctx.timeZone.graphName };
+function dateTimeTimeZone(ms, allDay, bookedIn, ctx) {
+    const zone = ctx.bookedZones ? (0, timezones_1.graphTimeZone)(bookedIn) : ctx.timeZone;
+    return { dateTime: (0, timefmt_1.wallTicks)(allDay ? ms : (0, timezones_1.utcToWall)(zone, ms)), timeZone: zone.graphName };
 }
 const PROPERTIES = {
     id: (e) => e.id,
-    createdDateTime: (e) => (0, timefmt_1.isoTicks)(e.createdAt),
-    lastModifiedDateTime: (e) => (0, timefmt_1.isoTicks)(e.lastModifiedAt),
+    createdDateTime: (e) => (0, timefmt_1.graphInstant)(e.createdAt),
+    lastModifiedDateTime: (e) => (0, timefmt_1.graphInstant)(e.lastModifiedAt),
     changeKey: (e) => e.changeKey,
     categories: (e) => [...e.categories],
     transactionId: (e) => e.transactionId,
@@ -51,23 +53,21 @@ const PROPERTIES = {
     hideAttendees: () => false,
     responseStatus: (e) => ({ response: e.isOrganizer ? 'organizer' : 'notResponded', time: '0001-01-01T00:00:00Z' }),
     body: (e, ctx) => ({ ...(0, body_1.bodyAs)(e.body, ctx.bodyType) }),
-    start: (e, ctx) => dateTimeTimeZone(e.startMs, e.isAllDay, ctx),
-    end: (e, ctx) => dateTimeTimeZone(e.endMs, e.isAllDay, ctx),
-    location: (e) => (e.location
-        ? { displayName: e.location, locationType: 'default', uniqueId: e.location, uniqueIdType: 'private' }
-        : { displayName: '', locationType: 'default', uniqueIdType: 'unknown', address: {}, coordinates: {} }),
-    locations: (e) => (e.location
-        ? [{ displayName: e.location, locationType: 'default', uniqueId: e.location, uniqueIdType: 'private' }]
-        : []),
+    start: (e, ctx) => dateTimeTimeZone(e.startMs, e.isAllDay, e.startTimeZone, ctx),
+    end: (e, ctx) => dateTimeTimeZone(e.endMs, e.isAllDay, e.endTimeZone, ctx),
+    location: (e) => (0, places_1.renderPlace)(e.location),
+    locations: (e) => e.locations.map(places_1.renderPlace),
     recurrence: (e) => e.recurrence,
     attendees: (e) => e.attendees.map((a) => ({ type: a.type, status: { ...a.status }, emailAddress: { ...a.emailAddress } })),
     organizer: (e) => (0, recipients_1.recipient)(e.organizer),
-    onlineMeeting: (e) => (e.joinUrl ? { joinUrl: e.joinUrl } : null),
+    onlineMeeting: (e) => (e.onlineMeeting && { ...e.onlineMeeting }),
 };
 exports.EVENT = {
     type: 'event',
     properties: PROPERTIES,
     defaults: Object.keys(PROPERTIES),
+    // As in Graph's published examples (user-list-events, event-get): selecting location returns locations too.
+    companions: { location: ['locations'] },
     etag: (e) => (0, entity_1.weakEtag)(e.changeKey),
     filterable: {
         createdDateTime: { kind: 'datetime', get: (e) => e.createdAt },

@@ -5,8 +5,11 @@ exports.readEvent = readEvent;
  * Reading an event from a client's JSON (POST events, control addEvent) with Outlook's checks:
  * start/end present and ordered, known time zones, all-day events on midnights, valid enums.
  */
+const body_1 = require("./body");
 const errors_1 = require("./errors");
 const json_1 = require("./json");
+const places_1 = require("./places");
+const recurrence_1 = require("./recurrence");
 const recipients_1 = require("./recipients");
 const timefmt_1 = require("./timefmt");
 const timezones_1 = require("./timezones");
@@ -47,39 +50,45 @@ function readAttendees(value) {
     });
 }
 const DAY_MS = 24 * 3600 * 1000;
-/** Everything but the ids: the caller stores it in `calendarId` of `mailbox`. */
-function readEvent(json, mailbox, calendarId, now) {
+/** The dial-in number of the emulator's meetings (a fictional 555-01xx number). */
+const TOLL_NUMBER = '+1 425 555 0100';
+/** A Teams meeting as Graph's create examples show it: join link, conference id, dial-in number. */
+function newOnlineMeeting(mailbox) {
+    return {
+        joinUrl: `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${mailbox.ids.hex(24)}%40thread.v2/0?context=%7b%22Tid%22%3a%22${mailbox.user.id}%22%7d`,
+        conferenceId: String(parseInt(mailbox.ids.hex(4), 16) % 1e9).padStart(9, '0'),
+        tollNumber: TOLL_NUMBER,
+    };
+}
+/**
+ * Everything but the ids: the caller stores it in `calendarId` of `mailbox`.
+ * @param span start and end as instants, for a caller that has them (the seed) instead of the
+ *   wall times in `json.start`/`json.end`: a wall time cannot name both sides of a DST fold.
+ */
+function readEvent(json, mailbox, calendarId, now, span) {
     const isAllDay = json.isAllDay === true;
-    const start = readTime(json.start, 'start', isAllDay);
-    const end = readTime(json.end, 'end', isAllDay);
+    const { start, end } = span ?? { start: readTime(json.start, 'start', isAllDay), end: readTime(json.end, 'end', isAllDay) };
     if (end.ms < start.ms) {
         throw new errors_1.GraphError(400, 'ErrorCalendarEndDateIsEarlierThanStartDate', 'The end date occurs before the start date.');
     }
     if (isAllDay && (start.ms % DAY_MS !== 0 || end.ms % DAY_MS !== 0 || end.ms === start.ms)) {
         throw new errors_1.GraphError(400, 'ErrorInvalidRequest', 'Your request can\'t be completed. All-day events must start and end at midnight, at least one day apart.');
     }
-    if (json.recurrence !== undefined && json.recurrence !== null && !(0, json_1.isObject)(json.recurrence)) {
-        throw (0, errors_1.badRequest)("The 'recurrence' property must be an object.");
-    }
     const body = (0, json_1.isObject)(json.body) ? json.body : {};
     const isOnlineMeeting = json.isOnlineMeeting === true;
-    const location = (0, json_1.isObject)(json.location) ? stringValue(json.location.displayName, '') : '';
     const importance = (0, json_1.enumValue)(json.importance, ['low', 'normal', 'high'], 'normal');
     return {
         calendarId,
         createdAt: now,
         lastModifiedAt: now,
         subject: stringValue(json.subject, ''),
-        body: {
-            contentType: (0, json_1.enumValue)(body.contentType, ['text', 'html'], 'html'),
-            content: stringValue(body.content, ''),
-        },
+        body: (0, body_1.storedBody)((0, json_1.enumValue)(body.contentType, ['text', 'html'], 'html'), stringValue(body.content, '')),
         startMs: start.ms,
         endMs: end.ms,
         startTimeZone: start.zone,
         endTimeZone: end.zone,
         isAllDay,
-        location,
+        ...(0, places_1.readPlaces)(json),
         attendees: readAttendees(json.attendees),
         organizer: { name: mailbox.user.displayName, address: mailbox.address },
         isOrganizer: true,
@@ -87,13 +96,11 @@ function readEvent(json, mailbox, calendarId, now) {
         onlineMeetingProvider: isOnlineMeeting
             ? (0, json_1.enumValue)(json.onlineMeetingProvider, ['teamsForBusiness', 'skypeForBusiness', 'skypeForConsumer'], 'teamsForBusiness')
             : 'unknown',
-        joinUrl: isOnlineMeeting
-            ? `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${mailbox.ids.hex(24)}%40thread.v2/0?context=%7b%22Tid%22%3a%22${mailbox.user.id}%22%7d`
-            : null,
+        onlineMeeting: isOnlineMeeting ? newOnlineMeeting(mailbox) : null,
         showAs: (0, json_1.enumValue)(json.showAs, ['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown'], 'busy'),
         sensitivity: (0, json_1.enumValue)(json.sensitivity, ['normal', 'personal', 'private', 'confidential'], 'normal'),
         importance,
-        recurrence: json.recurrence ?? null,
+        recurrence: (0, recurrence_1.readRecurrence)(json.recurrence, start.zone),
         reminderMinutesBeforeStart: typeof json.reminderMinutesBeforeStart === 'number' ? json.reminderMinutesBeforeStart : 15,
         isReminderOn: json.isReminderOn !== false,
         categories: Array.isArray(json.categories) ? json.categories.filter((c) => typeof c === 'string') : [],

@@ -28,6 +28,9 @@ function changeMail(mailbox, message, changes, now) {
  */
 function changeEvent(mailbox, event, changes, now, isCancelled) {
     const merged = { ...(0, entity_1.render)(entity_event_1.EVENT, event, { timeZone: timezones_1.UTC_ZONE, immutableIds: false }), ...changes };
+    // A new location or new locations replace both: the other one follows from them, as on a create.
+    if ('location' in changes !== 'locations' in changes)
+        delete merged['location' in changes ? 'locations' : 'location'];
     const next = (0, event_input_1.readEvent)(merged, mailbox, event.calendarId, event.createdAt);
     mailbox.updateEvent(event, now, (e) => {
         Object.assign(e, next, {
@@ -36,7 +39,7 @@ function changeEvent(mailbox, event, changes, now, isCancelled) {
             iCalUId: e.iCalUId,
             startTimeZone: changes.start === undefined ? e.startTimeZone : next.startTimeZone,
             endTimeZone: changes.end === undefined ? e.endTimeZone : next.endTimeZone,
-            joinUrl: next.isOnlineMeeting ? e.joinUrl ?? next.joinUrl : null,
+            onlineMeeting: next.isOnlineMeeting ? e.onlineMeeting ?? next.onlineMeeting : null,
             isCancelled: isCancelled ?? e.isCancelled,
         });
     });

@@ -14,7 +14,7 @@ function splitPreferences(header) {
     });
 }
 function parsePreferences(header) {
-    const prefs = { timeZone: timezones_1.UTC_ZONE, immutableIds: false, applied: [] };
+    const prefs = { immutableIds: false, applied: [] };
     const raw = Array.isArray(header) ? header.join(',') : header ?? '';
     for (const [name, value] of splitPreferences(raw)) {
         if (name === 'odata.maxpagesize' && /^\d+$/.test(value) && Number(value) > 0) {

@@ -15,26 +15,34 @@ function calendarIn(req, scope, calendarId) {
         return req.mailbox.calendar();
     return (0, graph_request_1.lookup)(calendarId, (id) => req.mailbox.calendar(id));
 }
+/** The entity set in @odata.context: Graph names the calendar when the route does (`calendars('id')/events`). */
+function eventSet(scope, calendar) {
+    return scope === 'byId' ? `calendars('${encodeURIComponent(calendar.id)}')/events` : 'events';
+}
 const listCalendars = (req) => (0, graph_request_1.listItems)(req, entity_folder_1.CALENDAR, req.mailbox.calendars, 'calendars');
-const getCalendar = (scope) => (req, { calendarId }) => (0, graph_request_1.itemResponse)(req, entity_folder_1.CALENDAR, calendarIn(req, scope, calendarId), scope === 'byId' ? 'calendars' : 'calendar');
+const getCalendar = (scope) => (req, { calendarId }) => (0, graph_request_1.itemResponse)(req, entity_folder_1.CALENDAR, calendarIn(req, scope, calendarId), 'calendars');
 const listEvents = (scope) => (req, { calendarId }) => {
     const calendar = calendarIn(req, scope, calendarId);
-    return (0, graph_request_1.listResponse)(req, entity_event_1.EVENT, calendar ? req.mailbox.calendarEvents(calendar) : req.mailbox.allEvents, 'events');
+    return (0, graph_request_1.listResponse)(req, entity_event_1.EVENT, calendar ? req.mailbox.calendarEvents(calendar) : req.mailbox.allEvents, eventSet(scope, calendar));
 };
 const getEvent = (scope) => (req, { calendarId, eventId }) => {
     const calendar = calendarIn(req, scope, calendarId);
     const event = (0, graph_request_1.lookup)(eventId, (id) => req.mailbox.event(id));
     if (calendar && event.calendarId !== calendar.id)
         throw (0, errors_1.notFound)();
-    return (0, graph_request_1.itemResponse)(req, entity_event_1.EVENT, event, 'events');
+    return (0, graph_request_1.itemResponse)(req, entity_event_1.EVENT, event, eventSet(scope, calendar));
 };
-/** A repeated transactionId returns the event already created, so a retried POST does not double-book. */
+/**
+ * A repeated transactionId returns the event already created, so a retried POST does not double-book.
+ * Without outlook.timezone, Graph answers a create in the zones of the request's start and end.
+ */
 const createEvent = (scope) => (req, { calendarId }) => {
     const json = (0, graph_request_1.jsonBody)(req);
     const calendar = calendarIn(req, scope, calendarId);
     const existing = typeof json.transactionId === 'string' ? req.mailbox.eventByTransactionId(json.transactionId) : undefined;
     const event = existing ?? req.mailbox.insertEvents([(0, event_input_1.readEvent)(json, req.mailbox, calendar.id, req.world.now())])[0];
-    return (0, graph_request_1.itemResponse)(req, entity_event_1.EVENT, event, 'events', 201);
+    const answer = req.prefs.timeZone ? req : { ...req, render: { ...req.render, bookedZones: true } };
+    return (0, graph_request_1.itemResponse)(answer, entity_event_1.EVENT, event, eventSet(scope, calendar), 201);
 };
 /** PATCH: Graph-shaped changes, validated like a create. Cancelling is an action of its own in Graph. */
 const updateEvent = (req, { eventId }) => {

@@ -1,20 +1,21 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
+exports.SEED_EVENT_MINUTES = exports.SEED_TIME_ZONES = void 0;
 exports.seedDirectory = seedDirectory;
 /**
  * Deterministic starting data: two mailboxes with nested folders (enough of them to page),
  * mail spread over the last 30 days (some within the same second, to exercise the
  * whole-second quirk), two calendars with single events and series masters, and contacts.
  */
-const datetime_1 = require("../validation/datetime");
-const timezones_1 = require("../validation/timezones");
 const compose_1 = require("./compose");
 const directory_1 = require("./directory");
 const event_input_1 = require("./event-input");
+const recurrence_1 = require("./recurrence");
 const ids_1 = require("./ids");
 const mailbox_1 = require("./mailbox");
 const rng_1 = require("./rng");
 const timefmt_1 = require("./timefmt");
+const timezones_1 = require("./timezones");
 const DAY = 24 * 3600 * 1000;
 function makeUser(seed, given, surname, jobTitle, office) {
     const upn = `${given}.${surname}@${directory_1.TENANT_DOMAIN}`.toLowerCase();
@@ -105,59 +106,73 @@ function seedMail(mailbox, folders, count, now, rng) {
     }
     mailbox.insertMessages(drafts);
 }
-/** A series master's patternedRecurrence, in the shape Graph returns it. */
-function recurrenceFor(type, startMs) {
-    const start = new Date(startMs);
+const SERIES = { weekly: 'Weekly sync', daily: 'Daily stand-up', absoluteMonthly: 'Monthly review' };
+/**
+ * A series master's recurrence as a client posts it (readEvent completes it as Graph does), on
+ * the dates the event's own wall clock shows at its start (`wallStart`, as if UTC).
+ */
+function recurrenceFor(type, wallStart) {
+    const start = new Date(wallStart);
     const startDate = start.toISOString().slice(0, 10);
-    const pattern = { type, interval: 1, month: 0, dayOfMonth: 0, daysOfWeek: [], firstDayOfWeek: 'sunday', index: 'first' };
-    const range = { type: 'noEnd', startDate, endDate: '0001-01-01', recurrenceTimeZone: 'UTC', numberOfOccurrences: 0 };
-    if (type === 'weekly') {
-        pattern.daysOfWeek = [start.toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' }).toLowerCase()];
-        return { subject: 'Weekly sync', recurrence: { pattern, range } };
+    switch (type) {
+        case 'weekly':
+            return { pattern: { type, interval: 1, daysOfWeek: [recurrence_1.DAYS_OF_WEEK[start.getUTCDay()]] }, range: { type: 'noEnd', startDate } };
+        case 'daily':
+            return { pattern: { type, interval: 1 }, range: { type: 'numbered', startDate, numberOfOccurrences: 20 } };
+        case 'absoluteMonthly': {
+            const endDate = new Date(wallStart + 180 * DAY).toISOString().slice(0, 10);
+            return { pattern: { type, interval: 1, dayOfMonth: start.getUTCDate() }, range: { type: 'endDate', startDate, endDate } };
+        }
     }
-    if (type === 'daily') {
-        return { subject: 'Daily stand-up', recurrence: { pattern, range: { ...range, type: 'numbered', numberOfOccurrences: 20 } } };
-    }
-    pattern.dayOfMonth = start.getUTCDate();
-    const endDate = new Date(startMs + 180 * DAY).toISOString().slice(0, 10);
-    return { subject: 'Monthly review', recurrence: { pattern, range: { ...range, type: 'endDate', endDate } } };
 }
+/** Zones of the seeded meetings: both hemispheres, in Windows and IANA spellings (Graph takes both). */
+exports.SEED_TIME_ZONES = [
+    'UTC', 'Pacific Standard Time', 'W. Europe Standard Time', 'Eastern Standard Time', 'AUS Eastern Standard Time',
+    'Pacific SA Standard Time', 'Europe/Berlin', 'America/Santiago',
+];
+/** Lengths of the seeded meetings, in minutes. */
+exports.SEED_EVENT_MINUTES = [30, 60, 90];
+/** Resolved once: resolving an IANA name builds an Intl formatter, which would be most of the cost of seeding. */
+let seedZones;
 function seedCalendars(mailbox, now, rng, eventCount) {
     const main = mailbox.createCalendar('Calendar', 'auto', '');
     const team = mailbox.createCalendar('Team Events', 'lightBlue', '#4da7f9');
-    const zones = ['UTC', 'Pacific Standard Time', 'W. Europe Standard Time', 'Eastern Standard Time'];
     const halfHour = 30 * 60 * 1000;
     const base = Math.floor(now / halfHour) * halfHour;
-    const timed = (startMs, minutes, zoneName) => {
-        const { iana } = (0, timezones_1.resolveTimeZone)(zoneName, 'zone');
-        const start = (0, datetime_1.epochToWallTime)(startMs, iana);
-        // The length is added on the wall clock: an end converted on its own from an instant after a
-        // DST fall-back shows an earlier wall time than the start, which readEvent (as Graph) refuses.
-        const end = (0, datetime_1.epochToWallTime)(Date.parse(`${start}Z`) + minutes * 60000, 'UTC');
-        return { start: { dateTime: start, timeZone: zoneName }, end: { dateTime: end, timeZone: zoneName } };
-    };
+    // Outlook stores a meeting as two instants and the zone it was booked in, so its length is
+    // absolute time. Written as wall times instead, an end could fall into a DST gap or fold and
+    // come before the start.
+    seedZones ??= exports.SEED_TIME_ZONES.map((name) => (0, timezones_1.graphTimeZone)(name));
     const guest = (address) => ({ emailAddress: { address }, type: rng.chance(0.7) ? 'required' : 'optional' });
     const events = [];
     for (let i = 0; i < eventCount; i += 1) {
         const calendar = i % 3 === 2 ? team : main;
         const startMs = base + rng.int(-14 * 48, 30 * 48) * halfHour;
         const createdAt = Math.min(now - 1000, startMs) - rng.int(1, 40) * DAY + rng.int(0, 86_399_999);
-        const series = i % 5 === 0 ? recurrenceFor(rng.pick(['weekly', 'daily', 'absoluteMonthly']), startMs) : undefined;
+        const series = i % 5 === 0 ? rng.pick(Object.keys(SERIES)) : undefined;
         const allDay = i % 11 === 5;
         const online = rng.chance(0.4);
+        const subject = series ? SERIES[series] : rng.pick(['Customer call', '1:1', 'Design review', 'Planning', 'Interview']);
+        const day = Math.floor(startMs / DAY) * DAY;
+        let span;
+        let wallStart = day;
+        if (!allDay) {
+            const minutes = rng.pick(exports.SEED_EVENT_MINUTES);
+            const zone = rng.pick(seedZones);
+            span = { start: { ms: startMs, zone: zone.graphName }, end: { ms: startMs + minutes * 60000, zone: zone.graphName } };
+            wallStart = (0, timezones_1.utcToWall)(zone, startMs);
+        }
         const input = {
-            subject: series ? series.subject : rng.pick(['Customer call', '1:1', 'Design review', 'Planning', 'Interview']),
+            subject,
             body: { contentType: 'html', content: '<p>Agenda to follow.</p>' },
-            ...(allDay
-                ? { isAllDay: true, start: { dateTime: (0, timefmt_1.wallTicks)(Math.floor(startMs / DAY) * DAY), timeZone: 'UTC' }, end: { dateTime: (0, timefmt_1.wallTicks)(Math.floor(startMs / DAY) * DAY + DAY), timeZone: 'UTC' } }
-                : timed(startMs, rng.pick([30, 60, 90]), rng.pick(zones))),
+            ...(allDay && { isAllDay: true, start: { dateTime: (0, timefmt_1.wallTicks)(day), timeZone: 'UTC' }, end: { dateTime: (0, timefmt_1.wallTicks)(day + DAY), timeZone: 'UTC' } }),
             location: { displayName: rng.pick(['', 'Conf Room Rainier', 'Building 4 / 1020', 'Café']) },
             attendees: [guest(rng.pick(SENDERS.slice(0, 5)))],
             isOnlineMeeting: online && !allDay,
             showAs: allDay ? 'free' : 'busy',
-            recurrence: series ? series.recurrence : null,
+            recurrence: series ? recurrenceFor(series, wallStart) : null,
         };
-        events.push((0, event_input_1.readEvent)(input, mailbox, calendar.id, createdAt));
+        events.push((0, event_input_1.readEvent)(input, mailbox, calendar.id, createdAt, span));
     }
     mailbox.insertEvents(events);
 }

@@ -21,6 +21,7 @@ const routes_identity_1 = require("./routes-identity");
 const routes_mail_1 = require("./routes-mail");
 const routes_user_1 = require("./routes-user");
 const timefmt_1 = require("./timefmt");
+const timezones_1 = require("./timezones");
 const token_1 = require("./token");
 /** Graph's request size limit (about 4 MB), which caps inline attachments. */
 const GRAPH_BODY_LIMIT = 4 * 1024 * 1024;
@@ -76,7 +77,14 @@ function graphError(ex, err) {
         error: {
             code: err.code,
             message: err.message,
-            innerError: { date: (0, timefmt_1.innerErrorDate)(ex.world.now()), 'request-id': ex.requestId, 'client-request-id': ex.clientRequestId },
+            // Graph's pages show the request id as 'request-id' and as requestId; both are here, so a
+            // client that reads only one of them works against the emulator as against Graph.
+            innerError: {
+                date: (0, timefmt_1.innerErrorDate)(ex.world.now()),
+                'request-id': ex.requestId,
+                requestId: ex.requestId,
+                'client-request-id': ex.clientRequestId,
+            },
         },
     }, { ...err.headers });
 }
@@ -162,7 +170,12 @@ async function graphPipeline(ex) {
         const prefs = (0, prefer_1.parsePreferences)(ex.req.headers.prefer);
         const request = {
             world, rawPath, params: ex.url.searchParams, body, mailbox, prefs,
-            render: { timeZone: prefs.timeZone, bodyType: prefs.bodyType, immutableIds: prefs.immutableIds },
+            render: {
+                timeZone: prefs.timeZone ?? timezones_1.UTC_ZONE,
+                bodyType: prefs.bodyType,
+                immutableIds: prefs.immutableIds,
+                userUrl: `${world.baseUrl}/v1.0/users('${mailbox.user.id}@${world.directory.tenantId}')`,
+            },
         };
         // Handler errors become responses here, so applyThenFail can discard them like any answer.
         const run = () => {

@@ -6,7 +6,7 @@
  */
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.wallTicks = wallTicks;
-exports.isoTicks = isoTicks;
+exports.graphInstant = graphInstant;
 exports.innerErrorDate = innerErrorDate;
 exports.parseDateTimeOffset = parseDateTimeOffset;
 exports.parseWallTime = parseWallTime;
@@ -14,9 +14,12 @@ exports.parseWallTime = parseWallTime;
 function wallTicks(wallMs) {
     return `${new Date(wallMs).toISOString().slice(0, 23)}0000`;
 }
-/** Event timestamps: seven fractional digits (ticks), as Graph returns them for events. */
-function isoTicks(ms) {
-    return `${wallTicks(ms)}Z`;
+/**
+ * Event timestamps as Graph writes them: the tick fraction with trailing zeros dropped
+ * (`.56197Z`, `.245372Z`), none at all on a whole second. Ours stop at the millisecond.
+ */
+function graphInstant(ms) {
+    return new Date(ms).toISOString().replace(/\.?0*Z$/, 'Z');
 }
 /** The `date` of an error's innerError: no fraction and, like Graph, no zone designator. */
 function innerErrorDate(ms) {

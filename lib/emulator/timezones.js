@@ -9,6 +9,7 @@ exports.wallToUtc = wallToUtc;
  * (CLDR's Windows table, IANA spellings) and the clock arithmetic are the component's own
  * (src/validation); only where Graph is more lenient than the component does a rule live here.
  */
+const datetime_1 = require("../validation/datetime");
 const timezones_1 = require("../validation/timezones");
 const windowsZones_1 = require("../validation/windowsZones");
 const zoneClock_1 = require("../validation/zoneClock");
@@ -48,10 +49,12 @@ function utcToWall(zone, utcMs) {
 /**
  * The instant at which the zone's wall clock shows `wallMs`: the earlier one across a DST fold.
  * Graph does not refuse a wall time in a spring-forward gap as the component's wallTimeToEpoch
- * does, so this stays lenient (a gap time lands an offset step early).
+ * does: Exchange moves it forward by the gap's length (as java.time and Temporal do), so a meeting
+ * from 01:30 to 02:00 on the night the clocks jump from 02:00 to 03:00 lasts 30 minutes.
  */
 function wallToUtc(zone, wallMs) {
     if (zone.iana === timezones_1.UTC_ZONE.iana)
         return wallMs;
-    return wallMs - (0, zoneClock_1.offsetMs)(zone.iana, wallMs - (0, zoneClock_1.offsetMs)(zone.iana, wallMs));
+    const { instants, afterGap } = (0, datetime_1.resolveWall)(wallMs, zone.iana);
+    return instants[0] ?? afterGap;
 }

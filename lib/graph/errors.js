@@ -49,6 +49,14 @@ const HINTS_BY_STATUS = {
     503: 'Graph is temporarily unavailable. Retry later.',
     504: 'Graph did not answer in time. Retry later.',
 };
+/**
+ * The id Microsoft support asks for: the request-id header, else the error body's, which
+ * Microsoft's pages spell both innerError['request-id'] and innerError.requestId.
+ */
+function requestIdOf(header, body) {
+    const inner = body?.error?.innerError;
+    return [header, inner?.['request-id'], inner?.requestId].find((id) => typeof id === 'string' && id !== '');
+}
 /** Graph's message, unless it quotes what we sent (some 400s echo filter values or ids). */
 function safeGraphMessage(message) {
     if (!message)
@@ -58,7 +66,7 @@ function safeGraphMessage(message) {
 }
 function errorFromResponse(method, path, status, body, requestId) {
     const code = body?.error?.code;
-    const id = requestId ?? body?.error?.innerError?.['request-id'];
+    const id = requestIdOf(requestId, body);
     const hint = (code && HINTS_BY_CODE[code]) ?? HINTS_BY_STATUS[status] ?? 'Graph could not complete the request.';
     const said = safeGraphMessage(body?.error?.message);
     const parts = [

@@ -4,6 +4,7 @@ exports.parseInstant = parseInstant;
 exports.parseEventTime = parseEventTime;
 exports.wallTimeToEpoch = wallTimeToEpoch;
 exports.epochToWallTime = epochToWallTime;
+exports.resolveWall = resolveWall;
 /**
  * Instants and event boundaries from user text. Times without an offset are only meaningful with a
  * zone, so they are refused where no zone applies instead of being read as UTC or server time.

@@ -19,12 +19,11 @@ const { World } = require('./world');
 
 const DAY = 24 * 3600 * 1000;
 /**
- * Virtual time of scenario 0; each scenario starts a day later, over 200 days (March to
- * September 2026). Not later: the emulator's seed fails to start within about a month before a
- * DST fall-back (see spec/chaos.spec.js, "the emulator starts whatever the date").
+ * Virtual time of scenario 0; each scenario starts a day later, over a year from March 2026, so
+ * runs cross every DST change of the zones the emulator seeds (spec/emulator/seed-dst.spec.js).
  */
 const EPOCH = Date.UTC(2026, 2, 2, 8, 0, 0);
-const DATES = 200;
+const DATES = 365;
 /** A step that takes longer than this (wall clock) is a hang: a bug, reported as such. */
 const STEP_WATCHDOG_MS = 30_000;
 const REDIRECT_URI = 'https://chaos.elastic.example/callback/oauth2';

@@ -29,9 +29,14 @@ describe('emulator: calendars and events', () => {
     expect(items.length).to.be.at.least(30);
     const types = new Set(items.map((e) => e.type));
     expect([...types].sort()).to.deep.equal(['seriesMaster', 'singleInstance']);
-    const master = items.find((e) => e.type === 'seriesMaster');
-    expect(master.recurrence.pattern).to.have.property('type');
-    expect(master.recurrence.range).to.have.property('startDate');
+    // Series masters: the recurrence complete, as Graph returns it, its range on the dates of the zone the series was booked in.
+    for (const master of items.filter((e) => e.type === 'seriesMaster')) {
+      expect(master.recurrence.pattern).to.have.all.keys('type', 'interval', 'month', 'dayOfMonth', 'daysOfWeek', 'firstDayOfWeek', 'index');
+      expect(master.recurrence.range).to.have.all.keys('type', 'startDate', 'endDate', 'recurrenceTimeZone', 'numberOfOccurrences');
+      expect(master.recurrence.range.recurrenceTimeZone).to.equal(master.originalStartTimeZone);
+      const local = await graph(`/me/events/${master.id}`, { headers: { Prefer: `outlook.timezone="${master.originalStartTimeZone}"` } });
+      expect(master.recurrence.range.startDate, master.subject).to.equal(local.body.start.dateTime.slice(0, 10));
+    }
     const e = items.find((x) => !x.isAllDay);
     expect(e.start.dateTime).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}$/);
     expect(e.start.timeZone).to.equal('UTC');
@@ -48,11 +53,17 @@ describe('emulator: calendars and events', () => {
     for (const calendar of [team, main]) expect(calendar.items.map((x) => x.type)).to.include('seriesMaster');
   });
 
-  it('creates an event (201), converting Windows zones, and renders it in the Prefer zone', async () => {
+  it('creates an event (201), answering in the zone it was booked in, reads it in UTC, and renders it in the Prefer zone', async () => {
     const created = await graph('/me/calendar/events', { method: 'POST', body: event() });
     expect(created.status).to.equal(201);
-    expect(created.body.start).to.deep.equal({ dateTime: '2026-03-10T19:00:00.0000000', timeZone: 'UTC' }); // PDT is UTC-7 on March 10
+    // Without outlook.timezone Graph answers a create in the request's zones (user-post-events, example 3) ...
+    expect(created.body.start).to.deep.equal({ dateTime: '2026-03-10T12:00:00.0000000', timeZone: 'Pacific Standard Time' });
     expect(created.body.originalStartTimeZone).to.equal('Pacific Standard Time');
+    // ... and any read in UTC.
+    const read = await graph(`/me/events/${created.body.id}`);
+    expect(read.body.start).to.deep.equal({ dateTime: '2026-03-10T19:00:00.0000000', timeZone: 'UTC' }); // PDT is UTC-7 on March 10
+    const asked = await graph('/me/events', { method: 'POST', headers: { Prefer: 'outlook.timezone="Tokyo Standard Time"' }, body: event({ subject: 'In Tokyo' }) });
+    expect(asked.body.end).to.deep.equal({ dateTime: '2026-03-11T05:00:00.0000000', timeZone: 'Tokyo Standard Time' });
     const inBerlin = await graph(`/me/events/${created.body.id}`, { headers: { Prefer: 'outlook.timezone="Europe/Berlin"' } });
     expect(inBerlin.body.start).to.deep.equal({ dateTime: '2026-03-10T20:00:00.0000000', timeZone: 'Europe/Berlin' });
     expect(inBerlin.headers.get('preference-applied')).to.equal('outlook.timezone="Europe/Berlin"');
@@ -67,6 +78,9 @@ describe('emulator: calendars and events', () => {
       [event({ start: { dateTime: '2026-03-10T12:00:00', timeZone: 'Mars/Olympus_Mons' } }), 'TimeZoneNotSupportedException'],
       [event({ isAllDay: true }), 'ErrorInvalidRequest'],
       [event({ showAs: 'sleeping' }), 'BadRequest'],
+      [event({ recurrence: { pattern: { type: 'weekly', interval: 1, daysOfWeek: ['Monday'] } } }), 'BadRequest'],
+      [event({ recurrence: { pattern: { type: 'weekly', interval: 1, daysOfWeek: ['Funday'] }, range: { type: 'noEnd', startDate: '2026-03-10' } } }), 'BadRequest'],
+      [event({ recurrence: { pattern: { type: 'weekly', interval: 1 }, range: { type: 'endDate', startDate: '2026-03-10' } } }), 'BadRequest'],
     ];
     for (const [body, code] of cases) {
       const res = await graph('/me/events', { method: 'POST', body });
@@ -81,6 +95,27 @@ describe('emulator: calendars and events', () => {
     // All-day events float: midnight stays midnight in any zone.
     const shown = await graph(`/me/events/${allDay.body.id}`, { headers: { Prefer: 'outlook.timezone="Eastern Standard Time"' } });
     expect(shown.body.start).to.deep.equal({ dateTime: '2026-04-01T00:00:00.0000000', timeZone: 'Eastern Standard Time' });
+  });
+
+  it('reads wall times across DST changes as Exchange does: a skipped time moves forward by the gap, a repeated one is the earlier instant', async () => {
+    const utc = { Prefer: 'outlook.timezone="UTC"' };
+    const at = (dateTime, timeZone) => ({ dateTime, timeZone });
+    const create = (zone, start, end) => graph('/me/events', { method: 'POST', headers: utc, body: event({ start: at(start, zone), end: at(end, zone) }) });
+    const cases = [
+      // New York springs forward at 02:00 on 8 March 2026: 02:00-02:59 do not exist.
+      ['America/New_York', '2026-03-08T01:30:00', '2026-03-08T02:00:00', '2026-03-08T06:30:00', '2026-03-08T07:00:00'],
+      ['Eastern Standard Time', '2026-03-08T02:30:00', '2026-03-08T03:30:00', '2026-03-08T07:30:00', '2026-03-08T07:30:00'],
+      // ... and falls back at 02:00 on 1 November 2026: 01:00-01:59 happen twice.
+      ['America/New_York', '2026-11-01T01:30:00', '2026-11-01T02:00:00', '2026-11-01T05:30:00', '2026-11-01T07:00:00'],
+      // Sydney springs forward at 02:00 on 4 October 2026 and falls back at 03:00 on 5 April 2026.
+      ['AUS Eastern Standard Time', '2026-10-04T01:30:00', '2026-10-04T02:30:00', '2026-10-03T15:30:00', '2026-10-03T16:30:00'],
+      ['Australia/Sydney', '2026-04-05T02:30:00', '2026-04-05T03:00:00', '2026-04-04T15:30:00', '2026-04-04T17:00:00'],
+    ];
+    for (const [zone, start, end, utcStart, utcEnd] of cases) {
+      const res = await create(zone, start, end);
+      expect(res.status, `${zone} ${start}..${end}: ${JSON.stringify(res.body.error)}`).to.equal(201);
+      expect([res.body.start.dateTime, res.body.end.dateTime], `${zone} ${start}..${end}`).to.deep.equal([`${utcStart}.0000000`, `${utcEnd}.0000000`]);
+    }
   });
 
   it('does not create a second event for a repeated transactionId', async () => {
@@ -124,12 +159,21 @@ describe('emulator: calendars and events', () => {
   });
 
   it('PATCHes an event through Graph with create-time validation', async () => {
-    const created = (await graph('/me/events', { method: 'POST', body: event({ subject: 'Patchable' }) })).body;
+    const created = (await graph('/me/events', { method: 'POST', headers: { Prefer: 'outlook.timezone="UTC"' }, body: event({ subject: 'Patchable' }) })).body;
     clock.advance(1000);
     const patched = await graph(`/me/events/${created.id}`, { method: 'PATCH', body: { subject: 'Patched', location: { displayName: 'Room 9' } } });
     expect(patched.status).to.equal(200);
     expect(patched.body).to.deep.include({ subject: 'Patched', start: created.start, transactionId: null, iCalUId: created.iCalUId });
     expect(patched.body.location.displayName).to.equal('Room 9');
+    expect(patched.body.locations, 'locations follow a new location').to.deep.equal([patched.body.location]);
+    const rooms = await graph(`/me/events/${created.id}`, { method: 'PATCH', body: { locations: [{ displayName: 'Room 1' }, { displayName: 'Lobby', address: { city: 'Redmond' } }] } });
+    expect(rooms.body.location).to.include({ displayName: 'Room 1; Lobby', uniqueIdType: 'private' });
+    expect(rooms.body.locations).to.deep.equal([
+      { displayName: 'Room 1', locationType: 'default', uniqueIdType: 'unknown' },
+      { displayName: 'Lobby', locationType: 'default', uniqueId: 'Lobby', uniqueIdType: 'private', address: { city: 'Redmond' } },
+    ]);
+    const renamed = await graph(`/me/events/${created.id}`, { method: 'PATCH', body: { subject: 'Renamed' } });
+    expect(renamed.body.locations, 'unchanged by an unrelated PATCH').to.deep.equal(rooms.body.locations);
     expect(patched.body.changeKey).not.to.equal(created.changeKey);
     const bad = await graph(`/me/events/${created.id}`, { method: 'PATCH', body: { end: { dateTime: '2026-03-09T00:00:00', timeZone: 'UTC' } } });
     expect(bad.body.error.code).to.equal('ErrorCalendarEndDateIsEarlierThanStartDate');

@@ -63,7 +63,7 @@ describe('emulator: users, folders and messages', () => {
     const unknown = await graph(`/me/messages/${inbox.id.slice(0, -8)}AAAAAAA=`);
     expect(unknown.status).to.equal(404);
     expect(unknown.body.error.code).to.equal('ErrorItemNotFound');
-    expect(unknown.body.error.innerError).to.have.keys('date', 'request-id', 'client-request-id');
+    expect(unknown.body.error.innerError).to.have.keys('date', 'request-id', 'requestId', 'client-request-id');
   });
 
   it('renders messages like Graph: ids, etag, recipients, whole-second timestamps', async () => {

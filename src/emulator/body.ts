@@ -16,9 +16,23 @@ function htmlToText(html: string): string {
     .trim();
 }
 
+/**
+ * How Exchange stores an HTML body (message-get, calendar-post-events): a whole document, whatever
+ * fragment the client sent; a document stays as it is.
+ */
+export function htmlDocument(html: string): string {
+  if (/^\s*(<!doctype[^>]*>\s*)?<html[\s>]/i.test(html)) return html;
+  return `<html>\r\n<head>\r\n<meta http-equiv="Content-Type" content="text/html; charset=utf-8">\r\n</head>\r\n<body>\r\n${html}\r\n</body>\r\n</html>\r\n`;
+}
+
+/** A body as Exchange keeps it: HTML as a whole document, text as sent. */
+export function storedBody(contentType: BodyType, content: string): ItemBody {
+  return { contentType, content: contentType === 'html' ? htmlDocument(content) : content };
+}
+
 function textToHtml(text: string): string {
   const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return `<html><head>\r\n<meta http-equiv="Content-Type" content="text/html; charset=utf-8">\r\n</head>\r\n<body>\r\n<div>${escaped.replace(/\r?\n/g, '<br>\r\n')}</div>\r\n</body>\r\n</html>\r\n`;
+  return htmlDocument(`<div>${escaped.replace(/\r?\n/g, '<br>\r\n')}</div>`);
 }
 
 export function bodyAs(body: ItemBody, wanted: BodyType | undefined): ItemBody {

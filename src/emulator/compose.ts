@@ -4,6 +4,7 @@
  */
 import type { NewMessage } from './mailbox';
 import type { AttachmentInfo, BodyType, EmailAddress, Importance } from './model';
+import { storedBody } from './body';
 import { nameFromAddress } from './recipients';
 
 /**
@@ -60,12 +61,7 @@ export function composeMessage(spec: MessageSpec, { subject, receivedAt }: { sub
     receivedAt,
     sentAt: spec.sentAt ?? receivedAt - 2000,
     subject,
-    body: {
-      contentType,
-      content: contentType === 'html' && !/<html/i.test(body)
-        ? `<html><head>\r\n<meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head><body><div>${body}</div></body></html>`
-        : body,
-    },
+    body: storedBody(contentType, body),
     importance: spec.importance ?? 'normal',
     isRead: spec.isRead ?? false,
     isDraft: spec.isDraft ?? false,

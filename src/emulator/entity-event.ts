@@ -3,9 +3,11 @@ import { bodyAs, preview } from './body';
 import { weakEtag } from './entity';
 import type { EntityDef, RenderContext } from './entity';
 import type { StoredEvent } from './model';
+import { renderPlace } from './places';
 import { recipient } from './recipients';
-import { isoTicks, wallTicks } from './timefmt';
-import { utcToWall } from './timezones';
+import { graphInstant, wallTicks } from './timefmt';
+import { graphTimeZone, utcToWall } from './timezones';
+import type { ResolvedZone } from './timezones';
 
 export const EVENT_SORT_KEYS = {
   createdDateTime: (e: StoredEvent) => e.createdAt,
@@ -16,14 +18,15 @@ export const EVENT_SORT_KEYS = {
 };
 
 /** All-day events float: midnight stays midnight whatever zone the caller asks for. */
-function dateTimeTimeZone(ms: number, allDay: boolean, ctx: RenderContext): { dateTime: string; timeZone: string } {
-  return { dateTime: wallTicks(allDay ? ms : utcToWall(ctx.timeZone, ms)), timeZone: ctx.timeZone.graphName };
+function dateTimeTimeZone(ms: number, allDay: boolean, bookedIn: string, ctx: RenderContext): { dateTime: string; timeZone: string } {
+  const zone = ctx.bookedZones ? graphTimeZone(bookedIn) as ResolvedZone : ctx.timeZone;
+  return { dateTime: wallTicks(allDay ? ms : utcToWall(zone, ms)), timeZone: zone.graphName };
 }
 
 const PROPERTIES: EntityDef<StoredEvent>['properties'] = {
   id: (e) => e.id,
-  createdDateTime: (e) => isoTicks(e.createdAt),
-  lastModifiedDateTime: (e) => isoTicks(e.lastModifiedAt),
+  createdDateTime: (e) => graphInstant(e.createdAt),
+  lastModifiedDateTime: (e) => graphInstant(e.lastModifiedAt),
   changeKey: (e) => e.changeKey,
   categories: (e) => [...e.categories],
   transactionId: (e) => e.transactionId,
@@ -53,24 +56,22 @@ const PROPERTIES: EntityDef<StoredEvent>['properties'] = {
   hideAttendees: () => false,
   responseStatus: (e) => ({ response: e.isOrganizer ? 'organizer' : 'notResponded', time: '0001-01-01T00:00:00Z' }),
   body: (e, ctx) => ({ ...bodyAs(e.body, ctx.bodyType) }),
-  start: (e, ctx) => dateTimeTimeZone(e.startMs, e.isAllDay, ctx),
-  end: (e, ctx) => dateTimeTimeZone(e.endMs, e.isAllDay, ctx),
-  location: (e) => (e.location
-    ? { displayName: e.location, locationType: 'default', uniqueId: e.location, uniqueIdType: 'private' }
-    : { displayName: '', locationType: 'default', uniqueIdType: 'unknown', address: {}, coordinates: {} }),
-  locations: (e) => (e.location
-    ? [{ displayName: e.location, locationType: 'default', uniqueId: e.location, uniqueIdType: 'private' }]
-    : []),
+  start: (e, ctx) => dateTimeTimeZone(e.startMs, e.isAllDay, e.startTimeZone, ctx),
+  end: (e, ctx) => dateTimeTimeZone(e.endMs, e.isAllDay, e.endTimeZone, ctx),
+  location: (e) => renderPlace(e.location),
+  locations: (e) => e.locations.map(renderPlace),
   recurrence: (e) => e.recurrence,
   attendees: (e) => e.attendees.map((a) => ({ type: a.type, status: { ...a.status }, emailAddress: { ...a.emailAddress } })),
   organizer: (e) => recipient(e.organizer),
-  onlineMeeting: (e) => (e.joinUrl ? { joinUrl: e.joinUrl } : null),
+  onlineMeeting: (e) => (e.onlineMeeting && { ...e.onlineMeeting }),
 };
 
 export const EVENT: EntityDef<StoredEvent> = {
   type: 'event',
   properties: PROPERTIES,
   defaults: Object.keys(PROPERTIES),
+  // As in Graph's published examples (user-list-events, event-get): selecting location returns locations too.
+  companions: { location: ['locations'] },
   etag: (e) => weakEtag(e.changeKey),
   filterable: {
     createdDateTime: { kind: 'datetime', get: (e) => e.createdAt },

@@ -47,6 +47,7 @@ export const CALENDAR: EntityDef<Calendar> = {
   type: 'calendar',
   properties: CALENDAR_PROPERTIES,
   defaults: Object.keys(CALENDAR_PROPERTIES),
+  odataId: (c) => `calendars('${c.id}')`,
   filterable: { name: { kind: 'string', get: (c) => c.name } },
   sortable: { seq: (c) => c.seq, name: (c) => c.name.toLowerCase() },
   defaultOrder: { key: 'seq', desc: false },

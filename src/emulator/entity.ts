@@ -9,6 +9,10 @@ import type { ResolvedZone } from './timezones';
 /** Per-request rendering choices, mostly from Prefer headers. */
 export interface RenderContext {
   timeZone: ResolvedZone;
+  /** `${graph}/users('{user id}@{tenant id}')`, the base of @odata.id. */
+  userUrl?: string;
+  /** Event start and end each in the zone they were booked in, as Graph answers a create without outlook.timezone. */
+  bookedZones?: boolean;
   bodyType?: BodyType;
   immutableIds: boolean;
 }
@@ -33,7 +37,11 @@ export interface EntityShape<T> {
   properties: Readonly<Record<string, (item: T, ctx: RenderContext) => unknown>>;
   /** What a request without $select gets. */
   defaults: readonly string[];
+  /** Properties Graph returns beside a selected one although they were not selected. */
+  companions?: Readonly<Record<string, readonly string[]>>;
   etag?: (item: T) => string;
+  /** The item's path under its user, for the @odata.id Graph adds to some entities (calendars). */
+  odataId?: (item: T) => string;
 }
 
 /** An entity that is also listed: what $filter and $orderby accept on its collections. */
@@ -50,10 +58,12 @@ export interface EntityDef<T> extends EntityShape<T> {
 
 export function render<T>(def: EntityShape<T>, item: T, ctx: RenderContext, select?: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  if (def.odataId && ctx.userUrl) out['@odata.id'] = `${ctx.userUrl}/${def.odataId(item)}`;
   if (def.etag) out['@odata.etag'] = def.etag(item);
   // Graph always returns the id, selected or not, and puts it first.
   out.id = def.properties.id(item, ctx);
-  for (const name of select ?? def.defaults) {
+  const names = select ? select.flatMap((name) => [name, ...def.companions?.[name] ?? []]) : def.defaults;
+  for (const name of names) {
     if (name !== 'id') out[name] = def.properties[name](item, ctx);
   }
   return out;

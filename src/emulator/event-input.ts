@@ -2,12 +2,15 @@
  * Reading an event from a client's JSON (POST events, control addEvent) with Outlook's checks:
  * start/end present and ordered, known time zones, all-day events on midnights, valid enums.
  */
+import { storedBody } from './body';
 import { GraphError, badRequest } from './errors';
 import type { NewEvent } from './mailbox';
 import type { Mailbox } from './mailbox';
 import { enumValue, isObject } from './json';
 import type { Json } from './json';
-import type { Attendee, BodyType, Importance, Recurrence } from './model';
+import type { Attendee, Importance, OnlineMeeting } from './model';
+import { readPlaces } from './places';
+import { readRecurrence } from './recurrence';
 import { isValidAddress, nameFromAddress } from './recipients';
 import { parseWallTime } from './timefmt';
 import { graphTimeZone, wallToUtc } from './timezones';
@@ -17,12 +20,18 @@ function stringValue(value: unknown, fallback: string): string {
   return typeof value === 'string' ? value : fallback;
 }
 
-interface Instant {
+/** One end of an event as Outlook stores it: an instant and the zone it was booked in (Graph's name for it). */
+export interface EventInstant {
   ms: number;
   zone: string;
 }
 
-function readTime(value: unknown, which: 'start' | 'end', allDay: boolean): Instant {
+export interface EventSpan {
+  start: EventInstant;
+  end: EventInstant;
+}
+
+function readTime(value: unknown, which: 'start' | 'end', allDay: boolean): EventInstant {
   if (!isObject(value) || typeof value.dateTime !== 'string') {
     throw new GraphError(400, 'ErrorInvalidRequest', `Your request can't be completed. The '${which}' property with a dateTime is required.`);
   }
@@ -55,12 +64,26 @@ function readAttendees(value: unknown): Attendee[] {
 }
 
 const DAY_MS = 24 * 3600 * 1000;
+/** The dial-in number of the emulator's meetings (a fictional 555-01xx number). */
+const TOLL_NUMBER = '+1 425 555 0100';
 
-/** Everything but the ids: the caller stores it in `calendarId` of `mailbox`. */
-export function readEvent(json: Json, mailbox: Mailbox, calendarId: string, now: number): NewEvent {
+/** A Teams meeting as Graph's create examples show it: join link, conference id, dial-in number. */
+function newOnlineMeeting(mailbox: Mailbox): OnlineMeeting {
+  return {
+    joinUrl: `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${mailbox.ids.hex(24)}%40thread.v2/0?context=%7b%22Tid%22%3a%22${mailbox.user.id}%22%7d`,
+    conferenceId: String(parseInt(mailbox.ids.hex(4), 16) % 1e9).padStart(9, '0'),
+    tollNumber: TOLL_NUMBER,
+  };
+}
+
+/**
+ * Everything but the ids: the caller stores it in `calendarId` of `mailbox`.
+ * @param span start and end as instants, for a caller that has them (the seed) instead of the
+ *   wall times in `json.start`/`json.end`: a wall time cannot name both sides of a DST fold.
+ */
+export function readEvent(json: Json, mailbox: Mailbox, calendarId: string, now: number, span?: EventSpan): NewEvent {
   const isAllDay = json.isAllDay === true;
-  const start = readTime(json.start, 'start', isAllDay);
-  const end = readTime(json.end, 'end', isAllDay);
+  const { start, end } = span ?? { start: readTime(json.start, 'start', isAllDay), end: readTime(json.end, 'end', isAllDay) };
   if (end.ms < start.ms) {
     throw new GraphError(400, 'ErrorCalendarEndDateIsEarlierThanStartDate', 'The end date occurs before the start date.');
   }
@@ -68,28 +91,21 @@ export function readEvent(json: Json, mailbox: Mailbox, calendarId: string, now:
     throw new GraphError(400, 'ErrorInvalidRequest',
       'Your request can\'t be completed. All-day events must start and end at midnight, at least one day apart.');
   }
-  if (json.recurrence !== undefined && json.recurrence !== null && !isObject(json.recurrence)) {
-    throw badRequest("The 'recurrence' property must be an object.");
-  }
   const body = isObject(json.body) ? json.body : {};
   const isOnlineMeeting = json.isOnlineMeeting === true;
-  const location = isObject(json.location) ? stringValue(json.location.displayName, '') : '';
   const importance: Importance = enumValue(json.importance, ['low', 'normal', 'high'] as const, 'normal');
   return {
     calendarId,
     createdAt: now,
     lastModifiedAt: now,
     subject: stringValue(json.subject, ''),
-    body: {
-      contentType: enumValue(body.contentType, ['text', 'html'] as const, 'html') as BodyType,
-      content: stringValue(body.content, ''),
-    },
+    body: storedBody(enumValue(body.contentType, ['text', 'html'] as const, 'html'), stringValue(body.content, '')),
     startMs: start.ms,
     endMs: end.ms,
     startTimeZone: start.zone,
     endTimeZone: end.zone,
     isAllDay,
-    location,
+    ...readPlaces(json),
     attendees: readAttendees(json.attendees),
     organizer: { name: mailbox.user.displayName, address: mailbox.address },
     isOrganizer: true,
@@ -97,13 +113,11 @@ export function readEvent(json: Json, mailbox: Mailbox, calendarId: string, now:
     onlineMeetingProvider: isOnlineMeeting
       ? enumValue(json.onlineMeetingProvider, ['teamsForBusiness', 'skypeForBusiness', 'skypeForConsumer'] as const, 'teamsForBusiness')
       : 'unknown',
-    joinUrl: isOnlineMeeting
-      ? `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${mailbox.ids.hex(24)}%40thread.v2/0?context=%7b%22Tid%22%3a%22${mailbox.user.id}%22%7d`
-      : null,
+    onlineMeeting: isOnlineMeeting ? newOnlineMeeting(mailbox) : null,
     showAs: enumValue(json.showAs, ['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown'] as const, 'busy'),
     sensitivity: enumValue(json.sensitivity, ['normal', 'personal', 'private', 'confidential'] as const, 'normal'),
     importance,
-    recurrence: (json.recurrence as Recurrence | undefined) ?? null,
+    recurrence: readRecurrence(json.recurrence, start.zone),
     reminderMinutesBeforeStart: typeof json.reminderMinutesBeforeStart === 'number' ? json.reminderMinutesBeforeStart : 15,
     isReminderOn: json.isReminderOn !== false,
     categories: Array.isArray(json.categories) ? json.categories.filter((c): c is string => typeof c === 'string') : [],

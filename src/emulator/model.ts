@@ -1,5 +1,7 @@
 /** The stored shapes. Times are integer epoch ms at full precision; rendering decides what shows. */
 import type { Sequenced } from './collection';
+import type { Place } from './places';
+import type { Recurrence } from './recurrence';
 
 export interface EmailAddress {
   name: string;
@@ -86,14 +88,17 @@ export interface Calendar extends Sequenced {
   isDefaultCalendar: boolean;
 }
 
+export interface OnlineMeeting {
+  joinUrl: string;
+  conferenceId: string;
+  tollNumber: string;
+}
+
 export interface Attendee {
   emailAddress: EmailAddress;
   type: 'required' | 'optional' | 'resource';
   status: { response: string; time: string };
 }
-
-/** Graph's patternedRecurrence, kept as the client or the seed wrote it. */
-export type Recurrence = Record<string, unknown>;
 
 export interface StoredEvent extends Sequenced {
   id: string;
@@ -112,13 +117,14 @@ export interface StoredEvent extends Sequenced {
   startTimeZone: string;
   endTimeZone: string;
   isAllDay: boolean;
-  location: string;
+  location: Place;
+  locations: Place[];
   attendees: Attendee[];
   organizer: EmailAddress;
   isOrganizer: boolean;
   isOnlineMeeting: boolean;
   onlineMeetingProvider: string;
-  joinUrl: string | null;
+  onlineMeeting: OnlineMeeting | null;
   showAs: string;
   sensitivity: string;
   importance: Importance;

@@ -36,7 +36,9 @@ export function changeMail(mailbox: Mailbox, message: StoredMessage, changes: Ma
  * validated exactly like a create (throws GraphError). Identity fields survive the update.
  */
 export function changeEvent(mailbox: Mailbox, event: StoredEvent, changes: Json, now: number, isCancelled?: boolean): void {
-  const merged = { ...render(EVENT, event, { timeZone: UTC_ZONE, immutableIds: false }), ...changes };
+  const merged: Json = { ...render(EVENT, event, { timeZone: UTC_ZONE, immutableIds: false }), ...changes };
+  // A new location or new locations replace both: the other one follows from them, as on a create.
+  if ('location' in changes !== 'locations' in changes) delete merged['location' in changes ? 'locations' : 'location'];
   const next = readEvent(merged, mailbox, event.calendarId, event.createdAt);
   mailbox.updateEvent(event, now, (e) => {
     Object.assign(e, next, {
@@ -45,7 +47,7 @@ export function changeEvent(mailbox: Mailbox, event: StoredEvent, changes: Json,
       iCalUId: e.iCalUId,
       startTimeZone: changes.start === undefined ? e.startTimeZone : next.startTimeZone,
       endTimeZone: changes.end === undefined ? e.endTimeZone : next.endTimeZone,
-      joinUrl: next.isOnlineMeeting ? e.joinUrl ?? next.joinUrl : null,
+      onlineMeeting: next.isOnlineMeeting ? e.onlineMeeting ?? next.onlineMeeting : null,
       isCancelled: isCancelled ?? e.isCancelled,
     });
   });

@@ -3,13 +3,14 @@
  * remember it across nextLink requests), and the applied ones are echoed in Preference-Applied.
  */
 import type { BodyType } from './model';
-import { graphTimeZone, UTC_ZONE } from './timezones';
+import { graphTimeZone } from './timezones';
 import type { ResolvedZone } from './timezones';
 import { MAX_TOP } from './odata';
 
 export interface Preferences {
   maxPageSize?: number;
-  timeZone: ResolvedZone;
+  /** outlook.timezone; absent, Graph answers in UTC (a created event: in the zones it was booked in). */
+  timeZone?: ResolvedZone;
   bodyType?: BodyType;
   immutableIds: boolean;
   /** Value for the Preference-Applied header, empty when nothing applied. */
@@ -28,7 +29,7 @@ function splitPreferences(header: string): [string, string][] {
 }
 
 export function parsePreferences(header: string | string[] | undefined): Preferences {
-  const prefs: Preferences = { timeZone: UTC_ZONE, immutableIds: false, applied: [] };
+  const prefs: Preferences = { immutableIds: false, applied: [] };
   const raw = Array.isArray(header) ? header.join(',') : header ?? '';
   for (const [name, value] of splitPreferences(raw)) {
     if (name === 'odata.maxpagesize' && /^\d+$/.test(value) && Number(value) > 0) {

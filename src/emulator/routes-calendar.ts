@@ -18,30 +18,39 @@ function calendarIn(req: GraphRequest, scope: Scope, calendarId: string | undefi
   return lookup(calendarId as string, (id) => req.mailbox.calendar(id));
 }
 
+/** The entity set in @odata.context: Graph names the calendar when the route does (`calendars('id')/events`). */
+function eventSet(scope: Scope, calendar: Calendar | undefined): string {
+  return scope === 'byId' ? `calendars('${encodeURIComponent((calendar as Calendar).id)}')/events` : 'events';
+}
+
 const listCalendars: GraphHandler = (req) => listItems(req, CALENDAR, req.mailbox.calendars, 'calendars');
 
 const getCalendar = (scope: Scope): GraphHandler => (req, { calendarId }) =>
-  itemResponse(req, CALENDAR, calendarIn(req, scope, calendarId) as Calendar, scope === 'byId' ? 'calendars' : 'calendar');
+  itemResponse(req, CALENDAR, calendarIn(req, scope, calendarId) as Calendar, 'calendars');
 
 const listEvents = (scope: Scope): GraphHandler => (req, { calendarId }) => {
   const calendar = calendarIn(req, scope, calendarId);
-  return listResponse(req, EVENT, calendar ? req.mailbox.calendarEvents(calendar) : req.mailbox.allEvents, 'events');
+  return listResponse(req, EVENT, calendar ? req.mailbox.calendarEvents(calendar) : req.mailbox.allEvents, eventSet(scope, calendar));
 };
 
 const getEvent = (scope: Scope): GraphHandler => (req, { calendarId, eventId }) => {
   const calendar = calendarIn(req, scope, calendarId);
   const event = lookup(eventId, (id) => req.mailbox.event(id));
   if (calendar && event.calendarId !== calendar.id) throw notFound();
-  return itemResponse(req, EVENT, event, 'events');
+  return itemResponse(req, EVENT, event, eventSet(scope, calendar));
 };
 
-/** A repeated transactionId returns the event already created, so a retried POST does not double-book. */
+/**
+ * A repeated transactionId returns the event already created, so a retried POST does not double-book.
+ * Without outlook.timezone, Graph answers a create in the zones of the request's start and end.
+ */
 const createEvent = (scope: Exclude<Scope, 'all'>): GraphHandler => (req, { calendarId }) => {
   const json = jsonBody(req);
   const calendar = calendarIn(req, scope, calendarId) as Calendar;
   const existing = typeof json.transactionId === 'string' ? req.mailbox.eventByTransactionId(json.transactionId) : undefined;
   const event = existing ?? req.mailbox.insertEvents([readEvent(json, req.mailbox, calendar.id, req.world.now())])[0];
-  return itemResponse(req, EVENT, event, 'events', 201);
+  const answer = req.prefs.timeZone ? req : { ...req, render: { ...req.render, bookedZones: true } };
+  return itemResponse(answer, EVENT, event, eventSet(scope, calendar), 201);
 };
 
 /** PATCH: Graph-shaped changes, validated like a create. Cancelling is an action of its own in Graph. */

@@ -103,7 +103,7 @@ export function aadErrorBody(error: AadError, now: number, traceId: string, corr
   const timestamp = `${new Date(now).toISOString().slice(0, 19).replace('T', ' ')}Z`;
   return {
     error: error.error,
-    error_description: `${error.message} Trace ID: ${traceId} Correlation ID: ${correlationId} Timestamp: ${timestamp}`,
+    error_description: `${error.message}\r\nTrace ID: ${traceId}\r\nCorrelation ID: ${correlationId}\r\nTimestamp: ${timestamp}`,
     error_codes: [error.code],
     timestamp,
     trace_id: traceId,

@@ -3,11 +3,11 @@
  * mail spread over the last 30 days (some within the same second, to exercise the
  * whole-second quirk), two calendars with single events and series masters, and contacts.
  */
-import { epochToWallTime } from '../validation/datetime';
-import { resolveTimeZone } from '../validation/timezones';
 import { composeMessage, toEmailAddress } from './compose';
 import { Directory, TENANT_DOMAIN } from './directory';
 import { readEvent } from './event-input';
+import { DAYS_OF_WEEK } from './recurrence';
+import type { EventSpan } from './event-input';
 import { deterministicGuid } from './ids';
 import { Mailbox } from './mailbox';
 import type { NewMessage, WellKnownFolder } from './mailbox';
@@ -15,6 +15,8 @@ import type { Folder, User } from './model';
 import type { Rng } from './rng';
 import { createRng } from './rng';
 import { wallTicks } from './timefmt';
+import { graphTimeZone, utcToWall } from './timezones';
+import type { ResolvedZone } from './timezones';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -110,60 +112,77 @@ function seedMail(mailbox: Mailbox, folders: Record<string, Folder>, count: numb
   mailbox.insertMessages(drafts);
 }
 
-/** A series master's patternedRecurrence, in the shape Graph returns it. */
-function recurrenceFor(type: 'weekly' | 'daily' | 'absoluteMonthly', startMs: number) {
-  const start = new Date(startMs);
+const SERIES = { weekly: 'Weekly sync', daily: 'Daily stand-up', absoluteMonthly: 'Monthly review' } as const;
+type SeriesType = keyof typeof SERIES;
+
+/**
+ * A series master's recurrence as a client posts it (readEvent completes it as Graph does), on
+ * the dates the event's own wall clock shows at its start (`wallStart`, as if UTC).
+ */
+function recurrenceFor(type: SeriesType, wallStart: number): Record<string, unknown> {
+  const start = new Date(wallStart);
   const startDate = start.toISOString().slice(0, 10);
-  const pattern = { type, interval: 1, month: 0, dayOfMonth: 0, daysOfWeek: [] as string[], firstDayOfWeek: 'sunday', index: 'first' };
-  const range = { type: 'noEnd', startDate, endDate: '0001-01-01', recurrenceTimeZone: 'UTC', numberOfOccurrences: 0 };
-  if (type === 'weekly') {
-    pattern.daysOfWeek = [start.toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' }).toLowerCase()];
-    return { subject: 'Weekly sync', recurrence: { pattern, range } };
+  switch (type) {
+    case 'weekly':
+      return { pattern: { type, interval: 1, daysOfWeek: [DAYS_OF_WEEK[start.getUTCDay()]] }, range: { type: 'noEnd', startDate } };
+    case 'daily':
+      return { pattern: { type, interval: 1 }, range: { type: 'numbered', startDate, numberOfOccurrences: 20 } };
+    case 'absoluteMonthly': {
+      const endDate = new Date(wallStart + 180 * DAY).toISOString().slice(0, 10);
+      return { pattern: { type, interval: 1, dayOfMonth: start.getUTCDate() }, range: { type: 'endDate', startDate, endDate } };
+    }
   }
-  if (type === 'daily') {
-    return { subject: 'Daily stand-up', recurrence: { pattern, range: { ...range, type: 'numbered', numberOfOccurrences: 20 } } };
-  }
-  pattern.dayOfMonth = start.getUTCDate();
-  const endDate = new Date(startMs + 180 * DAY).toISOString().slice(0, 10);
-  return { subject: 'Monthly review', recurrence: { pattern, range: { ...range, type: 'endDate', endDate } } };
 }
+
+/** Zones of the seeded meetings: both hemispheres, in Windows and IANA spellings (Graph takes both). */
+export const SEED_TIME_ZONES = [
+  'UTC', 'Pacific Standard Time', 'W. Europe Standard Time', 'Eastern Standard Time', 'AUS Eastern Standard Time',
+  'Pacific SA Standard Time', 'Europe/Berlin', 'America/Santiago',
+] as const;
+/** Lengths of the seeded meetings, in minutes. */
+export const SEED_EVENT_MINUTES = [30, 60, 90] as const;
+/** Resolved once: resolving an IANA name builds an Intl formatter, which would be most of the cost of seeding. */
+let seedZones: ResolvedZone[] | undefined;
 
 function seedCalendars(mailbox: Mailbox, now: number, rng: Rng, eventCount: number): void {
   const main = mailbox.createCalendar('Calendar', 'auto', '');
   const team = mailbox.createCalendar('Team Events', 'lightBlue', '#4da7f9');
-  const zones = ['UTC', 'Pacific Standard Time', 'W. Europe Standard Time', 'Eastern Standard Time'];
   const halfHour = 30 * 60 * 1000;
   const base = Math.floor(now / halfHour) * halfHour;
-  const timed = (startMs: number, minutes: number, zoneName: string): Record<string, unknown> => {
-    const { iana } = resolveTimeZone(zoneName, 'zone');
-    const start = epochToWallTime(startMs, iana);
-    // The length is added on the wall clock: an end converted on its own from an instant after a
-    // DST fall-back shows an earlier wall time than the start, which readEvent (as Graph) refuses.
-    const end = epochToWallTime(Date.parse(`${start}Z`) + minutes * 60000, 'UTC');
-    return { start: { dateTime: start, timeZone: zoneName }, end: { dateTime: end, timeZone: zoneName } };
-  };
+  // Outlook stores a meeting as two instants and the zone it was booked in, so its length is
+  // absolute time. Written as wall times instead, an end could fall into a DST gap or fold and
+  // come before the start.
+  seedZones ??= SEED_TIME_ZONES.map((name) => graphTimeZone(name) as ResolvedZone);
   const guest = (address: string) => ({ emailAddress: { address }, type: rng.chance(0.7) ? 'required' : 'optional' });
   const events = [];
   for (let i = 0; i < eventCount; i += 1) {
     const calendar = i % 3 === 2 ? team : main;
     const startMs = base + rng.int(-14 * 48, 30 * 48) * halfHour;
     const createdAt = Math.min(now - 1000, startMs) - rng.int(1, 40) * DAY + rng.int(0, 86_399_999);
-    const series = i % 5 === 0 ? recurrenceFor(rng.pick(['weekly', 'daily', 'absoluteMonthly'] as const), startMs) : undefined;
+    const series = i % 5 === 0 ? rng.pick(Object.keys(SERIES) as SeriesType[]) : undefined;
     const allDay = i % 11 === 5;
     const online = rng.chance(0.4);
+    const subject = series ? SERIES[series] : rng.pick(['Customer call', '1:1', 'Design review', 'Planning', 'Interview']);
+    const day = Math.floor(startMs / DAY) * DAY;
+    let span: EventSpan | undefined;
+    let wallStart = day;
+    if (!allDay) {
+      const minutes = rng.pick(SEED_EVENT_MINUTES);
+      const zone = rng.pick(seedZones);
+      span = { start: { ms: startMs, zone: zone.graphName }, end: { ms: startMs + minutes * 60000, zone: zone.graphName } };
+      wallStart = utcToWall(zone, startMs);
+    }
     const input = {
-      subject: series ? series.subject : rng.pick(['Customer call', '1:1', 'Design review', 'Planning', 'Interview']),
+      subject,
       body: { contentType: 'html', content: '<p>Agenda to follow.</p>' },
-      ...(allDay
-        ? { isAllDay: true, start: { dateTime: wallTicks(Math.floor(startMs / DAY) * DAY), timeZone: 'UTC' }, end: { dateTime: wallTicks(Math.floor(startMs / DAY) * DAY + DAY), timeZone: 'UTC' } }
-        : timed(startMs, rng.pick([30, 60, 90]), rng.pick(zones))),
+      ...(allDay && { isAllDay: true, start: { dateTime: wallTicks(day), timeZone: 'UTC' }, end: { dateTime: wallTicks(day + DAY), timeZone: 'UTC' } }),
       location: { displayName: rng.pick(['', 'Conf Room Rainier', 'Building 4 / 1020', 'Café']) },
       attendees: [guest(rng.pick(SENDERS.slice(0, 5)))],
       isOnlineMeeting: online && !allDay,
       showAs: allDay ? 'free' : 'busy',
-      recurrence: series ? series.recurrence : null,
+      recurrence: series ? recurrenceFor(series, wallStart) : null,
     };
-    events.push(readEvent(input, mailbox, calendar.id, createdAt));
+    events.push(readEvent(input, mailbox, calendar.id, createdAt, span));
   }
   mailbox.insertEvents(events);
 }

@@ -24,6 +24,7 @@ import { aadErrorBody, handleIdentity, IDENTITY_PATH } from './routes-identity';
 import { MAIL_ROUTES } from './routes-mail';
 import { USER_ROUTES } from './routes-user';
 import { innerErrorDate } from './timefmt';
+import { UTC_ZONE } from './timezones';
 import { AadError } from './token';
 import type { World } from './world';
 
@@ -91,7 +92,14 @@ function graphError(ex: Exchange, err: GraphError): HttpResult {
     error: {
       code: err.code,
       message: err.message,
-      innerError: { date: innerErrorDate(ex.world.now()), 'request-id': ex.requestId, 'client-request-id': ex.clientRequestId },
+      // Graph's pages show the request id as 'request-id' and as requestId; both are here, so a
+      // client that reads only one of them works against the emulator as against Graph.
+      innerError: {
+        date: innerErrorDate(ex.world.now()),
+        'request-id': ex.requestId,
+        requestId: ex.requestId,
+        'client-request-id': ex.clientRequestId,
+      },
     },
   }, { ...err.headers });
 }
@@ -181,7 +189,12 @@ async function graphPipeline(ex: Exchange): Promise<void> {
     const prefs = parsePreferences(ex.req.headers.prefer);
     const request: GraphRequest = {
       world, rawPath, params: ex.url.searchParams, body, mailbox, prefs,
-      render: { timeZone: prefs.timeZone, bodyType: prefs.bodyType, immutableIds: prefs.immutableIds },
+      render: {
+        timeZone: prefs.timeZone ?? UTC_ZONE,
+        bodyType: prefs.bodyType,
+        immutableIds: prefs.immutableIds,
+        userUrl: `${world.baseUrl}/v1.0/users('${mailbox.user.id}@${world.directory.tenantId}')`,
+      },
     };
     // Handler errors become responses here, so applyThenFail can discard them like any answer.
     const run = (): HttpResult => {

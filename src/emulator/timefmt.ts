@@ -9,9 +9,12 @@ export function wallTicks(wallMs: number): string {
   return `${new Date(wallMs).toISOString().slice(0, 23)}0000`;
 }
 
-/** Event timestamps: seven fractional digits (ticks), as Graph returns them for events. */
-export function isoTicks(ms: number): string {
-  return `${wallTicks(ms)}Z`;
+/**
+ * Event timestamps as Graph writes them: the tick fraction with trailing zeros dropped
+ * (`.56197Z`, `.245372Z`), none at all on a whole second. Ours stop at the millisecond.
+ */
+export function graphInstant(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.?0*Z$/, 'Z');
 }
 
 /** The `date` of an error's innerError: no fraction and, like Graph, no zone designator. */

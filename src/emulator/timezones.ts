@@ -3,6 +3,7 @@
  * (CLDR's Windows table, IANA spellings) and the clock arithmetic are the component's own
  * (src/validation); only where Graph is more lenient than the component does a rule live here.
  */
+import { resolveWall } from '../validation/datetime';
 import { isKnownTimeZone, resolveTimeZone, UTC_ZONE } from '../validation/timezones';
 import type { ResolvedZone } from '../validation/timezones';
 import { WINDOWS_ZONES } from '../validation/windowsZones';
@@ -47,9 +48,11 @@ export function utcToWall(zone: ResolvedZone, utcMs: number): number {
 /**
  * The instant at which the zone's wall clock shows `wallMs`: the earlier one across a DST fold.
  * Graph does not refuse a wall time in a spring-forward gap as the component's wallTimeToEpoch
- * does, so this stays lenient (a gap time lands an offset step early).
+ * does: Exchange moves it forward by the gap's length (as java.time and Temporal do), so a meeting
+ * from 01:30 to 02:00 on the night the clocks jump from 02:00 to 03:00 lasts 30 minutes.
  */
 export function wallToUtc(zone: ResolvedZone, wallMs: number): number {
   if (zone.iana === UTC_ZONE.iana) return wallMs;
-  return wallMs - offsetMs(zone.iana, wallMs - offsetMs(zone.iana, wallMs));
+  const { instants, afterGap } = resolveWall(wallMs, zone.iana);
+  return instants[0] ?? afterGap;
 }

@@ -49,7 +49,16 @@ const HINTS_BY_STATUS: Record<number, string> = {
 };
 
 export interface GraphErrorBody {
-  error?: { code?: string; message?: string; innerError?: { 'request-id'?: string } };
+  error?: { code?: string; message?: string; innerError?: { 'request-id'?: unknown; requestId?: unknown } };
+}
+
+/**
+ * The id Microsoft support asks for: the request-id header, else the error body's, which
+ * Microsoft's pages spell both innerError['request-id'] and innerError.requestId.
+ */
+function requestIdOf(header: string | undefined, body: GraphErrorBody | undefined): string | undefined {
+  const inner = body?.error?.innerError;
+  return [header, inner?.['request-id'], inner?.requestId].find((id): id is string => typeof id === 'string' && id !== '');
 }
 
 /** Graph's message, unless it quotes what we sent (some 400s echo filter values or ids). */
@@ -61,7 +70,7 @@ function safeGraphMessage(message: string | undefined): string | undefined {
 
 export function errorFromResponse(method: string, path: string, status: number, body: GraphErrorBody | undefined, requestId: string | undefined): GraphRequestError {
   const code = body?.error?.code;
-  const id = requestId ?? body?.error?.innerError?.['request-id'];
+  const id = requestIdOf(requestId, body);
   const hint = (code && HINTS_BY_CODE[code]) ?? HINTS_BY_STATUS[status] ?? 'Graph could not complete the request.';
   const said = safeGraphMessage(body?.error?.message);
   const parts = [

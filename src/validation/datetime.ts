@@ -128,7 +128,7 @@ function wallEvent(wall: WallParts, zone: ResolvedZone, field: string, lenientGa
  * than 6 hours apart (Temporal assumes a day); each candidate is checked by converting back.
  * afterGap is the wall time moved forward by the gap's length.
  */
-function resolveWall(localMs: number, iana: string): { instants: number[]; afterGap: number } {
+export function resolveWall(localMs: number, iana: string): { instants: number[]; afterGap: number } {
   const offsets = new Set<number>();
   for (let h = -18; h <= 18; h += 6) offsets.add(offsetMs(iana, localMs + h * HOUR_MS));
   const instants = [...offsets]

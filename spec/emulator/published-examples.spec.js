@@ -1,0 +1,201 @@
+'use strict';
+
+// Microsoft's published request and response examples (spec/emulator/fixtures, one JSON file per
+// example, each naming its source repository, path and commit) replayed against the emulator. What
+// is compared is the shape of the answer, not the seeded data: status, property names and nesting,
+// JSON types, string formats (timestamp fractions, zone names, HTML documents, GUIDs...), OData
+// annotations and the headers the example shows. Examples are often truncated, so the emulator may
+// answer more properties than an example shows, never fewer. A null on either side matches
+// anything (the property is nullable and the data differs). `echo` lists properties whose value
+// comes from the request and must come back exactly as in the example.
+const fs = require('node:fs');
+const path = require('node:path');
+const { expect } = require('chai');
+const { withEmulator } = require('./helpers');
+
+const DIR = path.join(__dirname, 'fixtures');
+const FIXTURES = new Map(fs.readdirSync(DIR).filter((f) => f.endsWith('.json')).sort()
+  .map((f) => [f.slice(0, -5), JSON.parse(fs.readFileSync(path.join(DIR, f), 'utf8'))]));
+
+/** String formats, most specific first: a published string's format is the first that matches it. */
+const FORMATS = [
+  ['an instant in whole seconds', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/],
+  ['an instant with up to 7 fractional digits, trailing zeros dropped', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{0,6}[1-9])?Z$/],
+  ['a wall time with 7 fractional digits', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}$/],
+  ['a date and time without a zone', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/],
+  ['a date', /^\d{4}-\d\d-\d\d$/],
+  ["Azure AD's timestamp", /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ$/],
+  ['an HTTP date', /^[A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d GMT$/],
+  ['a GUID', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i],
+  ['an AADSTS description', /^AADSTS\d+: [^\r\n]*\r\nTrace ID: \S+\r\nCorrelation ID: \S+\r\nTimestamp: \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ$/],
+  ['an HTML document', /^<html[^>]*>\s*<head[^>]*>[\s\S]*<\/head>\s*<body[^>]*>[\s\S]*<\/body>\s*<\/html>\s*$/],
+  ['a weak ETag', /^W\/"[^"]+"$/],
+  ['a URL', /^https?:\/\/\S+$/],
+  ['an e-mail address', /^[^@\s]+@[^@\s]+\.[^@\s]+$/],
+  ['an enum value', /^[a-z][A-Za-z_]*$/],
+];
+const ZONE_FORMATS = [['UTC', /^UTC$/], ['a Windows zone name', /^[A-Z][\w .()+-]* Time$/], ['an IANA zone name', /^[A-Za-z_]+\/[\w/+-]+$/]];
+/** Free text whatever it looks like: Graph's error codes and messages, whose spelling varies by service. */
+const FREE_TEXT = new Set(['code', 'message']);
+
+const isZoneKey = (key) => key === 'timeZone' || key.endsWith('TimeZone');
+const formatOf = (key, value) => (isZoneKey(key) ? ZONE_FORMATS : FREE_TEXT.has(key) ? [] : FORMATS).find(([, re]) => re.test(value));
+const typeOf = (v) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+
+/** `$metadata#users('…')/events(subject)/$entity` without host, version and ids; `me/` is the same as `users('…')/`. */
+function contextShape(url) {
+  return url.replace(/^.*\$metadata#/, '').replace(/\('[^']*'\)/g, '(…)').replace(/^me\//, 'users(…)/');
+}
+
+/** Differences between a published value and the emulator's, as `where: what` lines. */
+function differences(expected, actual, where = 'body', key = '') {
+  if (expected === null || actual === null) return [];
+  if (typeOf(expected) !== typeOf(actual)) return [`${where}: ${typeOf(actual)} where Graph has ${typeOf(expected)}`];
+  if (typeof expected === 'string') {
+    if (key === '@odata.context') {
+      return contextShape(actual) === contextShape(expected) ? [] : [`${where}: ${contextShape(actual)} where Graph has ${contextShape(expected)}`];
+    }
+    const format = formatOf(key, expected);
+    return !format || format[1].test(actual) ? [] : [`${where}: ${JSON.stringify(actual)} is not ${format[0]} (Graph: ${JSON.stringify(expected)})`];
+  }
+  if (Array.isArray(expected)) {
+    if (expected.length === 0) return [];
+    // Same length: item by item (a list of differently shaped locations); else each against the first.
+    return actual.flatMap((item, i) => differences(expected.length === actual.length ? expected[i] : expected[0], item, `${where}[${i}]`, key));
+  }
+  if (typeof expected === 'object') {
+    return Object.keys(expected).flatMap((k) => (k in actual
+      ? differences(expected[k], actual[k], `${where}.${k}`, k)
+      : [`${where}: no ${k}`]));
+  }
+  return [];
+}
+
+/**
+ * A collection: every item has every property the published item has, and at least one item has
+ * its whole shape (items differ with the data: an event without a location has no uniqueId).
+ */
+function collectionDifferences(expected, actual) {
+  const { value: template, ...envelope } = expected;
+  const found = differences(envelope, actual);
+  if (!Array.isArray(actual.value) || actual.value.length === 0) return [...found, 'body.value: no items to compare'];
+  const shape = template[0];
+  for (const [i, item] of actual.value.entries()) {
+    const missing = Object.keys(shape).filter((k) => !(k in item));
+    if (missing.length) found.push(`body.value[${i}]: no ${missing.join(', ')}`);
+  }
+  const perItem = actual.value.map((item, i) => differences(shape, item, `body.value[${i}]`));
+  if (perItem.every((d) => d.length)) found.push(...perItem.sort((a, b) => a.length - b.length)[0]);
+  return found;
+}
+
+function headerDifferences(expected = {}, headers) {
+  return Object.entries(expected).flatMap(([name, value]) => {
+    const actual = headers.get(name);
+    if (actual === null) return [`header ${name}: missing`];
+    const format = formatOf(name, value);
+    const same = format && format[0] !== 'an enum value' ? format[1].test(actual) : actual === value;
+    return same ? [] : [`header ${name}: ${JSON.stringify(actual)} where Graph has ${JSON.stringify(value)}`];
+  });
+}
+
+const at = (object, dotted) => dotted.split('.').reduce((o, k) => (o === undefined || o === null ? undefined : o[k]), object);
+
+describe('emulator: answers shaped like Microsoft\'s published examples (spec/emulator/fixtures)', () => {
+  let emu;
+  let graph;
+  let answers;
+  // A clock with milliseconds, so fractional-second formats show.
+  withEmulator({ once: true, clock: Date.UTC(2026, 10, 27, 7, 0, 0) + 562 }, (env) => ({ emu, graph } = env));
+  before(() => {
+    answers = new Map();
+  });
+
+  /** What a placeholder of an example stands for in the emulator. */
+  async function resolve(kind, { request, authorize }) {
+    if (kind.startsWith('event:')) return (await replay(kind.slice('event:'.length))).body.id;
+    switch (kind) {
+      case 'tenant': return emu.tenantId;
+      case 'client_id': return 'emulator-client-id';
+      case 'client_secret': return 'emulator-client-secret';
+      case 'refresh_token': return emu.control.issueTokens().refresh_token;
+      case 'code': {
+        const query = new URLSearchParams({
+          client_id: 'emulator-client-id', redirect_uri: request.form.redirect_uri, response_type: 'code', scope: authorize.scope, state: 's',
+        });
+        const res = await fetch(`${emu.url}/${emu.tenantId}/oauth2/v2.0/authorize?${query}`, { redirect: 'manual' });
+        return new URL(res.headers.get('location')).searchParams.get('code');
+      }
+      case 'message': return (await graph('/me/mailFolders/inbox/messages?$top=1')).body.value[0].id;
+      case 'inbox': return (await graph('/me/mailFolders/inbox')).body.id;
+      case 'calendar': return (await graph('/me/calendar')).body.id;
+      default: throw new Error(`unknown placeholder kind ${kind}`);
+    }
+  }
+
+  /** Sends the example's request (placeholders replaced) once; later calls get the same answer. */
+  async function replay(name) {
+    if (answers.has(name)) return answers.get(name);
+    const fixture = FIXTURES.get(name);
+    const { request, substitute = {} } = fixture;
+    let target = request.path;
+    const form = request.form && { ...request.form };
+    for (const [placeholder, kind] of Object.entries(substitute)) {
+      const value = await resolve(kind, fixture);
+      if (form && placeholder in form) form[placeholder] = value;
+      else target = target.split(placeholder).join(value);
+    }
+    let answer;
+    if (form) {
+      const res = await fetch(`${emu.url}${target}`, {
+        method: request.method, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString(),
+      });
+      answer = { status: res.status, headers: res.headers, body: await res.json() };
+    } else {
+      answer = await graph(target, { method: request.method, headers: request.headers, body: request.body });
+    }
+    answers.set(name, answer);
+    return answer;
+  }
+
+  for (const [name, fixture] of FIXTURES) {
+    const { source, response } = fixture;
+    it(`${source.path.split('/').pop()} "${source.example}": ${fixture.request.method} ${fixture.request.path.split('?')[0]}`, async () => {
+      const answer = await replay(name);
+      if (response.status === undefined) expect(answer.status, 'an error status').to.be.within(400, 599);
+      else expect(answer.status, JSON.stringify(answer.body)).to.equal(response.status);
+      const found = headerDifferences(response.headers, answer.headers);
+      if (response.body === undefined) {
+        expect(answer.body, 'no body').to.equal(undefined);
+      } else {
+        found.push(...(Array.isArray(response.body.value) ? collectionDifferences(response.body, answer.body) : differences(response.body, answer.body)));
+      }
+      for (const dotted of fixture.echo ?? []) {
+        if (JSON.stringify(at(answer.body, dotted)) !== JSON.stringify(at(response.body, dotted))) {
+          found.push(`body.${dotted}: ${JSON.stringify(at(answer.body, dotted))} where Graph echoes ${JSON.stringify(at(response.body, dotted))}`);
+        }
+      }
+      expect(found).to.deep.equal([]);
+    });
+  }
+});
+
+describe('emulator: the shape comparison of published examples notices', () => {
+  it('a fraction with trailing zeros, a UTC zone for a Windows one, a missing or retyped property, an enum in another case', () => {
+    expect(differences({ t: '2019-02-28T21:17:57.56197Z' }, { t: '2019-02-28T21:17:57.5620000Z' })).to.have.length(1);
+    expect(differences({ t: '2019-02-28T21:17:57.56197Z' }, { t: '2019-02-28T21:17:57Z' })).to.deep.equal([]);
+    expect(differences({ start: { timeZone: 'Pacific Standard Time' } }, { start: { timeZone: 'UTC' } })).to.have.length(1);
+    expect(differences({ a: { b: 1 } }, { a: {} })).to.deep.equal(['body.a: no b']);
+    expect(differences({ c: 'x' }, { c: 1 })).to.deep.equal(['body.c: number where Graph has string']);
+    expect(differences({ d: ['monday'] }, { d: ['Monday'] })).to.have.length(1);
+    expect(differences({ html: '<html><head></head><body>Hi</body></html>' }, { html: '<p>Hi</p>' })).to.have.length(1);
+  });
+
+  it('but not nulls (nullable properties), properties the published example leaves out, or another user id in @odata.context', () => {
+    expect(differences({ x: null, y: 'a' }, { x: {}, y: null, z: 1 })).to.deep.equal([]);
+    expect(differences(
+      { '@odata.context': "https://graph.microsoft.com/v1.0/$metadata#me/calendars('AAMk%3D')/events/$entity" },
+      { '@odata.context': "http://127.0.0.1:1/v1.0/$metadata#users('x')/calendars('AAMk')/events/$entity" },
+    )).to.deep.equal([]);
+  });
+});
