@@ -15,10 +15,10 @@ const { startEmulator } = require('../lib/emulator');
 const { ACCEPTED, BAD_INPUTS, HINT, MISSING, VALID_BODY, VALID_CFG } = require('./helpers/badInputs');
 
 const STEPS = {
-  getNewMail: require('../lib/triggers/getNewMail'),
-  getNewAndUpdatedEvents: require('../lib/triggers/getNewAndUpdatedEvents'),
-  sendMail: require('../lib/actions/sendMail'),
-  createEvent: require('../lib/actions/createEvent'),
+  getNewMail: require('../lib/mail/getNewMail'),
+  getNewAndUpdatedEvents: require('../lib/calendar/getNewAndUpdatedEvents'),
+  sendMail: require('../lib/mail/sendMail'),
+  createEvent: require('../lib/calendar/createEvent'),
 };
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const WRITE = /^(POST|PUT|PATCH|DELETE) /;

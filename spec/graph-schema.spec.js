@@ -10,10 +10,10 @@ const { createContext } = require('./helpers/context');
 const {
   SCHEMA_PATH, loadGraphSchema, members, derivesFrom, enumMembers, isEnumMember, checkValue, operation,
 } = require('./helpers/graphSchema');
-const { MAIL_FIELDS, mailPollSpec, getFolders, process: pollMail } = require('../lib/triggers/getNewMail');
-const { EVENT_FIELDS, eventPollSpec, getCalendars, process: pollEvents } = require('../lib/triggers/getNewAndUpdatedEvents');
-const { buildSendMailRequest, parseMailInput } = require('../lib/actions/sendMail');
-const { buildEvent } = require('../lib/actions/createEvent');
+const { MAIL_FIELDS, mailPollSpec, getFolders, process: pollMail } = require('../lib/mail/getNewMail');
+const { EVENT_FIELDS, eventPollSpec, getCalendars, process: pollEvents } = require('../lib/calendar/getNewAndUpdatedEvents');
+const { buildSendMailRequest, parseMailInput } = require('../lib/mail/sendMail');
+const { buildEvent } = require('../lib/calendar/createEvent');
 const verifyCredentials = require('../verifyCredentials');
 const { stepDef, readSchema } = require('./helpers/metadata');
 

@@ -11,9 +11,9 @@ const { startSampler } = require('./memory');
 const sampler = startSampler();
 const ROOT = path.join(__dirname, '..', '..');
 const STEPS = {
-  getNewMail: 'lib/triggers/getNewMail.js',
-  getNewAndUpdatedEvents: 'lib/triggers/getNewAndUpdatedEvents.js',
-  sendMail: 'lib/actions/sendMail.js',
+  getNewMail: 'lib/mail/getNewMail.js',
+  getNewAndUpdatedEvents: 'lib/calendar/getNewAndUpdatedEvents.js',
+  sendMail: 'lib/mail/sendMail.js',
 };
 
 const load = (step) => require(path.join(ROOT, STEPS[step]));

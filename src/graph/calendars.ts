@@ -1,6 +1,12 @@
 import type { Calendar } from '@microsoft/microsoft-graph-types';
-import { queryString } from './odata';
+import { isAbsent } from '../validation/fields';
+import { idSegment, queryString } from './odata';
 import type { GraphSession } from './session';
+
+/** `/calendar` is the default calendar; a chosen one is addressed by id. */
+export function calendarPath(root: string, calendarId: unknown): string {
+  return isAbsent(calendarId) ? `${root}/calendar` : `${root}/calendars/${idSegment(calendarId, 'calendarId')}`;
+}
 
 /** Calendars of the mailbox for a dropdown, the default one first. */
 export async function listCalendars(session: GraphSession): Promise<Record<string, string>> {

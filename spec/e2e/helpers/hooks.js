@@ -11,8 +11,8 @@ const BROKER_START_TIMEOUT_MS = 60000;
 let broker;
 
 function assertCompiled() {
-  const needed = ['lib/triggers/getNewMail.js', 'lib/triggers/getNewAndUpdatedEvents.js', 'lib/actions/sendMail.js',
-    'lib/actions/createEvent.js', 'lib/verifyCredentials.js', 'lib/emulator/index.js'];
+  const needed = ['lib/mail/getNewMail.js', 'lib/calendar/getNewAndUpdatedEvents.js', 'lib/mail/sendMail.js',
+    'lib/calendar/createEvent.js', 'lib/verifyCredentials.js', 'lib/emulator/index.js'];
   const missing = needed.filter((file) => !fs.existsSync(path.join(COMPONENT_ROOT, file)));
   if (missing.length) throw new Error(`Compiled files missing (${missing.join(', ')}): run  npx tsc -p .  first`);
 }

@@ -1,13 +1,10 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.MAIL_PAGE_SIZE = exports.MAIL_FIELDS = void 0;
+exports.getFolders = exports.MAIL_PAGE_SIZE = exports.MAIL_FIELDS = void 0;
 exports.mailPollSpec = mailPollSpec;
-exports.getFolders = getFolders;
 exports.process = processTrigger;
 const cursor_1 = require("../graph/cursor");
-const folders_1 = require("../graph/folders");
 const odata_1 = require("../graph/odata");
-const session_1 = require("../graph/session");
 const pollingTrigger_1 = require("../platform/pollingTrigger");
 const fields_1 = require("../validation/fields");
 /** What each emitted message carries; matches getNewMail.out.json. */
@@ -33,8 +30,6 @@ function mailPollSpec(cfg, root) {
 async function processTrigger(_msg, cfg, snapshot) {
     await (0, pollingTrigger_1.runPollingTrigger)(this, cfg, snapshot, (root) => mailPollSpec(cfg, root), 'new mail(s)');
 }
-/** Dropdown: every folder, nested ones by path. */
-async function getFolders(cfg) {
-    const folders = await (0, folders_1.listMailFolders)((0, session_1.createSession)(cfg, this));
-    return Object.fromEntries(folders.map((folder) => [folder.id, folder.path]));
-}
+// The Folder field's dropdown: sailor looks its model up on this module.
+var dropdowns_1 = require("../platform/dropdowns");
+Object.defineProperty(exports, "getFolders", { enumerable: true, get: function () { return dropdowns_1.getFolders; } });

@@ -7,18 +7,16 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Attendee, Event } from '@microsoft/microsoft-graph-types';
 import { newMessageWithBody } from 'elasticio-node/lib/messages';
 import { InputError } from '../errors';
+import { calendarPath } from '../graph/calendars';
 import type { StepContext } from '../graph/logger';
 import { createSession } from '../graph/session';
 import type { CredentialConfig } from '../graph/session';
-import { calendarPath } from '../triggers/getNewAndUpdatedEvents';
 import { parseMailboxes, toRecipients } from '../validation/addresses';
 import type { Mailbox } from '../validation/addresses';
 import { parseEventTime } from '../validation/datetime';
 import { quote } from '../validation/echo';
 import { inputObject, isAbsent, oneOf, optionalInteger, optionalText, parseFlag, requiredText, stringList } from '../validation/fields';
 import { resolveTimeZone } from '../validation/timezones';
-
-export { getCalendars } from '../triggers/getNewAndUpdatedEvents';
 
 export interface CreateEventConfig extends CredentialConfig {
   calendarId?: string;
@@ -165,4 +163,6 @@ async function processAction(this: StepContext, msg: { id?: unknown; body?: unkn
   });
 }
 
+// The Calendar field's dropdown: sailor looks its model up on this module.
+export { getCalendars } from '../platform/dropdowns';
 export { processAction as process };

@@ -5,11 +5,9 @@
  */
 import type { Message } from '@microsoft/microsoft-graph-types';
 import { itemKey } from '../graph/cursor';
-import { listMailFolders } from '../graph/folders';
 import type { StepContext } from '../graph/logger';
 import { idSegment } from '../graph/odata';
 import type { PollSpec } from '../graph/poll';
-import { createSession } from '../graph/session';
 import type { CredentialConfig } from '../graph/session';
 import { runPollingTrigger } from '../platform/pollingTrigger';
 import { isAbsent, parseFlag } from '../validation/fields';
@@ -47,10 +45,6 @@ async function processTrigger(this: StepContext, _msg: unknown, cfg: GetNewMailC
   await runPollingTrigger<Message & Record<string, unknown>>(this, cfg, snapshot, (root) => mailPollSpec(cfg, root), 'new mail(s)');
 }
 
-/** Dropdown: every folder, nested ones by path. */
-export async function getFolders(this: StepContext, cfg: CredentialConfig): Promise<Record<string, string>> {
-  const folders = await listMailFolders(createSession(cfg, this));
-  return Object.fromEntries(folders.map((folder) => [folder.id, folder.path]));
-}
-
+// The Folder field's dropdown: sailor looks its model up on this module.
+export { getFolders } from '../platform/dropdowns';
 export { processTrigger as process };

@@ -4,12 +4,10 @@
  * new item while a re-read of the same version is not.
  */
 import type { Event } from '@microsoft/microsoft-graph-types';
-import { listCalendars } from '../graph/calendars';
+import { calendarPath } from '../graph/calendars';
 import { itemKey } from '../graph/cursor';
 import type { StepContext } from '../graph/logger';
-import { idSegment } from '../graph/odata';
 import type { PollSpec } from '../graph/poll';
-import { createSession } from '../graph/session';
 import type { CredentialConfig } from '../graph/session';
 import { runPollingTrigger } from '../platform/pollingTrigger';
 import { isAbsent } from '../validation/fields';
@@ -31,11 +29,6 @@ export const EVENT_FIELDS = [
 
 export const EVENT_PAGE_SIZE = 1000;
 
-/** `/calendar` is the default calendar; a chosen one is addressed by id. */
-export function calendarPath(root: string, calendarId: unknown): string {
-  return isAbsent(calendarId) ? `${root}/calendar` : `${root}/calendars/${idSegment(calendarId, 'calendarId')}`;
-}
-
 export function eventPollSpec(cfg: GetEventsConfig, root: string): PollSpec<Event & Record<string, unknown>> {
   const zone = isAbsent(cfg.timeZone) ? 'UTC' : resolveTimeZone(cfg.timeZone, 'timeZone').graphName;
   return {
@@ -52,9 +45,6 @@ async function processTrigger(this: StepContext, _msg: unknown, cfg: GetEventsCo
   await runPollingTrigger<Event & Record<string, unknown>>(this, cfg, snapshot, (root) => eventPollSpec(cfg, root), 'new or changed event(s)');
 }
 
-/** Dropdown: the mailbox's calendars, the default one first. */
-export async function getCalendars(this: StepContext, cfg: CredentialConfig): Promise<Record<string, string>> {
-  return listCalendars(createSession(cfg, this));
-}
-
+// The Calendar field's dropdown: sailor looks its model up on this module.
+export { getCalendars } from '../platform/dropdowns';
 export { processTrigger as process };

@@ -11,7 +11,7 @@ const { resetTokenMemory } = require('../../lib/graph/tokens');
 const { SNAPSHOT_BUDGET_BYTES } = require('../../lib/graph/cursor');
 const { PERSIST_EVERY } = require('../../lib/graph/poll');
 const { createContext } = require('../helpers/context');
-const trigger = require('../../lib/triggers/getNewMail');
+const trigger = require('../../lib/mail/getNewMail');
 
 describe('Poll for New Mail: a crowded second, on the emulator', function () {
   this.timeout(300000);

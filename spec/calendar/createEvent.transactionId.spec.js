@@ -6,7 +6,7 @@
 const { expect } = require('chai');
 const { startEmulator } = require('../../lib/emulator');
 const { createContext } = require('../helpers/context');
-const createEvent = require('../../lib/actions/createEvent');
+const createEvent = require('../../lib/calendar/createEvent');
 
 const ENDPOINT_VARS = ['OUTLOOK_GRAPH_BASE_URL', 'OUTLOOK_LOGIN_BASE_URL'];
 

@@ -4,7 +4,7 @@ const { expect } = require('chai');
 const nock = require('nock');
 const { GRAPH, cfgWith } = require('../helpers/setup');
 const { createContext } = require('../helpers/context');
-const trigger = require('../../lib/triggers/getNewAndUpdatedEvents');
+const trigger = require('../../lib/calendar/getNewAndUpdatedEvents');
 
 const NOW = Date.parse('2026-11-27T08:00:00Z');
 const serverDate = { Date: new Date(NOW).toUTCString() };

@@ -13,15 +13,13 @@ exports.process = processAction;
 const node_crypto_1 = require("node:crypto");
 const messages_1 = require("elasticio-node/lib/messages");
 const errors_1 = require("../errors");
+const calendars_1 = require("../graph/calendars");
 const session_1 = require("../graph/session");
-const getNewAndUpdatedEvents_1 = require("../triggers/getNewAndUpdatedEvents");
 const addresses_1 = require("../validation/addresses");
 const datetime_1 = require("../validation/datetime");
 const echo_1 = require("../validation/echo");
 const fields_1 = require("../validation/fields");
 const timezones_1 = require("../validation/timezones");
-var getNewAndUpdatedEvents_2 = require("../triggers/getNewAndUpdatedEvents");
-Object.defineProperty(exports, "getCalendars", { enumerable: true, get: function () { return getNewAndUpdatedEvents_2.getCalendars; } });
 const ATTENDEE_TYPES = ['required', 'optional', 'resource'];
 /** One plain field per attendee type, so a designer maps addresses without building objects. */
 const TYPED_ATTENDEE_FIELDS = [['requiredAttendees', 'required'], ['optionalAttendees', 'optional'], ['resourceAttendees', 'resource']];
@@ -135,7 +133,7 @@ function transactionIdFor(msgId, calendar, event, stepId = process.env.ELASTICIO
 async function processAction(msg, cfg) {
     const event = buildEvent(msg.body);
     const session = (0, session_1.createSession)(cfg, this);
-    const calendar = (0, getNewAndUpdatedEvents_1.calendarPath)(session.root, cfg.calendarId);
+    const calendar = (0, calendars_1.calendarPath)(session.root, cfg.calendarId);
     event.transactionId = transactionIdFor(msg.id, calendar, event);
     // Graph answers in UTC unless asked; the output should show the zone the event was given in.
     const { body: created } = await session.post(`${calendar}/events`, event, { idempotent: true, prefer: [`outlook.timezone="${event.start.timeZone}"`] });
@@ -154,3 +152,6 @@ async function processAction(msg, cfg) {
         transactionId: created.transactionId ?? event.transactionId,
     });
 }
+// The Calendar field's dropdown: sailor looks its model up on this module.
+var dropdowns_1 = require("../platform/dropdowns");
+Object.defineProperty(exports, "getCalendars", { enumerable: true, get: function () { return dropdowns_1.getCalendars; } });

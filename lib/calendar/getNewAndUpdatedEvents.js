@@ -1,14 +1,10 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.EVENT_PAGE_SIZE = exports.EVENT_FIELDS = void 0;
-exports.calendarPath = calendarPath;
+exports.getCalendars = exports.EVENT_PAGE_SIZE = exports.EVENT_FIELDS = void 0;
 exports.eventPollSpec = eventPollSpec;
-exports.getCalendars = getCalendars;
 exports.process = processTrigger;
 const calendars_1 = require("../graph/calendars");
 const cursor_1 = require("../graph/cursor");
-const odata_1 = require("../graph/odata");
-const session_1 = require("../graph/session");
 const pollingTrigger_1 = require("../platform/pollingTrigger");
 const fields_1 = require("../validation/fields");
 const timezones_1 = require("../validation/timezones");
@@ -20,14 +16,10 @@ exports.EVENT_FIELDS = [
     'lastModifiedDateTime',
 ];
 exports.EVENT_PAGE_SIZE = 1000;
-/** `/calendar` is the default calendar; a chosen one is addressed by id. */
-function calendarPath(root, calendarId) {
-    return (0, fields_1.isAbsent)(calendarId) ? `${root}/calendar` : `${root}/calendars/${(0, odata_1.idSegment)(calendarId, 'calendarId')}`;
-}
 function eventPollSpec(cfg, root) {
     const zone = (0, fields_1.isAbsent)(cfg.timeZone) ? 'UTC' : (0, timezones_1.resolveTimeZone)(cfg.timeZone, 'timeZone').graphName;
     return {
-        collectionPath: `${calendarPath(root, cfg.calendarId)}/events`,
+        collectionPath: `${(0, calendars_1.calendarPath)(root, cfg.calendarId)}/events`,
         timeField: 'lastModifiedDateTime',
         select: exports.EVENT_FIELDS,
         prefer: [`outlook.timezone="${zone}"`],
@@ -38,7 +30,6 @@ function eventPollSpec(cfg, root) {
 async function processTrigger(_msg, cfg, snapshot) {
     await (0, pollingTrigger_1.runPollingTrigger)(this, cfg, snapshot, (root) => eventPollSpec(cfg, root), 'new or changed event(s)');
 }
-/** Dropdown: the mailbox's calendars, the default one first. */
-async function getCalendars(cfg) {
-    return (0, calendars_1.listCalendars)((0, session_1.createSession)(cfg, this));
-}
+// The Calendar field's dropdown: sailor looks its model up on this module.
+var dropdowns_1 = require("../platform/dropdowns");
+Object.defineProperty(exports, "getCalendars", { enumerable: true, get: function () { return dropdowns_1.getCalendars; } });

@@ -10,7 +10,7 @@ const nock = require('nock');
 const { GRAPH, LOGIN, cfgWith, freshToken } = require('../helpers/setup');
 const { createContext } = require('../helpers/context');
 const { watchNetwork } = require('../helpers/network');
-const sendMail = require('../../lib/actions/sendMail');
+const sendMail = require('../../lib/mail/sendMail');
 
 const SEND_PATH = '/v1.0/me/sendMail';
 const STORAGE = 'https://storage.platform.example.net';

@@ -4,7 +4,7 @@ const { expect } = require('chai');
 const nock = require('nock');
 const { GRAPH, cfgWith } = require('../helpers/setup');
 const { createContext } = require('../helpers/context');
-const trigger = require('../../lib/triggers/getNewMail');
+const trigger = require('../../lib/mail/getNewMail');
 
 const FOLDER = 'AAMkAGI2+folder/id=';
 const PATH = `/v1.0/me/mailFolders/${encodeURIComponent(FOLDER)}/messages`;

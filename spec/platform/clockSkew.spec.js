@@ -9,8 +9,8 @@ const { expect } = require('chai');
 const { startEmulator } = require('../../lib/emulator');
 const { resetTokenMemory } = require('../../lib/graph/tokens');
 const { createContext } = require('../helpers/context');
-const getNewMail = require('../../lib/triggers/getNewMail');
-const getNewAndUpdatedEvents = require('../../lib/triggers/getNewAndUpdatedEvents');
+const getNewMail = require('../../lib/mail/getNewMail');
+const getNewAndUpdatedEvents = require('../../lib/calendar/getNewAndUpdatedEvents');
 
 /** Graph's clock at the first poll: 600 ms into a second, so "the same second" is visible. */
 const G = Date.UTC(2026, 10, 27, 7, 0, 0) + 600;

@@ -10,7 +10,7 @@ const { GRAPH, LOGIN, cfgWith, freshToken } = require('../helpers/setup');
 const { createContext } = require('../helpers/context');
 const { watchNetwork } = require('../helpers/network');
 const { createdEvent: created } = require('../helpers/graphAnswers');
-const createEvent = require('../../lib/actions/createEvent');
+const createEvent = require('../../lib/calendar/createEvent');
 
 const DEFAULT_CAL = '/v1.0/me/calendar/events';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

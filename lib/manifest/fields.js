@@ -1,0 +1,31 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.timeZoneField = exports.startTimeField = exports.calendarField = exports.folderField = void 0;
+/** A mail folder; empty is the Inbox. The note says what the step does with it. */
+const folderField = (note, order) => ({
+    label: 'Folder', viewClass: 'SelectView', required: false, model: 'getFolders', prompt: 'Inbox', note, order,
+});
+exports.folderField = folderField;
+/** A calendar; empty is the default calendar. */
+const calendarField = (order) => ({
+    label: 'Calendar', viewClass: 'SelectView', required: false, model: 'getCalendars', prompt: 'Default calendar', note: 'Leave empty for the default calendar.', order,
+});
+exports.calendarField = calendarField;
+/**
+ * A polling trigger's start, read by platform/pollingTrigger.ts. `emits` is what the first poll
+ * emits from that time on ("mail received"), `whenEmpty` what it emits without one.
+ */
+const startTimeField = ({ emits, whenEmpty, order }) => ({
+    label: 'Start time',
+    viewClass: 'TextFieldView',
+    required: false,
+    placeholder: '2026-01-31T00:00:00Z',
+    note: `ISO 8601 with Z or an offset. The first poll emits ${emits} from then on; empty: ${whenEmpty} from the first poll on. Ignored once a poll has run.`,
+    order,
+});
+exports.startTimeField = startTimeField;
+/** The zone event times are given in, read by validation/timezones.ts. */
+const timeZoneField = (order) => ({
+    label: 'Time zone of start and end', viewClass: 'TextFieldView', required: false, placeholder: 'UTC', note: 'IANA (Europe/Berlin) or Windows (W. Europe Standard Time) name. Empty: UTC.', order,
+});
+exports.timeZoneField = timeZoneField;

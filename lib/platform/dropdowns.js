@@ -1,0 +1,20 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.getFolders = getFolders;
+exports.getCalendars = getCalendars;
+/**
+ * The dropdown models (a field's `"model": "name"`). Sailor calls `module[name](cfg)` on the step's
+ * own module, so every step module re-exports the ones its fields name; the code lives here once.
+ */
+const calendars_1 = require("../graph/calendars");
+const folders_1 = require("../graph/folders");
+const session_1 = require("../graph/session");
+/** Every mail folder, nested ones by path. */
+async function getFolders(cfg) {
+    const folders = await (0, folders_1.listMailFolders)((0, session_1.createSession)(cfg, this));
+    return Object.fromEntries(folders.map((folder) => [folder.id, folder.path]));
+}
+/** The mailbox's calendars, the default one first. */
+async function getCalendars(cfg) {
+    return (0, calendars_1.listCalendars)((0, session_1.createSession)(cfg, this));
+}

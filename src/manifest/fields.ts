@@ -1,0 +1,53 @@
+/**
+ * Configuration fields as the platform UI renders them (spec/platform-ui.spec.js holds them to its
+ * rules), and the fields several steps show, written once.
+ */
+import type * as dropdowns from '../platform/dropdowns';
+
+/** The view classes elastic.io documents; the UI renders nothing useful for any other name. */
+export type ViewClass = 'TextFieldView' | 'TextFieldWithNoteView' | 'TextAreaView' | 'CheckBoxView' | 'SelectView'
+  | 'MultiSelectView' | 'PasswordFieldView' | 'OAuthFieldView' | 'HTTPAuthView';
+
+/** A dropdown's model names a function of src/platform/dropdowns.ts, which the step re-exports. */
+export type DropdownModel = keyof typeof dropdowns;
+
+export interface Field {
+  label: string;
+  viewClass: ViewClass;
+  required: boolean;
+  model?: DropdownModel;
+  prompt?: string;
+  placeholder?: string;
+  /** A line or two of simple HTML under the field. */
+  note?: string;
+  /** Higher renders first; required fields above optional ones. */
+  order: number;
+}
+
+/** A mail folder; empty is the Inbox. The note says what the step does with it. */
+export const folderField = (note: string, order: number): Field => ({
+  label: 'Folder', viewClass: 'SelectView', required: false, model: 'getFolders', prompt: 'Inbox', note, order,
+});
+
+/** A calendar; empty is the default calendar. */
+export const calendarField = (order: number): Field => ({
+  label: 'Calendar', viewClass: 'SelectView', required: false, model: 'getCalendars', prompt: 'Default calendar', note: 'Leave empty for the default calendar.', order,
+});
+
+/**
+ * A polling trigger's start, read by platform/pollingTrigger.ts. `emits` is what the first poll
+ * emits from that time on ("mail received"), `whenEmpty` what it emits without one.
+ */
+export const startTimeField = ({ emits, whenEmpty, order }: { emits: string; whenEmpty: string; order: number }): Field => ({
+  label: 'Start time',
+  viewClass: 'TextFieldView',
+  required: false,
+  placeholder: '2026-01-31T00:00:00Z',
+  note: `ISO 8601 with Z or an offset. The first poll emits ${emits} from then on; empty: ${whenEmpty} from the first poll on. Ignored once a poll has run.`,
+  order,
+});
+
+/** The zone event times are given in, read by validation/timezones.ts. */
+export const timeZoneField = (order: number): Field => ({
+  label: 'Time zone of start and end', viewClass: 'TextFieldView', required: false, placeholder: 'UTC', note: 'IANA (Europe/Berlin) or Windows (W. Europe Standard Time) name. Empty: UTC.', order,
+});

@@ -1,0 +1,96 @@
+/**
+ * Pieces of the steps' in/out metadata, in the form the platform's mapper reads (one `type`, a
+ * title and a description on every property, `required: true` on the property itself; see
+ * spec/platform-ui.spec.js). A Graph type several steps show (an email address, a recipient list,
+ * a body, a date-time with its zone, attendees) is written here once and used by every step.
+ */
+
+export type JsonType = 'string' | 'number' | 'boolean' | 'object' | 'array';
+
+export interface Schema {
+  type: JsonType;
+  title?: string;
+  description?: string;
+  /** The code refuses the input without it (platform-ui.spec proves it for every action). */
+  required?: true;
+  format?: 'date-time';
+  properties?: Properties;
+  items?: Schema;
+}
+
+export type Properties = Record<string, Schema>;
+
+/** A step's in or out schema: the message body's properties. */
+export const body = (properties: Properties): Schema => ({ type: 'object', properties });
+
+export const text = (title: string, description: string, options: { required?: true } = {}): Schema => ({ type: 'string', title, description, ...options });
+export const number = (title: string, description: string): Schema => ({ type: 'number', title, description });
+export const flag = (title: string, description: string): Schema => ({ type: 'boolean', title, description });
+/** An ISO 8601 instant, in UTC unless the description says otherwise. */
+export const instant = (title: string, description: string): Schema => ({ type: 'string', title, description, format: 'date-time' });
+/** Without properties the mapper shows the object whole (Graph's recurrence, for one). */
+export const object = (title: string, description: string, properties?: Properties): Schema => ({ type: 'object', title, description, ...(properties && { properties }) });
+export const list = (title: string, description: string, items: Schema): Schema => ({ type: 'array', title, description, items });
+export const strings = (title: string, description: string): Schema => list(title, description, { type: 'string' });
+
+// ---- Graph types ----------------------------------------------------------------------------
+
+/** microsoft.graph.emailAddress; `whose` names its owner in the description ("The sender's"). */
+export const emailAddress = (whose: string): Schema => object('Email address', `${whose} address and display name.`, {
+  name: text('Name', 'Display name; may be empty.'),
+  address: text('Address', 'SMTP address.'),
+});
+
+/** microsoft.graph.recipient: one person (from, sender, organizer). */
+export const recipient = (title: string, description: string, whose: string): Schema => object(title, description, { emailAddress: emailAddress(whose) });
+
+/** A list of microsoft.graph.recipient (toRecipients, replyTo, ...). */
+export const recipientList = (title: string, description: string, whose = "The recipient's"): Schema => list(title, description, {
+  type: 'object',
+  properties: { emailAddress: emailAddress(whose) },
+});
+
+/** microsoft.graph.itemBody of a mail or an event. */
+export const itemBody: Schema = object('Body', 'The full content.', {
+  contentType: text('Content type', 'text or html.'),
+  content: text('Content', 'The content itself.'),
+});
+
+/** microsoft.graph.dateTimeTimeZone: a wall-clock time and the zone it is in. */
+export const dateTimeTimeZone = (title: string, description: string): Schema => object(title, description, {
+  dateTime: text('Date and time', 'Wall-clock time in Time zone, without offset (2026-03-10T09:00:00.0000000).'),
+  timeZone: text('Time zone', 'The zone the time is given in, as Graph names it (UTC, Europe/Berlin, W. Europe Standard Time).'),
+});
+
+/** An event's attendees (microsoft.graph.attendee), with their type and response. */
+export const attendees: Schema = list('Attendees', 'Everyone invited, with their type and response.', {
+  type: 'object',
+  properties: {
+    emailAddress: emailAddress("The attendee's"),
+    type: text('Type', 'required, optional or resource.'),
+    status: object('Response', "The attendee's answer so far.", {
+      response: text('Response', 'none, organizer, tentativelyAccepted, accepted, declined or notResponded.'),
+      time: text('Response time', 'When the attendee answered (ISO 8601, UTC); 0001-01-01T00:00:00Z before any answer.'),
+    }),
+  },
+});
+
+/** microsoft.graph.location of an event, as far as the steps read it. */
+export const location: Schema = object('Location', 'Where the event takes place; null when Outlook has none.', {
+  displayName: text('Name', 'Name of the place; empty when none was given.'),
+});
+
+/** Properties every step that returns an event shows alike. */
+export const eventProperties = {
+  iCalUId: text('iCalendar UID', 'The id other calendars know the event by.'),
+  webLink: text('Link to open the event in Outlook on the web', 'URL of the event in Outlook on the web.'),
+  isAllDay: flag('All day', 'Whether it is an all-day event.'),
+} satisfies Properties;
+
+// ---- Inputs ---------------------------------------------------------------------------------
+
+/** Input properties several steps take, read by validation/fields.ts's oneOf (any letter case). */
+export const inputProperties = {
+  bodyContentType: text('Body type', 'text (the default) or html, in any letter case (HTML works too).'),
+  importance: text('Importance', 'low, normal (the default) or high, in any letter case.'),
+} satisfies Properties;

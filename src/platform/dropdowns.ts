@@ -1,0 +1,20 @@
+/**
+ * The dropdown models (a field's `"model": "name"`). Sailor calls `module[name](cfg)` on the step's
+ * own module, so every step module re-exports the ones its fields name; the code lives here once.
+ */
+import { listCalendars } from '../graph/calendars';
+import { listMailFolders } from '../graph/folders';
+import type { StepContext } from '../graph/logger';
+import { createSession } from '../graph/session';
+import type { CredentialConfig } from '../graph/session';
+
+/** Every mail folder, nested ones by path. */
+export async function getFolders(this: StepContext, cfg: CredentialConfig): Promise<Record<string, string>> {
+  const folders = await listMailFolders(createSession(cfg, this));
+  return Object.fromEntries(folders.map((folder) => [folder.id, folder.path]));
+}
+
+/** The mailbox's calendars, the default one first. */
+export async function getCalendars(this: StepContext, cfg: CredentialConfig): Promise<Record<string, string>> {
+  return listCalendars(createSession(cfg, this));
+}
