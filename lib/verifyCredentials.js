@@ -1,5 +1,16 @@
 "use strict";
+/**
+ * Called by the platform when a user saves the credential. A thrown message is shown to the user
+ * as is, so it must say what to fix.
+ * - delegated: `GET /me` proves the whole chain: app id and secret (on refresh), tenant, cloud,
+ *   consent and mailbox access;
+ * - application: there is no mailbox yet (each step names one), so it obtains a token (app id and
+ *   secret, tenant, cloud, the app's presence in the tenant) and reads the application permissions
+ *   an admin consented to from the token's `roles`, naming each one missing.
+ */
+const errors_1 = require("./errors");
 const logger_1 = require("./graph/logger");
+const permissions_1 = require("./graph/permissions");
 const session_1 = require("./graph/session");
 function contextFor(scope, cfg) {
     return {
@@ -15,10 +26,36 @@ function contextFor(scope, cfg) {
         },
     };
 }
+/** The app token's roles against what the steps need; throws naming every permission missing. */
+async function verifyAppPermissions(tokens, context) {
+    await tokens.accessToken();
+    const claims = tokens.claims();
+    if (!claims) {
+        context.logger.warn('The app token is not a JWT: its application permissions cannot be read here; the steps will name any that is missing');
+        return;
+    }
+    const roles = claims.roles ?? [];
+    const missing = (0, permissions_1.missingAppPermissions)(roles);
+    const grant = 'In the app registration: API permissions > Add a permission > Microsoft Graph > Application permissions, add them, then Grant admin consent (an administrator of the tenant).';
+    if (!roles.length) {
+        throw new errors_1.CredentialError(`The app has no application permissions in this tenant: no administrator has granted admin consent. Needed: ${permissions_1.APP_PERMISSIONS.map((p) => p.name).join(', ')}. ${grant}`);
+    }
+    if (missing.some((p) => p.neededNow)) {
+        throw new errors_1.CredentialError(`The app lacks the application permission${missing.length > 1 ? 's' : ''} ${missing.map((p) => `${p.name} (${p.usedBy})`).join(', ')}: they have not been granted admin consent. ${grant}`);
+    }
+    if (missing.length)
+        context.logger.warn(`The app lacks ${missing.map((p) => p.name).join(', ')}, needed by planned steps only`);
+}
 async function verifyCredentials(cfg) {
     const context = contextFor(this, cfg);
-    const session = (0, session_1.createSession)(cfg, context);
-    await session.get(`${session.root}?$select=id`);
+    const { credential, tokens } = (0, session_1.credentialTokens)(cfg, context);
+    if (credential.authType === 'application') {
+        await verifyAppPermissions(tokens, context);
+    }
+    else {
+        const session = (0, session_1.createSession)({ ...cfg, mailbox: undefined }, context);
+        await session.get(`${session.root}?$select=id`);
+    }
     context.logger.info('Credential verified');
     return { verified: true };
 }

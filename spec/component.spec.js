@@ -97,19 +97,30 @@ describe('component.json', () => {
       }
     });
 
-    it('has the OAuth field (OAuthFieldView) and a tenantId text field', () => {
+    it('has the OAuth field (OAuthFieldView), optional so that an application credential can be saved, and a tenantId text field', () => {
       const { fields } = component.credentials;
-      expect(fields.oauth).to.include({ viewClass: 'OAuthFieldView', required: true });
+      expect(fields.oauth).to.include({ viewClass: 'OAuthFieldView', required: false });
+      expect(fields.oauth.note, 'a delegated credential still says it needs the sign-in').to.match(/Required for delegated/);
       expect(fields.tenantId.viewClass).to.equal('TextFieldView');
       expect(fields.tenantId.label).to.be.a('string').that.is.not.empty;
     });
 
-    it('uses the env client id and secret and the v2.0 endpoints of the chosen tenant', () => {
+    it('offers exactly the auth types and clouds the code takes, the client secret as a password field', () => {
+      const { fields } = component.credentials;
+      expect(Object.keys(fields.authType.model)).to.deep.equal(['delegated', 'application']);
+      expect(Object.keys(fields.cloud.model)).to.deep.equal(['global', 'usgov', 'usgovdod', 'china']);
+      expect(Object.keys(fields.loginHost.model)).to.deep.equal(['login.microsoftonline.com', 'login.microsoftonline.us', 'login.partner.microsoftonline.cn']);
+      expect(fields.loginHost).to.include({ viewClass: 'SelectView', required: true });
+      expect(fields.clientSecret).to.include({ viewClass: 'PasswordFieldView', required: false });
+      expect(fields.clientId).to.include({ viewClass: 'TextFieldView', required: false });
+    });
+
+    it('uses the env client id and secret and the v2.0 endpoints of the chosen sign-in host and tenant', () => {
       const { oauth2 } = component.credentials;
       expect(oauth2.client_id).to.equal('{{MSAPP_CLIENT_ID}}');
       expect(oauth2.client_secret).to.equal('{{MSAPP_CLIENT_SECRET}}');
-      expect(oauth2.auth_uri).to.equal('https://login.microsoftonline.com/{{tenantId}}/oauth2/v2.0/authorize');
-      expect(oauth2.token_uri).to.equal('https://login.microsoftonline.com/{{tenantId}}/oauth2/v2.0/token');
+      expect(oauth2.auth_uri).to.equal('https://{{loginHost}}/{{tenantId}}/oauth2/v2.0/authorize');
+      expect(oauth2.token_uri).to.equal('https://{{loginHost}}/{{tenantId}}/oauth2/v2.0/token');
     });
 
     it('asks for offline_access and every scope the steps need', () => {
@@ -236,8 +247,8 @@ describe('component.json', () => {
     /** The same mail as a draft: Graph sends null for what a draft lacks yet. */
     const graphDraft = { ...graphMail, id: 'AAMkDraft=', internetMessageId: null, from: null, sender: null, sentDateTime: null, isDraft: true };
 
-    async function actionOutput(step, body, attachments) {
-      const out = await loadStep(step).process.call(createContext(), { id: `out-${body.subject}`, body, attachments, headers: {} }, cfgWith());
+    async function actionOutput(step, body, attachments, fields = {}) {
+      const out = await loadStep(step).process.call(createContext(), { id: `out-${body.subject}`, body, attachments, headers: {} }, cfgWith(fields));
       return out.body;
     }
 
@@ -253,7 +264,10 @@ describe('component.json', () => {
       sendMail: async () => {
         nock(GRAPH).post('/v1.0/me/sendMail').reply(202);
         nock(STORAGE).get('/f').reply(200, 'file');
-        return [await actionOutput('sendMail', { to: 'Ann <ann@example.com>', cc: 'b@example.com', subject: 'Hi', body: 'x' }, { 'f.txt': { url: `${STORAGE}/f`, size: 4 } })];
+        const own = await actionOutput('sendMail', { to: 'Ann <ann@example.com>', cc: 'b@example.com', subject: 'Hi', body: 'x' }, { 'f.txt': { url: `${STORAGE}/f`, size: 4 } });
+        nock(GRAPH).post('/v1.0/users/info@example.com/sendMail').reply(202);
+        const shared = await actionOutput('sendMail', { to: 'ann@example.com', from: 'Sales <sales@example.com>', subject: 'Shared' }, undefined, { mailbox: 'info@example.com' });
+        return [own, shared];
       },
       createEvent: async () => {
         nock(GRAPH).post('/v1.0/me/calendar/events').reply(201, createdEvent({

@@ -71,6 +71,15 @@ describe('platform UI: component.json as a flow designer sees it', () => {
         }
       });
 
+      it('a field that requires others (a mailbox\'s folders need the mailbox) names fields of this form rendered above it', () => {
+        for (const [name, field] of Object.entries(fields)) {
+          for (const needed of field.require || []) {
+            expect(fields, `${name} requires ${needed}`).to.have.property(needed);
+            expect(fields[needed].order, `${needed} renders above ${name}`).to.be.above(field.order);
+          }
+        }
+      });
+
       it('every field has its own order, required fields before optional ones (higher renders first)', () => {
         const entries = Object.entries(fields);
         for (const [name, field] of entries) expect(field.order, `${name}.order`).to.be.a('number').and.satisfy(Number.isInteger);
@@ -87,7 +96,10 @@ describe('platform UI: component.json as a flow designer sees it', () => {
     const { fields, oauth2 } = component.credentials;
     const templated = [...new Set([oauth2.auth_uri, oauth2.token_uri].join(' ').match(/{{\w+}}/g).map((t) => t.slice(2, -2)))];
     const [oauthName, oauthField] = Object.entries(fields).find(([, f]) => f.viewClass === 'OAuthFieldView');
-    expect(oauthField.required).to.equal(true);
+    // An application credential has no sign-in, so the button must not block saving one; a delegated
+    // credential without it is refused at run time and by verifyCredentials, which say to sign in.
+    expect(oauthField.required).to.equal(false);
+    expect(oauthField.note).to.match(/Required for delegated/);
     for (const name of templated) {
       // An empty value would leave the sign-in URL without its tenant segment.
       expect(fields[name], `{{${name}}} is used by the OAuth URLs`).to.include({ required: true });
@@ -124,13 +136,14 @@ const answerPolls = () => nock(GRAPH).persist().get(/.*/).query(true).reply(200,
 const ANSWER = {
   getNewMail: answerPolls,
   getNewAndUpdatedEvents: answerPolls,
-  sendMail: () => nock(GRAPH).persist().post('/v1.0/me/sendMail').reply(202),
+  sendMail: () => nock(GRAPH).persist().post(/\/sendMail$/).reply(202),
   createEvent: () => nock(GRAPH).persist().post(/\/events$/).reply(201, createdEvent()),
 };
 
 /** An input that fills every property of the action's in schema with a valid value. */
 const FULL_INPUT = {
   sendMail: {
+    from: 'Sales <sales@example.com>',
     to: 'Ann <ann@example.com>',
     cc: 'bob@example.com',
     bcc: 'carol@example.com',
@@ -248,10 +261,10 @@ describe('platform UI: the in metadata says what the action really accepts', () 
 describe('platform UI: a step field is marked required exactly when the step refuses to run without it', () => {
   /** Every field of every step filled with a valid value (the dropdowns with an id Graph would list). */
   const FULL_CFG = {
-    getNewMail: { folderId: 'AAMkFolder1', startTime: '2026-01-01T00:00:00Z', pollOnlyUnreadMail: true },
-    getNewAndUpdatedEvents: { calendarId: 'AAMkCalendar1', startTime: '2026-01-01T00:00:00Z', timeZone: 'Europe/Berlin' },
-    sendMail: {},
-    createEvent: { calendarId: 'AAMkCalendar1' },
+    getNewMail: { mailbox: 'info@example.com', folderId: 'AAMkFolder1', startTime: '2026-01-01T00:00:00Z', pollOnlyUnreadMail: true },
+    getNewAndUpdatedEvents: { mailbox: 'info@example.com', calendarId: 'AAMkCalendar1', startTime: '2026-01-01T00:00:00Z', timeZone: 'Europe/Berlin' },
+    sendMail: { mailbox: 'info@example.com' },
+    createEvent: { mailbox: 'info@example.com', calendarId: 'AAMkCalendar1' },
   };
 
   steps.forEach(({ name, def }) => {

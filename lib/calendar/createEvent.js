@@ -133,6 +133,9 @@ function transactionIdFor(msgId, calendar, event, stepId = process.env.ELASTICIO
 async function processAction(msg, cfg) {
     const event = buildEvent(msg.body);
     const session = (0, session_1.createSession)(cfg, this);
+    if (event.isOnlineMeeting && !session.cloud.teamsMeetings) {
+        throw new errors_1.InputError('isOnlineMeeting', `the ${session.cloud.name} cloud offers no Microsoft Teams meetings through Microsoft Graph, so Outlook would create the event without one: set Teams meeting to false (or leave it empty) and add the meeting details to the body`);
+    }
     const calendar = (0, calendars_1.calendarPath)(session.root, cfg.calendarId);
     event.transactionId = transactionIdFor(msg.id, calendar, event);
     // Graph answers in UTC unless asked; the output should show the zone the event was given in.

@@ -15,6 +15,7 @@ exports.createEvent = {
         description: 'Creates an event in the chosen calendar: subject, start and end (with an offset, a local time and a time zone, or dates for all-day events), required and optional attendees, rooms or equipment as resources, and optionally a Microsoft Teams meeting. Outlook sends the invitations. The request carries an id derived from the incoming message, so a retried or replayed message does not book twice.',
     },
     fields: {
+        mailbox: (0, fields_1.mailboxField)({ order: 20 }),
         calendarId: (0, fields_1.calendarField)(10),
     },
     in: (0, schemas_1.body)({

@@ -20,7 +20,7 @@ const node_crypto_1 = require("node:crypto");
 const node_http_1 = require("node:http");
 const node_path_1 = __importDefault(require("node:path"));
 const endpoints_1 = require("../graph/endpoints");
-const tokens_1 = require("../graph/tokens");
+const credential_1 = require("../graph/credential");
 const runStep_1 = require("./runStep");
 const usage_1 = require("./usage");
 /** Fixed, because the redirect URI has to be registered with the app beforehand. */
@@ -115,7 +115,7 @@ async function main() {
     const { MSAPP_CLIENT_ID: clientId, MSAPP_CLIENT_SECRET: clientSecret } = process.env;
     if (!clientId || !clientSecret)
         throw new usage_1.UsageError('set MSAPP_CLIENT_ID and MSAPP_CLIENT_SECRET to the app registration\'s client id and secret value');
-    const tenant = (0, tokens_1.normaliseTenant)(process.env.OUTLOOK_TENANT_ID);
+    const tenant = (0, credential_1.normaliseTenant)(process.env.OUTLOOK_TENANT_ID);
     const identity = `${(0, endpoints_1.endpointsFromEnv)().login}/${tenant}/oauth2/v2.0`;
     const state = (0, node_crypto_1.randomBytes)(16).toString('base64url');
     const server = (0, node_http_1.createServer)();

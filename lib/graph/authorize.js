@@ -22,7 +22,7 @@ class AuthorizeMiddleware {
         await this.send(context, token);
         if (context.response?.status === 401) {
             const fresh = await this.withTokens(() => this.tokens.refresh(token));
-            await this.send(context, fresh.access_token);
+            await this.send(context, fresh);
         }
     }
     async withTokens(call) {

@@ -1,18 +1,17 @@
 "use strict";
-/**
- * Where Microsoft Graph and the Microsoft identity platform live. The only place that knows:
- * national clouds and the offline emulator change these two URLs and nothing else.
- */
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.GRAPH_VERSION = void 0;
+exports.endpointsFor = endpointsFor;
 exports.endpointsFromEnv = endpointsFromEnv;
 exports.graphRoot = graphRoot;
 exports.relativeGraphPath = relativeGraphPath;
+/**
+ * Where Microsoft Graph and the Microsoft identity platform live for a request: the credential's
+ * cloud (clouds.ts) unless OUTLOOK_GRAPH_BASE_URL / OUTLOOK_LOGIN_BASE_URL point elsewhere (the
+ * offline emulator, a test). National clouds and the emulator change these two URLs and nothing else.
+ */
+const clouds_1 = require("./clouds");
 exports.GRAPH_VERSION = 'v1.0';
-const DEFAULTS = {
-    graph: 'https://graph.microsoft.com',
-    login: 'https://login.microsoftonline.com',
-};
 function origin(value, variable) {
     let url;
     try {
@@ -26,12 +25,20 @@ function origin(value, variable) {
     }
     return url.origin;
 }
-/** Reads OUTLOOK_GRAPH_BASE_URL and OUTLOOK_LOGIN_BASE_URL; both default to Microsoft's global cloud. */
-function endpointsFromEnv(env = process.env) {
+/**
+ * The cloud's hosts, each overridden by OUTLOOK_GRAPH_BASE_URL or OUTLOOK_LOGIN_BASE_URL when set.
+ * An override replaces the host a request goes to, never the cloud: `.default` scopes still name
+ * the cloud's own Graph host (an emulator tells clouds apart by it, as Azure AD does).
+ */
+function endpointsFor(cloud, env = process.env) {
     return {
-        graph: env.OUTLOOK_GRAPH_BASE_URL ? origin(env.OUTLOOK_GRAPH_BASE_URL, 'OUTLOOK_GRAPH_BASE_URL') : DEFAULTS.graph,
-        login: env.OUTLOOK_LOGIN_BASE_URL ? origin(env.OUTLOOK_LOGIN_BASE_URL, 'OUTLOOK_LOGIN_BASE_URL') : DEFAULTS.login,
+        graph: env.OUTLOOK_GRAPH_BASE_URL ? origin(env.OUTLOOK_GRAPH_BASE_URL, 'OUTLOOK_GRAPH_BASE_URL') : cloud.graph,
+        login: env.OUTLOOK_LOGIN_BASE_URL ? origin(env.OUTLOOK_LOGIN_BASE_URL, 'OUTLOOK_LOGIN_BASE_URL') : cloud.login,
     };
+}
+/** The global cloud's endpoints with the overrides: for tools that have no credential (npm run token). */
+function endpointsFromEnv(env = process.env) {
+    return endpointsFor(clouds_1.CLOUDS.global, env);
 }
 /** The versioned root every Graph path hangs off, e.g. https://graph.microsoft.com/v1.0/ */
 function graphRoot(endpoints) {

@@ -64,10 +64,11 @@ function safeGraphMessage(message) {
     const trimmed = message.replace(/\s+/g, ' ').trim().slice(0, 200);
     return /['"<>]|Bearer|eyJ/.test(trimmed) ? undefined : trimmed;
 }
-function errorFromResponse(method, path, status, body, requestId) {
+/** `hint` replaces the general advice when the caller knows better (a shared mailbox, an app-only credential). */
+function errorFromResponse(method, path, status, body, requestId, given) {
     const code = body?.error?.code;
     const id = requestIdOf(requestId, body);
-    const hint = (code && HINTS_BY_CODE[code]) ?? HINTS_BY_STATUS[status] ?? 'Graph could not complete the request.';
+    const hint = given ?? (code && HINTS_BY_CODE[code]) ?? HINTS_BY_STATUS[status] ?? 'Graph could not complete the request.';
     const said = safeGraphMessage(body?.error?.message);
     const parts = [
         `Outlook ${method} ${path} failed: HTTP ${status}${code ? ` ${code}` : ''}${said ? ` (${said})` : ''}.`,

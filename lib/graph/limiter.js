@@ -1,7 +1,10 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.ConcurrencyMiddleware = exports.Semaphore = exports.MAX_CONCURRENT_PER_MAILBOX = void 0;
+exports.mailboxQueueKey = mailboxQueueKey;
+exports.learnMailboxAliases = learnMailboxAliases;
 exports.semaphoreFor = semaphoreFor;
+exports.resetMailboxQueues = resetMailboxQueues;
 exports.MAX_CONCURRENT_PER_MAILBOX = 4;
 class Semaphore {
     limit;
@@ -32,6 +35,25 @@ class Semaphore {
 exports.Semaphore = Semaphore;
 /** Shared by every client of the process that talks to the same mailbox. */
 const mailboxSemaphores = new Map();
+/** Other names of a mailbox (a user's UPN) to the one its queue is keyed by (the user's object id), per app. */
+const aliases = new Map();
+/** `app` is the Graph host and app id the queue counts for; `mailbox` a lower-case id, UPN or address. */
+function mailboxQueueKey(app, mailbox) {
+    const key = `${app}|${mailbox.toLowerCase()}`;
+    return aliases.get(key) ?? key;
+}
+/**
+ * Records that `names` (the signed-in user's UPN, read from the token) are the mailbox whose
+ * object id is `id`, so `/me`, `/users/{id}` and `/users/{upn}` share a queue. An SMTP alias that
+ * differs from the UPN cannot be known without a directory read, and keeps a queue of its own.
+ */
+function learnMailboxAliases(app, id, names) {
+    const canonical = `${app}|${id.toLowerCase()}`;
+    for (const name of names)
+        if (name)
+            aliases.set(`${app}|${name.toLowerCase()}`, canonical);
+    return canonical;
+}
 function semaphoreFor(mailboxKey) {
     let semaphore = mailboxSemaphores.get(mailboxKey);
     if (!semaphore) {
@@ -40,22 +62,29 @@ function semaphoreFor(mailboxKey) {
     }
     return semaphore;
 }
+/** For tests: forget queues and aliases. */
+function resetMailboxQueues() {
+    mailboxSemaphores.clear();
+    aliases.clear();
+}
 class ConcurrencyMiddleware {
-    semaphore;
+    queueKey;
     next;
-    constructor(semaphore) {
-        this.semaphore = semaphore;
+    /** `queueKey` is asked per request: what is known about the mailbox can grow (a token's claims). */
+    constructor(queueKey) {
+        this.queueKey = queueKey;
     }
     setNext(next) {
         this.next = next;
     }
     async execute(context) {
-        await this.semaphore.acquire();
+        const semaphore = semaphoreFor(this.queueKey());
+        await semaphore.acquire();
         try {
             await this.next.execute(context);
         }
         finally {
-            this.semaphore.release();
+            semaphore.release();
         }
     }
 }

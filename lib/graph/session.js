@@ -2,19 +2,24 @@
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.GraphSession = void 0;
 exports.setSessionDefaults = setSessionDefaults;
+exports.credentialTokens = credentialTokens;
 exports.createSession = createSession;
 /**
  * The one way steps talk to Graph: the SDK client with our middleware chain
  * (authorize -> retry -> per-mailbox concurrency -> transport with a deadline), JSON in and out,
- * errors turned into GraphRequestError, and paging over @odata.nextLink.
+ * errors turned into GraphRequestError, and paging over @odata.nextLink. A session is one
+ * credential (delegated or application, in its cloud) on one mailbox (`root`).
  */
 const microsoft_graph_client_1 = require("@microsoft/microsoft-graph-client");
 const authorize_1 = require("./authorize");
+const credential_1 = require("./credential");
 const endpoints_1 = require("./endpoints");
 const errors_1 = require("./errors");
 const httpDate_1 = require("./httpDate");
 const limiter_1 = require("./limiter");
+const mailbox_1 = require("./mailbox");
 const policy_1 = require("./policy");
+const refusals_1 = require("./refusals");
 const retry_1 = require("./retry");
 const tokens_1 = require("./tokens");
 const transport_1 = require("./transport");
@@ -22,17 +27,28 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 const defaultSleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
 class GraphSession {
     endpoints;
-    /** Where this mailbox's resources hang off: /me now, /users/{id} for shared mailboxes later. */
-    root = '/me';
+    tokens;
+    /**
+     * Where this mailbox's resources hang off: `/me` (the signed-in user) or `/users/{mailbox}`.
+     * Every path a step builds starts here; nothing else knows which mailbox it is.
+     */
+    root;
+    /** The mailbox as given in the step's `mailbox` field; undefined for the signed-in user's own. */
+    mailbox;
+    authType;
+    cloud;
     client;
-    constructor(endpoints, tokens, context, options = {}) {
+    constructor(endpoints, tokens, context, options, identity, target) {
         this.endpoints = endpoints;
+        this.tokens = tokens;
+        this.root = target.root;
+        this.mailbox = target.address;
+        this.authType = identity.authType;
+        this.cloud = identity.cloud;
         const sleep = options.sleep ?? defaultSleep;
         const authorize = new authorize_1.AuthorizeMiddleware(tokens, endpoints.graph);
         const retry = new retry_1.RetryMiddleware({ ...retry_1.DEFAULT_RETRY_LIMITS, ...options.retry }, context.logger, sleep);
-        // One queue per credential and mailbox: the same mailbox reached through two steps of one
-        // container shares Outlook's limit of 4 concurrent requests.
-        const concurrency = new limiter_1.ConcurrencyMiddleware((0, limiter_1.semaphoreFor)(`${tokens.identity}${this.root}`));
+        const concurrency = new limiter_1.ConcurrencyMiddleware(queueKeyFor(tokens, identity, target));
         const transport = new transport_1.TransportMiddleware(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
         authorize.setNext(retry);
         retry.setNext(concurrency);
@@ -91,7 +107,15 @@ class GraphSession {
         const text = (0, transport_1.responseText)(response);
         const parsed = text ? parseJson(text) : undefined;
         if (!response.ok) {
-            throw (0, errors_1.errorFromResponse)(method, shownPath, response.status, parsed, response.headers.get('request-id') ?? undefined);
+            const body = parsed;
+            const refusal = (0, refusals_1.explainRefusal)(method, shownPath, response.status, body?.error?.code, {
+                authType: this.authType, cloud: this.cloud, mailbox: this.mailbox, from: options.sendingFrom,
+                roles: this.authType === 'application' ? this.tokens.claims()?.roles ?? (this.tokens.claims() ? [] : undefined) : undefined,
+            });
+            // The next run asks for a new token, which carries permissions an admin granted since.
+            if (refusal?.consentMissing)
+                this.tokens.forget();
+            throw (0, errors_1.errorFromResponse)(method, shownPath, response.status, body, response.headers.get('request-id') ?? undefined, refusal?.hint);
         }
         return { status: response.status, body: parsed, headers: response.headers };
     }
@@ -116,18 +140,50 @@ function setSessionDefaults(defaults) {
     sessionDefaults = { ...defaults };
     return () => { sessionDefaults = previous; };
 }
-/** A session for the credential in `cfg`; refreshed tokens are persisted through `updateKeys`. */
+/**
+ * The key of the mailbox's request queue. `/users/{x}` is keyed by x; `/me` by the signed-in user's
+ * object id when the token says it (work and school tokens are JWTs with `oid` and `upn`, which are
+ * then known to be the same mailbox), else by the credential itself (a personal account's opaque
+ * token: no other session can name that mailbox anyway, except by address, which then queues apart).
+ */
+function queueKeyFor(tokens, identity, target) {
+    const app = `${identity.cloud.graph}|${identity.clientId.toLowerCase()}`;
+    if (target.address)
+        return () => (0, limiter_1.mailboxQueueKey)(app, target.address);
+    return () => {
+        const claims = tokens.claims();
+        return claims?.oid ? (0, limiter_1.learnMailboxAliases)(app, claims.oid, [claims.upn, claims.unique_name]) : `${app}|credential:${tokens.identity}`;
+    };
+}
+/**
+ * The credential in `cfg`, checked, with its token source: a delegated credential's refreshed
+ * tokens are persisted through `updateKeys`; an application credential's are only cached.
+ */
+function credentialTokens(cfg, context, given = {}) {
+    const options = { ...sessionDefaults, ...given };
+    const credential = (0, credential_1.parseCredential)(cfg);
+    if (options.app)
+        credential.app = { ...credential.app, ...options.app };
+    const endpoints = options.endpoints ?? (0, endpoints_1.endpointsFor)(credential.cloud);
+    const { tenant, cloud, app } = credential;
+    const tokens = credential.authType === 'application'
+        ? new tokens_1.AppTokenSource({ tenant, cloud, endpoints, app, logger: context.logger, sleep: options.sleep })
+        : new tokens_1.TokenSource({
+            token: cfg.oauth,
+            tenant,
+            cloud,
+            endpoints,
+            app,
+            logger: context.logger,
+            sleep: options.sleep,
+            persist: async (token) => { await context.emit('updateKeys', { oauth: token }); },
+        });
+    return { credential, endpoints, tokens };
+}
+/** A session for the credential in `cfg`, on the mailbox its `mailbox` field names. */
 function createSession(cfg, context, given = {}) {
     const options = { ...sessionDefaults, ...given };
-    const endpoints = options.endpoints ?? (0, endpoints_1.endpointsFromEnv)();
-    const tokens = new tokens_1.TokenSource({
-        token: cfg.oauth,
-        tenant: (0, tokens_1.normaliseTenant)(cfg.tenantId),
-        endpoints,
-        app: options.app ?? (0, tokens_1.appRegistrationFromEnv)(),
-        logger: context.logger,
-        sleep: options.sleep,
-        persist: async (token) => { await context.emit('updateKeys', { oauth: token }); },
-    });
-    return new GraphSession(endpoints, tokens, context, options);
+    const { credential, endpoints, tokens } = credentialTokens(cfg, context, options);
+    const target = (0, mailbox_1.parseMailbox)(cfg.mailbox, credential.authType);
+    return new GraphSession(endpoints, tokens, context, options, { authType: credential.authType, cloud: credential.cloud, clientId: credential.app.clientId }, target);
 }

@@ -33,21 +33,25 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.TokenSource = void 0;
-exports.appRegistrationFromEnv = appRegistrationFromEnv;
-exports.normaliseTenant = normaliseTenant;
+exports.AppTokenSource = exports.TokenSource = void 0;
 exports.isExpiring = isExpiring;
 exports.describeTokenError = describeTokenError;
 exports.tokenRetryWait = tokenRetryWait;
 exports.resetTokenMemory = resetTokenMemory;
 /**
- * OAuth tokens for one credential: refreshed here (the classic elastic.io OAuth flow leaves
- * refreshing to the component), persisted through `updateKeys`, and remembered for later
- * messages of the same container, whose `cfg` still holds the token the container started with.
+ * Access tokens for one credential, two ways:
+ * - delegated (TokenSource): the user's OAuth token, refreshed here (the classic elastic.io OAuth
+ *   flow leaves refreshing to the component), persisted through `updateKeys`, and remembered for
+ *   later messages of the same container, whose `cfg` still holds the token the container started with;
+ * - application (AppTokenSource): the client-credentials grant, cached in memory only.
+ * Both share one set of rules for the token endpoint: 429/5xx/no answer are retried within bounds
+ * (Retry-After measured against the answer's Date), and only a bad grant says "reconnect".
  */
 const node_crypto_1 = require("node:crypto");
 const errors_1 = require("../errors");
+const clouds_1 = require("./clouds");
 const httpDate_1 = require("./httpDate");
+const jwt_1 = require("./jwt");
 const retry_1 = require("./retry");
 /** Refresh this long before the access token expires, so a request never starts with a dying token. */
 const EXPIRY_MARGIN_MS = 5 * 60 * 1000;
@@ -60,27 +64,6 @@ const TOKEN_RETRY = { maxAttempts: 5, maxTotalWaitMs: 30_000, baseDelayMs: 1_000
 /** What an OAuth access token may contain (RFC 6750 b64token and then some): visible ASCII, at least one character. */
 const ACCESS_TOKEN_SHAPE = /^[\x21-\x7e]+$/;
 const TOKEN_TIMEOUT_MS = 30_000;
-function appRegistrationFromEnv(env = process.env) {
-    const clientId = env.MSAPP_CLIENT_ID;
-    const clientSecret = env.MSAPP_CLIENT_SECRET;
-    if (!clientId || !clientSecret) {
-        const missing = [!clientId && 'MSAPP_CLIENT_ID', !clientSecret && 'MSAPP_CLIENT_SECRET'].filter(Boolean).join(' and ');
-        throw new errors_1.CredentialError(`${missing} not set: set the Azure app's client id and secret as environment variables of this component`);
-    }
-    return { clientId, clientSecret };
-}
-const TENANT = /^(common|organizations|consumers|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+)$/i;
-/** The tenant goes into the token URL path, so only the documented shapes are let through. */
-function normaliseTenant(value) {
-    if (value === undefined || value === null || value === '')
-        return 'common';
-    // 253: the longest DNS name, so the longest verified domain.
-    if (typeof value !== 'string' || value.trim().length > 253 || !TENANT.test(value.trim())) {
-        throw new errors_1.CredentialError('tenantId: use common, organizations, consumers, your directory (tenant) id such as '
-            + '72f988bf-86f1-41af-91ab-2d7cd011db47, or a verified domain such as contoso.onmicrosoft.com');
-    }
-    return value.trim();
-}
 function isExpiring(token, now) {
     if (!token.expires_at)
         return false;
@@ -91,43 +74,69 @@ function isExpiring(token, now) {
 function isOutage(statusCode) {
     return statusCode === 408 || statusCode === 429 || (statusCode !== undefined && statusCode >= 500);
 }
+function contextOf(given) {
+    return typeof given === 'string'
+        ? { grant: 'refresh_token', tenant: given, cloud: clouds_1.CLOUDS.global, clientIdFrom: 'MSAPP_CLIENT_ID', secretFrom: 'MSAPP_CLIENT_SECRET' }
+        : given;
+}
 /**
  * Azure AD's OAuth error answers. Only those saying the grant itself is bad (invalid_grant,
  * interaction_required, and the AADSTS codes below) ask the user to act on the credential:
- * "reconnect" for an outage would send people to fix what is not broken.
+ * "reconnect" for an outage would send people to fix what is not broken. An app (client
+ * credentials) has no sign-in to renew: its messages name the app, the tenant and the consent.
  */
-function describeTokenError(payload, statusCode, tenant) {
+function describeTokenError(payload, statusCode, given) {
+    const ctx = contextOf(given);
+    const { tenant, clientIdFrom, secretFrom } = ctx;
+    const app = ctx.grant === 'client_credentials';
     const body = (payload && typeof payload === 'object' ? payload : {});
     const code = body.error ?? `HTTP ${statusCode ?? '?'}`;
     const aadsts = body.error_codes?.[0] ?? Number(/AADSTS(\d+)/.exec(body.error_description ?? '')?.[1]);
     const tag = aadsts ? ` (${code}, AADSTS${aadsts})` : ` (${code})`;
     const reconnect = 'Reconnect the Outlook credential (open the credential and sign in again), then retry.';
+    const cloud = ctx.cloud.name === 'global' ? '' : ` of the ${ctx.cloud.name} cloud`;
+    const fail = (message) => ({ retryable: false, message });
     switch (aadsts) {
         case 7000215:
-            return { retryable: false, message: `Microsoft rejected the client secret${tag}. Set MSAPP_CLIENT_SECRET to the secret's Value (not its ID) from the app registration's Certificates & secrets.` };
+            return fail(`Microsoft rejected the client secret${tag}. Set ${secretFrom} to the secret's Value (not its ID) from the app registration's Certificates & secrets.`);
+        case 7000218:
+            return fail(`Microsoft received no client secret${tag}. Set ${secretFrom} to the secret's Value from the app registration's Certificates & secrets.`);
         case 7000222:
-            return { retryable: false, message: `The app's client secret has expired${tag}. Create a new secret under Certificates & secrets in the app registration and update MSAPP_CLIENT_SECRET.` };
+            return fail(`The app's client secret has expired${tag}. Create a new secret under Certificates & secrets in the app registration and update ${secretFrom}.`);
         case 700016:
-            return { retryable: false, message: `No app with MSAPP_CLIENT_ID was found in tenant "${tenant}"${tag}. Check MSAPP_CLIENT_ID, and that the app is multi-tenant or registered in this tenant.` };
+            return fail(app
+                ? `The app (${clientIdFrom}) is not in tenant "${tenant}"${cloud}${tag}: an administrator of that tenant must grant admin consent to it (app registration > API permissions > Grant admin consent, or Enterprise applications), which adds it to the tenant. Check ${clientIdFrom} and the tenant too.`
+                : `No app with ${clientIdFrom} was found in tenant "${tenant}"${tag}. Check ${clientIdFrom}, and that the app is multi-tenant or registered in this tenant.`);
         case 90002:
         case 90023:
-            return { retryable: false, message: `Tenant "${tenant}" was not found${tag}. Set the credential's tenant to common, organizations, consumers, your tenant id or a verified domain.` };
+            return fail(app
+                ? `Tenant "${tenant}" was not found${cloud}${tag}. Set the credential's tenant to your directory (tenant) id or a verified domain, and Cloud to the cloud the tenant is in.`
+                : `Tenant "${tenant}" was not found${cloud}${tag}. Set the credential's tenant to common, organizations, consumers, your tenant id or a verified domain (and Cloud to the tenant's cloud).`);
+        case 9001023:
+        case 50059:
+            return fail(`Microsoft needs a tenant for an application token${tag}. Set the credential's tenant to your directory (tenant) id or a verified domain.`);
+        case 500011:
+        case 70011:
+        case 1002012:
+            return fail(`Microsoft refused the scope ${(0, clouds_1.defaultScope)(ctx.cloud)}${tag}: the tenant is not in the ${ctx.cloud.name} cloud. Set Cloud (and Sign-in host) to the cloud your tenant is in.`);
         case 65001:
-            return { retryable: false, message: `The user or an administrator has not consented to the scopes this component needs${tag}. Grant consent in Azure (API permissions) or reconnect the credential and accept the consent screen.` };
+            return fail(`The user or an administrator has not consented to the scopes this component needs${tag}. Grant consent in Azure (API permissions) or reconnect the credential and accept the consent screen.`);
         default:
             break;
     }
-    if (code === 'invalid_grant' || code === 'interaction_required') {
-        return { retryable: false, message: `The Outlook sign-in has expired or was revoked${tag}. ${reconnect}` };
+    if (!app && (code === 'invalid_grant' || code === 'interaction_required')) {
+        return fail(`The Outlook sign-in has expired or was revoked${tag}. ${reconnect}`);
     }
     if (code === 'invalid_client' || code === 'unauthorized_client') {
-        return { retryable: false, message: `Microsoft rejected the app credentials${tag}. Check MSAPP_CLIENT_ID and MSAPP_CLIENT_SECRET against the app registration.` };
+        return fail(`Microsoft rejected the app credentials${tag}. Check ${clientIdFrom} and ${secretFrom} against the app registration.`);
     }
     if (code === 'temporarily_unavailable' || isOutage(statusCode)) {
         const detail = [`HTTP ${statusCode ?? '?'}`, body.error, aadsts ? `AADSTS${aadsts}` : undefined].filter(Boolean).join(', ');
         return { retryable: true, message: `The Microsoft sign-in service is temporarily unavailable (${detail}).` };
     }
-    return { retryable: false, message: `Microsoft refused to refresh the access token${tag}. Check MSAPP_CLIENT_ID, MSAPP_CLIENT_SECRET and the credential's tenant against the app registration; the code above names what Microsoft refused.` };
+    return fail(app
+        ? `Microsoft refused the app a token${tag}. Check ${clientIdFrom}, ${secretFrom} and the credential's tenant and cloud against the app registration; the code above names what Microsoft refused.`
+        : `Microsoft refused to refresh the access token${tag}. Check ${clientIdFrom}, ${secretFrom} and the credential's tenant against the app registration; the code above names what Microsoft refused.`);
 }
 /**
  * The wait before the next try, or why there is none: bounded in attempts and in the sum of waits;
@@ -147,21 +156,48 @@ function tokenRetryWait(retryAfterMs, attempt, waitedMs, limits = TOKEN_RETRY) {
 const latestTokens = new Map();
 /** One refresh at a time per credential: concurrent 401s must not burn the rotating refresh token twice. */
 const refreshing = new Map();
-function credentialKey(token) {
-    return (0, node_crypto_1.createHash)('sha256').update(token.refresh_token ?? token.access_token).digest('base64url');
+const sha256 = (text) => (0, node_crypto_1.createHash)('sha256').update(text).digest('base64url');
+const defaultSleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
+/**
+ * Asks the token endpoint through `call`, trying again through an outage within TOKEN_RETRY's
+ * bounds; every other refusal ends at once with a CredentialError that says what to fix.
+ */
+async function withTokenRetries(call, ctx, loginOrigin, logger, sleep) {
+    let waitedMs = 0;
+    for (let attempt = 1;; attempt += 1) {
+        try {
+            return await call();
+        }
+        catch (err) {
+            const failure = classifyTokenFailure(err, ctx, loginOrigin);
+            if (!failure.retryable)
+                throw new errors_1.CredentialError(failure.message);
+            const next = tokenRetryWait(failure.retryAfterMs, attempt, waitedMs);
+            if ('stop' in next)
+                throw new errors_1.CredentialError(`${failure.message} The component ${next.stop}; retry later (the credential itself needs nothing).`);
+            logger.warn(`Token request failed, retrying in ${next.delayMs} ms (attempt ${attempt + 1} of ${TOKEN_RETRY.maxAttempts}): ${failure.message}`);
+            await sleep(next.delayMs);
+            waitedMs += next.delayMs;
+        }
+    }
 }
+/** The token endpoint of a tenant: the cloud's login host (or its override) and the tenant's path. */
+function tokenAuth(endpoints, tenant) {
+    return { tokenHost: endpoints.login, tokenPath: `/${tenant}/oauth2/v2.0/token`, authorizePath: `/${tenant}/oauth2/v2.0/authorize` };
+}
+/** A delegated credential: the signed-in user's token, refreshed with its refresh token. */
 class TokenSource {
     options;
-    /** Stable id of the credential, for per-mailbox bookkeeping; a hash, never the token. */
     identity;
     now;
     constructor(options) {
         this.options = options;
         // An empty token would go out as "Bearer "; one with a line break makes fetch throw a message that quotes it.
         if (!options.token || typeof options.token.access_token !== 'string' || !ACCESS_TOKEN_SHAPE.test(options.token.access_token)) {
-            throw new errors_1.CredentialError('The credential holds no OAuth token: connect the Outlook credential (sign in with Microsoft) first');
+            throw new errors_1.CredentialError('oauth: the credential holds no OAuth token: connect the Outlook credential (Sign in with Microsoft) first, or set Auth type to application for an app-only credential');
         }
-        this.identity = credentialKey(options.token);
+        // The login host is part of it: the same refresh token is never redeemed at another cloud.
+        this.identity = sha256(`delegated|${options.endpoints.login}|${options.token.refresh_token ?? options.token.access_token}`);
         this.now = options.now ?? Date.now;
     }
     current() {
@@ -170,7 +206,7 @@ class TokenSource {
     /** A usable access token, refreshed first when it is known to expire soon. */
     async accessToken() {
         const token = this.current();
-        return isExpiring(token, this.now()) ? (await this.refresh(token.access_token)).access_token : token.access_token;
+        return isExpiring(token, this.now()) ? this.refresh(token.access_token) : token.access_token;
     }
     /**
      * Refreshes unless someone already replaced the token that was rejected; called after a 401
@@ -179,46 +215,34 @@ class TokenSource {
     async refresh(rejectedAccessToken) {
         const current = this.current();
         if (current.access_token !== rejectedAccessToken)
-            return current;
+            return current.access_token;
         let pending = refreshing.get(this.identity);
         if (!pending) {
             pending = this.refreshNow(current).finally(() => refreshing.delete(this.identity));
             refreshing.set(this.identity, pending);
         }
-        return pending;
+        return (await pending).access_token;
     }
+    claims() {
+        return (0, jwt_1.readClaims)(this.current().access_token);
+    }
+    /** A delegated token's scopes were granted at sign-in; only a new sign-in changes them. */
+    forget() { }
     async refreshNow(token) {
         if (!token.refresh_token) {
             throw new errors_1.CredentialError('The access token has expired and the credential has no refresh token. Reconnect the Outlook credential; the app must request the offline_access scope.');
         }
         const { app, endpoints, tenant, logger } = this.options;
+        const ctx = { grant: 'refresh_token', tenant, cloud: this.options.cloud ?? clouds_1.CLOUDS.global, clientIdFrom: app.clientIdFrom, secretFrom: app.secretFrom };
         // Loaded on first refresh: simple-oauth2 (joi, wreck) is most of a step's cold start.
         const { AuthorizationCode } = await Promise.resolve().then(() => __importStar(require('simple-oauth2')));
         const oauth = new AuthorizationCode({
             client: { id: app.clientId, secret: app.clientSecret },
-            auth: { tokenHost: endpoints.login, tokenPath: `/${tenant}/oauth2/v2.0/token`, authorizePath: `/${tenant}/oauth2/v2.0/authorize` },
+            auth: tokenAuth(endpoints, tenant),
             options: { authorizationMethod: 'body' },
             http: { timeout: TOKEN_TIMEOUT_MS },
         });
-        const sleep = this.options.sleep ?? ((ms) => new Promise((resolve) => { setTimeout(resolve, ms); }));
-        let fresh;
-        let waitedMs = 0;
-        for (let attempt = 1; !fresh; attempt += 1) {
-            try {
-                fresh = normaliseToken((await oauth.createToken(token).refresh()).token, token);
-            }
-            catch (err) {
-                const failure = classifyRefreshFailure(err, tenant, endpoints.login);
-                if (!failure.retryable)
-                    throw new errors_1.CredentialError(failure.message);
-                const next = tokenRetryWait(failure.retryAfterMs, attempt, waitedMs);
-                if ('stop' in next)
-                    throw new errors_1.CredentialError(`${failure.message} The component ${next.stop}; retry later (the credential itself needs nothing).`);
-                logger.warn(`Token refresh failed, retrying in ${next.delayMs} ms (attempt ${attempt + 1} of ${TOKEN_RETRY.maxAttempts}): ${failure.message}`);
-                await sleep(next.delayMs);
-                waitedMs += next.delayMs;
-            }
-        }
+        const fresh = await withTokenRetries(async () => normaliseToken((await oauth.createToken(token).refresh()).token, token), ctx, endpoints.login, logger, this.options.sleep ?? defaultSleep);
         latestTokens.set(this.identity, fresh);
         logger.info('Access token refreshed');
         // Outside the retry: the refresh token just presented is spent (it rotates), so failing to
@@ -228,6 +252,82 @@ class TokenSource {
     }
 }
 exports.TokenSource = TokenSource;
+/** App tokens by tenant, cloud and app (and secret): in memory only, never persisted, never emitted. */
+const appTokens = new Map();
+/** One token request at a time per key: a poll's parallel requests share it. */
+const appTokenRequests = new Map();
+/**
+ * An application credential: the client-credentials grant at the credential's tenant, for the
+ * `.default` scope of its cloud's Graph (never the override's host: an emulator tells clouds apart
+ * by it, as Azure AD does). No refresh token, nothing to persist: tokens are cached in memory until
+ * shortly before they expire. The cache key holds a hash of the secret, so a credential with a
+ * wrong or revoked secret never rides on a token another credential of the same app obtained, and a
+ * rotated secret simply starts a new entry.
+ */
+class AppTokenSource {
+    options;
+    identity;
+    now;
+    ctx;
+    constructor(options) {
+        this.options = options;
+        const { app, cloud, endpoints, tenant } = options;
+        this.identity = sha256(`application|${cloud.name}|${endpoints.login}|${tenant.toLowerCase()}|${app.clientId.toLowerCase()}|${sha256(app.clientSecret)}`);
+        this.now = options.now ?? Date.now;
+        this.ctx = { grant: 'client_credentials', tenant, cloud, clientIdFrom: app.clientIdFrom, secretFrom: app.secretFrom };
+    }
+    async accessToken() {
+        const cached = appTokens.get(this.identity);
+        if (cached && this.now() < cached.renewAt)
+            return cached.accessToken;
+        return (await this.fetch()).accessToken;
+    }
+    async refresh(rejected) {
+        const cached = appTokens.get(this.identity);
+        if (cached && cached.accessToken !== rejected && this.now() < cached.renewAt)
+            return cached.accessToken;
+        if (cached?.accessToken === rejected)
+            appTokens.delete(this.identity);
+        return (await this.fetch()).accessToken;
+    }
+    claims() {
+        return (0, jwt_1.readClaims)(appTokens.get(this.identity)?.accessToken);
+    }
+    forget() {
+        appTokens.delete(this.identity);
+    }
+    fetch() {
+        let pending = appTokenRequests.get(this.identity);
+        if (!pending) {
+            pending = this.fetchNow().finally(() => appTokenRequests.delete(this.identity));
+            appTokenRequests.set(this.identity, pending);
+        }
+        return pending;
+    }
+    async fetchNow() {
+        const { app, cloud, endpoints, tenant, logger } = this.options;
+        const { ClientCredentials } = await Promise.resolve().then(() => __importStar(require('simple-oauth2')));
+        const client = new ClientCredentials({
+            client: { id: app.clientId, secret: app.clientSecret },
+            auth: tokenAuth(endpoints, tenant),
+            options: { authorizationMethod: 'body' },
+            http: { timeout: TOKEN_TIMEOUT_MS },
+        });
+        const asked = this.now();
+        const raw = await withTokenRetries(async () => (await client.getToken({ scope: (0, clouds_1.defaultScope)(cloud) })).token, this.ctx, endpoints.login, logger, this.options.sleep ?? defaultSleep);
+        const accessToken = typeof raw.access_token === 'string' ? raw.access_token : '';
+        if (!ACCESS_TOKEN_SHAPE.test(accessToken)) {
+            throw new errors_1.CredentialError(`The Microsoft sign-in service at ${endpoints.login} answered without a usable access token; check the network and OUTLOOK_LOGIN_BASE_URL, then retry.`);
+        }
+        // Measured from when it was asked for: the lifetime counts from Microsoft's answer, never later.
+        const lifetimeMs = Math.max(0, Number(raw.expires_in) || 0) * 1000;
+        const token = { accessToken, renewAt: asked + lifetimeMs - Math.min(EXPIRY_MARGIN_MS, lifetimeMs / 2) };
+        appTokens.set(this.identity, token);
+        logger.info('App token obtained');
+        return token;
+    }
+}
+exports.AppTokenSource = AppTokenSource;
 /** JSON-safe token that keeps the old refresh token when Microsoft sends none (simple-oauth2 would drop it). */
 function normaliseToken(raw, previous) {
     const expiresAt = raw.expires_at instanceof Date ? raw.expires_at.toISOString() : raw.expires_at;
@@ -244,7 +344,7 @@ function normaliseToken(raw, previous) {
  * wreck attached to it still has the real status and headers: decide on those. Kept on simple-oauth2
  * (a dependency the user named): nothing it hides is lost.
  */
-function classifyRefreshFailure(err, tenant, loginOrigin) {
+function classifyTokenFailure(err, ctx, loginOrigin) {
     const wreck = err;
     const res = wreck.isBoom ? wreck.data?.res : undefined;
     if (!res?.statusCode) {
@@ -256,9 +356,9 @@ function classifyRefreshFailure(err, tenant, loginOrigin) {
     const retryAfterMs = retryAfterOf(headers);
     const payload = oauthErrorOf(wreck.data?.payload);
     if (payload)
-        return { ...describeTokenError(payload, status, tenant), retryAfterMs };
+        return { ...describeTokenError(payload, status, ctx), retryAfterMs };
     if (isOutage(status))
-        return { ...describeTokenError(undefined, status, tenant), retryAfterMs };
+        return { ...describeTokenError(undefined, status, ctx), retryAfterMs };
     // Never quote the body: a cut-off token answer would put the token into the message.
     const type = /^[\w.+-]+\/[\w.+-]+/.exec(headerText(headers['content-type']) ?? '')?.[0] ?? 'no content type';
     if (status < 400) {
@@ -296,4 +396,6 @@ function safeJson(text) {
 function resetTokenMemory() {
     latestTokens.clear();
     refreshing.clear();
+    appTokens.clear();
+    appTokenRequests.clear();
 }

@@ -17,7 +17,9 @@ const MAX_SUBJECT = 255;
 const MAX_BODY = 3 * 1024 * 1024;
 function parseMailInput(input) {
     const body = (0, fields_1.inputObject)(input);
+    const [from] = (0, addresses_1.parseMailboxes)(body.from, 'from', { max: 1 });
     const draft = {
+        ...(from && { from }),
         to: (0, addresses_1.parseMailboxes)(body.to, 'to', { max: MAX_RECIPIENTS }),
         cc: (0, addresses_1.parseMailboxes)(body.cc, 'cc', { max: MAX_RECIPIENTS }),
         bcc: (0, addresses_1.parseMailboxes)(body.bcc, 'bcc', { max: MAX_RECIPIENTS }),
@@ -45,6 +47,8 @@ function buildSendMailRequest(draft, files) {
         bccRecipients: (0, addresses_1.toRecipients)(draft.bcc),
         importance: draft.importance,
     };
+    if (draft.from)
+        [message.from] = (0, addresses_1.toRecipients)([draft.from]);
     if (draft.replyTo.length)
         message.replyTo = (0, addresses_1.toRecipients)(draft.replyTo);
     if (files.length) {
@@ -59,12 +63,13 @@ function buildSendMailRequest(draft, files) {
 }
 async function processAction(msg, cfg) {
     const draft = parseMailInput(msg.body);
+    // Before any download: a credential or mailbox that cannot work is refused without side effects.
+    const session = (0, session_1.createSession)(cfg, this);
     const planned = (0, attachments_1.planAttachments)(msg.attachments);
     // The files get what Graph's request limit leaves after the rest of this very request.
     const files = await (0, attachments_1.downloadAttachments)(planned, (0, attachments_1.inlineRoom)(planned, (empty) => buildSendMailRequest(draft, empty)));
-    const session = (0, session_1.createSession)(cfg, this);
     try {
-        await session.post(`${session.root}/sendMail`, buildSendMailRequest(draft, files), { idempotent: false });
+        await session.post(`${session.root}/sendMail`, buildSendMailRequest(draft, files), { idempotent: false, sendingFrom: draft.from?.address });
     }
     catch (err) {
         // Without an answer nobody knows whether Outlook sent it; a blind retry could send it twice.
@@ -77,6 +82,8 @@ async function processAction(msg, cfg) {
     this.logger.info(`Mail sent to ${draft.to.length + draft.cc.length + draft.bcc.length} recipient(s) with ${files.length} attachment(s)`);
     return (0, messages_1.newMessageWithBody)({
         sentAt: new Date().toISOString(),
+        ...(session.mailbox && { mailbox: session.mailbox }),
+        ...(draft.from && { from: draft.from.address }),
         subject: draft.subject,
         to: addresses(draft.to),
         cc: addresses(draft.cc),

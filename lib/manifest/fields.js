@@ -1,14 +1,28 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.timeZoneField = exports.startTimeField = exports.calendarField = exports.folderField = void 0;
-/** A mail folder; empty is the Inbox. The note says what the step does with it. */
+exports.timeZoneField = exports.startTimeField = exports.calendarField = exports.folderField = exports.mailboxField = void 0;
+/**
+ * Whose mailbox the step acts on, read by graph/mailbox.ts: every trigger and action has it, above
+ * the dropdowns that list its folders or calendars. Optional in the form because a delegated
+ * credential's user has a mailbox of their own; an application credential has none and requires it.
+ */
+const mailboxField = ({ order, note }) => ({
+    label: 'Mailbox',
+    viewClass: 'TextFieldView',
+    required: false,
+    placeholder: 'info@contoso.com',
+    note: note ?? 'A shared or other mailbox: address, user principal name or user id. Empty: the signed-in user (required for an application credential).',
+    order,
+});
+exports.mailboxField = mailboxField;
+/** A mail folder of the mailbox; empty is the Inbox. The note says what the step does with it. */
 const folderField = (note, order) => ({
-    label: 'Folder', viewClass: 'SelectView', required: false, model: 'getFolders', prompt: 'Inbox', note, order,
+    label: 'Folder', viewClass: 'SelectView', required: false, model: 'getFolders', prompt: 'Inbox', note, order, require: ['mailbox'],
 });
 exports.folderField = folderField;
-/** A calendar; empty is the default calendar. */
+/** A calendar of the mailbox; empty is the default calendar. */
 const calendarField = (order) => ({
-    label: 'Calendar', viewClass: 'SelectView', required: false, model: 'getCalendars', prompt: 'Default calendar', note: 'Leave empty for the default calendar.', order,
+    label: 'Calendar', viewClass: 'SelectView', required: false, model: 'getCalendars', prompt: 'Default calendar', note: 'Leave empty for the default calendar.', order, require: ['mailbox'],
 });
 exports.calendarField = calendarField;
 /**

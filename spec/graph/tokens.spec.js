@@ -5,7 +5,8 @@ const nock = require('nock');
 const { GRAPH, LOGIN, cfgWith, freshToken } = require('../helpers/setup');
 const { createContext } = require('../helpers/context');
 const { createSession } = require('../../lib/graph/session');
-const { describeTokenError, normaliseTenant, tokenRetryWait } = require('../../lib/graph/tokens');
+const { describeTokenError, tokenRetryWait } = require('../../lib/graph/tokens');
+const { normaliseTenant } = require('../../lib/graph/credential');
 
 const SECRETS = ['at-current', 'rt-current', 'at-new', 'rt-new', 'test-client-secret-value'];
 const TOKEN_PATH = '/common/oauth2/v2.0/token';

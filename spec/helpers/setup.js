@@ -4,6 +4,7 @@
 // intercepts them), and fresh token memory between tests.
 const nock = require('nock');
 const { resetTokenMemory } = require('../../lib/graph/tokens');
+const { resetMailboxQueues } = require('../../lib/graph/limiter');
 
 process.env.MSAPP_CLIENT_ID = 'test-client-id';
 process.env.MSAPP_CLIENT_SECRET = 'test-client-secret-value';
@@ -33,6 +34,7 @@ exports.mochaHooks = {
     nock.disableNetConnect();
     nock.enableNetConnect('127.0.0.1');
     resetTokenMemory();
+    resetMailboxQueues();
   },
   afterEach() {
     nock.cleanAll();

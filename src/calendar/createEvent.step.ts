@@ -1,6 +1,6 @@
 /** Create Event as component.json shows it; the code is createEvent.ts (buildEvent reads `in`). */
 import type { ActionDescriptor } from '../manifest/descriptor';
-import { calendarField } from '../manifest/fields';
+import { calendarField, mailboxField } from '../manifest/fields';
 import { attendees, body, dateTimeTimeZone, eventProperties, flag, inputProperties, number, text } from '../manifest/schemas';
 
 /** How parseMailboxes reads an address list, in Send Mail's words. */
@@ -16,6 +16,7 @@ export const createEvent: ActionDescriptor = {
     description: 'Creates an event in the chosen calendar: subject, start and end (with an offset, a local time and a time zone, or dates for all-day events), required and optional attendees, rooms or equipment as resources, and optionally a Microsoft Teams meeting. Outlook sends the invitations. The request carries an id derived from the incoming message, so a retried or replayed message does not book twice.',
   },
   fields: {
+    mailbox: mailboxField({ order: 20 }),
     calendarId: calendarField(10),
   },
   in: body({

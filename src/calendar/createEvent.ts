@@ -10,7 +10,7 @@ import { InputError } from '../errors';
 import { calendarPath } from '../graph/calendars';
 import type { StepContext } from '../graph/logger';
 import { createSession } from '../graph/session';
-import type { CredentialConfig } from '../graph/session';
+import type { StepConfig } from '../graph/session';
 import { parseMailboxes, toRecipients } from '../validation/addresses';
 import type { Mailbox } from '../validation/addresses';
 import { parseEventTime } from '../validation/datetime';
@@ -18,7 +18,7 @@ import { quote } from '../validation/echo';
 import { inputObject, isAbsent, oneOf, optionalInteger, optionalText, parseFlag, requiredText, stringList } from '../validation/fields';
 import { resolveTimeZone } from '../validation/timezones';
 
-export interface CreateEventConfig extends CredentialConfig {
+export interface CreateEventConfig extends StepConfig {
   calendarId?: string;
 }
 
@@ -143,6 +143,9 @@ export function transactionIdFor(msgId: unknown, calendar: string, event: Event,
 async function processAction(this: StepContext, msg: { id?: unknown; body?: unknown }, cfg: CreateEventConfig) {
   const event = buildEvent(msg.body);
   const session = createSession(cfg, this);
+  if (event.isOnlineMeeting && !session.cloud.teamsMeetings) {
+    throw new InputError('isOnlineMeeting', `the ${session.cloud.name} cloud offers no Microsoft Teams meetings through Microsoft Graph, so Outlook would create the event without one: set Teams meeting to false (or leave it empty) and add the meeting details to the body`);
+  }
   const calendar = calendarPath(session.root, cfg.calendarId);
   event.transactionId = transactionIdFor(msg.id, calendar, event);
   // Graph answers in UTC unless asked; the output should show the zone the event was given in.

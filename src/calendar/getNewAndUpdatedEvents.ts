@@ -8,12 +8,12 @@ import { calendarPath } from '../graph/calendars';
 import { itemKey } from '../graph/cursor';
 import type { StepContext } from '../graph/logger';
 import type { PollSpec } from '../graph/poll';
-import type { CredentialConfig } from '../graph/session';
+import type { StepConfig } from '../graph/session';
 import { runPollingTrigger } from '../platform/pollingTrigger';
 import { isAbsent } from '../validation/fields';
 import { resolveTimeZone } from '../validation/timezones';
 
-export interface GetEventsConfig extends CredentialConfig {
+export interface GetEventsConfig extends StepConfig {
   calendarId?: string;
   startTime?: string;
   timeZone?: string;

@@ -17,7 +17,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { endpointsFromEnv } from '../graph/endpoints';
-import { normaliseTenant } from '../graph/tokens';
+import { normaliseTenant } from '../graph/credential';
 import { COMPONENT_ROOT } from './runStep';
 import { reportUsageError, UsageError } from './usage';
 

@@ -3,13 +3,13 @@
  * repeats the request: a 401 means Graph did nothing, so repeating is safe for any method.
  */
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
-import type { TokenSource } from './tokens';
+import type { AccessTokens } from './tokens';
 import { ChainError } from './transport';
 
 export class AuthorizeMiddleware implements Middleware {
   private next?: Middleware;
 
-  constructor(private readonly tokens: TokenSource, private readonly graphOrigin: string) {}
+  constructor(private readonly tokens: AccessTokens, private readonly graphOrigin: string) {}
 
   setNext(next: Middleware): void {
     this.next = next;
@@ -24,7 +24,7 @@ export class AuthorizeMiddleware implements Middleware {
     await this.send(context, token);
     if (context.response?.status === 401) {
       const fresh = await this.withTokens(() => this.tokens.refresh(token));
-      await this.send(context, fresh.access_token);
+      await this.send(context, fresh);
     }
   }
 

@@ -1,7 +1,10 @@
 /**
- * Where Microsoft Graph and the Microsoft identity platform live. The only place that knows:
- * national clouds and the offline emulator change these two URLs and nothing else.
+ * Where Microsoft Graph and the Microsoft identity platform live for a request: the credential's
+ * cloud (clouds.ts) unless OUTLOOK_GRAPH_BASE_URL / OUTLOOK_LOGIN_BASE_URL point elsewhere (the
+ * offline emulator, a test). National clouds and the emulator change these two URLs and nothing else.
  */
+import { CLOUDS } from './clouds';
+import type { Cloud } from './clouds';
 
 export const GRAPH_VERSION = 'v1.0';
 
@@ -11,11 +14,6 @@ export interface Endpoints {
   /** Origin of the identity platform, e.g. https://login.microsoftonline.com */
   login: string;
 }
-
-const DEFAULTS: Endpoints = {
-  graph: 'https://graph.microsoft.com',
-  login: 'https://login.microsoftonline.com',
-};
 
 function origin(value: string, variable: string): string {
   let url: URL;
@@ -30,12 +28,21 @@ function origin(value: string, variable: string): string {
   return url.origin;
 }
 
-/** Reads OUTLOOK_GRAPH_BASE_URL and OUTLOOK_LOGIN_BASE_URL; both default to Microsoft's global cloud. */
-export function endpointsFromEnv(env: NodeJS.ProcessEnv = process.env): Endpoints {
+/**
+ * The cloud's hosts, each overridden by OUTLOOK_GRAPH_BASE_URL or OUTLOOK_LOGIN_BASE_URL when set.
+ * An override replaces the host a request goes to, never the cloud: `.default` scopes still name
+ * the cloud's own Graph host (an emulator tells clouds apart by it, as Azure AD does).
+ */
+export function endpointsFor(cloud: Cloud, env: NodeJS.ProcessEnv = process.env): Endpoints {
   return {
-    graph: env.OUTLOOK_GRAPH_BASE_URL ? origin(env.OUTLOOK_GRAPH_BASE_URL, 'OUTLOOK_GRAPH_BASE_URL') : DEFAULTS.graph,
-    login: env.OUTLOOK_LOGIN_BASE_URL ? origin(env.OUTLOOK_LOGIN_BASE_URL, 'OUTLOOK_LOGIN_BASE_URL') : DEFAULTS.login,
+    graph: env.OUTLOOK_GRAPH_BASE_URL ? origin(env.OUTLOOK_GRAPH_BASE_URL, 'OUTLOOK_GRAPH_BASE_URL') : cloud.graph,
+    login: env.OUTLOOK_LOGIN_BASE_URL ? origin(env.OUTLOOK_LOGIN_BASE_URL, 'OUTLOOK_LOGIN_BASE_URL') : cloud.login,
   };
+}
+
+/** The global cloud's endpoints with the overrides: for tools that have no credential (npm run token). */
+export function endpointsFromEnv(env: NodeJS.ProcessEnv = process.env): Endpoints {
+  return endpointsFor(CLOUDS.global, env);
 }
 
 /** The versioned root every Graph path hangs off, e.g. https://graph.microsoft.com/v1.0/ */

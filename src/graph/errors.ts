@@ -68,10 +68,11 @@ function safeGraphMessage(message: string | undefined): string | undefined {
   return /['"<>]|Bearer|eyJ/.test(trimmed) ? undefined : trimmed;
 }
 
-export function errorFromResponse(method: string, path: string, status: number, body: GraphErrorBody | undefined, requestId: string | undefined): GraphRequestError {
+/** `hint` replaces the general advice when the caller knows better (a shared mailbox, an app-only credential). */
+export function errorFromResponse(method: string, path: string, status: number, body: GraphErrorBody | undefined, requestId: string | undefined, given?: string): GraphRequestError {
   const code = body?.error?.code;
   const id = requestIdOf(requestId, body);
-  const hint = (code && HINTS_BY_CODE[code]) ?? HINTS_BY_STATUS[status] ?? 'Graph could not complete the request.';
+  const hint = given ?? (code && HINTS_BY_CODE[code]) ?? HINTS_BY_STATUS[status] ?? 'Graph could not complete the request.';
   const said = safeGraphMessage(body?.error?.message);
   const parts = [
     `Outlook ${method} ${path} failed: HTTP ${status}${code ? ` ${code}` : ''}${said ? ` (${said})` : ''}.`,

@@ -1,33 +1,42 @@
 /**
  * The one way steps talk to Graph: the SDK client with our middleware chain
  * (authorize -> retry -> per-mailbox concurrency -> transport with a deadline), JSON in and out,
- * errors turned into GraphRequestError, and paging over @odata.nextLink.
+ * errors turned into GraphRequestError, and paging over @odata.nextLink. A session is one
+ * credential (delegated or application, in its cloud) on one mailbox (`root`).
  */
 import { Client, ResponseType } from '@microsoft/microsoft-graph-client';
 import { AuthorizeMiddleware } from './authorize';
-import { endpointsFromEnv, relativeGraphPath, GRAPH_VERSION } from './endpoints';
+import type { Cloud } from './clouds';
+import { parseCredential } from './credential';
+import type { AppRegistration, AuthType, Credential, CredentialConfig } from './credential';
+import { endpointsFor, relativeGraphPath, GRAPH_VERSION } from './endpoints';
 import type { Endpoints } from './endpoints';
 import { errorFromResponse, GraphRequestError } from './errors';
 import type { GraphErrorBody } from './errors';
 import { parseHttpDate } from './httpDate';
-import { ConcurrencyMiddleware, semaphoreFor } from './limiter';
+import { ConcurrencyMiddleware, learnMailboxAliases, mailboxQueueKey } from './limiter';
 import type { StepContext } from './logger';
+import { parseMailbox } from './mailbox';
+import type { MailboxTarget } from './mailbox';
 import { RequestPolicy } from './policy';
+import { explainRefusal } from './refusals';
 import { DEFAULT_RETRY_LIMITS, RetryMiddleware } from './retry';
 import type { RetryLimits } from './retry';
-import { appRegistrationFromEnv, normaliseTenant, TokenSource } from './tokens';
-import type { AppRegistration, OAuthToken } from './tokens';
+import { AppTokenSource, TokenSource } from './tokens';
+import type { AccessTokens, OAuthToken } from './tokens';
 import { ChainError, responseText, TransportError, TransportMiddleware } from './transport';
 
-/** Credential fields as the platform merges them into every step's cfg. */
-export interface CredentialConfig {
-  oauth?: OAuthToken;
-  tenantId?: string;
+export type { CredentialConfig } from './credential';
+
+/** What every step's cfg carries besides its own fields: the credential and the mailbox field. */
+export interface StepConfig extends CredentialConfig {
+  mailbox?: unknown;
 }
 
 export interface SessionOptions {
   endpoints?: Endpoints;
-  app?: AppRegistration;
+  /** Replaces the app's id and secret (tests). */
+  app?: Pick<AppRegistration, 'clientId' | 'clientSecret'>;
   retry?: Partial<RetryLimits>;
   /** Deadline of one HTTP exchange. */
   timeoutMs?: number;
@@ -39,6 +48,8 @@ export interface RequestOptions {
   prefer?: readonly string[];
   /** Whether repeating the request after a lost answer is harmless (default: by HTTP method). */
   idempotent?: boolean;
+  /** The address a mail is sent from on behalf of, named when Exchange refuses it. */
+  sendingFrom?: string;
 }
 
 export interface GraphResult<T> {
@@ -58,18 +69,35 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => { setTimeout(resolve, ms); });
 
+/** Who a session acts as and on which mailbox. */
+export interface SessionIdentity {
+  authType: AuthType;
+  cloud: Cloud;
+  /** The app's id: Outlook counts its limits per app and mailbox. */
+  clientId: string;
+}
+
 export class GraphSession {
-  /** Where this mailbox's resources hang off: /me now, /users/{id} for shared mailboxes later. */
-  readonly root = '/me';
+  /**
+   * Where this mailbox's resources hang off: `/me` (the signed-in user) or `/users/{mailbox}`.
+   * Every path a step builds starts here; nothing else knows which mailbox it is.
+   */
+  readonly root: string;
+  /** The mailbox as given in the step's `mailbox` field; undefined for the signed-in user's own. */
+  readonly mailbox: string | undefined;
+  readonly authType: AuthType;
+  readonly cloud: Cloud;
   private readonly client: Client;
 
-  constructor(readonly endpoints: Endpoints, tokens: TokenSource, context: StepContext, options: SessionOptions = {}) {
+  constructor(readonly endpoints: Endpoints, private readonly tokens: AccessTokens, context: StepContext, options: SessionOptions, identity: SessionIdentity, target: MailboxTarget) {
+    this.root = target.root;
+    this.mailbox = target.address;
+    this.authType = identity.authType;
+    this.cloud = identity.cloud;
     const sleep = options.sleep ?? defaultSleep;
     const authorize = new AuthorizeMiddleware(tokens, endpoints.graph);
     const retry = new RetryMiddleware({ ...DEFAULT_RETRY_LIMITS, ...options.retry }, context.logger, sleep);
-    // One queue per credential and mailbox: the same mailbox reached through two steps of one
-    // container shares Outlook's limit of 4 concurrent requests.
-    const concurrency = new ConcurrencyMiddleware(semaphoreFor(`${tokens.identity}${this.root}`));
+    const concurrency = new ConcurrencyMiddleware(queueKeyFor(tokens, identity, target));
     const transport = new TransportMiddleware(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     authorize.setNext(retry);
     retry.setNext(concurrency);
@@ -131,7 +159,14 @@ export class GraphSession {
     const text = responseText(response);
     const parsed = text ? parseJson(text) : undefined;
     if (!response.ok) {
-      throw errorFromResponse(method, shownPath, response.status, parsed as GraphErrorBody | undefined, response.headers.get('request-id') ?? undefined);
+      const body = parsed as GraphErrorBody | undefined;
+      const refusal = explainRefusal(method, shownPath, response.status, body?.error?.code, {
+        authType: this.authType, cloud: this.cloud, mailbox: this.mailbox, from: options.sendingFrom,
+        roles: this.authType === 'application' ? this.tokens.claims()?.roles ?? (this.tokens.claims() ? [] : undefined) : undefined,
+      });
+      // The next run asks for a new token, which carries permissions an admin granted since.
+      if (refusal?.consentMissing) this.tokens.forget();
+      throw errorFromResponse(method, shownPath, response.status, body, response.headers.get('request-id') ?? undefined, refusal?.hint);
     }
     return { status: response.status, body: parsed as T, headers: response.headers };
   }
@@ -158,18 +193,56 @@ export function setSessionDefaults(defaults: SessionOptions): () => void {
   return () => { sessionDefaults = previous; };
 }
 
-/** A session for the credential in `cfg`; refreshed tokens are persisted through `updateKeys`. */
-export function createSession(cfg: CredentialConfig, context: StepContext, given: SessionOptions = {}): GraphSession {
+/**
+ * The key of the mailbox's request queue. `/users/{x}` is keyed by x; `/me` by the signed-in user's
+ * object id when the token says it (work and school tokens are JWTs with `oid` and `upn`, which are
+ * then known to be the same mailbox), else by the credential itself (a personal account's opaque
+ * token: no other session can name that mailbox anyway, except by address, which then queues apart).
+ */
+function queueKeyFor(tokens: AccessTokens, identity: SessionIdentity, target: MailboxTarget): () => string {
+  const app = `${identity.cloud.graph}|${identity.clientId.toLowerCase()}`;
+  if (target.address) return () => mailboxQueueKey(app, target.address!);
+  return () => {
+    const claims = tokens.claims();
+    return claims?.oid ? learnMailboxAliases(app, claims.oid, [claims.upn, claims.unique_name]) : `${app}|credential:${tokens.identity}`;
+  };
+}
+
+export interface CredentialTokens {
+  credential: Credential;
+  endpoints: Endpoints;
+  tokens: AccessTokens;
+}
+
+/**
+ * The credential in `cfg`, checked, with its token source: a delegated credential's refreshed
+ * tokens are persisted through `updateKeys`; an application credential's are only cached.
+ */
+export function credentialTokens(cfg: CredentialConfig, context: StepContext, given: SessionOptions = {}): CredentialTokens {
   const options = { ...sessionDefaults, ...given };
-  const endpoints = options.endpoints ?? endpointsFromEnv();
-  const tokens = new TokenSource({
-    token: cfg.oauth as OAuthToken,
-    tenant: normaliseTenant(cfg.tenantId),
-    endpoints,
-    app: options.app ?? appRegistrationFromEnv(),
-    logger: context.logger,
-    sleep: options.sleep,
-    persist: async (token) => { await context.emit('updateKeys', { oauth: token }); },
-  });
-  return new GraphSession(endpoints, tokens, context, options);
+  const credential = parseCredential(cfg);
+  if (options.app) credential.app = { ...credential.app, ...options.app };
+  const endpoints = options.endpoints ?? endpointsFor(credential.cloud);
+  const { tenant, cloud, app } = credential;
+  const tokens = credential.authType === 'application'
+    ? new AppTokenSource({ tenant, cloud, endpoints, app, logger: context.logger, sleep: options.sleep })
+    : new TokenSource({
+      token: cfg.oauth as OAuthToken,
+      tenant,
+      cloud,
+      endpoints,
+      app,
+      logger: context.logger,
+      sleep: options.sleep,
+      persist: async (token) => { await context.emit('updateKeys', { oauth: token }); },
+    });
+  return { credential, endpoints, tokens };
+}
+
+/** A session for the credential in `cfg`, on the mailbox its `mailbox` field names. */
+export function createSession(cfg: StepConfig, context: StepContext, given: SessionOptions = {}): GraphSession {
+  const options = { ...sessionDefaults, ...given };
+  const { credential, endpoints, tokens } = credentialTokens(cfg, context, options);
+  const target = parseMailbox(cfg.mailbox, credential.authType);
+  return new GraphSession(endpoints, tokens, context, options, { authType: credential.authType, cloud: credential.cloud, clientId: credential.app.clientId }, target);
 }

@@ -1,6 +1,6 @@
 /** Poll for New Mail as component.json shows it; the code is getNewMail.ts (its MAIL_FIELDS match `out`). */
 import type { TriggerDescriptor } from '../manifest/descriptor';
-import { folderField, startTimeField } from '../manifest/fields';
+import { folderField, mailboxField, startTimeField } from '../manifest/fields';
 import { body, flag, instant, itemBody, object, recipient, recipientList, strings, text } from '../manifest/schemas';
 
 export const getNewMail: TriggerDescriptor = {
@@ -13,6 +13,7 @@ export const getNewMail: TriggerDescriptor = {
     description: 'Emits one message per mail of the chosen folder (sender, recipients, subject, body, flags), each once, oldest first. It goes by the time each mail was received, so it sees mail delivered to the folder and mail moved or sorted into it by a rule within about two minutes of arriving. Mail moved in later (by hand, by a client-side rule, by a later sweep) is not emitted; a trigger that also follows moves is planned. Set Start time to include mail received before the flow starts.',
   },
   fields: {
+    mailbox: mailboxField({ order: 40 }),
     folderId: folderField('Empty: the Inbox. Emits mail delivered here, or moved or ruled in within about two minutes of arriving; mail moved in later is not emitted.', 30),
     startTime: startTimeField({ emits: 'mail received', whenEmpty: 'mail arriving', order: 20 }),
     pollOnlyUnreadMail: {

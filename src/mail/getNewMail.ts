@@ -8,11 +8,11 @@ import { itemKey } from '../graph/cursor';
 import type { StepContext } from '../graph/logger';
 import { idSegment } from '../graph/odata';
 import type { PollSpec } from '../graph/poll';
-import type { CredentialConfig } from '../graph/session';
+import type { StepConfig } from '../graph/session';
 import { runPollingTrigger } from '../platform/pollingTrigger';
 import { isAbsent, parseFlag } from '../validation/fields';
 
-export interface GetNewMailConfig extends CredentialConfig {
+export interface GetNewMailConfig extends StepConfig {
   folderId?: string;
   startTime?: string;
   pollOnlyUnreadMail?: boolean | string;

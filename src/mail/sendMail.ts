@@ -2,13 +2,17 @@
  * Send Mail. Everything is validated before the one request is made, and that request is never
  * repeated after a lost answer (only after a 429, which Graph answers before doing anything):
  * sendMail is not idempotent, and a retried send is a second mail.
+ * Who it is from: the step's mailbox (`/users/{mailbox}/sendMail`: sent as that mailbox, kept in
+ * its Sent Items; delegated, that needs Full Access plus Send As or Send on Behalf on it) or the
+ * signed-in user; `from` sends on behalf of (or as) another address from that mailbox (Send on
+ * Behalf or Send As on the address). Graph "Send Outlook messages from another user".
  */
 import type { FileAttachment, Message } from '@microsoft/microsoft-graph-types';
 import { newMessageWithBody } from 'elasticio-node/lib/messages';
 import { GraphRequestError } from '../graph/errors';
 import type { StepContext } from '../graph/logger';
 import { createSession } from '../graph/session';
-import type { CredentialConfig } from '../graph/session';
+import type { StepConfig } from '../graph/session';
 import { downloadAttachments, inlineRoom, planAttachments } from '../platform/attachments';
 import type { InlineFile } from '../platform/attachments';
 import { parseMailboxes, toRecipients } from '../validation/addresses';
@@ -17,6 +21,8 @@ import { inputObject, oneOf, optionalText, parseFlag } from '../validation/field
 import { InputError } from '../errors';
 
 export interface MailDraft {
+  /** Send on behalf of (or as) this address; undefined: from the mailbox itself. */
+  from?: Mailbox;
   to: Mailbox[];
   cc: Mailbox[];
   bcc: Mailbox[];
@@ -36,7 +42,9 @@ const MAX_BODY = 3 * 1024 * 1024;
 
 export function parseMailInput(input: unknown): MailDraft {
   const body = inputObject(input);
+  const [from] = parseMailboxes(body.from, 'from', { max: 1 });
   const draft: MailDraft = {
+    ...(from && { from }),
     to: parseMailboxes(body.to, 'to', { max: MAX_RECIPIENTS }),
     cc: parseMailboxes(body.cc, 'cc', { max: MAX_RECIPIENTS }),
     bcc: parseMailboxes(body.bcc, 'bcc', { max: MAX_RECIPIENTS }),
@@ -67,6 +75,7 @@ export function buildSendMailRequest(draft: MailDraft, files: InlineFile[]): { m
     bccRecipients: toRecipients(draft.bcc),
     importance: draft.importance,
   };
+  if (draft.from) [message.from] = toRecipients([draft.from]);
   if (draft.replyTo.length) message.replyTo = toRecipients(draft.replyTo);
   if (files.length) {
     message.attachments = files.map((file): OutgoingAttachment => ({
@@ -79,14 +88,15 @@ export function buildSendMailRequest(draft: MailDraft, files: InlineFile[]): { m
   return { message, saveToSentItems: draft.saveToSentItems };
 }
 
-async function processAction(this: StepContext, msg: { body?: unknown; attachments?: unknown }, cfg: CredentialConfig) {
+async function processAction(this: StepContext, msg: { body?: unknown; attachments?: unknown }, cfg: StepConfig) {
   const draft = parseMailInput(msg.body);
+  // Before any download: a credential or mailbox that cannot work is refused without side effects.
+  const session = createSession(cfg, this);
   const planned = planAttachments(msg.attachments);
   // The files get what Graph's request limit leaves after the rest of this very request.
   const files = await downloadAttachments(planned, inlineRoom(planned, (empty) => buildSendMailRequest(draft, empty)));
-  const session = createSession(cfg, this);
   try {
-    await session.post(`${session.root}/sendMail`, buildSendMailRequest(draft, files), { idempotent: false });
+    await session.post(`${session.root}/sendMail`, buildSendMailRequest(draft, files), { idempotent: false, sendingFrom: draft.from?.address });
   } catch (err) {
     // Without an answer nobody knows whether Outlook sent it; a blind retry could send it twice.
     if (err instanceof GraphRequestError && (err.statusCode === undefined || err.statusCode >= 500)) {
@@ -98,6 +108,8 @@ async function processAction(this: StepContext, msg: { body?: unknown; attachmen
   this.logger.info(`Mail sent to ${draft.to.length + draft.cc.length + draft.bcc.length} recipient(s) with ${files.length} attachment(s)`);
   return newMessageWithBody({
     sentAt: new Date().toISOString(),
+    ...(session.mailbox && { mailbox: session.mailbox }),
+    ...(draft.from && { from: draft.from.address }),
     subject: draft.subject,
     to: addresses(draft.to),
     cc: addresses(draft.cc),

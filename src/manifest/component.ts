@@ -2,11 +2,24 @@
  * component.json apart from the steps: the component's name, the version the platform deploys
  * (bumped with each CHANGELOG.md release), the app registration's environment variables and the
  * classic OAuth2 credential (see the README's Credentials section for each scope's reason).
+ *
+ * One credential serves both auth types and every cloud. The platform fills `{{...}}` in the OAuth
+ * URLs from credential fields and env vars, with no logic, and `cloud` must keep its four names, so
+ * the sign-in host is a field of its own: a dropdown of the three known hosts (a typed host could
+ * send the platform, and MSAPP_CLIENT_SECRET with it, anywhere), checked at run time against the
+ * cloud's (graph/credential.ts checkLoginHost) with an error that names the host to pick.
  */
+import { CLOUDS, LOGIN_HOSTS, loginHostOf } from '../graph/clouds';
 import type { Field } from './fields';
 
-/** Microsoft identity platform v2, in the tenant the credential names. */
-const IDENTITY = 'https://login.microsoftonline.com/{{tenantId}}/oauth2/v2.0';
+/** Microsoft identity platform v2 of the credential's cloud, in the tenant it names. */
+const IDENTITY = 'https://{{loginHost}}/{{tenantId}}/oauth2/v2.0';
+
+/** Each sign-in host with the clouds that use it, as the dropdown shows it. */
+const LOGIN_HOST_CHOICES = Object.fromEntries(LOGIN_HOSTS.map((host) => {
+  const clouds = Object.values(CLOUDS).filter((cloud) => loginHostOf(cloud) === host).map((cloud) => cloud.name);
+  return [host, `${host} (cloud ${clouds.join(' or ')})`];
+}));
 
 export const COMPONENT = {
   title: 'Microsoft Outlook',
@@ -29,22 +42,65 @@ export const COMPONENT = {
   },
   credentials: {
     help: {
-      description: "Signs in to one Microsoft 365 (work or school) or Outlook.com mailbox through Microsoft's consent page; every step of a flow then acts as that mailbox. Fill in Tenant first: common works for any account with a multi-tenant app; a single-tenant app, or an organisation that restricts sign-in, needs the directory (tenant) ID or domain. The component renews the sign-in itself; if Microsoft revokes it (a password change, 90 days unused), open the credential and sign in again.",
+      description: "Delegated (default): sign in with Microsoft; steps act as that user, on their mailbox or, with rights, on a shared one. Application: the app's own identity, no user, for any mailbox an administrator allows (admin consent; each step names its mailbox). Set Sign-in host and Cloud for US Government or China tenants. Tenant: common fits any account; application needs your tenant id or domain. The component renews sign-ins and app tokens itself.",
     },
     fields: {
+      loginHost: {
+        label: 'Sign-in host',
+        viewClass: 'SelectView',
+        required: true,
+        model: LOGIN_HOST_CHOICES,
+        prompt: loginHostOf(CLOUDS.global),
+        note: 'Where your tenant signs in: login.microsoftonline.com unless Cloud is a US Government or China cloud. Must match Cloud.',
+        order: 70,
+      },
       tenantId: {
         label: 'Tenant',
         viewClass: 'TextFieldView',
         required: true,
         placeholder: 'common',
-        note: '<b>common</b> if unsure (any account); <b>organizations</b>, <b>consumers</b>, or your tenant ID or domain, which a single-tenant app requires.',
-        order: 20,
+        note: '<b>common</b> if unsure (delegated); <b>organizations</b>, <b>consumers</b>, or your tenant ID or domain, which application and single-tenant apps need.',
+        order: 60,
+      },
+      authType: {
+        label: 'Auth type',
+        viewClass: 'SelectView',
+        required: false,
+        model: { delegated: 'Delegated: sign in as a user', application: 'Application: the app itself, no user (admin consent)' },
+        prompt: 'Delegated: sign in as a user',
+        note: 'Empty: delegated. Application needs the application permissions granted by an administrator; every step then needs a Mailbox.',
+        order: 50,
+      },
+      cloud: {
+        label: 'Cloud',
+        viewClass: 'SelectView',
+        required: false,
+        model: Object.fromEntries(Object.values(CLOUDS).map((cloud) => [cloud.name, cloud.label])),
+        prompt: CLOUDS.global.label,
+        note: 'Empty: global. GCC (not High) is global. Requests never leave this cloud.',
+        order: 45,
       },
       oauth: {
         label: 'Sign in with Microsoft',
         viewClass: 'OAuthFieldView',
-        required: true,
-        order: 10,
+        required: false,
+        note: '<b>Required for delegated</b>: sign in after filling in the fields above. Not used by an application credential.',
+        order: 40,
+      },
+      clientId: {
+        label: 'Client ID (application only)',
+        viewClass: 'TextFieldView',
+        required: false,
+        placeholder: '00000000-0000-0000-0000-000000000000',
+        note: "Optional: your own app registration's Application (client) ID. Empty: the component's app (MSAPP_CLIENT_ID).",
+        order: 30,
+      },
+      clientSecret: {
+        label: 'Client secret (application only)',
+        viewClass: 'PasswordFieldView',
+        required: false,
+        note: "With Client ID: a client secret's Value of that app (Certificates & secrets).",
+        order: 20,
       },
     } satisfies Record<string, Field>,
     oauth2: {

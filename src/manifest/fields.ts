@@ -15,23 +15,40 @@ export interface Field {
   label: string;
   viewClass: ViewClass;
   required: boolean;
-  model?: DropdownModel;
+  /** A function of src/platform/dropdowns.ts, or a fixed map of value to label. */
+  model?: DropdownModel | Record<string, string>;
   prompt?: string;
   placeholder?: string;
   /** A line or two of simple HTML under the field. */
   note?: string;
   /** Higher renders first; required fields above optional ones. */
   order: number;
+  /** Fields this one depends on (a dropdown of a mailbox's folders needs the mailbox): they render above it. */
+  require?: string[];
 }
 
-/** A mail folder; empty is the Inbox. The note says what the step does with it. */
-export const folderField = (note: string, order: number): Field => ({
-  label: 'Folder', viewClass: 'SelectView', required: false, model: 'getFolders', prompt: 'Inbox', note, order,
+/**
+ * Whose mailbox the step acts on, read by graph/mailbox.ts: every trigger and action has it, above
+ * the dropdowns that list its folders or calendars. Optional in the form because a delegated
+ * credential's user has a mailbox of their own; an application credential has none and requires it.
+ */
+export const mailboxField = ({ order, note }: { order: number; note?: string }): Field => ({
+  label: 'Mailbox',
+  viewClass: 'TextFieldView',
+  required: false,
+  placeholder: 'info@contoso.com',
+  note: note ?? 'A shared or other mailbox: address, user principal name or user id. Empty: the signed-in user (required for an application credential).',
+  order,
 });
 
-/** A calendar; empty is the default calendar. */
+/** A mail folder of the mailbox; empty is the Inbox. The note says what the step does with it. */
+export const folderField = (note: string, order: number): Field => ({
+  label: 'Folder', viewClass: 'SelectView', required: false, model: 'getFolders', prompt: 'Inbox', note, order, require: ['mailbox'],
+});
+
+/** A calendar of the mailbox; empty is the default calendar. */
 export const calendarField = (order: number): Field => ({
-  label: 'Calendar', viewClass: 'SelectView', required: false, model: 'getCalendars', prompt: 'Default calendar', note: 'Leave empty for the default calendar.', order,
+  label: 'Calendar', viewClass: 'SelectView', required: false, model: 'getCalendars', prompt: 'Default calendar', note: 'Leave empty for the default calendar.', order, require: ['mailbox'],
 });
 
 /**

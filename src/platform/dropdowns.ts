@@ -6,15 +6,15 @@ import { listCalendars } from '../graph/calendars';
 import { listMailFolders } from '../graph/folders';
 import type { StepContext } from '../graph/logger';
 import { createSession } from '../graph/session';
-import type { CredentialConfig } from '../graph/session';
+import type { StepConfig } from '../graph/session';
 
 /** Every mail folder, nested ones by path. */
-export async function getFolders(this: StepContext, cfg: CredentialConfig): Promise<Record<string, string>> {
+export async function getFolders(this: StepContext, cfg: StepConfig): Promise<Record<string, string>> {
   const folders = await listMailFolders(createSession(cfg, this));
   return Object.fromEntries(folders.map((folder) => [folder.id, folder.path]));
 }
 
 /** The mailbox's calendars, the default one first. */
-export async function getCalendars(this: StepContext, cfg: CredentialConfig): Promise<Record<string, string>> {
+export async function getCalendars(this: StepContext, cfg: StepConfig): Promise<Record<string, string>> {
   return listCalendars(createSession(cfg, this));
 }

@@ -7,13 +7,13 @@ import type { StepContext } from '../graph/logger';
 import { pollCollection } from '../graph/poll';
 import type { PollSpec } from '../graph/poll';
 import { createSession } from '../graph/session';
-import type { CredentialConfig } from '../graph/session';
+import type { StepConfig } from '../graph/session';
 import { parseInstant } from '../validation/datetime';
 import { isAbsent } from '../validation/fields';
 
 export async function runPollingTrigger<T extends Record<string, unknown>>(
   context: StepContext,
-  cfg: CredentialConfig & { startTime?: unknown },
+  cfg: StepConfig & { startTime?: unknown },
   snapshot: unknown,
   specFor: (root: string) => PollSpec<T>,
   noun: string,

@@ -1,0 +1,47 @@
+"use strict";
+/**
+ * Microsoft Graph permissions: the application permissions an app-only credential needs (README
+ * "Application permissions" lists the same), and which one a request needs, so that a refusal can
+ * name the permission that is missing. From the "Permissions" table of each API's page in the Graph
+ * reference (user-list-messages, user-sendmail, user-post-events, ...).
+ */
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.APP_PERMISSIONS = void 0;
+exports.neededPermission = neededPermission;
+exports.rolesAllow = rolesAllow;
+exports.missingAppPermissions = missingAppPermissions;
+exports.APP_PERMISSIONS = [
+    { name: 'Mail.ReadWrite', usedBy: 'reading mail and folders', neededNow: true },
+    { name: 'Mail.Send', usedBy: 'Send Mail', neededNow: true },
+    { name: 'Calendars.ReadWrite', usedBy: 'reading and creating events', neededNow: true },
+    { name: 'Contacts.ReadWrite', usedBy: 'contacts (planned steps)', neededNow: false },
+    { name: 'MailboxSettings.Read', usedBy: "the mailbox's time zone (planned steps)", neededNow: false },
+];
+const READ_OR_WRITE = (area) => ({ name: `${area}.Read`, satisfiedBy: [`${area}.Read`, `${area}.ReadWrite`] });
+const WRITE = (area) => ({ name: `${area}.ReadWrite`, satisfiedBy: [`${area}.ReadWrite`] });
+/** The permission a request on a mailbox needs, or undefined when the path is not a mailbox resource. */
+function neededPermission(method, path) {
+    const resource = path.split('?')[0];
+    const reading = method.toUpperCase() === 'GET';
+    if (/\/sendMail$|\/messages\/[^/]+\/send$/i.test(resource))
+        return { name: 'Mail.Send', satisfiedBy: ['Mail.Send'] };
+    if (/\/(mailFolders|messages)(\/|$)/i.test(resource))
+        return reading ? READ_OR_WRITE('Mail') : WRITE('Mail');
+    if (/\/(calendar|calendars|events|calendarView)(\/|$)/i.test(resource))
+        return reading ? READ_OR_WRITE('Calendars') : WRITE('Calendars');
+    if (/\/(contacts|contactFolders)(\/|$)/i.test(resource))
+        return reading ? READ_OR_WRITE('Contacts') : WRITE('Contacts');
+    if (/\/mailboxSettings(\/|$)/i.test(resource))
+        return reading ? READ_OR_WRITE('MailboxSettings') : WRITE('MailboxSettings');
+    return undefined;
+}
+/** Whether the roles (case-insensitive, as Azure AD compares them) include one that allows `needed`. */
+function rolesAllow(roles, needed) {
+    const held = new Set(roles.map((role) => role.toLowerCase()));
+    return needed.satisfiedBy.some((name) => held.has(name.toLowerCase()));
+}
+/** The application permissions of APP_PERMISSIONS that `roles` lacks. */
+function missingAppPermissions(roles) {
+    const held = new Set(roles.map((role) => role.toLowerCase()));
+    return exports.APP_PERMISSIONS.filter((permission) => !held.has(permission.name.toLowerCase()));
+}
