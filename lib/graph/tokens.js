@@ -94,7 +94,7 @@ function describeTokenError(payload, statusCode, given) {
     const aadsts = body.error_codes?.[0] ?? Number(/AADSTS(\d+)/.exec(body.error_description ?? '')?.[1]);
     const tag = aadsts ? ` (${code}, AADSTS${aadsts})` : ` (${code})`;
     const reconnect = 'Reconnect the Outlook credential (open the credential and sign in again), then retry.';
-    const cloud = ctx.cloud.name === 'global' ? '' : ` of the ${ctx.cloud.name} cloud`;
+    const cloud = ctx.cloud.name === 'global' ? '' : ` in the ${ctx.cloud.name} cloud`;
     const fail = (message) => ({ retryable: false, message });
     switch (aadsts) {
         case 7000215:
@@ -183,7 +183,7 @@ async function withTokenRetries(call, ctx, loginOrigin, logger, sleep) {
 }
 /** The token endpoint of a tenant: the cloud's login host (or its override) and the tenant's path. */
 function tokenAuth(endpoints, tenant) {
-    return { tokenHost: endpoints.login, tokenPath: `/${tenant}/oauth2/v2.0/token`, authorizePath: `/${tenant}/oauth2/v2.0/authorize` };
+    return { tokenHost: endpoints.login, tokenPath: `/${tenant}/oauth2/v2.0/token` };
 }
 /** A delegated credential: the signed-in user's token, refreshed with its refresh token. */
 class TokenSource {
@@ -238,7 +238,7 @@ class TokenSource {
         const { AuthorizationCode } = await Promise.resolve().then(() => __importStar(require('simple-oauth2')));
         const oauth = new AuthorizationCode({
             client: { id: app.clientId, secret: app.clientSecret },
-            auth: tokenAuth(endpoints, tenant),
+            auth: { ...tokenAuth(endpoints, tenant), authorizePath: `/${tenant}/oauth2/v2.0/authorize` },
             options: { authorizationMethod: 'body' },
             http: { timeout: TOKEN_TIMEOUT_MS },
         });

@@ -25,6 +25,12 @@ function freshToken(overrides = {}) {
   };
 }
 
+/** An access token shaped like Azure AD's (a JWT whose payload holds `claims`); unsigned, as the component never validates one. */
+function jwt(claims) {
+  const part = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${part({ typ: 'JWT', alg: 'RS256' })}.${part(claims)}.c2lnbmF0dXJl`;
+}
+
 function cfgWith(fields = {}, token = freshToken()) {
   return { oauth: token, tenantId: 'common', ...fields };
 }
@@ -45,3 +51,4 @@ module.exports.GRAPH = GRAPH;
 module.exports.LOGIN = LOGIN;
 module.exports.freshToken = freshToken;
 module.exports.cfgWith = cfgWith;
+module.exports.jwt = jwt;

@@ -105,7 +105,7 @@ export function describeTokenError(payload: unknown, statusCode: number | undefi
   const aadsts = body.error_codes?.[0] ?? Number(/AADSTS(\d+)/.exec(body.error_description ?? '')?.[1]);
   const tag = aadsts ? ` (${code}, AADSTS${aadsts})` : ` (${code})`;
   const reconnect = 'Reconnect the Outlook credential (open the credential and sign in again), then retry.';
-  const cloud = ctx.cloud.name === 'global' ? '' : ` of the ${ctx.cloud.name} cloud`;
+  const cloud = ctx.cloud.name === 'global' ? '' : ` in the ${ctx.cloud.name} cloud`;
   const fail = (message: string): TokenFailure => ({ retryable: false, message });
   switch (aadsts) {
     case 7000215:
@@ -194,8 +194,8 @@ async function withTokenRetries<T>(call: () => Promise<T>, ctx: TokenContext, lo
 }
 
 /** The token endpoint of a tenant: the cloud's login host (or its override) and the tenant's path. */
-function tokenAuth(endpoints: Endpoints, tenant: string): { tokenHost: string; tokenPath: string; authorizePath: string } {
-  return { tokenHost: endpoints.login, tokenPath: `/${tenant}/oauth2/v2.0/token`, authorizePath: `/${tenant}/oauth2/v2.0/authorize` };
+function tokenAuth(endpoints: Endpoints, tenant: string): { tokenHost: string; tokenPath: string } {
+  return { tokenHost: endpoints.login, tokenPath: `/${tenant}/oauth2/v2.0/token` };
 }
 
 export interface TokenSourceOptions {
@@ -268,7 +268,7 @@ export class TokenSource implements AccessTokens {
     const { AuthorizationCode } = await import('simple-oauth2');
     const oauth = new AuthorizationCode({
       client: { id: app.clientId, secret: app.clientSecret },
-      auth: tokenAuth(endpoints, tenant),
+      auth: { ...tokenAuth(endpoints, tenant), authorizePath: `/${tenant}/oauth2/v2.0/authorize` },
       options: { authorizationMethod: 'body' },
       http: { timeout: TOKEN_TIMEOUT_MS },
     });
