@@ -150,10 +150,13 @@ function queueKeyFor(tokens, identity, target) {
     const app = `${identity.cloud.graph}|${identity.clientId.toLowerCase()}`;
     if (target.address)
         return () => (0, limiter_1.mailboxQueueKey)(app, target.address);
-    return () => {
+    const key = () => {
         const claims = tokens.claims();
         return claims?.oid ? (0, limiter_1.learnMailboxAliases)(app, claims.oid, [claims.upn, claims.unique_name]) : `${app}|credential:${tokens.identity}`;
     };
+    // Learnt now, so sessions on /users/{upn} that start alongside this one already share its queue.
+    key();
+    return key;
 }
 /**
  * The credential in `cfg`, checked, with its token source: a delegated credential's refreshed

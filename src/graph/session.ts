@@ -202,10 +202,13 @@ export function setSessionDefaults(defaults: SessionOptions): () => void {
 function queueKeyFor(tokens: AccessTokens, identity: SessionIdentity, target: MailboxTarget): () => string {
   const app = `${identity.cloud.graph}|${identity.clientId.toLowerCase()}`;
   if (target.address) return () => mailboxQueueKey(app, target.address!);
-  return () => {
+  const key = (): string => {
     const claims = tokens.claims();
     return claims?.oid ? learnMailboxAliases(app, claims.oid, [claims.upn, claims.unique_name]) : `${app}|credential:${tokens.identity}`;
   };
+  // Learnt now, so sessions on /users/{upn} that start alongside this one already share its queue.
+  key();
+  return key;
 }
 
 export interface CredentialTokens {
