@@ -6,7 +6,7 @@
 const path = require('path');
 const { expect } = require('chai');
 const nock = require('nock');
-const { GRAPH, LOGIN, cfgWith, freshToken } = require('./helpers/setup');
+const { GRAPH, LOGIN, cfgWith, freshToken, jwt } = require('./helpers/setup');
 const { createContext } = require('./helpers/context');
 
 const verifyCredentials = require('../verifyCredentials');
@@ -228,6 +228,80 @@ describe('verifyCredentials', () => {
         expect(process.env.MSAPP_CLIENT_ID).to.equal('test-client-id');
         expect(process.env.MSAPP_CLIENT_SECRET).to.equal('test-client-secret-value');
       });
+    });
+  });
+
+  describe('application credentials: a token, and the application permissions it carries', () => {
+    const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+    const ALL = ['Mail.ReadWrite', 'Mail.Send', 'Calendars.ReadWrite', 'Contacts.ReadWrite', 'MailboxSettings.Read'];
+    const appCfg = (fields = {}) => ({ authType: 'application', tenantId: TENANT, ...fields });
+    const tokenWith = (roles) => [200, { token_type: 'Bearer', expires_in: 3599, access_token: jwt({ aud: GRAPH, tid: TENANT, idtyp: 'app', ...(roles && { roles }) }) }];
+    const noGraph = () => {
+      const seen = [];
+      nock(GRAPH).persist().intercept(/.*/, 'GET').query(true).reply((uri) => { seen.push(uri); return [500, {}]; });
+      return seen;
+    };
+
+    it('every permission consented: verified after one token request, no Graph request, nothing persisted', async () => {
+      const calls = tokenEndpoint(tokenWith(ALL.map((r) => r.toUpperCase())), TENANT);
+      const graph = noGraph();
+      const ctx = createContext();
+      expect(await verifyCredentials.call(ctx, appCfg())).to.deep.equal({ verified: true });
+      expect(calls.count).to.equal(1);
+      expect(calls.bodies[0]).to.include({ grant_type: 'client_credentials', scope: 'https://graph.microsoft.com/.default', client_id: 'test-client-id' });
+      expect(graph).to.deep.equal([]);
+      expect(ctx.emitted('updateKeys')).to.deep.equal([]);
+    });
+
+    it('no admin consent (a token without roles): names every application permission and how to grant them', async () => {
+      tokenEndpoint(tokenWith(undefined), TENANT);
+      const err = await failureOf(verifyCredentials.call(createContext(), appCfg()));
+      expect(err.message).to.equal('The app has no application permissions in this tenant: no administrator has granted admin consent. Needed: Mail.ReadWrite, Mail.Send, Calendars.ReadWrite, Contacts.ReadWrite, MailboxSettings.Read. In the app registration: API permissions > Add a permission > Microsoft Graph > Application permissions, add them, then Grant admin consent (an administrator of the tenant).');
+    });
+
+    it('a permission the steps need is missing: names it and what needs it, and the others missing too', async () => {
+      tokenEndpoint(tokenWith(['Mail.ReadWrite', 'Calendars.ReadWrite']), TENANT);
+      const err = await failureOf(verifyCredentials.call(createContext(), appCfg()));
+      expect(err.message).to.match(/^The app lacks the application permissions Mail\.Send \(Send Mail\), Contacts\.ReadWrite \(contacts \(planned steps\)\), MailboxSettings\.Read .*Grant admin consent/);
+    });
+
+    it('only permissions of planned steps missing: verified, with a warning naming them', async () => {
+      tokenEndpoint(tokenWith(['Mail.ReadWrite', 'Mail.Send', 'Calendars.ReadWrite']), TENANT);
+      const ctx = createContext();
+      expect(await verifyCredentials.call(ctx, appCfg())).to.deep.equal({ verified: true });
+      expect(ctx.logs.map((l) => l.message)).to.include('The app lacks Contacts.ReadWrite, MailboxSettings.Read, needed by planned steps only');
+    });
+
+    [
+      ['a wrong secret', aadError(401, 'invalid_client', 7000215, 'Invalid client secret provided.'), /Set MSAPP_CLIENT_SECRET to the secret's Value/],
+      ['the app is not in the tenant', aadError(400, 'unauthorized_client', 700016, 'Application not found in the directory.'), /The app \(MSAPP_CLIENT_ID\) is not in tenant "72f988bf-86f1-41af-91ab-2d7cd011db47".*grant admin consent/],
+      ['a wrong tenant', aadError(400, 'invalid_request', 90002, "Tenant '72f988bf' not found."), /Tenant "72f988bf-86f1-41af-91ab-2d7cd011db47" was not found \(invalid_request, AADSTS90002\)\. .*Cloud to the cloud the tenant is in/],
+    ].forEach(([label, answer, pattern]) => {
+      it(`${label}: one token request, the fix named`, async () => {
+        const calls = tokenEndpoint(answer, TENANT);
+        const err = await failureOf(verifyCredentials.call(createContext(), appCfg()));
+        expect(err.message).to.match(pattern).and.not.match(/reconnect/i);
+        expect(calls.count).to.equal(1);
+      });
+    });
+
+    it("the credential's own app and a national cloud: its id and secret at that cloud's host, for its Graph", async () => {
+      const bodies = [];
+      nock('https://login.partner.microsoftonline.cn').post(`/${TENANT}/oauth2/v2.0/token`).reply((uri, body) => {
+        bodies.push(Object.fromEntries(new URLSearchParams(body)));
+        return tokenWith(ALL);
+      });
+      const cfg = appCfg({ cloud: 'china', loginHost: 'login.partner.microsoftonline.cn', clientId: '11111111-2222-3333-4444-555555555555', clientSecret: 'own~secret.value' });
+      expect(await verifyCredentials.call(createContext(), cfg)).to.deep.equal({ verified: true });
+      expect(bodies).to.deep.equal([{ grant_type: 'client_credentials', scope: 'https://microsoftgraph.chinacloudapi.cn/.default', client_id: '11111111-2222-3333-4444-555555555555', client_secret: 'own~secret.value' }]);
+    });
+
+    it('common as the tenant: refused before any request, saying what to use', async () => {
+      let requests = 0;
+      nock(LOGIN).persist().post(/.*/).reply(() => { requests += 1; return [500, {}]; });
+      const err = await failureOf(verifyCredentials.call(createContext(), appCfg({ tenantId: 'common' })));
+      expect(err.message).to.match(/^tenantId: an application credential needs your directory \(tenant\) id/);
+      expect(requests).to.equal(0);
     });
   });
 });
