@@ -30,7 +30,7 @@ const ENDPOINT_VARS = ['OUTLOOK_GRAPH_BASE_URL', 'OUTLOOK_LOGIN_BASE_URL'];
 
 /** The step's valid input with the case's one field broken. */
 function build(c, credential) {
-  const cfg = { ...credential, ...VALID_CFG[c.step] };
+  const cfg = { ...credential, ...VALID_CFG[c.step], ...c.cfgBase };
   let body = { ...VALID_BODY[c.step], ...c.base };
   let attachments;
   const put = (target) => {

@@ -12,6 +12,7 @@
 //          'attachments' value replaces msg.attachments
 //   value  MISSING deletes the key
 //   base   extra input merged into the step's valid input first (e.g. a start for end-before-start)
+//   cfgBase extra configuration merged into the step's valid cfg first (e.g. authType application)
 //   names  what the error message must contain (default: field)
 //   says   a pattern the error message must match besides (the reason, where the field alone proves little)
 //   storage(nock, seen) arms the platform storage host for attachment cases (accepted cases push
@@ -209,6 +210,80 @@ for (const step of STEPS) {
     ['an access_token with a line break', { access_token: 'at\r\nX-Injected: 1' }],
   ]) bad(step, 'cfg', 'oauth', label, value, { names: /oauth/i });
 }
+
+// ---- the mailbox field and the credential fields of this issue: through every step --------------
+
+const APP_TENANT = { authType: 'application', tenantId: 'contoso.onmicrosoft.com', mailbox: 'info@contoso.com' };
+const BAD_MAILBOXES = [
+  ...wrongTypes(),
+  ['a display name with the address', 'Info <info@contoso.com>'],
+  ['two addresses', 'info@contoso.com, sales@contoso.com'],
+  ['two addresses with a semicolon', 'info@contoso.com;sales@contoso.com'],
+  ['a bare word', 'info'],
+  ['no dot in the domain', 'info@localhost'],
+  ['a quoted local part', '"info desk"@contoso.com'],
+  ['a path trick', '../me'],
+  ['a path after the domain', 'info@contoso.com/../../me'],
+  ['a query', 'info@contoso.com?$top=1'],
+  ['a hash', 'info@contoso.com#x'],
+  ['a header injection', 'info@contoso.com\r\nX-Injected: 1'],
+  ['a NUL byte', 'info@conto\u0000so.com'],
+  ['DEL', 'info@contoso.com\u007f'],
+  ['a GUID cut short', '0b2c5d5e-1f2a-4b3c-9d8e'],
+  ['a GUID in braces', '{0b2c5d5e-1f2a-4b3c-9d8e-7f6a5b4c3d2e}'],
+  ['a URL', 'https://outlook.office.com/mail/info@contoso.com'],
+  ['a 300-character address', `${'a'.repeat(60)}@${'b'.repeat(236)}.com`],
+  ['a 1 MB text', `${'m'.repeat(MB)}@contoso.com`],
+  ...ODATA_INJECTION,
+];
+for (const step of STEPS) {
+  for (const [label, value] of BAD_MAILBOXES) bad(step, 'cfg', 'mailbox', label, value);
+  for (const [label, value] of [['missing', MISSING], ['empty text', ''], ['only spaces', '   '], ['null', null]]) {
+    bad(step, 'cfg', 'mailbox', `${label}, with an application credential`, value, { cfgBase: APP_TENANT, says: /required with an application credential/ });
+  }
+
+  for (const [label, value] of [...wrongTypes(), ['app-only', 'app-only'], ['client_credentials', 'client_credentials'], ['user', 'user'], ['a line break', 'delegated\r\nX: 1'], ['1 MB', 'd'.repeat(MB)]]) {
+    bad(step, 'cfg', 'authType', label, value);
+  }
+  for (const [label, value] of [...wrongTypes(), ['gcchigh', 'gcchigh'], ['usgovhigh', 'usgovhigh'], ['a host name', 'graph.microsoft.us'], ['germany', 'germany'], ['a line break', 'global\r\nX: 1']]) {
+    bad(step, 'cfg', 'cloud', label, value);
+  }
+  for (const [label, value, cfgBase] of [
+    ...wrongTypes(),
+    ['a URL', 'https://login.microsoftonline.com'],
+    ['a trailing slash', 'login.microsoftonline.com/'],
+    ['a look-alike host', 'login.microsoftonline.com.evil.example'],
+    ['the China host the Graph docs list (an alias)', 'login.chinacloudapi.cn'],
+    ['a host with a path', 'login.microsoftonline.com/common'],
+    ['a line break', 'login.microsoftonline.com\r\nX: 1'],
+    ['the global host for the usgov cloud', 'login.microsoftonline.com', { cloud: 'usgov' }],
+    ['the US host for the china cloud', 'login.microsoftonline.us', { cloud: 'china' }],
+    ['missing, for the usgovdod cloud', MISSING, { cloud: 'usgovdod' }],
+  ]) bad(step, 'cfg', 'loginHost', label, value, cfgBase ? { cfgBase } : {});
+
+  for (const [label, value] of [['not a GUID', 'my-app'], ['a GUID with a path', '11111111-2222-3333-4444-555555555555/..'], ...wrongTypes()]) {
+    bad(step, 'cfg', 'clientId', `${label}, with an application credential`, value, { cfgBase: { ...APP_TENANT, clientSecret: 'own~secret.value' } });
+  }
+  bad(step, 'cfg', 'clientId', 'set on a delegated credential', '11111111-2222-3333-4444-555555555555', { cfgBase: { clientSecret: 'own~secret.value' } });
+  for (const [label, value] of [['with a space', 'own secret'], ['with a line break', 'own\nsecret'], ['over 1024 characters', 's'.repeat(1025)], ...wrongTypes()]) {
+    bad(step, 'cfg', 'clientSecret', `${label}, with an application credential`, value, { cfgBase: { ...APP_TENANT, clientId: '11111111-2222-3333-4444-555555555555' } });
+  }
+  bad(step, 'cfg', 'clientSecret', 'missing, with a client id', MISSING, { cfgBase: { ...APP_TENANT, clientId: '11111111-2222-3333-4444-555555555555' } });
+  bad(step, 'cfg', 'clientSecret', 'set on a delegated credential', 'own~secret.value');
+  for (const tenant of ['common', 'organizations', 'consumers', MISSING]) {
+    bad(step, 'cfg', 'tenantId', `${tenant === MISSING ? 'missing' : tenant}, with an application credential`, tenant, { cfgBase: APP_TENANT, says: /application credential needs your directory \(tenant\) id/ });
+  }
+  bad(step, 'cfg', 'tenantId', 'consumers in the usgov cloud', 'consumers', { cfgBase: { cloud: 'usgov', loginHost: 'login.microsoftonline.us' }, says: /only in the global cloud/ });
+}
+bad('createEvent', 'body', 'isOnlineMeeting', 'true in the china cloud', true, { cfgBase: { ...APP_TENANT, cloud: 'china', loginHost: 'login.partner.microsoftonline.cn' }, says: /china cloud offers no Microsoft Teams meetings/ });
+
+for (const [label, value] of [
+  ...wrongTypes('an empty list'),
+  ['two addresses', 'sales@contoso.com, ceo@contoso.com'],
+  ['a list of two addresses', ['sales@contoso.com', 'ceo@contoso.com']],
+  ['an object without address', { name: 'Sales' }],
+  ...BAD_ADDRESSES.filter((_, i) => i % 2 === 0),
+]) bad('sendMail', 'body', 'from', label, value);
 
 // ---- getNewMail ------------------------------------------------------------------------------
 
@@ -503,6 +578,49 @@ for (const [label, tenant, tokenPath] of [
   ['a tenant GUID in upper case', '72F988BF-86F1-41AF-91AB-2D7CD011DB47', '/72F988BF-86F1-41AF-91AB-2D7CD011DB47/oauth2/v2.0/token'],
   ['organizations with spaces around it', ' organizations ', '/organizations/oauth2/v2.0/token'],
 ]) ok('getNewMail', `tenantId ${label}: the token URL`, { cfg: { tenantId: tenant }, expiredToken: true }, { method: 'GET', path: MAIL('inbox'), tokenPath });
+
+// A UPN starting with $ takes the key form users('...') (Graph "Get user"), without a slash.
+const USERS = (segment) => (segment.startsWith('(') ? `/v1.0/users${segment}` : `/v1.0/users/${segment}`);
+for (const [label, mailbox, segment] of [
+  ['an address in odd letter case with +tag', ' Info+Billing@Contoso.COM ', 'Info%2BBilling@Contoso.COM'],
+  ['a user id (GUID) in upper case', '0B2C5D5E-1F2A-4B3C-9D8E-7F6A5B4C3D2E', '0b2c5d5e-1f2a-4b3c-9d8e-7f6a5b4c3d2e'],
+  ['an internationalised domain (sent in punycode)', 'info@bücher.de', 'info@xn--bcher-kva.de'],
+  ["an apostrophe", "o'brien@contoso.com", "o'brien@contoso.com"],
+  ['a guest UPN with #EXT#', 'ann_fabrikam.com#EXT#@contoso.onmicrosoft.com', 'ann_fabrikam.com%23EXT%23@contoso.onmicrosoft.com'],
+  ['a UPN starting with $', '$svc@contoso.com', "('$svc@contoso.com')"],
+]) {
+  ok('getNewMail', `mailbox: ${label}`, { cfg: { mailbox } }, { method: 'GET', path: `${USERS(segment)}/mailFolders/inbox/messages` });
+  ok('getNewAndUpdatedEvents', `mailbox: ${label}`, { cfg: { mailbox } }, { method: 'GET', path: `${USERS(segment)}/calendar/events` });
+  ok('sendMail', `mailbox: ${label}`, { cfg: { mailbox } }, { method: 'POST', path: `${USERS(segment)}/sendMail` });
+  ok('createEvent', `mailbox: ${label}`, { cfg: { mailbox } }, { method: 'POST', path: `${USERS(segment)}/calendar/events` });
+}
+for (const [label, value] of [['missing', MISSING], ['null', null], ['empty text', ''], ['only spaces', '  ']]) {
+  ok('getNewMail', `mailbox ${label}: the signed-in user`, { cfg: { mailbox: value } }, { method: 'GET', path: MAIL('inbox') });
+}
+for (const [label, cfg] of [
+  ['authType and cloud in upper case with spaces', { authType: ' DELEGATED ', cloud: ' Global ', loginHost: ' Login.MicrosoftOnline.com ' }],
+  ['authType, cloud and loginHost empty (a credential from before they existed)', { authType: '', cloud: '', loginHost: '' }],
+]) ok('getNewMail', label, { cfg }, { method: 'GET', path: MAIL('inbox') });
+ok('getNewMail', 'an application credential with its own app: the client-credentials grant at the tenant', {
+  cfg: { authType: 'Application', tenantId: 'contoso.onmicrosoft.com', clientId: ' 11111111-2222-3333-4444-555555555555 ', clientSecret: ' own~secret.value ', mailbox: 'info@contoso.com' },
+}, { method: 'GET', path: `${USERS('info@contoso.com')}/mailFolders/inbox/messages`, tokenPath: '/contoso.onmicrosoft.com/oauth2/v2.0/token' });
+ok('sendMail', 'from: a display name and an internationalised domain, on behalf of from the signed-in mailbox', {
+  body: { to: 'ann@example.com', from: 'Vertrieb <vertrieb@bücher.de>' },
+}, {
+  method: 'POST', path: '/v1.0/me/sendMail',
+  body: {
+    message: {
+      from: { emailAddress: { address: 'vertrieb@xn--bcher-kva.de', name: 'Vertrieb' } },
+      subject: '',
+      body: { contentType: 'text', content: '' },
+      toRecipients: [{ emailAddress: { address: 'ann@example.com' } }],
+      ccRecipients: [],
+      bccRecipients: [],
+      importance: 'normal',
+    },
+    saveToSentItems: true,
+  },
+});
 
 const SUBJECT = "100% sure & #1: ' or 1 eq 1 $filter=x <b>?</b>";
 ok('sendMail', 'text that looks like OData, HTML or URL syntax is sent as it is, JSON-encoded', {
