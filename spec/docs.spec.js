@@ -7,7 +7,7 @@
 const fs = require('fs');
 const path = require('path');
 const { expect } = require('chai');
-const { ROOT } = require('./helpers/metadata');
+const { ROOT, steps, readSchema } = require('./helpers/metadata');
 
 const DOCS = ['README.md', ...fs.readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
 
@@ -98,3 +98,114 @@ describe('documentation: every link resolves', () => {
   });
 });
 
+// ---- README.md: the flow designer first, then the reference in elastic.io's order ------------------
+
+/**
+ * The sections of a Markdown file, in order: level, title, the line range [from, to) up to the next
+ * heading of the same or a higher level, and the text of that range (code blocks included).
+ */
+function sectionsOf(file) {
+  const lines = fs.readFileSync(path.join(ROOT, file), 'utf8').split('\n');
+  let fence = null;
+  const headings = [];
+  lines.forEach((line, at) => {
+    const marker = /^\s*(```|~~~)/.exec(line);
+    if (marker) fence = fence ? (fence === marker[1] ? null : fence) : marker[1];
+    const match = !fence && !marker && /^(#{1,6})\s+(.*?)\s*$/.exec(line);
+    if (match) headings.push({ at, level: match[1].length, title: match[2] });
+  });
+  return headings.map(({ at, level, title }, i) => {
+    const next = headings.slice(i + 1).find((h) => h.level <= level);
+    const to = next ? next.at : lines.length;
+    return { level, title, from: at, to, body: lines.slice(at + 1, to).join('\n') };
+  });
+}
+
+const README = 'README.md';
+const readme = () => fs.readFileSync(path.join(ROOT, README), 'utf8');
+const sections = () => sectionsOf(README);
+const section = (level, title) => sections().find((s) => s.level === level && s.title === title);
+/** The sections one level below `parent` within it, in order. */
+const childrenOf = (parent) => sections().filter((s) => s.level === parent.level + 1 && s.from > parent.from && s.from < parent.to);
+
+/** elastic.io's component READMEs: Description, Credentials, Triggers, Actions, Known limitations; the walkthrough and Troubleshooting slot in. */
+const TOP_SECTIONS = ['Description', 'First flow in ten minutes', 'Credentials', 'Triggers', 'Actions', 'Known limitations', 'Troubleshooting'];
+/** Each step's section, in the platform's order; Limits is optional and comes last. */
+const STEP_SECTIONS = ['Configuration Fields', 'Input Metadata', 'Output Metadata'];
+
+describe('README.md: the flow designer first', () => {
+  it(`has the sections ${TOP_SECTIONS.join(', ')}, in that order`, () => {
+    const found = sections().filter((s) => s.level === 2).map((s) => s.title).filter((t) => TOP_SECTIONS.includes(t));
+    expect(found).to.deep.equal(TOP_SECTIONS);
+  });
+
+  it('links the maintainers\' document before the first section and again in the last one', () => {
+    const text = readme();
+    const link = '](docs/DEVELOPMENT.md)';
+    expect(text.slice(0, text.indexOf('\n## ')), 'the lines above the first section').to.include(link);
+    expect(sections().filter((s) => s.level === 2).pop().body, 'the last section').to.include(link);
+  });
+
+  it('keeps the two commands that set up a fresh machine: the offline demo and the tests', () => {
+    const text = readme();
+    const fenced = [...text.matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1]).join('\n');
+    expect(fenced).to.match(/^npm install && npm start\b/m);
+    expect(fenced).to.match(/^npm install && npm test\b/m);
+  });
+
+  it('walks through a first flow: the Azure app, the deployment, the credential, a polling flow, a mapping, the schedule and starting over', () => {
+    const walk = section(2, 'First flow in ten minutes');
+    expect(walk, 'a "## First flow in ten minutes" section').to.not.equal(undefined);
+    const text = walk.body;
+    for (const fact of [
+      'https://{your-tenant}.elastic.io/callback/oauth2', // the redirect URI to register
+      'Directory (tenant) ID', // single-tenant apps need it, not common
+      'adminconsent?client_id=', // how an administrator consents
+      'git remote add elasticio', 'git push elasticio',
+      'MSAPP_CLIENT_ID', 'MSAPP_CLIENT_SECRET', 'Environment variables',
+      'Poll for New Mail', 'Start time', 'Retrieve sample',
+      '`from.emailAddress.address`', '`"Re: " & subject`',
+      'CRON', 'Reset Snapshot',
+    ]) expect(text, fact).to.include(fact);
+  });
+
+  it('lists every trigger and action of component.json in the step table, linking to its section', () => {
+    const table = section(2, 'Description').body;
+    for (const { kind, def } of steps) {
+      const row = table.split('\n').find((line) => line.startsWith(`| [${def.title}](#${slug(def.title)}) |`));
+      expect(row, `a row for ${def.title} in the Description's step table`).to.not.equal(undefined);
+      expect(row.toLowerCase(), `${def.title} is a ${kind}`).to.include(kind);
+    }
+  });
+
+  for (const { kind, name, def } of steps) {
+    describe(`${def.title} (${name})`, () => {
+      const own = () => {
+        const parent = section(2, kind === 'trigger' ? 'Triggers' : 'Actions');
+        return parent && childrenOf(parent).find((s) => s.title === def.title);
+      };
+      const part = (title) => childrenOf(own()).find((s) => s.title === title).body;
+      const named = (text, key) => new RegExp(`\`${key}(\`| )`).test(text);
+
+      it(`has its section under ${kind === 'trigger' ? 'Triggers' : 'Actions'}, with ${STEP_SECTIONS.join(', ')} in that order, Limits last if any`, () => {
+        expect(own(), `"### ${def.title}" under "## ${kind === 'trigger' ? 'Triggers' : 'Actions'}"`).to.not.equal(undefined);
+        const titles = childrenOf(own()).map((s) => s.title);
+        expect(titles.filter((t) => t !== 'Limits')).to.deep.equal(STEP_SECTIONS);
+        if (titles.includes('Limits')) expect(titles[titles.length - 1]).to.equal('Limits');
+      });
+
+      it('names each of its configuration fields', () => {
+        const missing = Object.keys(def.fields || {}).filter((key) => !named(part('Configuration Fields'), key));
+        expect(missing, 'fields of component.json missing from Configuration Fields').to.deep.equal([]);
+      });
+
+      for (const [direction, title] of [['in', 'Input Metadata'], ['out', 'Output Metadata']]) {
+        it(`names each property of its ${direction} metadata under ${title}`, () => {
+          const schema = def.metadata && def.metadata[direction] ? readSchema(def.metadata[direction]) : { properties: {} };
+          const missing = Object.keys(schema.properties || {}).filter((key) => !named(part(title), key));
+          expect(missing, `properties of the ${direction} schema missing from ${title}`).to.deep.equal([]);
+        });
+      }
+    });
+  }
+});
