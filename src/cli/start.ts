@@ -24,11 +24,11 @@ const USAGE = `Usage: npm start -- [<stepId>] [--body JSON] [--cfg JSON|FILE] [-
 Against Microsoft Graph instead of the emulator: set MSAPP_CLIENT_ID, MSAPP_CLIENT_SECRET,
 OUTLOOK_REFRESH_TOKEN (npm run token gets one) and optionally OUTLOOK_TENANT_ID (default common).`;
 
-/** A valid value for each JSON flag, shown when the one given is not. */
+/** A valid value for each JSON flag, shown when the one given is not; times lie before any seeded mail, whatever the clock says. */
 const EXAMPLES: Record<string, string> = {
   '--body': `'{"to": "megan.bowen@contoso.example", "subject": "Hi"}'`,
-  '--cfg': `'{"startTime": "2026-03-10T09:00:00Z"}'`,
-  '--snapshot': `'{"v": 1, "from": "2026-03-10T09:00:00Z"}'`,
+  '--cfg': `'{"startTime": "2020-01-01T00:00:00Z"}'`,
+  '--snapshot': `'{"v": 1, "from": "2020-01-01T00:00:00Z"}'`,
 };
 
 /** A step emitted errors; report() has printed them already. */
