@@ -6,7 +6,8 @@
  *   consent and mailbox access;
  * - application: there is no mailbox yet (each step names one), so it obtains a token (app id and
  *   secret, tenant, cloud, the app's presence in the tenant) and reads the application permissions
- *   an admin consented to from the token's `roles`, naming each one missing.
+ *   an admin consented to from the token's `roles`, naming each one missing. Exchange RBAC for
+ *   Applications grants never appear there; an app relying on them alone fails this check (README).
  */
 const errors_1 = require("./errors");
 const logger_1 = require("./graph/logger");
@@ -36,7 +37,7 @@ async function verifyAppPermissions(tokens, context) {
     }
     const roles = claims.roles ?? [];
     const missing = (0, permissions_1.missingAppPermissions)(roles);
-    const grant = 'In the app registration: API permissions > Add a permission > Microsoft Graph > Application permissions, add them, then Grant admin consent (an administrator of the tenant).';
+    const grant = 'In the app registration: API permissions > Add a permission > Microsoft Graph > Application permissions, add them, then Grant admin consent (an administrator of the tenant). Grants of Exchange RBAC for Applications alone are not visible to this check (see the README, Application access).';
     if (!roles.length) {
         throw new errors_1.CredentialError(`The app has no application permissions in this tenant: no administrator has granted admin consent. Needed: ${permissions_1.APP_PERMISSIONS.map((p) => p.name).join(', ')}. ${grant}`);
     }

@@ -256,7 +256,7 @@ describe('verifyCredentials', () => {
     it('no admin consent (a token without roles): names every application permission and how to grant them', async () => {
       tokenEndpoint(tokenWith(undefined), TENANT);
       const err = await failureOf(verifyCredentials.call(createContext(), appCfg()));
-      expect(err.message).to.equal('The app has no application permissions in this tenant: no administrator has granted admin consent. Needed: Mail.ReadWrite, Mail.Send, Calendars.ReadWrite, Contacts.ReadWrite, MailboxSettings.Read. In the app registration: API permissions > Add a permission > Microsoft Graph > Application permissions, add them, then Grant admin consent (an administrator of the tenant).');
+      expect(err.message).to.equal('The app has no application permissions in this tenant: no administrator has granted admin consent. Needed: Mail.ReadWrite, Mail.Send, Calendars.ReadWrite, Contacts.ReadWrite, MailboxSettings.Read. In the app registration: API permissions > Add a permission > Microsoft Graph > Application permissions, add them, then Grant admin consent (an administrator of the tenant). Grants of Exchange RBAC for Applications alone are not visible to this check (see the README, Application access).');
     });
 
     it('a permission the steps need is missing: names it and what needs it, and the others missing too', async () => {

@@ -5,7 +5,8 @@
  *   consent and mailbox access;
  * - application: there is no mailbox yet (each step names one), so it obtains a token (app id and
  *   secret, tenant, cloud, the app's presence in the tenant) and reads the application permissions
- *   an admin consented to from the token's `roles`, naming each one missing.
+ *   an admin consented to from the token's `roles`, naming each one missing. Exchange RBAC for
+ *   Applications grants never appear there; an app relying on them alone fails this check (README).
  */
 import { CredentialError } from './errors';
 import type { StepContext } from './graph/logger';
@@ -44,7 +45,7 @@ async function verifyAppPermissions(tokens: AccessTokens, context: StepContext):
   }
   const roles = claims.roles ?? [];
   const missing = missingAppPermissions(roles);
-  const grant = 'In the app registration: API permissions > Add a permission > Microsoft Graph > Application permissions, add them, then Grant admin consent (an administrator of the tenant).';
+  const grant = 'In the app registration: API permissions > Add a permission > Microsoft Graph > Application permissions, add them, then Grant admin consent (an administrator of the tenant). Grants of Exchange RBAC for Applications alone are not visible to this check (see the README, Application access).';
   if (!roles.length) {
     throw new CredentialError(`The app has no application permissions in this tenant: no administrator has granted admin consent. Needed: ${APP_PERMISSIONS.map((p) => p.name).join(', ')}. ${grant}`);
   }

@@ -13,7 +13,8 @@ function appRefusal(method, path, status, code, ctx) {
     if (status === 403 && code !== undefined && DENIED.has(code)) {
         const needed = (0, permissions_1.neededPermission)(method, path);
         if (needed && ctx.roles && !(0, permissions_1.rolesAllow)(ctx.roles, needed)) {
-            return { consentMissing: true, hint: `The app lacks the application permission ${needed.name} (no admin consent for it). ${ADMIN_CONSENT}` };
+            // Exchange RBAC for Applications grants are not in the token: a scoped grant that leaves this mailbox out looks the same.
+            return { consentMissing: true, hint: `The app lacks the application permission ${needed.name} (no admin consent for it). ${ADMIN_CONSENT} If an Exchange administrator grants the app this access through RBAC for Applications instead, ${whose(ctx)} is outside that grant's scope.` };
         }
         const scope = `The Exchange administrator limits this app to some mailboxes (RBAC for Applications management scope, or an older application access policy), and ${whose(ctx)} is outside that scope: ask them to add it to the app's scope.`;
         return { hint: ctx.roles ? scope : `${scope} Or the app lacks the application permission for this request: check API permissions and admin consent.` };

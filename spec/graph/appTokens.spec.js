@@ -204,7 +204,7 @@ describe('app-only refusals say what is missing', () => {
 
   it('403 ErrorAccessDenied with a token that lacks Mail.Send: the missing application permission', async () => {
     const { err } = await run('sendMail', mail, ['Mail.ReadWrite', 'Calendars.ReadWrite'], [403, { error: { code: 'ErrorAccessDenied', message: 'Access is denied. Check credentials and try again.' } }]);
-    expect(err.message).to.match(/HTTP 403 ErrorAccessDenied.*The app lacks the application permission Mail\.Send \(no admin consent for it\)/);
+    expect(err.message).to.match(/HTTP 403 ErrorAccessDenied.*The app lacks the application permission Mail\.Send \(no admin consent for it\)\..*through RBAC for Applications instead, mailbox info@contoso\.com is outside that grant's scope/);
   });
 
   it('403 ErrorAccessDenied with every permission: the mailbox is outside the app\'s Exchange scope (RBAC for Applications)', async () => {

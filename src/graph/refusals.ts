@@ -8,7 +8,9 @@
  * (outlook-send-mail-from-other-user.md: ErrorSendAsDenied, Full Access for /users/{other}/sendMail),
  * "Limiting application permissions to specific Exchange mailboxes" (auth-limit-mailbox-access.md:
  * 403 ErrorAccessDenied), the client-credentials grant (app tokens without admin consent carry no
- * `roles`; Graph answers 401 NoPermissionsInAccessToken).
+ * `roles`; Graph answers 401 NoPermissionsInAccessToken). Grants of Exchange RBAC for Applications
+ * are "independent of the unscoped grants in Microsoft Entra ID" and never in the token, so a
+ * missing role is reported together with that other reading.
  */
 import type { Cloud } from './clouds';
 import type { AuthType } from './credential';
@@ -44,7 +46,8 @@ function appRefusal(method: string, path: string, status: number, code: string |
   if (status === 403 && code !== undefined && DENIED.has(code)) {
     const needed = neededPermission(method, path);
     if (needed && ctx.roles && !rolesAllow(ctx.roles, needed)) {
-      return { consentMissing: true, hint: `The app lacks the application permission ${needed.name} (no admin consent for it). ${ADMIN_CONSENT}` };
+      // Exchange RBAC for Applications grants are not in the token: a scoped grant that leaves this mailbox out looks the same.
+      return { consentMissing: true, hint: `The app lacks the application permission ${needed.name} (no admin consent for it). ${ADMIN_CONSENT} If an Exchange administrator grants the app this access through RBAC for Applications instead, ${whose(ctx)} is outside that grant's scope.` };
     }
     const scope = `The Exchange administrator limits this app to some mailboxes (RBAC for Applications management scope, or an older application access policy), and ${whose(ctx)} is outside that scope: ask them to add it to the app's scope.`;
     return { hint: ctx.roles ? scope : `${scope} Or the app lacks the application permission for this request: check API permissions and admin consent.` };
