@@ -13,7 +13,7 @@ const net = require('net');
 const path = require('path');
 const { expect } = require('chai');
 const nock = require('nock');
-const { GRAPH, LOGIN, freshToken } = require('./helpers/setup');
+const { GRAPH, LOGIN, freshToken, jwt } = require('./helpers/setup');
 const { createContext } = require('./helpers/context');
 const { ROOT, loadStep, runStep } = require('./helpers/sailor');
 const { startEmulator } = require('../lib/emulator');
@@ -100,7 +100,13 @@ async function closedPort() {
 
 // ---- the cases ----------------------------------------------------------------------------------
 // backend 'emulator': Graph and login on the emulator (login possibly elsewhere); 'nock': Microsoft's
-// hosts answered by nock through `token()` and `graph(uri)`. `expect` = requests per run.
+// hosts answered by nock through `token()` and `graph(uri)`. `expect` = requests per run; `verify`,
+// when given, those of verifyCredentials (an application credential makes no Graph request there).
+
+const APP_TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+const APP = { authType: 'application', tenantId: APP_TENANT, mailbox: 'info@contoso.com' };
+const appToken = (roles) => [200, { token_type: 'Bearer', expires_in: 3599, access_token: jwt({ aud: GRAPH, tid: APP_TENANT, idtyp: 'app', ...(roles && { roles }) }) }];
+const ALL_ROLES = ['Mail.ReadWrite', 'Mail.Send', 'Calendars.ReadWrite', 'Contacts.ReadWrite', 'MailboxSettings.Read'];
 
 const CASES = [
   {
@@ -246,6 +252,71 @@ const CASES = [
     expect: { token: 0, graph: 1 },
     todo: [/mailbox or folder/, /Check the mailbox permissions/, /\/me\/mailFolders\/AAMkAGVmMDEz-SharedFolder%3D\/messages/],
   },
+  {
+    name: 'a shared mailbox the signed-in user has no Full Access on (the credential itself is fine)',
+    readme: 'The signed-in user has no Full Access on mailbox',
+    backend: 'nock',
+    cfg: { mailbox: 'info@contoso.com' },
+    graph: (uri) => (uri.startsWith('/v1.0/users/') ? graphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.') : [200, { id: 'user-1' }]),
+    verifies: true,
+    expect: { token: 0, graph: 1 },
+    todo: [/Full Access/, /info@contoso\.com/, /\.Shared/],
+  },
+  {
+    name: 'a mailbox that does not exist (404 ErrorInvalidUser)',
+    readme: 'Mailbox ... was not found',
+    backend: 'nock',
+    cfg: { mailbox: 'infp@contoso.com' },
+    graph: (uri) => (uri.startsWith('/v1.0/users/') ? graphError(404, 'ErrorInvalidUser', "The requested user 'infp@contoso.com' is invalid.") : [200, { id: 'user-1' }]),
+    verifies: true,
+    expect: { token: 0, graph: 1 },
+    todo: [/check the mailbox field/],
+  },
+  {
+    name: 'an application credential without admin consent (a token without roles; Graph 401 NoPermissionsInAccessToken)',
+    readme: 'no administrator has granted admin consent',
+    backend: 'nock',
+    cfg: APP,
+    token: () => appToken(undefined),
+    graph: () => graphError(401, 'NoPermissionsInAccessToken', 'The token contains no permissions, or permissions can not be understood.'),
+    verify: { token: 1, graph: 0 },
+    expect: { token: 2, graph: 2 },
+    todo: [/Mail\.ReadWrite, Mail\.Send, Calendars\.ReadWrite/, /Grant admin consent/],
+    never: /reconnect/i,
+  },
+  {
+    name: 'an application credential on a mailbox outside the app\'s Exchange scope (403 ErrorAccessDenied, every permission consented)',
+    readme: 'is outside that scope',
+    backend: 'nock',
+    cfg: APP,
+    token: () => appToken(ALL_ROLES),
+    graph: () => graphError(403, 'ErrorAccessDenied', 'Access to OData is disabled: [RAOP] : Blocked by tenant configured AppOnly AccessPolicy settings.'),
+    verifies: true,
+    verify: { token: 1, graph: 0 },
+    expect: { token: 1, graph: 1 },
+    todo: [/RBAC for Applications/, /mailbox info@contoso\.com is outside that scope/],
+    never: /reconnect/i,
+  },
+  {
+    name: 'an application credential whose app is not in the tenant (AADSTS700016)',
+    readme: 'The app (...) is not in tenant',
+    backend: 'nock',
+    cfg: APP,
+    token: () => aad(400, 'unauthorized_client', 700016, `Application with identifier 'test-client-id' was not found in the directory '${APP_TENANT}'.`),
+    graph: () => [500, {}],
+    expect: { token: 1, graph: 0 },
+    todo: [/grant admin consent/, /MSAPP_CLIENT_ID/],
+    never: /reconnect/i,
+  },
+  {
+    name: 'a sign-in host of another cloud than the credential\'s',
+    readme: 'loginHost: the ... cloud signs in at',
+    backend: 'nock',
+    cfg: { cloud: 'usgov', loginHost: 'login.microsoftonline.com' },
+    graph: () => [500, {}],
+    expect: { token: 0, graph: 0 },
+    todo: [/pick login\.microsoftonline\.us/],
+  },
 ];
 
 describe('auth failures: one clear, actionable message and no retry loop', function () {
@@ -335,7 +406,7 @@ describe('auth failures: one clear, actionable message and no retry loop', funct
   }
 
   function secretsOf(cfg) {
-    return [cfg.oauth.access_token, cfg.oauth.refresh_token, process.env.MSAPP_CLIENT_SECRET, savedEnv.MSAPP_CLIENT_SECRET].filter(Boolean);
+    return [cfg.oauth.access_token, cfg.oauth.refresh_token, cfg.clientSecret, process.env.MSAPP_CLIENT_SECRET, savedEnv.MSAPP_CLIENT_SECRET].filter(Boolean);
   }
 
   function expectOneActionableMessage(c, message, cfg) {
@@ -348,7 +419,8 @@ describe('auth failures: one clear, actionable message and no retry loop', funct
 
   for (const c of CASES) {
     describe(c.name, () => {
-      it(`verifyCredentials ${c.verifies ? 'accepts the credential' : 'fails with the README message'}, after ${c.verifies ? 'GET /me' : `${c.expect.token} token and ${c.expect.graph} Graph request(s)`}`, async () => {
+      const verifyRequests = c.verify || (c.verifies ? { token: 0, graph: 1 } : c.expect);
+      it(`verifyCredentials ${c.verifies ? 'accepts the credential' : 'fails with the README message'}, after ${verifyRequests.token} token and ${verifyRequests.graph} Graph request(s)`, async () => {
         const { cfg, counts } = await arrange(c);
         const ctx = createContext();
         const started = Date.now();
@@ -363,15 +435,15 @@ describe('auth failures: one clear, actionable message and no retry loop', funct
         if (c.verifies) {
           expect(error, error && error.message).to.equal(undefined);
           expect(result).to.deep.equal({ verified: true });
-          expect(seen).to.deep.equal({ token: 0, graph: 1 });
+          expect(seen).to.deep.equal(c.verify || { token: 0, graph: 1 });
           return;
         }
         expect(error, 'verifyCredentials resolved').to.be.an('error');
         expectOneActionableMessage(c, error.message, cfg);
-        expect(seen, 'requests to the token endpoint and Graph').to.deep.equal(c.expect);
+        expect(seen, 'requests to the token endpoint and Graph').to.deep.equal(c.verify || c.expect);
         expect(ctx.emitted('updateKeys'), 'updateKeys').to.deep.equal([]);
         const retries = ctx.logs.filter((l) => /retrying/i.test(l.message));
-        expect(retries, 'retry warnings').to.have.length(Math.max(0, c.expect.token - 1));
+        expect(retries, 'retry warnings').to.have.length(Math.max(0, (c.verify || c.expect).token - 1));
         expect(waits.reduce((sum, ms) => sum + ms, 0), 'ms waited between token tries').to.be.at.most(MAX_TOKEN_WAIT_MS);
         expect(Date.now() - started, 'ms spent').to.be.below(10000);
       });
