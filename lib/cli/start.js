@@ -10,6 +10,8 @@ exports.parseArgs = parseArgs;
  */
 const node_fs_1 = require("node:fs");
 const emulator_1 = require("../emulator");
+const clouds_1 = require("../graph/clouds");
+const credential_1 = require("../graph/credential");
 const endpoints_1 = require("../graph/endpoints");
 const summary_1 = require("./summary");
 const runStep_1 = require("./runStep");
@@ -22,7 +24,9 @@ const USAGE = `Usage: npm start -- [<stepId>] [--body JSON] [--cfg JSON|FILE] [-
   --snapshot  the trigger snapshot to start from (JSON)
   --verbose   show the component's own log lines
 Against Microsoft Graph instead of the emulator: set MSAPP_CLIENT_ID, MSAPP_CLIENT_SECRET,
-OUTLOOK_REFRESH_TOKEN (npm run token gets one) and optionally OUTLOOK_TENANT_ID (default common).`;
+OUTLOOK_REFRESH_TOKEN (npm run token gets one) and optionally OUTLOOK_TENANT_ID (default common);
+app-only instead: OUTLOOK_AUTH_TYPE=application and OUTLOOK_TENANT_ID (no refresh token), each step
+with --cfg '{"mailbox": "..."}'. OUTLOOK_CLOUD picks a national cloud (usgov, usgovdod, china).`;
 /** A valid value for each JSON flag, shown when the one given is not; times lie before any seeded mail, whatever the clock says. */
 const EXAMPLES = {
     '--body': `'{"to": "megan.bowen@contoso.example", "subject": "Hi"}'`,
@@ -91,16 +95,37 @@ function parseArgs(argv) {
         throw new usage_1.UsageError('--body and --snapshot need a stepId');
     return options;
 }
-/** Real Graph when a refresh token is in the environment, else a fresh emulator. */
+/** A setting of the environment read like the credential field it stands for, its errors naming the variable. */
+function fromEnv(variable, parse) {
+    try {
+        return parse(process.env[variable]);
+    }
+    catch (err) {
+        throw new usage_1.UsageError(`${variable}: ${err.message.replace(/^\w+: /, '')}`);
+    }
+}
+/**
+ * Real Graph when a refresh token (delegated) or OUTLOOK_AUTH_TYPE=application (app-only) is in the
+ * environment, in the cloud OUTLOOK_CLOUD names; else a fresh emulator.
+ */
 async function openTarget() {
     const { OUTLOOK_REFRESH_TOKEN: refreshToken, MSAPP_CLIENT_ID: clientId, MSAPP_CLIENT_SECRET: secret } = process.env;
-    if (refreshToken) {
+    const authType = fromEnv('OUTLOOK_AUTH_TYPE', credential_1.parseAuthType);
+    if (refreshToken || authType === 'application') {
         if (!clientId || !secret)
-            throw new usage_1.UsageError('OUTLOOK_REFRESH_TOKEN is set: MSAPP_CLIENT_ID and MSAPP_CLIENT_SECRET are needed too');
+            throw new usage_1.UsageError(`${refreshToken ? 'OUTLOOK_REFRESH_TOKEN' : 'OUTLOOK_AUTH_TYPE'} is set: MSAPP_CLIENT_ID and MSAPP_CLIENT_SECRET are needed too`);
+        const cloud = fromEnv('OUTLOOK_CLOUD', credential_1.parseCloud);
+        const where = { cloud: cloud.name, loginHost: (0, clouds_1.loginHostOf)(cloud) };
+        const label = `Microsoft Graph at ${(0, endpoints_1.endpointsFor)(cloud).graph}`;
+        if (authType === 'application') {
+            if (!process.env.OUTLOOK_TENANT_ID)
+                throw new usage_1.UsageError('OUTLOOK_AUTH_TYPE=application needs OUTLOOK_TENANT_ID: the tenant id or a verified domain');
+            return { label: `${label}, app-only`, cfg: { authType, tenantId: process.env.OUTLOOK_TENANT_ID, ...where } };
+        }
         // A placeholder access token marked expired makes the first request refresh it (an empty one
         // reads as a credential that was never connected).
         const oauth = { access_token: 'expired', refresh_token: refreshToken, expires_at: new Date(0).toISOString() };
-        return { label: `Microsoft Graph at ${(0, endpoints_1.endpointsFromEnv)().graph}`, cfg: { tenantId: process.env.OUTLOOK_TENANT_ID || 'common', oauth } };
+        return { label, cfg: { tenantId: process.env.OUTLOOK_TENANT_ID || 'common', oauth, ...where } };
     }
     const emulator = await (0, emulator_1.startEmulator)({ seed: 1 });
     process.env.OUTLOOK_GRAPH_BASE_URL = emulator.url;

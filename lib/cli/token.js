@@ -11,7 +11,7 @@ Object.defineProperty(exports, "__esModule", { value: true });
  *   npm run token [-- --port N]
  *
  * It prints the sign-in URL for the app in MSAPP_CLIENT_ID (tenant OUTLOOK_TENANT_ID, default
- * common; the scopes of component.json's credential), waits on http://localhost:PORT/ for the
+ * common; cloud OUTLOOK_CLOUD, default global; the scopes of component.json's credential), waits on http://localhost:PORT/ for the
  * redirect, redeems the code with MSAPP_CLIENT_SECRET, and prints one line to stdout:
  * `export OUTLOOK_REFRESH_TOKEN='...'`. Everything else goes to stderr, so
  * `eval "$(npm run --silent token)"` sets the variable; the token is written nowhere else.
@@ -28,7 +28,7 @@ const DEFAULT_PORT = 8400;
 const TOKEN_TIMEOUT_MS = 30_000;
 const USAGE = `Usage: npm run token [-- --port N]
   Signs in a mailbox through the app in MSAPP_CLIENT_ID and MSAPP_CLIENT_SECRET (tenant
-  OUTLOOK_TENANT_ID, default common) and prints export OUTLOOK_REFRESH_TOKEN='...' for
+  OUTLOOK_TENANT_ID, default common; cloud OUTLOOK_CLOUD: global, usgov, usgovdod or china) and prints export OUTLOOK_REFRESH_TOKEN='...' for
   npm start -- <stepId> against Microsoft Graph.
   --port  where to wait for Microsoft's redirect (default ${DEFAULT_PORT}); register
           http://localhost:<port>/ as a Web redirect URI of the app first`;
@@ -116,7 +116,7 @@ async function main() {
     if (!clientId || !clientSecret)
         throw new usage_1.UsageError('set MSAPP_CLIENT_ID and MSAPP_CLIENT_SECRET to the app registration\'s client id and secret value');
     const tenant = (0, credential_1.normaliseTenant)(process.env.OUTLOOK_TENANT_ID);
-    const identity = `${(0, endpoints_1.endpointsFromEnv)().login}/${tenant}/oauth2/v2.0`;
+    const identity = `${(0, endpoints_1.endpointsFor)((0, credential_1.parseCloud)(process.env.OUTLOOK_CLOUD)).login}/${tenant}/oauth2/v2.0`;
     const state = (0, node_crypto_1.randomBytes)(16).toString('base64url');
     const server = (0, node_http_1.createServer)();
     try {

@@ -5,7 +5,7 @@ const path = require('path');
 
 const ROOT = path.join(__dirname, '..', '..');
 /** What the suite's setup puts in the environment, and what a user may have exported. */
-const SETTINGS = ['MSAPP_CLIENT_ID', 'MSAPP_CLIENT_SECRET', 'OUTLOOK_REFRESH_TOKEN', 'OUTLOOK_TENANT_ID', 'OUTLOOK_GRAPH_BASE_URL', 'OUTLOOK_LOGIN_BASE_URL', 'LOG_LEVEL'];
+const SETTINGS = ['MSAPP_CLIENT_ID', 'MSAPP_CLIENT_SECRET', 'OUTLOOK_REFRESH_TOKEN', 'OUTLOOK_TENANT_ID', 'OUTLOOK_AUTH_TYPE', 'OUTLOOK_CLOUD', 'OUTLOOK_GRAPH_BASE_URL', 'OUTLOOK_LOGIN_BASE_URL', 'LOG_LEVEL'];
 /** A line of a stack trace, which a command-line mistake must never print. */
 const STACK_LINE = /^\s+at .+/m;
 

@@ -115,6 +115,43 @@ describe('npm start', function () {
     });
   });
 
+  describe('against Graph, app-only (OUTLOOK_AUTH_TYPE=application)', () => {
+    let emulator;
+    before(async () => { emulator = await startEmulator({ seed: 1 }); });
+    after(() => emulator.close());
+    const appEnv = (extra = {}) => cleanEnv({
+      MSAPP_CLIENT_ID: 'emulator-client-id',
+      MSAPP_CLIENT_SECRET: 'emulator-client-secret',
+      OUTLOOK_AUTH_TYPE: 'application',
+      OUTLOOK_TENANT_ID: emulator.tenantId,
+      OUTLOOK_GRAPH_BASE_URL: emulator.url,
+      OUTLOOK_LOGIN_BASE_URL: emulator.url,
+      ...extra,
+    });
+
+    it('gets an app token (no refresh token, nothing persisted) and polls the mailbox --cfg names', async () => {
+      const cfg = { mailbox: emulator.mailboxes.primary, startTime: threeDaysAgo() };
+      const { code, stdout } = await runNode(START, ['getNewMail', '--cfg', JSON.stringify(cfg)], appEnv());
+      expect(code, stdout).to.equal(0);
+      expect(stdout).to.include(`Outlook component on Microsoft Graph at ${emulator.url}, app-only`);
+      expect(mailLines(stdout)).to.have.length.above(1);
+      expect(stdout).to.not.include('credential: the access token was refreshed');
+    });
+
+    it('without a mailbox, or without a tenant, or with an unknown cloud: says what to set', async () => {
+      const noMailbox = await runNode(START, ['getNewMail'], appEnv());
+      expect(noMailbox.code).to.equal(1);
+      expect(failureLines(noMailbox.stdout + noMailbox.stderr)[0]).to.match(/mailbox: is required with an application credential/);
+      const noTenant = await runNode(START, ['getNewMail'], appEnv({ OUTLOOK_TENANT_ID: '' }));
+      expect(noTenant.code).to.equal(2);
+      expect(noTenant.stderr).to.include('Error: OUTLOOK_AUTH_TYPE=application needs OUTLOOK_TENANT_ID');
+      const badCloud = await runNode(START, ['getNewMail'], appEnv({ OUTLOOK_CLOUD: 'gcchigh' }));
+      expect(badCloud.code).to.equal(2);
+      expect(badCloud.stderr).to.include('Error: OUTLOOK_CLOUD: choose global, usgov, usgovdod or china, got "gcchigh"');
+      expect(badCloud.stderr).not.to.match(STACK_LINE);
+    });
+  });
+
   describe('a step that fails', () => {
     it('prints its error once, and exits 1', async () => {
       const { code, stdout, stderr } = await runNode(START, ['sendMail', '--body', '{}']);

@@ -51,6 +51,13 @@ describe('npm run token', function () {
     expect(params.get('state')).to.match(/^[\w-]{20,}$/);
   });
 
+  it('signs in at the login host of OUTLOOK_CLOUD (without the emulator override)', async () => {
+    const usgov = cleanEnv({ MSAPP_CLIENT_ID: 'emulator-client-id', MSAPP_CLIENT_SECRET: 'emulator-client-secret', OUTLOOK_CLOUD: 'usgovdod', OUTLOOK_TENANT_ID: 'contoso.onmicrosoft.us' });
+    const command = startNode(TOKEN, ['--port', '0'], usgov);
+    const [url] = await command.waitForStderr(/https:\/\/\S+\/authorize\?\S+/);
+    expect(new URL(url).origin + new URL(url).pathname).to.equal('https://login.microsoftonline.us/contoso.onmicrosoft.us/oauth2/v2.0/authorize');
+  });
+
   it('prints only the export line, with a refresh token that npm start then runs a step with', async () => {
     const { command, url } = await signInUrl();
     const page = await signIn(url);

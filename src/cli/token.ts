@@ -6,7 +6,7 @@
  *   npm run token [-- --port N]
  *
  * It prints the sign-in URL for the app in MSAPP_CLIENT_ID (tenant OUTLOOK_TENANT_ID, default
- * common; the scopes of component.json's credential), waits on http://localhost:PORT/ for the
+ * common; cloud OUTLOOK_CLOUD, default global; the scopes of component.json's credential), waits on http://localhost:PORT/ for the
  * redirect, redeems the code with MSAPP_CLIENT_SECRET, and prints one line to stdout:
  * `export OUTLOOK_REFRESH_TOKEN='...'`. Everything else goes to stderr, so
  * `eval "$(npm run --silent token)"` sets the variable; the token is written nowhere else.
@@ -16,8 +16,8 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { endpointsFromEnv } from '../graph/endpoints';
-import { normaliseTenant } from '../graph/credential';
+import { endpointsFor } from '../graph/endpoints';
+import { normaliseTenant, parseCloud } from '../graph/credential';
 import { COMPONENT_ROOT } from './runStep';
 import { reportUsageError, UsageError } from './usage';
 
@@ -27,7 +27,7 @@ const TOKEN_TIMEOUT_MS = 30_000;
 
 const USAGE = `Usage: npm run token [-- --port N]
   Signs in a mailbox through the app in MSAPP_CLIENT_ID and MSAPP_CLIENT_SECRET (tenant
-  OUTLOOK_TENANT_ID, default common) and prints export OUTLOOK_REFRESH_TOKEN='...' for
+  OUTLOOK_TENANT_ID, default common; cloud OUTLOOK_CLOUD: global, usgov, usgovdod or china) and prints export OUTLOOK_REFRESH_TOKEN='...' for
   npm start -- <stepId> against Microsoft Graph.
   --port  where to wait for Microsoft's redirect (default ${DEFAULT_PORT}); register
           http://localhost:<port>/ as a Web redirect URI of the app first`;
@@ -119,7 +119,7 @@ async function main(): Promise<void> {
   const { MSAPP_CLIENT_ID: clientId, MSAPP_CLIENT_SECRET: clientSecret } = process.env;
   if (!clientId || !clientSecret) throw new UsageError('set MSAPP_CLIENT_ID and MSAPP_CLIENT_SECRET to the app registration\'s client id and secret value');
   const tenant = normaliseTenant(process.env.OUTLOOK_TENANT_ID);
-  const identity = `${endpointsFromEnv().login}/${tenant}/oauth2/v2.0`;
+  const identity = `${endpointsFor(parseCloud(process.env.OUTLOOK_CLOUD)).login}/${tenant}/oauth2/v2.0`;
   const state = randomBytes(16).toString('base64url');
   const server = createServer();
   try {
