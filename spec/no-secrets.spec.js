@@ -14,6 +14,7 @@ const { installHooks } = require('../scripts/chaos/hooks');
 const { findLeaks, describeLeaks, needlesFor, LeakCollector, FRAGMENT } = require('./helpers/leaks');
 const { loadStep, runStep } = require('./helpers/sailor');
 const verifyCredentials = require('../verifyCredentials');
+const { resetTokenMemory } = require('../lib/graph/tokens');
 
 const ENV_VARS = ['MSAPP_CLIENT_ID', 'MSAPP_CLIENT_SECRET', 'OUTLOOK_GRAPH_BASE_URL', 'OUTLOOK_LOGIN_BASE_URL'];
 
@@ -242,6 +243,89 @@ describe('no secrets and no mail bodies in logs, errors, messages or snapshots',
         secrets: { 'a token, code or client secret': secrets },
         private: { 'a mail or event body': [BODY_MARKER] },
       }));
+      expect(hits, describeLeaks(hits)).to.deep.equal([]);
+    });
+  });
+
+  describe('an application credential with its own app, and a shared mailbox, through the real sailor executor on the emulator', () => {
+    const APP_ID = '5d1c9a7e-3f2b-4c8d-9e0a-1b2c3d4e5f60';
+    const OWN_SECRET = 'Own~App.Secret-9c41e2d07b5a86f3';
+    const ROTATED_AWAY = 'Old~App.Secret-0000000000000000';
+    const collector = new LeakCollector();
+    const secrets = new Set([OWN_SECRET, ROTATED_AWAY]);
+    const savedEnv = {};
+    const outcomes = [];
+    let emu;
+    let uninstall;
+
+    before(async () => {
+      for (const name of ENV_VARS) savedEnv[name] = process.env[name];
+      secrets.add(process.env.MSAPP_CLIENT_SECRET);
+      emu = await startEmulator({ mailCount: 8, clientId: APP_ID, clientSecret: OWN_SECRET });
+      process.env.OUTLOOK_GRAPH_BASE_URL = emu.url;
+      process.env.OUTLOOK_LOGIN_BASE_URL = emu.url;
+      uninstall = installHooks({
+        origin: emu.url,
+        sessionOptions: () => ({ sleep: () => new Promise((resolve) => { setImmediate(resolve); }), timeoutMs: 2000 }),
+        intercept: (url, init, realFetch) => {
+          const auth = new Headers(init.headers).get('authorization');
+          if (auth) secrets.add(auth.replace(/^Bearer\s+/i, ''));
+          return realFetch(url, init);
+        },
+      });
+    });
+
+    after(async () => {
+      if (uninstall) uninstall();
+      if (emu) await emu.close();
+      for (const name of ENV_VARS) {
+        if (savedEnv[name] === undefined) delete process.env[name];
+        else process.env[name] = savedEnv[name];
+      }
+    });
+
+    const app = (fields = {}) => ({ authType: 'application', tenantId: emu.tenantId, clientId: APP_ID, clientSecret: OWN_SECRET, mailbox: emu.mailboxes.primary, ...fields });
+    // The seeded mail spans the last 30 days.
+    const since = () => new Date(Date.now() - 31 * 24 * 3600 * 1000).toISOString();
+
+    async function run(label, name, body, cfg) {
+      const result = await runStep(loadStep(name), { id: `msg-${label}`, body, headers: {} }, cfg, {});
+      collector.sailorRun(label, result);
+      outcomes.push(`${label}: ${result.names.filter((n) => n !== 'end').join(',') || 'end'}`);
+      return result;
+    }
+
+    it('app-only: each step and dropdown, verifyCredentials, a refused input, a rotated-away secret', async () => {
+      expect((await run('app mail', 'getNewMail', {}, app({ startTime: since() }))).of('data').length).to.be.above(0);
+      expect((await run('app events', 'getNewAndUpdatedEvents', {}, app({ startTime: since() }))).of('error')).to.deep.equal([]);
+      expect((await run('app send', 'sendMail', { to: emu.mailboxes.secondary, subject: 'App-only', body: 'x' }, app())).of('data')).to.have.length(1);
+      expect((await run('app book', 'createEvent', { subject: 'App-only', start: '2026-12-01T09:00:00Z', end: '2026-12-01T10:00:00Z' }, app())).of('data')).to.have.length(1);
+      expect((await run('app, no mailbox', 'getNewMail', {}, app({ mailbox: '' }))).of('error')).to.have.length(1);
+      expect((await run('app, bad mailbox', 'sendMail', { to: 'a@example.com' }, app({ mailbox: 'Info <info@contoso.example>' }))).of('error')).to.have.length(1);
+      const folders = await loadStep('getNewMail').getFolders.call(collector.context('app getFolders'), app());
+      expect(Object.keys(folders).length).to.be.above(0);
+      expect(await verifyCredentials.call(collector.context('app verifyCredentials'), app({ mailbox: undefined }))).to.deep.equal({ verified: true });
+      resetTokenMemory();
+      const wrong = await run('app, old secret', 'getNewMail', {}, app({ clientSecret: ROTATED_AWAY, startTime: since() }));
+      expect(wrong.of('error')[0].message).to.match(/AADSTS7000215/).and.match(/clientSecret/);
+      await verifyCredentials.call(collector.context('app verify, old secret'), app({ clientSecret: ROTATED_AWAY })).then(
+        () => expect.fail('an old secret was verified'),
+        (err) => collector.error('app verify, old secret', err),
+      );
+    });
+
+    it('delegated, on another mailbox of the tenant', async () => {
+      const oauth = emu.control.issueTokens();
+      for (const key of ['access_token', 'refresh_token']) secrets.add(oauth[key]);
+      const cfg = { oauth, tenantId: 'common', mailbox: emu.mailboxes.secondary };
+      expect((await run('shared mail', 'getNewMail', {}, { ...cfg, startTime: since() })).of('error')).to.deep.equal([]);
+      expect((await run('shared send', 'sendMail', { to: emu.mailboxes.primary, subject: 'From the shared mailbox' }, cfg)).of('data')).to.have.length(1);
+    });
+
+    it('none of it holds a token, the own client secret or the env secret', () => {
+      expect(outcomes.length, outcomes.join('\n')).to.be.at.least(8);
+      expect(collector.texts.filter((t) => t.kind === 'error').length).to.be.at.least(3);
+      const hits = findLeaks(collector.texts, needlesFor({ secrets: { 'a token or client secret': secrets } }));
       expect(hits, describeLeaks(hits)).to.deep.equal([]);
     });
   });
