@@ -144,6 +144,7 @@ describe('emulator: answers shaped like Microsoft\'s published examples (spec/em
       case 'tenant': return emu.tenantId;
       case 'primary': return emu.mailboxes.primary;
       case 'shared': return emu.tenants[0].sharedMailboxes[0];
+      case 'shared-id': return (await graph(`/users/${emu.tenants[0].sharedMailboxes[0]}`)).body.id;
       case 'app-user': return fixtureApps().user.id;
       case 'app-shared': return fixtureApps().shared.mail;
       case 'client_id': return 'emulator-client-id';
