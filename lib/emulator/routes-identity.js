@@ -70,9 +70,9 @@ function delegatedGrant(req, named, client, form, kind) {
     if (kind === 'code')
         return tokens.redeemCode(value, optional(form, 'redirect_uri'));
     const scope = optional(form, 'scope');
-    // Validated before the refresh token is used up: a refused scope leaves it working.
-    const rescoped = grant && scope && scope.trim() ? (0, sign_in_1.rescope)(directory, grant, withOfflineAccess(scope, grant.scope)) : undefined;
-    return tokens.redeemRefreshToken(value, rescoped);
+    // Checked before the refresh token is used up: a refused scope leaves it working.
+    const renewed = grant && (0, sign_in_1.refreshed)(directory, grant, scope && scope.trim() ? withOfflineAccess(scope, grant.scope) : grant.scope);
+    return tokens.redeemRefreshToken(value, renewed);
 }
 function clientCredentials(req, named, client, form) {
     if (!(named instanceof directory_1.Tenant))

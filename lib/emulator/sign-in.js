@@ -5,7 +5,7 @@ exports.checkApp = checkApp;
 exports.servicePrincipal = servicePrincipal;
 exports.mergeScopes = mergeScopes;
 exports.signIn = signIn;
-exports.rescope = rescope;
+exports.refreshed = refreshed;
 exports.aliasRefusedForApps = aliasRefusedForApps;
 exports.appSignIn = appSignIn;
 /**
@@ -82,10 +82,23 @@ function signIn(directory, user, clientId, scope) {
         userId: user.user.id, upn: user.user.userPrincipalName, scope, scopes: consent(tenant, user.user.id, clientId, scope),
     };
 }
-/** The same user with the scopes a refresh asked for (validated against the tenant's cloud). */
-function rescope(directory, identity, scope) {
+/** OpenID scopes: about the sign-in, not permissions anyone consents to for Graph. */
+const OPENID_SCOPES = ['openid', 'profile', 'email', 'offline_access'];
+/**
+ * The user of a refresh token, with what the user has consented to now (consent taken back is
+ * gone from the new token). A refresh cannot consent: asking for a permission the user has not
+ * consented to is AADSTS65001 (invalid_grant, "Send an interactive authorization request...",
+ * as reported verbatim in microsoftgraph/microsoft-graph-docs#12893).
+ */
+function refreshed(directory, identity, scope) {
     const tenant = directory.tenant(identity.tenantId);
-    return { ...identity, scope, scopes: consent(tenant, identity.userId, identity.clientId, scope) };
+    const asked = (0, scopes_1.delegatedScopes)(scope, tenant.cloud, tenant.displayName);
+    const consented = servicePrincipal(tenant, identity.clientId).userConsents.get(identity.userId) ?? [];
+    const held = new Set(consented.map((n) => n.toLowerCase()));
+    if (asked.some((n) => !held.has(n.toLowerCase()) && !OPENID_SCOPES.includes(n.toLowerCase()))) {
+        throw new token_1.AadError(400, 'invalid_grant', 65001, `The user or administrator has not consented to use the application with ID '${identity.clientId}' named '${identity.clientId}'. Send an interactive authorization request for this user and resource.`);
+    }
+    return { ...identity, scope, scopes: mergeScopes(consented, asked) };
 }
 /** Client credentials need a tenant: the aliases cannot name one. */
 function aliasRefusedForApps(alias) {

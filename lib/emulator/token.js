@@ -94,16 +94,17 @@ class TokenService {
     }
     /**
      * Strict rotation: the refresh token presented stops working, a new one is returned.
-     * @param rescoped the grant with the scopes a refresh asked for, already validated.
+     * @param renewed the user with the permissions the new token carries (checked by the caller);
+     *   default: those of the grant.
      */
-    redeemRefreshToken(refreshToken, rescoped) {
+    redeemRefreshToken(refreshToken, renewed) {
         if (!refreshToken)
             throw missingParameter('refresh_token');
         const grant = this.refresh.get(refreshToken);
         if (!grant || grant.expiresAt <= this.settings.now())
             throw expiredGrant();
         this.refresh.delete(refreshToken);
-        return this.issueDelegated(rescoped ?? grant.identity);
+        return this.issueDelegated(renewed ?? grant.identity);
     }
     check(authorization) {
         const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');

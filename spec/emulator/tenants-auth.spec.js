@@ -240,5 +240,25 @@ describe('emulator: tenants, clouds and the client-credentials grant', () => {
       expect(emu.control.setUserConsent({ mailbox: user.mail, scopes: ['Contacts.Read'] })).to.deep.equal(['Contacts.Read']);
       expect(emu.control.issueTokens({ mailbox: user.mail, scope: 'openid' }).scope).to.equal('Contacts.Read openid');
     });
+
+    it('cannot consent on a refresh: asking for more, or for consent taken back, is AADSTS65001 and the refresh token still works', async () => {
+      const user = emu.control.createUser({ userPrincipalName: 'refresher@contoso.example' });
+      const tokens = emu.control.issueTokens({ mailbox: user.mail, scope: 'offline_access Mail.Read Mail.Send' });
+      const refresh = (scope) => tokenRequest(emu, { ...CLIENT, grant_type: 'refresh_token', refresh_token: tokens.refresh_token, ...(scope ? { scope } : {}) }, { tenant: 'common' });
+      const refused = await refresh('Calendars.ReadWrite');
+      expectAad(refused, 400, 'invalid_grant', 65001);
+      expect(refused.body.error_description).to.contain('Send an interactive authorization request for this user and resource.');
+      // An administrator takes Mail.Send back: the grant's own scopes cannot be refreshed any more...
+      emu.control.setUserConsent({ mailbox: user.mail, scopes: ['Mail.Read'] });
+      expectAad(await refresh(), 400, 'invalid_grant', 65001);
+      // ...what is left can, and the new token carries only what is consented now.
+      const renewed = await refresh('offline_access Mail.Read');
+      expect(renewed.status).to.equal(200);
+      expect(claims(renewed.body.access_token).scp.split(' ')).to.include('Mail.Read').and.not.include('Mail.Send');
+      const send = await graphClient(emu, renewed.body.access_token)('/me/sendMail', {
+        method: 'POST', body: { message: { subject: 'x', toRecipients: [{ emailAddress: { address: 'a@fabrikam.example' } }] } },
+      });
+      expect(send.status).to.equal(403);
+    });
   });
 });

@@ -12,7 +12,7 @@ import type { TenantAlias } from './directory';
 import { plainJson } from './http';
 import type { HttpResult } from './http';
 import type { Mailbox } from './mailbox';
-import { aliasRefusedForApps, appNotFound, appSignIn, checkApp, rescope, signIn } from './sign-in';
+import { aliasRefusedForApps, appNotFound, appSignIn, checkApp, refreshed, signIn } from './sign-in';
 import { AadError, hasScope, missingParameter } from './token';
 import type { TokenResponse } from './token';
 import type { World } from './world';
@@ -94,9 +94,9 @@ function delegatedGrant(req: IdentityRequest, named: Tenant | TenantAlias, clien
   }
   if (kind === 'code') return tokens.redeemCode(value, optional(form, 'redirect_uri'));
   const scope = optional(form, 'scope');
-  // Validated before the refresh token is used up: a refused scope leaves it working.
-  const rescoped = grant && scope && scope.trim() ? rescope(directory, grant, withOfflineAccess(scope, grant.scope)) : undefined;
-  return tokens.redeemRefreshToken(value, rescoped);
+  // Checked before the refresh token is used up: a refused scope leaves it working.
+  const renewed = grant && refreshed(directory, grant, scope && scope.trim() ? withOfflineAccess(scope, grant.scope) : grant.scope);
+  return tokens.redeemRefreshToken(value, renewed);
 }
 
 function clientCredentials(req: IdentityRequest, named: Tenant | TenantAlias, client: Client, form: URLSearchParams): TokenResponse {

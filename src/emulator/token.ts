@@ -154,14 +154,15 @@ export class TokenService {
 
   /**
    * Strict rotation: the refresh token presented stops working, a new one is returned.
-   * @param rescoped the grant with the scopes a refresh asked for, already validated.
+   * @param renewed the user with the permissions the new token carries (checked by the caller);
+   *   default: those of the grant.
    */
-  redeemRefreshToken(refreshToken: string | undefined, rescoped?: DelegatedIdentity): TokenResponse {
+  redeemRefreshToken(refreshToken: string | undefined, renewed?: DelegatedIdentity): TokenResponse {
     if (!refreshToken) throw missingParameter('refresh_token');
     const grant = this.refresh.get(refreshToken);
     if (!grant || grant.expiresAt <= this.settings.now()) throw expiredGrant();
     this.refresh.delete(refreshToken);
-    return this.issueDelegated(rescoped ?? grant.identity);
+    return this.issueDelegated(renewed ?? grant.identity);
   }
 
   check(authorization: string | undefined): AccessCheck {
