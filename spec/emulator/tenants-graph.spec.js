@@ -15,16 +15,27 @@ const recipient = (address) => ({ emailAddress: { address } });
  */
 const FAMILIES = [
   { name: 'list mail folders', ok: 200, req: (box) => ({ path: `/users/${box}/mailFolders` }) },
+  { name: 'read a folder', ok: 200, req: (box) => ({ path: `/users/${box}/mailFolders/inbox` }) },
+  { name: 'list child folders', ok: 200, req: (box) => ({ path: `/users/${box}/mailFolders/inbox/childFolders` }) },
   { name: 'list the inbox', ok: 200, req: (box) => ({ path: `/users/${box}/mailFolders/inbox/messages?$top=1` }) },
+  { name: 'read a message of the inbox', ok: 200, req: (box, x) => ({ path: `/users/${box}/mailFolders/inbox/messages/${x.message}` }) },
+  { name: 'list messages', ok: 200, req: (box) => ({ path: `/users/${box}/messages?$top=1` }) },
   { name: 'read a message', ok: 200, req: (box, x) => ({ path: `/users/${box}/messages/${x.message}` }) },
   { name: 'update a message', ok: 200, req: (box, x) => ({ method: 'PATCH', path: `/users/${box}/messages/${x.message}`, body: { isRead: true } }) },
   { name: 'move a message', ok: 201, req: (box, x) => ({ method: 'POST', path: `/users/${box}/messages/${x.message}/move`, body: { destinationId: 'archive' } }) },
   { name: 'list calendars', ok: 200, req: (box) => ({ path: `/users/${box}/calendars` }) },
+  { name: 'read the default calendar', ok: 200, req: (box) => ({ path: `/users/${box}/calendar` }) },
   { name: 'list events', ok: 200, req: (box) => ({ path: `/users/${box}/calendar/events?$top=1` }) },
+  { name: 'list all events', ok: 200, req: (box) => ({ path: `/users/${box}/events?$top=1` }) },
   { name: 'read an event', ok: 200, req: (box, x) => ({ path: `/users/${box}/events/${x.event}` }) },
+  { name: 'read an event of the default calendar', ok: 200, req: (box, x) => ({ path: `/users/${box}/calendar/events/${x.event}` }) },
   {
     name: 'create an event', ok: 201,
     req: (box) => ({ method: 'POST', path: `/users/${box}/calendar/events`, body: { subject: 'Planning', start: { dateTime: '2026-12-01T10:00:00', timeZone: 'UTC' }, end: { dateTime: '2026-12-01T10:30:00', timeZone: 'UTC' } } }),
+  },
+  {
+    name: 'create an event (POST /events)', ok: 201,
+    req: (box) => ({ method: 'POST', path: `/users/${box}/events`, body: { subject: 'Sync', start: { dateTime: '2026-12-02T10:00:00', timeZone: 'UTC' }, end: { dateTime: '2026-12-02T10:30:00', timeZone: 'UTC' } } }),
   },
   { name: 'update an event', ok: 200, req: (box, x) => ({ method: 'PATCH', path: `/users/${box}/events/${x.event}`, body: { subject: 'Moved' } }) },
   { name: 'list contacts', ok: 200, req: (box) => ({ path: `/users/${box}/contacts` }) },
@@ -152,6 +163,7 @@ describe('emulator: mailboxes of other users, shared mailboxes, app-only access 
         'update a message': { status: 403, code: 'ErrorAccessDenied' },
         'move a message': { status: 403, code: 'ErrorAccessDenied' },
         'create an event': { status: 403, code: 'ErrorAccessDenied' },
+        'create an event (POST /events)': { status: 403, code: 'ErrorAccessDenied' },
         'update an event': { status: 403, code: 'ErrorAccessDenied' },
         'send mail': { status: 403, code: 'ErrorAccessDenied' },
       };
@@ -258,8 +270,9 @@ describe('emulator: mailboxes of other users, shared mailboxes, app-only access 
       const refused = { status: 403, code: 'ErrorAccessDenied' };
       expect(results).to.deep.equal({
         ...allOk(),
-        'update a message': refused, 'move a message': refused, 'list calendars': refused, 'list events': refused, 'read an event': refused,
-        'create an event': refused, 'update an event': refused, 'list contacts': refused, 'send mail': refused,
+        'update a message': refused, 'move a message': refused, 'list calendars': refused, 'read the default calendar': refused, 'list events': refused,
+        'list all events': refused, 'read an event': refused, 'read an event of the default calendar': refused, 'create an event': refused,
+        'create an event (POST /events)': refused, 'update an event': refused, 'list contacts': refused, 'send mail': refused,
       });
     });
 
