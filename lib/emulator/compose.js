@@ -38,7 +38,7 @@ function composeMessage(spec, { subject, receivedAt }, uniqueTag) {
         internetMessageId: spec.internetMessageId ?? `<${uniqueTag}@${domain}>`,
         conversationId: spec.conversationId,
         from: spec.from,
-        sender: spec.from,
+        sender: spec.sender ?? spec.from,
         to: spec.to ?? [],
         cc: spec.cc ?? [],
         bcc: spec.bcc ?? [],

@@ -21,17 +21,32 @@ function faultRules(parsed) {
 }
 exports.CONTROL_ROUTES = [
     {
-        method: 'GET', pattern: '', handler: ({ world }) => ok({
+        method: 'GET', pattern: '', handler: ({ world, control }) => ok({
             url: world.baseUrl,
             graph: `${world.baseUrl}/v1.0`,
             tenantId: world.directory.tenantId,
             authority: `${world.baseUrl}/${world.directory.tenantId}/oauth2/v2.0`,
             mailboxes: world.directory.mailboxes.map((m) => m.address),
             clientId: world.options.clientId,
+            tenants: control.tenants(),
             routes: exports.CONTROL_ROUTES.map((r) => `${r.method} /_emulator${r.pattern}`),
         }),
     },
     { method: 'POST', pattern: '/tokens', handler: ({ control, json }) => ok(control.issueTokens(json)) },
+    { method: 'POST', pattern: '/tokens/app', handler: ({ control, json }) => ok(control.issueAppTokens(json)) },
+    { method: 'GET', pattern: '/tenants', handler: ({ control }) => ok({ value: control.tenants() }) },
+    { method: 'POST', pattern: '/tenants', handler: ({ control, json }) => ok(control.createTenant(json), 201) },
+    { method: 'POST', pattern: '/users', handler: ({ control, json }) => ok(control.createUser(json), 201) },
+    { method: 'POST', pattern: '/shared-mailboxes', handler: ({ control, json }) => ok(control.createSharedMailbox(json), 201) },
+    { method: 'POST', pattern: '/mailbox-rights/grant', handler: ({ control, json }) => ok({ rights: control.grantMailboxRights(json) }) },
+    { method: 'POST', pattern: '/mailbox-rights/revoke', handler: ({ control, json }) => ok({ rights: control.revokeMailboxRights(json) }) },
+    { method: 'POST', pattern: '/apps', handler: ({ control, json }) => (control.registerApp(json), done) },
+    { method: 'PUT', pattern: '/apps/consent', handler: ({ control, json }) => ok({ roles: control.setAdminConsent(json) }) },
+    { method: 'PUT', pattern: '/consent', handler: ({ control, json }) => ok({ scopes: control.setUserConsent(json) }) },
+    {
+        method: 'PUT', pattern: '/apps/mailbox-scope',
+        handler: ({ control, json }) => ok({ mailboxes: control.setAppMailboxScope({ ...json, mailboxes: (json.mailboxes ?? null) }) }),
+    },
     { method: 'POST', pattern: '/tokens/expire', handler: ({ control }) => (control.expireAccessTokens(), done) },
     {
         method: 'POST', pattern: '/tokens/revoke', handler: ({ control, json }) => {

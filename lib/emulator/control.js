@@ -3,10 +3,13 @@ Object.defineProperty(exports, "__esModule", { value: true });
 exports.ControlError = void 0;
 exports.createControl = createControl;
 /**
- * The in-process control surface for tests, demos and harnesses: mint tokens as if a user had
- * just consented, inject and change mail and events (timestamps from the emulator clock), read
- * what was sent, arm faults and read traffic statistics. The HTTP control API maps onto this.
+ * The in-process control surface for tests, demos and harnesses: shape the directory (tenants,
+ * users, shared mailboxes, mailbox rights, apps and what admins granted them), mint tokens as if a
+ * user had just consented or an app had asked, inject and change mail and events (timestamps from
+ * the emulator clock), read what was sent, arm faults and read traffic statistics. The HTTP control
+ * API maps onto this.
  */
+const clouds_1 = require("./clouds");
 const compose_1 = require("./compose");
 const entity_1 = require("./entity");
 const entity_event_1 = require("./entity-event");
@@ -14,6 +17,12 @@ const entity_message_1 = require("./entity-message");
 const errors_1 = require("./errors");
 const event_input_1 = require("./event-input");
 const mutations_1 = require("./mutations");
+const directory_1 = require("./directory");
+const ids_1 = require("./ids");
+const mailbox_1 = require("./mailbox");
+const scopes_1 = require("./scopes");
+const seed_1 = require("./seed");
+const sign_in_1 = require("./sign-in");
 const token_1 = require("./token");
 const timefmt_1 = require("./timefmt");
 const timezones_1 = require("./timezones");
@@ -30,6 +39,64 @@ exports.ControlError = ControlError;
 const PLAIN = { timeZone: timezones_1.UTC_ZONE, immutableIds: false };
 function createControl(world) {
     const { directory } = world;
+    const tenantOf = (name) => {
+        if (name === undefined)
+            return directory.defaultTenant;
+        if (typeof name !== 'string')
+            throw new ControlError(400, "'tenant' must be a tenant id or domain");
+        const tenant = directory.tenant(name);
+        if (!tenant)
+            throw new ControlError(404, `no tenant '${name}'`);
+        return tenant;
+    };
+    const describe = (t) => ({
+        id: t.id, domains: [...t.domains], displayName: t.displayName, cloud: t.cloud.name, graphHost: t.cloud.graph, loginHost: t.cloud.login,
+        users: t.mailboxes.filter((m) => m.kind === 'user').map((m) => m.address),
+        sharedMailboxes: t.mailboxes.filter((m) => m.kind === 'shared').map((m) => m.address),
+    });
+    const created = (m) => ({ id: m.user.id, userPrincipalName: m.user.userPrincipalName, mail: m.address, tenantId: m.tenant.id });
+    /** Azure AD's refusals surface as 400s of the control API, with their AADSTS text. */
+    const asControlAad = (run) => {
+        try {
+            return run();
+        }
+        catch (err) {
+            if (err instanceof token_1.AadError)
+                throw new ControlError(err.status === 401 ? 401 : 400, `${err.error}: ${err.message}`);
+            throw err;
+        }
+    };
+    /** A new directory user's record, checked against the tenant's domains and the names already taken. */
+    const newUser = (tenant, spec) => {
+        if (typeof spec.userPrincipalName !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(spec.userPrincipalName)) {
+            throw new ControlError(400, "'userPrincipalName' (or 'address') must be an address such as name@domain");
+        }
+        const user = (0, seed_1.userRecord)(world.options.seed, spec);
+        for (const address of [user.userPrincipalName, user.mail, ...user.proxyAddresses]) {
+            if (!tenant.domains.includes(address.split('@')[1]))
+                throw new ControlError(400, `'${address}' is not in a domain of tenant ${tenant.domains[0]}`);
+        }
+        const clash = directory.taken([user.id, user.userPrincipalName, user.mail, ...user.proxyAddresses]);
+        if (clash)
+            throw new ControlError(400, `'${clash}' already names a mailbox`);
+        return user;
+    };
+    const rightsOf = (value, fallback) => {
+        if (value === undefined && fallback)
+            return [...fallback];
+        if (!Array.isArray(value) || value.length === 0 || !value.every((r) => mailbox_1.MAILBOX_RIGHTS.includes(r))) {
+            throw new ControlError(400, `'rights' must be a non-empty array of ${mailbox_1.MAILBOX_RIGHTS.join(', ')}`);
+        }
+        return value;
+    };
+    /** The app's service principal in a tenant, for the consent and scope settings. */
+    const appIn = (options) => {
+        const tenant = tenantOf(options.tenant);
+        const clientId = options.clientId ?? world.options.clientId;
+        if (!directory.app(tenant.cloud.name, clientId))
+            throw new ControlError(404, `app '${clientId}' is not registered in the ${tenant.cloud.name} cloud`);
+        return { tenant, clientId };
+    };
     const mailboxOf = (name) => {
         const mailbox = directory.mailbox(name);
         if (!mailbox)
@@ -118,7 +185,118 @@ function createControl(world) {
         return Array.from({ length: count }, (_, i) => Math.round(first + i * stepMs));
     };
     return {
-        issueTokens: (options = {}) => world.tokens.issue(mailboxOf(options.mailbox).address, options.scope ?? token_1.DEFAULT_SCOPE),
+        issueTokens(options = {}) {
+            const user = mailboxOf(options.mailbox);
+            if (options.tenant !== undefined && tenantOf(options.tenant) !== user.tenant) {
+                throw new ControlError(400, `${user.address} is not a user of tenant ${options.tenant} (AADSTS50020)`);
+            }
+            return asControlAad(() => world.tokens.issueDelegated((0, sign_in_1.signIn)(directory, user, world.options.clientId, options.scope ?? scopes_1.DEFAULT_SCOPE)));
+        },
+        issueAppTokens(options = {}) {
+            const alias = options.tenant === undefined ? undefined : (0, directory_1.tenantAlias)(options.tenant);
+            if (alias) {
+                const refusal = (0, sign_in_1.aliasRefusedForApps)(alias);
+                throw new ControlError(400, `${refusal.error}: ${refusal.message}`);
+            }
+            const tenant = tenantOf(options.tenant);
+            const scope = options.scope ?? `${tenant.cloud.graph}/.default`;
+            return asControlAad(() => world.tokens.issueApp((0, sign_in_1.appSignIn)(directory, tenant, options.clientId ?? world.options.clientId, scope)));
+        },
+        tenants: () => directory.tenants.map(describe),
+        createTenant(options) {
+            const domains = Array.isArray(options.domains) ? options.domains.map((d) => String(d).toLowerCase()) : [];
+            if (!domains.length || !domains.every((d) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d)))
+                throw new ControlError(400, "'domains' must list at least one domain name");
+            const cloud = options.cloud ?? 'global';
+            if (!(0, clouds_1.isCloudName)(cloud))
+                throw new ControlError(400, `'cloud' must be one of ${Object.keys(clouds_1.CLOUDS).join(', ')}`);
+            const id = (options.id ?? (0, ids_1.deterministicGuid)(world.options.seed, 'tenant', domains[0])).toLowerCase();
+            if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id))
+                throw new ControlError(400, "'id' must be a GUID");
+            const clash = [id, ...domains].find((name) => directory.tenant(name) || (0, directory_1.tenantAlias)(name));
+            if (clash)
+                throw new ControlError(400, `'${clash}' already names a tenant`);
+            return describe(directory.addTenant(new directory_1.Tenant(id, domains, options.displayName ?? domains[0], clouds_1.CLOUDS[cloud])));
+        },
+        createUser(options) {
+            const upn = typeof options.userPrincipalName === 'string' ? options.userPrincipalName : '';
+            const tenant = options.tenant === undefined ? directory.tenant(upn.split('@')[1] ?? '') ?? tenantOf(undefined) : tenantOf(options.tenant);
+            const user = newUser(tenant, { ...options, accountEnabled: true });
+            return created((0, seed_1.provisionMailbox)(directory, tenant, user, world.options.seed, 'user', options.mailbox !== false));
+        },
+        createSharedMailbox(options) {
+            const address = typeof options.address === 'string' ? options.address : '';
+            const tenant = options.tenant === undefined ? directory.tenant(address.split('@')[1] ?? '') ?? tenantOf(undefined) : tenantOf(options.tenant);
+            const user = newUser(tenant, {
+                userPrincipalName: address, displayName: options.displayName ?? address.split('@')[0], proxyAddresses: options.proxyAddresses, accountEnabled: false,
+            });
+            return created((0, seed_1.provisionMailbox)(directory, tenant, user, world.options.seed, 'shared'));
+        },
+        grantMailboxRights(options) {
+            const target = mailboxOf(options.mailbox);
+            const grantee = mailboxOf(options.user);
+            if (grantee.tenant !== target.tenant)
+                throw new ControlError(400, 'mailbox rights are granted within one tenant');
+            if (grantee.kind !== 'user')
+                throw new ControlError(400, `${grantee.address} is a shared mailbox: nobody signs in as it`);
+            target.grant(grantee.user.id, rightsOf(options.rights));
+            return target.rightsOf(grantee.user.id);
+        },
+        revokeMailboxRights(options) {
+            const target = mailboxOf(options.mailbox);
+            const grantee = mailboxOf(options.user);
+            target.revoke(grantee.user.id, rightsOf(options.rights, mailbox_1.MAILBOX_RIGHTS));
+            return target.rightsOf(grantee.user.id);
+        },
+        registerApp(options) {
+            const cloud = options.cloud ?? 'global';
+            if (!(0, clouds_1.isCloudName)(cloud))
+                throw new ControlError(400, `'cloud' must be one of ${Object.keys(clouds_1.CLOUDS).join(', ')}`);
+            if (typeof options.clientId !== 'string' || !options.clientId || typeof options.clientSecret !== 'string' || !options.clientSecret) {
+                throw new ControlError(400, "'clientId' and 'clientSecret' are required");
+            }
+            if (directory.app(cloud, options.clientId))
+                throw new ControlError(400, `app '${options.clientId}' is already registered in the ${cloud} cloud`);
+            directory.registerApp({ clientId: options.clientId, clientSecret: options.clientSecret, cloud });
+        },
+        setAdminConsent(options) {
+            const { tenant, clientId } = appIn(options);
+            const roles = options.roles === undefined ? [...scopes_1.DEFAULT_APP_ROLES] : options.roles ?? [];
+            if (!Array.isArray(roles) || !roles.every((r) => typeof r === 'string' && r))
+                throw new ControlError(400, "'roles' must be an array of permission names, or null");
+            // Admin consent provisions the app in the tenant if it was not there yet.
+            const sp = (0, sign_in_1.servicePrincipal)(tenant, clientId);
+            sp.roles = [...new Set(roles)];
+            return [...sp.roles];
+        },
+        setUserConsent(options) {
+            const user = mailboxOf(options.mailbox);
+            const { tenant, clientId } = appIn({ tenant: user.tenant.id, clientId: options.clientId });
+            if (!Array.isArray(options.scopes) || !options.scopes.every((s) => typeof s === 'string' && s)) {
+                throw new ControlError(400, "'scopes' must be an array of permission names");
+            }
+            const scopes = asControlAad(() => (0, sign_in_1.mergeScopes)((0, scopes_1.delegatedScopes)(options.scopes.join(' '), tenant.cloud, tenant.displayName)));
+            (0, sign_in_1.servicePrincipal)(tenant, clientId).userConsents.set(user.user.id, scopes);
+            return scopes;
+        },
+        setAppMailboxScope(options) {
+            const { tenant, clientId } = appIn(options);
+            const sp = tenant.servicePrincipals.get(clientId);
+            if (!sp)
+                throw new ControlError(404, `app '${clientId}' has no service principal in tenant ${tenant.domain}: consent first`);
+            if (options.mailboxes === null) {
+                sp.mailboxScope = null;
+                return null;
+            }
+            if (!Array.isArray(options.mailboxes))
+                throw new ControlError(400, "'mailboxes' must be an array of mailboxes, or null");
+            const mailboxes = options.mailboxes.map((name) => mailboxOf(name));
+            const foreign = mailboxes.find((m) => m.tenant !== tenant);
+            if (foreign)
+                throw new ControlError(400, `${foreign.address} is not in tenant ${tenant.domain}`);
+            sp.mailboxScope = new Set(mailboxes.map((m) => m.user.id));
+            return mailboxes.map((m) => m.address);
+        },
         expireAccessTokens: () => world.tokens.expireAccessTokens(),
         revokeRefreshToken: (refreshToken) => world.tokens.revokeRefreshToken(refreshToken),
         revokeAll: () => world.tokens.revokeAll(),

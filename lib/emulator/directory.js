@@ -1,31 +1,91 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.Directory = exports.TENANT_DOMAIN = void 0;
+exports.Directory = exports.Tenant = exports.TENANT_ALIASES = exports.TENANT_DOMAIN = void 0;
+exports.tenantAlias = tenantAlias;
 exports.TENANT_DOMAIN = 'contoso.example';
-/** Tenant aliases the identity platform accepts besides the tenant id and domain. */
-const MULTI_TENANT = ['common', 'organizations', 'consumers'];
+/** Tenant aliases the identity platform accepts besides a tenant id or domain. */
+exports.TENANT_ALIASES = ['common', 'organizations', 'consumers'];
+function tenantAlias(name) {
+    const lower = name.toLowerCase();
+    return exports.TENANT_ALIASES.find((a) => a === lower);
+}
+class Tenant {
+    id;
+    domains;
+    displayName;
+    cloud;
+    mailboxes = [];
+    servicePrincipals = new Map();
+    constructor(id, 
+    /** Verified domains; the first is the default one. */
+    domains, displayName, cloud) {
+        this.id = id;
+        this.domains = domains;
+        this.displayName = displayName;
+        this.cloud = cloud;
+    }
+    get domain() {
+        return this.domains[0];
+    }
+    /** By tenant id or any verified domain, case-insensitively. */
+    isNamed(name) {
+        const lower = name.toLowerCase();
+        return lower === this.id || this.domains.includes(lower);
+    }
+}
+exports.Tenant = Tenant;
 class Directory {
     tenantId;
-    mailboxes;
+    tenants = [];
+    /** Every mailbox of every tenant, in creation order (the seeded primary and secondary first). */
+    mailboxes = [];
     byKey = new Map();
-    constructor(tenantId, mailboxes) {
+    apps = new Map();
+    /** @param tenantId the seeded default tenant, where `/common` sign-ins without a hint land. */
+    constructor(tenantId) {
         this.tenantId = tenantId;
-        this.mailboxes = mailboxes;
-        for (const mailbox of mailboxes) {
-            this.byKey.set(mailbox.user.id.toLowerCase(), mailbox);
-            this.byKey.set(mailbox.address.toLowerCase(), mailbox);
-        }
+    }
+    get defaultTenant() {
+        return this.tenant(this.tenantId);
     }
     get primary() {
-        return this.mailboxes[0];
+        return this.defaultTenant.mailboxes[0];
     }
-    /** By user id or UPN (= primary SMTP address here), case-insensitively; undefined = primary. */
-    mailbox(idOrUpn) {
-        return idOrUpn === undefined ? this.primary : this.byKey.get(idOrUpn.toLowerCase());
+    addTenant(tenant) {
+        this.tenants.push(tenant);
+        return tenant;
     }
-    knowsTenant(tenant) {
-        const t = tenant.toLowerCase();
-        return t === this.tenantId || t === exports.TENANT_DOMAIN || MULTI_TENANT.includes(t);
+    /** By tenant id or verified domain; aliases (common...) are not tenants. */
+    tenant(name) {
+        return this.tenants.find((t) => t.isNamed(name));
+    }
+    /** A name already taken by another mailbox (object id, UPN or SMTP address), if any. */
+    taken(keys) {
+        return keys.find((k) => this.byKey.has(k.toLowerCase()));
+    }
+    addMailbox(mailbox) {
+        for (const key of [mailbox.user.id, ...mailbox.addresses])
+            this.byKey.set(key.toLowerCase(), mailbox);
+        this.mailboxes.push(mailbox);
+        mailbox.tenant.mailboxes.push(mailbox);
+        return mailbox;
+    }
+    /**
+     * By object id, user principal name or any SMTP address, case-insensitively (Exchange resolves
+     * them all to the mailbox); undefined = the primary. Across tenants: callers check the tenant.
+     */
+    mailbox(key) {
+        return key === undefined ? this.primary : this.byKey.get(key.toLowerCase());
+    }
+    registerApp(app) {
+        this.apps.set(`${app.cloud} ${app.clientId}`, app);
+    }
+    app(cloud, clientId) {
+        return this.apps.get(`${cloud} ${clientId}`);
+    }
+    /** Whether any cloud knows this client id (the authorize endpoint, before the user is known). */
+    knowsApp(clientId) {
+        return [...this.apps.values()].some((a) => a.clientId === clientId);
     }
 }
 exports.Directory = Directory;

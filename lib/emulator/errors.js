@@ -7,11 +7,15 @@ class GraphError extends Error {
     status;
     code;
     headers;
-    constructor(status, code, message, headers = {}) {
+    innerError;
+    constructor(status, code, message, headers = {}, 
+    /** Further innerError members some answers carry (the token checks' oAuthEvent ids). */
+    innerError = {}) {
         super(message);
         this.status = status;
         this.code = code;
         this.headers = headers;
+        this.innerError = innerError;
         this.name = 'GraphError';
     }
 }

@@ -5,7 +5,6 @@ exports.listItems = listItems;
 exports.itemResponse = itemResponse;
 exports.jsonBody = jsonBody;
 exports.lookup = lookup;
-/** The request as Graph handlers see it, and the response shapes they share. */
 const collection_1 = require("./collection");
 const entity_1 = require("./entity");
 const errors_1 = require("./errors");

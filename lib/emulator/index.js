@@ -1,6 +1,6 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.ControlError = void 0;
+exports.ControlError = exports.DEFAULT_APP_ROLES = exports.CONSENTED_SCOPES = exports.CLOUD_NAMES = exports.CLOUDS = void 0;
 exports.startEmulator = startEmulator;
 const control_1 = require("./control");
 const faults_1 = require("./faults");
@@ -9,6 +9,12 @@ const seed_1 = require("./seed");
 const server_1 = require("./server");
 const stats_1 = require("./stats");
 const token_1 = require("./token");
+var clouds_1 = require("./clouds");
+Object.defineProperty(exports, "CLOUDS", { enumerable: true, get: function () { return clouds_1.CLOUDS; } });
+Object.defineProperty(exports, "CLOUD_NAMES", { enumerable: true, get: function () { return clouds_1.CLOUD_NAMES; } });
+var scopes_1 = require("./scopes");
+Object.defineProperty(exports, "CONSENTED_SCOPES", { enumerable: true, get: function () { return scopes_1.CONSENTED_SCOPES; } });
+Object.defineProperty(exports, "DEFAULT_APP_ROLES", { enumerable: true, get: function () { return scopes_1.DEFAULT_APP_ROLES; } });
 var control_2 = require("./control");
 Object.defineProperty(exports, "ControlError", { enumerable: true, get: function () { return control_2.ControlError; } });
 function resolveOptions(options) {
@@ -17,8 +23,8 @@ function resolveOptions(options) {
         seed: options.seed ?? 1,
         now: options.now ?? Date.now,
         mailCount: options.mailCount ?? 300,
-        clientId: options.clientId ?? 'emulator-client-id',
-        clientSecret: options.clientSecret ?? 'emulator-client-secret',
+        clientId: options.clientId ?? seed_1.DEFAULT_APP.clientId,
+        clientSecret: options.clientSecret ?? seed_1.DEFAULT_APP.clientSecret,
         accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
         visibilityDelayMs: options.visibilityDelayMs ?? 0,
         maxConcurrentPerMailbox: options.maxConcurrentPerMailbox ?? 4,
@@ -32,8 +38,8 @@ async function startEmulator(options = {}) {
         options: resolved,
         now,
         baseUrl: '',
-        directory: (0, seed_1.seedDirectory)(resolved.seed, now(), resolved.mailCount),
-        tokens: new token_1.TokenService({ ...resolved, now }),
+        directory: (0, seed_1.seedDirectory)(resolved.seed, now(), resolved.mailCount, { clientId: resolved.clientId, clientSecret: resolved.clientSecret }),
+        tokens: new token_1.TokenService({ accessTokenTtlSeconds: resolved.accessTokenTtlSeconds, now }),
         // Its own stream, so arming faults never changes the seeded data.
         faults: new faults_1.FaultEngine((0, rng_1.createRng)(resolved.seed ^ 0x5eed)),
         stats,
@@ -51,6 +57,7 @@ async function startEmulator(options = {}) {
         url: world.baseUrl,
         tenantId: world.directory.tenantId,
         mailboxes: { primary: primary.address, secondary: secondary.address },
+        tenants: control.tenants(),
         control,
         close: () => new Promise((resolve, reject) => {
             server.close((err) => (err ? reject(err) : resolve()));

@@ -1,6 +1,6 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.Mailbox = exports.WELL_KNOWN_FOLDERS = void 0;
+exports.Mailbox = exports.MAILBOX_RIGHTS = exports.WELL_KNOWN_FOLDERS = void 0;
 /**
  * One user's mailbox: folders, messages, calendars, events, contacts and the sendMail log, with
  * the bookkeeping Exchange does implicitly (folder counters, change keys, ids that change on move).
@@ -14,8 +14,17 @@ const ids_1 = require("./ids");
 exports.WELL_KNOWN_FOLDERS = [
     'msgfolderroot', 'inbox', 'sentitems', 'drafts', 'deleteditems', 'archive', 'junkemail', 'outbox',
 ];
+/**
+ * Exchange's rights of one user on another's mailbox (Exchange Online "mailbox permissions"):
+ * Full Access opens every folder; Send As sends with no trace of the real sender; Send on Behalf
+ * sends with the real sender shown. Source: microsoft-graph-docs concepts/outlook-send-mail-from-other-user.md.
+ */
+exports.MAILBOX_RIGHTS = ['fullAccess', 'sendAs', 'sendOnBehalf'];
 class Mailbox {
     user;
+    tenant;
+    kind;
+    enabled;
     ids;
     sent = [];
     allMessages = new collection_1.Collection(entity_message_1.MESSAGE_SORT_KEYS);
@@ -33,13 +42,50 @@ class Mailbox {
     eventsById = new Map();
     transactions = new Map();
     contactsById = new Map();
-    constructor(user, seed) {
+    /** Rights other users hold on this mailbox, by their user id. */
+    delegates = new Map();
+    /**
+     * @param enabled false for a user without an Exchange Online mailbox (unlicensed, on-premises):
+     *   the user exists in the directory, Outlook routes answer MailboxNotEnabledForRESTAPI.
+     */
+    constructor(user, seed, tenant, kind = 'user', enabled = true) {
         this.user = user;
+        this.tenant = tenant;
+        this.kind = kind;
+        this.enabled = enabled;
         this.ids = (0, ids_1.createIdFactory)(seed, user.id);
         this.contactFolderId = this.ids.next('folder');
     }
+    /** The primary SMTP address. */
     get address() {
-        return this.user.userPrincipalName;
+        return this.user.mail;
+    }
+    /** Every name Exchange resolves to this mailbox: UPN, primary and proxy SMTP addresses (lower case). */
+    get addresses() {
+        return [...new Set([this.user.userPrincipalName, this.user.mail, ...this.user.proxyAddresses].map((a) => a.toLowerCase()))];
+    }
+    /** Whether this address (any case) is one of the mailbox's own. */
+    owns(address) {
+        return this.addresses.includes(address.toLowerCase());
+    }
+    // ---- rights of other users ----
+    grant(userId, rights) {
+        const held = this.delegates.get(userId) ?? new Set();
+        for (const right of rights)
+            held.add(right);
+        this.delegates.set(userId, held);
+    }
+    /** Without `rights`, every right the user holds. */
+    revoke(userId, rights = exports.MAILBOX_RIGHTS) {
+        const held = this.delegates.get(userId);
+        for (const right of rights)
+            held?.delete(right);
+    }
+    hasRight(userId, right) {
+        return this.delegates.get(userId)?.has(right) ?? false;
+    }
+    rightsOf(userId) {
+        return exports.MAILBOX_RIGHTS.filter((r) => this.hasRight(userId, r));
     }
     // ---- folders ----
     createFolder(displayName, parent, wellKnownName, isHidden = false) {

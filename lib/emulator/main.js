@@ -25,13 +25,15 @@ function parseArgs(argv) {
 }
 async function main() {
     const emulator = await (0, index_1.startEmulator)(parseArgs(process.argv.slice(2)));
-    const { url, tenantId, mailboxes } = emulator;
+    const { url, tenantId, mailboxes, tenants } = emulator;
     console.log(`Graph emulator listening on ${url}
   Graph:      ${url}/v1.0   (e.g. GET ${url}/v1.0/me/messages)
   Identity:   ${url}/${tenantId}/oauth2/v2.0/authorize and /token   (tenant id, contoso.example or common)
-  Client:     emulator-client-id / emulator-client-secret
+  Client:     emulator-client-id / emulator-client-secret (registered in every cloud, admin-consented in every tenant)
   Mailboxes:  ${mailboxes.primary}, ${mailboxes.secondary}
-  First tokens (as after consent):  curl -X POST ${url}/_emulator/tokens
+  Tenants:
+${tenants.map((t) => `    ${t.domains[0].padEnd(22)} ${t.cloud.padEnd(9)} ${t.id}  scope ${t.graphHost}/.default  users ${t.users.join(', ')}; shared ${t.sharedMailboxes.join(', ')}`).join('\n')}
+  First tokens (as after consent):  curl -X POST ${url}/_emulator/tokens   (app-only: POST ${url}/_emulator/tokens/app)
   Control routes:
 ${control_routes_1.CONTROL_ROUTES.map((r) => `    ${r.method.padEnd(6)} ${url}/_emulator${r.pattern}`).join('\n')}`);
     const stop = () => {

@@ -54,18 +54,18 @@ const updateEvent = (req, { eventId }) => {
     return (0, graph_request_1.itemResponse)(req, entity_event_1.EVENT, event, 'events');
 };
 exports.CALENDAR_ROUTES = [
-    { method: 'GET', pattern: '/calendars', handler: listCalendars },
-    { method: 'GET', pattern: '/calendars/{calendarId}', handler: getCalendar('byId') },
-    { method: 'GET', pattern: '/calendar', handler: getCalendar('default') },
-    { method: 'GET', pattern: '/calendars/{calendarId}/events', handler: listEvents('byId') },
-    { method: 'GET', pattern: '/calendar/events', handler: listEvents('default') },
-    { method: 'GET', pattern: '/events', handler: listEvents('all') },
-    { method: 'GET', pattern: '/calendars/{calendarId}/events/{eventId}', handler: getEvent('byId') },
-    { method: 'GET', pattern: '/calendar/events/{eventId}', handler: getEvent('default') },
-    { method: 'GET', pattern: '/events/{eventId}', handler: getEvent('all') },
-    { method: 'PATCH', pattern: '/events/{eventId}', handler: updateEvent },
+    { method: 'GET', pattern: '/calendars', handler: listCalendars, permission: 'Calendars.Read' },
+    { method: 'GET', pattern: '/calendars/{calendarId}', handler: getCalendar('byId'), permission: 'Calendars.Read' },
+    { method: 'GET', pattern: '/calendar', handler: getCalendar('default'), permission: 'Calendars.Read' },
+    { method: 'GET', pattern: '/calendars/{calendarId}/events', handler: listEvents('byId'), permission: 'Calendars.Read' },
+    { method: 'GET', pattern: '/calendar/events', handler: listEvents('default'), permission: 'Calendars.Read' },
+    { method: 'GET', pattern: '/events', handler: listEvents('all'), permission: 'Calendars.Read' },
+    { method: 'GET', pattern: '/calendars/{calendarId}/events/{eventId}', handler: getEvent('byId'), permission: 'Calendars.Read' },
+    { method: 'GET', pattern: '/calendar/events/{eventId}', handler: getEvent('default'), permission: 'Calendars.Read' },
+    { method: 'GET', pattern: '/events/{eventId}', handler: getEvent('all'), permission: 'Calendars.Read' },
+    { method: 'PATCH', pattern: '/events/{eventId}', handler: updateEvent, permission: 'Calendars.ReadWrite' },
     // POST /events creates in the default calendar, as in Graph.
-    { method: 'POST', pattern: '/calendars/{calendarId}/events', handler: createEvent('byId') },
-    { method: 'POST', pattern: '/calendar/events', handler: createEvent('default') },
-    { method: 'POST', pattern: '/events', handler: createEvent('default') },
+    { method: 'POST', pattern: '/calendars/{calendarId}/events', handler: createEvent('byId'), permission: 'Calendars.ReadWrite' },
+    { method: 'POST', pattern: '/calendar/events', handler: createEvent('default'), permission: 'Calendars.ReadWrite' },
+    { method: 'POST', pattern: '/events', handler: createEvent('default'), permission: 'Calendars.ReadWrite' },
 ];

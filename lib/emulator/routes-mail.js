@@ -78,14 +78,14 @@ const moveMessage = (req, { messageId }) => {
     return (0, graph_request_1.itemResponse)(req, entity_message_1.MESSAGE, message, 'messages', 201);
 };
 exports.MAIL_ROUTES = [
-    { method: 'GET', pattern: '/mailFolders', handler: listTopFolders },
-    { method: 'GET', pattern: '/mailFolders/{folderId}', handler: getFolder },
-    { method: 'GET', pattern: '/mailFolders/{folderId}/childFolders', handler: listChildFolders },
-    { method: 'GET', pattern: '/mailFolders/{folderId}/messages', handler: listFolderMessages },
-    { method: 'GET', pattern: '/mailFolders/{folderId}/messages/{messageId}', handler: getFolderMessage },
-    { method: 'GET', pattern: '/messages', handler: listMessages },
-    { method: 'GET', pattern: '/messages/{messageId}', handler: getMessage },
-    { method: 'PATCH', pattern: '/messages/{messageId}', handler: updateMessage },
-    { method: 'POST', pattern: '/messages/{messageId}/move', handler: moveMessage },
-    { method: 'POST', pattern: '/sendMail', handler: send_mail_1.sendMail },
+    { method: 'GET', pattern: '/mailFolders', handler: listTopFolders, permission: 'Mail.Read' },
+    { method: 'GET', pattern: '/mailFolders/{folderId}', handler: getFolder, permission: 'Mail.Read' },
+    { method: 'GET', pattern: '/mailFolders/{folderId}/childFolders', handler: listChildFolders, permission: 'Mail.Read' },
+    { method: 'GET', pattern: '/mailFolders/{folderId}/messages', handler: listFolderMessages, permission: 'Mail.Read' },
+    { method: 'GET', pattern: '/mailFolders/{folderId}/messages/{messageId}', handler: getFolderMessage, permission: 'Mail.Read' },
+    { method: 'GET', pattern: '/messages', handler: listMessages, permission: 'Mail.Read' },
+    { method: 'GET', pattern: '/messages/{messageId}', handler: getMessage, permission: 'Mail.Read' },
+    { method: 'PATCH', pattern: '/messages/{messageId}', handler: updateMessage, permission: 'Mail.ReadWrite' },
+    { method: 'POST', pattern: '/messages/{messageId}/move', handler: moveMessage, permission: 'Mail.ReadWrite' },
+    { method: 'POST', pattern: '/sendMail', handler: send_mail_1.sendMail, permission: 'Mail.Send' },
 ];

@@ -18,7 +18,7 @@ const getUser = (req) => {
 const listContacts = (req) => (0, graph_request_1.listResponse)(req, entity_contact_1.CONTACT, req.mailbox.contacts, 'contacts');
 const getContact = (req, { contactId }) => (0, graph_request_1.itemResponse)(req, entity_contact_1.CONTACT, (0, graph_request_1.lookup)(contactId, (id) => req.mailbox.contact(id)), 'contacts');
 exports.USER_ROUTES = [
-    { method: 'GET', pattern: '', handler: getUser },
-    { method: 'GET', pattern: '/contacts', handler: listContacts },
-    { method: 'GET', pattern: '/contacts/{contactId}', handler: getContact },
+    { method: 'GET', pattern: '', handler: getUser, permission: 'User' },
+    { method: 'GET', pattern: '/contacts', handler: listContacts, permission: 'Contacts.Read' },
+    { method: 'GET', pattern: '/contacts/{contactId}', handler: getContact, permission: 'Contacts.Read' },
 ];

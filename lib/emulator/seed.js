@@ -1,36 +1,55 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.SEED_EVENT_MINUTES = exports.SEED_TIME_ZONES = void 0;
+exports.DEFAULT_APP = exports.SEED_EVENT_MINUTES = exports.SEED_TIME_ZONES = void 0;
+exports.userRecord = userRecord;
+exports.provisionMailbox = provisionMailbox;
 exports.seedDirectory = seedDirectory;
 /**
  * Deterministic starting data: two mailboxes with nested folders (enough of them to page),
  * mail spread over the last 30 days (some within the same second, to exercise the
  * whole-second quirk), two calendars with single events and series masters, and contacts.
+ * Around them: a shared mailbox, one tenant in each national cloud with a user and a shared
+ * mailbox, mailbox rights, and the seeded app registered and admin-consented everywhere.
  */
+const clouds_1 = require("./clouds");
 const compose_1 = require("./compose");
 const directory_1 = require("./directory");
 const event_input_1 = require("./event-input");
 const recurrence_1 = require("./recurrence");
 const ids_1 = require("./ids");
 const mailbox_1 = require("./mailbox");
+const scopes_1 = require("./scopes");
 const rng_1 = require("./rng");
 const timefmt_1 = require("./timefmt");
 const timezones_1 = require("./timezones");
 const DAY = 24 * 3600 * 1000;
-function makeUser(seed, given, surname, jobTitle, office) {
-    const upn = `${given}.${surname}@${directory_1.TENANT_DOMAIN}`.toLowerCase();
+/** A user record; the object id derives from the seed and the UPN, so it is stable across runs. */
+function userRecord(seed, spec) {
+    const upn = spec.userPrincipalName.toLowerCase();
     return {
         id: (0, ids_1.deterministicGuid)(seed, 'user', upn),
-        displayName: `${given} ${surname}`,
-        givenName: given,
-        surname,
+        displayName: spec.displayName ?? upn.split('@')[0],
+        givenName: spec.givenName ?? '',
+        surname: spec.surname ?? '',
         userPrincipalName: upn,
-        jobTitle,
-        officeLocation: office,
+        mail: (spec.mail ?? upn).toLowerCase(),
+        proxyAddresses: (spec.proxyAddresses ?? []).map((a) => a.toLowerCase()),
+        accountEnabled: spec.accountEnabled ?? true,
+        jobTitle: spec.jobTitle ?? '',
+        officeLocation: spec.officeLocation ?? '',
         mobilePhone: null,
         businessPhones: ['+1 425 555 0109'],
         preferredLanguage: 'en-US',
     };
+}
+function makeUser(seed, given, surname, jobTitle, office, domain = directory_1.TENANT_DOMAIN) {
+    return userRecord(seed, {
+        userPrincipalName: `${given}.${surname}@${domain}`, displayName: `${given} ${surname}`, givenName: given, surname, jobTitle, officeLocation: office,
+    });
+}
+/** A shared mailbox's user: no sign-in (its account is disabled, as Exchange creates it). */
+function sharedUser(seed, alias, displayName, domain) {
+    return userRecord(seed, { userPrincipalName: `${alias}@${domain}`, displayName, accountEnabled: false });
 }
 /** Top-level folders as Outlook creates them, plus user folders; Inbox gets enough children to page. */
 function seedFolders(mailbox) {
@@ -202,14 +221,74 @@ function seedContacts(mailbox, now, rng) {
         });
     }
 }
-function seedDirectory(seed, now, mailCount) {
+/** An empty mailbox as Exchange provisions one: the standard folders and a default calendar. */
+function provisionMailbox(directory, tenant, user, seed, kind, enabled = true) {
+    const mailbox = directory.addMailbox(new mailbox_1.Mailbox(user, seed, tenant, kind, enabled));
+    if (enabled) {
+        seedFolders(mailbox);
+        mailbox.createCalendar('Calendar', 'auto', '');
+    }
+    return mailbox;
+}
+/** One tenant per national cloud, each with a user who holds Full Access and Send As on a shared mailbox. */
+const NATIONAL_TENANTS = [
+    { cloud: 'usgov', domain: 'woodgrove-gov.example', name: 'Woodgrove (GCC High)', user: ['Grady', 'Archie'], shared: ['records', 'Woodgrove Records'] },
+    { cloud: 'usgovdod', domain: 'litware-dod.example', name: 'Litware (DoD)', user: ['Lee', 'Gu'], shared: ['operations', 'Litware Operations'] },
+    { cloud: 'china', domain: 'wingtip-cn.example', name: 'Wingtip (21Vianet)', user: ['Li', 'Wei'], shared: ['service', 'Wingtip Service'] },
+];
+/** A little mail and a calendar, so every seeded mailbox has something to list. */
+function seedSmallMailbox(mailbox, now, rng) {
+    seedMail(mailbox, seedFolders(mailbox), 12, now, rng);
+    seedCalendars(mailbox, now, rng, 4);
+}
+/**
+ * The seeded app, registered in each cloud (a registration per cloud, as in Azure), admin-consented
+ * in each seeded tenant, and consented to by each seeded user for the component's scopes.
+ */
+function seedApp(directory, seed, app) {
+    for (const cloud of Object.keys(clouds_1.CLOUDS))
+        directory.registerApp({ ...app, cloud });
+    for (const tenant of directory.tenants) {
+        const users = tenant.mailboxes.filter((m) => m.kind === 'user');
+        tenant.servicePrincipals.set(app.clientId, {
+            clientId: app.clientId,
+            id: (0, ids_1.deterministicGuid)(seed, 'servicePrincipal', tenant.id, app.clientId),
+            roles: [...scopes_1.DEFAULT_APP_ROLES],
+            userConsents: new Map(users.map((u) => [u.user.id, [...scopes_1.CONSENTED_SCOPES]])),
+            mailboxScope: null,
+        });
+    }
+}
+/** The seeded app's credentials unless the emulator is started with others. */
+exports.DEFAULT_APP = { clientId: 'emulator-client-id', clientSecret: 'emulator-client-secret' };
+function seedDirectory(seed, now, mailCount, app = exports.DEFAULT_APP) {
     const rng = (0, rng_1.createRng)(seed);
-    const primary = new mailbox_1.Mailbox(makeUser(seed, 'Adele', 'Vance', 'Retail Manager', '18/2111'), seed);
-    const secondary = new mailbox_1.Mailbox(makeUser(seed, 'Megan', 'Bowen', 'Marketing Manager', '12/1110'), seed);
+    const directory = new directory_1.Directory((0, ids_1.deterministicGuid)(seed, 'tenant'));
+    const contoso = directory.addTenant(new directory_1.Tenant(directory.tenantId, [directory_1.TENANT_DOMAIN], 'Contoso', clouds_1.CLOUDS.global));
+    const primary = directory.addMailbox(new mailbox_1.Mailbox(makeUser(seed, 'Adele', 'Vance', 'Retail Manager', '18/2111'), seed, contoso));
+    const secondary = directory.addMailbox(new mailbox_1.Mailbox(makeUser(seed, 'Megan', 'Bowen', 'Marketing Manager', '12/1110'), seed, contoso));
     seedMail(primary, seedFolders(primary), mailCount, now, rng);
     seedMail(secondary, seedFolders(secondary), 25, now, rng);
     seedCalendars(primary, now, rng, 36);
     seedCalendars(secondary, now, rng, 6);
     seedContacts(primary, now, rng);
-    return new directory_1.Directory((0, ids_1.deterministicGuid)(seed, 'tenant'), [primary, secondary]);
+    // From here on a stream of its own: the data above is exactly what it was before tenants existed.
+    const more = (0, rng_1.createRng)(seed ^ 0x7e4a47);
+    const info = directory.addMailbox(new mailbox_1.Mailbox(sharedUser(seed, 'info', 'Contoso Info', directory_1.TENANT_DOMAIN), seed, contoso, 'shared'));
+    seedSmallMailbox(info, now, more);
+    // Adele is Megan's delegate (the specs have always read and sent from Megan's mailbox as Adele)
+    // and runs the shared mailbox; Megan may only send on its behalf.
+    secondary.grant(primary.user.id, ['fullAccess', 'sendAs']);
+    info.grant(primary.user.id, ['fullAccess', 'sendAs']);
+    info.grant(secondary.user.id, ['sendOnBehalf']);
+    for (const t of NATIONAL_TENANTS) {
+        const tenant = directory.addTenant(new directory_1.Tenant((0, ids_1.deterministicGuid)(seed, 'tenant', t.domain), [t.domain], t.name, clouds_1.CLOUDS[t.cloud]));
+        const user = directory.addMailbox(new mailbox_1.Mailbox(makeUser(seed, t.user[0], t.user[1], 'Analyst', '1/100', t.domain), seed, tenant));
+        const shared = directory.addMailbox(new mailbox_1.Mailbox(sharedUser(seed, t.shared[0], t.shared[1], t.domain), seed, tenant, 'shared'));
+        seedSmallMailbox(user, now, more);
+        seedSmallMailbox(shared, now, more);
+        shared.grant(user.user.id, ['fullAccess', 'sendAs']);
+    }
+    seedApp(directory, seed, app);
+    return directory;
 }

@@ -2,14 +2,50 @@
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.sendMail = void 0;
 /**
- * POST /sendMail: Graph's validation, then delivery to every recipient that is a mailbox here,
- * a copy in Sent Items unless saveToSentItems is false, and a record for control.sent().
+ * POST /sendMail: Graph's validation, the sender's rights, then delivery to every recipient that is
+ * a mailbox here, a copy in the Sent Items of the mailbox the path names unless saveToSentItems is
+ * false, and a record for control.sent().
+ *
+ * Who the mail is from (microsoft-graph-docs concepts/outlook-send-mail-from-other-user.md):
+ * - `from` absent or one of the addressed mailbox's own addresses: from that mailbox. Through
+ *   `/users/{other}` a delegated user needs Mail.Send.Shared and Full Access (checked in access.ts)
+ *   plus Send As or Send on Behalf on it; an app with Mail.Send sends as any mailbox of its tenant.
+ * - `from` another mailbox: the acting user (the signed-in user; for an app, the addressed
+ *   mailbox) needs Send As (`sender` = `from`) or Send on Behalf (`sender` = the acting user);
+ *   a delegated token also needs Mail.Send.Shared.
+ * Without the right: 403 ErrorSendAsDenied, the body the page publishes. Sent Items: the addressed
+ * mailbox's, as the page says (`/me` with `from` keeps the copy in the signed-in user's).
  */
+const access_1 = require("./access");
 const compose_1 = require("./compose");
 const errors_1 = require("./errors");
 const graph_request_1 = require("./graph-request");
 const json_1 = require("./json");
 const recipients_1 = require("./recipients");
+const sendAsDenied = () => new errors_1.GraphError(403, 'ErrorSendAsDenied', 'The user account which was used to submit this request does not have the right to send mail on behalf of the specified sending account. Cannot submit message.');
+const named = (mailbox) => ({ name: mailbox.user.displayName, address: mailbox.address });
+/** The `from` and `sender` of the mail, or the 403 Exchange answers when the acting user may not send so. */
+function originOf(req, message) {
+    const { caller, mailbox: addressed } = req;
+    const asked = (0, json_1.isObject)(message.from) && (0, json_1.isObject)(message.from.emailAddress) ? message.from.emailAddress.address : undefined;
+    const acting = caller.kind === 'delegated' ? caller.user : addressed;
+    let origin = addressed;
+    if (typeof asked === 'string' && !addressed.owns(asked)) {
+        if (caller.kind === 'delegated' && !(0, access_1.delegatedAllows)(caller.scopes, 'Mail.Send', false))
+            throw (0, access_1.accessDenied)();
+        const found = req.world.directory.mailbox(asked);
+        origin = found && found.tenant === addressed.tenant ? found : undefined;
+    }
+    if (origin === acting)
+        return { from: named(acting), sender: named(acting) };
+    if (!origin)
+        throw sendAsDenied();
+    if (origin.hasRight(acting.user.id, 'sendAs'))
+        return { from: named(origin), sender: named(origin) };
+    if (origin.hasRight(acting.user.id, 'sendOnBehalf'))
+        return { from: named(origin), sender: named(acting) };
+    throw sendAsDenied();
+}
 function readRecipients(value) {
     if (value === undefined || value === null)
         return [];
@@ -75,14 +111,14 @@ const sendMail = (req) => {
     const body = (0, json_1.isObject)(message.body) ? message.body : {};
     const bodyContentType = String(body.contentType ?? 'text').toLowerCase() === 'html' ? 'html' : 'text';
     const importance = (0, json_1.enumValue)(message.importance, ['low', 'normal', 'high'], 'normal');
+    const { from, sender: realSender } = originOf(req, message);
     const { world, mailbox: sender } = req;
     const now = world.now();
-    const from = { name: sender.user.displayName, address: sender.address };
     const tag = sender.ids.hex(20);
     const subject = typeof message.subject === 'string' ? message.subject : '';
     const item = { subject, receivedAt: now };
     const common = {
-        from, to, cc, replyTo, attachments, importance,
+        from, sender: realSender, to, cc, replyTo, attachments, importance,
         body: typeof body.content === 'string' ? body.content : '',
         bodyContentType,
         sentAt: now,
@@ -91,7 +127,7 @@ const sendMail = (req) => {
     const delivered = new Set();
     for (const address of [...to, ...cc, ...bcc]) {
         const recipient = world.directory.mailbox(address.address);
-        if (!recipient || delivered.has(recipient.address))
+        if (!recipient || !recipient.enabled || delivered.has(recipient.address))
             continue;
         delivered.add(recipient.address);
         // Recipients never see the Bcc line.
@@ -112,6 +148,7 @@ const sendMail = (req) => {
         importance,
         bodyContentType,
         attachments,
+        sender: realSender,
         saveToSentItems,
         deliveredTo: [...delivered],
     });

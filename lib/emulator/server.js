@@ -10,6 +10,7 @@ exports.createEmulatorServer = createEmulatorServer;
  */
 const node_crypto_1 = require("node:crypto");
 const node_http_1 = require("node:http");
+const access_1 = require("./access");
 const control_routes_1 = require("./control-routes");
 const errors_1 = require("./errors");
 const http_1 = require("./http");
@@ -80,6 +81,7 @@ function graphError(ex, err) {
             // Graph's pages show the request id as 'request-id' and as requestId; both are here, so a
             // client that reads only one of them works against the emulator as against Graph.
             innerError: {
+                ...err.innerError,
                 date: (0, timefmt_1.innerErrorDate)(ex.world.now()),
                 'request-id': ex.requestId,
                 requestId: ex.requestId,
@@ -109,11 +111,19 @@ async function underFault(ex, fault, run, failure) {
     send(ex, failure(fault));
 }
 // ---- Graph ----
+/** Graph's 401 wording for each way a bearer token fails (the audience one: many public reports). */
 const UNAUTHORIZED = {
     missing: 'Access token is empty.',
     expired: 'Lifetime validation failed, the token is expired.',
-    invalid: 'IDX14100: JWT is not well formed, there are no dots (.).',
+    malformed: 'IDX14100: JWT is not well formed, there are no dots (.).',
+    invalid: 'Access token validation failure.',
+    audience: 'Access token validation failure. Invalid audience.',
 };
+function unauthorized(world, problem) {
+    return new errors_1.GraphError(401, 'InvalidAuthenticationToken', UNAUTHORIZED[problem], {
+        'WWW-Authenticate': `Bearer realm="", authorization_uri="${world.baseUrl}/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"`,
+    });
+}
 function addressing(segments) {
     const head = segments[0]?.toLowerCase();
     if (head === 'me')
@@ -132,7 +142,10 @@ async function handleGraph(ex) {
         send(ex, graphError(ex, err));
     }
 }
-/** Throws GraphError for anything answered before the handler runs (401, 400, 405, 413, 429). */
+/**
+ * Throws GraphError for anything answered before the handler runs: 401 (token, audience), 400, 404
+ * (user, mailbox), 405, 403 (permissions, rights, app scope; access.ts), 413, 429.
+ */
 async function graphPipeline(ex) {
     const { world, method } = ex;
     const versioned = /^\/v1\.0(\/.*)?$/i.exec(ex.url.pathname);
@@ -145,18 +158,29 @@ async function graphPipeline(ex) {
     if (!versioned)
         throw (0, errors_1.badRequest)(`Invalid version or resource: '${ex.url.pathname}'.`);
     const check = world.tokens.check(ex.req.headers.authorization);
-    if ('problem' in check) {
-        throw new errors_1.GraphError(401, 'InvalidAuthenticationToken', UNAUTHORIZED[check.problem], {
-            'WWW-Authenticate': `Bearer realm="", authorization_uri="${world.baseUrl}/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"`,
+    if ('problem' in check)
+        throw unauthorized(world, check.problem);
+    const { grant } = check;
+    // An app token without application permissions (no admin consent): Graph's answer to any request,
+    // innerError as MicrosoftDocs/SupportArticles-docs error-call-me-endpoint-microsoft-graph.md shows it.
+    if (grant.kind === 'app' && grant.roles.length === 0) {
+        throw new errors_1.GraphError(401, 'NoPermissionsInAccessToken', 'The token contains no permissions, or permissions can not be understood.', {}, {
+            oAuthEventOperationId: (0, node_crypto_1.randomUUID)(), oAuthEventcV: `${(0, node_crypto_1.randomBytes)(16).toString('base64url').slice(0, 22)}.1`, errorUrl: 'https://aka.ms/autherrors#error-InvalidGrant',
         });
     }
     if (!target)
         throw (0, errors_1.badRequest)(`Resource not found for the segment '${segments[0] ?? ''}'.`);
-    const mailbox = resolveMailbox(world, target, check.grant.mailbox);
+    const caller = callerOf(world, grant);
+    const mailbox = resolveMailbox(world, target, grant, caller);
     if (!match)
         throw (0, errors_1.badRequest)(`Resource not found for the segment '${target.rest[target.rest.length - 1] ?? segments[0]}'.`);
     if (!routed)
         throw new errors_1.GraphError(405, 'ErrorInvalidRequest', `The OData request is not supported: ${method} is not allowed on this resource.`);
+    const { permission } = routed.route;
+    if (!mailbox.enabled && permission !== 'User') {
+        throw new errors_1.GraphError(404, 'MailboxNotEnabledForRESTAPI', 'The mailbox is either inactive, soft-deleted, or is hosted on-premise.');
+    }
+    (0, access_1.authorize)(caller, mailbox, permission);
     const gateKey = mailbox.address;
     if (!world.gate.enter(gateKey)) {
         world.stats.noteThrottled();
@@ -169,12 +193,12 @@ async function graphPipeline(ex) {
         }
         const prefs = (0, prefer_1.parsePreferences)(ex.req.headers.prefer);
         const request = {
-            world, rawPath, params: ex.url.searchParams, body, mailbox, prefs,
+            world, rawPath, params: ex.url.searchParams, body, mailbox, caller, prefs,
             render: {
                 timeZone: prefs.timeZone ?? timezones_1.UTC_ZONE,
                 bodyType: prefs.bodyType,
                 immutableIds: prefs.immutableIds,
-                userUrl: `${world.baseUrl}/v1.0/users('${mailbox.user.id}@${world.directory.tenantId}')`,
+                userUrl: `${world.baseUrl}/v1.0/users('${mailbox.user.id}@${mailbox.tenant.id}')`,
             },
         };
         // Handler errors become responses here, so applyThenFail can discard them like any answer.
@@ -197,14 +221,32 @@ async function graphPipeline(ex) {
         world.gate.leave(gateKey);
     }
 }
-function resolveMailbox(world, target, grantMailbox) {
+/** The token's principal as access.ts sees it; roles and scopes are compared case-insensitively. */
+function callerOf(world, grant) {
+    const lower = (names) => new Set(names.map((n) => n.toLowerCase()));
+    if (grant.kind === 'delegated')
+        return { kind: 'delegated', user: world.directory.mailbox(grant.userId), scopes: lower(grant.scopes) };
+    return {
+        kind: 'app', clientId: grant.clientId, roles: lower(grant.roles),
+        servicePrincipal: world.directory.tenant(grant.tenantId)?.servicePrincipals.get(grant.clientId),
+    };
+}
+/**
+ * The mailbox the path names. `/me` is the signed-in user (400 for app tokens, Graph's wording).
+ * `/users/{id}` finds the mailbox by object id, UPN or SMTP address; one in another cloud is a
+ * request to that cloud's Graph host, which refuses this token's audience (401); one in another
+ * tenant of the same cloud does not exist for the token's tenant: 404 as for any unknown user.
+ */
+function resolveMailbox(world, target, grant, caller) {
     if (target.userId === undefined) {
-        if (grantMailbox === null)
+        if (caller.kind === 'app')
             throw (0, errors_1.badRequest)('/me request is only valid with delegated authentication flow.');
-        return world.directory.mailbox(grantMailbox);
+        return caller.user;
     }
     const mailbox = world.directory.mailbox(target.userId);
-    if (mailbox)
+    if (mailbox && mailbox.tenant.cloud.graph !== grant.audience)
+        throw unauthorized(world, 'audience');
+    if (mailbox && mailbox.tenant.id === grant.tenantId)
         return mailbox;
     if (target.rest.length === 0) {
         throw new errors_1.GraphError(404, 'Request_ResourceNotFound', `Resource '${target.userId}' does not exist or one of its queried reference-property objects are not present.`);
@@ -212,8 +254,8 @@ function resolveMailbox(world, target, grantMailbox) {
     throw new errors_1.GraphError(404, 'ErrorInvalidUser', `The requested user '${target.userId}' is invalid.`);
 }
 // ---- identity platform ----
-function aadError(ex, err, headers = {}) {
-    return (0, http_1.plainJson)(err.status, (0, routes_identity_1.aadErrorBody)(err, ex.world.now(), ex.requestId, ex.clientRequestId), headers);
+function aadError(ex, tenant, err, headers = {}) {
+    return (0, http_1.plainJson)(err.status, (0, routes_identity_1.aadErrorBody)(err, ex.world.now(), ex.requestId, ex.clientRequestId, (0, routes_identity_1.cloudOfPath)(ex.world, tenant)), headers);
 }
 async function handleIdentityRequest(ex, tenant, endpoint) {
     const { world, method } = ex;
@@ -227,11 +269,11 @@ async function handleIdentityRequest(ex, tenant, endpoint) {
         }
         catch (err) {
             if (err instanceof token_1.AadError)
-                return aadError(ex, err);
+                return aadError(ex, tenant, err);
             throw err;
         }
     };
-    await underFault(ex, world.faults.pick(method, ex.url.pathname), run, (f) => aadError(ex, f.status === 429 || f.status === 503
+    await underFault(ex, world.faults.pick(method, ex.url.pathname), run, (f) => aadError(ex, tenant, f.status === 429 || f.status === 503
         ? new token_1.AadError(f.status, 'temporarily_unavailable', 90033, 'A transient error has occurred. Please try again.')
         : new token_1.AadError(f.status, 'server_error', 90033, 'A transient error has occurred. Please try again.'), (0, errors_1.retryAfter)(f.retryAfterSeconds)));
 }

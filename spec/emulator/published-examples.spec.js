@@ -7,7 +7,10 @@
 // annotations and the headers the example shows. Examples are often truncated, so the emulator may
 // answer more properties than an example shows, never fewer. A null on either side matches
 // anything (the property is nullable and the data differs). `echo` lists properties whose value
-// comes from the request and must come back exactly as in the example.
+// comes from the request and must come back exactly as in the example. `auth` picks the token:
+// the primary's delegated one by default, `app` (app-only, with User.Read.All and a mailbox scope
+// that leaves out one shared mailbox) or `app-unconsented` (app-only without admin consent), both
+// in tenants made for the fixtures so the seeded ones stay as they are.
 const fs = require('node:fs');
 const path = require('node:path');
 const { expect } = require('chai');
@@ -107,15 +110,43 @@ describe('emulator: answers shaped like Microsoft\'s published examples (spec/em
   let answers;
   // A clock with milliseconds, so fractional-second formats show.
   withEmulator({ once: true, clock: Date.UTC(2026, 10, 27, 7, 0, 0) + 562 }, (env) => ({ emu, graph } = env));
+  let appDirectory;
   before(() => {
     answers = new Map();
   });
+
+  /** Tenants for the app-only examples, made on first use. */
+  function fixtureApps() {
+    if (!appDirectory) {
+      const { control } = emu;
+      const scoped = control.createTenant({ domains: ['fixtures.example'], displayName: 'Fixtures' });
+      const user = control.createUser({
+        userPrincipalName: 'chrisg@fixtures.example', displayName: 'Chris Green', givenName: 'Chris', surname: 'Green', jobTitle: 'Software Engineer', officeLocation: 'Seattle Office',
+      });
+      const shared = control.createSharedMailbox({ address: 'desk@fixtures.example', displayName: 'Desk' });
+      control.setAdminConsent({ tenant: scoped.id, roles: ['Mail.ReadWrite', 'User.Read.All'] });
+      control.setAppMailboxScope({ tenant: scoped.id, mailboxes: [user.mail] });
+      const bare = control.createTenant({ domains: ['fixtures-unconsented.example'] });
+      control.setAdminConsent({ tenant: bare.id, roles: null });
+      appDirectory = {
+        user, shared,
+        app: control.issueAppTokens({ tenant: scoped.id }).access_token,
+        'app-unconsented': control.issueAppTokens({ tenant: bare.id }).access_token,
+      };
+    }
+    return appDirectory;
+  }
 
   /** What a placeholder of an example stands for in the emulator. */
   async function resolve(kind, { request, authorize }) {
     if (kind.startsWith('event:')) return (await replay(kind.slice('event:'.length))).body.id;
     switch (kind) {
       case 'tenant': return emu.tenantId;
+      case 'primary': return emu.mailboxes.primary;
+      case 'shared': return emu.tenants[0].sharedMailboxes[0];
+      case 'shared-id': return (await graph(`/users/${emu.tenants[0].sharedMailboxes[0]}`)).body.id;
+      case 'app-user': return fixtureApps().user.id;
+      case 'app-shared': return fixtureApps().shared.mail;
       case 'client_id': return 'emulator-client-id';
       case 'client_secret': return 'emulator-client-secret';
       case 'refresh_token': return emu.control.issueTokens().refresh_token;
@@ -140,10 +171,16 @@ describe('emulator: answers shaped like Microsoft\'s published examples (spec/em
     const { request, substitute = {} } = fixture;
     let target = request.path;
     const form = request.form && { ...request.form };
+    // Placeholders stand for a form field, or for text in the path and the JSON body.
+    let body = request.body === undefined ? undefined : JSON.stringify(request.body);
     for (const [placeholder, kind] of Object.entries(substitute)) {
       const value = await resolve(kind, fixture);
-      if (form && placeholder in form) form[placeholder] = value;
-      else target = target.split(placeholder).join(value);
+      if (form && placeholder in form) {
+        form[placeholder] = value;
+      } else {
+        target = target.split(placeholder).join(value);
+        body = body && body.split(placeholder).join(value);
+      }
     }
     let answer;
     if (form) {
@@ -152,7 +189,9 @@ describe('emulator: answers shaped like Microsoft\'s published examples (spec/em
       });
       answer = { status: res.status, headers: res.headers, body: await res.json() };
     } else {
-      answer = await graph(target, { method: request.method, headers: request.headers, body: request.body });
+      const token = fixture.auth ? fixtureApps()[fixture.auth] : undefined;
+      if (fixture.auth && !token) throw new Error(`unknown auth ${fixture.auth}`);
+      answer = await graph(target, { method: request.method, headers: request.headers, body: body && JSON.parse(body), ...(token ? { token } : {}) });
     }
     answers.set(name, answer);
     return answer;

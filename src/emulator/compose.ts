@@ -24,6 +24,8 @@ export function toEmailAddress(input: AddressInput): EmailAddress {
 export interface MessageSpec {
   folderId: string;
   from: EmailAddress;
+  /** Who really sent it, when not `from` (sent on behalf of `from`). */
+  sender?: EmailAddress;
   to?: EmailAddress[];
   cc?: EmailAddress[];
   bcc?: EmailAddress[];
@@ -70,7 +72,7 @@ export function composeMessage(spec: MessageSpec, { subject, receivedAt }: { sub
     internetMessageId: spec.internetMessageId ?? `<${uniqueTag}@${domain}>`,
     conversationId: spec.conversationId,
     from: spec.from,
-    sender: spec.from,
+    sender: spec.sender ?? spec.from,
     to: spec.to ?? [],
     cc: spec.cc ?? [],
     bcc: spec.bcc ?? [],

@@ -1,5 +1,8 @@
 /** The control API over HTTP: JSON in, JSON out, under /_emulator. Documented in README.md. */
-import type { AddEventOptions, AddEventsOptions, AddMailOptions, AddMailsOptions, EmulatorControl, UpdateMailOptions } from './control';
+import type {
+  AddEventOptions, AddEventsOptions, AddMailOptions, AddMailsOptions, AppOptions, CreateSharedMailboxOptions, CreateTenantOptions,
+  CreateUserOptions, EmulatorControl, MailboxRightsOptions, UpdateMailOptions,
+} from './control';
 import { ControlError } from './control';
 import { InvalidFaultRule } from './faults';
 import type { FaultRule } from './faults';
@@ -37,17 +40,32 @@ function faultRules(parsed: unknown): FaultRule[] {
 
 export const CONTROL_ROUTES: readonly Route<ControlHandler>[] = [
   {
-    method: 'GET', pattern: '', handler: ({ world }) => ok({
+    method: 'GET', pattern: '', handler: ({ world, control }) => ok({
       url: world.baseUrl,
       graph: `${world.baseUrl}/v1.0`,
       tenantId: world.directory.tenantId,
       authority: `${world.baseUrl}/${world.directory.tenantId}/oauth2/v2.0`,
       mailboxes: world.directory.mailboxes.map((m) => m.address),
       clientId: world.options.clientId,
+      tenants: control.tenants(),
       routes: CONTROL_ROUTES.map((r) => `${r.method} /_emulator${r.pattern}`),
     }),
   },
-  { method: 'POST', pattern: '/tokens', handler: ({ control, json }) => ok(control.issueTokens(json as { mailbox?: string; scope?: string })) },
+  { method: 'POST', pattern: '/tokens', handler: ({ control, json }) => ok(control.issueTokens(json as { mailbox?: string; tenant?: string; scope?: string })) },
+  { method: 'POST', pattern: '/tokens/app', handler: ({ control, json }) => ok(control.issueAppTokens(json as AppOptions & { scope?: string })) },
+  { method: 'GET', pattern: '/tenants', handler: ({ control }) => ok({ value: control.tenants() }) },
+  { method: 'POST', pattern: '/tenants', handler: ({ control, json }) => ok(control.createTenant(json as unknown as CreateTenantOptions), 201) },
+  { method: 'POST', pattern: '/users', handler: ({ control, json }) => ok(control.createUser(json as unknown as CreateUserOptions), 201) },
+  { method: 'POST', pattern: '/shared-mailboxes', handler: ({ control, json }) => ok(control.createSharedMailbox(json as unknown as CreateSharedMailboxOptions), 201) },
+  { method: 'POST', pattern: '/mailbox-rights/grant', handler: ({ control, json }) => ok({ rights: control.grantMailboxRights(json as unknown as MailboxRightsOptions) }) },
+  { method: 'POST', pattern: '/mailbox-rights/revoke', handler: ({ control, json }) => ok({ rights: control.revokeMailboxRights(json as unknown as MailboxRightsOptions) }) },
+  { method: 'POST', pattern: '/apps', handler: ({ control, json }) => (control.registerApp(json as { clientId: string; clientSecret: string }), done) },
+  { method: 'PUT', pattern: '/apps/consent', handler: ({ control, json }) => ok({ roles: control.setAdminConsent(json as AppOptions & { roles?: string[] | null }) }) },
+  { method: 'PUT', pattern: '/consent', handler: ({ control, json }) => ok({ scopes: control.setUserConsent(json as { mailbox: string; scopes: string[] }) }) },
+  {
+    method: 'PUT', pattern: '/apps/mailbox-scope',
+    handler: ({ control, json }) => ok({ mailboxes: control.setAppMailboxScope({ ...json, mailboxes: (json.mailboxes ?? null) as string[] | null }) }),
+  },
   { method: 'POST', pattern: '/tokens/expire', handler: ({ control }) => (control.expireAccessTokens(), done) },
   {
     method: 'POST', pattern: '/tokens/revoke', handler: ({ control, json }) => {

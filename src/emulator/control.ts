@@ -1,8 +1,12 @@
 /**
- * The in-process control surface for tests, demos and harnesses: mint tokens as if a user had
- * just consented, inject and change mail and events (timestamps from the emulator clock), read
- * what was sent, arm faults and read traffic statistics. The HTTP control API maps onto this.
+ * The in-process control surface for tests, demos and harnesses: shape the directory (tenants,
+ * users, shared mailboxes, mailbox rights, apps and what admins granted them), mint tokens as if a
+ * user had just consented or an app had asked, inject and change mail and events (timestamps from
+ * the emulator clock), read what was sent, arm faults and read traffic statistics. The HTTP control
+ * API maps onto this.
  */
+import { CLOUDS, isCloudName } from './clouds';
+import type { CloudName } from './clouds';
 import { composeMessage, toEmailAddress } from './compose';
 import type { AddressInput } from './compose';
 import { render } from './entity';
@@ -14,10 +18,17 @@ import { readEvent } from './event-input';
 import { changeEvent, changeMail } from './mutations';
 import type { FaultRule } from './faults';
 import type { Json } from './json';
-import type { Mailbox, NewEvent, NewMessage } from './mailbox';
+import { Tenant, tenantAlias } from './directory';
+import { deterministicGuid } from './ids';
+import { MAILBOX_RIGHTS } from './mailbox';
+import type { Mailbox, MailboxRight, NewEvent, NewMessage } from './mailbox';
 import type { AttachmentInfo, BodyType, Folder, Importance, SentRecord, StoredMessage } from './model';
 import type { StatsSnapshot } from './stats';
-import { DEFAULT_SCOPE } from './token';
+import { DEFAULT_APP_ROLES, DEFAULT_SCOPE, delegatedScopes } from './scopes';
+import { provisionMailbox, userRecord } from './seed';
+import type { UserSpec } from './seed';
+import { aliasRefusedForApps, appSignIn, mergeScopes, servicePrincipal, signIn } from './sign-in';
+import { AadError } from './token';
 import type { TokenResponse } from './token';
 import { wallTicks } from './timefmt';
 import { UTC_ZONE } from './timezones';
@@ -99,8 +110,91 @@ export interface BulkResult {
   last: number;
 }
 
+/** A tenant as the control API describes it. */
+export interface TenantInfo {
+  id: string;
+  domains: string[];
+  displayName: string;
+  cloud: CloudName;
+  /** The cloud's Graph host: the audience of its tokens and the host of `.default` scopes. */
+  graphHost: string;
+  loginHost: string;
+  users: string[];
+  sharedMailboxes: string[];
+}
+
+export interface CreateTenantOptions {
+  /** Verified domains; the first is the default one. */
+  domains: string[];
+  cloud?: CloudName;
+  displayName?: string;
+  /** Default: a GUID derived from the seed and the first domain. */
+  id?: string;
+}
+
+export interface CreateUserOptions extends UserSpec {
+  /** Default: the tenant that owns the UPN's domain. */
+  tenant?: string;
+  /** false: a directory user without an Exchange Online mailbox (MailboxNotEnabledForRESTAPI). */
+  mailbox?: boolean;
+}
+
+export interface CreateSharedMailboxOptions {
+  /** Primary SMTP address (also its UPN). */
+  address: string;
+  displayName?: string;
+  proxyAddresses?: string[];
+  tenant?: string;
+}
+
+export interface MailboxRightsOptions {
+  /** The mailbox the rights are on. */
+  mailbox: string;
+  /** The user who gets or loses them. */
+  user: string;
+  /** Default on revoke: all; required on grant. */
+  rights?: MailboxRight[];
+}
+
+export interface AppOptions {
+  /** Default: the seeded tenant. */
+  tenant?: string;
+  /** Default: the seeded app. */
+  clientId?: string;
+}
+
+export interface CreatedUser {
+  id: string;
+  userPrincipalName: string;
+  mail: string;
+  tenantId: string;
+}
+
 export interface EmulatorControl {
-  issueTokens(options?: { mailbox?: string; scope?: string }): TokenResponse;
+  /** Delegated tokens, as after the user's consent; `tenant` (id or domain), if given, must be the user's. */
+  issueTokens(options?: { mailbox?: string; tenant?: string; scope?: string }): TokenResponse;
+  /** App-only tokens as the client-credentials grant gives them (no secret needed; scope default `{graph}/.default`). */
+  issueAppTokens(options?: AppOptions & { scope?: string }): TokenResponse;
+  tenants(): TenantInfo[];
+  createTenant(options: CreateTenantOptions): TenantInfo;
+  createUser(options: CreateUserOptions): CreatedUser;
+  createSharedMailbox(options: CreateSharedMailboxOptions): CreatedUser;
+  grantMailboxRights(options: MailboxRightsOptions): MailboxRight[];
+  revokeMailboxRights(options: MailboxRightsOptions): MailboxRight[];
+  /** Registers an app in a cloud (default global), with a service principal in no tenant. */
+  registerApp(options: { clientId: string; clientSecret: string; cloud?: CloudName }): void;
+  /**
+   * Admin consent of application permissions for the app in the tenant (default roles: those the
+   * component asks for). `roles: []` or null withdraws it: tokens then come without roles.
+   */
+  setAdminConsent(options: AppOptions & { roles?: string[] | null }): string[];
+  /**
+   * Replaces what a user consented to for the app (delegated permissions, e.g. to take back
+   * Mail.Send); the next sign-in adds what it asks for, as a consent screen would.
+   */
+  setUserConsent(options: { mailbox: string; clientId?: string; scopes: string[] }): string[];
+  /** The mailboxes an Exchange administrator lets the app reach app-only; null = all of the tenant. */
+  setAppMailboxScope(options: AppOptions & { mailboxes: string[] | null }): string[] | null;
   expireAccessTokens(): void;
   revokeRefreshToken(refreshToken: string): boolean;
   revokeAll(): void;
@@ -122,6 +216,62 @@ const PLAIN: RenderContext = { timeZone: UTC_ZONE, immutableIds: false };
 
 export function createControl(world: World): EmulatorControl {
   const { directory } = world;
+
+  const tenantOf = (name?: string): Tenant => {
+    if (name === undefined) return directory.defaultTenant;
+    if (typeof name !== 'string') throw new ControlError(400, "'tenant' must be a tenant id or domain");
+    const tenant = directory.tenant(name);
+    if (!tenant) throw new ControlError(404, `no tenant '${name}'`);
+    return tenant;
+  };
+
+  const describe = (t: Tenant): TenantInfo => ({
+    id: t.id, domains: [...t.domains], displayName: t.displayName, cloud: t.cloud.name, graphHost: t.cloud.graph, loginHost: t.cloud.login,
+    users: t.mailboxes.filter((m) => m.kind === 'user').map((m) => m.address),
+    sharedMailboxes: t.mailboxes.filter((m) => m.kind === 'shared').map((m) => m.address),
+  });
+
+  const created = (m: Mailbox): CreatedUser => ({ id: m.user.id, userPrincipalName: m.user.userPrincipalName, mail: m.address, tenantId: m.tenant.id });
+
+  /** Azure AD's refusals surface as 400s of the control API, with their AADSTS text. */
+  const asControlAad = <T>(run: () => T): T => {
+    try {
+      return run();
+    } catch (err) {
+      if (err instanceof AadError) throw new ControlError(err.status === 401 ? 401 : 400, `${err.error}: ${err.message}`);
+      throw err;
+    }
+  };
+
+  /** A new directory user's record, checked against the tenant's domains and the names already taken. */
+  const newUser = (tenant: Tenant, spec: UserSpec): ReturnType<typeof userRecord> => {
+    if (typeof spec.userPrincipalName !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(spec.userPrincipalName)) {
+      throw new ControlError(400, "'userPrincipalName' (or 'address') must be an address such as name@domain");
+    }
+    const user = userRecord(world.options.seed, spec);
+    for (const address of [user.userPrincipalName, user.mail, ...user.proxyAddresses]) {
+      if (!tenant.domains.includes(address.split('@')[1])) throw new ControlError(400, `'${address}' is not in a domain of tenant ${tenant.domains[0]}`);
+    }
+    const clash = directory.taken([user.id, user.userPrincipalName, user.mail, ...user.proxyAddresses]);
+    if (clash) throw new ControlError(400, `'${clash}' already names a mailbox`);
+    return user;
+  };
+
+  const rightsOf = (value: unknown, fallback?: readonly MailboxRight[]): MailboxRight[] => {
+    if (value === undefined && fallback) return [...fallback];
+    if (!Array.isArray(value) || value.length === 0 || !value.every((r) => (MAILBOX_RIGHTS as readonly string[]).includes(r))) {
+      throw new ControlError(400, `'rights' must be a non-empty array of ${MAILBOX_RIGHTS.join(', ')}`);
+    }
+    return value as MailboxRight[];
+  };
+
+  /** The app's service principal in a tenant, for the consent and scope settings. */
+  const appIn = (options: AppOptions): { tenant: Tenant; clientId: string } => {
+    const tenant = tenantOf(options.tenant);
+    const clientId = options.clientId ?? world.options.clientId;
+    if (!directory.app(tenant.cloud.name, clientId)) throw new ControlError(404, `app '${clientId}' is not registered in the ${tenant.cloud.name} cloud`);
+    return { tenant, clientId };
+  };
 
   const mailboxOf = (name?: string): Mailbox => {
     const mailbox = directory.mailbox(name);
@@ -209,7 +359,118 @@ export function createControl(world: World): EmulatorControl {
   };
 
   return {
-    issueTokens: (options = {}) => world.tokens.issue(mailboxOf(options.mailbox).address, options.scope ?? DEFAULT_SCOPE),
+    issueTokens(options = {}) {
+      const user = mailboxOf(options.mailbox);
+      if (options.tenant !== undefined && tenantOf(options.tenant) !== user.tenant) {
+        throw new ControlError(400, `${user.address} is not a user of tenant ${options.tenant} (AADSTS50020)`);
+      }
+      return asControlAad(() => world.tokens.issueDelegated(signIn(directory, user, world.options.clientId, options.scope ?? DEFAULT_SCOPE)));
+    },
+
+    issueAppTokens(options = {}) {
+      const alias = options.tenant === undefined ? undefined : tenantAlias(options.tenant);
+      if (alias) {
+        const refusal = aliasRefusedForApps(alias);
+        throw new ControlError(400, `${refusal.error}: ${refusal.message}`);
+      }
+      const tenant = tenantOf(options.tenant);
+      const scope = options.scope ?? `${tenant.cloud.graph}/.default`;
+      return asControlAad(() => world.tokens.issueApp(appSignIn(directory, tenant, options.clientId ?? world.options.clientId, scope)));
+    },
+
+    tenants: () => directory.tenants.map(describe),
+
+    createTenant(options) {
+      const domains = Array.isArray(options.domains) ? options.domains.map((d) => String(d).toLowerCase()) : [];
+      if (!domains.length || !domains.every((d) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d))) throw new ControlError(400, "'domains' must list at least one domain name");
+      const cloud = options.cloud ?? 'global';
+      if (!isCloudName(cloud)) throw new ControlError(400, `'cloud' must be one of ${Object.keys(CLOUDS).join(', ')}`);
+      const id = (options.id ?? deterministicGuid(world.options.seed, 'tenant', domains[0])).toLowerCase();
+      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) throw new ControlError(400, "'id' must be a GUID");
+      const clash = [id, ...domains].find((name) => directory.tenant(name) || tenantAlias(name));
+      if (clash) throw new ControlError(400, `'${clash}' already names a tenant`);
+      return describe(directory.addTenant(new Tenant(id, domains, options.displayName ?? domains[0], CLOUDS[cloud])));
+    },
+
+    createUser(options) {
+      const upn = typeof options.userPrincipalName === 'string' ? options.userPrincipalName : '';
+      const tenant = options.tenant === undefined ? directory.tenant(upn.split('@')[1] ?? '') ?? tenantOf(undefined) : tenantOf(options.tenant);
+      const user = newUser(tenant, { ...options, accountEnabled: true });
+      return created(provisionMailbox(directory, tenant, user, world.options.seed, 'user', options.mailbox !== false));
+    },
+
+    createSharedMailbox(options) {
+      const address = typeof options.address === 'string' ? options.address : '';
+      const tenant = options.tenant === undefined ? directory.tenant(address.split('@')[1] ?? '') ?? tenantOf(undefined) : tenantOf(options.tenant);
+      const user = newUser(tenant, {
+        userPrincipalName: address, displayName: options.displayName ?? address.split('@')[0], proxyAddresses: options.proxyAddresses, accountEnabled: false,
+      });
+      return created(provisionMailbox(directory, tenant, user, world.options.seed, 'shared'));
+    },
+
+    grantMailboxRights(options) {
+      const target = mailboxOf(options.mailbox);
+      const grantee = mailboxOf(options.user);
+      if (grantee.tenant !== target.tenant) throw new ControlError(400, 'mailbox rights are granted within one tenant');
+      if (grantee.kind !== 'user') throw new ControlError(400, `${grantee.address} is a shared mailbox: nobody signs in as it`);
+      target.grant(grantee.user.id, rightsOf(options.rights));
+      return target.rightsOf(grantee.user.id);
+    },
+
+    revokeMailboxRights(options) {
+      const target = mailboxOf(options.mailbox);
+      const grantee = mailboxOf(options.user);
+      target.revoke(grantee.user.id, rightsOf(options.rights, MAILBOX_RIGHTS));
+      return target.rightsOf(grantee.user.id);
+    },
+
+    registerApp(options) {
+      const cloud = options.cloud ?? 'global';
+      if (!isCloudName(cloud)) throw new ControlError(400, `'cloud' must be one of ${Object.keys(CLOUDS).join(', ')}`);
+      if (typeof options.clientId !== 'string' || !options.clientId || typeof options.clientSecret !== 'string' || !options.clientSecret) {
+        throw new ControlError(400, "'clientId' and 'clientSecret' are required");
+      }
+      if (directory.app(cloud, options.clientId)) throw new ControlError(400, `app '${options.clientId}' is already registered in the ${cloud} cloud`);
+      directory.registerApp({ clientId: options.clientId, clientSecret: options.clientSecret, cloud });
+    },
+
+    setAdminConsent(options) {
+      const { tenant, clientId } = appIn(options);
+      const roles = options.roles === undefined ? [...DEFAULT_APP_ROLES] : options.roles ?? [];
+      if (!Array.isArray(roles) || !roles.every((r) => typeof r === 'string' && r)) throw new ControlError(400, "'roles' must be an array of permission names, or null");
+      // Admin consent provisions the app in the tenant if it was not there yet.
+      const sp = servicePrincipal(tenant, clientId);
+      sp.roles = [...new Set(roles)];
+      return [...sp.roles];
+    },
+
+    setUserConsent(options) {
+      const user = mailboxOf(options.mailbox);
+      const { tenant, clientId } = appIn({ tenant: user.tenant.id, clientId: options.clientId });
+      if (!Array.isArray(options.scopes) || !options.scopes.every((s) => typeof s === 'string' && s)) {
+        throw new ControlError(400, "'scopes' must be an array of permission names");
+      }
+      const scopes = asControlAad(() => mergeScopes(delegatedScopes(options.scopes.join(' '), tenant.cloud, tenant.displayName)));
+      servicePrincipal(tenant, clientId).userConsents.set(user.user.id, scopes);
+      return scopes;
+    },
+
+    setAppMailboxScope(options) {
+      const { tenant, clientId } = appIn(options);
+      const sp = tenant.servicePrincipals.get(clientId);
+      if (!sp) throw new ControlError(404, `app '${clientId}' has no service principal in tenant ${tenant.domain}: consent first`);
+      if (options.mailboxes === null) {
+        sp.mailboxScope = null;
+        return null;
+      }
+      if (!Array.isArray(options.mailboxes)) throw new ControlError(400, "'mailboxes' must be an array of mailboxes, or null");
+      const mailboxes = options.mailboxes.map((name) => mailboxOf(name));
+      const foreign = mailboxes.find((m) => m.tenant !== tenant);
+      if (foreign) throw new ControlError(400, `${foreign.address} is not in tenant ${tenant.domain}`);
+      sp.mailboxScope = new Set(mailboxes.map((m) => m.user.id));
+      return mailboxes.map((m) => m.address);
+    },
+
     expireAccessTokens: () => world.tokens.expireAccessTokens(),
     revokeRefreshToken: (refreshToken) => world.tokens.revokeRefreshToken(refreshToken),
     revokeAll: () => world.tokens.revokeAll(),

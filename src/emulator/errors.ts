@@ -6,6 +6,8 @@ export class GraphError extends Error {
     readonly code: string,
     message: string,
     readonly headers: Readonly<Record<string, string>> = {},
+    /** Further innerError members some answers carry (the token checks' oAuthEvent ids). */
+    readonly innerError: Readonly<Record<string, string>> = {},
   ) {
     super(message);
     this.name = 'GraphError';

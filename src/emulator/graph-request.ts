@@ -1,4 +1,5 @@
 /** The request as Graph handlers see it, and the response shapes they share. */
+import type { Caller, Permission } from './access';
 import { Collection } from './collection';
 import type { Sequenced } from './collection';
 import { render } from './entity';
@@ -12,6 +13,7 @@ import type { Mailbox } from './mailbox';
 import { parseListQuery, parseSelect } from './odata';
 import type { Json } from './json';
 import type { Preferences } from './prefer';
+import type { Route } from './router';
 import type { World } from './world';
 import { visibleUntil } from './world';
 
@@ -21,12 +23,20 @@ export interface GraphRequest {
   rawPath: string;
   params: URLSearchParams;
   body: Buffer;
+  /** The mailbox the path names (`/me` or `/users/{id}`). */
   mailbox: Mailbox;
+  /** Who is asking, from the token: the signed-in user, or the app acting as itself. */
+  caller: Caller;
   prefs: Preferences;
   render: RenderContext;
 }
 
 export type GraphHandler = (req: GraphRequest, params: Record<string, string>) => HttpResult;
+
+/** A Graph route and the permission it needs (see access.ts). */
+export interface GraphRoute extends Route<GraphHandler> {
+  permission: Permission;
+}
 
 function metadataBase(req: GraphRequest): string {
   return `${req.world.baseUrl}/v1.0/$metadata`;

@@ -4,19 +4,23 @@
  */
 import type { AddressInfo } from 'node:net';
 import { createControl } from './control';
-import type { EmulatorControl } from './control';
+import type { EmulatorControl, TenantInfo } from './control';
 import { FaultEngine } from './faults';
 import { createRng } from './rng';
-import { seedDirectory } from './seed';
+import { DEFAULT_APP, seedDirectory } from './seed';
 import { createEmulatorServer } from './server';
 import { ConcurrencyGate, Stats } from './stats';
 import { TokenService } from './token';
 import type { ResolvedOptions, World } from './world';
 
 export type {
-  AddEventOptions, AddEventsOptions, AddMailOptions, AddMailsOptions, BulkResult, EmulatorControl,
-  UpdateEventOptions, UpdateMailOptions,
+  AddEventOptions, AddEventsOptions, AddMailOptions, AddMailsOptions, AppOptions, BulkResult, CreatedUser, CreateSharedMailboxOptions,
+  CreateTenantOptions, CreateUserOptions, EmulatorControl, MailboxRightsOptions, TenantInfo, UpdateEventOptions, UpdateMailOptions,
 } from './control';
+export { CLOUDS, CLOUD_NAMES } from './clouds';
+export type { CloudName } from './clouds';
+export type { MailboxRight } from './mailbox';
+export { CONSENTED_SCOPES, DEFAULT_APP_ROLES } from './scopes';
 export { ControlError } from './control';
 export type { FaultRule } from './faults';
 export type { SentRecord } from './model';
@@ -32,6 +36,7 @@ export interface EmulatorOptions {
   now?: () => number;
   /** Seeded mails in the primary mailbox (default 300). */
   mailCount?: number;
+  /** The seeded app, registered in every cloud and admin-consented in every seeded tenant. */
   clientId?: string;
   clientSecret?: string;
   accessTokenTtlSeconds?: number;
@@ -45,6 +50,8 @@ export interface Emulator {
   url: string;
   tenantId: string;
   mailboxes: { primary: string; secondary: string };
+  /** The seeded tenants: Contoso (global, tenantId above) and one per national cloud, each with a user and a shared mailbox. */
+  tenants: TenantInfo[];
   control: EmulatorControl;
   close(): Promise<void>;
 }
@@ -55,8 +62,8 @@ function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     seed: options.seed ?? 1,
     now: options.now ?? Date.now,
     mailCount: options.mailCount ?? 300,
-    clientId: options.clientId ?? 'emulator-client-id',
-    clientSecret: options.clientSecret ?? 'emulator-client-secret',
+    clientId: options.clientId ?? DEFAULT_APP.clientId,
+    clientSecret: options.clientSecret ?? DEFAULT_APP.clientSecret,
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
     visibilityDelayMs: options.visibilityDelayMs ?? 0,
     maxConcurrentPerMailbox: options.maxConcurrentPerMailbox ?? 4,
@@ -71,8 +78,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     options: resolved,
     now,
     baseUrl: '',
-    directory: seedDirectory(resolved.seed, now(), resolved.mailCount),
-    tokens: new TokenService({ ...resolved, now }),
+    directory: seedDirectory(resolved.seed, now(), resolved.mailCount, { clientId: resolved.clientId, clientSecret: resolved.clientSecret }),
+    tokens: new TokenService({ accessTokenTtlSeconds: resolved.accessTokenTtlSeconds, now }),
     // Its own stream, so arming faults never changes the seeded data.
     faults: new FaultEngine(createRng(resolved.seed ^ 0x5eed)),
     stats,
@@ -90,6 +97,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     url: world.baseUrl,
     tenantId: world.directory.tenantId,
     mailboxes: { primary: primary.address, secondary: secondary.address },
+    tenants: control.tenants(),
     control,
     close: () => new Promise<void>((resolve, reject) => {
       server.close((err) => (err ? reject(err) : resolve()));

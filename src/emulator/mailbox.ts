@@ -3,6 +3,7 @@
  * the bookkeeping Exchange does implicitly (folder counters, change keys, ids that change on move).
  */
 import { Collection } from './collection';
+import type { Tenant } from './directory';
 import { MESSAGE_SORT_KEYS } from './entity-message';
 import { EVENT_SORT_KEYS } from './entity-event';
 import { CONTACT_SORT_KEYS } from './entity-contact';
@@ -21,6 +22,17 @@ type Assigned = 'seq' | 'id' | 'changeKey';
 export type NewMessage = Omit<StoredMessage, Assigned | 'immutableId' | 'conversationId'> & { conversationId?: string };
 export type NewEvent = Omit<StoredEvent, Assigned>;
 export type NewContact = Omit<StoredContact, Assigned | 'parentFolderId'>;
+
+/**
+ * Exchange's rights of one user on another's mailbox (Exchange Online "mailbox permissions"):
+ * Full Access opens every folder; Send As sends with no trace of the real sender; Send on Behalf
+ * sends with the real sender shown. Source: microsoft-graph-docs concepts/outlook-send-mail-from-other-user.md.
+ */
+export const MAILBOX_RIGHTS = ['fullAccess', 'sendAs', 'sendOnBehalf'] as const;
+export type MailboxRight = typeof MAILBOX_RIGHTS[number];
+
+/** A user's own mailbox, or a shared mailbox (whose account is disabled: reached only through rights). */
+export type MailboxKind = 'user' | 'shared';
 
 export class Mailbox {
   readonly ids: IdFactory;
@@ -41,14 +53,53 @@ export class Mailbox {
   private readonly eventsById = new Map<string, StoredEvent>();
   private readonly transactions = new Map<string, StoredEvent>();
   private readonly contactsById = new Map<string, StoredContact>();
+  /** Rights other users hold on this mailbox, by their user id. */
+  private readonly delegates = new Map<string, Set<MailboxRight>>();
 
-  constructor(readonly user: User, seed: number) {
+  /**
+   * @param enabled false for a user without an Exchange Online mailbox (unlicensed, on-premises):
+   *   the user exists in the directory, Outlook routes answer MailboxNotEnabledForRESTAPI.
+   */
+  constructor(readonly user: User, seed: number, readonly tenant: Tenant, readonly kind: MailboxKind = 'user', readonly enabled = true) {
     this.ids = createIdFactory(seed, user.id);
     this.contactFolderId = this.ids.next('folder');
   }
 
+  /** The primary SMTP address. */
   get address(): string {
-    return this.user.userPrincipalName;
+    return this.user.mail;
+  }
+
+  /** Every name Exchange resolves to this mailbox: UPN, primary and proxy SMTP addresses (lower case). */
+  get addresses(): string[] {
+    return [...new Set([this.user.userPrincipalName, this.user.mail, ...this.user.proxyAddresses].map((a) => a.toLowerCase()))];
+  }
+
+  /** Whether this address (any case) is one of the mailbox's own. */
+  owns(address: string): boolean {
+    return this.addresses.includes(address.toLowerCase());
+  }
+
+  // ---- rights of other users ----
+
+  grant(userId: string, rights: readonly MailboxRight[]): void {
+    const held = this.delegates.get(userId) ?? new Set<MailboxRight>();
+    for (const right of rights) held.add(right);
+    this.delegates.set(userId, held);
+  }
+
+  /** Without `rights`, every right the user holds. */
+  revoke(userId: string, rights: readonly MailboxRight[] = MAILBOX_RIGHTS): void {
+    const held = this.delegates.get(userId);
+    for (const right of rights) held?.delete(right);
+  }
+
+  hasRight(userId: string, right: MailboxRight): boolean {
+    return this.delegates.get(userId)?.has(right) ?? false;
+  }
+
+  rightsOf(userId: string): MailboxRight[] {
+    return MAILBOX_RIGHTS.filter((r) => this.hasRight(userId, r));
   }
 
   // ---- folders ----

@@ -29,6 +29,12 @@ export interface User {
   givenName: string;
   surname: string;
   userPrincipalName: string;
+  /** Primary SMTP address (Graph's `mail`); for seeded users the same as the UPN. */
+  mail: string;
+  /** Further SMTP addresses of the mailbox (Exchange's proxy addresses), also resolvable. */
+  proxyAddresses: string[];
+  /** False for shared mailboxes: their account is disabled, nobody signs in as them. */
+  accountEnabled: boolean;
   jobTitle: string;
   officeLocation: string;
   mobilePhone: string | null;
@@ -167,6 +173,8 @@ export interface SentRecord {
   importance: Importance;
   bodyContentType: BodyType;
   attachments: AttachmentInfo[];
+  /** Who actually sent it: differs from `from` when sent on behalf of `from`. */
+  sender: EmailAddress;
   saveToSentItems: boolean;
   /** Addresses of emulator mailboxes that received a copy. */
   deliveredTo: string[];

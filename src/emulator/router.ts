@@ -6,8 +6,8 @@ export interface Route<H> {
   handler: H;
 }
 
-export type Match<H> =
-  | { route: Route<H>; params: Record<string, string> }
+export type Match<R> =
+  | { route: R; params: Record<string, string> }
   | { methodNotAllowed: true }
   | undefined;
 
@@ -24,7 +24,7 @@ function matchPattern(pattern: string, segments: readonly string[]): Record<stri
 }
 
 /** `segments` are already percent-decoded. */
-export function matchRoute<H>(routes: readonly Route<H>[], method: string, segments: readonly string[]): Match<H> {
+export function matchRoute<R extends Route<unknown>>(routes: readonly R[], method: string, segments: readonly string[]): Match<R> {
   let pathKnown = false;
   for (const route of routes) {
     const params = matchPattern(route.pattern, segments);

@@ -4,10 +4,9 @@ import { EVENT } from './entity-event';
 import { notFound } from './errors';
 import { readEvent } from './event-input';
 import { itemResponse, jsonBody, listItems, listResponse, lookup } from './graph-request';
-import type { GraphHandler, GraphRequest } from './graph-request';
+import type { GraphHandler, GraphRequest, GraphRoute } from './graph-request';
 import type { Calendar } from './model';
 import { changeEvent } from './mutations';
-import type { Route } from './router';
 
 /** Which calendar a route addresses: one by id, the default one, or (for /events) all of them. */
 type Scope = 'byId' | 'default' | 'all';
@@ -63,19 +62,19 @@ const updateEvent: GraphHandler = (req, { eventId }) => {
   return itemResponse(req, EVENT, event, 'events');
 };
 
-export const CALENDAR_ROUTES: readonly Route<GraphHandler>[] = [
-  { method: 'GET', pattern: '/calendars', handler: listCalendars },
-  { method: 'GET', pattern: '/calendars/{calendarId}', handler: getCalendar('byId') },
-  { method: 'GET', pattern: '/calendar', handler: getCalendar('default') },
-  { method: 'GET', pattern: '/calendars/{calendarId}/events', handler: listEvents('byId') },
-  { method: 'GET', pattern: '/calendar/events', handler: listEvents('default') },
-  { method: 'GET', pattern: '/events', handler: listEvents('all') },
-  { method: 'GET', pattern: '/calendars/{calendarId}/events/{eventId}', handler: getEvent('byId') },
-  { method: 'GET', pattern: '/calendar/events/{eventId}', handler: getEvent('default') },
-  { method: 'GET', pattern: '/events/{eventId}', handler: getEvent('all') },
-  { method: 'PATCH', pattern: '/events/{eventId}', handler: updateEvent },
+export const CALENDAR_ROUTES: readonly GraphRoute[] = [
+  { method: 'GET', pattern: '/calendars', handler: listCalendars, permission: 'Calendars.Read' },
+  { method: 'GET', pattern: '/calendars/{calendarId}', handler: getCalendar('byId'), permission: 'Calendars.Read' },
+  { method: 'GET', pattern: '/calendar', handler: getCalendar('default'), permission: 'Calendars.Read' },
+  { method: 'GET', pattern: '/calendars/{calendarId}/events', handler: listEvents('byId'), permission: 'Calendars.Read' },
+  { method: 'GET', pattern: '/calendar/events', handler: listEvents('default'), permission: 'Calendars.Read' },
+  { method: 'GET', pattern: '/events', handler: listEvents('all'), permission: 'Calendars.Read' },
+  { method: 'GET', pattern: '/calendars/{calendarId}/events/{eventId}', handler: getEvent('byId'), permission: 'Calendars.Read' },
+  { method: 'GET', pattern: '/calendar/events/{eventId}', handler: getEvent('default'), permission: 'Calendars.Read' },
+  { method: 'GET', pattern: '/events/{eventId}', handler: getEvent('all'), permission: 'Calendars.Read' },
+  { method: 'PATCH', pattern: '/events/{eventId}', handler: updateEvent, permission: 'Calendars.ReadWrite' },
   // POST /events creates in the default calendar, as in Graph.
-  { method: 'POST', pattern: '/calendars/{calendarId}/events', handler: createEvent('byId') },
-  { method: 'POST', pattern: '/calendar/events', handler: createEvent('default') },
-  { method: 'POST', pattern: '/events', handler: createEvent('default') },
+  { method: 'POST', pattern: '/calendars/{calendarId}/events', handler: createEvent('byId'), permission: 'Calendars.ReadWrite' },
+  { method: 'POST', pattern: '/calendar/events', handler: createEvent('default'), permission: 'Calendars.ReadWrite' },
+  { method: 'POST', pattern: '/events', handler: createEvent('default'), permission: 'Calendars.ReadWrite' },
 ];

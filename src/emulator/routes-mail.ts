@@ -3,14 +3,13 @@ import { MAIL_FOLDER } from './entity-folder';
 import { MESSAGE } from './entity-message';
 import { badRequest, GraphError, notFound } from './errors';
 import { itemResponse, jsonBody, listItems, listResponse, lookup } from './graph-request';
-import type { GraphHandler, GraphRequest } from './graph-request';
+import type { GraphHandler, GraphRequest, GraphRoute } from './graph-request';
 import { enumValue, isObject, param } from './json';
 import type { Json } from './json';
 import { WELL_KNOWN_FOLDERS } from './mailbox';
 import type { Folder } from './model';
 import { changeMail } from './mutations';
 import type { MailChanges } from './mutations';
-import type { Route } from './router';
 import { sendMail } from './send-mail';
 
 function folderParam(req: GraphRequest, idOrName: string): Folder {
@@ -91,15 +90,15 @@ const moveMessage: GraphHandler = (req, { messageId }) => {
   return itemResponse(req, MESSAGE, message, 'messages', 201);
 };
 
-export const MAIL_ROUTES: readonly Route<GraphHandler>[] = [
-  { method: 'GET', pattern: '/mailFolders', handler: listTopFolders },
-  { method: 'GET', pattern: '/mailFolders/{folderId}', handler: getFolder },
-  { method: 'GET', pattern: '/mailFolders/{folderId}/childFolders', handler: listChildFolders },
-  { method: 'GET', pattern: '/mailFolders/{folderId}/messages', handler: listFolderMessages },
-  { method: 'GET', pattern: '/mailFolders/{folderId}/messages/{messageId}', handler: getFolderMessage },
-  { method: 'GET', pattern: '/messages', handler: listMessages },
-  { method: 'GET', pattern: '/messages/{messageId}', handler: getMessage },
-  { method: 'PATCH', pattern: '/messages/{messageId}', handler: updateMessage },
-  { method: 'POST', pattern: '/messages/{messageId}/move', handler: moveMessage },
-  { method: 'POST', pattern: '/sendMail', handler: sendMail },
+export const MAIL_ROUTES: readonly GraphRoute[] = [
+  { method: 'GET', pattern: '/mailFolders', handler: listTopFolders, permission: 'Mail.Read' },
+  { method: 'GET', pattern: '/mailFolders/{folderId}', handler: getFolder, permission: 'Mail.Read' },
+  { method: 'GET', pattern: '/mailFolders/{folderId}/childFolders', handler: listChildFolders, permission: 'Mail.Read' },
+  { method: 'GET', pattern: '/mailFolders/{folderId}/messages', handler: listFolderMessages, permission: 'Mail.Read' },
+  { method: 'GET', pattern: '/mailFolders/{folderId}/messages/{messageId}', handler: getFolderMessage, permission: 'Mail.Read' },
+  { method: 'GET', pattern: '/messages', handler: listMessages, permission: 'Mail.Read' },
+  { method: 'GET', pattern: '/messages/{messageId}', handler: getMessage, permission: 'Mail.Read' },
+  { method: 'PATCH', pattern: '/messages/{messageId}', handler: updateMessage, permission: 'Mail.ReadWrite' },
+  { method: 'POST', pattern: '/messages/{messageId}/move', handler: moveMessage, permission: 'Mail.ReadWrite' },
+  { method: 'POST', pattern: '/sendMail', handler: sendMail, permission: 'Mail.Send' },
 ];

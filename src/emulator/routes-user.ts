@@ -4,9 +4,8 @@ import { USER } from './entity-user';
 import { graphJson } from './http';
 import { render } from './entity';
 import { itemResponse, listResponse, lookup } from './graph-request';
-import type { GraphHandler } from './graph-request';
+import type { GraphHandler, GraphRoute } from './graph-request';
 import { parseSelect } from './odata';
-import type { Route } from './router';
 
 const getUser: GraphHandler = (req) => {
   const select = parseSelect(USER, req.params.get('$select'));
@@ -21,8 +20,8 @@ const listContacts: GraphHandler = (req) => listResponse(req, CONTACT, req.mailb
 const getContact: GraphHandler = (req, { contactId }) =>
   itemResponse(req, CONTACT, lookup(contactId, (id) => req.mailbox.contact(id)), 'contacts');
 
-export const USER_ROUTES: readonly Route<GraphHandler>[] = [
-  { method: 'GET', pattern: '', handler: getUser },
-  { method: 'GET', pattern: '/contacts', handler: listContacts },
-  { method: 'GET', pattern: '/contacts/{contactId}', handler: getContact },
+export const USER_ROUTES: readonly GraphRoute[] = [
+  { method: 'GET', pattern: '', handler: getUser, permission: 'User' },
+  { method: 'GET', pattern: '/contacts', handler: listContacts, permission: 'Contacts.Read' },
+  { method: 'GET', pattern: '/contacts/{contactId}', handler: getContact, permission: 'Contacts.Read' },
 ];

@@ -2,15 +2,20 @@
  * Deterministic starting data: two mailboxes with nested folders (enough of them to page),
  * mail spread over the last 30 days (some within the same second, to exercise the
  * whole-second quirk), two calendars with single events and series masters, and contacts.
+ * Around them: a shared mailbox, one tenant in each national cloud with a user and a shared
+ * mailbox, mailbox rights, and the seeded app registered and admin-consented everywhere.
  */
+import { CLOUDS } from './clouds';
+import type { CloudName } from './clouds';
 import { composeMessage, toEmailAddress } from './compose';
-import { Directory, TENANT_DOMAIN } from './directory';
+import { Directory, Tenant, TENANT_DOMAIN } from './directory';
 import { readEvent } from './event-input';
 import { DAYS_OF_WEEK } from './recurrence';
 import type { EventSpan } from './event-input';
 import { deterministicGuid } from './ids';
 import { Mailbox } from './mailbox';
-import type { NewMessage, WellKnownFolder } from './mailbox';
+import type { MailboxKind, NewMessage, WellKnownFolder } from './mailbox';
+import { CONSENTED_SCOPES, DEFAULT_APP_ROLES } from './scopes';
 import type { Folder, User } from './model';
 import type { Rng } from './rng';
 import { createRng } from './rng';
@@ -20,20 +25,49 @@ import type { ResolvedZone } from './timezones';
 
 const DAY = 24 * 3600 * 1000;
 
-function makeUser(seed: number, given: string, surname: string, jobTitle: string, office: string): User {
-  const upn = `${given}.${surname}@${TENANT_DOMAIN}`.toLowerCase();
+/** What describes a directory user (seeded or created through the control API). */
+export interface UserSpec {
+  userPrincipalName: string;
+  displayName?: string;
+  givenName?: string;
+  surname?: string;
+  jobTitle?: string;
+  officeLocation?: string;
+  /** Primary SMTP address; default the UPN. */
+  mail?: string;
+  proxyAddresses?: string[];
+  accountEnabled?: boolean;
+}
+
+/** A user record; the object id derives from the seed and the UPN, so it is stable across runs. */
+export function userRecord(seed: number, spec: UserSpec): User {
+  const upn = spec.userPrincipalName.toLowerCase();
   return {
     id: deterministicGuid(seed, 'user', upn),
-    displayName: `${given} ${surname}`,
-    givenName: given,
-    surname,
+    displayName: spec.displayName ?? upn.split('@')[0],
+    givenName: spec.givenName ?? '',
+    surname: spec.surname ?? '',
     userPrincipalName: upn,
-    jobTitle,
-    officeLocation: office,
+    mail: (spec.mail ?? upn).toLowerCase(),
+    proxyAddresses: (spec.proxyAddresses ?? []).map((a) => a.toLowerCase()),
+    accountEnabled: spec.accountEnabled ?? true,
+    jobTitle: spec.jobTitle ?? '',
+    officeLocation: spec.officeLocation ?? '',
     mobilePhone: null,
     businessPhones: ['+1 425 555 0109'],
     preferredLanguage: 'en-US',
   };
+}
+
+function makeUser(seed: number, given: string, surname: string, jobTitle: string, office: string, domain = TENANT_DOMAIN): User {
+  return userRecord(seed, {
+    userPrincipalName: `${given}.${surname}@${domain}`, displayName: `${given} ${surname}`, givenName: given, surname, jobTitle, officeLocation: office,
+  });
+}
+
+/** A shared mailbox's user: no sign-in (its account is disabled, as Exchange creates it). */
+function sharedUser(seed: number, alias: string, displayName: string, domain: string): User {
+  return userRecord(seed, { userPrincipalName: `${alias}@${domain}`, displayName, accountEnabled: false });
 }
 
 /** Top-level folders as Outlook creates them, plus user folders; Inbox gets enough children to page. */
@@ -215,14 +249,80 @@ function seedContacts(mailbox: Mailbox, now: number, rng: Rng): void {
   }
 }
 
-export function seedDirectory(seed: number, now: number, mailCount: number): Directory {
+/** An empty mailbox as Exchange provisions one: the standard folders and a default calendar. */
+export function provisionMailbox(directory: Directory, tenant: Tenant, user: User, seed: number, kind: MailboxKind, enabled = true): Mailbox {
+  const mailbox = directory.addMailbox(new Mailbox(user, seed, tenant, kind, enabled));
+  if (enabled) {
+    seedFolders(mailbox);
+    mailbox.createCalendar('Calendar', 'auto', '');
+  }
+  return mailbox;
+}
+
+/** One tenant per national cloud, each with a user who holds Full Access and Send As on a shared mailbox. */
+const NATIONAL_TENANTS: { cloud: CloudName; domain: string; name: string; user: [string, string]; shared: [string, string] }[] = [
+  { cloud: 'usgov', domain: 'woodgrove-gov.example', name: 'Woodgrove (GCC High)', user: ['Grady', 'Archie'], shared: ['records', 'Woodgrove Records'] },
+  { cloud: 'usgovdod', domain: 'litware-dod.example', name: 'Litware (DoD)', user: ['Lee', 'Gu'], shared: ['operations', 'Litware Operations'] },
+  { cloud: 'china', domain: 'wingtip-cn.example', name: 'Wingtip (21Vianet)', user: ['Li', 'Wei'], shared: ['service', 'Wingtip Service'] },
+];
+
+/** A little mail and a calendar, so every seeded mailbox has something to list. */
+function seedSmallMailbox(mailbox: Mailbox, now: number, rng: Rng): void {
+  seedMail(mailbox, seedFolders(mailbox), 12, now, rng);
+  seedCalendars(mailbox, now, rng, 4);
+}
+
+/**
+ * The seeded app, registered in each cloud (a registration per cloud, as in Azure), admin-consented
+ * in each seeded tenant, and consented to by each seeded user for the component's scopes.
+ */
+function seedApp(directory: Directory, seed: number, app: { clientId: string; clientSecret: string }): void {
+  for (const cloud of Object.keys(CLOUDS) as CloudName[]) directory.registerApp({ ...app, cloud });
+  for (const tenant of directory.tenants) {
+    const users = tenant.mailboxes.filter((m) => m.kind === 'user');
+    tenant.servicePrincipals.set(app.clientId, {
+      clientId: app.clientId,
+      id: deterministicGuid(seed, 'servicePrincipal', tenant.id, app.clientId),
+      roles: [...DEFAULT_APP_ROLES],
+      userConsents: new Map(users.map((u) => [u.user.id, [...CONSENTED_SCOPES]])),
+      mailboxScope: null,
+    });
+  }
+}
+
+/** The seeded app's credentials unless the emulator is started with others. */
+export const DEFAULT_APP = { clientId: 'emulator-client-id', clientSecret: 'emulator-client-secret' } as const;
+
+export function seedDirectory(seed: number, now: number, mailCount: number, app: { clientId: string; clientSecret: string } = DEFAULT_APP): Directory {
   const rng = createRng(seed);
-  const primary = new Mailbox(makeUser(seed, 'Adele', 'Vance', 'Retail Manager', '18/2111'), seed);
-  const secondary = new Mailbox(makeUser(seed, 'Megan', 'Bowen', 'Marketing Manager', '12/1110'), seed);
+  const directory = new Directory(deterministicGuid(seed, 'tenant'));
+  const contoso = directory.addTenant(new Tenant(directory.tenantId, [TENANT_DOMAIN], 'Contoso', CLOUDS.global));
+  const primary = directory.addMailbox(new Mailbox(makeUser(seed, 'Adele', 'Vance', 'Retail Manager', '18/2111'), seed, contoso));
+  const secondary = directory.addMailbox(new Mailbox(makeUser(seed, 'Megan', 'Bowen', 'Marketing Manager', '12/1110'), seed, contoso));
   seedMail(primary, seedFolders(primary), mailCount, now, rng);
   seedMail(secondary, seedFolders(secondary), 25, now, rng);
   seedCalendars(primary, now, rng, 36);
   seedCalendars(secondary, now, rng, 6);
   seedContacts(primary, now, rng);
-  return new Directory(deterministicGuid(seed, 'tenant'), [primary, secondary]);
+
+  // From here on a stream of its own: the data above is exactly what it was before tenants existed.
+  const more = createRng(seed ^ 0x7e4a47);
+  const info = directory.addMailbox(new Mailbox(sharedUser(seed, 'info', 'Contoso Info', TENANT_DOMAIN), seed, contoso, 'shared'));
+  seedSmallMailbox(info, now, more);
+  // Adele is Megan's delegate (the specs have always read and sent from Megan's mailbox as Adele)
+  // and runs the shared mailbox; Megan may only send on its behalf.
+  secondary.grant(primary.user.id, ['fullAccess', 'sendAs']);
+  info.grant(primary.user.id, ['fullAccess', 'sendAs']);
+  info.grant(secondary.user.id, ['sendOnBehalf']);
+
+  for (const t of NATIONAL_TENANTS) {
+    const tenant = directory.addTenant(new Tenant(deterministicGuid(seed, 'tenant', t.domain), [t.domain], t.name, CLOUDS[t.cloud]));
+    const user = directory.addMailbox(new Mailbox(makeUser(seed, t.user[0], t.user[1], 'Analyst', '1/100', t.domain), seed, tenant));
+    const shared = directory.addMailbox(new Mailbox(sharedUser(seed, t.shared[0], t.shared[1], t.domain), seed, tenant, 'shared'));
+    seedSmallMailbox(user, now, more);
+    seedSmallMailbox(shared, now, more);
+    shared.grant(user.user.id, ['fullAccess', 'sendAs']);
+  }
+  seedApp(directory, seed, app);
+  return directory;
 }

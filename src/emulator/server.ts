@@ -5,14 +5,16 @@
  *   /_emulator/...                 control API (never faulted, never counted)
  * Every response carries request-id, client-request-id and a Date from the emulator clock.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { authorize } from './access';
+import type { Caller } from './access';
 import type { EmulatorControl } from './control';
 import { CONTROL_ROUTES, controlError } from './control-routes';
 import { badRequest, GraphError, retryAfter, statusError, throttled } from './errors';
 import type { Fault } from './faults';
-import type { GraphRequest } from './graph-request';
+import type { GraphRequest, GraphRoute } from './graph-request';
 import { graphJson, plainJson, readBody } from './http';
 import type { HttpResult } from './http';
 import { isObject } from './json';
@@ -20,12 +22,13 @@ import type { Mailbox } from './mailbox';
 import { parsePreferences } from './prefer';
 import { matchRoute, splitPath } from './router';
 import { CALENDAR_ROUTES } from './routes-calendar';
-import { aadErrorBody, handleIdentity, IDENTITY_PATH } from './routes-identity';
+import { aadErrorBody, cloudOfPath, handleIdentity, IDENTITY_PATH } from './routes-identity';
 import { MAIL_ROUTES } from './routes-mail';
 import { USER_ROUTES } from './routes-user';
 import { innerErrorDate } from './timefmt';
 import { UTC_ZONE } from './timezones';
 import { AadError } from './token';
+import type { AccessGrant } from './token';
 import type { World } from './world';
 
 /** Graph's request size limit (about 4 MB), which caps inline attachments. */
@@ -33,7 +36,7 @@ const GRAPH_BODY_LIMIT = 4 * 1024 * 1024;
 const IDENTITY_BODY_LIMIT = 1024 * 1024;
 /** Control bodies can be large (bulk specs); they are ours, not Graph's. */
 const CONTROL_BODY_LIMIT = 64 * 1024 * 1024;
-const GRAPH_ROUTES = [...USER_ROUTES, ...MAIL_ROUTES, ...CALENDAR_ROUTES];
+const GRAPH_ROUTES: readonly GraphRoute[] = [...USER_ROUTES, ...MAIL_ROUTES, ...CALENDAR_ROUTES];
 const HAS_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
 interface Exchange {
@@ -95,6 +98,7 @@ function graphError(ex: Exchange, err: GraphError): HttpResult {
       // Graph's pages show the request id as 'request-id' and as requestId; both are here, so a
       // client that reads only one of them works against the emulator as against Graph.
       innerError: {
+        ...err.innerError,
         date: innerErrorDate(ex.world.now()),
         'request-id': ex.requestId,
         requestId: ex.requestId,
@@ -124,11 +128,20 @@ async function underFault(ex: Exchange, fault: Fault | undefined, run: () => Htt
 
 // ---- Graph ----
 
-const UNAUTHORIZED: Record<'missing' | 'expired' | 'invalid', string> = {
+/** Graph's 401 wording for each way a bearer token fails (the audience one: many public reports). */
+const UNAUTHORIZED = {
   missing: 'Access token is empty.',
   expired: 'Lifetime validation failed, the token is expired.',
-  invalid: 'IDX14100: JWT is not well formed, there are no dots (.).',
-};
+  malformed: 'IDX14100: JWT is not well formed, there are no dots (.).',
+  invalid: 'Access token validation failure.',
+  audience: 'Access token validation failure. Invalid audience.',
+} as const;
+
+function unauthorized(world: World, problem: keyof typeof UNAUTHORIZED): GraphError {
+  return new GraphError(401, 'InvalidAuthenticationToken', UNAUTHORIZED[problem], {
+    'WWW-Authenticate': `Bearer realm="", authorization_uri="${world.baseUrl}/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"`,
+  });
+}
 
 interface Target {
   /** '/me' or '/users/{id}', for route statistics. */
@@ -153,7 +166,10 @@ async function handleGraph(ex: Exchange): Promise<void> {
   }
 }
 
-/** Throws GraphError for anything answered before the handler runs (401, 400, 405, 413, 429). */
+/**
+ * Throws GraphError for anything answered before the handler runs: 401 (token, audience), 400, 404
+ * (user, mailbox), 405, 403 (permissions, rights, app scope; access.ts), 413, 429.
+ */
 async function graphPipeline(ex: Exchange): Promise<void> {
   const { world, method } = ex;
   const versioned = /^\/v1\.0(\/.*)?$/i.exec(ex.url.pathname);
@@ -166,15 +182,25 @@ async function graphPipeline(ex: Exchange): Promise<void> {
 
   if (!versioned) throw badRequest(`Invalid version or resource: '${ex.url.pathname}'.`);
   const check = world.tokens.check(ex.req.headers.authorization);
-  if ('problem' in check) {
-    throw new GraphError(401, 'InvalidAuthenticationToken', UNAUTHORIZED[check.problem], {
-      'WWW-Authenticate': `Bearer realm="", authorization_uri="${world.baseUrl}/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"`,
+  if ('problem' in check) throw unauthorized(world, check.problem);
+  const { grant } = check;
+  // An app token without application permissions (no admin consent): Graph's answer to any request,
+  // innerError as MicrosoftDocs/SupportArticles-docs error-call-me-endpoint-microsoft-graph.md shows it.
+  if (grant.kind === 'app' && grant.roles.length === 0) {
+    throw new GraphError(401, 'NoPermissionsInAccessToken', 'The token contains no permissions, or permissions can not be understood.', {}, {
+      oAuthEventOperationId: randomUUID(), oAuthEventcV: `${randomBytes(16).toString('base64url').slice(0, 22)}.1`, errorUrl: 'https://aka.ms/autherrors#error-InvalidGrant',
     });
   }
   if (!target) throw badRequest(`Resource not found for the segment '${segments[0] ?? ''}'.`);
-  const mailbox = resolveMailbox(world, target, check.grant.mailbox);
+  const caller = callerOf(world, grant);
+  const mailbox = resolveMailbox(world, target, grant, caller);
   if (!match) throw badRequest(`Resource not found for the segment '${target.rest[target.rest.length - 1] ?? segments[0]}'.`);
   if (!routed) throw new GraphError(405, 'ErrorInvalidRequest', `The OData request is not supported: ${method} is not allowed on this resource.`);
+  const { permission } = routed.route;
+  if (!mailbox.enabled && permission !== 'User') {
+    throw new GraphError(404, 'MailboxNotEnabledForRESTAPI', 'The mailbox is either inactive, soft-deleted, or is hosted on-premise.');
+  }
+  authorize(caller, mailbox, permission);
 
   const gateKey = mailbox.address;
   if (!world.gate.enter(gateKey)) {
@@ -188,12 +214,12 @@ async function graphPipeline(ex: Exchange): Promise<void> {
     }
     const prefs = parsePreferences(ex.req.headers.prefer);
     const request: GraphRequest = {
-      world, rawPath, params: ex.url.searchParams, body, mailbox, prefs,
+      world, rawPath, params: ex.url.searchParams, body, mailbox, caller, prefs,
       render: {
         timeZone: prefs.timeZone ?? UTC_ZONE,
         bodyType: prefs.bodyType,
         immutableIds: prefs.immutableIds,
-        userUrl: `${world.baseUrl}/v1.0/users('${mailbox.user.id}@${world.directory.tenantId}')`,
+        userUrl: `${world.baseUrl}/v1.0/users('${mailbox.user.id}@${mailbox.tenant.id}')`,
       },
     };
     // Handler errors become responses here, so applyThenFail can discard them like any answer.
@@ -214,13 +240,30 @@ async function graphPipeline(ex: Exchange): Promise<void> {
   }
 }
 
-function resolveMailbox(world: World, target: Target, grantMailbox: string | null): Mailbox {
+/** The token's principal as access.ts sees it; roles and scopes are compared case-insensitively. */
+function callerOf(world: World, grant: AccessGrant): Caller {
+  const lower = (names: readonly string[]): Set<string> => new Set(names.map((n) => n.toLowerCase()));
+  if (grant.kind === 'delegated') return { kind: 'delegated', user: world.directory.mailbox(grant.userId) as Mailbox, scopes: lower(grant.scopes) };
+  return {
+    kind: 'app', clientId: grant.clientId, roles: lower(grant.roles),
+    servicePrincipal: world.directory.tenant(grant.tenantId)?.servicePrincipals.get(grant.clientId),
+  };
+}
+
+/**
+ * The mailbox the path names. `/me` is the signed-in user (400 for app tokens, Graph's wording).
+ * `/users/{id}` finds the mailbox by object id, UPN or SMTP address; one in another cloud is a
+ * request to that cloud's Graph host, which refuses this token's audience (401); one in another
+ * tenant of the same cloud does not exist for the token's tenant: 404 as for any unknown user.
+ */
+function resolveMailbox(world: World, target: Target, grant: AccessGrant, caller: Caller): Mailbox {
   if (target.userId === undefined) {
-    if (grantMailbox === null) throw badRequest('/me request is only valid with delegated authentication flow.');
-    return world.directory.mailbox(grantMailbox) as Mailbox;
+    if (caller.kind === 'app') throw badRequest('/me request is only valid with delegated authentication flow.');
+    return caller.user;
   }
   const mailbox = world.directory.mailbox(target.userId);
-  if (mailbox) return mailbox;
+  if (mailbox && mailbox.tenant.cloud.graph !== grant.audience) throw unauthorized(world, 'audience');
+  if (mailbox && mailbox.tenant.id === grant.tenantId) return mailbox;
   if (target.rest.length === 0) {
     throw new GraphError(404, 'Request_ResourceNotFound',
       `Resource '${target.userId}' does not exist or one of its queried reference-property objects are not present.`);
@@ -230,8 +273,8 @@ function resolveMailbox(world: World, target: Target, grantMailbox: string | nul
 
 // ---- identity platform ----
 
-function aadError(ex: Exchange, err: AadError, headers: Record<string, string> = {}): HttpResult {
-  return plainJson(err.status, aadErrorBody(err, ex.world.now(), ex.requestId, ex.clientRequestId), headers);
+function aadError(ex: Exchange, tenant: string, err: AadError, headers: Record<string, string> = {}): HttpResult {
+  return plainJson(err.status, aadErrorBody(err, ex.world.now(), ex.requestId, ex.clientRequestId, cloudOfPath(ex.world, tenant)), headers);
 }
 
 async function handleIdentityRequest(ex: Exchange, tenant: string, endpoint: 'authorize' | 'token'): Promise<void> {
@@ -243,12 +286,13 @@ async function handleIdentityRequest(ex: Exchange, tenant: string, endpoint: 'au
       if (tooLarge) throw new AadError(400, 'invalid_request', 90014, 'The request body is too large.');
       return handleIdentity({ world, tenant, endpoint, method, params: ex.url.searchParams, headers: ex.req.headers, body });
     } catch (err) {
-      if (err instanceof AadError) return aadError(ex, err);
+      if (err instanceof AadError) return aadError(ex, tenant, err);
       throw err;
     }
   };
   await underFault(ex, world.faults.pick(method, ex.url.pathname), run, (f) => aadError(
     ex,
+    tenant,
     f.status === 429 || f.status === 503
       ? new AadError(f.status, 'temporarily_unavailable', 90033, 'A transient error has occurred. Please try again.')
       : new AadError(f.status, 'server_error', 90033, 'A transient error has occurred. Please try again.'),

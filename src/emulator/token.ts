@@ -1,9 +1,15 @@
 /**
- * The Microsoft identity platform's token state: authorization codes, access tokens and
- * strictly rotating refresh tokens. Tokens are random and opaque; only this service can tell
- * what they mean. Failures are AadErrors carrying the AADSTS code a real tenant would send.
+ * The Microsoft identity platform's token state: authorization codes, access tokens and strictly
+ * rotating refresh tokens, for delegated (a signed-in user) and app-only (client credentials)
+ * identities. What a token may do is decided by routes-identity (scopes, consent, clouds) and
+ * access.ts (Graph); this service only remembers grants and mints tokens.
+ *
+ * Access tokens are JWTs carrying the claims Graph decides by (`aud`, `tid`, `scp` or `roles`,
+ * `oid`, `appid`), so a client can read them as it reads Azure AD's. They are signed with the
+ * emulator's own key (HS256): like Graph's own tokens, they are not for clients to validate.
+ * Failures are AadErrors carrying the AADSTS code a real tenant would send.
  */
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 
 export class AadError extends Error {
   constructor(
@@ -19,25 +25,47 @@ export class AadError extends Error {
 
 export interface TokenResponse {
   token_type: 'Bearer';
-  scope: string;
+  /** Delegated grants only: the client-credentials answer has none (Entra's published example). */
+  scope?: string;
   expires_in: number;
   ext_expires_in: number;
   access_token: string;
   refresh_token?: string;
 }
 
-/** mailbox is null for app-only (client credentials) tokens. */
-export interface AccessGrant {
-  mailbox: string | null;
-  scope: string;
-  expiresAt: number;
+interface IdentityBase {
+  tenantId: string;
+  clientId: string;
+  /** The Graph host of the tenant's cloud: the token's `aud`. */
+  audience: string;
+  /** The token's `iss`. */
+  issuer: string;
 }
 
-export type AccessCheck = { grant: AccessGrant } | { problem: 'missing' | 'expired' | 'invalid' };
+/** A signed-in user, with the delegated permissions the token carries. */
+export interface DelegatedIdentity extends IdentityBase {
+  kind: 'delegated';
+  userId: string;
+  upn: string;
+  /** The scope string the sign-in asked for: kept across refreshes; offline_access in it earns refresh tokens. */
+  scope: string;
+  /** Every permission the token carries (short names: Mail.Read, openid...): all the user consented to. */
+  scopes: string[];
+}
+
+/** An app acting as itself, with the application permissions an admin consented to (maybe none). */
+export interface AppIdentity extends IdentityBase {
+  kind: 'app';
+  servicePrincipalId: string;
+  roles: string[];
+}
+
+export type Identity = DelegatedIdentity | AppIdentity;
+export type AccessGrant = Identity & { expiresAt: number };
+export type AccessCheck = { grant: AccessGrant } | { problem: 'missing' | 'expired' | 'malformed' | 'invalid' };
 
 interface RefreshGrant {
-  mailbox: string;
-  scope: string;
+  identity: DelegatedIdentity;
   expiresAt: number;
 }
 
@@ -46,84 +74,69 @@ interface AuthorizationCode extends RefreshGrant {
 }
 
 export interface TokenSettings {
-  clientId: string;
-  clientSecret: string;
   accessTokenTtlSeconds: number;
   now: () => number;
 }
 
-export const DEFAULT_SCOPE = 'openid profile offline_access User.Read Mail.ReadWrite Mail.Send Calendars.ReadWrite Contacts.Read';
 const REFRESH_TOKEN_IDLE_MS = 90 * 24 * 3600 * 1000;
 const CODE_TTL_MS = 10 * 60 * 1000;
 
 const opaque = (prefix: string, bytes: number): string => `${prefix}${randomBytes(bytes).toString('base64url')}`;
+const b64url = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 const expiredGrant = (): AadError => new AadError(400, 'invalid_grant', 70008,
   'The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.');
+
+export function missingParameter(name: string): AadError {
+  return new AadError(400, 'invalid_request', 900144, `The request body must contain the following parameter: '${name}'.`);
+}
+
+export function hasScope(scope: string, wanted: string): boolean {
+  return scope.split(/\s+/).some((s) => s.toLowerCase() === wanted);
+}
+
+/** The token response lists the granted scopes but not offline_access. */
+function visibleScope(scope: string): string {
+  return scope.split(/\s+/).filter((s) => s && s.toLowerCase() !== 'offline_access').join(' ');
+}
 
 export class TokenService {
   private readonly access = new Map<string, AccessGrant>();
   private readonly refresh = new Map<string, RefreshGrant>();
   private readonly codes = new Map<string, AuthorizationCode>();
+  private readonly signingKey = randomBytes(32);
 
   constructor(private readonly settings: TokenSettings) {}
 
-  /** The authorize endpoint knows the app by id only; the secret is checked at the token endpoint. */
-  checkClientId(clientId: string | undefined): void {
-    if (!clientId) throw missingParameter('client_id');
-    if (clientId !== this.settings.clientId) {
-      throw new AadError(400, 'invalid_client', 700016,
-        `Application with identifier '${clientId}' was not found in the directory. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.`);
-    }
-  }
-
-  /** Throws the AADSTS error a tenant returns for these client credentials. */
-  checkClient(clientId: string | undefined, clientSecret: string | undefined): void {
-    this.checkClientId(clientId);
-    if (!clientSecret) {
-      throw new AadError(401, 'invalid_client', 7000218,
-        "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
-    }
-    if (clientSecret !== this.settings.clientSecret) {
-      throw new AadError(401, 'invalid_client', 7000215,
-        `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${this.settings.clientId}'.`);
-    }
-  }
-
-  /** What the authorization-code flow ends with, for a consenting user. */
-  issue(mailbox: string, scope = DEFAULT_SCOPE): TokenResponse {
-    const now = this.settings.now();
-    const ttl = this.settings.accessTokenTtlSeconds;
-    const accessToken = opaque('EwB', 900);
-    this.access.set(accessToken, { mailbox, scope, expiresAt: now + ttl * 1000 });
-    const response: TokenResponse = {
-      token_type: 'Bearer',
-      scope: visibleScope(scope),
-      expires_in: ttl,
-      ext_expires_in: ttl,
-      access_token: accessToken,
-    };
-    // As in Azure AD, only offline_access earns a refresh token.
-    if (hasScope(scope, 'offline_access')) {
+  /**
+   * What the authorization-code flow ends with: `scope` lists every permission the token carries;
+   * a refresh token only when offline_access was asked for, as in Azure AD.
+   */
+  issueDelegated(identity: DelegatedIdentity): TokenResponse {
+    const response: TokenResponse = { token_type: 'Bearer', scope: visibleScope(identity.scopes.join(' ')), ...this.mint(identity) };
+    if (hasScope(identity.scope, 'offline_access')) {
       const refreshToken = opaque('1.AXEA', 600);
-      this.refresh.set(refreshToken, { mailbox, scope, expiresAt: now + REFRESH_TOKEN_IDLE_MS });
+      this.refresh.set(refreshToken, { identity, expiresAt: this.settings.now() + REFRESH_TOKEN_IDLE_MS });
       response.refresh_token = refreshToken;
     }
     return response;
   }
 
-  /** App-only token: no refresh token, no user. */
-  issueAppOnly(scope: string): TokenResponse {
-    const ttl = this.settings.accessTokenTtlSeconds;
-    const accessToken = opaque('EwB', 900);
-    this.access.set(accessToken, { mailbox: null, scope, expiresAt: this.settings.now() + ttl * 1000 });
-    return { token_type: 'Bearer', scope, expires_in: ttl, ext_expires_in: ttl, access_token: accessToken };
+  /** Client credentials: no refresh token, no scope, and `roles` only when an admin consented. */
+  issueApp(identity: AppIdentity): TokenResponse {
+    return { token_type: 'Bearer', ...this.mint(identity) };
   }
 
-  createCode(mailbox: string, scope: string, redirectUri: string): string {
+  createCode(identity: DelegatedIdentity, redirectUri: string): string {
     const code = opaque('0.AXEA', 500);
-    this.codes.set(code, { mailbox, scope, redirectUri, expiresAt: this.settings.now() + CODE_TTL_MS });
+    this.codes.set(code, { identity, redirectUri, expiresAt: this.settings.now() + CODE_TTL_MS });
     return code;
+  }
+
+  /** The live grant behind a code or refresh token, without using it up (undefined: unknown or expired). */
+  peek(kind: 'code' | 'refresh', value: string | undefined): DelegatedIdentity | undefined {
+    const grant = value === undefined ? undefined : (kind === 'code' ? this.codes : this.refresh).get(value);
+    return grant && grant.expiresAt > this.settings.now() ? grant.identity : undefined;
   }
 
   redeemCode(code: string | undefined, redirectUri: string | undefined): TokenResponse {
@@ -136,23 +149,27 @@ export class TokenService {
       throw new AadError(400, 'invalid_grant', 50011,
         `The redirect URI '${redirectUri ?? ''}' specified in the request does not match the redirect URI used to obtain the authorization code.`);
     }
-    return this.issue(grant.mailbox, grant.scope);
+    return this.issueDelegated(grant.identity);
   }
 
-  /** Strict rotation: the refresh token presented stops working, a new one is returned. */
-  redeemRefreshToken(refreshToken: string | undefined, scope: string | undefined): TokenResponse {
+  /**
+   * Strict rotation: the refresh token presented stops working, a new one is returned.
+   * @param renewed the user with the permissions the new token carries (checked by the caller);
+   *   default: those of the grant.
+   */
+  redeemRefreshToken(refreshToken: string | undefined, renewed?: DelegatedIdentity): TokenResponse {
     if (!refreshToken) throw missingParameter('refresh_token');
     const grant = this.refresh.get(refreshToken);
     if (!grant || grant.expiresAt <= this.settings.now()) throw expiredGrant();
     this.refresh.delete(refreshToken);
-    return this.issue(grant.mailbox, scope && scope.trim() ? withOfflineAccess(scope, grant.scope) : grant.scope);
+    return this.issueDelegated(renewed ?? grant.identity);
   }
 
   check(authorization: string | undefined): AccessCheck {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
     if (!m) return { problem: 'missing' };
     const grant = this.access.get(m[1]);
-    if (!grant) return { problem: 'invalid' };
+    if (!grant) return { problem: m[1].includes('.') ? 'invalid' : 'malformed' };
     if (grant.expiresAt <= this.settings.now()) return { problem: 'expired' };
     return { grant };
   }
@@ -171,24 +188,22 @@ export class TokenService {
     this.refresh.clear();
     this.codes.clear();
   }
-}
 
-export function missingParameter(name: string): AadError {
-  return new AadError(400, 'invalid_request', 900144, `The request body must contain the following parameter: '${name}'.`);
-}
-
-function hasScope(scope: string, wanted: string): boolean {
-  return scope.split(/\s+/).some((s) => s.toLowerCase() === wanted);
-}
-
-/** The token response lists the granted scopes but not offline_access. */
-function visibleScope(scope: string): string {
-  return scope.split(/\s+/).filter((s) => s && s.toLowerCase() !== 'offline_access').join(' ');
-}
-
-/** A refresh that names scopes keeps offline access if the original grant had it. */
-function withOfflineAccess(requested: string, original: string): string {
-  return hasScope(original, 'offline_access') && !hasScope(requested, 'offline_access')
-    ? `${requested} offline_access`
-    : requested;
+  private mint(identity: Identity): { expires_in: number; ext_expires_in: number; access_token: string } {
+    const ttl = this.settings.accessTokenTtlSeconds;
+    const now = this.settings.now();
+    const iat = Math.floor(now / 1000);
+    const common = {
+      aud: identity.audience, iss: identity.issuer, iat, nbf: iat, exp: iat + ttl,
+      appid: identity.clientId, tid: identity.tenantId, uti: randomUUID(), ver: '1.0',
+    };
+    // Azure AD leaves `roles` out when an app has none, and lists scopes without offline_access.
+    const claims = identity.kind === 'delegated'
+      ? { ...common, idtyp: 'user', oid: identity.userId, upn: identity.upn, unique_name: identity.upn, scp: visibleScope(identity.scopes.join(' ')) }
+      : { ...common, idtyp: 'app', oid: identity.servicePrincipalId, sub: identity.servicePrincipalId, ...(identity.roles.length ? { roles: identity.roles } : {}) };
+    const unsigned = `${b64url({ typ: 'JWT', alg: 'HS256', kid: 'emulator' })}.${b64url(claims)}`;
+    const accessToken = `${unsigned}.${createHmac('sha256', this.signingKey).update(unsigned).digest('base64url')}`;
+    this.access.set(accessToken, { ...identity, expiresAt: now + ttl * 1000 });
+    return { expires_in: ttl, ext_expires_in: ttl, access_token: accessToken };
+  }
 }
