@@ -17,7 +17,7 @@ const summary_1 = require("./summary");
 const runStep_1 = require("./runStep");
 const usage_1 = require("./usage");
 const USAGE = `Usage: npm start -- [<stepId>] [--body JSON] [--cfg JSON|FILE] [--snapshot JSON] [--verbose]
-  no stepId   run the whole loop on the offline Graph emulator
+  no stepId   run the whole loop on the offline Graph emulator (own mailbox, shared mailbox, app-only)
   stepId      one of: ${(0, runStep_1.stepIds)().join(', ')}
   --body      the incoming message body (JSON) for an action
   --cfg       step fields (and credentials) to merge into cfg: inline JSON, or a file holding it
@@ -158,6 +158,22 @@ async function step(target, title, stepId, msg, fields, snapshot, emptyText) {
         throw new StepFailed();
     return run;
 }
+/**
+ * The Mailbox field and an application credential: the signed-in user sends as a shared mailbox it
+ * holds Full Access and Send As on; then the app alone (client credentials, no user, no sign-in)
+ * polls the recipient's mailbox and finds the mail.
+ */
+async function sharedAndAppOnly(target, emulator) {
+    const [shared] = emulator.tenants[0].sharedMailboxes;
+    const megan = emulator.mailboxes.secondary;
+    const from = new Date(Date.now() - 1000).toISOString();
+    await step(target, `Send Mail as the shared mailbox ${shared} (Mailbox field; Adele holds Full Access and Send As on it)`, 'sendMail', {
+        body: { to: megan, subject: 'Hello from the shared mailbox', body: 'Sent as info@ by npm start.' },
+    }, { mailbox: shared }, undefined, '');
+    await step(target, `Poll for New Mail as the app alone (application credential, no user) on ${megan}: new mail, the one from ${shared} among it`, 'getNewMail', {}, {
+        authType: 'application', tenantId: emulator.tenants[0].domains[0], mailbox: megan, startTime: from,
+    }, {}, 'no new mail');
+}
 async function demo(target) {
     const { emulator } = target;
     if (!emulator)
@@ -178,6 +194,7 @@ async function demo(target) {
         body: { subject: 'Integration review', start: `${tomorrow}T10:00:00`, end: `${tomorrow}T10:30:00`, timeZone: 'Europe/Berlin', attendees: emulator.mailboxes.secondary, isOnlineMeeting: true, location: 'Room 4' },
     }, {}, undefined, '');
     await step(target, 'Poll for New and Updated Events: the event just created is reported', 'getNewAndUpdatedEvents', {}, { startTime: eventsFrom, timeZone: 'Europe/Berlin' }, {}, 'no new or changed events');
+    await sharedAndAppOnly(target, emulator);
     const stats = emulator.control.stats();
     console.log(`\n✔ Done: ${stats.requests} Graph requests, at most ${stats.maxInFlightPerMailbox} in flight per mailbox.`);
 }

@@ -42,7 +42,8 @@ function eventLine(event) {
 function sentLine(sent) {
     const to = [...(sent.to ?? []), ...(sent.cc ?? []), ...(sent.bcc ?? [])];
     const files = sent.attachments?.length ?? 0;
-    return `  ➜  sent "${clip(sent.subject, 48)}" to ${to.join(', ')}${files ? ` with ${files} attachment(s)` : ''} at ${utcTime(sent.sentAt)}`;
+    const origin = [sent.mailbox && ` from ${String(sent.mailbox)}`, sent.from && ` on behalf of ${String(sent.from)}`].filter(Boolean).join('');
+    return `  ➜  sent "${clip(sent.subject, 48)}"${origin} to ${to.join(', ')}${files ? ` with ${files} attachment(s)` : ''} at ${utcTime(sent.sentAt)}`;
 }
 function createdEventLine(event) {
     const start = event.start;

@@ -30,6 +30,15 @@ describe('npm start', function () {
       expect(headline).to.equal('▶ Send Mail to Adele Vance <adele.vance@contoso.example>, cc megan.bowen@contoso.example');
     });
 
+    it('sends as the shared mailbox info@ (Mailbox field), then polls the recipient as the app alone, which finds that mail', () => {
+      expect(run.stdout).to.match(/^▶ Send Mail as the shared mailbox info@contoso\.example/m);
+      expect(run.stdout).to.match(/➜ {2}sent "Hello from the shared mailbox" from info@contoso\.example to megan\.bowen@contoso\.example/);
+      const appOnly = run.stdout.split('\n▶ ').find((part) => part.startsWith('Poll for New Mail as the app alone'));
+      expect(appOnly, 'the app-only poll').to.be.a('string');
+      expect(appOnly).to.match(/✉ .*Hello from the shared mailbox/);
+      expect(appOnly).to.not.include('credential: the access token was refreshed');
+    });
+
     it('labels every time Graph gave in UTC as UTC', () => {
       expect(run.stdout).to.match(/^▶ Poll for New Mail: the Inbox since \d{4}-\d\d-\d\d \d\d:\d\d UTC$/m);
       expect(mailLines(run.stdout)).to.have.length.above(1);

@@ -39,7 +39,8 @@ export function eventLine(event: Json): string {
 export function sentLine(sent: Json): string {
   const to = [...(sent.to as string[] ?? []), ...(sent.cc as string[] ?? []), ...(sent.bcc as string[] ?? [])];
   const files = (sent.attachments as unknown[] | undefined)?.length ?? 0;
-  return `  ➜  sent "${clip(sent.subject, 48)}" to ${to.join(', ')}${files ? ` with ${files} attachment(s)` : ''} at ${utcTime(sent.sentAt)}`;
+  const origin = [sent.mailbox && ` from ${String(sent.mailbox)}`, sent.from && ` on behalf of ${String(sent.from)}`].filter(Boolean).join('');
+  return `  ➜  sent "${clip(sent.subject, 48)}"${origin} to ${to.join(', ')}${files ? ` with ${files} attachment(s)` : ''} at ${utcTime(sent.sentAt)}`;
 }
 
 export function createdEventLine(event: Json): string {
