@@ -47,6 +47,21 @@ describe('chaos: polls, sends and bookings under faults, crashes and token rotat
     expect(totals.rotations).to.be.above(5);
   });
 
+  it('through the Mailbox field and app-only too: nothing lost or duplicated; app tokens rotate nothing and are never persisted', async () => {
+    const config = { ticks: 25 };
+    const viaUsers = await runChaos({ seed: 3, scenarios: 2, config: { ...config, access: { '/users/{self}': 1 } } });
+    expect(verdict(viaUsers), report(viaUsers)).to.deep.equal([]);
+    expect(viaUsers.access).to.deep.equal({ '/users/{self}': 2 });
+    expect(viaUsers.rotations, 'a delegated credential still rotates').to.be.above(0);
+    const appOnly = await runChaos({ seed: 3, scenarios: 2, config: { ...config, access: { 'app-only': 1 } } });
+    expect(verdict(appOnly), report(appOnly)).to.deep.equal([]);
+    expect(appOnly.access).to.deep.equal({ 'app-only': 2 });
+    expect(appOnly).to.include({ rotations: 0, credentialFailures: 0, lost: 0, duplicated: 0, sendsDuplicated: 0, doubleBooked: 0 });
+    expect(appOnly.mails).to.be.above(500);
+    expect(appOnly.crashes).to.be.above(0);
+    expect(Object.keys(appOnly.crashSites).some((site) => /updateKeys/.test(site)), 'no updateKeys to crash in').to.equal(false);
+  });
+
   it('is repeatable: the same seed gives the same summary', async () => {
     const config = { ticks: 20 };
     const first = await runChaos({ seed: 42, scenarios: 2, config });

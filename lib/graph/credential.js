@@ -120,11 +120,13 @@ function ownApp(cfg, authType) {
  * checked by the delegated token source (it says "sign in" when there is none); an application
  * credential ignores a token left over from a delegated past.
  */
-function parseCredential(cfg, env = process.env) {
+function parseCredential(cfg, env = process.env, componentApp) {
     const authType = parseAuthType(cfg.authType);
     const cloud = parseCloud(cfg.cloud);
     checkLoginHost(cfg.loginHost, cloud);
     const tenant = parseTenant(cfg.tenantId, authType, cloud);
-    const app = ownApp(cfg, authType) ?? appRegistrationFromEnv(env);
+    // `componentApp` stands in for the environment's app (harnesses that set no env vars).
+    const app = ownApp(cfg, authType)
+        ?? (componentApp ? { ...componentApp, clientIdFrom: 'MSAPP_CLIENT_ID', secretFrom: 'MSAPP_CLIENT_SECRET' } : appRegistrationFromEnv(env));
     return { authType, cloud, tenant, app };
 }

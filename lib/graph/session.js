@@ -164,9 +164,7 @@ function queueKeyFor(tokens, identity, target) {
  */
 function credentialTokens(cfg, context, given = {}) {
     const options = { ...sessionDefaults, ...given };
-    const credential = (0, credential_1.parseCredential)(cfg);
-    if (options.app)
-        credential.app = { ...credential.app, ...options.app };
+    const credential = (0, credential_1.parseCredential)(cfg, process.env, options.app);
     const endpoints = options.endpoints ?? (0, endpoints_1.endpointsFor)(credential.cloud);
     const { tenant, cloud, app } = credential;
     const tokens = credential.authType === 'application'

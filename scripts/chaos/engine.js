@@ -26,6 +26,12 @@ const DEFAULTS = {
    * header (all or about half of them, as behind a proxy), whose Retry-After comes as a date.
    */
   clocks: { noStartTime: 0.3, dateHeader: { kept: 6, dropped: 2, 'sometimes dropped': 2 }, retryAfterDates: 0.3 },
+  /**
+   * How a scenario's steps reach the mailbox (weights): `/me` of a delegated credential; the same
+   * user through the Mailbox field (`/users/{UPN in another letter case}`); an application
+   * credential (client credentials, no refresh token, no updateKeys) with the Mailbox field.
+   */
+  access: { '/me': 4, '/users/{self}': 3, 'app-only': 3 },
   /** Put into every mail and event body: it must never reach a log line or an error message. */
   bodyMarker: 'CHAOS-BODY-MARKER-5d1f0c9e',
 };
@@ -36,7 +42,7 @@ function emptyTotals() {
     redelivered: 0, maxRedeliveredPerCrash: 0, maxUncoveredPerCrash: 0, boundExceeded: 0, sends: 0,
     sendsDuplicated: 0, eventsCreated: 0, doubleBooked: 0, credentialFailures: 0, polls: 0,
     failedRuns: 0, rotations: 0, replays: 0, multiPagePolls: 0, nextLinkPages: 0, shortenedLookbacks: 0, sleptMs: 0, maxSnapshotBytes: 0, leaks: 0, issues: [], details: [],
-    faultKinds: {}, crashSites: {}, clocks: {},
+    faultKinds: {}, crashSites: {}, clocks: {}, access: {},
   };
 }
 
@@ -53,6 +59,7 @@ function addUp(totals, r) {
   if (r.tokenFaults) tally(totals.faultKinds, 'token endpoint', r.tokenFaults);
   for (const crash of r.crashes) tally(totals.crashSites, `${crash.step} ${crash.where}`);
   for (const flavour of r.stats.clocks) tally(totals.clocks, flavour);
+  tally(totals.access, r.stats.access);
   for (const crash of r.crashes) {
     totals.maxRedeliveredPerCrash = Math.max(totals.maxRedeliveredPerCrash, crash.redelivered);
     totals.maxUncoveredPerCrash = Math.max(totals.maxUncoveredPerCrash, crash.uncovered);
@@ -102,6 +109,7 @@ function detailLines(t) {
     `faults: ${list(t.faultKinds)}`,
     `crashes: ${list(t.crashSites)}`,
     `clocks (scenarios): ${list(t.clocks)}`,
+    `mailbox access (scenarios): ${list(t.access)}`,
     `retries asked to wait ${Math.round(t.sleptMs / 1000)} s in all (Retry-After and backoff; skipped by the harness, the virtual clock does not move)`,
     `${t.polls} polls (${t.multiPagePolls} of several pages, ${t.nextLinkPages} pages by nextLink; ${t.failedRuns} runs failed on faults), ${t.rotations} token rotations, ${t.replays} createEvent replays, most uncovered by one crash ${t.maxUncoveredPerCrash}, largest snapshot ${t.maxSnapshotBytes} bytes, look-back shortened ${t.shortenedLookbacks} time(s)`,
   ];

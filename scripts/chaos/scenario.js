@@ -79,6 +79,8 @@ class Scenario {
     this.plan = prng.fork('plan');
     this.crashPrng = prng.fork('crash');
     this.clockPrng = prng.fork('clock');
+    // A stream of its own, so that adding it left every other draw of a seed as it was.
+    this.accessPrng = prng.fork('access');
     this.tag = `s${index}`;
     this.needles = new Set();
     this.start = EPOCH + (index % DATES) * DAY;
@@ -91,7 +93,7 @@ class Scenario {
     this.stats = {
       polls: 0, failedRuns: 0, graphFaults: 0, rotations: 0, credentialFailures: 0, containers: 0,
       replays: 0, maxSnapshotBytes: 0, sleptMs: 0, faultKinds: {}, multiPagePolls: 0, nextLinkPages: 0, shortenedLookbacks: 0,
-      clocks: [],
+      clocks: [], access: '/me',
     };
     /** Per trigger, when its first snapshot was persisted and when the run that did it began (virtual ms). */
     this.firstSnapshot = {};
@@ -134,7 +136,8 @@ class Scenario {
     const startTime = new Date(this.start).toISOString();
     this.startIso = startTime.replace('.000Z', 'Z');
     this.chooseClocks();
-    const start = this.noStartTime ? {} : { startTime };
+    this.stats.access = this.accessPrng.weighted(this.config.access);
+    const start = { ...(this.noStartTime ? {} : { startTime }), ...this.mailboxField() };
     this.steps = {
       mail: { name: 'getNewMail', module: getNewMail, trigger: true, fields: start, ledger: new TriggerLedger('mail'), keyOf: (b) => b.id },
       events: {
@@ -142,8 +145,8 @@ class Scenario {
         fields: { ...start, timeZone: plan.pick(['', 'Europe/Berlin', 'Pacific Standard Time']) },
         ledger: new TriggerLedger('events'), keyOf: (b) => `${b.id} ${b.changeKey}`,
       },
-      send: { name: 'sendMail', module: sendMail, fields: {} },
-      create: { name: 'createEvent', module: createEvent, fields: {} },
+      send: { name: 'sendMail', module: sendMail, fields: this.mailboxField() },
+      create: { name: 'createEvent', module: createEvent, fields: this.mailboxField() },
     };
     this.persisted = { credential: await this.connect(), snapshots: {} };
     this.uninstall = installHooks({
@@ -190,6 +193,19 @@ class Scenario {
     if (datedRetry) headers.set('retry-after', new Date(Math.floor(this.clock.now() / 1000) * 1000 + Number(retryAfter) * 1000).toUTCString());
     if (dropDate) headers.delete('date');
     return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
+  }
+
+  /** The Mailbox field of every step: none for /me; the signed-in user's own mailbox otherwise, in odd letter case. */
+  mailboxField() {
+    if (this.stats.access === '/me') return {};
+    const upn = this.emu.mailboxes.primary;
+    return { mailbox: this.accessPrng.chance(0.5) ? upn.toUpperCase() : upn };
+  }
+
+  /** The credential fields of a run: the signed-in user's token, or the app's own identity. */
+  credentialFields(container) {
+    if (this.stats.access === 'app-only') return { authType: 'application', tenantId: this.emu.tenantId };
+    return { oauth: clone(container.credential), tenantId: this.emu.tenantId };
   }
 
   /** From when a trigger must have emitted everything: its start time, else its first snapshot by Graph's clock. */
@@ -361,7 +377,7 @@ class Scenario {
   async runStep(step, msg) {
     const container = this.container;
     const run = { step, container, emitted: 0, pages: 0, startedAt: this.clock.now() };
-    const cfg = { oauth: clone(container.credential), tenantId: this.emu.tenantId, _account: 'chaos-account', ...step.fields };
+    const cfg = { ...this.credentialFields(container), _account: 'chaos-account', ...step.fields };
     const snapshot = step.trigger ? clone(this.persisted.snapshots[step.name] || {}) : undefined;
     let value;
     let error;

@@ -27,6 +27,14 @@ describe('credential fields (graph/credential.ts)', () => {
     expect(credential.app).to.deep.equal({ clientId: 'test-client-id', clientSecret: 'test-client-secret-value', clientIdFrom: 'MSAPP_CLIENT_ID', secretFrom: 'MSAPP_CLIENT_SECRET' });
   });
 
+  it('a harness that sets no environment variables hands the component\'s app in instead (the chaos run does)', () => {
+    const env = {};
+    expect(refusal(() => parseCredential({ tenantId: 'common' }, env)).message).to.match(/^MSAPP_CLIENT_ID and MSAPP_CLIENT_SECRET not set/);
+    expect(parseCredential({ tenantId: 'common' }, env, { clientId: 'harness-app', clientSecret: 'harness-secret' }).app).to.deep.equal({ clientId: 'harness-app', clientSecret: 'harness-secret', clientIdFrom: 'MSAPP_CLIENT_ID', secretFrom: 'MSAPP_CLIENT_SECRET' });
+    const own = parseCredential({ authType: 'application', tenantId: TENANT, clientId: APP_ID, clientSecret: 'own~secret' }, env, { clientId: 'harness-app', clientSecret: 'harness-secret' });
+    expect(own.app.clientId, 'the credential\'s own app still wins').to.equal(APP_ID);
+  });
+
   it('takes each cloud with its own sign-in host, in any letter case and with spaces around', () => {
     for (const [cloud, host] of [['global', 'login.microsoftonline.com'], ['usgov', 'login.microsoftonline.us'], ['usgovdod', 'login.microsoftonline.us'], ['china', 'login.partner.microsoftonline.cn']]) {
       expect(parseCredential({ cloud: ` ${cloud.toUpperCase()} `, loginHost: ` ${host.toUpperCase()} `, tenantId: 'organizations' }).cloud.name).to.equal(cloud);

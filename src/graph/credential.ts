@@ -147,11 +147,13 @@ function ownApp(cfg: CredentialConfig, authType: AuthType): AppRegistration | un
  * checked by the delegated token source (it says "sign in" when there is none); an application
  * credential ignores a token left over from a delegated past.
  */
-export function parseCredential(cfg: CredentialConfig, env: NodeJS.ProcessEnv = process.env): Credential {
+export function parseCredential(cfg: CredentialConfig, env: NodeJS.ProcessEnv = process.env, componentApp?: Pick<AppRegistration, 'clientId' | 'clientSecret'>): Credential {
   const authType = parseAuthType(cfg.authType);
   const cloud = parseCloud(cfg.cloud);
   checkLoginHost(cfg.loginHost, cloud);
   const tenant = parseTenant(cfg.tenantId, authType, cloud);
-  const app = ownApp(cfg, authType) ?? appRegistrationFromEnv(env);
+  // `componentApp` stands in for the environment's app (harnesses that set no env vars).
+  const app = ownApp(cfg, authType)
+    ?? (componentApp ? { ...componentApp, clientIdFrom: 'MSAPP_CLIENT_ID' as const, secretFrom: 'MSAPP_CLIENT_SECRET' as const } : appRegistrationFromEnv(env));
   return { authType, cloud, tenant, app };
 }

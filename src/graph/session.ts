@@ -223,8 +223,7 @@ export interface CredentialTokens {
  */
 export function credentialTokens(cfg: CredentialConfig, context: StepContext, given: SessionOptions = {}): CredentialTokens {
   const options = { ...sessionDefaults, ...given };
-  const credential = parseCredential(cfg);
-  if (options.app) credential.app = { ...credential.app, ...options.app };
+  const credential = parseCredential(cfg, process.env, options.app);
   const endpoints = options.endpoints ?? endpointsFor(credential.cloud);
   const { tenant, cloud, app } = credential;
   const tokens = credential.authType === 'application'
