@@ -9,6 +9,7 @@ const path = require('path');
 const { expect } = require('chai');
 const { buildManifest, manifestFiles } = require('../lib/manifest/build');
 const { STEPS } = require('../lib/manifest/steps');
+const { mailboxField } = require('../lib/manifest/fields');
 
 const ROOT = path.resolve(__dirname, '..');
 const FIX = 'edit the .step.ts / src/manifest and run npm run build';
@@ -75,6 +76,24 @@ describe('manifest: component.json and the step schemas are built from src/manif
     }
   });
 
+  it('gives every trigger and action the one Mailbox field of src/manifest/fields.ts, above the dropdowns that list its folders or calendars', () => {
+    const { order, note, ...shared } = mailboxField({ order: 0 });
+    expect(STEPS.length).to.be.above(0);
+    for (const step of STEPS) {
+      const fields = step.fields || {};
+      expect(fields, `${step.id} has no mailbox field`).to.have.property('mailbox');
+      const { order: own, note: ownNote, ...rest } = fields.mailbox;
+      expect(rest, `${step.id}.mailbox is the shared field`).to.deep.equal(shared);
+      expect(ownNote).to.be.a('string');
+      for (const [name, field] of Object.entries(fields)) {
+        if (typeof field.model === 'string') expect(field.require, `${step.id}.${name} lists the mailbox's items`).to.deep.equal(['mailbox']);
+        if (field.require) expect(own, `${step.id}.mailbox renders above ${name}`).to.be.above(field.order);
+      }
+    }
+    expect(order).to.equal(0);
+    expect(note).to.be.a('string');
+  });
+
   it('refuses two steps with one id, even a trigger and an action (sailor finds a step by its id alone)', () => {
     const [trigger] = STEPS.filter((step) => step.kind === 'trigger');
     const [action] = STEPS.filter((step) => step.kind === 'action');
@@ -85,6 +104,14 @@ describe('manifest: component.json and the step schemas are built from src/manif
 
 describe('layout: no step imports another step', () => {
   const stepSources = STEP_FOLDERS.flatMap((folder) => filesUnder(path.join(ROOT, 'src', folder), (name) => name.endsWith('.ts')));
+
+  it('no step, dropdown or shared helper writes /me into a path: session.root (graph/mailbox.ts) is the one place that knows the mailbox', () => {
+    const sources = [...stepSources, ...['graph', 'platform'].flatMap((folder) => filesUnder(path.join(ROOT, 'src', folder), (name) => name.endsWith('.ts')))];
+    const literal = /['"`]\/me\b/;
+    const offenders = sources.filter((file) => !file.endsWith(`${path.sep}mailbox.ts`))
+      .filter((file) => fs.readFileSync(file, 'utf8').split('\n').some((line) => !/^\s*(\/\*|\*|\/\/)/.test(line) && literal.test(line)));
+    expect(offenders.map(relative)).to.deep.equal([]);
+  });
 
   it('finds the step sources', () => {
     expect(stepSources.map(relative)).to.include.members(STEPS.map((step) => `src/${step.group}/${step.id}.ts`));
