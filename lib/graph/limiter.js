@@ -2,6 +2,7 @@
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.ConcurrencyMiddleware = exports.Semaphore = exports.MAX_CONCURRENT_PER_MAILBOX = void 0;
 exports.semaphoreFor = semaphoreFor;
+const transport_1 = require("./transport");
 exports.MAX_CONCURRENT_PER_MAILBOX = 4;
 class Semaphore {
     limit;
@@ -51,11 +52,19 @@ class ConcurrencyMiddleware {
     }
     async execute(context) {
         await this.semaphore.acquire();
+        let handedOver = false;
         try {
             await this.next.execute(context);
+            // A streamed body is still being transferred: the slot is freed when it ends, fails or is destroyed.
+            const body = context.response && (0, transport_1.streamedBody)(context.response);
+            if (body) {
+                body.stream.once('close', () => this.semaphore.release());
+                handedOver = true;
+            }
         }
         finally {
-            this.semaphore.release();
+            if (!handedOver)
+                this.semaphore.release();
         }
     }
 }

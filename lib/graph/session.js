@@ -8,6 +8,7 @@ exports.createSession = createSession;
  * (authorize -> retry -> per-mailbox concurrency -> transport with a deadline), JSON in and out,
  * errors turned into GraphRequestError, and paging over @odata.nextLink.
  */
+const node_stream_1 = require("node:stream");
 const microsoft_graph_client_1 = require("@microsoft/microsoft-graph-client");
 const authorize_1 = require("./authorize");
 const endpoints_1 = require("./endpoints");
@@ -45,6 +46,18 @@ class GraphSession {
     post(path, body, options = {}) {
         return this.send('POST', path, body, options);
     }
+    /**
+     * A GET whose successful body is streamed, not read (attachment contents): authorised, retried
+     * until the body starts, and counted against the mailbox's concurrency until the body ends.
+     * Error answers are mapped as for JSON requests.
+     */
+    async getStream(path, options) {
+        const response = await this.exchange('GET', path, undefined, options, new transport_1.StreamResponse(options.timeoutMs));
+        const streamed = (0, transport_1.streamedBody)(response);
+        if (!response.ok || !streamed)
+            throw this.failure('GET', path, response);
+        return { status: response.status, headers: response.headers, body: mappedBody(streamed, path.split('?')[0]) };
+    }
     /** One page of a collection; `pathOrLink` is a path or an @odata.nextLink Graph returned. */
     async page(pathOrLink, options = {}) {
         const path = /^https?:\/\//.test(pathOrLink) ? (0, endpoints_1.relativeGraphPath)(pathOrLink, this.endpoints) : pathOrLink;
@@ -72,31 +85,64 @@ class GraphSession {
         return items;
     }
     async send(method, path, body, options) {
-        const shownPath = path.split('?')[0];
+        const response = await this.exchange(method, path, body, options);
+        if (!response.ok)
+            throw this.failure(method, path, response);
+        const text = (0, transport_1.responseText)(response);
+        return { status: response.status, body: (text ? parseJson(text) : undefined), headers: response.headers };
+    }
+    async exchange(method, path, body, options, streaming) {
         const request = this.client.api(path)
             .header('Prefer', ['IdType="ImmutableId"', ...(options.prefer ?? [])].join(', '))
             .responseType(microsoft_graph_client_1.ResponseType.RAW);
-        if (options.idempotent !== undefined)
-            request.middlewareOptions([new policy_1.RequestPolicy(options.idempotent)]);
-        let response;
+        const middlewareOptions = [
+            ...(options.idempotent !== undefined ? [new policy_1.RequestPolicy(options.idempotent)] : []),
+            ...(streaming ? [streaming] : []),
+        ];
+        if (middlewareOptions.length)
+            request.middlewareOptions(middlewareOptions);
         try {
-            response = await (method === 'GET' ? request.get() : request.post(body));
+            return await (method === 'GET' ? request.get() : request.post(body));
         }
         catch (err) {
             if (err instanceof transport_1.TransportError) {
-                throw new errors_1.GraphRequestError(`Outlook ${method} ${shownPath} failed: ${err.message.replace(/^\S+ \S+ failed: /, '')}. Check that Microsoft Graph is reachable and retry later.`, undefined, err.reason, undefined);
+                throw new errors_1.GraphRequestError(`Outlook ${method} ${path.split('?')[0]} failed: ${err.message.replace(/^\S+ \S+ failed: /, '')}. Check that Microsoft Graph is reachable and retry later.`, undefined, err.reason, undefined);
             }
             throw err instanceof transport_1.ChainError ? err.original : err;
         }
+    }
+    failure(method, path, response) {
         const text = (0, transport_1.responseText)(response);
         const parsed = text ? parseJson(text) : undefined;
-        if (!response.ok) {
-            throw (0, errors_1.errorFromResponse)(method, shownPath, response.status, parsed, response.headers.get('request-id') ?? undefined);
-        }
-        return { status: response.status, body: parsed, headers: response.headers };
+        return (0, errors_1.errorFromResponse)(method, path.split('?')[0], response.status, parsed, response.headers.get('request-id') ?? undefined);
     }
 }
 exports.GraphSession = GraphSession;
+/** A streamed body whose failures (a reset, the deadline) read like every other Graph error. */
+function mappedBody(streamed, shownPath) {
+    async function* chunks() {
+        let received = 0;
+        try {
+            for await (const chunk of streamed.stream) {
+                received += chunk.length;
+                yield chunk;
+            }
+        }
+        catch (err) {
+            const timedOut = streamed.signal.aborted;
+            const reason = timedOut ? `the body did not arrive within ${streamed.timeoutMs} ms` : `the connection failed (${describeError(err)})`;
+            throw new errors_1.GraphRequestError(`Outlook GET ${shownPath} failed after ${received} bytes: ${reason}. Retry later.`, undefined, timedOut ? 'timeout' : 'network', undefined);
+        }
+    }
+    const body = node_stream_1.Readable.from(chunks(), { objectMode: false });
+    // Destroyed before it was read, the generator never ran: the source must be closed here to free the slot.
+    body.once('close', () => streamed.stream.destroy());
+    return body;
+}
+function describeError(err) {
+    const cause = err.cause;
+    return cause?.code ?? err.code ?? (err instanceof Error ? err.message : 'network error');
+}
 function parseJson(text) {
     try {
         return JSON.parse(text);

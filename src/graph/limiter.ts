@@ -3,6 +3,7 @@
  * (MailboxConcurrency). Queueing here is cheaper than being throttled.
  */
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
+import { streamedBody } from './transport';
 
 export const MAX_CONCURRENT_PER_MAILBOX = 4;
 
@@ -55,10 +56,17 @@ export class ConcurrencyMiddleware implements Middleware {
 
   async execute(context: Context): Promise<void> {
     await this.semaphore.acquire();
+    let handedOver = false;
     try {
       await this.next!.execute(context);
+      // A streamed body is still being transferred: the slot is freed when it ends, fails or is destroyed.
+      const body = context.response && streamedBody(context.response);
+      if (body) {
+        body.stream.once('close', () => this.semaphore.release());
+        handedOver = true;
+      }
     } finally {
-      this.semaphore.release();
+      if (!handedOver) this.semaphore.release();
     }
   }
 }

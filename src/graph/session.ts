@@ -3,6 +3,7 @@
  * (authorize -> retry -> per-mailbox concurrency -> transport with a deadline), JSON in and out,
  * errors turned into GraphRequestError, and paging over @odata.nextLink.
  */
+import { Readable } from 'node:stream';
 import { Client, ResponseType } from '@microsoft/microsoft-graph-client';
 import { AuthorizeMiddleware } from './authorize';
 import { endpointsFromEnv, relativeGraphPath, GRAPH_VERSION } from './endpoints';
@@ -17,7 +18,8 @@ import { DEFAULT_RETRY_LIMITS, RetryMiddleware } from './retry';
 import type { RetryLimits } from './retry';
 import { appRegistrationFromEnv, normaliseTenant, TokenSource } from './tokens';
 import type { AppRegistration, OAuthToken } from './tokens';
-import { ChainError, responseText, TransportError, TransportMiddleware } from './transport';
+import { ChainError, responseText, StreamResponse, streamedBody, TransportError, TransportMiddleware } from './transport';
+import type { StreamedBody } from './transport';
 
 /** Credential fields as the platform merges them into every step's cfg. */
 export interface CredentialConfig {
@@ -45,6 +47,21 @@ export interface GraphResult<T> {
   status: number;
   body: T;
   headers: Headers;
+}
+
+export interface StreamOptions extends RequestOptions {
+  /** Deadline of the whole exchange, body included (a file takes longer than a page of JSON). */
+  timeoutMs: number;
+}
+
+export interface StreamResult {
+  status: number;
+  headers: Headers;
+  /**
+   * The body. Read it to the end or destroy it: until then it holds one of the mailbox's
+   * concurrency slots. A reset or the deadline fails it with a GraphRequestError.
+   */
+  body: Readable;
 }
 
 export interface Page<T> {
@@ -85,6 +102,18 @@ export class GraphSession {
     return this.send<T>('POST', path, body, options);
   }
 
+  /**
+   * A GET whose successful body is streamed, not read (attachment contents): authorised, retried
+   * until the body starts, and counted against the mailbox's concurrency until the body ends.
+   * Error answers are mapped as for JSON requests.
+   */
+  async getStream(path: string, options: StreamOptions): Promise<StreamResult> {
+    const response = await this.exchange('GET', path, undefined, options, new StreamResponse(options.timeoutMs));
+    const streamed = streamedBody(response);
+    if (!response.ok || !streamed) throw this.failure('GET', path, response);
+    return { status: response.status, headers: response.headers, body: mappedBody(streamed, path.split('?')[0]) };
+  }
+
   /** One page of a collection; `pathOrLink` is a path or an @odata.nextLink Graph returned. */
   async page<T>(pathOrLink: string, options: RequestOptions = {}): Promise<Page<T>> {
     const path = /^https?:\/\//.test(pathOrLink) ? relativeGraphPath(pathOrLink, this.endpoints) : pathOrLink;
@@ -114,27 +143,62 @@ export class GraphSession {
   }
 
   private async send<T>(method: 'GET' | 'POST', path: string, body: unknown, options: RequestOptions): Promise<GraphResult<T>> {
-    const shownPath = path.split('?')[0];
+    const response = await this.exchange(method, path, body, options);
+    if (!response.ok) throw this.failure(method, path, response);
+    const text = responseText(response);
+    return { status: response.status, body: (text ? parseJson(text) : undefined) as T, headers: response.headers };
+  }
+
+  private async exchange(method: 'GET' | 'POST', path: string, body: unknown, options: RequestOptions, streaming?: StreamResponse): Promise<Response> {
     const request = this.client.api(path)
       .header('Prefer', ['IdType="ImmutableId"', ...(options.prefer ?? [])].join(', '))
       .responseType(ResponseType.RAW);
-    if (options.idempotent !== undefined) request.middlewareOptions([new RequestPolicy(options.idempotent)]);
-    let response: Response;
+    const middlewareOptions = [
+      ...(options.idempotent !== undefined ? [new RequestPolicy(options.idempotent)] : []),
+      ...(streaming ? [streaming] : []),
+    ];
+    if (middlewareOptions.length) request.middlewareOptions(middlewareOptions);
     try {
-      response = await (method === 'GET' ? request.get() : request.post(body)) as Response;
+      return await (method === 'GET' ? request.get() : request.post(body)) as Response;
     } catch (err) {
       if (err instanceof TransportError) {
-        throw new GraphRequestError(`Outlook ${method} ${shownPath} failed: ${err.message.replace(/^\S+ \S+ failed: /, '')}. Check that Microsoft Graph is reachable and retry later.`, undefined, err.reason, undefined);
+        throw new GraphRequestError(`Outlook ${method} ${path.split('?')[0]} failed: ${err.message.replace(/^\S+ \S+ failed: /, '')}. Check that Microsoft Graph is reachable and retry later.`, undefined, err.reason, undefined);
       }
       throw err instanceof ChainError ? err.original : err;
     }
+  }
+
+  private failure(method: string, path: string, response: Response): GraphRequestError {
     const text = responseText(response);
     const parsed = text ? parseJson(text) : undefined;
-    if (!response.ok) {
-      throw errorFromResponse(method, shownPath, response.status, parsed as GraphErrorBody | undefined, response.headers.get('request-id') ?? undefined);
-    }
-    return { status: response.status, body: parsed as T, headers: response.headers };
+    return errorFromResponse(method, path.split('?')[0], response.status, parsed as GraphErrorBody | undefined, response.headers.get('request-id') ?? undefined);
   }
+}
+
+/** A streamed body whose failures (a reset, the deadline) read like every other Graph error. */
+function mappedBody(streamed: StreamedBody, shownPath: string): Readable {
+  async function* chunks(): AsyncGenerator<Buffer> {
+    let received = 0;
+    try {
+      for await (const chunk of streamed.stream as AsyncIterable<Buffer>) {
+        received += chunk.length;
+        yield chunk;
+      }
+    } catch (err) {
+      const timedOut = streamed.signal.aborted;
+      const reason = timedOut ? `the body did not arrive within ${streamed.timeoutMs} ms` : `the connection failed (${describeError(err)})`;
+      throw new GraphRequestError(`Outlook GET ${shownPath} failed after ${received} bytes: ${reason}. Retry later.`, undefined, timedOut ? 'timeout' : 'network', undefined);
+    }
+  }
+  const body = Readable.from(chunks(), { objectMode: false });
+  // Destroyed before it was read, the generator never ran: the source must be closed here to free the slot.
+  body.once('close', () => streamed.stream.destroy());
+  return body;
+}
+
+function describeError(err: unknown): string {
+  const cause = (err as { cause?: { code?: string } }).cause;
+  return cause?.code ?? (err as { code?: string }).code ?? (err instanceof Error ? err.message : 'network error');
 }
 
 function parseJson(text: string): unknown {
