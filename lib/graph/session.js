@@ -26,6 +26,7 @@ class GraphSession {
     /** Where this mailbox's resources hang off: /me now, /users/{id} for shared mailboxes later. */
     root = '/me';
     client;
+    slots;
     constructor(endpoints, tokens, context, options = {}) {
         this.endpoints = endpoints;
         const sleep = options.sleep ?? defaultSleep;
@@ -33,7 +34,8 @@ class GraphSession {
         const retry = new retry_1.RetryMiddleware({ ...retry_1.DEFAULT_RETRY_LIMITS, ...options.retry }, context.logger, sleep);
         // One queue per credential and mailbox: the same mailbox reached through two steps of one
         // container shares Outlook's limit of 4 concurrent requests.
-        const concurrency = new limiter_1.ConcurrencyMiddleware((0, limiter_1.semaphoreFor)(`${tokens.identity}${this.root}`));
+        this.slots = (0, limiter_1.semaphoreFor)(`${tokens.identity}${this.root}`);
+        const concurrency = new limiter_1.ConcurrencyMiddleware(this.slots);
         const transport = new transport_1.TransportMiddleware(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
         authorize.setNext(retry);
         retry.setNext(concurrency);
@@ -45,6 +47,19 @@ class GraphSession {
     }
     post(path, body, options = {}) {
         return this.send('POST', path, body, options);
+    }
+    /**
+     * Runs `work` holding one of the mailbox's concurrency slots, for requests to this mailbox that
+     * do not go through Graph's client (the PUTs of an upload session, to Outlook's own URL).
+     */
+    async withSlot(work) {
+        await this.slots.acquire();
+        try {
+            return await work();
+        }
+        finally {
+            this.slots.release();
+        }
     }
     /**
      * A GET whose successful body is streamed, not read (attachment contents): authorised, retried

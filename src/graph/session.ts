@@ -12,6 +12,7 @@ import { errorFromResponse, GraphRequestError } from './errors';
 import type { GraphErrorBody } from './errors';
 import { parseHttpDate } from './httpDate';
 import { ConcurrencyMiddleware, semaphoreFor } from './limiter';
+import type { Semaphore } from './limiter';
 import type { StepContext } from './logger';
 import { RequestPolicy } from './policy';
 import { DEFAULT_RETRY_LIMITS, RetryMiddleware } from './retry';
@@ -79,6 +80,7 @@ export class GraphSession {
   /** Where this mailbox's resources hang off: /me now, /users/{id} for shared mailboxes later. */
   readonly root = '/me';
   private readonly client: Client;
+  private readonly slots: Semaphore;
 
   constructor(readonly endpoints: Endpoints, tokens: TokenSource, context: StepContext, options: SessionOptions = {}) {
     const sleep = options.sleep ?? defaultSleep;
@@ -86,7 +88,8 @@ export class GraphSession {
     const retry = new RetryMiddleware({ ...DEFAULT_RETRY_LIMITS, ...options.retry }, context.logger, sleep);
     // One queue per credential and mailbox: the same mailbox reached through two steps of one
     // container shares Outlook's limit of 4 concurrent requests.
-    const concurrency = new ConcurrencyMiddleware(semaphoreFor(`${tokens.identity}${this.root}`));
+    this.slots = semaphoreFor(`${tokens.identity}${this.root}`);
+    const concurrency = new ConcurrencyMiddleware(this.slots);
     const transport = new TransportMiddleware(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     authorize.setNext(retry);
     retry.setNext(concurrency);
@@ -100,6 +103,19 @@ export class GraphSession {
 
   post<T>(path: string, body: unknown, options: RequestOptions = {}): Promise<GraphResult<T>> {
     return this.send<T>('POST', path, body, options);
+  }
+
+  /**
+   * Runs `work` holding one of the mailbox's concurrency slots, for requests to this mailbox that
+   * do not go through Graph's client (the PUTs of an upload session, to Outlook's own URL).
+   */
+  async withSlot<T>(work: () => Promise<T>): Promise<T> {
+    await this.slots.acquire();
+    try {
+      return await work();
+    } finally {
+      this.slots.release();
+    }
   }
 
   /**
