@@ -9,6 +9,7 @@
 //   GET  {message}/attachments?$select=... -> {value: [metadata...]} (two per page, with @odata.nextLink)
 //   GET  {message}/attachments/{id}/$value -> the raw bytes, with Content-Length
 //   POST {message}/attachments -> 201 the fileAttachment
+//   POST /me/messages (a draft) and /me/sendMail, with inline attachments, refused over 4 MiB
 // Received bytes are hashed, not kept. Graph's clock can be set apart from the container's.
 // `faults.put` / `faults.create` / `faults.value` hold what the next such requests suffer.
 const crypto = require('node:crypto');
@@ -160,10 +161,36 @@ async function fakeOutlook(options = {}) {
       return;
     }
 
+    if (req.method === 'POST' && (url.pathname === '/v1.0/me/messages' || url.pathname === '/v1.0/me/sendMail')) {
+      // A draft (or a mail sent at once) with its inline attachments; the body's size is recorded
+      // to check Graph's request limit on the wire.
+      const text = await readText(req);
+      record.bodyBytes = Buffer.byteLength(text);
+      const body = JSON.parse(text);
+      record.body = body;
+      const message = body.message || body;
+      if (record.bodyBytes > 4194304) {
+        json(res, 413, { error: { code: 'ErrorRequestEntityTooLarge', message: 'The request is too large.' } });
+        return;
+      }
+      const id = `draft-${next}`;
+      next += 1;
+      for (const a of message.attachments || []) {
+        const bytes = Buffer.from(a.contentBytes || '', 'base64');
+        messageOf(id).attachments.push({ id: `A${next}`, '@odata.type': a['@odata.type'], name: a.name, contentType: a.contentType, size: bytes.length + 157, isInline: Boolean(a.isInline), contentId: a.contentId || null, sha256: crypto.createHash('sha256').update(bytes).digest('hex') });
+        next += 1;
+      }
+      if (url.pathname === '/v1.0/me/sendMail') json(res, 202);
+      else json(res, 201, { id, subject: message.subject });
+      return;
+    }
+
     if ((match = /^\/v1\.0\/me\/messages\/([^/]+)\/attachments$/.exec(url.pathname))) {
       const message = messageOf(decodeURIComponent(match[1]));
       if (req.method === 'POST') {
-        const body = JSON.parse(await readText(req));
+        const text = await readText(req);
+        record.bodyBytes = Buffer.byteLength(text);
+        const body = JSON.parse(text);
         record.body = body;
         const fault = faults.create.shift();
         const id = `A${next}`;
@@ -208,10 +235,11 @@ async function fakeOutlook(options = {}) {
       });
       const source = content.text !== undefined ? [Buffer.from(content.text)] : patternStream(size, content.seed);
       record.sent = 0;
+      const closed = new Promise((resolve) => { res.once('close', resolve); });
       for await (const chunk of source) {
         record.sent += chunk.length;
         if (!res.write(chunk)) {
-          await Promise.race([new Promise((resolve) => { res.once('drain', resolve); }), new Promise((resolve) => { res.once('close', resolve); })]);
+          await Promise.race([new Promise((resolve) => { res.once('drain', resolve); }), closed]);
           if (res.destroyed) return;
         }
       }
