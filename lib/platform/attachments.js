@@ -167,7 +167,9 @@ async function downloadAttachments(planned, room, options = {}) {
     const files = [];
     let used = 0;
     for (const file of planned) {
-        const { stream } = await (0, readAttachment_1.openAttachment)(file, options);
+        // Nothing larger than the room is read, so the room bounds the deadline of a file of unknown size.
+        const timeoutMs = options.timeoutMs ?? (0, attachmentLimit_1.transferDeadlineMs)(file.declaredSize ?? Math.ceil(room / 4) * 3);
+        const { stream } = await (0, readAttachment_1.openAttachment)(file, { ...options, timeoutMs });
         const chunks = [];
         let size = 0;
         try {

@@ -11,7 +11,7 @@ import { fileAttachmentBody } from '../graph/attachments';
 import type { OutgoingFile } from '../graph/attachments';
 import { UPLOAD_SESSION_MIN_BYTES } from '../graph/uploadSession';
 import { CONTROL_CHARS } from '../validation/text';
-import { attachmentLimit, GRAPH_ATTACHMENT_LIMIT_BYTES, overLimit } from './attachmentLimit';
+import { attachmentLimit, GRAPH_ATTACHMENT_LIMIT_BYTES, overLimit, transferDeadlineMs } from './attachmentLimit';
 import { attachmentField, openAttachment } from './readAttachment';
 import type { PlannedAttachment, ReadOptions } from './readAttachment';
 
@@ -192,7 +192,9 @@ export async function downloadAttachments<T extends PlannedAttachment & Partial<
   const files: InlineFile[] = [];
   let used = 0;
   for (const file of planned) {
-    const { stream } = await openAttachment(file, options);
+    // Nothing larger than the room is read, so the room bounds the deadline of a file of unknown size.
+    const timeoutMs = options.timeoutMs ?? transferDeadlineMs(file.declaredSize ?? Math.ceil(room / 4) * 3);
+    const { stream } = await openAttachment(file, { ...options, timeoutMs });
     const chunks: Buffer[] = [];
     let size = 0;
     try {
