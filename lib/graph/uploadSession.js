@@ -1,8 +1,26 @@
 "use strict";
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.SHARED_MAILBOX_LIMIT = exports.UPLOAD_SESSION_MIN_BYTES = exports.UPLOAD_CHUNK_BYTES = void 0;
 exports.nextExpectedOffset = nextExpectedOffset;
 exports.uploadLargeAttachment = uploadLargeAttachment;
+/**
+ * Attaching a large file (up to 150 MB) to a draft through an upload session, as Microsoft
+ * documents it ("Attach large files to Outlook messages or events"): POST createUploadSession,
+ * then PUT the bytes in order, in ranges under 4 MB, to the uploadUrl Graph returned. That URL
+ * carries its own authorisation, so the PUTs go out WITHOUT an Authorization header (and not
+ * through Graph's client, which would add one).
+ *
+ * Only the current range is in memory. A PUT refused with 429 is repeated after its Retry-After,
+ * measured against the answer's own Date. A PUT whose answer was lost (reset, deadline, 5xx) is
+ * not guessed at: the upload URL is asked where the session stands (`nextExpectedRanges`) and the
+ * upload resumes from there, re-opening the source if it must go further back than the current
+ * range. The session's expiry is read on Graph's clock.
+ */
+const node_http_1 = __importDefault(require("node:http"));
+const node_https_1 = __importDefault(require("node:https"));
 const node_perf_hooks_1 = require("node:perf_hooks");
 const errors_1 = require("./errors");
 const httpDate_1 = require("./httpDate");
@@ -124,6 +142,30 @@ class RangeReader {
         return uploadError(this.field, `the file ended after ${count(at)} bytes, but was declared with ${count(this.size)}; it was not attached. Check the size the previous step gave the file`);
     }
 }
+/**
+ * One exchange with the upload URL through Node's own HTTP client rather than fetch, which copies
+ * every request body (a range: 4 MB of garbage per PUT). The answers are small JSON, read whole.
+ */
+function exchange(url, method, headers, body, timeoutMs) {
+    return new Promise((resolve, reject) => {
+        const target = new URL(url);
+        const client = target.protocol === 'https:' ? node_https_1.default : node_http_1.default;
+        const request = client.request(target, { method, headers, signal: AbortSignal.timeout(timeoutMs) }, (answer) => {
+            const chunks = [];
+            answer.on('data', (chunk) => chunks.push(chunk));
+            answer.on('error', reject);
+            answer.on('end', () => {
+                const text = chunks.length ? Buffer.concat(chunks).toString('utf8') : null;
+                resolve(new Response(text, { status: answer.statusCode ?? 0, headers: headerPairs(answer.headers) }));
+            });
+        });
+        request.on('error', reject);
+        request.end(body);
+    });
+}
+function headerPairs(headers) {
+    return Object.entries(headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value]]));
+}
 async function answerCode(response) {
     try {
         const body = await response.json();
@@ -190,21 +232,14 @@ async function uploadLargeAttachment(session, messagePath, file, open, options =
     let puts = 0;
     const send = async (offset, bytes) => {
         puts += 1;
-        const signal = AbortSignal.timeout(chunkTimeoutMs);
         let response;
         try {
-            response = await session.withSlot(() => fetch(uploadUrl, {
-                method: 'PUT',
-                // No Authorization: the URL carries its own, and a bearer token must not leave for Outlook's host.
-                headers: {
-                    'Content-Type': 'application/octet-stream',
-                    'Content-Length': String(bytes.length),
-                    'Content-Range': `bytes ${offset}-${offset + bytes.length - 1}/${file.size}`,
-                },
-                // A view of the range buffer; fetch reads it before this range is replaced.
-                body: bytes,
-                signal,
-            }));
+            // No Authorization: the URL carries its own, and a bearer token must not leave for Outlook's host.
+            response = await session.withSlot(() => exchange(uploadUrl, 'PUT', {
+                'Content-Type': 'application/octet-stream',
+                'Content-Length': String(bytes.length),
+                'Content-Range': `bytes ${offset}-${offset + bytes.length - 1}/${file.size}`,
+            }, bytes, chunkTimeoutMs));
         }
         catch {
             return { kind: 'retry', outcome: { transportFailure: true }, lost: true };
@@ -214,7 +249,7 @@ async function uploadLargeAttachment(session, messagePath, file, open, options =
     const status = async () => {
         let response;
         try {
-            response = await session.withSlot(() => fetch(uploadUrl, { method: 'GET', signal: AbortSignal.timeout(chunkTimeoutMs) }));
+            response = await session.withSlot(() => exchange(uploadUrl, 'GET', {}, undefined, chunkTimeoutMs));
         }
         catch {
             return { kind: 'retry', outcome: { transportFailure: true }, lost: true };

@@ -11,6 +11,9 @@
  * upload resumes from there, re-opening the source if it must go further back than the current
  * range. The session's expiry is read on Graph's clock.
  */
+import http from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
+import https from 'node:https';
 import type { Readable } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { GraphRequestError } from './errors';
@@ -162,6 +165,32 @@ class RangeReader {
   }
 }
 
+/**
+ * One exchange with the upload URL through Node's own HTTP client rather than fetch, which copies
+ * every request body (a range: 4 MB of garbage per PUT). The answers are small JSON, read whole.
+ */
+function exchange(url: string, method: 'PUT' | 'GET', headers: Record<string, string>, body: Buffer | undefined, timeoutMs: number): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const target = new URL(url);
+    const client = target.protocol === 'https:' ? https : http;
+    const request = client.request(target, { method, headers, signal: AbortSignal.timeout(timeoutMs) }, (answer) => {
+      const chunks: Buffer[] = [];
+      answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+      answer.on('error', reject);
+      answer.on('end', () => {
+        const text = chunks.length ? Buffer.concat(chunks).toString('utf8') : null;
+        resolve(new Response(text, { status: answer.statusCode ?? 0, headers: headerPairs(answer.headers) }));
+      });
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+function headerPairs(headers: IncomingHttpHeaders): Array<[string, string]> {
+  return Object.entries(headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value] as [string, string]]));
+}
+
 type PutOutcome =
   | { kind: 'done'; attachmentId: string | undefined }
   | { kind: 'next'; offset: number }
@@ -246,21 +275,14 @@ export async function uploadLargeAttachment(
   let puts = 0;
   const send = async (offset: number, bytes: Buffer): Promise<PutOutcome> => {
     puts += 1;
-    const signal = AbortSignal.timeout(chunkTimeoutMs);
     let response: Response;
     try {
-      response = await session.withSlot(() => fetch(uploadUrl, {
-        method: 'PUT',
-        // No Authorization: the URL carries its own, and a bearer token must not leave for Outlook's host.
-        headers: {
-          'Content-Type': 'application/octet-stream',
-          'Content-Length': String(bytes.length),
-          'Content-Range': `bytes ${offset}-${offset + bytes.length - 1}/${file.size}`,
-        },
-        // A view of the range buffer; fetch reads it before this range is replaced.
-        body: bytes as unknown as RequestInit['body'],
-        signal,
-      }));
+      // No Authorization: the URL carries its own, and a bearer token must not leave for Outlook's host.
+      response = await session.withSlot(() => exchange(uploadUrl, 'PUT', {
+        'Content-Type': 'application/octet-stream',
+        'Content-Length': String(bytes.length),
+        'Content-Range': `bytes ${offset}-${offset + bytes.length - 1}/${file.size}`,
+      }, bytes, chunkTimeoutMs));
     } catch {
       return { kind: 'retry', outcome: { transportFailure: true }, lost: true };
     }
@@ -269,7 +291,7 @@ export async function uploadLargeAttachment(
   const status = async (): Promise<PutOutcome> => {
     let response: Response;
     try {
-      response = await session.withSlot(() => fetch(uploadUrl, { method: 'GET', signal: AbortSignal.timeout(chunkTimeoutMs) }));
+      response = await session.withSlot(() => exchange(uploadUrl, 'GET', {}, undefined, chunkTimeoutMs));
     } catch {
       return { kind: 'retry', outcome: { transportFailure: true }, lost: true };
     }
