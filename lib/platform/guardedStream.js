@@ -15,13 +15,18 @@ exports.guardedStream = guardedStream;
  * which would store a truncated file).
  */
 const node_stream_1 = require("node:stream");
+const youngGc_1 = require("./youngGc");
 class GuardedStream extends node_stream_1.Readable {
     options;
     source;
     chunks;
     pulling = false;
+    /** Asked for more while a pull was still running: pull again when it ends. */
+    asked = false;
+    finished = false;
     timer;
     received = 0;
+    sinceCollected = 0;
     downstream = new Set();
     constructor(options) {
         super();
@@ -37,11 +42,21 @@ class GuardedStream extends node_stream_1.Readable {
         return super.pipe(destination, options);
     }
     _read() {
-        if (this.pulling)
+        if (this.finished)
             return;
+        if (this.pulling) {
+            this.asked = true;
+            return;
+        }
         this.pulling = true;
         // pull() settles every failure itself (by destroying the stream).
-        void this.pull().finally(() => { this.pulling = false; });
+        void this.pull().finally(() => {
+            this.pulling = false;
+            if (this.asked) {
+                this.asked = false;
+                this._read();
+            }
+        });
     }
     _destroy(err, callback) {
         clearTimeout(this.timer);
@@ -78,6 +93,7 @@ class GuardedStream extends node_stream_1.Readable {
                 if (this.destroyed)
                     return;
                 if (done) {
+                    this.finished = true;
                     clearTimeout(this.timer);
                     this.options.ended?.(this.received);
                     this.push(null);
@@ -88,6 +104,12 @@ class GuardedStream extends node_stream_1.Readable {
                 if (max !== undefined && this.received > max) {
                     this.destroy((this.options.tooLarge ?? ((n) => new Error(`more than ${max} bytes (${n} so far)`)))(this.received));
                     return;
+                }
+                this.sinceCollected += value.length;
+                if (this.sinceCollected >= youngGc_1.YOUNG_GC_EVERY_BYTES) {
+                    // The chunks before this one are garbage by now: keep them from piling up (see youngGc.ts).
+                    this.sinceCollected = 0;
+                    (0, youngGc_1.collectYoung)();
                 }
                 if (!this.push(value))
                     return;

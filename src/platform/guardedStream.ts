@@ -11,6 +11,7 @@
  * which would store a truncated file).
  */
 import { Readable } from 'node:stream';
+import { collectYoung, YOUNG_GC_EVERY_BYTES } from './youngGc';
 
 export interface GuardOptions {
   /** Opens the source; called once, on the first read. */
@@ -33,8 +34,12 @@ export class GuardedStream extends Readable {
   private source?: Readable;
   private chunks?: AsyncIterator<Buffer>;
   private pulling = false;
+  /** Asked for more while a pull was still running: pull again when it ends. */
+  private asked = false;
+  private finished = false;
   private timer?: NodeJS.Timeout;
   private received = 0;
+  private sinceCollected = 0;
   private readonly downstream = new Set<Pipeable>();
 
   constructor(private readonly options: GuardOptions) {
@@ -53,10 +58,20 @@ export class GuardedStream extends Readable {
   }
 
   override _read(): void {
-    if (this.pulling) return;
+    if (this.finished) return;
+    if (this.pulling) {
+      this.asked = true;
+      return;
+    }
     this.pulling = true;
     // pull() settles every failure itself (by destroying the stream).
-    void this.pull().finally(() => { this.pulling = false; });
+    void this.pull().finally(() => {
+      this.pulling = false;
+      if (this.asked) {
+        this.asked = false;
+        this._read();
+      }
+    });
   }
 
   override _destroy(err: Error | null, callback: (error?: Error | null) => void): void {
@@ -94,6 +109,7 @@ export class GuardedStream extends Readable {
         const { value, done } = await this.chunks.next();
         if (this.destroyed) return;
         if (done) {
+          this.finished = true;
           clearTimeout(this.timer);
           this.options.ended?.(this.received);
           this.push(null);
@@ -104,6 +120,12 @@ export class GuardedStream extends Readable {
         if (max !== undefined && this.received > max) {
           this.destroy((this.options.tooLarge ?? ((n: number) => new Error(`more than ${max} bytes (${n} so far)`)))(this.received));
           return;
+        }
+        this.sinceCollected += value.length;
+        if (this.sinceCollected >= YOUNG_GC_EVERY_BYTES) {
+          // The chunks before this one are garbage by now: keep them from piling up (see youngGc.ts).
+          this.sinceCollected = 0;
+          collectYoung();
         }
         if (!this.push(value)) return;
       }
