@@ -5,6 +5,7 @@
 // with a deadline over the whole exchange and Graph's error mapping.
 const http = require('node:http');
 const { expect } = require('chai');
+const { failureOf } = require('../helpers/failure');
 const { LOGIN, cfgWith } = require('../helpers/setup');
 const { createContext } = require('../helpers/context');
 const { createSession } = require('../../lib/graph/session');
@@ -43,14 +44,6 @@ async function readAll(stream) {
   return Buffer.concat(chunks);
 }
 
-async function failureOf(promise) {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected a failure');
-}
 
 const until = async (check) => {
   for (let i = 0; i < 200 && !check(); i += 1) await new Promise((resolve) => { setTimeout(resolve, 5); });

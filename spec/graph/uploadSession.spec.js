@@ -5,6 +5,7 @@
 // Authorization header; 429 honoured on Graph's clock; a lost answer resumed from where the
 // session stands; an expired session, a refused mailbox and a source of the wrong length named.
 const { expect } = require('chai');
+const { failureOf } = require('../helpers/failure');
 const { LOGIN, cfgWith } = require('../helpers/setup');
 const { createContext } = require('../helpers/context');
 const { MiB, patternStream, patternSha256 } = require('../helpers/bytes');
@@ -24,14 +25,6 @@ function sessionFor(outlook) {
   return { session, waits, upload };
 }
 
-async function failureOf(promise) {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected a failure');
-}
 
 const DRAFT = '/me/messages/draft-1';
 const fileOf = (size, name = 'video.mp4') => ({ name, size, contentType: 'video/mp4' });

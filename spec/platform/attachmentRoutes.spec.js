@@ -6,6 +6,7 @@
 // boundary is crossed on the wire, against a stand-in for Graph that measures each request, with
 // the files read from a fake Maester; and the whole path carries a 140 MB file.
 const { expect } = require('chai');
+const { failureOf } = require('../helpers/failure');
 const { LOGIN, cfgWith } = require('../helpers/setup');
 const { createContext } = require('../helpers/context');
 const { MiB, patternStream, patternSha256 } = require('../helpers/bytes');
@@ -33,14 +34,6 @@ function bodyLeaving(room, file, shape) {
 const asSendMail = (request) => request;
 const asDraft = (request) => request.message;
 
-async function failureOf(fn) {
-  try {
-    await fn();
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('platform/attachments: routing files to Graph within its request limit', function () {
   this.timeout(120000);

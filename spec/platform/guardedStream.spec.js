@@ -7,17 +7,10 @@
 const { PassThrough, Writable } = require('node:stream');
 const { pipeline } = require('node:stream/promises');
 const { expect } = require('chai');
+const { failureOf } = require('../helpers/failure');
 const { patternStream, sha256Of, patternSha256, MiB } = require('../helpers/bytes');
 const { GuardedStream } = require('../../lib/platform/guardedStream');
 
-async function failureOf(promise) {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('platform/guardedStream', () => {
   it('delivers every byte to for-await, to pipeline and to a slow reader', async () => {

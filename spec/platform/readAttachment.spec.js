@@ -5,6 +5,7 @@
 // before any request, before the body and while it streams; errors that name the file.
 const http = require('node:http');
 const { expect } = require('chai');
+const { failureOf } = require('../helpers/failure');
 const { MiB, patternStream, patternSha256, sha256Of } = require('../helpers/bytes');
 const { fakeMaester } = require('../helpers/fakeMaester');
 const { withRealHttp } = require('../helpers/realHttp');
@@ -27,14 +28,6 @@ async function localServer(handler) {
   };
 }
 
-async function failureOf(promise) {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected a failure');
-}
 
 const file = (name, url, declaredSize, contentType = 'application/octet-stream') => ({ name, url, declaredSize, contentType });
 

@@ -5,6 +5,7 @@
 // that matter, the per-file limit both ways, retries that start the file over, a failing source
 // that aborts the upload at once instead of storing it cut short, and errors that name the file.
 const { expect } = require('chai');
+const { failureOf } = require('../helpers/failure');
 const { MiB, patternStream, patternSha256, sha256Of } = require('../helpers/bytes');
 const { fakeMaester, signToken } = require('../helpers/fakeMaester');
 const { withRealHttp } = require('../helpers/realHttp');
@@ -17,14 +18,6 @@ const RAISED = { OUTLOOK_ATTACHMENT_MAX_BYTES: '150000000' };
 /** The largest file that fits a Graph request inline as base64, with nothing else in it. */
 const INLINE_BOUNDARY = (GRAPH_REQUEST_LIMIT_BYTES / 4) * 3;
 
-async function failureOf(promise) {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('platform/storage: files into Maester and back', function () {
   this.timeout(120000);
