@@ -80,14 +80,23 @@ const fieldOf = (name) => `attachments[${(0, echo_1.quote)(name.slice(0, 60))}]`
 async function storeStream(open, options) {
     const env = options.env ?? process.env;
     const field = fieldOf(options.name);
-    const config = storageConfig(env);
-    if (!config) {
-        throw new StorageError(field, `cannot be stored: the platform's object storage is not configured (${exports.STORAGE_URI_VARIABLE} and ${exports.STORAGE_TOKEN_VARIABLE}, which the platform sets for each step); storing attachments works on the platform only`);
+    let config;
+    let maxBytes;
+    try {
+        config = storageConfig(env);
+        if (!config) {
+            throw new StorageError(field, `cannot be stored: the platform's object storage is not configured (${exports.STORAGE_URI_VARIABLE} and ${exports.STORAGE_TOKEN_VARIABLE}, which the platform sets for each step); storing attachments works on the platform only`);
+        }
+        maxBytes = options.maxBytes ?? (0, attachmentLimit_1.attachmentLimit)(env);
+        if (options.expectedBytes !== undefined && options.expectedBytes > maxBytes) {
+            throw new StorageError(field, `${(0, attachmentLimit_1.overLimit)(options.expectedBytes, maxBytes)}; it was not stored`, 'tooLarge');
+        }
     }
-    const maxBytes = options.maxBytes ?? (0, attachmentLimit_1.attachmentLimit)(env);
-    if (options.expectedBytes !== undefined && options.expectedBytes > maxBytes) {
+    catch (err) {
+        // A source opened to read its headers first would otherwise hold its connection (and, from
+        // Graph, one of the mailbox's slots) until its deadline.
         options.first?.destroy();
-        throw new StorageError(field, `${(0, attachmentLimit_1.overLimit)(options.expectedBytes, maxBytes)}; it was not stored`, 'tooLarge');
+        throw err;
     }
     let first = options.first;
     let fatal;

@@ -133,8 +133,11 @@ describe('platform/storage: files into Maester and back', function () {
     const refused = await failureOf(storeStream(async () => patternStream(10), { name: 'a.txt', contentType: 'text/plain', env: { ...maester.env, ELASTICIO_OBJECT_STORAGE_TOKEN: badToken } }));
     expect(refused.message).to.equal('attachments["a.txt"]: the platform\'s storage refused the component\'s token (HTTP 401); retry the message, and if it keeps failing report it to the platform\'s support');
     expect(refused.message).not.to.include(badToken.slice(0, 20));
-    const missing = await failureOf(storeStream(async () => patternStream(10), { name: 'a.txt', contentType: 'text/plain', env: {} }));
+    const first = patternStream(10);
+    const missing = await failureOf(storeStream(async () => patternStream(10), { name: 'a.txt', contentType: 'text/plain', first, env: {} }));
     expect(missing.message).to.equal('attachments["a.txt"]: cannot be stored: the platform\'s object storage is not configured (ELASTICIO_OBJECT_STORAGE_URI and ELASTICIO_OBJECT_STORAGE_TOKEN, which the platform sets for each step); storing attachments works on the platform only');
+    // A source already opened (to read its headers) is closed, not left holding its connection.
+    expect(first.destroyed).to.equal(true);
   });
 
   it('knows the storage\'s own URLs and no others', () => {

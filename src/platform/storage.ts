@@ -118,14 +118,22 @@ const fieldOf = (name: string): string => `attachments[${quote(name.slice(0, 60)
 export async function storeStream(open: () => Promise<Readable>, options: StoreOptions): Promise<StoredFile> {
   const env = options.env ?? process.env;
   const field = fieldOf(options.name);
-  const config = storageConfig(env);
-  if (!config) {
-    throw new StorageError(field, `cannot be stored: the platform's object storage is not configured (${STORAGE_URI_VARIABLE} and ${STORAGE_TOKEN_VARIABLE}, which the platform sets for each step); storing attachments works on the platform only`);
-  }
-  const maxBytes = options.maxBytes ?? attachmentLimit(env);
-  if (options.expectedBytes !== undefined && options.expectedBytes > maxBytes) {
+  let config: StorageConfig | undefined;
+  let maxBytes: number;
+  try {
+    config = storageConfig(env);
+    if (!config) {
+      throw new StorageError(field, `cannot be stored: the platform's object storage is not configured (${STORAGE_URI_VARIABLE} and ${STORAGE_TOKEN_VARIABLE}, which the platform sets for each step); storing attachments works on the platform only`);
+    }
+    maxBytes = options.maxBytes ?? attachmentLimit(env);
+    if (options.expectedBytes !== undefined && options.expectedBytes > maxBytes) {
+      throw new StorageError(field, `${overLimit(options.expectedBytes, maxBytes)}; it was not stored`, 'tooLarge');
+    }
+  } catch (err) {
+    // A source opened to read its headers first would otherwise hold its connection (and, from
+    // Graph, one of the mailbox's slots) until its deadline.
     options.first?.destroy();
-    throw new StorageError(field, `${overLimit(options.expectedBytes, maxBytes)}; it was not stored`, 'tooLarge');
+    throw err;
   }
   let first = options.first;
   let fatal: Error | undefined;
