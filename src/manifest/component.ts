@@ -39,6 +39,10 @@ export const COMPONENT = {
       required: false,
       description: "Optional: host names, IP addresses or CIDR ranges (comma-separated) on internal networks that Send Mail may fetch attachments from; the platform's own storage needs no entry.",
     },
+    OUTLOOK_ATTACHMENT_MAX_BYTES: {
+      required: false,
+      description: "Optional: the largest attachment, in bytes, that steps send or store. Default 104857600 (the platform's 100 MB); at most 150000000 (Microsoft Graph's limit), for installations whose storage takes larger files.",
+    },
   },
   credentials: {
     help: {
