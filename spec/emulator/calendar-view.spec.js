@@ -5,6 +5,7 @@
 // 12:00-14:00 Pacific from 4 September to 31 December 2017, across the end of US DST on 5 November.
 const { expect } = require('chai');
 const { withEmulator, pageAll } = require('./helpers');
+const { SEEDED_SERIES } = require('../../lib/emulator/seed-series');
 
 const LUNCH = {
   subject: "Let's go for lunch",
@@ -275,5 +276,44 @@ describe('emulator: calendarView and instances expand recurring series', () => {
       expect((await graph(`/me/calendarView?${OCT_NOV}`)).status).to.equal(503);
       expect((await graph(`/me/calendarView?${OCT_NOV}`)).status).to.equal(200);
     });
+  });
+});
+
+describe('emulator: seeded recurring series', () => {
+  let graph;
+  const NOW = Date.UTC(2026, 10, 27, 7, 0, 0);
+  withEmulator({ once: true, clock: NOW }, (env) => ({ graph } = env));
+  const days = (n) => new Date(NOW + n * 86400000).toISOString().replace('.000Z', 'Z');
+
+  it('the default calendar holds weekly series in both hemispheres that keep their wall-clock time across the next DST change', async () => {
+    // Berlin leaves DST on 25 October 2026 and enters it on 28 March 2027; Sydney enters it on 4 October 2026 and leaves on 4 April 2027.
+    const { items } = await pageAll(graph, `/me/calendarView?${window(days(-10), days(180))}&$top=200`);
+    for (const [subject, zone] of [[SEEDED_SERIES.weeklyEurope, 'Europe/Berlin'], [SEEDED_SERIES.weeklyAustralia, 'Australia/Sydney']]) {
+      const occurrences = items.filter((e) => e.subject === subject);
+      expect(occurrences.length, subject).to.be.within(26, 28);
+      const wall = new Set(occurrences.map((e) => new Date(`${e.start.dateTime.slice(0, 19)}Z`).toLocaleTimeString('en-GB', { timeZone: zone })));
+      expect(wall.size, `${subject}: one wall-clock time`).to.equal(1);
+      const utc = new Set(occurrences.map((e) => e.start.dateTime.slice(11, 16)));
+      expect(utc.size, `${subject}: two UTC times, either side of the change`).to.equal(2);
+    }
+  });
+
+  it('holds a monthly series on the 31st that falls on the last day of shorter months', async () => {
+    const { items } = await pageAll(graph, `/me/calendarView?${window(days(0), days(200))}&$top=200`);
+    const dates = items.filter((e) => e.subject === SEEDED_SERIES.monthEnd).map((e) => e.start.dateTime.slice(0, 10));
+    expect(dates).to.deep.equal(['2026-11-30', '2026-12-31', '2027-01-31', '2027-02-28', '2027-03-31', '2027-04-30', '2027-05-31']);
+  });
+
+  it('holds a daily series with an exception (moved two hours, renamed) and a deleted occurrence', async () => {
+    const { items } = await pageAll(graph, `/me/calendarView?${window(days(-5), days(15))}&$top=200`);
+    const daily = items.filter((e) => e.subject.startsWith(SEEDED_SERIES.daily));
+    expect(daily).to.have.length(13);
+    const exception = daily.find((e) => e.type === 'exception');
+    expect(exception.subject).to.equal(SEEDED_SERIES.dailyMoved);
+    expect(Date.parse(`${exception.start.dateTime.slice(0, 19)}Z`) - Date.parse(exception.originalStart)).to.equal(2 * 3600000);
+    const dates = daily.map((e) => e.start.dateTime.slice(0, 10));
+    expect(new Set(dates).size, 'one a day, one day missing').to.equal(13);
+    const master = (await graph(`/me/events/${daily[0].seriesMasterId}`)).body;
+    expect(master.recurrence.range).to.include({ type: 'numbered', numberOfOccurrences: 14 });
   });
 });
