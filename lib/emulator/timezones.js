@@ -15,6 +15,7 @@ const windowsZones_1 = require("../validation/windowsZones");
 const zoneClock_1 = require("../validation/zoneClock");
 var timezones_2 = require("../validation/timezones");
 Object.defineProperty(exports, "UTC_ZONE", { enumerable: true, get: function () { return timezones_2.UTC_ZONE; } });
+const DAY_MS = 86_400_000;
 /** UTC's Windows display name: the emulator has always taken it, and CLDR's table of ids has no entry for it. */
 const UTC_DISPLAY_NAME = { graphName: 'Coordinated Universal Time', iana: 'UTC' };
 /** The zone a client named, with `graphName` being what Graph echoes back; undefined = TimeZoneNotSupportedException. */
@@ -55,6 +56,12 @@ function utcToWall(zone, utcMs) {
 function wallToUtc(zone, wallMs) {
     if (zone.iana === timezones_1.UTC_ZONE.iana)
         return wallMs;
+    // Most wall times are a day or more from any offset change: then the offset a day either side
+    // is the offset, and two readings of the zone do instead of resolveWall's seven or more (a
+    // recurring series converts one wall time per occurrence).
+    const before = (0, zoneClock_1.offsetMs)(zone.iana, wallMs - DAY_MS);
+    if (before === (0, zoneClock_1.offsetMs)(zone.iana, wallMs + DAY_MS))
+        return wallMs - before;
     const { instants, afterGap } = (0, datetime_1.resolveWall)(wallMs, zone.iana);
     return instants[0] ?? afterGap;
 }

@@ -12,6 +12,8 @@ import { offsetMs } from '../validation/zoneClock';
 export type { ResolvedZone } from '../validation/timezones';
 export { UTC_ZONE } from '../validation/timezones';
 
+const DAY_MS = 86_400_000;
+
 /** UTC's Windows display name: the emulator has always taken it, and CLDR's table of ids has no entry for it. */
 const UTC_DISPLAY_NAME: ResolvedZone = { graphName: 'Coordinated Universal Time', iana: 'UTC' };
 
@@ -53,6 +55,11 @@ export function utcToWall(zone: ResolvedZone, utcMs: number): number {
  */
 export function wallToUtc(zone: ResolvedZone, wallMs: number): number {
   if (zone.iana === UTC_ZONE.iana) return wallMs;
+  // Most wall times are a day or more from any offset change: then the offset a day either side
+  // is the offset, and two readings of the zone do instead of resolveWall's seven or more (a
+  // recurring series converts one wall time per occurrence).
+  const before = offsetMs(zone.iana, wallMs - DAY_MS);
+  if (before === offsetMs(zone.iana, wallMs + DAY_MS)) return wallMs - before;
   const { instants, afterGap } = resolveWall(wallMs, zone.iana);
   return instants[0] ?? afterGap;
 }
