@@ -114,7 +114,7 @@ function neighbourStart(master: StoredEvent, originalStartMs: number, direction:
     return after && now(after.startMs);
   }
   // Backwards in widening windows, so an old series that never ends is not walked from its start.
-  for (let span = 40 * DAY; ; span *= 4) {
+  for (let span = 2 * DAY; ; span *= 4) {
     const before = occurrences(series, { startMs: originalStartMs - span, endMs: originalStartMs })
       .filter((o) => o.startMs < originalStartMs && !cancelled.has(o.startMs));
     if (before.length) return now(before[before.length - 1].startMs);
