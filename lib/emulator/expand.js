@@ -7,7 +7,6 @@ exports.instances = instances;
 exports.occurrenceId = occurrenceId;
 exports.parseOccurrenceId = parseOccurrenceId;
 const recurrence_1 = require("./recurrence");
-const node_crypto_1 = require("node:crypto");
 const timezones_1 = require("./timezones");
 const DAY = 86_400_000;
 /** Periods searched for the first occurrence: it lies in startDate's period or the next one (days of the month are clamped). */
@@ -202,8 +201,19 @@ function instances(series, changes, window) {
  */
 const MARK = 'BEgAQ';
 const TAIL = MARK.length + 22 + 1;
+/** 8 bytes of check: two 32-bit FNV-1a hashes of the master id and start (cheap: one per occurrence listed). */
 function check(masterId, originalStartMs) {
-    return (0, node_crypto_1.createHash)('sha256').update(`${masterId}|${originalStartMs}`).digest().subarray(0, 8);
+    const text = `${masterId}|${originalStartMs}`;
+    let a = 0x811c9dc5;
+    let b = 0x050c5d1f;
+    for (let i = 0; i < text.length; i += 1) {
+        a = Math.imul(a ^ text.charCodeAt(i), 0x01000193);
+        b = Math.imul(b ^ text.charCodeAt(i), 0x01000193) ^ (a >>> 15);
+    }
+    const out = Buffer.alloc(8);
+    out.writeUInt32BE(a >>> 0, 0);
+    out.writeUInt32BE(b >>> 0, 4);
+    return out;
 }
 function occurrenceId(masterId, originalStartMs) {
     const bytes = Buffer.alloc(16);

@@ -43,7 +43,6 @@
  */
 import type { Recurrence } from './recurrence';
 import { DAYS_OF_WEEK } from './recurrence';
-import { createHash } from 'node:crypto';
 import { graphTimeZone, UTC_ZONE, utcToWall, wallToUtc } from './timezones';
 import type { ResolvedZone } from './timezones';
 
@@ -294,8 +293,19 @@ export function instances<X extends Occurrence>(series: Series, changes: SeriesC
 const MARK = 'BEgAQ';
 const TAIL = MARK.length + 22 + 1;
 
+/** 8 bytes of check: two 32-bit FNV-1a hashes of the master id and start (cheap: one per occurrence listed). */
 function check(masterId: string, originalStartMs: number): Buffer {
-  return createHash('sha256').update(`${masterId}|${originalStartMs}`).digest().subarray(0, 8);
+  const text = `${masterId}|${originalStartMs}`;
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (let i = 0; i < text.length; i += 1) {
+    a = Math.imul(a ^ text.charCodeAt(i), 0x01000193);
+    b = Math.imul(b ^ text.charCodeAt(i), 0x01000193) ^ (a >>> 15);
+  }
+  const out = Buffer.alloc(8);
+  out.writeUInt32BE(a >>> 0, 0);
+  out.writeUInt32BE(b >>> 0, 4);
+  return out;
 }
 
 export function occurrenceId(masterId: string, originalStartMs: number): string {
