@@ -176,6 +176,22 @@ describe('emulator: recurring series expand as Outlook expands them (pure)', () 
     expect(shown(walked)).to.deep.equal(shown(occurrences(s, window)));
   });
 
+  it('any window gives exactly the occurrences of the whole series that overlap it (the skip to the window loses none)', () => {
+    const horizon = asUtc('2033-01-01T00:00:00');
+    for (const row of ROWS) {
+      const all = occurrences(row.series, { startMs: -Infinity, endMs: horizon });
+      const first = all[0].startMs;
+      const span = all.at(-1).endMs - first + 40 * 86400000;
+      for (let i = 0; i < 60; i += 1) {
+        // Windows of a few hours to a few months, spread over the series and beyond its ends.
+        const startMs = first - 20 * 86400000 + Math.floor(((i * 7919) % 1000) / 1000 * span);
+        const window = { startMs, endMs: startMs + (1 + ((i * 31) % 90)) * 3_600_000 * (i % 3 === 0 ? 24 : 1) };
+        const expected = all.filter((o) => overlaps(o.startMs, o.endMs, window));
+        expect(shown(occurrences(row.series, window)), `${row.name}: ${new Date(window.startMs).toISOString()}`).to.deep.equal(shown(expected));
+      }
+    }
+  });
+
   it('patterns without days, and numbered ranges of none, have no occurrences', () => {
     const start = ['UTC', '2026-03-02T09:00:00', '2026-03-02T10:00:00'];
     expect(occurrences(series(...start, { pattern: { type: 'weekly', interval: 1 }, range: { type: 'noEnd', startDate: '2026-03-02' } }), ALL_TIME, 5)).to.deep.equal([]);
