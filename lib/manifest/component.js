@@ -101,6 +101,14 @@ exports.COMPONENT = {
                 note: "With Client ID: a client secret's Value of that app (Certificates & secrets).",
                 order: 20,
             },
+            testMailbox: {
+                label: 'Mailbox to test (application only)',
+                viewClass: 'TextFieldView',
+                required: false,
+                placeholder: 'info@contoso.com',
+                note: 'Optional: a mailbox the app may reach. The check then reads it, which also proves access granted by Exchange RBAC for Applications.',
+                order: 10,
+            },
         },
         oauth2: {
             client_id: '{{MSAPP_CLIENT_ID}}',
