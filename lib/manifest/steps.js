@@ -5,8 +5,11 @@ exports.STEPS = void 0;
  * The registry: every step's descriptor, in the order component.json lists them (and the platform
  * shows them) within triggers and within actions.
  */
+const checkAvailability_step_1 = require("../calendar/checkAvailability.step");
 const createEvent_step_1 = require("../calendar/createEvent.step");
+const findMeetingTimes_step_1 = require("../calendar/findMeetingTimes.step");
 const getNewAndUpdatedEvents_step_1 = require("../calendar/getNewAndUpdatedEvents.step");
+const getUpcomingEvents_step_1 = require("../calendar/getUpcomingEvents.step");
 const getNewMail_step_1 = require("../mail/getNewMail.step");
 const sendMail_step_1 = require("../mail/sendMail.step");
-exports.STEPS = [getNewMail_step_1.getNewMail, getNewAndUpdatedEvents_step_1.getNewAndUpdatedEvents, sendMail_step_1.sendMail, createEvent_step_1.createEvent];
+exports.STEPS = [getNewMail_step_1.getNewMail, getNewAndUpdatedEvents_step_1.getNewAndUpdatedEvents, getUpcomingEvents_step_1.getUpcomingEvents, sendMail_step_1.sendMail, createEvent_step_1.createEvent, checkAvailability_step_1.checkAvailability, findMeetingTimes_step_1.findMeetingTimes];
