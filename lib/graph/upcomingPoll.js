@@ -74,7 +74,8 @@ async function pollUpcoming(session, spec, snapshot, handlers, logger) {
     let firstPages;
     let firstItems = [];
     if (state.at !== undefined && state.since !== undefined) {
-        const ahead = Math.max(2 * state.gapMs, MINUTE);
+        // Twice the last interval, and at least two minutes: polls come at irregular intervals.
+        const ahead = Math.max(2 * state.gapMs, 2 * MINUTE);
         guess = { from: state.since, until: Math.max(state.until ?? state.at, state.at + spec.leadMs + ahead) };
         firstPages = pagesOf(guess.from, guess.until);
         firstItems = (await firstPages.next()).value ?? [];

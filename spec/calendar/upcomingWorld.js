@@ -15,7 +15,11 @@ const ENV = ['OUTLOOK_GRAPH_BASE_URL', 'OUTLOOK_LOGIN_BASE_URL', 'MSAPP_CLIENT_I
 /** `2026-11-30T09:00` or a date (UTC unless a zone is given) as a dateTimeTimeZone. */
 const at = (wall, timeZone = 'UTC') => ({ dateTime: { 10: `${wall}T00:00:00`, 16: `${wall}:00` }[wall.length] || wall, timeZone });
 
-async function upcomingWorld({ start = Date.UTC(2026, 10, 30, 8, 0, 0), containerAhead = 0, visibilityDelayMs = 0, cfg = {} } = {}) {
+/**
+ * An emulator whose clock the spec moves, reachable through the component's endpoint variables,
+ * with the container's clock `containerAhead` ms off Graph's. Several worlds may share one lab.
+ */
+async function startLab({ start = Date.UTC(2026, 10, 30, 8, 0, 0), containerAhead = 0, visibilityDelayMs = 0 } = {}) {
   let graphNow = start;
   const emu = await startEmulator({ seed: 11, mailCount: 0, now: () => graphNow, visibilityDelayMs });
   const saved = Object.fromEntries(ENV.map((name) => [name, process.env[name]]));
@@ -23,7 +27,29 @@ async function upcomingWorld({ start = Date.UTC(2026, 10, 30, 8, 0, 0), containe
   resetTokenMemory();
   const realNow = Date.now;
   Date.now = () => graphNow + containerAhead;
-  const owner = emu.control.createUser({ userPrincipalName: 'ops@contoso.example', displayName: 'Ops' }).mail;
+  let users = 0;
+  return {
+    emu,
+    now: () => graphNow,
+    set: (ms) => { graphNow = ms; },
+    nextUser: () => { users += 1; return `ops${users}@contoso.example`; },
+    async close() {
+      Date.now = realNow;
+      for (const name of ENV) {
+        if (saved[name] === undefined) delete process.env[name];
+        else process.env[name] = saved[name];
+      }
+      await emu.close();
+    },
+  };
+}
+
+/** A fresh user's empty calendar on `lab` (a lab of its own unless given), and the trigger polling it. */
+async function upcomingWorld({ lab: shared, cfg = {}, ...labOptions } = {}) {
+  const lab = shared || await startLab(labOptions);
+  if (shared && labOptions.start !== undefined) lab.set(labOptions.start);
+  const { emu } = lab;
+  const owner = emu.control.createUser({ userPrincipalName: lab.nextUser(), displayName: 'Ops' }).mail;
   const w = {
     emu,
     owner,
@@ -34,14 +60,15 @@ async function upcomingWorld({ start = Date.UTC(2026, 10, 30, 8, 0, 0), containe
     delivered: [],
     snapshots: [],
     polls: 0,
-    now: () => graphNow,
-    set: (ms) => { graphNow = ms; },
-    advance: (ms) => { graphNow += ms; },
-    minutes: (n) => { graphNow += n * MINUTE; },
+    lab,
+    now: () => lab.now(),
+    set: (ms) => lab.set(ms),
+    advance: (ms) => lab.set(lab.now() + ms),
+    minutes: (n) => lab.set(lab.now() + n * MINUTE),
     /** Books an event in the owner's calendar (created a day ago unless `createdAt` says otherwise). */
     book(subject, startWall, endWall, extra = {}) {
       const { timeZone = 'UTC', ...rest } = extra;
-      return emu.control.addEvent({ mailbox: owner, subject, start: at(startWall, timeZone), end: at(endWall, timeZone), createdAt: graphNow - 24 * 60 * MINUTE, ...rest });
+      return emu.control.addEvent({ mailbox: owner, subject, start: at(startWall, timeZone), end: at(endWall, timeZone), createdAt: lab.now() - 24 * 60 * MINUTE, ...rest });
     },
     /** One poll; `hooks.emit(event, payload, n)` may throw to crash it. Resolves with what it emitted. */
     async poll({ hooks = {}, cfg: extra = {} } = {}) {
@@ -66,16 +93,12 @@ async function upcomingWorld({ start = Date.UTC(2026, 10, 30, 8, 0, 0), containe
     },
     /** Subjects (with start) delivered, in order. */
     deliveredLabels: () => w.delivered.map((b) => `${b.subject} ${b.startsAt}`),
+    /** Closes the lab too unless it was given. */
     async close() {
-      Date.now = realNow;
-      for (const name of ENV) {
-        if (saved[name] === undefined) delete process.env[name];
-        else process.env[name] = saved[name];
-      }
-      await emu.close();
+      if (!shared) await lab.close();
     },
   };
   return w;
 }
 
-module.exports = { upcomingWorld, at, MINUTE, trigger };
+module.exports = { startLab, upcomingWorld, at, MINUTE, trigger };

@@ -125,7 +125,8 @@ export async function pollUpcoming(session: GraphSession, spec: UpcomingSpec, sn
   let firstPages: AsyncGenerator<Event[]> | undefined;
   let firstItems: Event[] = [];
   if (state.at !== undefined && state.since !== undefined) {
-    const ahead = Math.max(2 * state.gapMs, MINUTE);
+    // Twice the last interval, and at least two minutes: polls come at irregular intervals.
+    const ahead = Math.max(2 * state.gapMs, 2 * MINUTE);
     guess = { from: state.since, until: Math.max(state.until ?? state.at, state.at + spec.leadMs + ahead) };
     firstPages = pagesOf(guess.from, guess.until);
     firstItems = (await firstPages.next()).value ?? [];
