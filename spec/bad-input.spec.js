@@ -19,6 +19,9 @@ const STEPS = {
   getNewAndUpdatedEvents: require('../lib/calendar/getNewAndUpdatedEvents'),
   sendMail: require('../lib/mail/sendMail'),
   createEvent: require('../lib/calendar/createEvent'),
+  getUpcomingEvents: require('../lib/calendar/getUpcomingEvents'),
+  checkAvailability: require('../lib/calendar/checkAvailability'),
+  findMeetingTimes: require('../lib/calendar/findMeetingTimes'),
 };
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const WRITE = /^(POST|PUT|PATCH|DELETE) /;

@@ -138,6 +138,9 @@ const ANSWER = {
   getNewAndUpdatedEvents: answerPolls,
   sendMail: () => nock(GRAPH).persist().post(/\/sendMail$/).reply(202),
   createEvent: () => nock(GRAPH).persist().post(/\/events$/).reply(201, createdEvent()),
+  getUpcomingEvents: answerPolls,
+  checkAvailability: () => nock(GRAPH).persist().post(/\/calendar\/getSchedule$/).reply(200, { value: [] }),
+  findMeetingTimes: () => nock(GRAPH).persist().post(/\/findMeetingTimes$/).reply(200, { emptySuggestionsReason: 'Unknown', meetingTimeSuggestions: [] }),
 };
 
 /** An input that fills every property of the action's in schema with a valid value. */
@@ -173,6 +176,26 @@ const FULL_INPUT = {
     reminderMinutesBeforeStart: 15,
     categories: 'Blue',
     attendees: [{ address: 'carl@example.com', type: 'optional' }],
+  },
+  checkAvailability: {
+    schedules: 'Ann <ann@example.com>; room.1@example.com',
+    start: '2026-03-10T09:00:00+01:00',
+    end: '2026-03-10T18:00:00+01:00',
+    timeZone: 'Europe/Berlin',
+    intervalMinutes: 60,
+  },
+  findMeetingTimes: {
+    start: '2026-03-10T09:00:00+01:00',
+    end: '2026-03-12T18:00:00+01:00',
+    requiredAttendees: 'Ann <ann@example.com>',
+    optionalAttendees: 'bob@example.com',
+    resourceAttendees: 'room.1@example.com',
+    durationMinutes: 60,
+    timeZone: 'Europe/Berlin',
+    activityDomain: 'work',
+    maxCandidates: 10,
+    minimumAttendeePercentage: 80,
+    isOrganizerOptional: false,
   },
 };
 
@@ -242,7 +265,7 @@ describe('platform UI: the in metadata says what the action really accepts', () 
             expect(propSchema.description, `${prop}.description`).to.match(/any letter case/);
           }
         }
-        expect(fixed, 'the properties with a fixed set of values').to.include.members(['bodyContentType', 'importance']);
+        expect(fixed, 'the properties with a fixed set of values').to.include.members(['bodyContentType', 'importance', 'activityDomain'].filter((p) => p in schema.properties));
       });
     });
   });
@@ -265,6 +288,9 @@ describe('platform UI: a step field is marked required exactly when the step ref
     getNewAndUpdatedEvents: { mailbox: 'info@example.com', calendarId: 'AAMkCalendar1', startTime: '2026-01-01T00:00:00Z', timeZone: 'Europe/Berlin' },
     sendMail: { mailbox: 'info@example.com' },
     createEvent: { mailbox: 'info@example.com', calendarId: 'AAMkCalendar1' },
+    getUpcomingEvents: { mailbox: 'info@example.com', calendarId: 'AAMkCalendar1', minutesBefore: '30', graceMinutes: 60, timeZone: 'Europe/Berlin' },
+    checkAvailability: { mailbox: 'info@example.com' },
+    findMeetingTimes: { mailbox: 'info@example.com' },
   };
 
   steps.forEach(({ name, def }) => {

@@ -54,9 +54,9 @@ exports.checkAvailability = {
             })),
             workingHours: (0, schemas_1.object)('Working hours', "The person's working hours from their mailbox settings; null when unknown.", {
                 daysOfWeek: (0, schemas_1.strings)('Working days', 'monday to sunday.'),
-                startTime: (0, schemas_1.text)('Start time', 'Time of day work starts (08:00:00.0000000), in the working hours\' zone.'),
-                endTime: (0, schemas_1.text)('End time', 'Time of day work ends.'),
-                timeZone: (0, schemas_1.text)('Time zone', 'The zone of the working hours, as the mailbox names it.'),
+                startTime: (0, schemas_1.text)('Start time', 'Time of day work starts (08:00:00.0000000), in the working hours\' zone; null when Graph does not say.'),
+                endTime: (0, schemas_1.text)('End time', 'Time of day work ends; null when Graph does not say.'),
+                timeZone: (0, schemas_1.text)('Time zone', 'The zone of the working hours, as the mailbox names it; null when Graph does not say (a custom zone without a name).'),
             }),
         })),
         commonFreePeriods: (0, schemas_1.list)('Free for everyone', 'Periods when everyone whose free/busy was read is free.', (0, schemas_1.object)('Free period', 'Consecutive slots free for everyone.', {

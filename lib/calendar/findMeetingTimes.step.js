@@ -40,11 +40,11 @@ exports.findMeetingTimes = {
             attendeeAvailability: (0, schemas_1.list)('Attendee availability', 'Each attendee\'s availability at this time.', (0, schemas_1.object)('Attendee', 'One attendee.', {
                 address: (0, schemas_1.text)('Address', "The attendee's address."),
                 name: (0, schemas_1.text)('Name', "The attendee's name; null when none was given."),
-                type: (0, schemas_1.text)('Type', 'required, optional or resource.'),
+                type: (0, schemas_1.text)('Type', 'required, optional or resource; null when Graph does not say.'),
                 availability: (0, schemas_1.text)('Availability', `${STATUSES}.`),
             })),
             locations: (0, schemas_1.strings)('Locations', 'Names of the places Graph suggests; empty when none.'),
-            suggestionReason: (0, schemas_1.text)('Reason', 'Why Graph suggests this time.'),
+            suggestionReason: (0, schemas_1.text)('Reason', 'Why Graph suggests this time; null when it gives no reason.'),
         })),
         count: (0, schemas_1.number)('Number of suggestions', '0 when Graph found no time; then Reason for none says why.'),
         emptySuggestionsReason: (0, schemas_1.text)('Reason for none', 'Empty when there are suggestions; otherwise attendeesUnavailable, attendeesUnavailableOrUnknown, locationsUnavailable, organizerUnavailable or unknown.'),

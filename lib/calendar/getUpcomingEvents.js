@@ -46,9 +46,9 @@ function dueMessage(due, zone) {
     const allDay = e.isAllDay === true;
     return {
         id: e.id,
-        type: e.type ?? null,
+        type: e.type,
         seriesMasterId: e.seriesMasterId ?? null,
-        iCalUId: e.iCalUId ?? null,
+        iCalUId: e.iCalUId,
         subject: e.subject ?? '',
         bodyPreview: e.bodyPreview ?? null,
         start: allDay ? (0, zonedTime_1.floatingMidnight)(String(e.start?.dateTime).slice(0, 10), zone) : (0, zonedTime_1.inZone)(due.startMs, zone),
@@ -66,10 +66,10 @@ function dueMessage(due, zone) {
         isOnlineMeeting: e.isOnlineMeeting ?? false,
         onlineMeetingProvider: e.onlineMeetingProvider ?? null,
         onlineMeeting: e.onlineMeeting?.joinUrl ? { joinUrl: e.onlineMeeting.joinUrl } : null,
-        webLink: e.webLink ?? null,
-        showAs: e.showAs ?? null,
-        importance: e.importance ?? null,
-        sensitivity: e.sensitivity ?? null,
+        webLink: e.webLink,
+        showAs: e.showAs,
+        importance: e.importance,
+        sensitivity: e.sensitivity,
         categories: e.categories ?? [],
         reminderMinutesBeforeStart: e.reminderMinutesBeforeStart ?? null,
     };

@@ -57,9 +57,9 @@ export const checkAvailability: ActionDescriptor = {
       })),
       workingHours: object('Working hours', "The person's working hours from their mailbox settings; null when unknown.", {
         daysOfWeek: strings('Working days', 'monday to sunday.'),
-        startTime: text('Start time', 'Time of day work starts (08:00:00.0000000), in the working hours\' zone.'),
-        endTime: text('End time', 'Time of day work ends.'),
-        timeZone: text('Time zone', 'The zone of the working hours, as the mailbox names it.'),
+        startTime: text('Start time', 'Time of day work starts (08:00:00.0000000), in the working hours\' zone; null when Graph does not say.'),
+        endTime: text('End time', 'Time of day work ends; null when Graph does not say.'),
+        timeZone: text('Time zone', 'The zone of the working hours, as the mailbox names it; null when Graph does not say (a custom zone without a name).'),
       }),
     })),
     commonFreePeriods: list('Free for everyone', 'Periods when everyone whose free/busy was read is free.', object('Free period', 'Consecutive slots free for everyone.', {

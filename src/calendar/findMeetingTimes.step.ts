@@ -41,11 +41,11 @@ export const findMeetingTimes: ActionDescriptor = {
       attendeeAvailability: list('Attendee availability', 'Each attendee\'s availability at this time.', object('Attendee', 'One attendee.', {
         address: text('Address', "The attendee's address."),
         name: text('Name', "The attendee's name; null when none was given."),
-        type: text('Type', 'required, optional or resource.'),
+        type: text('Type', 'required, optional or resource; null when Graph does not say.'),
         availability: text('Availability', `${STATUSES}.`),
       })),
       locations: strings('Locations', 'Names of the places Graph suggests; empty when none.'),
-      suggestionReason: text('Reason', 'Why Graph suggests this time.'),
+      suggestionReason: text('Reason', 'Why Graph suggests this time; null when it gives no reason.'),
     })),
     count: number('Number of suggestions', '0 when Graph found no time; then Reason for none says why.'),
     emptySuggestionsReason: text('Reason for none', 'Empty when there are suggestions; otherwise attendeesUnavailable, attendeesUnavailableOrUnknown, locationsUnavailable, organizerUnavailable or unknown.'),

@@ -98,7 +98,7 @@ const normalStatus = (status: string | null | undefined): string => {
 
 function attendeeOutput(a: AttendeeAvailability): Record<string, unknown> {
   return {
-    address: a.attendee?.emailAddress?.address ?? null,
+    address: a.attendee?.emailAddress?.address ?? '',
     name: a.attendee?.emailAddress?.name ?? null,
     type: a.attendee?.type ?? null,
     availability: normalStatus(a.availability),
@@ -110,11 +110,12 @@ export function meetingOutput(req: MeetingRequest, answer: MeetingTimeSuggestion
   const ranked = given.every((s) => typeof s.order === 'number')
     ? given.sort((a, b) => (a.order as number) - (b.order as number))
     : given;
-  const suggestions = ranked.map((s: MeetingTimeSuggestion, i) => ({
+  // A suggestion without a time slot would tell a flow nothing it can book.
+  const suggestions = ranked.filter((s) => s.meetingTimeSlot?.start && s.meetingTimeSlot.end).map((s: MeetingTimeSuggestion, i) => ({
     order: i + 1,
-    confidence: s.confidence ?? null,
-    start: s.meetingTimeSlot?.start ?? null,
-    end: s.meetingTimeSlot?.end ?? null,
+    confidence: s.confidence ?? 0,
+    start: s.meetingTimeSlot?.start,
+    end: s.meetingTimeSlot?.end,
     organizerAvailability: normalStatus(s.organizerAvailability),
     attendeeAvailability: (s.attendeeAvailability ?? []).map(attendeeOutput),
     locations: (s.locations ?? []).map((l) => l.displayName ?? '').filter(Boolean),
