@@ -88,6 +88,7 @@ export class GraphSession {
   readonly authType: AuthType;
   readonly cloud: Cloud;
   private readonly client: Client;
+  private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(readonly endpoints: Endpoints, private readonly tokens: AccessTokens, context: StepContext, options: SessionOptions, identity: SessionIdentity, target: MailboxTarget) {
     this.root = target.root;
@@ -95,6 +96,7 @@ export class GraphSession {
     this.authType = identity.authType;
     this.cloud = identity.cloud;
     const sleep = options.sleep ?? defaultSleep;
+    this.sleep = sleep;
     const authorize = new AuthorizeMiddleware(tokens, endpoints.graph);
     const retry = new RetryMiddleware({ ...DEFAULT_RETRY_LIMITS, ...options.retry }, context.logger, sleep);
     const concurrency = new ConcurrencyMiddleware(queueKeyFor(tokens, identity, target));
@@ -111,6 +113,20 @@ export class GraphSession {
 
   post<T>(path: string, body: unknown, options: RequestOptions = {}): Promise<GraphResult<T>> {
     return this.send<T>('POST', path, body, options);
+  }
+
+  /** PATCH: idempotent when it sets values (default: no, as for any PATCH). */
+  patch<T>(path: string, body: unknown, options: RequestOptions = {}): Promise<GraphResult<T>> {
+    return this.send<T>('PATCH', path, body, options);
+  }
+
+  delete(path: string, options: RequestOptions = {}): Promise<GraphResult<undefined>> {
+    return this.send<undefined>('DELETE', path, undefined, options);
+  }
+
+  /** Waits between two requests of a step (confirming a write), with the sleep harnesses replace. */
+  wait(ms: number): Promise<void> {
+    return this.sleep(ms);
   }
 
   /** One page of a collection; `pathOrLink` is a path or an @odata.nextLink Graph returned. */
@@ -141,7 +157,7 @@ export class GraphSession {
     return items;
   }
 
-  private async send<T>(method: 'GET' | 'POST', path: string, body: unknown, options: RequestOptions): Promise<GraphResult<T>> {
+  private async send<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body: unknown, options: RequestOptions): Promise<GraphResult<T>> {
     const shownPath = path.split('?')[0];
     const request = this.client.api(path)
       .header('Prefer', ['IdType="ImmutableId"', ...(options.prefer ?? [])].join(', '))
@@ -149,7 +165,7 @@ export class GraphSession {
     if (options.idempotent !== undefined) request.middlewareOptions([new RequestPolicy(options.idempotent)]);
     let response: Response;
     try {
-      response = await (method === 'GET' ? request.get() : request.post(body)) as Response;
+      response = await (method === 'GET' ? request.get() : method === 'POST' ? request.post(body) : method === 'PATCH' ? request.patch(body) : request.delete()) as Response;
     } catch (err) {
       if (err instanceof TransportError) {
         throw new GraphRequestError(`Outlook ${method} ${shownPath} failed: ${err.message.replace(/^\S+ \S+ failed: /, '')}. Check that Microsoft Graph is reachable and retry later.`, undefined, err.reason, undefined);
