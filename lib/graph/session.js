@@ -38,6 +38,7 @@ class GraphSession {
     authType;
     cloud;
     client;
+    sleep;
     constructor(endpoints, tokens, context, options, identity, target) {
         this.endpoints = endpoints;
         this.tokens = tokens;
@@ -46,6 +47,7 @@ class GraphSession {
         this.authType = identity.authType;
         this.cloud = identity.cloud;
         const sleep = options.sleep ?? defaultSleep;
+        this.sleep = sleep;
         const authorize = new authorize_1.AuthorizeMiddleware(tokens, endpoints.graph);
         const retry = new retry_1.RetryMiddleware({ ...retry_1.DEFAULT_RETRY_LIMITS, ...options.retry }, context.logger, sleep);
         const concurrency = new limiter_1.ConcurrencyMiddleware(queueKeyFor(tokens, identity, target));
@@ -60,6 +62,17 @@ class GraphSession {
     }
     post(path, body, options = {}) {
         return this.send('POST', path, body, options);
+    }
+    /** PATCH: idempotent when it sets values (default: no, as for any PATCH). */
+    patch(path, body, options = {}) {
+        return this.send('PATCH', path, body, options);
+    }
+    delete(path, options = {}) {
+        return this.send('DELETE', path, undefined, options);
+    }
+    /** Waits between two requests of a step (confirming a write), with the sleep harnesses replace. */
+    wait(ms) {
+        return this.sleep(ms);
     }
     /** One page of a collection; `pathOrLink` is a path or an @odata.nextLink Graph returned. */
     async page(pathOrLink, options = {}) {
@@ -96,7 +109,7 @@ class GraphSession {
             request.middlewareOptions([new policy_1.RequestPolicy(options.idempotent)]);
         let response;
         try {
-            response = await (method === 'GET' ? request.get() : request.post(body));
+            response = await (method === 'GET' ? request.get() : method === 'POST' ? request.post(body) : method === 'PATCH' ? request.patch(body) : request.delete());
         }
         catch (err) {
             if (err instanceof transport_1.TransportError) {

@@ -14,6 +14,9 @@ import type { Sequenced, SortKey } from './collection';
 import type { IdFactory } from './ids';
 import type { EmailAddress } from './model';
 
+// The component's own rule for the display name Outlook generates; the emulator plays it back.
+export { generatedDisplayName } from '../graph/contacts';
+
 /** microsoft.graph.physicalAddress; a part not set is absent, as Graph leaves it out. */
 export interface PhysicalAddress {
   street?: string;
@@ -111,13 +114,6 @@ export function emptyContactFields(): ContactFields {
     assistantName: null, manager: null, spouseName: null, personalNotes: null, children: [], categories: [],
     birthday: null, homeAddress: {}, businessAddress: {}, otherAddress: {},
   };
-}
-
-/** What Outlook shows when no display name is given: the name parts in order, else the first address. */
-export function generatedDisplayName(c: Pick<ContactFields, 'givenName' | 'middleName' | 'surname' | 'emailAddresses' | 'companyName'>): string {
-  const parts = [c.givenName, c.middleName, c.surname].filter((p): p is string => Boolean(p && p.trim()));
-  if (parts.length) return parts.join(' ');
-  return c.emailAddresses[0]?.address ?? c.companyName ?? '';
 }
 
 /** "Surname, Given" as Outlook files a contact; the display name when there are no name parts. */

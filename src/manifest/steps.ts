@@ -4,8 +4,14 @@
  */
 import { createEvent } from '../calendar/createEvent.step';
 import { getNewAndUpdatedEvents } from '../calendar/getNewAndUpdatedEvents.step';
+import { createContact } from '../contacts/createContact.step';
+import { deleteContact } from '../contacts/deleteContact.step';
+import { getNewAndUpdatedContacts } from '../contacts/getNewAndUpdatedContacts.step';
+import { lookupContact } from '../contacts/lookupContact.step';
+import { updateContact } from '../contacts/updateContact.step';
+import { upsertContact } from '../contacts/upsertContact.step';
 import { getNewMail } from '../mail/getNewMail.step';
 import { sendMail } from '../mail/sendMail.step';
 import type { StepDescriptor } from './descriptor';
 
-export const STEPS: readonly StepDescriptor[] = [getNewMail, getNewAndUpdatedEvents, sendMail, createEvent];
+export const STEPS: readonly StepDescriptor[] = [getNewMail, getNewAndUpdatedEvents, getNewAndUpdatedContacts, sendMail, createEvent, createContact, updateContact, upsertContact, lookupContact, deleteContact];
