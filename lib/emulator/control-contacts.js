@@ -86,5 +86,8 @@ function createContactControl(world, mailboxOf, fail) {
             const items = folder === undefined ? store.all() : [...store.contactsIn(folderOf(mailbox, folder)).index('createdDateTime').items];
             return items.sort((a, b) => a.createdAt - b.createdAt || a.seq - b.seq).map((c) => (0, entity_1.render)(entity_contact_1.CONTACT, c, PLAIN));
         },
+        contactChanges({ mailbox: name, since = 0 } = {}) {
+            return mailboxOf(name).contacts.changesSince(since);
+        },
     };
 }

@@ -4,7 +4,7 @@
  * of chaos runs and specs). Contacts are written through the same reader as Graph's POST and PATCH,
  * so the control API cannot store a contact Graph would have refused.
  */
-import type { ContactFolder, StoredContact } from './contacts';
+import type { ContactChange, ContactFolder, StoredContact } from './contacts';
 import { readContact } from './contact-input';
 import { CONTACT, CONTACT_FOLDER } from './entity-contact';
 import { render } from './entity';
@@ -32,6 +32,8 @@ export interface ContactControl {
   addContactFolder(options: { mailbox?: string; displayName: string; parent?: string }): Record<string, unknown>;
   /** Every contact of the mailbox (all folders), as Graph renders them, with no replication delay. */
   contacts(options?: { mailbox?: string; folder?: string }): Record<string, unknown>[];
+  /** The mailbox's contact change log after `since` (0: all): what a delta query is built on. */
+  contactChanges(options?: { mailbox?: string; since?: number }): { changes: ContactChange[]; latest: number };
 }
 
 const PLAIN: RenderContext = { timeZone: UTC_ZONE, immutableIds: true };
@@ -116,6 +118,10 @@ export function createContactControl(
       const store = mailbox.contacts;
       const items = folder === undefined ? store.all() : [...store.contactsIn(folderOf(mailbox, folder)).index('createdDateTime').items];
       return items.sort((a, b) => a.createdAt - b.createdAt || a.seq - b.seq).map((c) => render(CONTACT, c, PLAIN));
+    },
+
+    contactChanges({ mailbox: name, since = 0 } = {}) {
+      return mailboxOf(name).contacts.changesSince(since);
     },
   };
 }
