@@ -45,11 +45,12 @@ function graphContact(overrides = {}) {
 
 /**
  * Starts the fake on every mailbox root (/v1.0/me and /v1.0/users/{x}). `contacts` seeds it;
- * returns {contacts, requests, folders}: the live list, every request as "METHOD path?query", and
- * the folder list to answer.
+ * returns {contacts, requests, folders, postFaults}: the live list, every request as "METHOD
+ * path?query", the folder list to answer, and faults for the next POSTs, in order: 'lost' (the
+ * contact is created, the answer is a 504) or a status (nothing created, that status answered).
  */
 function contactGraph({ contacts = [], folders = [] } = {}) {
-  const state = { contacts: contacts.map((c) => ({ marker: undefined, ...c })), requests: [], folders };
+  const state = { contacts: contacts.map((c) => ({ marker: undefined, ...c })), requests: [], folders, postFaults: [] };
   let now = START;
   let serial = 0;
   const date = () => { now += 3000; return { Date: new Date(now).toUTCString() }; };
@@ -90,6 +91,8 @@ function contactGraph({ contacts = [], folders = [] } = {}) {
 
   scope.post(collection).reply((uri, body) => {
     state.requests.push(`POST ${uri}`);
+    const fault = state.postFaults.shift();
+    if (typeof fault === 'number') return [fault, { error: { code: fault === 429 ? 'ApplicationThrottled' : 'ServiceUnavailable', message: 'Injected.' } }, { ...date(), 'Retry-After': '0' }];
     serial += 1;
     const { singleValueExtendedProperties: marks = [], ...fields } = body;
     const contact = graphContact({
@@ -102,6 +105,7 @@ function contactGraph({ contacts = [], folders = [] } = {}) {
     });
     contact.emailAddresses = contact.emailAddresses.map((e) => ({ name: e.name || e.address, address: e.address }));
     state.contacts.push({ ...contact, marker: marks[0] && marks[0].value });
+    if (fault === 'lost') return [504, { error: { code: 'GatewayTimeout', message: 'Injected after the create.' } }, date()];
     return [201, contact, date()];
   });
 
