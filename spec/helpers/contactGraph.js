@@ -45,12 +45,13 @@ function graphContact(overrides = {}) {
 
 /**
  * Starts the fake on every mailbox root (/v1.0/me and /v1.0/users/{x}). `contacts` seeds it;
- * returns {contacts, requests, folders, postFaults}: the live list, every request as "METHOD
- * path?query", the folder list to answer, and faults for the next POSTs, in order: 'lost' (the
- * contact is created, the answer is a 504) or a status (nothing created, that status answered).
+ * returns {contacts, requests, posted, folders, postFaults}: the live list, every request as "METHOD
+ * path?query", the bodies POSTed (and PATCHed: `patched`), the folder list to answer, and faults for the next POSTs, in
+ * order: 'lost' (the contact is created, the answer is a 504) or a status (nothing created, that
+ * status answered).
  */
 function contactGraph({ contacts = [], folders = [] } = {}) {
-  const state = { contacts: contacts.map((c) => ({ marker: undefined, ...c })), requests: [], folders, postFaults: [] };
+  const state = { contacts: contacts.map((c) => ({ marker: undefined, ...c })), requests: [], folders, postFaults: [], posted: [], patched: [] };
   let now = START;
   let serial = 0;
   const date = () => { now += 3000; return { Date: new Date(now).toUTCString() }; };
@@ -91,6 +92,7 @@ function contactGraph({ contacts = [], folders = [] } = {}) {
 
   scope.post(collection).reply((uri, body) => {
     state.requests.push(`POST ${uri}`);
+    state.posted.push(body);
     const fault = state.postFaults.shift();
     if (typeof fault === 'number') return [fault, { error: { code: fault === 429 ? 'ApplicationThrottled' : 'ServiceUnavailable', message: 'Injected.' } }, { ...date(), 'Retry-After': '0' }];
     serial += 1;
@@ -111,6 +113,7 @@ function contactGraph({ contacts = [], folders = [] } = {}) {
 
   scope.patch(one).reply((uri, body) => {
     state.requests.push(`PATCH ${uri}`);
+    state.patched.push(body);
     const found = state.contacts.find((c) => c.id === decodeURIComponent(one.exec(uri.split('?')[0])[1]));
     if (!found) return [404, { error: { code: 'ErrorItemNotFound', message: 'The specified object was not found in the store.' } }, date()];
     Object.assign(found, body, { changeKey: `CK${state.requests.length}`, lastModifiedDateTime: stamp() });
