@@ -12,11 +12,14 @@ exports.budgetFor = budgetFor;
  * single one is; this module only packs their CursorSnapshots together and decides how many bytes
  * the one being polled may take.
  *
- * The envelope reads as a plain v1 cursor at the earliest point every collection has reached
- * (`from`, `seen` empty), so a trigger switched from all folders to one folder goes on from there,
- * and a plain cursor handed to a set (switched the other way) becomes every collection's start.
- * A collection first seen later (a new folder) starts at `from` too: anything in it was put there
- * after the earliest point the others reached.
+ * A collection without a cursor of its own starts at the trigger's origin (`start`): its start
+ * time, or where its first poll began by Graph's clock. That holds for a folder made later (what
+ * it holds was put there after the origin) and for one a crashed poll had not reached yet.
+ *
+ * The envelope also reads as a plain v1 cursor (`from`, `seen` empty): at the earliest point
+ * every collection has reached, or at the origin while one has not been polled yet. A trigger
+ * switched from all folders to one goes on from there, and a plain cursor handed to a set
+ * (switched the other way) becomes the origin and every collection's start.
  *
  * Pure: no I/O.
  */
@@ -40,11 +43,12 @@ function isCursor(value) {
 /** Reads a saved snapshot: a set, a plain cursor (every collection starts from it), or nothing. */
 function readCursorSet(snapshot) {
     if (!isCursor(snapshot))
-        return { base: undefined, entries: new Map() };
-    const sets = snapshot.sets;
+        return { origin: undefined, entries: new Map() };
+    const { sets, start } = snapshot;
     if (!sets || typeof sets !== 'object')
-        return { base: snapshot, entries: new Map() };
+        return { origin: snapshot, entries: new Map() };
     const from = (0, cursor_1.toSecond)(snapshot.from);
+    const origin = typeof start === 'string' && !Number.isNaN(Date.parse(start)) ? start : snapshot.from;
     const entries = new Map();
     for (const [key, entry] of Object.entries(sets)) {
         if (!entry || !Number.isInteger(entry.o) || entry.o < 0)
@@ -54,19 +58,21 @@ function readCursorSet(snapshot) {
             cursor.done = entry.d;
         entries.set(key, cursor);
     }
-    return { base: { v: 1, from: snapshot.from, seen: {} }, entries };
+    return { origin: { v: 1, from: origin, seen: {} }, entries };
 }
 /** The cursor a collection resumes from. */
 function cursorFor(set, key) {
-    return set.entries.get(key) ?? set.base;
+    return set.entries.get(key) ?? set.origin;
 }
 /** The envelope of the collections in `keys` (others, such as deleted folders, are dropped). */
 function writeCursorSet(set, keys) {
     const kept = keys.filter((key) => set.entries.has(key)).map((key) => [key, set.entries.get(key)]);
-    const froms = kept.map(([, c]) => (0, cursor_1.toSecond)(c.from));
-    if (!froms.length && !set.base)
+    const origin = set.origin ? (0, cursor_1.toSecond)(set.origin.from) : undefined;
+    // A collection not polled yet starts at the origin, so the envelope read as one cursor does too.
+    const froms = [...kept.map(([, c]) => (0, cursor_1.toSecond)(c.from)), ...(kept.length < keys.length && origin !== undefined ? [origin] : [])];
+    if (!froms.length)
         return undefined;
-    const from = froms.length ? Math.min(...froms) : (0, cursor_1.toSecond)(set.base.from);
+    const from = Math.min(...froms);
     const sets = {};
     for (const [key, cursor] of kept) {
         const entry = { o: (0, cursor_1.toSecond)(cursor.from) - from };
@@ -76,7 +82,7 @@ function writeCursorSet(set, keys) {
             entry.d = cursor.done;
         sets[key] = entry;
     }
-    return { v: 1, from: (0, odata_1.dateTimeLiteral)(from * 1000), seen: {}, sets };
+    return { v: 1, from: (0, odata_1.dateTimeLiteral)(from * 1000), seen: {}, start: (0, odata_1.dateTimeLiteral)((origin ?? from) * 1000), sets };
 }
 const bytes = (value) => JSON.stringify(value).length;
 /**

@@ -8,6 +8,7 @@ exports.runPollingTriggerOverCollections = runPollingTriggerOverCollections;
  */
 const messages_1 = require("elasticio-node/lib/messages");
 const cursorSet_1 = require("../graph/cursorSet");
+const odata_1 = require("../graph/odata");
 const poll_1 = require("../graph/poll");
 const session_1 = require("../graph/session");
 const datetime_1 = require("../validation/datetime");
@@ -34,6 +35,8 @@ async function runPollingTriggerOverCollections(context, cfg, snapshot, collecti
     const collections = await collectionsFor(session);
     const keys = collections.map((c) => c.key);
     const set = (0, cursorSet_1.readCursorSet)(snapshot);
+    if (!set.origin && startTime !== undefined)
+        set.origin = { v: 1, from: (0, odata_1.dateTimeLiteral)(startTime), seen: {} };
     let lastSaved = JSON.stringify(snapshot ?? null);
     const save = async () => {
         const envelope = (0, cursorSet_1.writeCursorSet)(set, keys);
@@ -54,6 +57,8 @@ async function runPollingTriggerOverCollections(context, cfg, snapshot, collecti
             emit: async (item) => { await context.emit('data', (0, messages_1.newMessageWithBody)(item)); },
             persist: async (next) => {
                 set.entries.set(key, next);
+                // The first cursor of a trigger without a start time: "from the first poll on", by Graph's clock.
+                set.origin ??= { v: 1, from: next.from, seen: {} };
                 await save();
             },
         }, context.logger);

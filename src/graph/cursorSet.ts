@@ -4,11 +4,14 @@
  * single one is; this module only packs their CursorSnapshots together and decides how many bytes
  * the one being polled may take.
  *
- * The envelope reads as a plain v1 cursor at the earliest point every collection has reached
- * (`from`, `seen` empty), so a trigger switched from all folders to one folder goes on from there,
- * and a plain cursor handed to a set (switched the other way) becomes every collection's start.
- * A collection first seen later (a new folder) starts at `from` too: anything in it was put there
- * after the earliest point the others reached.
+ * A collection without a cursor of its own starts at the trigger's origin (`start`): its start
+ * time, or where its first poll began by Graph's clock. That holds for a folder made later (what
+ * it holds was put there after the origin) and for one a crashed poll had not reached yet.
+ *
+ * The envelope also reads as a plain v1 cursor (`from`, `seen` empty): at the earliest point
+ * every collection has reached, or at the origin while one has not been polled yet. A trigger
+ * switched from all folders to one goes on from there, and a plain cursor handed to a set
+ * (switched the other way) becomes the origin and every collection's start.
  *
  * Pure: no I/O.
  */
@@ -25,13 +28,15 @@ interface Entry {
 }
 
 export interface CursorSetSnapshot extends CursorSnapshot {
+  /** The origin: where a collection without a cursor of its own starts. */
+  start: string;
   /** Collection key -> its cursor. */
   sets: Record<string, Entry>;
 }
 
 export interface CursorSet {
   /** Where a collection without a cursor of its own starts; undefined: from the start time or Graph's clock. */
-  base: CursorSnapshot | undefined;
+  origin: CursorSnapshot | undefined;
   entries: Map<string, CursorSnapshot>;
 }
 
@@ -54,10 +59,11 @@ function isCursor(value: unknown): value is CursorSnapshot {
 
 /** Reads a saved snapshot: a set, a plain cursor (every collection starts from it), or nothing. */
 export function readCursorSet(snapshot: unknown): CursorSet {
-  if (!isCursor(snapshot)) return { base: undefined, entries: new Map() };
-  const sets = (snapshot as Partial<CursorSetSnapshot>).sets;
-  if (!sets || typeof sets !== 'object') return { base: snapshot, entries: new Map() };
+  if (!isCursor(snapshot)) return { origin: undefined, entries: new Map() };
+  const { sets, start } = snapshot as Partial<CursorSetSnapshot>;
+  if (!sets || typeof sets !== 'object') return { origin: snapshot, entries: new Map() };
   const from = toSecond(snapshot.from);
+  const origin = typeof start === 'string' && !Number.isNaN(Date.parse(start)) ? start : snapshot.from;
   const entries = new Map<string, CursorSnapshot>();
   for (const [key, entry] of Object.entries(sets)) {
     if (!entry || !Number.isInteger(entry.o) || entry.o < 0) continue;
@@ -65,20 +71,22 @@ export function readCursorSet(snapshot: unknown): CursorSet {
     if (entry.d) cursor.done = entry.d;
     entries.set(key, cursor);
   }
-  return { base: { v: 1, from: snapshot.from, seen: {} }, entries };
+  return { origin: { v: 1, from: origin, seen: {} }, entries };
 }
 
 /** The cursor a collection resumes from. */
 export function cursorFor(set: CursorSet, key: string): CursorSnapshot | undefined {
-  return set.entries.get(key) ?? set.base;
+  return set.entries.get(key) ?? set.origin;
 }
 
 /** The envelope of the collections in `keys` (others, such as deleted folders, are dropped). */
 export function writeCursorSet(set: CursorSet, keys: readonly string[]): CursorSetSnapshot | undefined {
   const kept = keys.filter((key) => set.entries.has(key)).map((key) => [key, set.entries.get(key)!] as const);
-  const froms = kept.map(([, c]) => toSecond(c.from));
-  if (!froms.length && !set.base) return undefined;
-  const from = froms.length ? Math.min(...froms) : toSecond(set.base!.from);
+  const origin = set.origin ? toSecond(set.origin.from) : undefined;
+  // A collection not polled yet starts at the origin, so the envelope read as one cursor does too.
+  const froms = [...kept.map(([, c]) => toSecond(c.from)), ...(kept.length < keys.length && origin !== undefined ? [origin] : [])];
+  if (!froms.length) return undefined;
+  const from = Math.min(...froms);
   const sets: Record<string, Entry> = {};
   for (const [key, cursor] of kept) {
     const entry: Entry = { o: toSecond(cursor.from) - from };
@@ -86,7 +94,7 @@ export function writeCursorSet(set: CursorSet, keys: readonly string[]): CursorS
     if (cursor.done && Object.keys(cursor.done).length) entry.d = cursor.done;
     sets[key] = entry;
   }
-  return { v: 1, from: dateTimeLiteral(from * 1000), seen: {}, sets };
+  return { v: 1, from: dateTimeLiteral(from * 1000), seen: {}, start: dateTimeLiteral((origin ?? from) * 1000), sets };
 }
 
 const bytes = (value: unknown): number => JSON.stringify(value).length;

@@ -4,6 +4,7 @@
  */
 import { newMessageWithBody } from 'elasticio-node/lib/messages';
 import { budgetFor, cursorFor, readCursorSet, writeCursorSet } from '../graph/cursorSet';
+import { dateTimeLiteral } from '../graph/odata';
 import type { StepContext } from '../graph/logger';
 import { pollCollection } from '../graph/poll';
 import type { PollSpec } from '../graph/poll';
@@ -53,6 +54,7 @@ export async function runPollingTriggerOverCollections<T extends Record<string, 
   const collections = await collectionsFor(session);
   const keys = collections.map((c) => c.key);
   const set = readCursorSet(snapshot);
+  if (!set.origin && startTime !== undefined) set.origin = { v: 1, from: dateTimeLiteral(startTime), seen: {} };
   let lastSaved = JSON.stringify(snapshot ?? null);
   const save = async (): Promise<void> => {
     const envelope = writeCursorSet(set, keys);
@@ -71,6 +73,8 @@ export async function runPollingTriggerOverCollections<T extends Record<string, 
       emit: async (item) => { await context.emit('data', newMessageWithBody(item)); },
       persist: async (next) => {
         set.entries.set(key, next);
+        // The first cursor of a trigger without a start time: "from the first poll on", by Graph's clock.
+        set.origin ??= { v: 1, from: next.from, seen: {} };
         await save();
       },
     }, context.logger);
