@@ -1,6 +1,6 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.CREATE_ATTEMPTS = exports.CONFIRM_MAX_WAIT_MS = exports.CONFIRM_MAX_POLLS = exports.CONFIRM_POLL_MS = void 0;
+exports.RECENT_MS = exports.CREATE_ATTEMPTS = exports.CONFIRM_MAX_WAIT_MS = exports.CONFIRM_MAX_POLLS = exports.CONFIRM_POLL_MS = void 0;
 exports.createOnce = createOnce;
 exports.changesFor = changesFor;
 const errors_1 = require("./errors");
@@ -11,11 +11,20 @@ exports.CONFIRM_POLL_MS = 500;
 /** Lists a confirmation makes at most, and how long it waits at most by Graph's clock. */
 exports.CONFIRM_MAX_POLLS = 120;
 exports.CONFIRM_MAX_WAIT_MS = 60_000;
-/** Attempts of a create whose answers were lost, or whose contact a concurrent run removed. */
+/** Attempts of a create refused before any work (429), or whose contact a concurrent run removed. */
 exports.CREATE_ATTEMPTS = 3;
-/** An answer that may have been lost after Graph did the work, or a refusal before any work (429). */
+/**
+ * How long after a contact this component made another may still be hidden by the replication
+ * delay: a contact found that is younger than this (by Graph's clock) is looked for again then.
+ */
+exports.RECENT_MS = 20_000;
+/** An answer that may have been lost after Graph did the work. */
 function mayHaveLanded(err) {
-    return err instanceof errors_1.GraphRequestError && (err.statusCode === undefined || err.statusCode === 429 || err.statusCode >= 500);
+    return err instanceof errors_1.GraphRequestError && (err.statusCode === undefined || err.statusCode >= 500);
+}
+/** Refused before any work was done: trying again cannot make a second contact. */
+function refusedBeforeWork(err) {
+    return err instanceof errors_1.GraphRequestError && err.statusCode === 429;
 }
 async function deleteQuietly(session, id) {
     try {
@@ -89,13 +98,38 @@ async function confirm(op, created, postedAt) {
         await op.session.wait(exports.CONFIRM_POLL_MS);
     }
 }
+/**
+ * A contact found that this component made moments ago: contacts made since (by a run whose
+ * answer was lost) may still be hidden. Waits until they would show, then lists again.
+ */
+async function settleFound(op, found) {
+    const ours = await op.ours(found.contacts);
+    const newest = Math.max(...found.contacts.filter((c) => ours.has(c.id)).map((c) => Date.parse(c.createdDateTime ?? '')));
+    if (!Number.isFinite(newest))
+        return found;
+    let latest = found;
+    for (let polls = 0;; polls += 1) {
+        const now = latest.serverTime;
+        // By Graph's clock; without a Date header, by as many lists as that wait would take.
+        const settled = now !== undefined ? now >= newest + 1000 + exports.RECENT_MS : polls * exports.CONFIRM_POLL_MS >= exports.RECENT_MS;
+        if (settled || polls >= exports.CONFIRM_MAX_POLLS)
+            return latest;
+        await op.session.wait(exports.CONFIRM_POLL_MS);
+        latest = await op.candidates();
+        if (!latest.contacts.length)
+            return latest;
+    }
+}
 async function createOnce(op) {
     let lastError;
     for (let attempt = 1; attempt <= exports.CREATE_ATTEMPTS; attempt += 1) {
-        const found = await op.candidates();
+        let found = await op.candidates();
         if (found.contacts.length) {
-            const [keep] = found.contacts;
-            return { contact: keep, created: false, removed: await removeDuplicates(op, found.contacts, keep) };
+            found = await settleFound(op, found);
+            if (found.contacts.length) {
+                const [keep] = found.contacts;
+                return { contact: keep, created: false, removed: await removeDuplicates(op, found.contacts, keep) };
+            }
         }
         let created;
         let postedAt;
@@ -105,9 +139,11 @@ async function createOnce(op) {
             postedAt = parseDate(answer.headers.get('date'));
         }
         catch (err) {
-            if (!mayHaveLanded(err))
+            if (mayHaveLanded(err)) {
+                throw new errors_1.GraphRequestError(`${err.message} The contact may have been created all the same: run the message again, and it is found (a second one removed) instead of created twice.`, err.statusCode, err.code, err.requestId);
+            }
+            if (!refusedBeforeWork(err))
                 throw err;
-            op.logger.warn(`Creating the contact failed in a way that may hide a success (${err.statusCode ?? 'no answer'}); looking for it before trying again`);
             lastError = err;
             continue;
         }

@@ -17,8 +17,12 @@
  *    and deletes the ones this component created for the same key that are not it: its own, and
  *    those a crashed run left behind. Contacts people made are never deleted.
  *
- * A create whose answer was lost is not repeated blindly: the next attempt starts at step 1, and
- * step 4 removes the second contact if the first did land.
+ * A create whose answer was lost (a 5xx, a time-out, a dropped connection) may have landed, and
+ * Graph's lists would not say so yet: it is not repeated in the same run. The step fails saying
+ * so, and its re-run finds the contact, or removes the second one step 4 sees. When the contact
+ * found at step 1 was made by this component moments ago (an earlier run's, possibly one that
+ * failed that way), the step first waits until contacts made since would show (RECENT_MS by
+ * Graph's clock) and looks again, so that one it could not see yet is removed too.
  */
 import type { Contact } from '@microsoft/microsoft-graph-types';
 import { GraphRequestError } from './errors';
@@ -33,8 +37,13 @@ export const CONFIRM_POLL_MS = 500;
 /** Lists a confirmation makes at most, and how long it waits at most by Graph's clock. */
 export const CONFIRM_MAX_POLLS = 120;
 export const CONFIRM_MAX_WAIT_MS = 60_000;
-/** Attempts of a create whose answers were lost, or whose contact a concurrent run removed. */
+/** Attempts of a create refused before any work (429), or whose contact a concurrent run removed. */
 export const CREATE_ATTEMPTS = 3;
+/**
+ * How long after a contact this component made another may still be hidden by the replication
+ * delay: a contact found that is younger than this (by Graph's clock) is looked for again then.
+ */
+export const RECENT_MS = 20_000;
 
 export interface CreateOnce {
   session: GraphSession;
@@ -60,9 +69,14 @@ export interface CreateOnceResult {
   unconfirmed?: boolean;
 }
 
-/** An answer that may have been lost after Graph did the work, or a refusal before any work (429). */
-function mayHaveLanded(err: unknown): boolean {
-  return err instanceof GraphRequestError && (err.statusCode === undefined || err.statusCode === 429 || err.statusCode >= 500);
+/** An answer that may have been lost after Graph did the work. */
+function mayHaveLanded(err: unknown): err is GraphRequestError {
+  return err instanceof GraphRequestError && (err.statusCode === undefined || err.statusCode >= 500);
+}
+
+/** Refused before any work was done: trying again cannot make a second contact. */
+function refusedBeforeWork(err: unknown): boolean {
+  return err instanceof GraphRequestError && err.statusCode === 429;
 }
 
 async function deleteQuietly(session: GraphSession, id: string): Promise<boolean> {
@@ -130,13 +144,36 @@ async function confirm(op: CreateOnce, created: ContactRecord, postedAt: number 
   }
 }
 
+/**
+ * A contact found that this component made moments ago: contacts made since (by a run whose
+ * answer was lost) may still be hidden. Waits until they would show, then lists again.
+ */
+async function settleFound(op: CreateOnce, found: Matches): Promise<Matches> {
+  const ours = await op.ours(found.contacts);
+  const newest = Math.max(...found.contacts.filter((c) => ours.has(c.id!)).map((c) => Date.parse(c.createdDateTime ?? '')));
+  if (!Number.isFinite(newest)) return found;
+  let latest = found;
+  for (let polls = 0; ; polls += 1) {
+    const now = latest.serverTime;
+    // By Graph's clock; without a Date header, by as many lists as that wait would take.
+    const settled = now !== undefined ? now >= newest + 1000 + RECENT_MS : polls * CONFIRM_POLL_MS >= RECENT_MS;
+    if (settled || polls >= CONFIRM_MAX_POLLS) return latest;
+    await op.session.wait(CONFIRM_POLL_MS);
+    latest = await op.candidates();
+    if (!latest.contacts.length) return latest;
+  }
+}
+
 export async function createOnce(op: CreateOnce): Promise<CreateOnceResult> {
   let lastError: unknown;
   for (let attempt = 1; attempt <= CREATE_ATTEMPTS; attempt += 1) {
-    const found = await op.candidates();
+    let found = await op.candidates();
     if (found.contacts.length) {
-      const [keep] = found.contacts;
-      return { contact: keep, created: false, removed: await removeDuplicates(op, found.contacts, keep) };
+      found = await settleFound(op, found);
+      if (found.contacts.length) {
+        const [keep] = found.contacts;
+        return { contact: keep, created: false, removed: await removeDuplicates(op, found.contacts, keep) };
+      }
     }
     let created: ContactRecord;
     let postedAt: number | undefined;
@@ -145,8 +182,10 @@ export async function createOnce(op: CreateOnce): Promise<CreateOnceResult> {
       created = answer.body;
       postedAt = parseDate(answer.headers.get('date'));
     } catch (err) {
-      if (!mayHaveLanded(err)) throw err;
-      op.logger.warn(`Creating the contact failed in a way that may hide a success (${(err as GraphRequestError).statusCode ?? 'no answer'}); looking for it before trying again`);
+      if (mayHaveLanded(err)) {
+        throw new GraphRequestError(`${err.message} The contact may have been created all the same: run the message again, and it is found (a second one removed) instead of created twice.`, err.statusCode, err.code, err.requestId);
+      }
+      if (!refusedBeforeWork(err)) throw err;
       lastError = err;
       continue;
     }
