@@ -32,6 +32,8 @@ const DEFAULTS = {
    * credential (client credentials, no refresh token, no updateKeys) with the Mailbox field.
    */
   access: { '/me': 4, '/users/{self}': 3, 'app-only': 3 },
+  /** Contacts in every scenario (scripts/chaos/contacts.js): upserts with replays, contact changes, the contacts trigger. */
+  contacts: true,
   /** Put into every mail and event body: it must never reach a log line or an error message. */
   bodyMarker: 'CHAOS-BODY-MARKER-5d1f0c9e',
 };

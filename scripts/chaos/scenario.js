@@ -150,7 +150,7 @@ class Scenario {
       send: { name: 'sendMail', module: sendMail, fields: this.mailboxField() },
       create: { name: 'createEvent', module: createEvent, fields: this.mailboxField() },
     };
-    this.contacts = new ContactsPart(this);
+    this.contacts = this.config.contacts ? new ContactsPart(this) : undefined;
     this.persisted = { credential: await this.connect(), snapshots: {} };
     this.uninstall = installHooks({
       origin: this.emu.url,
@@ -499,7 +499,7 @@ class Scenario {
       if (what === 'create' && plan.chance(0.15)) await this.createOne(this.newCreateInput());
       if (what === 'replay' && this.replayQueue.length && plan.chance(0.5)) await this.replayOne();
     }
-    await this.contacts.tick();
+    if (this.contacts) await this.contacts.tick();
     this.clock.advance(plan.chance(0.06) ? plan.int(180, 900) * 1000 : plan.int(1, 25) * 1000);
   }
 
@@ -548,7 +548,7 @@ class Scenario {
       }
       if (quiet < 2) this.issue('drain', `${step.name} did not settle after the faults stopped`);
     }
-    await this.contacts.drain();
+    if (this.contacts) await this.contacts.drain();
   }
 
   /** Compares what was emitted, sent and created with what Graph holds. */
@@ -587,7 +587,7 @@ class Scenario {
       if (copies > 1) doubleBooked += copies - 1;
       if (input.outcomes.includes('ok') && copies === 0) this.issue('create', `${input.subject} reported created but is not in the calendar`);
     }
-    const contacts = this.contacts.account();
+    const contacts = this.contacts ? this.contacts.account() : { contacts: 0, contactChanges: 0, upserts: 0, upsertReplays: 0, duplicateContacts: 0, lost: 0, duplicated: 0, redelivered: 0, lostDetail: [], duplicateDetail: [] };
     return {
       contacts: contacts.contacts,
       contactChanges: contacts.contactChanges,
