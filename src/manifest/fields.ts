@@ -77,3 +77,14 @@ export const startTimeField = ({ emits, whenEmpty, order }: { emits: string; whe
 export const timeZoneField = (order: number): Field => ({
   label: 'Time zone of start and end', viewClass: 'TextFieldView', required: false, placeholder: 'UTC', note: 'IANA (Europe/Berlin) or Windows (W. Europe Standard Time) name. Empty: UTC.', order,
 });
+
+/** How a lookup or trigger with many results emits them (src/platform/batches.ts). */
+export const emitBehaviourField = (noun: string, order: number): Field => ({
+  label: 'Emit behaviour',
+  viewClass: 'SelectView',
+  required: false,
+  model: { emitIndividually: `One message per ${noun} (default)`, emitPage: `One message per page of ${noun}, as an array` },
+  prompt: `One message per ${noun} (default)`,
+  note: `Empty: one message per ${noun}. emitPage: one message per page of results (up to a Graph page), in its results array.`,
+  order,
+});
