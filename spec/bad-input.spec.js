@@ -22,6 +22,12 @@ const STEPS = {
   getUpcomingEvents: require('../lib/calendar/getUpcomingEvents'),
   checkAvailability: require('../lib/calendar/checkAvailability'),
   findMeetingTimes: require('../lib/calendar/findMeetingTimes'),
+  getNewAndUpdatedContacts: require('../lib/contacts/getNewAndUpdatedContacts'),
+  createContact: require('../lib/contacts/createContact'),
+  updateContact: require('../lib/contacts/updateContact'),
+  upsertContact: require('../lib/contacts/upsertContact'),
+  lookupContact: require('../lib/contacts/lookupContact'),
+  deleteContact: require('../lib/contacts/deleteContact'),
 };
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const WRITE = /^(POST|PUT|PATCH|DELETE) /;

@@ -16,6 +16,7 @@ const DELEGATED = {
     'Calendars.Read.Shared': ['Calendars.Read.Shared', 'Calendars.ReadWrite.Shared'],
     // No .Shared variant exists: another user's mailbox settings are out of a delegated token's reach.
     'MailboxSettings.Read': ['MailboxSettings.Read', 'MailboxSettings.ReadWrite'],
+    'Contacts.ReadWrite': ['Contacts.ReadWrite', 'Contacts.ReadWrite.Shared'],
 };
 /** Application permissions that grant each permission on any mailbox of the tenant. */
 const APPLICATION = {
@@ -29,6 +30,7 @@ const APPLICATION = {
     // findMeetingTimes: "Application: Not supported".
     'Calendars.Read.Shared': [],
     'MailboxSettings.Read': ['MailboxSettings.Read', 'MailboxSettings.ReadWrite'],
+    'Contacts.ReadWrite': ['Contacts.ReadWrite'],
 };
 const accessDenied = () => new errors_1.GraphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
 exports.accessDenied = accessDenied;

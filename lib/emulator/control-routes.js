@@ -3,6 +3,7 @@ Object.defineProperty(exports, "__esModule", { value: true });
 exports.CONTROL_ROUTES = void 0;
 exports.controlError = controlError;
 const control_1 = require("./control");
+const control_contacts_routes_1 = require("./control-contacts-routes");
 const faults_1 = require("./faults");
 const http_1 = require("./http");
 const json_1 = require("./json");
@@ -72,6 +73,7 @@ exports.CONTROL_ROUTES = [
         }),
     },
     { method: 'PATCH', pattern: '/mailbox-settings', handler: ({ control, json }) => ok(control.setMailboxSettings(json)) },
+    ...control_contacts_routes_1.CONTACT_CONTROL_ROUTES,
     { method: 'GET', pattern: '/sent', handler: ({ control, params }) => ok({ value: control.sent(params.get('mailbox') ?? undefined) }) },
     { method: 'GET', pattern: '/faults', handler: ({ control }) => ok({ value: control.faults() }) },
     { method: 'PUT', pattern: '/faults', handler: ({ control, parsed }) => (control.setFaults(faultRules(parsed)), done) },

@@ -25,7 +25,7 @@ import type { ServicePrincipal } from './directory';
 import { GraphError } from './errors';
 import type { Mailbox } from './mailbox';
 
-export type Permission = 'User' | 'Mail.Read' | 'Mail.ReadWrite' | 'Mail.Send' | 'Calendars.Read' | 'Calendars.ReadWrite' | 'Contacts.Read'
+export type Permission = 'User' | 'Mail.Read' | 'Mail.ReadWrite' | 'Mail.Send' | 'Calendars.Read' | 'Calendars.ReadWrite' | 'Contacts.Read' | 'Contacts.ReadWrite'
   | 'Calendars.Read.Shared' | 'MailboxSettings.Read';
 type MailboxPermission = Exclude<Permission, 'User'>;
 
@@ -46,6 +46,7 @@ const DELEGATED: Record<MailboxPermission, readonly string[]> = {
   'Calendars.Read.Shared': ['Calendars.Read.Shared', 'Calendars.ReadWrite.Shared'],
   // No .Shared variant exists: another user's mailbox settings are out of a delegated token's reach.
   'MailboxSettings.Read': ['MailboxSettings.Read', 'MailboxSettings.ReadWrite'],
+  'Contacts.ReadWrite': ['Contacts.ReadWrite', 'Contacts.ReadWrite.Shared'],
 };
 
 /** Application permissions that grant each permission on any mailbox of the tenant. */
@@ -60,6 +61,7 @@ const APPLICATION: Record<Permission, readonly string[]> = {
   // findMeetingTimes: "Application: Not supported".
   'Calendars.Read.Shared': [],
   'MailboxSettings.Read': ['MailboxSettings.Read', 'MailboxSettings.ReadWrite'],
+  'Contacts.ReadWrite': ['Contacts.ReadWrite'],
 };
 
 export const accessDenied = (): GraphError => new GraphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');

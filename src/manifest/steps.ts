@@ -7,8 +7,17 @@ import { createEvent } from '../calendar/createEvent.step';
 import { findMeetingTimes } from '../calendar/findMeetingTimes.step';
 import { getNewAndUpdatedEvents } from '../calendar/getNewAndUpdatedEvents.step';
 import { getUpcomingEvents } from '../calendar/getUpcomingEvents.step';
+import { createContact } from '../contacts/createContact.step';
+import { deleteContact } from '../contacts/deleteContact.step';
+import { getNewAndUpdatedContacts } from '../contacts/getNewAndUpdatedContacts.step';
+import { lookupContact } from '../contacts/lookupContact.step';
+import { updateContact } from '../contacts/updateContact.step';
+import { upsertContact } from '../contacts/upsertContact.step';
 import { getNewMail } from '../mail/getNewMail.step';
 import { sendMail } from '../mail/sendMail.step';
 import type { StepDescriptor } from './descriptor';
 
-export const STEPS: readonly StepDescriptor[] = [getNewMail, getNewAndUpdatedEvents, getUpcomingEvents, sendMail, createEvent, checkAvailability, findMeetingTimes];
+export const STEPS: readonly StepDescriptor[] = [
+  getNewMail, getNewAndUpdatedEvents, getUpcomingEvents, getNewAndUpdatedContacts,
+  sendMail, createEvent, checkAvailability, findMeetingTimes, createContact, updateContact, upsertContact, lookupContact, deleteContact,
+];
