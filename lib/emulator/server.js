@@ -18,6 +18,7 @@ const json_1 = require("./json");
 const prefer_1 = require("./prefer");
 const router_1 = require("./router");
 const routes_calendar_1 = require("./routes-calendar");
+const routes_delta_1 = require("./routes-delta");
 const routes_identity_1 = require("./routes-identity");
 const routes_mail_1 = require("./routes-mail");
 const routes_user_1 = require("./routes-user");
@@ -29,7 +30,8 @@ const GRAPH_BODY_LIMIT = 4 * 1024 * 1024;
 const IDENTITY_BODY_LIMIT = 1024 * 1024;
 /** Control bodies can be large (bulk specs); they are ours, not Graph's. */
 const CONTROL_BODY_LIMIT = 64 * 1024 * 1024;
-const GRAPH_ROUTES = [...routes_user_1.USER_ROUTES, ...routes_mail_1.MAIL_ROUTES, ...routes_calendar_1.CALENDAR_ROUTES];
+// Delta routes first: `/messages/{messageId}` would take `delta` for an id.
+const GRAPH_ROUTES = [...routes_user_1.USER_ROUTES, ...routes_delta_1.DELTA_ROUTES, ...routes_mail_1.MAIL_ROUTES, ...routes_calendar_1.CALENDAR_ROUTES];
 const HAS_BODY = new Set(['POST', 'PUT', 'PATCH']);
 function createEmulatorServer(world, control) {
     return (0, node_http_1.createServer)((req, res) => {

@@ -82,12 +82,13 @@ function collectionDifferences(expected, actual) {
   const { value: template, ...envelope } = expected;
   const found = differences(envelope, actual);
   if (!Array.isArray(actual.value) || actual.value.length === 0) return [...found, 'body.value: no items to compare'];
-  const shape = template[0];
+  // A delta round mixes removed items ({id, @removed}) with others: each is held to a published one of its kind.
+  const shapeOf = (item) => template.find((t) => ('@removed' in t) === ('@removed' in item)) ?? template[0];
   for (const [i, item] of actual.value.entries()) {
-    const missing = Object.keys(shape).filter((k) => !(k in item));
+    const missing = Object.keys(shapeOf(item)).filter((k) => !(k in item));
     if (missing.length) found.push(`body.value[${i}]: no ${missing.join(', ')}`);
   }
-  const perItem = actual.value.map((item, i) => differences(shape, item, `body.value[${i}]`));
+  const perItem = actual.value.map((item, i) => differences(shapeOf(item), item, `body.value[${i}]`));
   if (perItem.every((d) => d.length)) found.push(...perItem.sort((a, b) => a.length - b.length)[0]);
   return found;
 }
@@ -137,9 +138,38 @@ describe('emulator: answers shaped like Microsoft\'s published examples (spec/em
     return appDirectory;
   }
 
+  /** The link an answered example hands on (@odata.nextLink or @odata.deltaLink). */
+  const linkOf = async (name) => {
+    const { body } = await replay(name);
+    return body['@odata.nextLink'] ?? body['@odata.deltaLink'];
+  };
+
   /** What a placeholder of an example stands for in the emulator. */
   async function resolve(kind, { request, authorize }) {
     if (kind.startsWith('event:')) return (await replay(kind.slice('event:'.length))).body.id;
+    // Delta examples: a folder holding exactly n mails, the link of an earlier example, or that link
+    // after the changes the example makes between rounds (create, delete, read), in that order.
+    if (kind.startsWith('folder-with:')) {
+      const [, name, count] = kind.split(':');
+      const added = Array.from({ length: Number(count) }, (_, i) => emu.control.addMail({ folder: name, subject: `${name} ${i + 1}`, from: 'Dana Swope <danas@contoso.com>' }));
+      const folder = (await graph(`/me/mailFolders/${added[0].parentFolderId}?$select=totalItemCount`)).body;
+      if (folder.totalItemCount !== Number(count)) throw new Error(`${name} held mail before`);
+      return added[0].parentFolderId;
+    }
+    if (kind.startsWith('link:')) return linkOf(kind.slice('link:'.length));
+    if (kind.startsWith('next-round:')) {
+      const [, name, actions] = kind.split(':');
+      const link = await linkOf(name);
+      const folder = decodeURIComponent(/\/mailFolders\/([^/]+)\/messages\/delta/i.exec(link)[1]);
+      const there = (await graph(`/me/mailFolders/${folder}/messages?$select=id`)).body.value.map((m) => m.id);
+      for (const action of actions.split(',')) {
+        if (action === 'create') emu.control.addMail({ folder, subject: 'Arrived between rounds', from: 'PattiF@contoso.com' });
+        else if (action === 'delete') emu.control.deleteMail(there.shift());
+        else if (action === 'read') emu.control.updateMail(there.shift(), { isRead: true });
+        else throw new Error(`unknown action ${action}`);
+      }
+      return link;
+    }
     switch (kind) {
       case 'tenant': return emu.tenantId;
       case 'primary': return emu.mailboxes.primary;

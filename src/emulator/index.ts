@@ -15,7 +15,7 @@ import type { ResolvedOptions, World } from './world';
 
 export type {
   AddEventOptions, AddEventsOptions, AddMailOptions, AddMailsOptions, AppOptions, BulkResult, CreatedUser, CreateSharedMailboxOptions,
-  CreateTenantOptions, CreateUserOptions, EmulatorControl, MailboxRightsOptions, TenantInfo, UpdateEventOptions, UpdateMailOptions,
+  CreateTenantOptions, CreateUserOptions, DeleteMailOptions, EmulatorControl, ExpireDeltaOptions, MailboxRightsOptions, TenantInfo, UpdateEventOptions, UpdateMailOptions,
 } from './control';
 export { CLOUDS, CLOUD_NAMES } from './clouds';
 export type { CloudName } from './clouds';

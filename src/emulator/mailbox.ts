@@ -7,6 +7,8 @@ import type { Tenant } from './directory';
 import { MESSAGE_SORT_KEYS } from './entity-message';
 import { EVENT_SORT_KEYS } from './entity-event';
 import { CONTACT_SORT_KEYS } from './entity-contact';
+import { MailboxDelta } from './delta';
+import type { RemovedReason } from './delta';
 import { createIdFactory } from './ids';
 import type { IdFactory } from './ids';
 import type { Calendar, Folder, SentRecord, StoredContact, StoredEvent, StoredMessage, User } from './model';
@@ -43,6 +45,8 @@ export class Mailbox {
   readonly calendars: Calendar[] = [];
   /** Contacts live in a default contact folder that is never listed, only referenced. */
   readonly contactFolderId: string;
+  /** Change tracking for delta queries: what changed where, and the sync states handed out. */
+  readonly delta: MailboxDelta;
 
   private seq = 0;
   private readonly folders = new Map<string, Folder>();
@@ -63,6 +67,7 @@ export class Mailbox {
   constructor(readonly user: User, seed: number, readonly tenant: Tenant, readonly kind: MailboxKind = 'user', readonly enabled = true) {
     this.ids = createIdFactory(seed, user.id);
     this.contactFolderId = this.ids.next('folder');
+    this.delta = new MailboxDelta(seed, user.id);
   }
 
   /** The primary SMTP address. */
@@ -185,9 +190,10 @@ export class Mailbox {
   }
 
   /** A move gives the message a new REST id (the immutable id stays), like Exchange. */
-  moveMessage(message: StoredMessage, target: Folder, now: number): void {
+  moveMessage(message: StoredMessage, target: Folder, now: number, reason: RemovedReason = 'deleted'): void {
     if (target.id === message.folderId) return;
     this.countIn(message, -1);
+    this.messageLeft(message, reason);
     (this.folderItems.get(message.folderId) as Collection<StoredMessage>).remove(message);
     this.messagesById.delete(message.id);
     this.allMessages.update(message, () => {
@@ -197,12 +203,36 @@ export class Mailbox {
     });
     this.messagesById.set(message.id, message);
     this.folderMessages(target).add(message);
+    this.delta.journal.entered(message, target.id);
     this.countIn(message, 1);
+  }
+
+  /**
+   * Graph's DELETE: into Deleted Items (a move, with a new REST id); from Deleted Items, or with
+   * `permanent`, out of the mailbox. `reason` is what delta queries report for the source folder.
+   */
+  deleteMessage(message: StoredMessage, now: number, permanent = false, reason: RemovedReason = 'deleted'): void {
+    const bin = this.wellKnownFolder('deleteditems');
+    if (!permanent && message.folderId !== bin.id) {
+      this.moveMessage(message, bin, now, reason);
+      return;
+    }
+    this.countIn(message, -1);
+    this.messageLeft(message, reason);
+    (this.folderItems.get(message.folderId) as Collection<StoredMessage>).remove(message);
+    this.allMessages.remove(message);
+    this.messagesById.delete(message.id);
+    this.messagesById.delete(message.immutableId);
+  }
+
+  private messageLeft(message: StoredMessage, reason: RemovedReason): void {
+    this.delta.journal.left(message, { restId: message.id, immutableId: message.immutableId, receivedAt: message.receivedAt, reason });
   }
 
   private touch(item: StoredMessage | StoredEvent, now: number): void {
     item.lastModifiedAt = now;
     item.changeKey = this.ids.changeKey();
+    this.delta.journal.touched(item);
   }
 
   /**
@@ -219,6 +249,7 @@ export class Mailbox {
     message.conversationId = draft.conversationId ?? this.ids.next('conversation');
     this.messagesById.set(message.id, message);
     this.messagesById.set(message.immutableId, message);
+    this.delta.journal.entered(message, message.folderId);
     return message;
   }
 

@@ -1,0 +1,170 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.DELTA_ROUTES = void 0;
+/**
+ * Delta queries (delta.ts keeps the changes and the sync states) and DELETE, the change they
+ * report besides moves. Messages: `GET /mailFolders/{id}/messages/delta` as message-delta.md and
+ * delta-query-messages.md describe it:
+ *   - the first request may carry `$select`, `$top`, `changeType=created|updated|deleted`,
+ *     `$filter=receivedDateTime ge|gt {value}` and `$orderby=receivedDateTime desc`; they are
+ *     encoded in the tokens and apply to every later round, and a request with a token takes none
+ *     of them (400);
+ *   - pages follow `Prefer: odata.maxpagesize` (of each request), else $top, else 10; every page
+ *     but the last has an `@odata.nextLink` ($skiptoken), the last an `@odata.deltaLink`
+ *     ($deltatoken);
+ *   - items carry `@odata.type`; removed ones are `{id, @removed: {reason}}`.
+ */
+const entity_1 = require("./entity");
+const entity_message_1 = require("./entity-message");
+const errors_1 = require("./errors");
+const delta_1 = require("./delta");
+const graph_request_1 = require("./graph-request");
+const http_1 = require("./http");
+const odata_1 = require("./odata");
+const routes_mail_1 = require("./routes-mail");
+const timefmt_1 = require("./timefmt");
+const world_1 = require("./world");
+/** `$deltatoken` / `$skiptoken` (any case, as the docs spell them both ways). */
+function stateToken(params) {
+    for (const [key, value] of params) {
+        const name = key.toLowerCase();
+        if (name === '$deltatoken')
+            return { kind: 'delta', value };
+        if (name === '$skiptoken')
+            return { kind: 'skip', value };
+    }
+    return undefined;
+}
+/** A request with a state token takes no other query options: they were fixed by the first request. */
+function onlyToken(params) {
+    const others = [...params.keys()].filter((key) => !['$deltatoken', '$skiptoken'].includes(key.toLowerCase()));
+    if (others.length)
+        throw (0, errors_1.badRequest)(`Query option '${others[0]}' is not allowed with a state token: specify query options on the initial delta request only.`);
+}
+function pageSizeOption(params) {
+    const raw = params.get('$top');
+    if (raw === null)
+        return undefined;
+    if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > odata_1.MAX_TOP)
+        throw (0, errors_1.badRequest)(`Invalid value '${raw}' for query option '$top': expected an integer from 1 to ${odata_1.MAX_TOP}.`);
+    return Number(raw);
+}
+function changeTypeOption(params) {
+    const entry = [...params].find(([key]) => key.toLowerCase() === 'changetype');
+    if (!entry)
+        return undefined;
+    const value = entry[1].toLowerCase();
+    if (value !== 'created' && value !== 'updated' && value !== 'deleted') {
+        throw (0, errors_1.badRequest)(`Invalid value '${entry[1]}' for 'changeType': supported values are created, updated and deleted.`);
+    }
+    return value;
+}
+/** The one filter message delta takes: `receivedDateTime ge|gt {DateTimeOffset}`, as the least ms matched. */
+function receivedFilter(raw) {
+    if (raw === null || raw.trim() === '')
+        return undefined;
+    const m = /^\s*receivedDateTime\s+(ge|gt)\s+(\S+)\s*$/i.exec(raw);
+    const instant = m ? (0, timefmt_1.parseDateTimeOffset)(m[2]) : undefined;
+    if (!m || !instant)
+        throw (0, errors_1.invalidFilter)('The only supported $filter expressions on a delta query are receivedDateTime ge {value} and receivedDateTime gt {value}.');
+    return m[1].toLowerCase() === 'gt' || instant.subMs > 0 ? instant.ms + 1 : instant.ms;
+}
+function descendingOrder(raw) {
+    if (raw === null || raw.trim() === '')
+        return false;
+    if (!/^\s*receivedDateTime\s+desc\s*$/i.test(raw))
+        throw (0, errors_1.badRequest)('The only supported $orderby expression on a delta query is receivedDateTime desc.');
+    return true;
+}
+const INITIAL_OPTIONS = ['$select', '$top', '$filter', '$orderby', 'changetype'];
+/** The rounds of a message chain: the folder's changes, kept to the filter and change type. */
+function messageRounds(req, folderId, received, changeType, descending) {
+    const { world, mailbox } = req;
+    const { journal } = mailbox.delta;
+    const matches = (at) => received === undefined || (at ?? 0) >= received;
+    return (since) => {
+        const limit = (0, world_1.visibleUntil)(world);
+        const entries = [];
+        let end = journal.seq;
+        for (const change of journal.changes(folderId, since ?? 0)) {
+            if (change.tomb) {
+                // Only what the client knew of can be reported removed; nothing in an initial round.
+                if (since !== undefined && change.tomb.entered <= since && matches(change.tomb.receivedAt))
+                    entries.push({ kind: 'deleted', tomb: change.tomb });
+                continue;
+            }
+            const message = change.item;
+            if (message.receivedAt > limit) {
+                // Not replicated yet: the round stops short of it, and the next one starts there.
+                end = change.seq - 1;
+                break;
+            }
+            if (!matches(message.receivedAt))
+                continue;
+            entries.push({ kind: since === undefined || change.stamp.entered > since ? 'created' : 'updated', item: message });
+        }
+        const kept = since === undefined || !changeType ? entries : entries.filter((entry) => entry.kind === changeType);
+        if (since === undefined && descending)
+            kept.sort((a, b) => b.item.receivedAt - a.item.receivedAt);
+        return { entries: kept, end };
+    };
+}
+const messagesDelta = (req, { folderId }) => {
+    const folder = (0, routes_mail_1.folderParam)(req, folderId);
+    const { store, journal } = req.mailbox.delta;
+    const scope = `messages:${folder.id}`;
+    const token = stateToken(req.params);
+    let next;
+    try {
+        if (token) {
+            onlyToken(req.params);
+            next = store.resume(token.value, scope, () => (0, errors_1.badRequest)('The state token belongs to another folder.'));
+        }
+        else {
+            const unknown = [...req.params.keys()].find((key) => !INITIAL_OPTIONS.includes(key.toLowerCase()));
+            if (unknown)
+                throw (0, errors_1.badRequest)(`Query option '${unknown}' is not supported on a delta query.`);
+            const rounds = messageRounds(req, folder.id, receivedFilter(req.params.get('$filter')), changeTypeOption(req.params), descendingOrder(req.params.get('$orderby')));
+            next = store.start(scope, rounds, { top: pageSizeOption(req.params), data: (0, odata_1.parseSelect)(entity_message_1.MESSAGE, req.params.get('$select')) });
+        }
+    }
+    catch (err) {
+        if (err instanceof delta_1.DeltaError)
+            throw new errors_1.GraphError(err.failure.status, err.failure.code, err.failure.message);
+        throw err;
+    }
+    const page = next(req.prefs.maxPageSize);
+    const select = page.data;
+    const value = page.entries.flatMap((entry) => {
+        const type = '#microsoft.graph.message';
+        if (entry.tomb)
+            return [{ '@odata.type': type, id: req.render.immutableIds ? entry.tomb.immutableId : entry.tomb.restId, '@removed': { reason: entry.tomb.reason } }];
+        // Left the folder after the round was fixed: its tombstone comes in the next round.
+        if (journal.stamp(entry.item)?.container !== folder.id)
+            return [];
+        return [{ '@odata.type': type, ...(0, entity_1.render)(entity_message_1.MESSAGE, entry.item, req.render, select) }];
+    });
+    return deltaResponse(req, 'message', page.token, page.done, value);
+};
+function deltaResponse(req, type, token, done, value) {
+    const link = `${req.world.baseUrl}/v1.0${req.rawPath}?${done ? '$deltatoken' : '$skiptoken'}=${token}`;
+    return (0, http_1.graphJson)(200, {
+        '@odata.context': `${req.world.baseUrl}/v1.0/$metadata#Collection(${type})`,
+        [done ? '@odata.deltaLink' : '@odata.nextLink']: link,
+        value,
+    });
+}
+/** DELETE: into Deleted Items (from there: gone), like Outlook; 204 without a body. */
+const deleteMessage = (req, { folderId, messageId }) => {
+    const message = (0, graph_request_1.lookup)(messageId, (id) => req.mailbox.message(id));
+    if (folderId !== undefined && message.folderId !== (0, routes_mail_1.folderParam)(req, folderId).id)
+        throw (0, errors_1.notFound)();
+    req.mailbox.deleteMessage(message, req.world.now());
+    return { status: 204 };
+};
+/** Registered before the mail routes, whose `/messages/{messageId}` would otherwise take `delta` for an id. */
+exports.DELTA_ROUTES = [
+    { method: 'GET', pattern: '/mailFolders/{folderId}/messages/delta', handler: messagesDelta, permission: 'Mail.Read' },
+    { method: 'DELETE', pattern: '/messages/{messageId}', handler: deleteMessage, permission: 'Mail.ReadWrite' },
+    { method: 'DELETE', pattern: '/mailFolders/{folderId}/messages/{messageId}', handler: deleteMessage, permission: 'Mail.ReadWrite' },
+];
