@@ -6,7 +6,7 @@
  * a body, a date-time with its zone, attendees) is written here once and used by every step.
  */
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.inputProperties = exports.eventProperties = exports.location = exports.attendees = exports.dateTimeTimeZone = exports.itemBody = exports.recipientList = exports.recipient = exports.emailAddress = exports.strings = exports.list = exports.object = exports.instant = exports.flag = exports.number = exports.text = exports.body = void 0;
+exports.inputProperties = exports.eventProperties = exports.messageProperties = exports.location = exports.attendees = exports.dateTimeTimeZone = exports.itemBody = exports.recipientList = exports.recipient = exports.emailAddress = exports.strings = exports.list = exports.object = exports.instant = exports.flag = exports.number = exports.text = exports.body = void 0;
 /** A step's in or out schema: the message body's properties. */
 const body = (properties) => ({ type: 'object', properties });
 exports.body = body;
@@ -69,6 +69,33 @@ exports.attendees = (0, exports.list)('Attendees', 'Everyone invited, with their
 exports.location = (0, exports.object)('Location', 'Where the event takes place; null when Outlook has none.', {
     displayName: (0, exports.text)('Name', 'Name of the place; empty when none was given.'),
 });
+/** A mail as the mail triggers emit it (src/graph/messages.ts MAIL_FIELDS, in that order). */
+exports.messageProperties = {
+    id: (0, exports.text)('Message id', 'Immutable Outlook id: stays the same when the mail is moved.'),
+    internetMessageId: (0, exports.text)('Internet message id', 'The Message-ID header; null for some drafts.'),
+    conversationId: (0, exports.text)('Conversation id', 'Shared by the mails of one conversation; null when Outlook has none.'),
+    parentFolderId: (0, exports.text)('Folder id', 'Id of the folder the mail is in.'),
+    subject: (0, exports.text)('Subject', 'The subject; empty when there is none.'),
+    bodyPreview: (0, exports.text)('Body preview', 'The first 255 characters of the body, as text; null when Outlook has none.'),
+    body: exports.itemBody,
+    from: (0, exports.recipient)('From', 'Who the mail is from; null for drafts.', "The sender's"),
+    sender: (0, exports.recipient)('Sender', 'The mailbox that sent it (differs from From when sent on behalf); null for drafts.', "The sending mailbox's"),
+    toRecipients: (0, exports.recipientList)('To', 'The To recipients.'),
+    ccRecipients: (0, exports.recipientList)('Cc', 'The Cc recipients.'),
+    bccRecipients: (0, exports.recipientList)('Bcc', 'The Bcc recipients (only on mail the mailbox sent).'),
+    replyTo: (0, exports.recipientList)('Reply to', 'Where replies should go, when the sender asked for other addresses.', "The reply address's"),
+    receivedDateTime: (0, exports.instant)('Received', 'When the mail arrived (ISO 8601, UTC, whole seconds).'),
+    sentDateTime: (0, exports.instant)('Sent', 'When the mail was sent (ISO 8601, UTC); null for drafts.'),
+    importance: (0, exports.text)('Importance', 'low, normal or high.'),
+    isRead: (0, exports.flag)('Read', 'Whether the mail has been read.'),
+    isDraft: (0, exports.flag)('Draft', 'Whether the mail is an unsent draft.'),
+    flag: (0, exports.object)('Flag', 'The follow-up flag; null when Outlook has none.', {
+        flagStatus: (0, exports.text)('Flag status', 'notFlagged, flagged or complete.'),
+    }),
+    categories: (0, exports.strings)('Categories', 'Outlook category names on the mail.'),
+    hasAttachments: (0, exports.flag)('Has attachments', 'Whether the mail has file attachments (not counting inline images).'),
+    webLink: (0, exports.text)('Link to open the mail in Outlook on the web', 'URL of the mail in Outlook on the web; null when Outlook has none.'),
+};
 /** Properties every step that returns an event shows alike. */
 exports.eventProperties = {
     iCalUId: (0, exports.text)('iCalendar UID', 'The id other calendars know the event by.'),

@@ -80,6 +80,34 @@ export const location: Schema = object('Location', 'Where the event takes place;
   displayName: text('Name', 'Name of the place; empty when none was given.'),
 });
 
+/** A mail as the mail triggers emit it (src/graph/messages.ts MAIL_FIELDS, in that order). */
+export const messageProperties = {
+  id: text('Message id', 'Immutable Outlook id: stays the same when the mail is moved.'),
+  internetMessageId: text('Internet message id', 'The Message-ID header; null for some drafts.'),
+  conversationId: text('Conversation id', 'Shared by the mails of one conversation; null when Outlook has none.'),
+  parentFolderId: text('Folder id', 'Id of the folder the mail is in.'),
+  subject: text('Subject', 'The subject; empty when there is none.'),
+  bodyPreview: text('Body preview', 'The first 255 characters of the body, as text; null when Outlook has none.'),
+  body: itemBody,
+  from: recipient('From', 'Who the mail is from; null for drafts.', "The sender's"),
+  sender: recipient('Sender', 'The mailbox that sent it (differs from From when sent on behalf); null for drafts.', "The sending mailbox's"),
+  toRecipients: recipientList('To', 'The To recipients.'),
+  ccRecipients: recipientList('Cc', 'The Cc recipients.'),
+  bccRecipients: recipientList('Bcc', 'The Bcc recipients (only on mail the mailbox sent).'),
+  replyTo: recipientList('Reply to', 'Where replies should go, when the sender asked for other addresses.', "The reply address's"),
+  receivedDateTime: instant('Received', 'When the mail arrived (ISO 8601, UTC, whole seconds).'),
+  sentDateTime: instant('Sent', 'When the mail was sent (ISO 8601, UTC); null for drafts.'),
+  importance: text('Importance', 'low, normal or high.'),
+  isRead: flag('Read', 'Whether the mail has been read.'),
+  isDraft: flag('Draft', 'Whether the mail is an unsent draft.'),
+  flag: object('Flag', 'The follow-up flag; null when Outlook has none.', {
+    flagStatus: text('Flag status', 'notFlagged, flagged or complete.'),
+  }),
+  categories: strings('Categories', 'Outlook category names on the mail.'),
+  hasAttachments: flag('Has attachments', 'Whether the mail has file attachments (not counting inline images).'),
+  webLink: text('Link to open the mail in Outlook on the web', 'URL of the mail in Outlook on the web; null when Outlook has none.'),
+} satisfies Properties;
+
 /** Properties every step that returns an event shows alike. */
 export const eventProperties = {
   iCalUId: text('iCalendar UID', 'The id other calendars know the event by.'),
