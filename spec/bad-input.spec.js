@@ -17,6 +17,7 @@ const { ACCEPTED, BAD_INPUTS, HINT, MISSING, VALID_BODY, VALID_CFG } = require('
 const STEPS = {
   getNewMail: require('../lib/mail/getNewMail'),
   getNewAndUpdatedEvents: require('../lib/calendar/getNewAndUpdatedEvents'),
+  getMailFolderChanges: require('../lib/mail/getMailFolderChanges'),
   sendMail: require('../lib/mail/sendMail'),
   createEvent: require('../lib/calendar/createEvent'),
 };
@@ -230,7 +231,8 @@ describe('accepted and made safe: values that look wrong but are legitimate reac
       scope.intercept(/.*/, method).query(true).reply(function reply(uri, body) {
         const url = new URL(uri, GRAPH);
         seen.push({ method, path: uri.split('?')[0], query: url.searchParams, prefer: this.req.headers.prefer, body });
-        if (method === 'GET') return [200, { value: [] }, { Date: new Date(NOW).toUTCString() }];
+        // A delta query's one page ends its round with a delta link.
+        if (method === 'GET') return [200, { value: [], ...url.pathname.endsWith('/delta') && { '@odata.deltaLink': `${GRAPH}${url.pathname}?$deltatoken=t` } }, { Date: new Date(NOW).toUTCString() }];
         if (url.pathname.endsWith('/sendMail')) return [202, ''];
         return [201, { id: 'AAMkEvent=', ...body }];
       });
@@ -273,6 +275,7 @@ describe('accepted and made safe: values that look wrong but are legitimate reac
       expect(request.method).to.equal(want.method);
       expect(request.path).to.equal(want.path);
       if (want.filter) expect(request.query.get('$filter')).to.equal(want.filter);
+      if (want.changeType) expect(request.query.get('changeType')).to.equal(want.changeType);
       if (want.prefer) expect(request.prefer).to.equal(want.prefer);
       if (want.tokenPath) expect(tokens).to.deep.equal([want.tokenPath]);
       const sent = request.body && request.body.message ? request.body.message : request.body;

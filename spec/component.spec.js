@@ -10,7 +10,7 @@ const { expect } = require('chai');
 const nock = require('nock');
 const { GRAPH, cfgWith } = require('./helpers/setup');
 const { createContext } = require('./helpers/context');
-const { createdEvent } = require('./helpers/graphAnswers');
+const { createdEvent, deltaPage } = require('./helpers/graphAnswers');
 const { loadStep } = require('./helpers/sailor');
 const { ROOT, component, steps, stepDef, readSchema, newAjv, forAjv, outErrors } = require('./helpers/metadata');
 
@@ -282,6 +282,24 @@ describe('component.json', () => {
         return [online, plain];
       },
       getNewMail: () => triggerOutputs('getNewMail', '/v1.0/me/mailFolders/inbox/messages', [graphMail, graphDraft]),
+      getMailFolderChanges: async () => {
+        // First poll: each chain's first round (created emits the mail since the start time); second: one change of each kind.
+        const DELTA = '/v1.0/me/mailFolders/inbox/messages/delta';
+        const date = { Date: new Date().toUTCString() };
+        const answer = (type, value) => nock(GRAPH).get(DELTA).query((q) => q.changeType === type).reply(200, deltaPage(value, { token: `${type}-1` }), date);
+        answer('created', [{ ...graphMail, lastModifiedDateTime: graphMail.receivedDateTime }, graphDraft]);
+        answer('updated', [graphMail]);
+        answer('deleted', [{ id: graphMail.id }]);
+        const cfg = cfgWith({ startTime: '2026-01-01T00:00:00Z', changeTypes: ['created', 'updated', 'deleted'] });
+        const first = createContext();
+        await loadStep('getMailFolderChanges').process.call(first, {}, cfg, {});
+        for (const [type, value] of [['created', []], ['updated', [{ ...graphMail, isRead: true, '@odata.etag': 'W/"CQAAABYAAAD2"' }]], ['deleted', [{ '@odata.type': '#microsoft.graph.message', id: 'AAMkGone=', '@removed': { reason: 'deleted' } }]]]) {
+          nock(GRAPH).get(DELTA).query((q) => q.$deltatoken === `${type}-1`).reply(200, deltaPage(value, { token: `${type}-2` }), date);
+        }
+        const second = createContext();
+        await loadStep('getMailFolderChanges').process.call(second, {}, cfg, first.emitted('snapshot').slice(-1)[0]);
+        return [...first.emitted('data'), ...second.emitted('data')].map((data) => data.body);
+      },
       getNewAndUpdatedEvents: () => triggerOutputs('getNewAndUpdatedEvents', '/v1.0/me/calendar/events', [
         { ...graphEvent, id: 'AAMkOnline=', isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness', onlineMeeting: { joinUrl: 'https://teams.microsoft.com/l/meetup-join/x' }, seriesMasterId: 'AAMkMaster', recurrence: { pattern: { type: 'weekly', interval: 1 }, range: { type: 'noEnd', startDate: '2026-01-10' } } },
         graphEvent,

@@ -12,7 +12,7 @@ const { expect } = require('chai');
 const nock = require('nock');
 const { GRAPH, cfgWith } = require('./helpers/setup');
 const { createContext } = require('./helpers/context');
-const { createdEvent } = require('./helpers/graphAnswers');
+const { createdEvent, deltaPage } = require('./helpers/graphAnswers');
 const { loadStep } = require('./helpers/sailor');
 const { ROOT, component, steps, readSchema, propertiesOf } = require('./helpers/metadata');
 const { startEmulator } = require('../lib/emulator');
@@ -136,6 +136,7 @@ const answerPolls = () => nock(GRAPH).persist().get(/.*/).query(true).reply(200,
 const ANSWER = {
   getNewMail: answerPolls,
   getNewAndUpdatedEvents: answerPolls,
+  getMailFolderChanges: () => nock(GRAPH).persist().get(/\/delta$/).query(true).reply(200, deltaPage([]), { Date: new Date().toUTCString() }),
   sendMail: () => nock(GRAPH).persist().post(/\/sendMail$/).reply(202),
   createEvent: () => nock(GRAPH).persist().post(/\/events$/).reply(201, createdEvent()),
 };
@@ -263,6 +264,7 @@ describe('platform UI: a step field is marked required exactly when the step ref
   const FULL_CFG = {
     getNewMail: { mailbox: 'info@example.com', folderId: 'AAMkFolder1', startTime: '2026-01-01T00:00:00Z', pollOnlyUnreadMail: true },
     getNewAndUpdatedEvents: { mailbox: 'info@example.com', calendarId: 'AAMkCalendar1', startTime: '2026-01-01T00:00:00Z', timeZone: 'Europe/Berlin' },
+    getMailFolderChanges: { mailbox: 'info@example.com', folderId: 'AAMkFolder1', changeTypes: ['created', 'deleted'], startTime: '2026-01-01T00:00:00Z' },
     sendMail: { mailbox: 'info@example.com' },
     createEvent: { mailbox: 'info@example.com', calendarId: 'AAMkCalendar1' },
   };

@@ -1,6 +1,6 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.timeZoneField = exports.startTimeField = exports.calendarField = exports.folderField = exports.mailboxField = void 0;
+exports.changeTypesField = exports.timeZoneField = exports.startTimeField = exports.calendarField = exports.folderField = exports.mailboxField = void 0;
 /**
  * Whose mailbox the step acts on, read by graph/mailbox.ts: every trigger and action has it, above
  * the dropdowns that list its folders or calendars. Optional in the form because a delegated
@@ -43,3 +43,17 @@ const timeZoneField = (order) => ({
     label: 'Time zone of start and end', viewClass: 'TextFieldView', required: false, placeholder: 'UTC', note: 'IANA (Europe/Berlin) or Windows (W. Europe Standard Time) name. Empty: UTC.', order,
 });
 exports.timeZoneField = timeZoneField;
+/**
+ * Which changes a delta trigger emits (validation/changeTypes.ts reads it): `labels` says what each
+ * of created, updated and deleted means for what the step follows. Empty: created only.
+ */
+const changeTypesField = (labels, order) => ({
+    label: 'Changes to emit',
+    viewClass: 'MultiSelectView',
+    required: false,
+    model: labels,
+    prompt: 'Created',
+    note: 'Each kind is tracked on its own, at one request per poll. Empty: created only.',
+    order,
+});
+exports.changeTypesField = changeTypesField;

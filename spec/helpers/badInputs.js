@@ -5,7 +5,7 @@
 // name; each accepted case says exactly what must reach Graph instead.
 //
 // A case is { step, field, label, where, value, base?, names?, storage? }:
-//   step   getNewMail | getNewAndUpdatedEvents | sendMail | createEvent
+//   step   getNewMail | getNewAndUpdatedEvents | getMailFolderChanges | sendMail | createEvent
 //   where  'cfg'         value replaces cfg[field] (step configuration or credential field)
 //          'body'        value replaces msg.body[field] (step input)
 //          'message'     value replaces the whole msg.body
@@ -26,12 +26,14 @@ const MB = 1024 * 1024;
 const VALID_BODY = {
   getNewMail: {},
   getNewAndUpdatedEvents: {},
+  getMailFolderChanges: {},
   sendMail: { to: 'ann@example.com', subject: 'Status', body: 'Hello' },
   createEvent: { subject: 'Planning', start: '2026-03-10T09:00:00Z', end: '2026-03-10T10:00:00Z' },
 };
 const VALID_CFG = {
   getNewMail: { startTime: '2026-11-27T07:00:00Z' },
   getNewAndUpdatedEvents: { startTime: '2026-11-27T07:00:00Z', timeZone: 'Europe/Berlin' },
+  getMailFolderChanges: { startTime: '2026-11-27T07:00:00Z', changeTypes: ['created'] },
   sendMail: {},
   createEvent: {},
 };
@@ -287,8 +289,10 @@ for (const [label, value] of [
 
 // ---- getNewMail ------------------------------------------------------------------------------
 
-for (const [label, value] of [...wrongTypes(), ...PATH_TRICKS, ...ODATA_IN_IDS]) bad('getNewMail', 'cfg', 'folderId', label, value);
-for (const step of ['getNewMail', 'getNewAndUpdatedEvents']) {
+for (const step of ['getNewMail', 'getMailFolderChanges']) {
+  for (const [label, value] of [...wrongTypes(), ...PATH_TRICKS, ...ODATA_IN_IDS]) bad(step, 'cfg', 'folderId', label, value);
+}
+for (const step of ['getNewMail', 'getNewAndUpdatedEvents', 'getMailFolderChanges']) {
   for (const [label, value] of [...wrongTypes(), ['only spaces', '   '], ...BAD_INSTANTS, ...ODATA_INJECTION, ['a local time without offset', '2026-03-10T09:00:00']]) {
     bad(step, 'cfg', 'startTime', label, value);
   }
@@ -296,6 +300,24 @@ for (const step of ['getNewMail', 'getNewAndUpdatedEvents']) {
 for (const [label, value] of [...wrongTypes('false', 'true'), ['1', '1'], ['yes', 'yes'], ['no', 'no'], ['maybe', 'maybe'], ['on', 'on'], ['a quoted true', '"true"'], ["true' or 1 eq 1", "true' or 1 eq 1"], ['a 1 MB text', 't'.repeat(MB)], ['true and a line break', 'true\r\nX: 1'], ...ODATA_INJECTION]) {
   bad('getNewMail', 'cfg', 'pollOnlyUnreadMail', label, value);
 }
+
+// ---- the delta triggers: which changes -------------------------------------------------------
+
+for (const [label, value] of [
+  ...wrongTypes('an empty list'),
+  ['an object of flags', { created: true }],
+  ['an unknown kind', 'moved'],
+  ['a kind in the singular verb form', 'create'],
+  ['all', 'all'],
+  ['kinds separated by a semicolon', 'created;deleted'],
+  ['a list holding a number', ['created', 3]],
+  ['a list holding null', [null]],
+  ['a list holding an unknown kind', ['created', 'archived']],
+  ['eleven entries', Array.from({ length: 11 }, () => 'created')],
+  ['a 1 MB text', 'c'.repeat(MB)],
+  ['created and a line break', 'created\r\nX: 1'],
+  ...ODATA_INJECTION,
+]) bad('getMailFolderChanges', 'cfg', 'changeTypes', label, value);
 
 // ---- getNewAndUpdatedEvents and createEvent: calendarId -------------------------------------
 
@@ -525,6 +547,7 @@ function ok(step, label, input, expect) {
   accepted.push({ step, label, ...input, expect });
 }
 const MAIL = (folder) => `/v1.0/me/mailFolders/${folder}/messages`;
+const MAIL_DELTA = (folder) => `/v1.0/me/mailFolders/${folder}/messages/delta`;
 const EVENTS = (calendar) => (calendar ? `/v1.0/me/calendars/${calendar}/events` : '/v1.0/me/calendar/events');
 
 for (const [label, id, encoded] of [
@@ -540,11 +563,14 @@ for (const [label, id, encoded] of [
   ['a 512-character id', 'B'.repeat(512), 'B'.repeat(512)],
 ]) {
   ok('getNewMail', `folderId: ${label}`, { cfg: { folderId: id } }, { method: 'GET', path: MAIL(encoded) });
+  ok('getMailFolderChanges', `folderId: ${label}`, { cfg: { folderId: id } }, { method: 'GET', path: MAIL_DELTA(encoded) });
   ok('getNewAndUpdatedEvents', `calendarId: ${label}`, { cfg: { calendarId: id } }, { method: 'GET', path: EVENTS(encoded) });
   ok('createEvent', `calendarId: ${label}`, { cfg: { calendarId: id } }, { method: 'POST', path: EVENTS(encoded) });
 }
 for (const [label, value] of [['missing', MISSING], ['null', null], ['empty text', '']]) {
   ok('getNewMail', `folderId ${label}: the Inbox`, { cfg: { folderId: value } }, { method: 'GET', path: MAIL('inbox') });
+  ok('getMailFolderChanges', `folderId ${label}: the Inbox`, { cfg: { folderId: value } }, { method: 'GET', path: MAIL_DELTA('inbox') });
+  ok('getMailFolderChanges', `changeTypes ${label}: created`, { cfg: { changeTypes: value } }, { method: 'GET', path: MAIL_DELTA('inbox'), changeType: 'created' });
   ok('getNewAndUpdatedEvents', `calendarId ${label}: the default calendar`, { cfg: { calendarId: value } }, { method: 'GET', path: EVENTS() });
   ok('createEvent', `calendarId ${label}: the default calendar`, { cfg: { calendarId: value } }, { method: 'POST', path: EVENTS() });
   ok('getNewMail', `pollOnlyUnreadMail ${label}: all mail`, { cfg: { pollOnlyUnreadMail: value } }, { method: 'GET', path: MAIL('inbox'), filter: 'receivedDateTime ge 2026-11-27T07:00:00Z' });
@@ -566,6 +592,11 @@ for (const [label, value, filter] of [
 for (const [label, value] of [['"TRUE"', 'TRUE'], ['true', true], ['" true "', ' true ']]) {
   ok('getNewMail', `pollOnlyUnreadMail ${label}`, { cfg: { pollOnlyUnreadMail: value } }, { method: 'GET', path: MAIL('inbox'), filter: 'receivedDateTime ge 2026-11-27T07:00:00Z and isRead eq false' });
 }
+for (const [label, value, changeType] of [
+  ['a kind in upper case with spaces', ' DELETED ', 'deleted'],
+  ['a kind twice', ['Updated', 'updated'], 'updated'],
+  ['an empty list (created)', [], 'created'],
+]) ok('getMailFolderChanges', `changeTypes ${label}`, { cfg: { changeTypes: value } }, { method: 'GET', path: MAIL_DELTA('inbox'), changeType });
 for (const [label, value, zone] of [
   ['an IANA name in lower case', 'europe/berlin', 'Europe/Berlin'],
   ['a Windows name', 'W. Europe Standard Time', 'W. Europe Standard Time'],
@@ -590,6 +621,7 @@ for (const [label, mailbox, segment] of [
   ['a UPN starting with $', '$svc@contoso.com', "('$svc@contoso.com')"],
 ]) {
   ok('getNewMail', `mailbox: ${label}`, { cfg: { mailbox } }, { method: 'GET', path: `${USERS(segment)}/mailFolders/inbox/messages` });
+  ok('getMailFolderChanges', `mailbox: ${label}`, { cfg: { mailbox } }, { method: 'GET', path: `${USERS(segment)}/mailFolders/inbox/messages/delta` });
   ok('getNewAndUpdatedEvents', `mailbox: ${label}`, { cfg: { mailbox } }, { method: 'GET', path: `${USERS(segment)}/calendar/events` });
   ok('sendMail', `mailbox: ${label}`, { cfg: { mailbox } }, { method: 'POST', path: `${USERS(segment)}/sendMail` });
   ok('createEvent', `mailbox: ${label}`, { cfg: { mailbox } }, { method: 'POST', path: `${USERS(segment)}/calendar/events` });

@@ -68,3 +68,17 @@ export const startTimeField = ({ emits, whenEmpty, order }: { emits: string; whe
 export const timeZoneField = (order: number): Field => ({
   label: 'Time zone of start and end', viewClass: 'TextFieldView', required: false, placeholder: 'UTC', note: 'IANA (Europe/Berlin) or Windows (W. Europe Standard Time) name. Empty: UTC.', order,
 });
+
+/**
+ * Which changes a delta trigger emits (validation/changeTypes.ts reads it): `labels` says what each
+ * of created, updated and deleted means for what the step follows. Empty: created only.
+ */
+export const changeTypesField = (labels: Record<'created' | 'updated' | 'deleted', string>, order: number): Field => ({
+  label: 'Changes to emit',
+  viewClass: 'MultiSelectView',
+  required: false,
+  model: labels,
+  prompt: 'Created',
+  note: 'Each kind is tracked on its own, at one request per poll. Empty: created only.',
+  order,
+});

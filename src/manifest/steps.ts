@@ -4,8 +4,9 @@
  */
 import { createEvent } from '../calendar/createEvent.step';
 import { getNewAndUpdatedEvents } from '../calendar/getNewAndUpdatedEvents.step';
+import { getMailFolderChanges } from '../mail/getMailFolderChanges.step';
 import { getNewMail } from '../mail/getNewMail.step';
 import { sendMail } from '../mail/sendMail.step';
 import type { StepDescriptor } from './descriptor';
 
-export const STEPS: readonly StepDescriptor[] = [getNewMail, getNewAndUpdatedEvents, sendMail, createEvent];
+export const STEPS: readonly StepDescriptor[] = [getNewMail, getNewAndUpdatedEvents, getMailFolderChanges, sendMail, createEvent];

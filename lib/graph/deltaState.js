@@ -1,0 +1,207 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.restoreDeltaState = restoreDeltaState;
+exports.remember = remember;
+exports.emissionKey = emissionKey;
+exports.classify = classify;
+exports.pageAnswered = pageAnswered;
+exports.roundContinues = roundContinues;
+exports.roundComplete = roundComplete;
+exports.resynchronise = resynchronise;
+exports.packDeltaState = packDeltaState;
+exports.itemFacts = itemFacts;
+/**
+ * What a delta trigger remembers between polls and what it emits: the pure half of the delta
+ * triggers (graph/delta.ts follows the links, platform/deltaTrigger.ts wires them to the platform).
+ *
+ * A trigger follows one delta chain per kind of change it emits (Graph's `changeType` for mail, one
+ * chain for a calendar view), each a link: the `@odata.deltaLink` of its last completed round, or
+ * the `@odata.nextLink` where the round in progress stopped. A crashed poll resumes from that link;
+ * what it emitted again is recognised by the hashes of the latest emissions the snapshot keeps.
+ *
+ * Graph's links are opaque references to a sync state it keeps (a 410 names the state's
+ * "generation"), about 250 to 420 characters whatever the folder holds, so they live in the
+ * snapshot, with the hashes filling what the budget leaves.
+ *
+ * When Graph has lost the state (410, syncStateNotFound, resyncRequired) the chain reads the folder
+ * afresh, and only what changed since its last completed round began (by Graph's clock, less the
+ * look-back for replication) counts: the folder's old content is not emitted again.
+ */
+const cursor_1 = require("./cursor");
+const odata_1 = require("./odata");
+const HASH = 8;
+const PHASES = ['initial', 'tracking', 'resync'];
+const toIso = (second) => (second === undefined ? undefined : (0, odata_1.dateTimeLiteral)(second * 1000));
+const fromIso = (iso) => (typeof iso === 'string' && !Number.isNaN(Date.parse(iso)) ? Math.floor(Date.parse(iso) / 1000) : undefined);
+function newChain(from) {
+    return { phase: 'initial', from };
+}
+function asSnapshot(value) {
+    const saved = value;
+    if (!saved || saved.delta !== 1 || typeof saved.scope !== 'string' || typeof saved.chains !== 'object' || saved.chains === null)
+        return undefined;
+    return saved;
+}
+/**
+ * The state to go on from: the snapshot's chains for this scope, a new chain for each kind not
+ * followed yet (it emits nothing of what exists before it starts), none for kinds no longer asked
+ * for. Without a usable snapshot every chain starts at `startSecond` (the configured start time;
+ * undefined: Graph's clock at its first page). A snapshot of another scope (the folder or mailbox
+ * was changed) keeps its place in time: the new scope's chains start where the old ones had got to.
+ */
+function restoreDeltaState(snapshot, scope, chainNames, startSecond) {
+    const saved = asSnapshot(snapshot);
+    const state = { scope, chains: {}, seen: [], seenSet: new Set() };
+    if (saved && saved.scope === scope) {
+        for (const name of chainNames) {
+            const chain = saved.chains[name];
+            state.chains[name] = chain && PHASES.includes(chain.phase)
+                ? {
+                    link: typeof chain.link === 'string' && chain.link ? chain.link : undefined,
+                    phase: chain.phase,
+                    from: fromIso(chain.from),
+                    mark: fromIso(chain.mark),
+                    pending: fromIso(chain.pending),
+                    since: fromIso(chain.since),
+                }
+                : newChain(undefined);
+        }
+        const packed = typeof saved.seen === 'string' ? saved.seen : '';
+        for (let i = 0; i + HASH <= packed.length; i += HASH)
+            remember(state, packed.slice(i, i + HASH));
+        return state;
+    }
+    const reached = saved ? Math.max(...Object.values(saved.chains).map((c) => fromIso(c?.mark) ?? fromIso(c?.from) ?? -Infinity)) : -Infinity;
+    const from = reached > -Infinity ? reached : startSecond;
+    for (const name of chainNames)
+        state.chains[name] = newChain(from);
+    return state;
+}
+function remember(state, key) {
+    if (state.seenSet.has(key))
+        return;
+    state.seen.push(key);
+    state.seenSet.add(key);
+}
+/** The key an emission is remembered by: one per item for arrivals and removals, one per version for updates. */
+function emissionKey(type, facts) {
+    return (0, cursor_1.itemKey)(`${type}|${facts.id}`, type === 'updated' ? facts.version ?? String(facts.changedAt ?? '') : '');
+}
+/**
+ * Whether an item a chain reported is emitted, and as what (undefined: not emitted). Replays and
+ * what a crashed poll emitted already are left out by the caller through `emissionKey`.
+ */
+function classify(kind, chain, facts) {
+    const { phase } = chain;
+    if (facts.removed)
+        return (kind === 'deleted' || kind === 'changes') && phase === 'tracking' ? 'deleted' : undefined;
+    const arrived = facts.arrivedAt ?? -Infinity;
+    const changed = facts.changedAt ?? -Infinity;
+    const since = chain.since ?? -Infinity;
+    const isNew = () => {
+        if (phase === 'initial')
+            return chain.from !== undefined && arrived >= chain.from;
+        if (phase === 'tracking')
+            return true;
+        // Resync: arrived since the last completed round began (and not before the trigger started), or
+        // moved in since then, which Graph shows only as a change (moving touches lastModifiedDateTime).
+        return arrived >= Math.max(since, chain.from ?? -Infinity) || changed >= since;
+    };
+    switch (kind) {
+        case 'created':
+            return isNew() ? 'created' : undefined;
+        case 'updated':
+            if (phase === 'initial')
+                return undefined;
+            return phase === 'tracking' || (changed >= since && arrived < since) ? 'updated' : undefined;
+        case 'deleted':
+            return undefined;
+        case 'changes':
+            // One chain for all three: what arrived since the round's watermark is new, the rest changed.
+            if (phase === 'initial')
+                return isNew() ? 'created' : undefined;
+            if (phase === 'resync')
+                return isNew() ? (arrived >= since ? 'created' : 'updated') : undefined;
+            return chain.mark !== undefined && arrived >= chain.mark - cursor_1.LOOKBACK_SECONDS ? 'created' : 'updated';
+    }
+}
+// ---- transitions of a chain ----
+/** A page answered: the first of a round fixes when the round began (and, initially, what is new). */
+function pageAnswered(chain, serverTimeMs, firstOfRound) {
+    if (!firstOfRound || serverTimeMs === undefined)
+        return;
+    const second = Math.floor(serverTimeMs / 1000);
+    chain.pending = second;
+    if (chain.phase === 'initial' && chain.from === undefined)
+        chain.from = second;
+}
+/** The round goes on at `nextLink`. */
+function roundContinues(chain, nextLink) {
+    chain.link = nextLink;
+}
+/** The round is complete: the delta link is what the next round starts from. */
+function roundComplete(chain, deltaLink) {
+    chain.link = deltaLink;
+    chain.mark = chain.pending ?? chain.mark;
+    chain.pending = undefined;
+    chain.phase = 'tracking';
+    chain.since = undefined;
+}
+/**
+ * Graph lost the chain's sync state: read afresh, emitting only what changed since the round behind
+ * the lost link began (less the look-back). Returns that second, undefined when it is not known
+ * (the initial round starts over instead, with the same notion of what is new).
+ */
+function resynchronise(chain) {
+    chain.link = undefined;
+    chain.pending = undefined;
+    if (chain.phase === 'initial')
+        return undefined;
+    const since = chain.phase === 'resync' ? chain.since : chain.mark === undefined ? chain.from : chain.mark - cursor_1.LOOKBACK_SECONDS;
+    if (since === undefined) {
+        chain.phase = 'initial';
+        return undefined;
+    }
+    chain.phase = 'resync';
+    chain.since = since;
+    return since;
+}
+// ---- the snapshot ----
+function packChains(state) {
+    const chains = {};
+    for (const [name, chain] of Object.entries(state.chains)) {
+        chains[name] = JSON.parse(JSON.stringify({
+            link: chain.link, phase: chain.phase, from: toIso(chain.from), mark: toIso(chain.mark), pending: toIso(chain.pending), since: toIso(chain.since),
+        }));
+    }
+    return chains;
+}
+/**
+ * The snapshot within the budget: the links and times always, and as many of the latest hashes as
+ * fit (the oldest are forgotten first; `state.seen` is trimmed to match). `over`: the links alone do
+ * not fit, which no link Graph is known to return comes near; the snapshot is then saved whole
+ * rather than losing the state.
+ */
+function packDeltaState(state, budget = cursor_1.SNAPSHOT_BUDGET_BYTES) {
+    const base = { delta: 1, scope: state.scope, chains: packChains(state), seen: '' };
+    const room = budget - JSON.stringify(base).length;
+    const keep = Math.max(0, Math.min(state.seen.length, Math.floor(room / HASH)));
+    const forgotten = state.seen.length - keep;
+    if (forgotten > 0) {
+        for (const key of state.seen.splice(0, forgotten))
+            state.seenSet.delete(key);
+    }
+    return { snapshot: { ...base, seen: state.seen.join('') }, forgotten, over: room < 0 };
+}
+/** Facts of a Graph item from its timestamps: `arrivedField` (receivedDateTime or createdDateTime), lastModifiedDateTime and the etag. */
+function itemFacts(item, arrivedField) {
+    const time = (value) => (typeof value === 'string' && value ? (0, cursor_1.toSecond)(value) : undefined);
+    const etag = item['@odata.etag'];
+    return {
+        id: String(item.id),
+        removed: item['@removed'] !== undefined,
+        arrivedAt: time(item[arrivedField]),
+        changedAt: time(item.lastModifiedDateTime),
+        version: typeof etag === 'string' ? etag : typeof item.changeKey === 'string' ? item.changeKey : undefined,
+    };
+}

@@ -1,0 +1,70 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.runDeltaTrigger = runDeltaTrigger;
+/**
+ * What the delta triggers do on the platform: validate the start time, follow each chain of the
+ * trigger to the end of its round, emit each change as a data message (once: replays, and what a
+ * crashed poll emitted already, are recognised by the hashes the snapshot keeps), and save the
+ * state as the snapshot after every page and every PERSIST_EVERY emissions.
+ */
+const messages_1 = require("elasticio-node/lib/messages");
+const cursor_1 = require("../graph/cursor");
+const delta_1 = require("../graph/delta");
+const deltaState_1 = require("../graph/deltaState");
+const session_1 = require("../graph/session");
+const datetime_1 = require("../validation/datetime");
+const fields_1 = require("../validation/fields");
+async function runDeltaTrigger(context, cfg, snapshot, specFor) {
+    const startTime = (0, fields_1.isAbsent)(cfg.startTime) ? undefined : (0, datetime_1.parseInstant)(cfg.startTime, 'startTime');
+    const session = (0, session_1.createSession)(cfg, context);
+    const spec = specFor(session.root);
+    // Links are only valid on the Graph host that gave them: another host (a cloud changed) is another scope.
+    const scope = (0, cursor_1.itemKey)(`${session.endpoints.graph}|${spec.scope}`);
+    const state = (0, deltaState_1.restoreDeltaState)(snapshot, scope, spec.chains.map((c) => c.name), startTime === undefined ? undefined : Math.floor(startTime / 1000));
+    // A version emitted as created needs no update of its own (a resync cannot tell a move in from a change).
+    const versionsMatter = spec.chains.some((c) => c.kind === 'updated' || c.kind === 'changes');
+    const { logger } = context;
+    // Compared with what was handed in, so a first poll always saves where it stands.
+    let lastSaved = JSON.stringify(snapshot ?? null);
+    let warnedOver = false;
+    const persist = async () => {
+        const { snapshot: next, over } = (0, deltaState_1.packDeltaState)(state);
+        if (over && !warnedOver) {
+            warnedOver = true;
+            logger.warn(`The change-tracking links alone take ${JSON.stringify(next).length} bytes, more than the snapshot budget: saving them whole, without the memory of recent emissions`);
+        }
+        const json = JSON.stringify(next);
+        if (json === lastSaved)
+            return;
+        await context.emit('snapshot', next);
+        lastSaved = json;
+    };
+    const counts = { created: 0, updated: 0, deleted: 0 };
+    for (const chainSpec of spec.chains) {
+        const chain = state.chains[chainSpec.name];
+        await (0, delta_1.followChain)(session, chainSpec, chain, {
+            item: async (item) => {
+                const facts = spec.facts(item);
+                let type = (0, deltaState_1.classify)(chainSpec.kind, chain, facts);
+                if (!type)
+                    return false;
+                // One chain for all kinds: an item reported as new again (a replay) may carry an update.
+                if (type === 'created' && chainSpec.kind === 'changes' && state.seenSet.has((0, deltaState_1.emissionKey)('created', facts)))
+                    type = 'updated';
+                const key = (0, deltaState_1.emissionKey)(type, facts);
+                if (state.seenSet.has(key))
+                    return false;
+                await context.emit('data', (0, messages_1.newMessageWithBody)(spec.output(type, item, facts)));
+                (0, deltaState_1.remember)(state, key);
+                if (type === 'created' && versionsMatter)
+                    (0, deltaState_1.remember)(state, (0, deltaState_1.emissionKey)('updated', facts));
+                counts[type] += 1;
+                return true;
+            },
+            persist,
+        }, logger);
+    }
+    // A quiet poll with nothing new still saves, so the next one starts where this one stood.
+    await persist();
+    logger.info(`Poll finished: ${counts.created} created, ${counts.updated} updated, ${counts.deleted} deleted`);
+}

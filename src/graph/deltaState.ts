@@ -1,0 +1,262 @@
+/**
+ * What a delta trigger remembers between polls and what it emits: the pure half of the delta
+ * triggers (graph/delta.ts follows the links, platform/deltaTrigger.ts wires them to the platform).
+ *
+ * A trigger follows one delta chain per kind of change it emits (Graph's `changeType` for mail, one
+ * chain for a calendar view), each a link: the `@odata.deltaLink` of its last completed round, or
+ * the `@odata.nextLink` where the round in progress stopped. A crashed poll resumes from that link;
+ * what it emitted again is recognised by the hashes of the latest emissions the snapshot keeps.
+ *
+ * Graph's links are opaque references to a sync state it keeps (a 410 names the state's
+ * "generation"), about 250 to 420 characters whatever the folder holds, so they live in the
+ * snapshot, with the hashes filling what the budget leaves.
+ *
+ * When Graph has lost the state (410, syncStateNotFound, resyncRequired) the chain reads the folder
+ * afresh, and only what changed since its last completed round began (by Graph's clock, less the
+ * look-back for replication) counts: the folder's old content is not emitted again.
+ */
+import { itemKey, LOOKBACK_SECONDS, SNAPSHOT_BUDGET_BYTES, toSecond } from './cursor';
+import { dateTimeLiteral } from './odata';
+
+export type ChainPhase = 'initial' | 'tracking' | 'resync';
+
+/**
+ * What a chain emits: `created`, `updated`, `deleted` (one of Graph's change types each), or
+ * `changes` (a chain that reports all three, told apart by their timestamps: calendar views).
+ */
+export type ChainKind = 'created' | 'updated' | 'deleted' | 'changes';
+
+export interface ChainState {
+  /** What the chain asks for next; undefined: its initial request (again). */
+  link?: string;
+  phase: ChainPhase;
+  /**
+   * Initial round: items that arrived from this second on are new (the start time, else Graph's
+   * clock at the round's first page). Also what "predates the trigger" means after a resync.
+   */
+  from?: number;
+  /** Graph's clock (s) when the round that set the link's watermark began; undefined while unknown. */
+  mark?: number;
+  /** Graph's clock (s) at the first page of the round in progress; its `mark` once it ends. */
+  pending?: number;
+  /** Resynchronising: changes from this second on are emitted. */
+  since?: number;
+}
+
+export interface DeltaState {
+  /** What is tracked (mailbox, folder or calendar, window): links are only valid there. */
+  scope: string;
+  chains: Record<string, ChainState>;
+  /** Hashes of the latest emissions, oldest first. */
+  seen: string[];
+  seenSet: Set<string>;
+}
+
+/** The facts about an item the rules decide by. Times in epoch seconds. */
+export interface ItemFacts {
+  id: string;
+  /** Graph reported it `@removed`. */
+  removed: boolean;
+  /** When it arrived (mail: receivedDateTime; events, contacts: createdDateTime). */
+  arrivedAt?: number;
+  /** When it last changed (lastModifiedDateTime). */
+  changedAt?: number;
+  /** Its version (the change key): an update is emitted once per version. */
+  version?: string;
+}
+
+export type ChangeType = 'created' | 'updated' | 'deleted';
+
+export interface DeltaSnapshot {
+  delta: 1;
+  scope: string;
+  chains: Record<string, {
+    link?: string;
+    phase: ChainPhase;
+    from?: string;
+    mark?: string;
+    pending?: string;
+    since?: string;
+  }>;
+  /** 8-character hashes, concatenated, oldest first. */
+  seen: string;
+}
+
+const HASH = 8;
+const PHASES: readonly ChainPhase[] = ['initial', 'tracking', 'resync'];
+
+const toIso = (second: number | undefined): string | undefined => (second === undefined ? undefined : dateTimeLiteral(second * 1000));
+const fromIso = (iso: unknown): number | undefined => (typeof iso === 'string' && !Number.isNaN(Date.parse(iso)) ? Math.floor(Date.parse(iso) / 1000) : undefined);
+
+function newChain(from: number | undefined): ChainState {
+  return { phase: 'initial', from };
+}
+
+function asSnapshot(value: unknown): DeltaSnapshot | undefined {
+  const saved = value as Partial<DeltaSnapshot> | undefined;
+  if (!saved || saved.delta !== 1 || typeof saved.scope !== 'string' || typeof saved.chains !== 'object' || saved.chains === null) return undefined;
+  return saved as DeltaSnapshot;
+}
+
+/**
+ * The state to go on from: the snapshot's chains for this scope, a new chain for each kind not
+ * followed yet (it emits nothing of what exists before it starts), none for kinds no longer asked
+ * for. Without a usable snapshot every chain starts at `startSecond` (the configured start time;
+ * undefined: Graph's clock at its first page). A snapshot of another scope (the folder or mailbox
+ * was changed) keeps its place in time: the new scope's chains start where the old ones had got to.
+ */
+export function restoreDeltaState(snapshot: unknown, scope: string, chainNames: readonly string[], startSecond: number | undefined): DeltaState {
+  const saved = asSnapshot(snapshot);
+  const state: DeltaState = { scope, chains: {}, seen: [], seenSet: new Set() };
+  if (saved && saved.scope === scope) {
+    for (const name of chainNames) {
+      const chain = saved.chains[name];
+      state.chains[name] = chain && PHASES.includes(chain.phase)
+        ? {
+          link: typeof chain.link === 'string' && chain.link ? chain.link : undefined,
+          phase: chain.phase,
+          from: fromIso(chain.from),
+          mark: fromIso(chain.mark),
+          pending: fromIso(chain.pending),
+          since: fromIso(chain.since),
+        }
+        : newChain(undefined);
+    }
+    const packed = typeof saved.seen === 'string' ? saved.seen : '';
+    for (let i = 0; i + HASH <= packed.length; i += HASH) remember(state, packed.slice(i, i + HASH));
+    return state;
+  }
+  const reached = saved ? Math.max(...Object.values(saved.chains).map((c) => fromIso(c?.mark) ?? fromIso(c?.from) ?? -Infinity)) : -Infinity;
+  const from = reached > -Infinity ? reached : startSecond;
+  for (const name of chainNames) state.chains[name] = newChain(from);
+  return state;
+}
+
+export function remember(state: DeltaState, key: string): void {
+  if (state.seenSet.has(key)) return;
+  state.seen.push(key);
+  state.seenSet.add(key);
+}
+
+/** The key an emission is remembered by: one per item for arrivals and removals, one per version for updates. */
+export function emissionKey(type: ChangeType, facts: ItemFacts): string {
+  return itemKey(`${type}|${facts.id}`, type === 'updated' ? facts.version ?? String(facts.changedAt ?? '') : '');
+}
+
+/**
+ * Whether an item a chain reported is emitted, and as what (undefined: not emitted). Replays and
+ * what a crashed poll emitted already are left out by the caller through `emissionKey`.
+ */
+export function classify(kind: ChainKind, chain: ChainState, facts: ItemFacts): ChangeType | undefined {
+  const { phase } = chain;
+  if (facts.removed) return (kind === 'deleted' || kind === 'changes') && phase === 'tracking' ? 'deleted' : undefined;
+  const arrived = facts.arrivedAt ?? -Infinity;
+  const changed = facts.changedAt ?? -Infinity;
+  const since = chain.since ?? -Infinity;
+  const isNew = (): boolean => {
+    if (phase === 'initial') return chain.from !== undefined && arrived >= chain.from;
+    if (phase === 'tracking') return true;
+    // Resync: arrived since the last completed round began (and not before the trigger started), or
+    // moved in since then, which Graph shows only as a change (moving touches lastModifiedDateTime).
+    return arrived >= Math.max(since, chain.from ?? -Infinity) || changed >= since;
+  };
+  switch (kind) {
+    case 'created':
+      return isNew() ? 'created' : undefined;
+    case 'updated':
+      if (phase === 'initial') return undefined;
+      return phase === 'tracking' || (changed >= since && arrived < since) ? 'updated' : undefined;
+    case 'deleted':
+      return undefined;
+    case 'changes':
+      // One chain for all three: what arrived since the round's watermark is new, the rest changed.
+      if (phase === 'initial') return isNew() ? 'created' : undefined;
+      if (phase === 'resync') return isNew() ? (arrived >= since ? 'created' : 'updated') : undefined;
+      return chain.mark !== undefined && arrived >= chain.mark - LOOKBACK_SECONDS ? 'created' : 'updated';
+  }
+}
+
+// ---- transitions of a chain ----
+
+/** A page answered: the first of a round fixes when the round began (and, initially, what is new). */
+export function pageAnswered(chain: ChainState, serverTimeMs: number | undefined, firstOfRound: boolean): void {
+  if (!firstOfRound || serverTimeMs === undefined) return;
+  const second = Math.floor(serverTimeMs / 1000);
+  chain.pending = second;
+  if (chain.phase === 'initial' && chain.from === undefined) chain.from = second;
+}
+
+/** The round goes on at `nextLink`. */
+export function roundContinues(chain: ChainState, nextLink: string): void {
+  chain.link = nextLink;
+}
+
+/** The round is complete: the delta link is what the next round starts from. */
+export function roundComplete(chain: ChainState, deltaLink: string): void {
+  chain.link = deltaLink;
+  chain.mark = chain.pending ?? chain.mark;
+  chain.pending = undefined;
+  chain.phase = 'tracking';
+  chain.since = undefined;
+}
+
+/**
+ * Graph lost the chain's sync state: read afresh, emitting only what changed since the round behind
+ * the lost link began (less the look-back). Returns that second, undefined when it is not known
+ * (the initial round starts over instead, with the same notion of what is new).
+ */
+export function resynchronise(chain: ChainState): number | undefined {
+  chain.link = undefined;
+  chain.pending = undefined;
+  if (chain.phase === 'initial') return undefined;
+  const since = chain.phase === 'resync' ? chain.since : chain.mark === undefined ? chain.from : chain.mark - LOOKBACK_SECONDS;
+  if (since === undefined) {
+    chain.phase = 'initial';
+    return undefined;
+  }
+  chain.phase = 'resync';
+  chain.since = since;
+  return since;
+}
+
+// ---- the snapshot ----
+
+function packChains(state: DeltaState): DeltaSnapshot['chains'] {
+  const chains: DeltaSnapshot['chains'] = {};
+  for (const [name, chain] of Object.entries(state.chains)) {
+    chains[name] = JSON.parse(JSON.stringify({
+      link: chain.link, phase: chain.phase, from: toIso(chain.from), mark: toIso(chain.mark), pending: toIso(chain.pending), since: toIso(chain.since),
+    })) as DeltaSnapshot['chains'][string];
+  }
+  return chains;
+}
+
+/**
+ * The snapshot within the budget: the links and times always, and as many of the latest hashes as
+ * fit (the oldest are forgotten first; `state.seen` is trimmed to match). `over`: the links alone do
+ * not fit, which no link Graph is known to return comes near; the snapshot is then saved whole
+ * rather than losing the state.
+ */
+export function packDeltaState(state: DeltaState, budget = SNAPSHOT_BUDGET_BYTES): { snapshot: DeltaSnapshot; forgotten: number; over: boolean } {
+  const base: DeltaSnapshot = { delta: 1, scope: state.scope, chains: packChains(state), seen: '' };
+  const room = budget - JSON.stringify(base).length;
+  const keep = Math.max(0, Math.min(state.seen.length, Math.floor(room / HASH)));
+  const forgotten = state.seen.length - keep;
+  if (forgotten > 0) {
+    for (const key of state.seen.splice(0, forgotten)) state.seenSet.delete(key);
+  }
+  return { snapshot: { ...base, seen: state.seen.join('') }, forgotten, over: room < 0 };
+}
+
+/** Facts of a Graph item from its timestamps: `arrivedField` (receivedDateTime or createdDateTime), lastModifiedDateTime and the etag. */
+export function itemFacts(item: Record<string, unknown>, arrivedField: string): ItemFacts {
+  const time = (value: unknown): number | undefined => (typeof value === 'string' && value ? toSecond(value) : undefined);
+  const etag = item['@odata.etag'];
+  return {
+    id: String(item.id),
+    removed: item['@removed'] !== undefined,
+    arrivedAt: time(item[arrivedField]),
+    changedAt: time(item.lastModifiedDateTime),
+    version: typeof etag === 'string' ? etag : typeof item.changeKey === 'string' ? item.changeKey : undefined,
+  };
+}
