@@ -13,6 +13,7 @@ const {
 const { MAIL_FIELDS, mailPollSpec, getFolders, process: pollMail } = require('../lib/mail/getNewMail');
 const { EVENT_FIELDS, eventPollSpec, getCalendars, process: pollEvents } = require('../lib/calendar/getNewAndUpdatedEvents');
 const { buildSendMailRequest, parseMailInput } = require('../lib/mail/sendMail');
+const { mailChangesSpec } = require('../lib/mail/getMailFolderChanges');
 const { buildEvent } = require('../lib/calendar/createEvent');
 const verifyCredentials = require('../verifyCredentials');
 const { stepDef, readSchema } = require('./helpers/metadata');
@@ -165,6 +166,11 @@ describe('Graph v1.0 schema conformance', function graphSchema() {
       expect(missingMembers(readSchema(stepDef('getNewMail').metadata.out), 'message', '$')).to.deep.equal([]);
     });
 
+    it('Mail Changes in Folder: its message is a Graph message, nested properties included', () => {
+      const { message } = readSchema(stepDef('getMailFolderChanges').metadata.out).properties;
+      expect(missingMembers(message, 'message', '$.message')).to.deep.equal([]);
+    });
+
     it('every property of the events trigger\'s out schema, nested ones included, is an event property in Graph v1.0', () => {
       expect(missingMembers(readSchema(stepDef('getNewAndUpdatedEvents').metadata.out), 'event', '$')).to.deep.equal([]);
     });
@@ -174,6 +180,18 @@ describe('Graph v1.0 schema conformance', function graphSchema() {
       expect(missingMembers({ properties: fromEvent }, 'event', '$')).to.deep.equal([]);
       expect(members(schema, 'onlineMeetingInfo')).to.have.property('joinUrl');
       expect(joinUrl.type).to.equal('string');
+    });
+  });
+
+  describe('the delta queries', () => {
+    it('Mail Changes in Folder calls delta bound to a message collection, selecting message properties only', () => {
+      expect(operation(schema, 'delta', 'message'), 'delta bound to message').to.include({ kind: 'function', bindingCollection: true });
+      const { chains } = mailChangesSpec({ changeTypes: ['created', 'updated', 'deleted'] }, '/me');
+      for (const chain of chains) {
+        expect(chain.initialPath).to.match(/\/mailFolders\/inbox\/messages\/delta\?/);
+        const select = new URL(chain.initialPath, GRAPH).searchParams.get('$select');
+        for (const field of select.split(',')) expectProperty('message', field);
+      }
     });
   });
 

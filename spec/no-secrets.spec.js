@@ -193,6 +193,22 @@ describe('no secrets and no mail bodies in logs, errors, messages or snapshots',
       emu.control.clearFaults();
     });
 
+    it('the delta trigger: a first poll with bodies, a lost sync state, polls under faults and in an outage', async () => {
+      const fields = { startTime: since(), changeTypes: ['created', 'updated', 'deleted'] };
+      const first = await run('mail changes', 'getMailFolderChanges', {}, fields);
+      expect(first.of('data')).to.have.length.of.at.least(5);
+      const snapshot = first.of('snapshot').slice(-1)[0];
+      emu.control.expireDeltaTokens({ code: 'syncStateNotFound' });
+      emu.control.setFaults([
+        { match: { path: '/delta$' }, kind: 'status', status: 429, retryAfterSeconds: 1, times: 2 },
+        { match: { path: '/delta$' }, kind: 'drop', times: 1 },
+      ]);
+      expect((await run('mail changes after a lost state', 'getMailFolderChanges', {}, fields, snapshot)).of('error')).to.have.length(0);
+      emu.control.setFaults([{ match: { path: '/delta$' }, kind: 'status', status: 503, times: 10 }]);
+      expect((await run('mail changes in an outage', 'getMailFolderChanges', {}, fields, snapshot)).of('error')).to.have.length(1);
+      emu.control.clearFaults();
+    });
+
     it('the actions: sent, sent with the answer lost, refused input; booked, retried, refused input', async () => {
       const mail = { to: emu.mailboxes.secondary, subject: 'Numbers', body: `Here they are: ${BODY_MARKER}` };
       expect((await run('send', 'sendMail', mail)).of('data')).to.have.length(1);
