@@ -74,7 +74,8 @@ class ChangeJournal {
     }
     /**
      * What changed in `container` after `since` (everything when undefined), oldest first: the items
-     * as they are now, each once, and the tombstones.
+     * as they are now, each once where it last changed (and where it entered, if it changed since),
+     * and the tombstones.
      */
     *changes(container, since = 0) {
         const log = this.logs.get(container) ?? [];
@@ -94,9 +95,14 @@ class ChangeJournal {
                 continue;
             }
             const stamp = this.stamps.get(entry.item);
-            // Superseded by a later change of the item (or it left): that later entry speaks for it.
-            if (stamp?.seq === entry.seq && stamp.container === container)
-                yield { seq: entry.seq, item: entry.item, stamp };
+            // Superseded by a later change of the item (or it left): that later entry speaks for it,
+            // except for when it arrived, which a round ending before the later change must report.
+            if (!stamp || stamp.container !== container)
+                continue;
+            if (stamp.seq === entry.seq)
+                yield { seq: entry.seq, item: entry.item, stamp, current: true };
+            else if (stamp.entered === entry.seq)
+                yield { seq: entry.seq, item: entry.item, stamp, current: false };
         }
     }
     log(container) {
@@ -113,8 +119,13 @@ class ChangeJournal {
         const log = this.logs.get(container);
         if (!log || count < COMPACT_AFTER || count * 2 < log.length)
             return;
-        // Rounds keep their own lists, so dropping superseded entries changes no answer.
-        this.logs.set(container, log.filter((entry) => entry.tomb || this.stamps.get(entry.item)?.seq === entry.seq));
+        // Rounds keep their own lists, so dropping superseded entries changes no answer; an arrival stays.
+        this.logs.set(container, log.filter((entry) => {
+            if (entry.tomb)
+                return true;
+            const stamp = this.stamps.get(entry.item);
+            return stamp?.container === container && (stamp.seq === entry.seq || stamp.entered === entry.seq);
+        }));
         this.superseded.set(container, 0);
     }
 }

@@ -84,13 +84,14 @@ function messageRounds(req, folderId, received, changeType, descending) {
     const matches = (at) => received === undefined || (at ?? 0) >= received;
     return (since) => {
         const limit = (0, world_1.visibleUntil)(world);
-        const entries = [];
+        // Each entry, and for an arrival whose item changed since, that item (kept only if the round ends before the change).
+        const found = [];
         let end = journal.seq;
         for (const change of journal.changes(folderId, since ?? 0)) {
             if (change.tomb) {
                 // Only what the client knew of can be reported removed; nothing in an initial round.
                 if (since !== undefined && change.tomb.entered <= since && matches(change.tomb.receivedAt))
-                    entries.push({ kind: 'deleted', tomb: change.tomb });
+                    found.push({ entry: { kind: 'deleted', tomb: change.tomb } });
                 continue;
             }
             const message = change.item;
@@ -101,8 +102,10 @@ function messageRounds(req, folderId, received, changeType, descending) {
             }
             if (!matches(message.receivedAt))
                 continue;
-            entries.push({ kind: since === undefined || change.stamp.entered > since ? 'created' : 'updated', item: message });
+            const kind = since === undefined || change.stamp.entered > since ? 'created' : 'updated';
+            found.push({ entry: { kind, item: message }, arrivalOf: change.current ? undefined : message });
         }
+        const entries = found.filter(({ arrivalOf }) => !arrivalOf || (journal.stamp(arrivalOf)?.seq ?? 0) > end).map(({ entry }) => entry);
         const kept = since === undefined || !changeType ? entries : entries.filter((entry) => entry.kind === changeType);
         if (since === undefined && descending)
             kept.sort((a, b) => b.item.receivedAt - a.item.receivedAt);

@@ -50,10 +50,14 @@ export interface Tombstone {
   reason: RemovedReason;
 }
 
-/** A change `changes` reports: an item as it is now, or a tombstone. */
+/**
+ * A change `changes` reports: an item as it is now (`current`), the entry that recorded an item
+ * still there entering the container although it changed since (`current` false: a round that
+ * stops short of the later change must still report the arrival), or a tombstone.
+ */
 export type JournalChange =
-  | { seq: number; item: object; stamp: Readonly<Stamp>; tomb?: undefined }
-  | { seq: number; tomb: Tombstone; item?: undefined; stamp?: undefined };
+  | { seq: number; item: object; stamp: Readonly<Stamp>; current: boolean; tomb?: undefined }
+  | { seq: number; tomb: Tombstone; item?: undefined; stamp?: undefined; current?: undefined };
 
 type LogEntry = { seq: number; item: object; tomb?: undefined } | { seq: number; tomb: Tombstone; item?: undefined };
 
@@ -107,7 +111,8 @@ export class ChangeJournal {
 
   /**
    * What changed in `container` after `since` (everything when undefined), oldest first: the items
-   * as they are now, each once, and the tombstones.
+   * as they are now, each once where it last changed (and where it entered, if it changed since),
+   * and the tombstones.
    */
   *changes(container: string, since = 0): Generator<JournalChange> {
     const log = this.logs.get(container) ?? [];
@@ -125,8 +130,11 @@ export class ChangeJournal {
         continue;
       }
       const stamp = this.stamps.get(entry.item);
-      // Superseded by a later change of the item (or it left): that later entry speaks for it.
-      if (stamp?.seq === entry.seq && stamp.container === container) yield { seq: entry.seq, item: entry.item, stamp };
+      // Superseded by a later change of the item (or it left): that later entry speaks for it,
+      // except for when it arrived, which a round ending before the later change must report.
+      if (!stamp || stamp.container !== container) continue;
+      if (stamp.seq === entry.seq) yield { seq: entry.seq, item: entry.item, stamp, current: true };
+      else if (stamp.entered === entry.seq) yield { seq: entry.seq, item: entry.item, stamp, current: false };
     }
   }
 
@@ -144,8 +152,12 @@ export class ChangeJournal {
     this.superseded.set(container, count);
     const log = this.logs.get(container);
     if (!log || count < COMPACT_AFTER || count * 2 < log.length) return;
-    // Rounds keep their own lists, so dropping superseded entries changes no answer.
-    this.logs.set(container, log.filter((entry) => entry.tomb || this.stamps.get(entry.item)?.seq === entry.seq));
+    // Rounds keep their own lists, so dropping superseded entries changes no answer; an arrival stays.
+    this.logs.set(container, log.filter((entry) => {
+      if (entry.tomb) return true;
+      const stamp = this.stamps.get(entry.item);
+      return stamp?.container === container && (stamp.seq === entry.seq || stamp.entered === entry.seq);
+    }));
     this.superseded.set(container, 0);
   }
 }
