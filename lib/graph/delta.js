@@ -53,7 +53,8 @@ async function followChain(session, spec, chain, handlers, logger) {
             throw err;
         }
         result.pages += 1;
-        (0, deltaState_1.pageAnswered)(chain, page.serverTime, firstOfRound);
+        (0, deltaState_1.pageAnswered)(chain, page.serverTime, firstOfRound, handlers.knownSecond?.());
+        handlers.page?.(page);
         for (const item of page.items) {
             if (!(await handlers.item(item, chain)))
                 continue;

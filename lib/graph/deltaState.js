@@ -5,6 +5,7 @@ exports.remember = remember;
 exports.emissionKey = emissionKey;
 exports.classify = classify;
 exports.pageAnswered = pageAnswered;
+exports.itemListed = itemListed;
 exports.roundContinues = roundContinues;
 exports.roundComplete = roundComplete;
 exports.resynchronise = resynchronise;
@@ -61,7 +62,9 @@ function restoreDeltaState(snapshot, scope, chainNames, startSecond) {
                     phase: chain.phase,
                     from: fromIso(chain.from),
                     mark: fromIso(chain.mark),
+                    began: fromIso(chain.began),
                     pending: fromIso(chain.pending),
+                    latest: fromIso(chain.latest),
                     since: fromIso(chain.since),
                 }
                 : newChain(undefined);
@@ -104,8 +107,10 @@ function classify(kind, chain, facts) {
         if (phase === 'tracking')
             return true;
         // Resync: arrived since the last completed round began (and not before the trigger started), or
-        // moved in since then, which Graph shows only as a change (moving touches lastModifiedDateTime).
-        return arrived >= Math.max(since, chain.from ?? -Infinity) || changed >= since;
+        // moved in since then, which Graph shows only as a change after its arrival (moving touches
+        // lastModifiedDateTime; a mail merely delivered then shows no change after it arrived), and not
+        // before the chain's first round, which took what was there as its starting state.
+        return arrived >= Math.max(since, chain.from ?? -Infinity) || (changed >= Math.max(since, chain.began ?? -Infinity) && changed > arrived);
     };
     switch (kind) {
         case 'created':
@@ -126,14 +131,28 @@ function classify(kind, chain, facts) {
     }
 }
 // ---- transitions of a chain ----
-/** A page answered: the first of a round fixes when the round began (and, initially, what is new). */
-function pageAnswered(chain, serverTimeMs, firstOfRound) {
-    if (!firstOfRound || serverTimeMs === undefined)
+/**
+ * A page answered: the first of a round fixes when the round began (and, initially, what is new).
+ * Without Graph's Date header, `knownSecond` stands in: the latest Graph time the trigger has seen
+ * (another chain's answer, a timestamp it listed), which is no later than the round began.
+ */
+function pageAnswered(chain, serverTimeMs, firstOfRound, knownSecond) {
+    if (!firstOfRound)
         return;
+    if (serverTimeMs === undefined) {
+        chain.pending = knownSecond;
+        return;
+    }
     const second = Math.floor(serverTimeMs / 1000);
     chain.pending = second;
     if (chain.phase === 'initial' && chain.from === undefined)
         chain.from = second;
+}
+/** An item the round listed: its timestamps stand in for Graph's clock where the Date header is missing. */
+function itemListed(chain, facts) {
+    const stamp = Math.max(facts.changedAt ?? -Infinity, facts.arrivedAt ?? -Infinity);
+    if (Number.isFinite(stamp))
+        chain.latest = Math.max(chain.latest ?? -Infinity, stamp);
 }
 /** The round goes on at `nextLink`. */
 function roundContinues(chain, nextLink) {
@@ -142,8 +161,12 @@ function roundContinues(chain, nextLink) {
 /** The round is complete: the delta link is what the next round starts from. */
 function roundComplete(chain, deltaLink) {
     chain.link = deltaLink;
-    chain.mark = chain.pending ?? chain.mark;
+    const listed = chain.latest === undefined ? chain.mark : Math.max(chain.mark ?? -Infinity, chain.latest);
+    chain.mark = chain.pending ?? listed;
+    if (chain.phase === 'initial' && chain.began === undefined)
+        chain.began = chain.mark;
     chain.pending = undefined;
+    chain.latest = undefined;
     chain.phase = 'tracking';
     chain.since = undefined;
 }
@@ -155,6 +178,7 @@ function roundComplete(chain, deltaLink) {
 function resynchronise(chain) {
     chain.link = undefined;
     chain.pending = undefined;
+    chain.latest = undefined;
     if (chain.phase === 'initial')
         return undefined;
     const since = chain.phase === 'resync' ? chain.since : chain.mark === undefined ? chain.from : chain.mark - cursor_1.LOOKBACK_SECONDS;
@@ -171,7 +195,7 @@ function packChains(state) {
     const chains = {};
     for (const [name, chain] of Object.entries(state.chains)) {
         chains[name] = JSON.parse(JSON.stringify({
-            link: chain.link, phase: chain.phase, from: toIso(chain.from), mark: toIso(chain.mark), pending: toIso(chain.pending), since: toIso(chain.since),
+            link: chain.link, phase: chain.phase, from: toIso(chain.from), mark: toIso(chain.mark), began: toIso(chain.began), pending: toIso(chain.pending), latest: toIso(chain.latest), since: toIso(chain.since),
         }));
     }
     return chains;

@@ -40,11 +40,22 @@ async function runDeltaTrigger(context, cfg, snapshot, specFor) {
         lastSaved = json;
     };
     const counts = { created: 0, updated: 0, deleted: 0 };
+    // Graph's clock as far as this poll has seen it (Date headers, timestamps listed), for chains whose
+    // answers come without a Date header (a proxy dropped it) and list nothing with a time.
+    let graphSecond;
+    const saw = (second) => {
+        if (second !== undefined && Number.isFinite(second))
+            graphSecond = Math.max(graphSecond ?? -Infinity, second);
+    };
     for (const chainSpec of spec.chains) {
         const chain = state.chains[chainSpec.name];
         await (0, delta_1.followChain)(session, chainSpec, chain, {
+            knownSecond: () => graphSecond,
+            page: (page) => saw(page.serverTime === undefined ? undefined : Math.floor(page.serverTime / 1000)),
             item: async (item) => {
                 const facts = spec.facts(item);
+                (0, deltaState_1.itemListed)(chain, facts);
+                saw(Math.max(facts.arrivedAt ?? -Infinity, facts.changedAt ?? -Infinity));
                 let type = (0, deltaState_1.classify)(chainSpec.kind, chain, facts);
                 if (!type)
                     return false;

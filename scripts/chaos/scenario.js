@@ -16,6 +16,8 @@ const { installHooks, originalFetch } = require('./hooks');
 const { FaultBook, FAULT_STATUSES } = require('./faults');
 const { TriggerLedger } = require('./ledger');
 const { World } = require('./world');
+// Further triggers in scenarios of their own making (each: tick, drain, account), plugged in here.
+const EXTENSIONS = [require('./delta').deltaTrigger];
 
 const DAY = 24 * 3600 * 1000;
 /**
@@ -148,6 +150,7 @@ class Scenario {
       send: { name: 'sendMail', module: sendMail, fields: this.mailboxField() },
       create: { name: 'createEvent', module: createEvent, fields: this.mailboxField() },
     };
+    this.extensions = EXTENSIONS.map((attach) => attach(this));
     this.persisted = { credential: await this.connect(), snapshots: {} };
     this.uninstall = installHooks({
       origin: this.emu.url,
@@ -268,6 +271,7 @@ class Scenario {
     const log = (level) => (message) => {
       const line = String(message);
       if (/look-back .* was shortened/.test(line)) this.stats.shortenedLookbacks += 1;
+      if (run.step.onLog) run.step.onLog(level, line, run);
       this.collect('log', `${this.tag} ${run.step.name} ${level}`, line);
     };
     return {
@@ -295,10 +299,10 @@ class Scenario {
     switch (event) {
       case 'data':
         this.collect('data', `${this.tag} ${run.step.name}`, json);
-        if (run.step.trigger && this.noStartTime && this.dateHeader === 'kept') this.checkNotEarly(run, payload.body);
+        if (run.step.trigger && !run.step.delta && this.noStartTime && this.dateHeader === 'kept') this.checkNotEarly(run, payload.body);
         if (run.step.trigger) {
           run.emitted += 1;
-          run.step.ledger.deliver(run.step.keyOf(payload.body));
+          run.step.ledger.deliver(run.step.keyOf(payload.body), run);
           if (run.step === this.steps.mail) this.world.noteEmittedMail(payload.body);
         }
         break;
@@ -308,6 +312,7 @@ class Scenario {
         this.persisted.snapshots[run.step.name] = clone(payload);
         this.stats.maxSnapshotBytes = Math.max(this.stats.maxSnapshotBytes, json.length);
         run.step.ledger.snapshotPersisted();
+        if (run.step.onSnapshot) run.step.onSnapshot(payload, run);
         break;
       case 'updateKeys':
         this.persisted.credential = clone(payload.oauth);
@@ -379,6 +384,7 @@ class Scenario {
     const run = { step, container, emitted: 0, pages: 0, startedAt: this.clock.now() };
     const cfg = { ...this.credentialFields(container), _account: 'chaos-account', ...step.fields };
     const snapshot = step.trigger ? clone(this.persisted.snapshots[step.name] || {}) : undefined;
+    if (step.onStart) step.onStart(run, snapshot);
     let value;
     let error;
     try {
@@ -496,6 +502,7 @@ class Scenario {
       if (what === 'create' && plan.chance(0.15)) await this.createOne(this.newCreateInput());
       if (what === 'replay' && this.replayQueue.length && plan.chance(0.5)) await this.replayOne();
     }
+    for (const extension of this.extensions) await extension.tick();
     this.clock.advance(plan.chance(0.06) ? plan.int(180, 900) * 1000 : plan.int(1, 25) * 1000);
   }
 
@@ -544,6 +551,7 @@ class Scenario {
       }
       if (quiet < 2) this.issue('drain', `${step.name} did not settle after the faults stopped`);
     }
+    for (const extension of this.extensions) await extension.drain();
   }
 
   /** Compares what was emitted, sent and created with what Graph holds. */
@@ -582,19 +590,22 @@ class Scenario {
       if (copies > 1) doubleBooked += copies - 1;
       if (input.outcomes.includes('ok') && copies === 0) this.issue('create', `${input.subject} reported created but is not in the calendar`);
     }
+    const extended = await Promise.all(this.extensions.map((extension) => extension.account()));
+    const sum = (key) => extended.reduce((total, e) => total + e[key], 0);
     return {
+      delta: Object.assign({}, ...extended.map((e) => e.figures)),
       mails: knownMail.size,
       events: eventIds.size,
       eventUpdates: this.world.counts.eventUpdates,
-      lost: lostMail.length + lostEvents.length,
-      duplicated: mail.duplicates.length + events.duplicates.length,
-      redelivered: mail.redelivered + events.redelivered,
+      lost: lostMail.length + lostEvents.length + sum('lost'),
+      duplicated: mail.duplicates.length + events.duplicates.length + sum('duplicated'),
+      redelivered: mail.redelivered + events.redelivered + sum('redelivered'),
       sends: this.sends.length,
       sendsDuplicated,
       eventsCreated: this.creates.length,
       doubleBooked,
-      lostDetail: [...lostMail.map((id) => `mail "${subjects.get(id) || id}"`), ...lostEvents.map((k) => `event "${subjects.get(k.split(' ')[0]) || k}"`)],
-      duplicateDetail: [...mail.duplicates, ...events.duplicates].map((k) => `"${subjects.get(k.split(' ')[0]) || k}"`),
+      lostDetail: [...lostMail.map((id) => `mail "${subjects.get(id) || id}"`), ...lostEvents.map((k) => `event "${subjects.get(k.split(' ')[0]) || k}"`), ...extended.flatMap((e) => e.lostDetail)],
+      duplicateDetail: [...[...mail.duplicates, ...events.duplicates].map((k) => `"${subjects.get(k.split(' ')[0]) || k}"`), ...extended.flatMap((e) => e.duplicateDetail)],
     };
   }
 

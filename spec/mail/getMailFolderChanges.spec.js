@@ -198,6 +198,26 @@ describe('Mail Changes in Folder', () => {
     expect(third.ctx.logs.filter((l) => l.level === 'warn').map((l) => l.message).join('\n')).to.contain('deletions in between cannot be reported');
   });
 
+  // Found by the chaos run (a proxy dropping the Date header): a chain whose answers list nothing had
+  // no time for its last round, so a lost state restarted its first read and its deletions in the
+  // gap went unreported without saying so. Listed timestamps and the other chains' answers stand in.
+  it('without Graph\'s Date header, the timestamps listed and the other chains\' answers date each round for a resync', async () => {
+    answer({ changeType: 'created' }, deltaPage([mail('m1', '2026-11-27T07:30:00Z', { lastModifiedDateTime: '2026-11-27T07:40:00Z' })], { token: 'c1' }), {});
+    answer({ changeType: 'deleted' }, deltaPage([], { token: 'd1' }), {});
+    const start = await poll({ changeTypes: ['created', 'deleted'], startTime: '2026-11-27T07:00:00Z' });
+    expect(start.snapshot.chains.created.mark).to.equal('2026-11-27T07:40:00Z');
+    expect(start.snapshot.chains.deleted.mark).to.equal('2026-11-27T07:40:00Z');
+    for (const token of ['c1', 'd1']) nock(GRAPH).get(DELTA).query({ $deltatoken: token }).reply(410, { error: { code: 'SyncStateNotFound', message: 'gone' } });
+    answer({ changeType: 'created' }, deltaPage([mail('m1', '2026-11-27T07:30:00Z', { lastModifiedDateTime: '2026-11-27T07:40:00Z' }), mail('m2', '2026-11-27T07:50:00Z')], { token: 'c2' }), {});
+    answer({ changeType: 'deleted' }, deltaPage([{ id: 'm1' }, { id: 'm2' }], { token: 'd2' }), {});
+    const after = await poll({ changeTypes: ['created', 'deleted'], startTime: '2026-11-27T07:00:00Z' }, start.snapshot);
+    expect(after.data.map((d) => d.id)).to.deep.equal(['m2']);
+    const warnings = after.ctx.logs.filter((l) => l.level === 'warn').map((l) => l.message);
+    expect(warnings).to.have.length(2);
+    for (const warning of warnings) expect(warning).to.contain('since 2026-11-27T07:38:00Z');
+    expect(warnings[1]).to.contain('deletions in between cannot be reported');
+  });
+
   it('Graph losing the state again right after a restart ends the poll with the error instead of looping', async () => {
     answer({ changeType: 'created' }, deltaPage([], { token: 'c1' }));
     const start = await poll();

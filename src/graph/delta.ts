@@ -31,6 +31,10 @@ export interface DeltaHandlers<T> {
   item(item: T, chain: ChainState): Promise<boolean>;
   /** Saves the trigger's whole state (every chain, the hashes). */
   persist(): Promise<void>;
+  /** The latest Graph time (s) the trigger knows besides this page's Date header: for answers without one. */
+  knownSecond?(): number | undefined;
+  /** Each page answered, before its items. */
+  page?(page: Page<T>): void;
 }
 
 export interface ChainResult {
@@ -87,7 +91,8 @@ export async function followChain<T>(session: GraphSession, spec: DeltaChainSpec
       throw err;
     }
     result.pages += 1;
-    pageAnswered(chain, page.serverTime, firstOfRound);
+    pageAnswered(chain, page.serverTime, firstOfRound, handlers.knownSecond?.());
+    handlers.page?.(page);
     for (const item of page.items) {
       if (!(await handlers.item(item, chain))) continue;
       result.emitted += 1;

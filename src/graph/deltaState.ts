@@ -37,8 +37,15 @@ export interface ChainState {
   from?: number;
   /** Graph's clock (s) when the round that set the link's watermark began; undefined while unknown. */
   mark?: number;
+  /** When the chain's first round was fixed: what was in the folder then is its starting state. */
+  began?: number;
   /** Graph's clock (s) at the first page of the round in progress; its `mark` once it ends. */
   pending?: number;
+  /**
+   * Without Graph's clock (a proxy dropped the Date header): the newest timestamp the round in
+   * progress has listed, which is no later than the moment the round was fixed.
+   */
+  latest?: number;
   /** Resynchronising: changes from this second on are emitted. */
   since?: number;
 }
@@ -75,7 +82,9 @@ export interface DeltaSnapshot {
     phase: ChainPhase;
     from?: string;
     mark?: string;
+    began?: string;
     pending?: string;
+    latest?: string;
     since?: string;
   }>;
   /** 8-character hashes, concatenated, oldest first. */
@@ -117,7 +126,9 @@ export function restoreDeltaState(snapshot: unknown, scope: string, chainNames: 
           phase: chain.phase,
           from: fromIso(chain.from),
           mark: fromIso(chain.mark),
+          began: fromIso(chain.began),
           pending: fromIso(chain.pending),
+          latest: fromIso(chain.latest),
           since: fromIso(chain.since),
         }
         : newChain(undefined);
@@ -157,8 +168,10 @@ export function classify(kind: ChainKind, chain: ChainState, facts: ItemFacts): 
     if (phase === 'initial') return chain.from !== undefined && arrived >= chain.from;
     if (phase === 'tracking') return true;
     // Resync: arrived since the last completed round began (and not before the trigger started), or
-    // moved in since then, which Graph shows only as a change (moving touches lastModifiedDateTime).
-    return arrived >= Math.max(since, chain.from ?? -Infinity) || changed >= since;
+    // moved in since then, which Graph shows only as a change after its arrival (moving touches
+    // lastModifiedDateTime; a mail merely delivered then shows no change after it arrived), and not
+    // before the chain's first round, which took what was there as its starting state.
+    return arrived >= Math.max(since, chain.from ?? -Infinity) || (changed >= Math.max(since, chain.began ?? -Infinity) && changed > arrived);
   };
   switch (kind) {
     case 'created':
@@ -178,12 +191,26 @@ export function classify(kind: ChainKind, chain: ChainState, facts: ItemFacts): 
 
 // ---- transitions of a chain ----
 
-/** A page answered: the first of a round fixes when the round began (and, initially, what is new). */
-export function pageAnswered(chain: ChainState, serverTimeMs: number | undefined, firstOfRound: boolean): void {
-  if (!firstOfRound || serverTimeMs === undefined) return;
+/**
+ * A page answered: the first of a round fixes when the round began (and, initially, what is new).
+ * Without Graph's Date header, `knownSecond` stands in: the latest Graph time the trigger has seen
+ * (another chain's answer, a timestamp it listed), which is no later than the round began.
+ */
+export function pageAnswered(chain: ChainState, serverTimeMs: number | undefined, firstOfRound: boolean, knownSecond?: number): void {
+  if (!firstOfRound) return;
+  if (serverTimeMs === undefined) {
+    chain.pending = knownSecond;
+    return;
+  }
   const second = Math.floor(serverTimeMs / 1000);
   chain.pending = second;
   if (chain.phase === 'initial' && chain.from === undefined) chain.from = second;
+}
+
+/** An item the round listed: its timestamps stand in for Graph's clock where the Date header is missing. */
+export function itemListed(chain: ChainState, facts: ItemFacts): void {
+  const stamp = Math.max(facts.changedAt ?? -Infinity, facts.arrivedAt ?? -Infinity);
+  if (Number.isFinite(stamp)) chain.latest = Math.max(chain.latest ?? -Infinity, stamp);
 }
 
 /** The round goes on at `nextLink`. */
@@ -194,8 +221,11 @@ export function roundContinues(chain: ChainState, nextLink: string): void {
 /** The round is complete: the delta link is what the next round starts from. */
 export function roundComplete(chain: ChainState, deltaLink: string): void {
   chain.link = deltaLink;
-  chain.mark = chain.pending ?? chain.mark;
+  const listed = chain.latest === undefined ? chain.mark : Math.max(chain.mark ?? -Infinity, chain.latest);
+  chain.mark = chain.pending ?? listed;
+  if (chain.phase === 'initial' && chain.began === undefined) chain.began = chain.mark;
   chain.pending = undefined;
+  chain.latest = undefined;
   chain.phase = 'tracking';
   chain.since = undefined;
 }
@@ -208,6 +238,7 @@ export function roundComplete(chain: ChainState, deltaLink: string): void {
 export function resynchronise(chain: ChainState): number | undefined {
   chain.link = undefined;
   chain.pending = undefined;
+  chain.latest = undefined;
   if (chain.phase === 'initial') return undefined;
   const since = chain.phase === 'resync' ? chain.since : chain.mark === undefined ? chain.from : chain.mark - LOOKBACK_SECONDS;
   if (since === undefined) {
@@ -225,7 +256,7 @@ function packChains(state: DeltaState): DeltaSnapshot['chains'] {
   const chains: DeltaSnapshot['chains'] = {};
   for (const [name, chain] of Object.entries(state.chains)) {
     chains[name] = JSON.parse(JSON.stringify({
-      link: chain.link, phase: chain.phase, from: toIso(chain.from), mark: toIso(chain.mark), pending: toIso(chain.pending), since: toIso(chain.since),
+      link: chain.link, phase: chain.phase, from: toIso(chain.from), mark: toIso(chain.mark), began: toIso(chain.began), pending: toIso(chain.pending), latest: toIso(chain.latest), since: toIso(chain.since),
     })) as DeltaSnapshot['chains'][string];
   }
   return chains;

@@ -8,7 +8,7 @@ import { newMessageWithBody } from 'elasticio-node/lib/messages';
 import { itemKey } from '../graph/cursor';
 import { followChain } from '../graph/delta';
 import type { DeltaChainSpec } from '../graph/delta';
-import { classify, emissionKey, packDeltaState, remember, restoreDeltaState } from '../graph/deltaState';
+import { classify, emissionKey, itemListed, packDeltaState, remember, restoreDeltaState } from '../graph/deltaState';
 import type { ChangeType, ItemFacts } from '../graph/deltaState';
 import type { StepContext } from '../graph/logger';
 import { createSession } from '../graph/session';
@@ -57,11 +57,21 @@ export async function runDeltaTrigger<T extends Record<string, unknown>>(
   };
 
   const counts: Record<ChangeType, number> = { created: 0, updated: 0, deleted: 0 };
+  // Graph's clock as far as this poll has seen it (Date headers, timestamps listed), for chains whose
+  // answers come without a Date header (a proxy dropped it) and list nothing with a time.
+  let graphSecond: number | undefined;
+  const saw = (second: number | undefined): void => {
+    if (second !== undefined && Number.isFinite(second)) graphSecond = Math.max(graphSecond ?? -Infinity, second);
+  };
   for (const chainSpec of spec.chains) {
     const chain = state.chains[chainSpec.name];
     await followChain<T>(session, chainSpec, chain, {
+      knownSecond: () => graphSecond,
+      page: (page) => saw(page.serverTime === undefined ? undefined : Math.floor(page.serverTime / 1000)),
       item: async (item) => {
         const facts = spec.facts(item);
+        itemListed(chain, facts);
+        saw(Math.max(facts.arrivedAt ?? -Infinity, facts.changedAt ?? -Infinity));
         let type = classify(chainSpec.kind, chain, facts);
         if (!type) return false;
         // One chain for all kinds: an item reported as new again (a replay) may carry an update.
