@@ -43,6 +43,11 @@ describe('graph/deltaState: what a delta chain emits and remembers', () => {
       expect(classify('created', early, facts('2026-11-27T06:59:00Z', '2026-11-27T06:59:00Z')), 'delivered before the start, within the look-back').to.equal(undefined);
       expect(classify('created', early, facts('2025-01-01T00:00:00Z', '2026-11-27T07:06:00Z')), 'moved in before the first round').to.equal(undefined);
       expect(classify('created', early, facts('2025-01-01T00:00:00Z', '2026-11-27T07:11:00Z')), 'moved in after it').to.equal('created');
+      // Found by the chaos run: a lost state soon after the start re-emitted mail delivered, or filed, just before it.
+      const soon = { phase: 'resync', since: T('2026-11-27T07:58:00Z'), from: T('2026-11-27T08:00:00Z'), began: T('2026-11-27T08:00:08Z') };
+      expect(classify('created', soon, facts('2026-11-27T07:59:57Z')), 'delivered just before the start').to.equal(undefined);
+      expect(classify('created', soon, facts('2025-06-01T00:00:00Z', '2026-11-27T08:00:00Z')), 'filed just before the first round').to.equal(undefined);
+      expect(classify('created', soon, facts('2025-06-01T00:00:00Z', '2026-11-27T08:00:09Z')), 'filed after it').to.equal('created');
       expect(classify('updated', chain, facts('2026-11-20T00:00:00Z', '2026-11-27T08:01:00Z')), 'changed in the gap').to.equal('updated');
       expect(classify('updated', chain, facts('2026-11-27T08:01:00Z')), 'new, not an update').to.equal(undefined);
       expect(classify('deleted', chain, removed), 'removals in the gap are gone').to.equal(undefined);
