@@ -13,6 +13,7 @@ const ROOT = path.join(__dirname, '..', '..');
 const STEPS = {
   getNewMail: 'lib/mail/getNewMail.js',
   getNewAndUpdatedEvents: 'lib/calendar/getNewAndUpdatedEvents.js',
+  getMailFolderChanges: 'lib/mail/getMailFolderChanges.js',
   sendMail: 'lib/mail/sendMail.js',
 };
 
