@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench: the component's costs against the offline Graph emulator, as ratios within one run.
 //
-//   node scripts/bench.js [--quick] [--out FILE] [--only mail,events,changes,send,burst,load] [--reps N]
+//   node scripts/bench.js [--quick] [--out FILE] [--only mail,events,changes,send,burst,load,attach] [--reps N]
 //                         [--component-node-options OPTS]
 //
 // --quick: 10,000 / 1,000 mails, 2,000 events, 2,000 mail changes, 100 sends (CI). --reps: fresh runs per poll size
@@ -9,7 +9,8 @@
 // component's processes only (e.g. "--max-semi-space-size=2"); a NODE_OPTIONS of the bench's own
 // environment reaches every child, the emulator's too.
 //
-// Every scenario runs in two fresh child processes: the emulator (scripts/bench/emulator-child.js)
+// Every scenario runs in two fresh child processes: the emulator (scripts/bench/emulator-child.js,
+// or for attachments the specs' fake Maester and Graph stand-in in scripts/bench/attach-child.js)
 // and the component (scripts/bench/component-child.js), so the component's peak memory is its own
 // and no scenario inherits another's heap. HTTP goes to 127.0.0.1 only. Prints a table, writes JSON
 // (default bench-results/bench.json) and exits 1 if a figure misses its aim.
@@ -25,6 +26,7 @@ const { changesScenario, changesFigures } = require('./bench/changes');
 
 const ROOT = path.join(__dirname, '..');
 const EMULATOR_CHILD = path.join(__dirname, 'bench', 'emulator-child.js');
+const ATTACH_CHILD = path.join(__dirname, 'bench', 'attach-child.js');
 const COMPONENT_CHILD = path.join(__dirname, 'bench', 'component-child.js');
 const CLIENT = { id: 'emulator-client-id', secret: 'emulator-client-secret' };
 /**
@@ -37,11 +39,14 @@ const MB = 1024 * 1024;
 
 const FULL = { mailLarge: 100000, mailSmall: 10000, events: 20000, reps: 3, sends: 1000, sendWarmup: 50, burst: 50, loads: 5, changesBase: 10000, changes: 10000, changesMoved: 200 };
 const QUICK = { mailLarge: 10000, mailSmall: 1000, events: 2000, reps: 3, sends: 100, sendWarmup: 10, burst: 50, loads: 5, changesBase: 2000, changes: 2000, changesMoved: 50 };
-const SCENARIOS = ['mail', 'events', 'changes', 'send', 'burst', 'load'];
+const SCENARIOS = ['mail', 'events', 'changes', 'send', 'burst', 'load', 'attach'];
+/** Attachment sizes whose peak memory must stay within ATTACH_RSS_SPREAD_MB of each other. */
+const ATTACH_SIZES = [1 * MB, 40 * MB, 140 * MB];
+const ATTACH_RSS_SPREAD_MB = 30;
 /** NODE_OPTIONS of the component's child processes (set from --component-node-options). */
 let componentNodeOptions = process.env.NODE_OPTIONS || '';
 
-const USAGE = 'Usage: node scripts/bench.js [--quick] [--out FILE] [--only mail,events,changes,send,burst,load] [--reps N] [--component-node-options OPTS]';
+const USAGE = 'Usage: node scripts/bench.js [--quick] [--out FILE] [--only mail,events,changes,send,burst,load,attach] [--reps N] [--component-node-options OPTS]';
 
 /** What each option that takes a value wants, for the message when it is missing or bad. */
 const NEEDS = { '--out': 'a file name', '--only': 'scenario names', '--reps': 'a whole number of 1 or more', '--component-node-options': 'Node options' };
@@ -231,6 +236,84 @@ async function burstScenario(sizes) {
   });
 }
 
+/**
+ * One attachment moved by a fresh component process, with the storage and Graph stand-ins in a
+ * fresh process of their own: 'send' reads the file from the storage onto a draft (through an
+ * upload session, or routed as the steps do), 'store' streams a mail's attachment from Graph's
+ * $value into the storage. The component gets the platform's storage variables and the raised
+ * per-file limit, as an installation that takes 140 MB files would set them.
+ */
+async function attachOnce(kind, size, via, rep) {
+  const standIns = spawn(ATTACH_CHILD);
+  let component;
+  try {
+    await standIns.ready;
+    const info = await standIns.call('start');
+    component = spawn(COMPONENT_CHILD, {
+      execArgv: ['--expose-gc'],
+      env: {
+        ...process.env,
+        ...info.storageEnv,
+        NODE_OPTIONS: componentNodeOptions,
+        OUTLOOK_GRAPH_BASE_URL: info.graphUrl,
+        OUTLOOK_LOGIN_BASE_URL: info.graphUrl,
+        OUTLOOK_ATTACHMENT_MAX_BYTES: '150000000',
+        MSAPP_CLIENT_ID: CLIENT.id,
+        MSAPP_CLIENT_SECRET: CLIENT.secret,
+      },
+    });
+    await component.ready;
+    // A token that stays valid for the run: the stand-in has no token endpoint.
+    const cfg = { oauth: { access_token: 'bench-token', refresh_token: 'bench-refresh', token_type: 'Bearer', expires_at: new Date(Date.now() + 3600e3).toISOString() }, tenantId: 'common' };
+    const seed = 60 + rep;
+    const started = Date.now();
+    const warm = await component.call('warmUp', cfg);
+    let result;
+    if (kind === 'send') {
+      const url = await standIns.call('seedFile', size, seed);
+      result = await component.call('attachSend', cfg, { url, size, via });
+    } else {
+      await standIns.call('addAttachment', 'bench-mail', size, seed);
+      result = await component.call('attachStore', cfg, { messageId: 'bench-mail' });
+    }
+    const check = await standIns.call('check', kind, size, seed);
+    log(`  attach ${kind}${via ? ` (${via})` : ''} ${Math.round(size / MB)} MB #${rep}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return { ...result, check, warm };
+  } finally {
+    if (component) await component.close();
+    await standIns.close();
+  }
+}
+
+/** Every size each way, `reps` times in fresh processes; peak RSS is the median of the runs. */
+async function attachScenario(sizes) {
+  const cases = [
+    ...ATTACH_SIZES.map((size) => ({ kind: 'send', via: 'session', size })),
+    { kind: 'send', via: 'routed', size: ATTACH_SIZES[0] },
+    ...ATTACH_SIZES.map((size) => ({ kind: 'store', size })),
+  ];
+  const results = [];
+  for (const c of cases) {
+    const runs = [];
+    for (let rep = 1; rep <= sizes.reps; rep += 1) runs.push(await attachOnce(c.kind, c.size, c.via, rep));
+    results.push({
+      ...c,
+      // The transfer's own peak (the kernel's, restarted after the warm-up); the process's whole-life peak beside it.
+      peakRss: median(runs.map((r) => (r.warm.reset ? r.memory.hwm : r.memory.maxRss))),
+      peakRssRuns: runs.map((r) => (r.warm.reset ? r.memory.hwm : r.memory.maxRss)),
+      lifetimePeakRss: median(runs.map((r) => r.memory.maxRss)),
+      warmRss: median(runs.map((r) => r.warm.memory.rss)),
+      ms: median(runs.map((r) => r.ms)),
+      route: runs[0].route,
+      intact: runs.every((r) => r.check.intact),
+      puts: runs[0].check.puts,
+      largestPut: runs[0].check.largestPut,
+      authorizationOnPuts: runs.some((r) => r.check.authorizationOnPuts),
+    });
+  }
+  return results;
+}
+
 /** Each step's module required in a fresh `node`, timed inside the child around the require. */
 function loadScenario(sizes) {
   const component = JSON.parse(fs.readFileSync(path.join(ROOT, 'component.json'), 'utf8'));
@@ -326,6 +409,24 @@ function figuresOf(results, sizes) {
   if (b) inFlight.push(b.sessions1.maxInFlightPerMailbox, b.sessions5.maxInFlightPerMailbox);
   if (inFlight.length) add('maxInFlight', 'max requests in flight per mailbox, all component scenarios', Math.max(...inFlight), '', max(4));
 
+  const attach = results.attach || [];
+  for (const a of attach) {
+    const what = a.kind === 'send'
+      ? `attachment ${Math.round(a.size / MB)} MB from storage onto a draft${a.via === 'routed' ? `, routed (${a.route})` : ', upload session'}`
+      : `attachment ${Math.round(a.size / MB)} MB from Graph into storage`;
+    add(`attach.${a.kind}${a.via === 'routed' ? 'Routed' : ''}.${Math.round(a.size / MB)}MB.peakRss`, `${what}: component peak RSS after warm-up (RSS then ${round(a.warmRss / MB, 1)} MB; whole-life peak ${round(a.lifetimePeakRss / MB, 1)} MB), median of ${a.peakRssRuns.length}`, round(a.peakRss / MB, 1), 'MB');
+    add(`attach.${a.kind}${a.via === 'routed' ? 'Routed' : ''}.${Math.round(a.size / MB)}MB.intact`, `${what}: arrived byte for byte in every run`, a.intact ? 'yes' : 'no', '', { text: '= yes', test: (v) => v === 'yes' });
+    if (a.kind === 'send' && a.via === 'session') {
+      add(`attach.send.${Math.round(a.size / MB)}MB.puts`, `${what}: PUTs (largest ${a.largestPut.toLocaleString('en-US')} bytes, Authorization on none: ${a.authorizationOnPuts ? 'no' : 'yes'})`, a.puts, '', { text: `= ${Math.ceil(a.size / 3932160)}, none authorised`, test: (v) => v === Math.ceil(a.size / 3932160) && !a.authorizationOnPuts && a.largestPut < 4000000 });
+    }
+  }
+  for (const kind of ['send', 'store']) {
+    const peaks = attach.filter((a) => a.kind === kind && a.via !== 'routed').map((a) => a.peakRss / MB);
+    if (peaks.length === ATTACH_SIZES.length) {
+      add(`attach.${kind}.rssSpread`, `attachments ${kind === 'send' ? 'sent' : 'stored'} at 1, 40 and 140 MB: largest minus smallest peak RSS`, round(Math.max(...peaks) - Math.min(...peaks), 1), 'MB', max(ATTACH_RSS_SPREAD_MB));
+    }
+  }
+
   for (const m of results.load || []) {
     add(`load.${m.id}`, `cold require of ${m.file} (median of ${m.runsMs.length})`, round(m.medianMs, 1), 'ms', below(200));
   }
@@ -375,6 +476,7 @@ async function main() {
   if (want('send')) results.send = await sendScenario(sizes);
   if (want('burst')) results.burst = await burstScenario(sizes);
   if (want('load')) results.load = loadScenario(sizes);
+  if (want('attach')) results.attach = await attachScenario(sizes);
 
   const figures = figuresOf(results, sizes);
   const durationMs = Date.now() - started;

@@ -256,7 +256,7 @@ describe('verifyCredentials', () => {
     it('no admin consent (a token without roles): names every application permission and how to grant them', async () => {
       tokenEndpoint(tokenWith(undefined), TENANT);
       const err = await failureOf(verifyCredentials.call(createContext(), appCfg()));
-      expect(err.message).to.equal('The app has no application permissions in this tenant: no administrator has granted admin consent. Needed: Mail.ReadWrite, Mail.Send, Calendars.ReadWrite, Contacts.ReadWrite, MailboxSettings.Read. In the app registration: API permissions > Add a permission > Microsoft Graph > Application permissions, add them, then Grant admin consent (an administrator of the tenant). Grants of Exchange RBAC for Applications alone are not visible to this check (see the README, Application access).');
+      expect(err.message).to.equal('The app has no application permissions in this tenant: no administrator has granted admin consent. Needed: Mail.ReadWrite, Mail.Send, Calendars.ReadWrite, Contacts.ReadWrite, MailboxSettings.Read. In the app registration: API permissions > Add a permission > Microsoft Graph > Application permissions, add them, then Grant admin consent (an administrator of the tenant). If an Exchange administrator grants access through RBAC for Applications instead, which the token does not show, fill in Mailbox to test with a mailbox the app may reach and save again.');
     });
 
     it('a permission the steps need is missing: names it and what needs it, and the others missing too', async () => {
@@ -270,6 +270,40 @@ describe('verifyCredentials', () => {
       const ctx = createContext();
       expect(await verifyCredentials.call(ctx, appCfg())).to.deep.equal({ verified: true });
       expect(ctx.logs.map((l) => l.message)).to.include('The app lacks Contacts.ReadWrite, MailboxSettings.Read, needed by planned steps only');
+    });
+
+    describe('Mailbox to test: proves access the token cannot show (Exchange RBAC for Applications)', () => {
+      const inbox = (status, body) => {
+        const seen = [];
+        nock(GRAPH).get(/^\/v1\.0\/users\/info@contoso\.com\/mailFolders\/inbox\?\$select=id$/i)
+          .reply((uri) => { seen.push(uri); return [status, body]; });
+        return seen;
+      };
+
+      it('no roles in the token, the test mailbox readable: verified, with a warning that access comes from elsewhere', async () => {
+        tokenEndpoint(tokenWith(undefined), TENANT);
+        const seen = inbox(200, { id: 'AAMkInbox' });
+        const ctx = createContext();
+        expect(await verifyCredentials.call(ctx, appCfg({ testMailbox: 'Info@Contoso.com ' }))).to.deep.equal({ verified: true });
+        expect(seen).to.have.length(1);
+        expect(ctx.logs.map((l) => l.message).join('\n')).to.include('the test mailbox was readable, so access comes from elsewhere (Exchange RBAC for Applications)');
+        expect(ctx.emitted('updateKeys')).to.deep.equal([]);
+      });
+
+      it('every role consented and the mailbox outside the app\'s Exchange scope: refused with what Graph said, not verified by the roles', async () => {
+        tokenEndpoint(tokenWith(ALL), TENANT);
+        inbox(403, { error: { code: 'ErrorAccessDenied', message: 'Access to OData is disabled: [RAOP] : Blocked by tenant configured AppOnly AccessPolicy settings.' } });
+        const err = await failureOf(verifyCredentials.call(createContext(), appCfg({ testMailbox: 'info@contoso.com' })));
+        expect(err.message).to.include('HTTP 403').and.include('ErrorAccessDenied');
+      });
+
+      it('a test mailbox that is not an address: refused before any request, naming testMailbox', async () => {
+        let requests = 0;
+        nock(LOGIN).persist().post(/.*/).reply(() => { requests += 1; return [500, {}]; });
+        const err = await failureOf(verifyCredentials.call(createContext(), appCfg({ testMailbox: 'Info Desk <info@contoso.com>' })));
+        expect(err.message).to.match(/^testMailbox: "Info Desk <info@contoso\.com>" is not a mailbox address \(give the address alone/);
+        expect(requests).to.equal(0);
+      });
     });
 
     [

@@ -16,6 +16,7 @@ const entity_event_1 = require("./entity-event");
 const entity_message_1 = require("./entity-message");
 const errors_1 = require("./errors");
 const event_input_1 = require("./event-input");
+const instances_1 = require("./instances");
 const mutations_1 = require("./mutations");
 const delta_1 = require("./delta");
 const directory_1 = require("./directory");
@@ -361,8 +362,11 @@ function createControl(world) {
             return { count, containerId: stored[0].calendarId, first: times[0], last: times[times.length - 1] };
         },
         updateEvent(id, changes) {
-            const [mailbox, event] = findItem(id, (m) => m.event(id));
+            const [mailbox, event] = findItem(id, (m) => (0, instances_1.findEvent)(m, id));
             const { isCancelled, ...graphChanges } = changes;
+            // An occurrence id makes (or changes) an exception, as a PATCH of it does.
+            if (event.instance)
+                return (0, entity_1.render)(entity_event_1.EVENT_INSTANCE, asControl(() => (0, instances_1.updateOccurrence)(mailbox, event, graphChanges, world.now(), isCancelled)), PLAIN);
             asControl(() => (0, mutations_1.changeEvent)(mailbox, event, graphChanges, world.now(), isCancelled));
             return (0, entity_1.render)(entity_event_1.EVENT, event, PLAIN);
         },

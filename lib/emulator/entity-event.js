@@ -1,6 +1,6 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.EVENT = exports.EVENT_SORT_KEYS = void 0;
+exports.EVENT_INSTANCE = exports.EVENT = exports.EVENT_SORT_KEYS = void 0;
 /** microsoft.graph.event: series masters and single instances, times rendered in the Prefer zone. */
 const body_1 = require("./body");
 const entity_1 = require("./entity");
@@ -41,9 +41,9 @@ const PROPERTIES = {
     isCancelled: (e) => e.isCancelled,
     isOrganizer: (e) => e.isOrganizer,
     responseRequested: () => true,
-    seriesMasterId: () => null,
+    seriesMasterId: (e) => e.instance?.seriesMasterId ?? null,
     showAs: (e) => e.showAs,
-    type: (e) => (e.recurrence ? 'seriesMaster' : 'singleInstance'),
+    type: (e) => e.instance?.type ?? (e.recurrence ? 'seriesMaster' : 'singleInstance'),
     webLink: (e) => `https://outlook.office365.com/owa/?itemid=${encodeURIComponent(e.id)}&exvsurl=1&path=/calendar/item`,
     onlineMeetingUrl: () => null,
     isOnlineMeeting: (e) => e.isOnlineMeeting,
@@ -53,6 +53,8 @@ const PROPERTIES = {
     hideAttendees: () => false,
     responseStatus: (e) => ({ response: e.isOrganizer ? 'organizer' : 'notResponded', time: '0001-01-01T00:00:00Z' }),
     body: (e, ctx) => ({ ...(0, body_1.bodyAs)(e.body, ctx.bodyType) }),
+    // An instant in UTC (event.md: DateTimeOffset); only occurrences and exceptions have one.
+    originalStart: (e) => (e.instance ? (0, timefmt_1.graphInstant)(e.instance.originalStartMs) : undefined),
     start: (e, ctx) => dateTimeTimeZone(e.startMs, e.isAllDay, e.startTimeZone, ctx),
     end: (e, ctx) => dateTimeTimeZone(e.endMs, e.isAllDay, e.endTimeZone, ctx),
     location: (e) => (0, places_1.renderPlace)(e.location),
@@ -65,7 +67,8 @@ const PROPERTIES = {
 exports.EVENT = {
     type: 'event',
     properties: PROPERTIES,
-    defaults: Object.keys(PROPERTIES),
+    // Single events and series masters have no originalStart.
+    defaults: Object.keys(PROPERTIES).filter((name) => name !== 'originalStart'),
     // As in Graph's published examples (user-list-events, event-get): selecting location returns locations too.
     companions: { location: ['locations'] },
     etag: (e) => (0, entity_1.weakEtag)(e.changeKey),
@@ -82,4 +85,13 @@ exports.EVENT = {
     defaultOrder: { key: 'createdDateTime', desc: true },
     visibleFrom: 'createdDateTime',
     orderByMustLeadFilter: false,
+};
+/**
+ * Events as calendarView and instances list them (single events, occurrences and exceptions; an
+ * occurrence or exception read by id too): with originalStart, ordered by start by default.
+ */
+exports.EVENT_INSTANCE = {
+    ...exports.EVENT,
+    defaults: Object.keys(PROPERTIES),
+    defaultOrder: { key: 'start/dateTime', desc: false },
 };

@@ -282,6 +282,14 @@ class Mailbox {
     event(id) {
         return this.eventsById.get(id);
     }
+    /** DELETE of a single event or a whole series: gone from every list and lookup (its transactionId too). */
+    removeEvent(event) {
+        this.calendarItems.get(event.calendarId)?.remove(event);
+        this.allEvents.remove(event);
+        this.eventsById.delete(event.id);
+        if (event.transactionId && this.transactions.get(event.transactionId) === event)
+            this.transactions.delete(event.transactionId);
+    }
     eventByTransactionId(transactionId) {
         return this.transactions.get(transactionId);
     }

@@ -32,7 +32,15 @@ function changeEvent(mailbox, event, changes, now, isCancelled) {
     if ('location' in changes !== 'locations' in changes)
         delete merged['location' in changes ? 'locations' : 'location'];
     const next = (0, event_input_1.readEvent)(merged, mailbox, event.calendarId, event.createdAt);
+    // Outlook drops a series' exceptions and deletions when its time or pattern changes: their
+    // original starts no longer name occurrences of it.
+    const seriesMoved = event.recurrence !== null && (next.startMs !== event.startMs || next.endMs !== event.endMs
+        || next.isAllDay !== event.isAllDay || JSON.stringify(next.recurrence) !== JSON.stringify(event.recurrence));
     mailbox.updateEvent(event, now, (e) => {
+        if (seriesMoved) {
+            e.exceptions = undefined;
+            e.cancelledOccurrences = undefined;
+        }
         Object.assign(e, next, {
             createdAt: e.createdAt,
             transactionId: e.transactionId,

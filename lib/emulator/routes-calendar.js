@@ -1,12 +1,13 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.CALENDAR_ROUTES = void 0;
-/** Calendars and events: listing (series masters and single instances), reading, creating, updating. */
+/** Calendars and events: listing (series masters and single instances), reading, creating, updating, deleting. */
 const entity_folder_1 = require("./entity-folder");
 const entity_event_1 = require("./entity-event");
 const errors_1 = require("./errors");
 const event_input_1 = require("./event-input");
 const graph_request_1 = require("./graph-request");
+const instances_1 = require("./instances");
 const mutations_1 = require("./mutations");
 function calendarIn(req, scope, calendarId) {
     if (scope === 'all')
@@ -25,12 +26,13 @@ const listEvents = (scope) => (req, { calendarId }) => {
     const calendar = calendarIn(req, scope, calendarId);
     return (0, graph_request_1.listResponse)(req, entity_event_1.EVENT, calendar ? req.mailbox.calendarEvents(calendar) : req.mailbox.allEvents, eventSet(scope, calendar));
 };
+/** Occurrences and exceptions (ids from calendarView or instances) are read and written by id like any event. */
 const getEvent = (scope) => (req, { calendarId, eventId }) => {
     const calendar = calendarIn(req, scope, calendarId);
-    const event = (0, graph_request_1.lookup)(eventId, (id) => req.mailbox.event(id));
+    const event = (0, graph_request_1.lookup)(eventId, (id) => (0, instances_1.findEvent)(req.mailbox, id));
     if (calendar && event.calendarId !== calendar.id)
         throw (0, errors_1.notFound)();
-    return (0, graph_request_1.itemResponse)(req, entity_event_1.EVENT, event, eventSet(scope, calendar));
+    return (0, graph_request_1.itemResponse)(req, event.instance ? entity_event_1.EVENT_INSTANCE : entity_event_1.EVENT, event, eventSet(scope, calendar));
 };
 /**
  * A repeated transactionId returns the event already created, so a retried POST does not double-book.
@@ -44,14 +46,24 @@ const createEvent = (scope) => (req, { calendarId }) => {
     const answer = req.prefs.timeZone ? req : { ...req, render: { ...req.render, bookedZones: true } };
     return (0, graph_request_1.itemResponse)(answer, entity_event_1.EVENT, event, eventSet(scope, calendar), 201);
 };
-/** PATCH: Graph-shaped changes, validated like a create. Cancelling is an action of its own in Graph. */
+/**
+ * PATCH: Graph-shaped changes, validated like a create. Cancelling is an action of its own in Graph.
+ * A PATCH of an occurrence makes it an exception (event-update.md).
+ */
 const updateEvent = (req, { eventId }) => {
     const json = (0, graph_request_1.jsonBody)(req);
-    const event = (0, graph_request_1.lookup)(eventId, (id) => req.mailbox.event(id));
+    const event = (0, graph_request_1.lookup)(eventId, (id) => (0, instances_1.findEvent)(req.mailbox, id));
     // isCancelled is read-only here: it changes through the cancel action, not PATCH.
     delete json.isCancelled;
+    if (event.instance)
+        return (0, graph_request_1.itemResponse)(req, entity_event_1.EVENT_INSTANCE, (0, instances_1.updateOccurrence)(req.mailbox, event, json, req.world.now()), 'events');
     (0, mutations_1.changeEvent)(req.mailbox, event, json, req.world.now());
     return (0, graph_request_1.itemResponse)(req, entity_event_1.EVENT, event, 'events');
+};
+/** DELETE (event-delete.md): 204. Of an occurrence, only that one leaves the series; of a master, the whole series goes. */
+const deleteEvent = (req, { eventId }) => {
+    (0, instances_1.deleteEvent)(req.mailbox, (0, graph_request_1.lookup)(eventId, (id) => (0, instances_1.findEvent)(req.mailbox, id)), req.world.now());
+    return { status: 204 };
 };
 exports.CALENDAR_ROUTES = [
     { method: 'GET', pattern: '/calendars', handler: listCalendars, permission: 'Calendars.Read' },
@@ -64,6 +76,7 @@ exports.CALENDAR_ROUTES = [
     { method: 'GET', pattern: '/calendar/events/{eventId}', handler: getEvent('default'), permission: 'Calendars.Read' },
     { method: 'GET', pattern: '/events/{eventId}', handler: getEvent('all'), permission: 'Calendars.Read' },
     { method: 'PATCH', pattern: '/events/{eventId}', handler: updateEvent, permission: 'Calendars.ReadWrite' },
+    { method: 'DELETE', pattern: '/events/{eventId}', handler: deleteEvent, permission: 'Calendars.ReadWrite' },
     // POST /events creates in the default calendar, as in Graph.
     { method: 'POST', pattern: '/calendars/{calendarId}/events', handler: createEvent('byId'), permission: 'Calendars.ReadWrite' },
     { method: 'POST', pattern: '/calendar/events', handler: createEvent('default'), permission: 'Calendars.ReadWrite' },

@@ -16,6 +16,7 @@ const compose_1 = require("./compose");
 const directory_1 = require("./directory");
 const event_input_1 = require("./event-input");
 const recurrence_1 = require("./recurrence");
+const seed_series_1 = require("./seed-series");
 const ids_1 = require("./ids");
 const mailbox_1 = require("./mailbox");
 const scopes_1 = require("./scopes");
@@ -290,5 +291,7 @@ function seedDirectory(seed, now, mailCount, app = exports.DEFAULT_APP) {
         shared.grant(user.user.id, ['fullAccess', 'sendAs']);
     }
     seedApp(directory, seed, app);
+    // Last, so that everything seeded above is exactly as it was before them.
+    (0, seed_series_1.seedSeries)(primary, now);
     return directory;
 }

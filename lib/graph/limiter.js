@@ -5,6 +5,7 @@ exports.mailboxQueueKey = mailboxQueueKey;
 exports.learnMailboxAliases = learnMailboxAliases;
 exports.semaphoreFor = semaphoreFor;
 exports.resetMailboxQueues = resetMailboxQueues;
+const transport_1 = require("./transport");
 exports.MAX_CONCURRENT_PER_MAILBOX = 4;
 class Semaphore {
     limit;
@@ -80,11 +81,19 @@ class ConcurrencyMiddleware {
     async execute(context) {
         const semaphore = semaphoreFor(this.queueKey());
         await semaphore.acquire();
+        let handedOver = false;
         try {
             await this.next.execute(context);
+            // A streamed body is still being transferred: the slot is freed when it ends, fails or is destroyed.
+            const body = context.response && (0, transport_1.streamedBody)(context.response);
+            if (body) {
+                body.stream.once('close', () => semaphore.release());
+                handedOver = true;
+            }
         }
         finally {
-            semaphore.release();
+            if (!handedOver)
+                semaphore.release();
         }
     }
 }

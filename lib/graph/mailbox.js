@@ -24,23 +24,24 @@ function userSegment(address) {
         return `/${encoded(address)}`;
     return `('$${encoded(address.slice(1).replace(/'/g, "''"))}')`;
 }
-function parseMailbox(value, authType) {
+/** `field` names the field in errors: every step's `mailbox`, or the credential's `testMailbox`. */
+function parseMailbox(value, authType, field = 'mailbox') {
     const text = typeof value === 'string' ? value.trim() : value;
     if ((0, fields_1.isAbsent)(text)) {
         if (authType === 'application') {
-            throw new errors_1.InputError('mailbox', `is required with an application credential, which has no mailbox of its own: ${FORMS}`);
+            throw new errors_1.InputError(field, `is required with an application credential, which has no mailbox of its own: ${FORMS}`);
         }
         return { root: '/me' };
     }
     if (typeof text !== 'string')
-        throw new errors_1.InputError('mailbox', `must be text: ${FORMS}`);
+        throw new errors_1.InputError(field, `must be text: ${FORMS}`);
     if (GUID.test(text))
         return { root: `/users/${text.toLowerCase()}`, address: text.toLowerCase() };
     const checked = (0, emailAddress_1.checkEmailAddress)(text);
     if (checked.problem !== undefined || text.startsWith('"')) {
         // Exchange addresses and UPNs have no quoted local parts, though RFC 5321 allows them.
         const why = /[<>]/.test(text) ? 'give the address alone, without a display name' : checked.problem ?? 'a quoted part before the @ is not a mailbox name';
-        throw new errors_1.InputError('mailbox', `${(0, echo_1.quote)(text)} is not a mailbox address (${why}): ${FORMS}`);
+        throw new errors_1.InputError(field, `${(0, echo_1.quote)(text)} is not a mailbox address (${why}): ${FORMS}`);
     }
     return { root: `/users${userSegment(checked.address)}`, address: checked.address };
 }

@@ -10,6 +10,7 @@ exports.createSession = createSession;
  * errors turned into GraphRequestError, and paging over @odata.nextLink. A session is one
  * credential (delegated or application, in its cloud) on one mailbox (`root`).
  */
+const node_stream_1 = require("node:stream");
 const microsoft_graph_client_1 = require("@microsoft/microsoft-graph-client");
 const authorize_1 = require("./authorize");
 const credential_1 = require("./credential");
@@ -38,6 +39,8 @@ class GraphSession {
     authType;
     cloud;
     client;
+    /** The mailbox's queue, asked per request: what is known about the mailbox can grow (a token's claims). */
+    queueKey;
     constructor(endpoints, tokens, context, options, identity, target) {
         this.endpoints = endpoints;
         this.tokens = tokens;
@@ -48,7 +51,8 @@ class GraphSession {
         const sleep = options.sleep ?? defaultSleep;
         const authorize = new authorize_1.AuthorizeMiddleware(tokens, endpoints.graph);
         const retry = new retry_1.RetryMiddleware({ ...retry_1.DEFAULT_RETRY_LIMITS, ...options.retry }, context.logger, sleep);
-        const concurrency = new limiter_1.ConcurrencyMiddleware(queueKeyFor(tokens, identity, target));
+        this.queueKey = queueKeyFor(tokens, identity, target);
+        const concurrency = new limiter_1.ConcurrencyMiddleware(this.queueKey);
         const transport = new transport_1.TransportMiddleware(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
         authorize.setNext(retry);
         retry.setNext(concurrency);
@@ -60,6 +64,32 @@ class GraphSession {
     }
     post(path, body, options = {}) {
         return this.send('POST', path, body, options);
+    }
+    /**
+     * Runs `work` holding one of the mailbox's concurrency slots, for requests to this mailbox that
+     * do not go through Graph's client (the PUTs of an upload session, to Outlook's own URL).
+     */
+    async withSlot(work) {
+        const slots = (0, limiter_1.semaphoreFor)(this.queueKey());
+        await slots.acquire();
+        try {
+            return await work();
+        }
+        finally {
+            slots.release();
+        }
+    }
+    /**
+     * A GET whose successful body is streamed, not read (attachment contents): authorised, retried
+     * until the body starts, and counted against the mailbox's concurrency until the body ends.
+     * Error answers are mapped as for JSON requests.
+     */
+    async getStream(path, options) {
+        const response = await this.exchange('GET', path, undefined, options, new transport_1.StreamResponse(options.timeoutMs));
+        const streamed = (0, transport_1.streamedBody)(response);
+        if (!response.ok || !streamed)
+            throw this.failure('GET', path, response, options);
+        return { status: response.status, headers: response.headers, body: mappedBody(streamed, path.split('?')[0]) };
     }
     /** One page of a collection; `pathOrLink` is a path or an @odata.nextLink Graph returned. */
     async page(pathOrLink, options = {}) {
@@ -91,39 +121,73 @@ class GraphSession {
         return items;
     }
     async send(method, path, body, options) {
-        const shownPath = path.split('?')[0];
+        const response = await this.exchange(method, path, body, options);
+        if (!response.ok)
+            throw this.failure(method, path, response, options);
+        const text = (0, transport_1.responseText)(response);
+        return { status: response.status, body: (text ? parseJson(text) : undefined), headers: response.headers };
+    }
+    async exchange(method, path, body, options, streaming) {
         const request = this.client.api(path)
             .header('Prefer', ['IdType="ImmutableId"', ...(options.prefer ?? [])].join(', '))
             .responseType(microsoft_graph_client_1.ResponseType.RAW);
-        if (options.idempotent !== undefined)
-            request.middlewareOptions([new policy_1.RequestPolicy(options.idempotent)]);
-        let response;
+        const middlewareOptions = [
+            ...(options.idempotent !== undefined ? [new policy_1.RequestPolicy(options.idempotent)] : []),
+            ...(streaming ? [streaming] : []),
+        ];
+        if (middlewareOptions.length)
+            request.middlewareOptions(middlewareOptions);
         try {
-            response = await (method === 'GET' ? request.get() : request.post(body));
+            return await (method === 'GET' ? request.get() : request.post(body));
         }
         catch (err) {
             if (err instanceof transport_1.TransportError) {
-                throw new errors_1.GraphRequestError(`Outlook ${method} ${shownPath} failed: ${err.message.replace(/^\S+ \S+ failed: /, '')}. Check that Microsoft Graph is reachable and retry later.`, undefined, err.reason, undefined);
+                throw new errors_1.GraphRequestError(`Outlook ${method} ${path.split('?')[0]} failed: ${err.message.replace(/^\S+ \S+ failed: /, '')}. Check that Microsoft Graph is reachable and retry later.`, undefined, err.reason, undefined);
             }
             throw err instanceof transport_1.ChainError ? err.original : err;
         }
+    }
+    failure(method, path, response, options) {
         const text = (0, transport_1.responseText)(response);
         const parsed = text ? parseJson(text) : undefined;
-        if (!response.ok) {
-            const body = parsed;
-            const refusal = (0, refusals_1.explainRefusal)(method, shownPath, response.status, body?.error?.code, {
-                authType: this.authType, cloud: this.cloud, mailbox: this.mailbox, from: options.sendingFrom,
-                roles: this.authType === 'application' ? this.tokens.claims()?.roles ?? (this.tokens.claims() ? [] : undefined) : undefined,
-            });
-            // The next run asks for a new token, which carries permissions an admin granted since.
-            if (refusal?.consentMissing)
-                this.tokens.forget();
-            throw (0, errors_1.errorFromResponse)(method, shownPath, response.status, body, response.headers.get('request-id') ?? undefined, refusal?.hint);
-        }
-        return { status: response.status, body: parsed, headers: response.headers };
+        const shownPath = path.split('?')[0];
+        const errorBody = parsed;
+        const refusal = (0, refusals_1.explainRefusal)(method, shownPath, response.status, errorBody?.error?.code, {
+            authType: this.authType, cloud: this.cloud, mailbox: this.mailbox, from: options.sendingFrom,
+            roles: this.authType === 'application' ? this.tokens.claims()?.roles ?? (this.tokens.claims() ? [] : undefined) : undefined,
+        });
+        // The next run asks for a new token, which carries permissions an admin granted since.
+        if (refusal?.consentMissing)
+            this.tokens.forget();
+        return (0, errors_1.errorFromResponse)(method, shownPath, response.status, errorBody, response.headers.get('request-id') ?? undefined, refusal?.hint);
     }
 }
 exports.GraphSession = GraphSession;
+/** A streamed body whose failures (a reset, the deadline) read like every other Graph error. */
+function mappedBody(streamed, shownPath) {
+    async function* chunks() {
+        let received = 0;
+        try {
+            for await (const chunk of streamed.stream) {
+                received += chunk.length;
+                yield chunk;
+            }
+        }
+        catch (err) {
+            const timedOut = streamed.signal.aborted;
+            const reason = timedOut ? `the body did not arrive within ${streamed.timeoutMs} ms` : `the connection failed (${describeError(err)})`;
+            throw new errors_1.GraphRequestError(`Outlook GET ${shownPath} failed after ${received} bytes: ${reason}. Retry later.`, undefined, timedOut ? 'timeout' : 'network', undefined);
+        }
+    }
+    const body = node_stream_1.Readable.from(chunks(), { objectMode: false });
+    // Destroyed before it was read, the generator never ran: the source must be closed here to free the slot.
+    body.once('close', () => streamed.stream.destroy());
+    return body;
+}
+function describeError(err) {
+    const cause = err.cause;
+    return cause?.code ?? err.code ?? (err instanceof Error ? err.message : 'network error');
+}
 function parseJson(text) {
     try {
         return JSON.parse(text);

@@ -38,6 +38,10 @@ exports.COMPONENT = {
             required: false,
             description: "Optional: host names, IP addresses or CIDR ranges (comma-separated) on internal networks that Send Mail may fetch attachments from; the platform's own storage needs no entry.",
         },
+        OUTLOOK_ATTACHMENT_MAX_BYTES: {
+            required: false,
+            description: "Optional: the largest attachment, in bytes, that steps send or store. Default 104857600 (the platform's 100 MB); at most 150000000 (Microsoft Graph's limit), for installations whose storage takes larger files.",
+        },
     },
     credentials: {
         help: {
@@ -100,6 +104,14 @@ exports.COMPONENT = {
                 required: false,
                 note: "With Client ID: a client secret's Value of that app (Certificates & secrets).",
                 order: 20,
+            },
+            testMailbox: {
+                label: 'Mailbox to test (application only)',
+                viewClass: 'TextFieldView',
+                required: false,
+                placeholder: 'info@contoso.com',
+                note: 'Optional: a mailbox the app may reach. The check then reads it, which also proves access granted by Exchange RBAC for Applications.',
+                order: 10,
             },
         },
         oauth2: {

@@ -1,6 +1,6 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.changeTypesField = exports.timeZoneField = exports.startTimeField = exports.calendarField = exports.folderField = exports.mailboxField = void 0;
+exports.emitBehaviourField = exports.changeTypesField = exports.timeZoneField = exports.startTimeField = exports.calendarField = exports.folderField = exports.mailboxField = void 0;
 /**
  * Whose mailbox the step acts on, read by graph/mailbox.ts: every trigger and action has it, above
  * the dropdowns that list its folders or calendars. Optional in the form because a delegated
@@ -57,3 +57,14 @@ const changeTypesField = (labels, order) => ({
     order,
 });
 exports.changeTypesField = changeTypesField;
+/** How a lookup or trigger with many results emits them (src/platform/batches.ts). */
+const emitBehaviourField = (noun, order) => ({
+    label: 'Emit behaviour',
+    viewClass: 'SelectView',
+    required: false,
+    model: { emitIndividually: `One message per ${noun} (default)`, emitPage: `One message per page of ${noun}, as an array` },
+    prompt: `One message per ${noun} (default)`,
+    note: `Empty: one message per ${noun}. emitPage: one message per page of results (up to a Graph page), in its results array.`,
+    order,
+});
+exports.emitBehaviourField = emitBehaviourField;

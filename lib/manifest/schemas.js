@@ -6,7 +6,7 @@
  * a body, a date-time with its zone, attendees) is written here once and used by every step.
  */
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.inputProperties = exports.eventProperties = exports.messageProperties = exports.location = exports.attendees = exports.dateTimeTimeZone = exports.itemBody = exports.recipientList = exports.recipient = exports.emailAddress = exports.strings = exports.list = exports.object = exports.instant = exports.flag = exports.number = exports.text = exports.body = void 0;
+exports.withPages = exports.inputProperties = exports.eventProperties = exports.messageProperties = exports.location = exports.attendees = exports.dateTimeTimeZone = exports.itemBody = exports.recipientList = exports.recipient = exports.emailAddress = exports.strings = exports.list = exports.object = exports.instant = exports.flag = exports.number = exports.text = exports.body = void 0;
 /** A step's in or out schema: the message body's properties. */
 const body = (properties) => ({ type: 'object', properties });
 exports.body = body;
@@ -108,3 +108,15 @@ exports.inputProperties = {
     bodyContentType: (0, exports.text)('Body type', 'text (the default) or html, in any letter case (HTML works too).'),
     importance: (0, exports.text)('Importance', 'low, normal (the default) or high, in any letter case.'),
 };
+// ---- Emit behaviour (src/platform/batches.ts) -------------------------------------------------
+/**
+ * The out schema of a step with an Emit behaviour field: each item's properties (emitIndividually,
+ * the default), plus `results` and `page`, which only an emitPage message carries. One static
+ * schema serves both, so the mapper offers the item's fields and the page's array alike.
+ */
+const withPages = (item, noun) => (0, exports.body)({
+    ...item.properties,
+    results: (0, exports.list)(`Page of ${noun}`, `Emit behaviour emitPage only: the ${noun} of one page of results, each with the fields above; absent when each is emitted on its own.`, { ...item, title: noun, description: `One of the ${noun}.` }),
+    page: (0, exports.number)('Page number', 'Emit behaviour emitPage only: 1 for the first message of the run, then 2, 3, ...; absent when each item is emitted on its own.'),
+});
+exports.withPages = withPages;

@@ -5,6 +5,28 @@
 
 const SAMPLE_MS = 5;
 
+const fs = require('fs');
+
+/** The kernel's high-water mark of resident memory (VmHWM), or undefined off Linux. */
+function kernelPeak() {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB$/m.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+    return match ? Number(match[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Restarts the kernel's high-water mark at the current RSS (Linux: clear_refs 5); false if it cannot. */
+function resetKernelPeak() {
+  try {
+    fs.writeFileSync('/proc/self/clear_refs', '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function startSampler() {
   let peak = process.memoryUsage.rss();
   let samples = 0;
@@ -26,6 +48,8 @@ function startSampler() {
       const { heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
       return {
         maxRss: process.resourceUsage().maxRSS * 1024,
+        /** Since the last resetKernelPeak (or the start), by the kernel: sees every peak however short. */
+        hwm: kernelPeak(),
         sampledPeakRss: peak,
         samples,
         rss,
@@ -38,4 +62,4 @@ function startSampler() {
   };
 }
 
-module.exports = { startSampler, SAMPLE_MS };
+module.exports = { startSampler, resetKernelPeak, SAMPLE_MS };

@@ -38,6 +38,9 @@ const FAMILIES = [
     req: (box) => ({ method: 'POST', path: `/users/${box}/events`, body: { subject: 'Sync', start: { dateTime: '2026-12-02T10:00:00', timeZone: 'UTC' }, end: { dateTime: '2026-12-02T10:30:00', timeZone: 'UTC' } } }),
   },
   { name: 'update an event', ok: 200, req: (box, x) => ({ method: 'PATCH', path: `/users/${box}/events/${x.event}`, body: { subject: 'Moved' } }) },
+  { name: 'delete an event', ok: 204, req: (box, x) => ({ method: 'DELETE', path: `/users/${box}/events/${x.event}` }) },
+  { name: 'list the calendar view', ok: 200, req: (box) => ({ path: `/users/${box}/calendarView?startDateTime=2026-11-01T00:00:00Z&endDateTime=2026-12-01T00:00:00Z&$top=1` }) },
+  { name: 'list the instances of an event', ok: 200, req: (box, x) => ({ path: `/users/${box}/events/${x.event}/instances?startDateTime=2026-11-01T00:00:00Z&endDateTime=2026-12-01T00:00:00Z` }) },
   { name: 'list contacts', ok: 200, req: (box) => ({ path: `/users/${box}/contacts` }) },
   { name: 'send mail', ok: 202, req: (box) => ({ method: 'POST', path: `/users/${box}/sendMail`, body: { message: { subject: 'Hello', toRecipients: [recipient('someone@fabrikam.example')] } } }) },
 ];
@@ -165,6 +168,7 @@ describe('emulator: mailboxes of other users, shared mailboxes, app-only access 
         'create an event': { status: 403, code: 'ErrorAccessDenied' },
         'create an event (POST /events)': { status: 403, code: 'ErrorAccessDenied' },
         'update an event': { status: 403, code: 'ErrorAccessDenied' },
+        'delete an event': { status: 403, code: 'ErrorAccessDenied' },
         'send mail': { status: 403, code: 'ErrorAccessDenied' },
       };
       expect(await runFamilies(readOnly, owner)).to.deep.equal(expected);
@@ -272,7 +276,8 @@ describe('emulator: mailboxes of other users, shared mailboxes, app-only access 
         ...allOk(),
         'update a message': refused, 'move a message': refused, 'list calendars': refused, 'read the default calendar': refused, 'list events': refused,
         'list all events': refused, 'read an event': refused, 'read an event of the default calendar': refused, 'create an event': refused,
-        'create an event (POST /events)': refused, 'update an event': refused, 'list contacts': refused, 'send mail': refused,
+        'create an event (POST /events)': refused, 'update an event': refused, 'delete an event': refused, 'list the calendar view': refused,
+        'list the instances of an event': refused, 'list contacts': refused, 'send mail': refused,
       });
     });
 

@@ -6,6 +6,9 @@ const nock = require('nock');
 const { resetTokenMemory } = require('../../lib/graph/tokens');
 const { resetMailboxQueues } = require('../../lib/graph/limiter');
 
+// The storage client logs each retry to stdout (useful on the platform); specs provoke retries on purpose.
+require('@elastic.io/maester-client/dist/src/logger').default.level('fatal');
+
 process.env.MSAPP_CLIENT_ID = 'test-client-id';
 process.env.MSAPP_CLIENT_SECRET = 'test-client-secret-value';
 delete process.env.OUTLOOK_GRAPH_BASE_URL;

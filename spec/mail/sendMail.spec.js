@@ -227,7 +227,8 @@ describe('Send Mail action', () => {
         captureSends([[202, '']]);
         const maester = nock('https://maester.platform.example.net')
           .matchHeader('authorization', 'Bearer storage-jwt-secret-value')
-          .get('/objects/abc').query({ storage_type: 'maester' }).reply(200, 'from maester');
+          // Read through the storage's own client, which asks for the object by id.
+          .get('/objects/abc').reply(200, 'from maester');
         const steward = nock(STORAGE, { badheaders: ['authorization'] }).get('/signed/xyz').query(true).reply(200, 'from steward');
         await run(ctx, { to: 'ann@example.com' }, {
           attachments: {

@@ -11,10 +11,11 @@ import { composeMessage, toEmailAddress } from './compose';
 import type { AddressInput } from './compose';
 import { render } from './entity';
 import type { RenderContext } from './entity';
-import { EVENT } from './entity-event';
+import { EVENT, EVENT_INSTANCE } from './entity-event';
 import { MESSAGE } from './entity-message';
 import { GraphError } from './errors';
 import { readEvent } from './event-input';
+import { findEvent, updateOccurrence } from './instances';
 import { changeEvent, changeMail } from './mutations';
 import { DELTA_FAILURES } from './delta';
 import type { DeltaFailureCode, RemovedReason } from './delta';
@@ -560,8 +561,10 @@ export function createControl(world: World): EmulatorControl {
     },
 
     updateEvent(id, changes) {
-      const [mailbox, event] = findItem(id, (m) => m.event(id));
+      const [mailbox, event] = findItem(id, (m) => findEvent(m, id));
       const { isCancelled, ...graphChanges } = changes;
+      // An occurrence id makes (or changes) an exception, as a PATCH of it does.
+      if (event.instance) return render(EVENT_INSTANCE, asControl(() => updateOccurrence(mailbox, event, graphChanges, world.now(), isCancelled)), PLAIN);
       asControl(() => changeEvent(mailbox, event, graphChanges, world.now(), isCancelled));
       return render(EVENT, event, PLAIN);
     },

@@ -44,9 +44,9 @@ const PROPERTIES: EntityDef<StoredEvent>['properties'] = {
   isCancelled: (e) => e.isCancelled,
   isOrganizer: (e) => e.isOrganizer,
   responseRequested: () => true,
-  seriesMasterId: () => null,
+  seriesMasterId: (e) => e.instance?.seriesMasterId ?? null,
   showAs: (e) => e.showAs,
-  type: (e) => (e.recurrence ? 'seriesMaster' : 'singleInstance'),
+  type: (e) => e.instance?.type ?? (e.recurrence ? 'seriesMaster' : 'singleInstance'),
   webLink: (e) => `https://outlook.office365.com/owa/?itemid=${encodeURIComponent(e.id)}&exvsurl=1&path=/calendar/item`,
   onlineMeetingUrl: () => null,
   isOnlineMeeting: (e) => e.isOnlineMeeting,
@@ -56,6 +56,8 @@ const PROPERTIES: EntityDef<StoredEvent>['properties'] = {
   hideAttendees: () => false,
   responseStatus: (e) => ({ response: e.isOrganizer ? 'organizer' : 'notResponded', time: '0001-01-01T00:00:00Z' }),
   body: (e, ctx) => ({ ...bodyAs(e.body, ctx.bodyType) }),
+  // An instant in UTC (event.md: DateTimeOffset); only occurrences and exceptions have one.
+  originalStart: (e) => (e.instance ? graphInstant(e.instance.originalStartMs) : undefined),
   start: (e, ctx) => dateTimeTimeZone(e.startMs, e.isAllDay, e.startTimeZone, ctx),
   end: (e, ctx) => dateTimeTimeZone(e.endMs, e.isAllDay, e.endTimeZone, ctx),
   location: (e) => renderPlace(e.location),
@@ -69,7 +71,8 @@ const PROPERTIES: EntityDef<StoredEvent>['properties'] = {
 export const EVENT: EntityDef<StoredEvent> = {
   type: 'event',
   properties: PROPERTIES,
-  defaults: Object.keys(PROPERTIES),
+  // Single events and series masters have no originalStart.
+  defaults: Object.keys(PROPERTIES).filter((name) => name !== 'originalStart'),
   // As in Graph's published examples (user-list-events, event-get): selecting location returns locations too.
   companions: { location: ['locations'] },
   etag: (e) => weakEtag(e.changeKey),
@@ -86,4 +89,14 @@ export const EVENT: EntityDef<StoredEvent> = {
   defaultOrder: { key: 'createdDateTime', desc: true },
   visibleFrom: 'createdDateTime',
   orderByMustLeadFilter: false,
+};
+
+/**
+ * Events as calendarView and instances list them (single events, occurrences and exceptions; an
+ * occurrence or exception read by id too): with originalStart, ordered by start by default.
+ */
+export const EVENT_INSTANCE: EntityDef<StoredEvent> = {
+  ...EVENT,
+  defaults: Object.keys(PROPERTIES),
+  defaultOrder: { key: 'start/dateTime', desc: false },
 };

@@ -313,6 +313,14 @@ export class Mailbox {
     return this.eventsById.get(id);
   }
 
+  /** DELETE of a single event or a whole series: gone from every list and lookup (its transactionId too). */
+  removeEvent(event: StoredEvent): void {
+    this.calendarItems.get(event.calendarId)?.remove(event);
+    this.allEvents.remove(event);
+    this.eventsById.delete(event.id);
+    if (event.transactionId && this.transactions.get(event.transactionId) === event) this.transactions.delete(event.transactionId);
+  }
+
   eventByTransactionId(transactionId: string): StoredEvent | undefined {
     return this.transactions.get(transactionId);
   }

@@ -141,6 +141,16 @@ export interface StoredEvent extends Sequenced {
   transactionId: string | null;
   iCalUId: string;
   isCancelled: boolean;
+  /**
+   * A series master's own changes to single occurrences, by original start (epoch ms): the
+   * exceptions (changed or moved occurrences, each an event of its own) and the deleted ones
+   * (Graph beta names them exceptionOccurrences and cancelledOccurrences).
+   * Absent on single events and on masters that have none.
+   */
+  exceptions?: Map<number, StoredEvent>;
+  cancelledOccurrences?: Set<number>;
+  /** Occurrences and exceptions (never stored in a calendar's collection): their place in the series. */
+  instance?: { seriesMasterId: string; type: 'occurrence' | 'exception'; originalStartMs: number };
 }
 
 export interface StoredContact extends Sequenced {

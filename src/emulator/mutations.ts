@@ -40,7 +40,15 @@ export function changeEvent(mailbox: Mailbox, event: StoredEvent, changes: Json,
   // A new location or new locations replace both: the other one follows from them, as on a create.
   if ('location' in changes !== 'locations' in changes) delete merged['location' in changes ? 'locations' : 'location'];
   const next = readEvent(merged, mailbox, event.calendarId, event.createdAt);
+  // Outlook drops a series' exceptions and deletions when its time or pattern changes: their
+  // original starts no longer name occurrences of it.
+  const seriesMoved = event.recurrence !== null && (next.startMs !== event.startMs || next.endMs !== event.endMs
+    || next.isAllDay !== event.isAllDay || JSON.stringify(next.recurrence) !== JSON.stringify(event.recurrence));
   mailbox.updateEvent(event, now, (e) => {
+    if (seriesMoved) {
+      e.exceptions = undefined;
+      e.cancelledOccurrences = undefined;
+    }
     Object.assign(e, next, {
       createdAt: e.createdAt,
       transactionId: e.transactionId,

@@ -1,10 +1,11 @@
-/** Calendars and events: listing (series masters and single instances), reading, creating, updating. */
+/** Calendars and events: listing (series masters and single instances), reading, creating, updating, deleting. */
 import { CALENDAR } from './entity-folder';
-import { EVENT } from './entity-event';
+import { EVENT, EVENT_INSTANCE } from './entity-event';
 import { notFound } from './errors';
 import { readEvent } from './event-input';
 import { itemResponse, jsonBody, listItems, listResponse, lookup } from './graph-request';
 import type { GraphHandler, GraphRequest, GraphRoute } from './graph-request';
+import { deleteEvent as removeEvent, findEvent, updateOccurrence } from './instances';
 import type { Calendar } from './model';
 import { changeEvent } from './mutations';
 
@@ -32,11 +33,12 @@ const listEvents = (scope: Scope): GraphHandler => (req, { calendarId }) => {
   return listResponse(req, EVENT, calendar ? req.mailbox.calendarEvents(calendar) : req.mailbox.allEvents, eventSet(scope, calendar));
 };
 
+/** Occurrences and exceptions (ids from calendarView or instances) are read and written by id like any event. */
 const getEvent = (scope: Scope): GraphHandler => (req, { calendarId, eventId }) => {
   const calendar = calendarIn(req, scope, calendarId);
-  const event = lookup(eventId, (id) => req.mailbox.event(id));
+  const event = lookup(eventId, (id) => findEvent(req.mailbox, id));
   if (calendar && event.calendarId !== calendar.id) throw notFound();
-  return itemResponse(req, EVENT, event, eventSet(scope, calendar));
+  return itemResponse(req, event.instance ? EVENT_INSTANCE : EVENT, event, eventSet(scope, calendar));
 };
 
 /**
@@ -52,14 +54,24 @@ const createEvent = (scope: Exclude<Scope, 'all'>): GraphHandler => (req, { cale
   return itemResponse(answer, EVENT, event, eventSet(scope, calendar), 201);
 };
 
-/** PATCH: Graph-shaped changes, validated like a create. Cancelling is an action of its own in Graph. */
+/**
+ * PATCH: Graph-shaped changes, validated like a create. Cancelling is an action of its own in Graph.
+ * A PATCH of an occurrence makes it an exception (event-update.md).
+ */
 const updateEvent: GraphHandler = (req, { eventId }) => {
   const json = jsonBody(req);
-  const event = lookup(eventId, (id) => req.mailbox.event(id));
+  const event = lookup(eventId, (id) => findEvent(req.mailbox, id));
   // isCancelled is read-only here: it changes through the cancel action, not PATCH.
   delete json.isCancelled;
+  if (event.instance) return itemResponse(req, EVENT_INSTANCE, updateOccurrence(req.mailbox, event, json, req.world.now()), 'events');
   changeEvent(req.mailbox, event, json, req.world.now());
   return itemResponse(req, EVENT, event, 'events');
+};
+
+/** DELETE (event-delete.md): 204. Of an occurrence, only that one leaves the series; of a master, the whole series goes. */
+const deleteEvent: GraphHandler = (req, { eventId }) => {
+  removeEvent(req.mailbox, lookup(eventId, (id) => findEvent(req.mailbox, id)), req.world.now());
+  return { status: 204 };
 };
 
 export const CALENDAR_ROUTES: readonly GraphRoute[] = [
@@ -73,6 +85,7 @@ export const CALENDAR_ROUTES: readonly GraphRoute[] = [
   { method: 'GET', pattern: '/calendar/events/{eventId}', handler: getEvent('default'), permission: 'Calendars.Read' },
   { method: 'GET', pattern: '/events/{eventId}', handler: getEvent('all'), permission: 'Calendars.Read' },
   { method: 'PATCH', pattern: '/events/{eventId}', handler: updateEvent, permission: 'Calendars.ReadWrite' },
+  { method: 'DELETE', pattern: '/events/{eventId}', handler: deleteEvent, permission: 'Calendars.ReadWrite' },
   // POST /events creates in the default calendar, as in Graph.
   { method: 'POST', pattern: '/calendars/{calendarId}/events', handler: createEvent('byId'), permission: 'Calendars.ReadWrite' },
   { method: 'POST', pattern: '/calendar/events', handler: createEvent('default'), permission: 'Calendars.ReadWrite' },

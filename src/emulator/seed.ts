@@ -11,6 +11,7 @@ import { composeMessage, toEmailAddress } from './compose';
 import { Directory, Tenant, TENANT_DOMAIN } from './directory';
 import { readEvent } from './event-input';
 import { DAYS_OF_WEEK } from './recurrence';
+import { seedSeries } from './seed-series';
 import type { EventSpan } from './event-input';
 import { deterministicGuid } from './ids';
 import { Mailbox } from './mailbox';
@@ -324,5 +325,7 @@ export function seedDirectory(seed: number, now: number, mailCount: number, app:
     shared.grant(user.user.id, ['fullAccess', 'sendAs']);
   }
   seedApp(directory, seed, app);
+  // Last, so that everything seeded above is exactly as it was before them.
+  seedSeries(primary, now);
   return directory;
 }

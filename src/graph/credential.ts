@@ -22,6 +22,8 @@ export interface CredentialConfig {
   tenantId?: unknown;
   clientId?: unknown;
   clientSecret?: unknown;
+  /** Application only: a mailbox verifyCredentials reads to prove access it cannot see in the token. */
+  testMailbox?: unknown;
   oauth?: OAuthToken | unknown;
 }
 

@@ -5,6 +5,7 @@
  * mailboxes never share one.
  */
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
+import { streamedBody } from './transport';
 
 export const MAX_CONCURRENT_PER_MAILBOX = 4;
 
@@ -84,10 +85,17 @@ export class ConcurrencyMiddleware implements Middleware {
   async execute(context: Context): Promise<void> {
     const semaphore = semaphoreFor(this.queueKey());
     await semaphore.acquire();
+    let handedOver = false;
     try {
       await this.next!.execute(context);
+      // A streamed body is still being transferred: the slot is freed when it ends, fails or is destroyed.
+      const body = context.response && streamedBody(context.response);
+      if (body) {
+        body.stream.once('close', () => semaphore.release());
+        handedOver = true;
+      }
     } finally {
-      semaphore.release();
+      if (!handedOver) semaphore.release();
     }
   }
 }

@@ -31,21 +31,22 @@ function userSegment(address: string): string {
   return `('$${encoded(address.slice(1).replace(/'/g, "''"))}')`;
 }
 
-export function parseMailbox(value: unknown, authType: AuthType): MailboxTarget {
+/** `field` names the field in errors: every step's `mailbox`, or the credential's `testMailbox`. */
+export function parseMailbox(value: unknown, authType: AuthType, field = 'mailbox'): MailboxTarget {
   const text = typeof value === 'string' ? value.trim() : value;
   if (isAbsent(text)) {
     if (authType === 'application') {
-      throw new InputError('mailbox', `is required with an application credential, which has no mailbox of its own: ${FORMS}`);
+      throw new InputError(field, `is required with an application credential, which has no mailbox of its own: ${FORMS}`);
     }
     return { root: '/me' };
   }
-  if (typeof text !== 'string') throw new InputError('mailbox', `must be text: ${FORMS}`);
+  if (typeof text !== 'string') throw new InputError(field, `must be text: ${FORMS}`);
   if (GUID.test(text)) return { root: `/users/${text.toLowerCase()}`, address: text.toLowerCase() };
   const checked = checkEmailAddress(text);
   if (checked.problem !== undefined || text.startsWith('"')) {
     // Exchange addresses and UPNs have no quoted local parts, though RFC 5321 allows them.
     const why = /[<>]/.test(text) ? 'give the address alone, without a display name' : checked.problem ?? 'a quoted part before the @ is not a mailbox name';
-    throw new InputError('mailbox', `${quote(text)} is not a mailbox address (${why}): ${FORMS}`);
+    throw new InputError(field, `${quote(text)} is not a mailbox address (${why}): ${FORMS}`);
   }
   return { root: `/users${userSegment(checked.address)}`, address: checked.address };
 }

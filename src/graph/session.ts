@@ -4,6 +4,7 @@
  * errors turned into GraphRequestError, and paging over @odata.nextLink. A session is one
  * credential (delegated or application, in its cloud) on one mailbox (`root`).
  */
+import { Readable } from 'node:stream';
 import { Client, ResponseType } from '@microsoft/microsoft-graph-client';
 import { AuthorizeMiddleware } from './authorize';
 import type { Cloud } from './clouds';
@@ -14,7 +15,7 @@ import type { Endpoints } from './endpoints';
 import { errorFromResponse, GraphRequestError } from './errors';
 import type { GraphErrorBody } from './errors';
 import { parseHttpDate } from './httpDate';
-import { ConcurrencyMiddleware, learnMailboxAliases, mailboxQueueKey } from './limiter';
+import { ConcurrencyMiddleware, learnMailboxAliases, mailboxQueueKey, semaphoreFor } from './limiter';
 import type { StepContext } from './logger';
 import { parseMailbox } from './mailbox';
 import type { MailboxTarget } from './mailbox';
@@ -24,7 +25,8 @@ import { DEFAULT_RETRY_LIMITS, RetryMiddleware } from './retry';
 import type { RetryLimits } from './retry';
 import { AppTokenSource, TokenSource } from './tokens';
 import type { AccessTokens, OAuthToken } from './tokens';
-import { ChainError, responseText, TransportError, TransportMiddleware } from './transport';
+import { ChainError, responseText, StreamResponse, streamedBody, TransportError, TransportMiddleware } from './transport';
+import type { StreamedBody } from './transport';
 
 export type { CredentialConfig } from './credential';
 
@@ -56,6 +58,21 @@ export interface GraphResult<T> {
   status: number;
   body: T;
   headers: Headers;
+}
+
+export interface StreamOptions extends RequestOptions {
+  /** Deadline of the whole exchange, body included (a file takes longer than a page of JSON). */
+  timeoutMs: number;
+}
+
+export interface StreamResult {
+  status: number;
+  headers: Headers;
+  /**
+   * The body. Read it to the end or destroy it: until then it holds one of the mailbox's
+   * concurrency slots. A reset or the deadline fails it with a GraphRequestError.
+   */
+  body: Readable;
 }
 
 export interface Page<T> {
@@ -90,6 +107,8 @@ export class GraphSession {
   readonly authType: AuthType;
   readonly cloud: Cloud;
   private readonly client: Client;
+  /** The mailbox's queue, asked per request: what is known about the mailbox can grow (a token's claims). */
+  private readonly queueKey: () => string;
 
   constructor(readonly endpoints: Endpoints, private readonly tokens: AccessTokens, context: StepContext, options: SessionOptions, identity: SessionIdentity, target: MailboxTarget) {
     this.root = target.root;
@@ -99,7 +118,8 @@ export class GraphSession {
     const sleep = options.sleep ?? defaultSleep;
     const authorize = new AuthorizeMiddleware(tokens, endpoints.graph);
     const retry = new RetryMiddleware({ ...DEFAULT_RETRY_LIMITS, ...options.retry }, context.logger, sleep);
-    const concurrency = new ConcurrencyMiddleware(queueKeyFor(tokens, identity, target));
+    this.queueKey = queueKeyFor(tokens, identity, target);
+    const concurrency = new ConcurrencyMiddleware(this.queueKey);
     const transport = new TransportMiddleware(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     authorize.setNext(retry);
     retry.setNext(concurrency);
@@ -113,6 +133,32 @@ export class GraphSession {
 
   post<T>(path: string, body: unknown, options: RequestOptions = {}): Promise<GraphResult<T>> {
     return this.send<T>('POST', path, body, options);
+  }
+
+  /**
+   * Runs `work` holding one of the mailbox's concurrency slots, for requests to this mailbox that
+   * do not go through Graph's client (the PUTs of an upload session, to Outlook's own URL).
+   */
+  async withSlot<T>(work: () => Promise<T>): Promise<T> {
+    const slots = semaphoreFor(this.queueKey());
+    await slots.acquire();
+    try {
+      return await work();
+    } finally {
+      slots.release();
+    }
+  }
+
+  /**
+   * A GET whose successful body is streamed, not read (attachment contents): authorised, retried
+   * until the body starts, and counted against the mailbox's concurrency until the body ends.
+   * Error answers are mapped as for JSON requests.
+   */
+  async getStream(path: string, options: StreamOptions): Promise<StreamResult> {
+    const response = await this.exchange('GET', path, undefined, options, new StreamResponse(options.timeoutMs));
+    const streamed = streamedBody(response);
+    if (!response.ok || !streamed) throw this.failure('GET', path, response, options);
+    return { status: response.status, headers: response.headers, body: mappedBody(streamed, path.split('?')[0]) };
   }
 
   /** One page of a collection; `pathOrLink` is a path or an @odata.nextLink Graph returned. */
@@ -146,34 +192,70 @@ export class GraphSession {
   }
 
   private async send<T>(method: 'GET' | 'POST', path: string, body: unknown, options: RequestOptions): Promise<GraphResult<T>> {
-    const shownPath = path.split('?')[0];
+    const response = await this.exchange(method, path, body, options);
+    if (!response.ok) throw this.failure(method, path, response, options);
+    const text = responseText(response);
+    return { status: response.status, body: (text ? parseJson(text) : undefined) as T, headers: response.headers };
+  }
+
+  private async exchange(method: 'GET' | 'POST', path: string, body: unknown, options: RequestOptions, streaming?: StreamResponse): Promise<Response> {
     const request = this.client.api(path)
       .header('Prefer', ['IdType="ImmutableId"', ...(options.prefer ?? [])].join(', '))
       .responseType(ResponseType.RAW);
-    if (options.idempotent !== undefined) request.middlewareOptions([new RequestPolicy(options.idempotent)]);
-    let response: Response;
+    const middlewareOptions = [
+      ...(options.idempotent !== undefined ? [new RequestPolicy(options.idempotent)] : []),
+      ...(streaming ? [streaming] : []),
+    ];
+    if (middlewareOptions.length) request.middlewareOptions(middlewareOptions);
     try {
-      response = await (method === 'GET' ? request.get() : request.post(body)) as Response;
+      return await (method === 'GET' ? request.get() : request.post(body)) as Response;
     } catch (err) {
       if (err instanceof TransportError) {
-        throw new GraphRequestError(`Outlook ${method} ${shownPath} failed: ${err.message.replace(/^\S+ \S+ failed: /, '')}. Check that Microsoft Graph is reachable and retry later.`, undefined, err.reason, undefined);
+        throw new GraphRequestError(`Outlook ${method} ${path.split('?')[0]} failed: ${err.message.replace(/^\S+ \S+ failed: /, '')}. Check that Microsoft Graph is reachable and retry later.`, undefined, err.reason, undefined);
       }
       throw err instanceof ChainError ? err.original : err;
     }
+  }
+
+  private failure(method: string, path: string, response: Response, options: RequestOptions): GraphRequestError {
     const text = responseText(response);
     const parsed = text ? parseJson(text) : undefined;
-    if (!response.ok) {
-      const body = parsed as GraphErrorBody | undefined;
-      const refusal = explainRefusal(method, shownPath, response.status, body?.error?.code, {
-        authType: this.authType, cloud: this.cloud, mailbox: this.mailbox, from: options.sendingFrom,
-        roles: this.authType === 'application' ? this.tokens.claims()?.roles ?? (this.tokens.claims() ? [] : undefined) : undefined,
-      });
-      // The next run asks for a new token, which carries permissions an admin granted since.
-      if (refusal?.consentMissing) this.tokens.forget();
-      throw errorFromResponse(method, shownPath, response.status, body, response.headers.get('request-id') ?? undefined, refusal?.hint);
-    }
-    return { status: response.status, body: parsed as T, headers: response.headers };
+    const shownPath = path.split('?')[0];
+    const errorBody = parsed as GraphErrorBody | undefined;
+    const refusal = explainRefusal(method, shownPath, response.status, errorBody?.error?.code, {
+      authType: this.authType, cloud: this.cloud, mailbox: this.mailbox, from: options.sendingFrom,
+      roles: this.authType === 'application' ? this.tokens.claims()?.roles ?? (this.tokens.claims() ? [] : undefined) : undefined,
+    });
+    // The next run asks for a new token, which carries permissions an admin granted since.
+    if (refusal?.consentMissing) this.tokens.forget();
+    return errorFromResponse(method, shownPath, response.status, errorBody, response.headers.get('request-id') ?? undefined, refusal?.hint);
   }
+}
+
+/** A streamed body whose failures (a reset, the deadline) read like every other Graph error. */
+function mappedBody(streamed: StreamedBody, shownPath: string): Readable {
+  async function* chunks(): AsyncGenerator<Buffer> {
+    let received = 0;
+    try {
+      for await (const chunk of streamed.stream as AsyncIterable<Buffer>) {
+        received += chunk.length;
+        yield chunk;
+      }
+    } catch (err) {
+      const timedOut = streamed.signal.aborted;
+      const reason = timedOut ? `the body did not arrive within ${streamed.timeoutMs} ms` : `the connection failed (${describeError(err)})`;
+      throw new GraphRequestError(`Outlook GET ${shownPath} failed after ${received} bytes: ${reason}. Retry later.`, undefined, timedOut ? 'timeout' : 'network', undefined);
+    }
+  }
+  const body = Readable.from(chunks(), { objectMode: false });
+  // Destroyed before it was read, the generator never ran: the source must be closed here to free the slot.
+  body.once('close', () => streamed.stream.destroy());
+  return body;
+}
+
+function describeError(err: unknown): string {
+  const cause = (err as { cause?: { code?: string } }).cause;
+  return cause?.code ?? (err as { code?: string }).code ?? (err instanceof Error ? err.message : 'network error');
 }
 
 function parseJson(text: string): unknown {

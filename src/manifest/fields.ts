@@ -82,3 +82,14 @@ export const changeTypesField = (labels: Record<'created' | 'updated' | 'deleted
   note: 'Each kind is tracked on its own, at one request per poll. Empty: created only.',
   order,
 });
+
+/** How a lookup or trigger with many results emits them (src/platform/batches.ts). */
+export const emitBehaviourField = (noun: string, order: number): Field => ({
+  label: 'Emit behaviour',
+  viewClass: 'SelectView',
+  required: false,
+  model: { emitIndividually: `One message per ${noun} (default)`, emitPage: `One message per page of ${noun}, as an array` },
+  prompt: `One message per ${noun} (default)`,
+  note: `Empty: one message per ${noun}. emitPage: one message per page of results (up to a Graph page), in its results array.`,
+  order,
+});

@@ -122,3 +122,16 @@ export const inputProperties = {
   bodyContentType: text('Body type', 'text (the default) or html, in any letter case (HTML works too).'),
   importance: text('Importance', 'low, normal (the default) or high, in any letter case.'),
 } satisfies Properties;
+
+// ---- Emit behaviour (src/platform/batches.ts) -------------------------------------------------
+
+/**
+ * The out schema of a step with an Emit behaviour field: each item's properties (emitIndividually,
+ * the default), plus `results` and `page`, which only an emitPage message carries. One static
+ * schema serves both, so the mapper offers the item's fields and the page's array alike.
+ */
+export const withPages = (item: Schema, noun: string): Schema => body({
+  ...item.properties,
+  results: list(`Page of ${noun}`, `Emit behaviour emitPage only: the ${noun} of one page of results, each with the fields above; absent when each is emitted on its own.`, { ...item, title: noun, description: `One of the ${noun}.` }),
+  page: number('Page number', 'Emit behaviour emitPage only: 1 for the first message of the run, then 2, 3, ...; absent when each item is emitted on its own.'),
+});
