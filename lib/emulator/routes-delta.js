@@ -15,12 +15,16 @@ exports.DELTA_ROUTES = void 0;
  *   - items carry `@odata.type`; removed ones are `{id, @removed: {reason}}`.
  */
 const entity_1 = require("./entity");
+const entity_event_1 = require("./entity-event");
 const entity_message_1 = require("./entity-message");
 const errors_1 = require("./errors");
 const delta_1 = require("./delta");
+const expand_1 = require("./expand");
+const instances_1 = require("./instances");
 const graph_request_1 = require("./graph-request");
 const http_1 = require("./http");
 const odata_1 = require("./odata");
+const routes_calendar_view_1 = require("./routes-calendar-view");
 const routes_mail_1 = require("./routes-mail");
 const timefmt_1 = require("./timefmt");
 const world_1 = require("./world");
@@ -112,23 +116,22 @@ function messageRounds(req, folderId, received, changeType, descending) {
         return { entries: kept, end };
     };
 }
-const messagesDelta = (req, { folderId }) => {
-    const folder = (0, routes_mail_1.folderParam)(req, folderId);
-    const { store, journal } = req.mailbox.delta;
-    const scope = `messages:${folder.id}`;
+/** One delta request: a new chain, or a token's next page or round; then the page. */
+function serveDelta(req, route) {
+    const { store } = req.mailbox.delta;
     const token = stateToken(req.params);
     let next;
     try {
         if (token) {
             onlyToken(req.params);
-            next = store.resume(token.value, scope, () => (0, errors_1.badRequest)('The state token belongs to another folder.'));
+            next = store.resume(token.value, route.scope, () => (0, errors_1.badRequest)('The state token belongs to another folder or calendar.'));
         }
         else {
-            const unknown = [...req.params.keys()].find((key) => !INITIAL_OPTIONS.includes(key.toLowerCase()));
+            const unknown = [...req.params.keys()].find((key) => !route.options.includes(key.toLowerCase()));
             if (unknown)
                 throw (0, errors_1.badRequest)(`Query option '${unknown}' is not supported on a delta query.`);
-            const rounds = messageRounds(req, folder.id, receivedFilter(req.params.get('$filter')), changeTypeOption(req.params), descendingOrder(req.params.get('$orderby')));
-            next = store.start(scope, rounds, { top: pageSizeOption(req.params), data: (0, odata_1.parseSelect)(entity_message_1.MESSAGE, req.params.get('$select')) });
+            const { rounds, ...fixed } = route.start();
+            next = store.start(route.scope, rounds, fixed);
         }
     }
     catch (err) {
@@ -137,17 +140,111 @@ const messagesDelta = (req, { folderId }) => {
         throw err;
     }
     const page = next(req.prefs.maxPageSize);
-    const select = page.data;
+    const type = `#microsoft.graph.${route.type}`;
     const value = page.entries.flatMap((entry) => {
-        const type = '#microsoft.graph.message';
         if (entry.tomb)
             return [{ '@odata.type': type, id: req.render.immutableIds ? entry.tomb.immutableId : entry.tomb.restId, '@removed': { reason: entry.tomb.reason } }];
-        // Left the folder after the round was fixed: its tombstone comes in the next round.
-        if (journal.stamp(entry.item)?.container !== folder.id)
-            return [];
-        return [{ '@odata.type': type, ...(0, entity_1.render)(entity_message_1.MESSAGE, entry.item, req.render, select) }];
+        const shown = route.render(entry.item, page.data);
+        return shown ? [{ '@odata.type': type, ...shown }] : [];
     });
-    return deltaResponse(req, 'message', page.token, page.done, value);
+    return deltaResponse(req, route.type, page.token, page.done, value);
+}
+const messagesDelta = (req, { folderId }) => {
+    const folder = (0, routes_mail_1.folderParam)(req, folderId);
+    return serveDelta(req, {
+        scope: `messages:${folder.id}`,
+        type: 'message',
+        options: INITIAL_OPTIONS,
+        start: () => ({
+            rounds: messageRounds(req, folder.id, receivedFilter(req.params.get('$filter')), changeTypeOption(req.params), descendingOrder(req.params.get('$orderby'))),
+            top: pageSizeOption(req.params),
+            data: (0, odata_1.parseSelect)(entity_message_1.MESSAGE, req.params.get('$select')),
+        }),
+        // Left the folder after the round was fixed: its tombstone comes in the next round.
+        render: (item, select) => (req.mailbox.delta.journal.stamp(item)?.container === folder.id
+            ? (0, entity_1.render)(entity_message_1.MESSAGE, item, req.render, select) : undefined),
+    });
+};
+/**
+ * The rounds of a calendar view: the occurrences, exceptions and single events in the window (an
+ * initial round), then those of the events changed since (a series changed: all its instances in
+ * the window; occurrences deleted from it, and events now outside the window or deleted, under
+ * @removed, as event-delta.md says: "Events that are outside the date range and that have been
+ * added, deleted, or updated since the previous delta call" come as removed too). A chain keeps
+ * the instance ids it listed per series, as Graph's sync state does, so a series whose time or
+ * pattern changed reports the occurrences it no longer has as removed.
+ */
+function calendarRounds(req, calendar, window) {
+    const { mailbox } = req;
+    const { journal } = mailbox.delta;
+    const listed = new Map();
+    const removed = (id, entered, seq) => ({
+        kind: 'deleted', tomb: { seq, entered, container: calendar.id, restId: id, immutableId: id, reason: 'deleted' },
+    });
+    /** The series' instances in the window now, remembered; and those listed before that are gone. */
+    const relist = (series) => {
+        const now = (0, instances_1.seriesInstances)(series, window);
+        const ids = new Set(now.map((i) => i.id));
+        const gone = [...listed.get(series.id) ?? []].filter((id) => !ids.has(id));
+        listed.set(series.id, ids);
+        return { now, gone };
+    };
+    return (since) => {
+        const end = journal.seq;
+        if (since === undefined) {
+            const entries = [];
+            for (const event of mailbox.calendarEvents(calendar).index('createdDateTime').items) {
+                if (event.recurrence)
+                    entries.push(...relist(event).now.map((item) => ({ kind: 'created', item })));
+                else if ((0, expand_1.overlaps)(event.startMs, event.endMs, window))
+                    entries.push({ kind: 'created', item: event });
+            }
+            return { entries, end };
+        }
+        const entries = [];
+        for (const change of journal.changes(calendar.id, since)) {
+            if (change.tomb) {
+                const gone = change.tomb.item;
+                const ids = gone?.recurrence ? [...listed.get(gone.id) ?? (0, instances_1.seriesInstances)(gone, window).map((i) => i.id)] : [change.tomb.restId];
+                if (gone)
+                    listed.delete(gone.id);
+                entries.push(...ids.map((id) => removed(id, change.tomb.entered, change.seq)));
+                continue;
+            }
+            // An arrival that changed since: its later entry speaks for it (events are never held back).
+            if (!change.current)
+                continue;
+            const event = change.item;
+            const kind = change.stamp.entered > since ? 'created' : 'updated';
+            if (event.recurrence) {
+                const { now, gone } = relist(event);
+                entries.push(...now.map((item) => ({ kind, item })));
+                const cancelled = [...event.cancelledOccurrences ?? []]
+                    .filter((start) => start >= window.startMs && start < window.endMs).map((start) => (0, expand_1.occurrenceId)(event.id, start));
+                for (const id of new Set([...gone, ...cancelled]))
+                    entries.push(removed(id, change.stamp.entered, change.seq));
+            }
+            else if ((0, expand_1.overlaps)(event.startMs, event.endMs, window)) {
+                entries.push({ kind, item: event });
+            }
+            else {
+                entries.push(removed(event.id, change.stamp.entered, change.seq));
+            }
+        }
+        return { entries, end };
+    };
+}
+/** calendarView/delta: the default calendar (event-delta.md), or one by id (served too, not documented for v1.0). */
+const calendarViewDelta = (scope) => (req, { calendarId }) => {
+    const calendar = scope === 'default' ? req.mailbox.calendar() : (0, graph_request_1.lookup)(calendarId, (id) => req.mailbox.calendar(id));
+    return serveDelta(req, {
+        scope: `calendarView:${calendar.id}`,
+        type: 'event',
+        options: ['startdatetime', 'enddatetime'],
+        // Graph: "You cannot use $select"; nor $expand, $filter, $orderby, $search (event-delta.md).
+        start: () => ({ rounds: calendarRounds(req, calendar, (0, routes_calendar_view_1.readWindow)(req.params)) }),
+        render: (item) => (0, entity_1.render)(entity_event_1.EVENT_INSTANCE, item, req.render),
+    });
 };
 function deltaResponse(req, type, token, done, value) {
     const link = `${req.world.baseUrl}/v1.0${req.rawPath}?${done ? '$deltatoken' : '$skiptoken'}=${token}`;
@@ -168,6 +265,9 @@ const deleteMessage = (req, { folderId, messageId }) => {
 /** Registered before the mail routes, whose `/messages/{messageId}` would otherwise take `delta` for an id. */
 exports.DELTA_ROUTES = [
     { method: 'GET', pattern: '/mailFolders/{folderId}/messages/delta', handler: messagesDelta, permission: 'Mail.Read' },
+    { method: 'GET', pattern: '/calendarView/delta', handler: calendarViewDelta('default'), permission: 'Calendars.Read' },
+    { method: 'GET', pattern: '/calendar/calendarView/delta', handler: calendarViewDelta('default'), permission: 'Calendars.Read' },
+    { method: 'GET', pattern: '/calendars/{calendarId}/calendarView/delta', handler: calendarViewDelta('byId'), permission: 'Calendars.Read' },
     { method: 'DELETE', pattern: '/messages/{messageId}', handler: deleteMessage, permission: 'Mail.ReadWrite' },
     { method: 'DELETE', pattern: '/mailFolders/{folderId}/messages/{messageId}', handler: deleteMessage, permission: 'Mail.ReadWrite' },
 ];

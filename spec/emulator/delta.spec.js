@@ -269,3 +269,137 @@ describe('emulator: message delta and replication delay', () => {
     expect(second.value.map((m) => m.subject)).to.deep.equal(['Replicating']);
   });
 });
+
+// calendarView/delta, as event-delta.md and delta-query-events.md describe it: a required window
+// fixed by the first request, no query options, recurring series expanded into their occurrences,
+// and changes inside the window (or leaving it) reported in later rounds.
+describe('emulator: calendarView delta', function () {
+  this.timeout(20000);
+  let emu;
+  let graph;
+  withEmulator({ clock: true }, (env) => ({ emu, graph } = env));
+
+  const LUNCH = {
+    subject: "Let's go for lunch",
+    start: { dateTime: '2017-09-04T12:00:00', timeZone: 'Pacific Standard Time' },
+    end: { dateTime: '2017-09-04T14:00:00', timeZone: 'Pacific Standard Time' },
+    recurrence: { pattern: { type: 'weekly', interval: 1, daysOfWeek: ['Monday'] }, range: { type: 'endDate', startDate: '2017-09-04', endDate: '2017-12-31' } },
+  };
+  const single = (subject, day) => ({
+    subject, start: { dateTime: `${day}T09:00:00`, timeZone: 'UTC' }, end: { dateTime: `${day}T10:00:00`, timeZone: 'UTC' },
+  });
+  const WINDOW = `startDateTime=${encodeURIComponent('2017-10-01T00:00:00Z')}&endDateTime=${encodeURIComponent('2017-11-01T00:00:00Z')}`;
+  const post = async (body, path = '/me/events') => {
+    const res = await graph(path, { method: 'POST', body });
+    expect(res.status, JSON.stringify(res.body)).to.equal(201);
+    return res.body;
+  };
+
+  async function round(link, n = 1000) {
+    const items = [];
+    let next = link;
+    let pages = 0;
+    for (;;) {
+      const res = await graph(next, PAGE(n));
+      expect(res.status, JSON.stringify(res.body)).to.equal(200);
+      pages += 1;
+      items.push(...res.body.value);
+      if (res.body['@odata.nextLink']) {
+        next = res.body['@odata.nextLink'];
+        continue;
+      }
+      return { items, pages, deltaLink: res.body['@odata.deltaLink'] };
+    }
+  }
+  const removedIds = (items) => items.filter((i) => i['@removed']).map((i) => i.id).sort();
+  const listed = (items) => items.filter((i) => !i['@removed']);
+
+  it('lists the window\'s single events, occurrences and exceptions in pages, then reports a new event, an update, an occurrence deleted and an event deleted', async () => {
+    const series = await post(LUNCH);
+    const inside = await post(single('Review', '2017-10-12'));
+    await post(single('Outside', '2017-12-12'));
+    const first = await round(`/me/calendarView/delta?${WINDOW}`, 2);
+    expect(first.pages).to.equal(3);
+    expect(first.deltaLink).to.match(/\/v1\.0\/me\/calendarView\/delta\?\$deltatoken=/);
+    // Mondays 2, 9, 16, 23, 30 October, and the review: the series master itself is not listed.
+    expect(listed(first.items).map((e) => e.type).sort()).to.deep.equal(['occurrence', 'occurrence', 'occurrence', 'occurrence', 'occurrence', 'singleInstance']);
+    for (const item of first.items) expect(item['@odata.type']).to.equal('#microsoft.graph.event');
+    const occurrences = listed(first.items).filter((e) => e.type === 'occurrence');
+    expect(occurrences.every((o) => o.seriesMasterId === series.id)).to.equal(true);
+
+    const idle = await round(first.deltaLink);
+    expect(idle.items).to.deep.equal([]);
+
+    const added = await post(single('Added', '2017-10-20'));
+    expect((await graph(`/me/events/${inside.id}`, { method: 'PATCH', body: { subject: 'Review (moved room)' } })).status).to.equal(200);
+    expect((await graph(`/me/events/${occurrences[1].id}`, { method: 'DELETE' })).status).to.equal(204);
+    await post(single('Added outside', '2017-12-20'));
+    const next = await round(idle.deltaLink);
+    const byId = new Map(listed(next.items).map((e) => [e.id, e]));
+    expect(byId.get(added.id).subject).to.equal('Added');
+    expect(byId.get(inside.id).subject).to.equal('Review (moved room)');
+    // The series changed (an occurrence deleted): its remaining occurrences come again, the deleted one removed.
+    expect(listed(next.items).filter((e) => e.seriesMasterId === series.id)).to.have.length(4);
+    expect(removedIds(next.items)).to.include(occurrences[1].id);
+    for (const gone of next.items.filter((i) => i['@removed'])) expect(gone['@removed']).to.deep.equal({ reason: 'deleted' });
+
+    expect((await graph(`/me/events/${added.id}`, { method: 'DELETE' })).status).to.equal(204);
+    const last = await round(next.deltaLink);
+    expect(removedIds(last.items)).to.deep.equal([added.id]);
+  });
+
+  it('an event moved out of the window, or a series moved to other days, reports what left as removed', async () => {
+    const series = await post(LUNCH);
+    const review = await post(single('Review', '2017-10-12'));
+    const first = await round(`/me/calendarView/delta?${WINDOW}`);
+    const mondays = listed(first.items).filter((e) => e.seriesMasterId === series.id).map((e) => e.id);
+    expect(mondays).to.have.length(5);
+    await graph(`/me/events/${review.id}`, { method: 'PATCH', body: single('Review', '2017-11-12') });
+    await graph(`/me/events/${series.id}`, {
+      method: 'PATCH',
+      body: { recurrence: { ...LUNCH.recurrence, pattern: { type: 'weekly', interval: 1, daysOfWeek: ['Tuesday'] } } },
+    });
+    const next = await round(first.deltaLink);
+    expect(removedIds(next.items)).to.deep.equal([...mondays, review.id].sort());
+    expect(listed(next.items).map((e) => e.start.dateTime.slice(0, 10)).sort())
+      .to.deep.equal(['2017-10-03', '2017-10-10', '2017-10-17', '2017-10-24', '2017-10-31']);
+  });
+
+  it('serves the default calendar on /calendarView/delta and /calendar/calendarView/delta, another by id; a token belongs to its calendar', async () => {
+    const calendars = (await graph('/me/calendars')).body.value;
+    const other = calendars.find((c) => !c.isDefaultCalendar);
+    await post(single('Default', '2017-10-05'));
+    await post(single('Projects', '2017-10-06'), `/me/calendars/${other.id}/events`);
+    const subjects = async (path) => listed((await round(`${path}?${WINDOW}`)).items).map((e) => e.subject);
+    expect(await subjects('/me/calendarView/delta')).to.deep.equal(['Default']);
+    expect(await subjects('/me/calendar/calendarView/delta')).to.deep.equal(['Default']);
+    expect(await subjects(`/me/calendars/${other.id}/calendarView/delta`)).to.deep.equal(['Projects']);
+    const link = (await round(`/me/calendarView/delta?${WINDOW}`)).deltaLink;
+    const token = new URL(link).searchParams.get('$deltatoken');
+    const crossed = await graph(`/me/calendars/${other.id}/calendarView/delta?$deltatoken=${token}`);
+    expect(crossed.status).to.equal(400);
+  });
+
+  it('requires the window and takes no $select, $filter, $top or $orderby; a token takes no window', async () => {
+    const missing = await graph('/me/calendarView/delta?startDateTime=2017-10-01T00:00:00Z');
+    expect(missing.status).to.equal(400);
+    expect(missing.body.error.code).to.equal('ErrorInvalidParameter');
+    for (const option of ['$select=subject', '$filter=subject%20eq%20%27x%27', '$top=5', '$orderby=start/dateTime']) {
+      const res = await graph(`/me/calendarView/delta?${WINDOW}&${option}`);
+      expect(res.status, option).to.equal(400);
+    }
+    const link = (await round(`/me/calendarView/delta?${WINDOW}`)).deltaLink;
+    expect((await graph(`${link}&${WINDOW}`)).status).to.equal(400);
+  });
+
+  it('expires like message delta (410 and the chosen code), on /users/{upn} too', async () => {
+    await post(single('Review', '2017-10-12'));
+    const upn = emu.mailboxes.primary;
+    const link = (await round(`/users/${upn}/calendarView/delta?${WINDOW}`)).deltaLink;
+    expect(link).to.contain(`/users/${upn}/calendarView/delta?$deltatoken=`);
+    expect(emu.control.expireDeltaTokens({ code: 'resyncRequired' })).to.be.at.least(1);
+    const gone = await graph(link);
+    expect(gone.status).to.equal(410);
+    expect(gone.body.error.code).to.equal('resyncRequired');
+  });
+});

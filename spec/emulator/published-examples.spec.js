@@ -103,6 +103,15 @@ function headerDifferences(expected = {}, headers) {
   });
 }
 
+/** The events of delta-query-events.md's calendar view: subject, UTC start and end, location. */
+const DECEMBER_2016 = [
+  ['Plan shopping list', '2016-12-09T20:30:00', '2016-12-09T22:00:00'],
+  ['Pick up car', '2016-12-10T01:00:00', '2016-12-10T02:00:00'],
+  ['Get food', '2016-12-10T19:30:00', '2016-12-10T21:30:00'],
+  ['Prepare food', '2016-12-10T22:00:00', '2016-12-11T00:00:00'],
+  ['Rest!', '2016-12-12T02:00:00', '2016-12-12T07:30:00', 'Home'],
+];
+
 const at = (object, dotted) => dotted.split('.').reduce((o, k) => (o === undefined || o === null ? undefined : o[k]), object);
 
 describe('emulator: answers shaped like Microsoft\'s published examples (spec/emulator/fixtures)', () => {
@@ -168,6 +177,33 @@ describe('emulator: answers shaped like Microsoft\'s published examples (spec/em
         else if (action === 'read') emu.control.updateMail(there.shift(), { isRead: true });
         else throw new Error(`unknown action ${action}`);
       }
+      return link;
+    }
+    // Calendar delta examples: the five events of December 2016, and the next round after one is
+    // deleted and the example's new one added.
+    if (kind === 'december-2016') {
+      const query = 'startdatetime=2016-12-01T00:00:00Z&enddatetime=2016-12-30T00:00:00Z';
+      if ((await graph(`/me/calendarView?${query}`)).body.value.length) throw new Error('the calendar held events in December 2016');
+      const at = (dateTime) => ({ dateTime, timeZone: 'UTC' });
+      for (const [subject, start, end, location] of DECEMBER_2016) {
+        emu.control.addEvent({ subject, start: at(start), end: at(end), ...(location ? { location: { displayName: location } } : {}) });
+      }
+      return query;
+    }
+    if (kind.startsWith('events-next-round:')) {
+      const link = await linkOf(kind.slice('events-next-round:'.length));
+      const [first] = (await graph('/me/calendarView?startdatetime=2016-12-01T00:00:00Z&enddatetime=2016-12-30T00:00:00Z&$orderby=start/dateTime')).body.value;
+      expect((await graph(`/me/events/${first.id}`, { method: 'DELETE' })).status).to.equal(204);
+      emu.control.addEvent({
+        subject: 'Attend service',
+        start: { dateTime: '2016-12-25T06:00:00', timeZone: 'UTC' },
+        end: { dateTime: '2016-12-25T07:30:00', timeZone: 'UTC' },
+        location: {
+          displayName: 'Chapel of Saint Ignatius',
+          address: { street: '900 Broadway', city: 'Seattle', state: 'WA', countryOrRegion: 'United States', postalCode: '' },
+          coordinates: { latitude: 47.6105, longitude: -122.321 },
+        },
+      });
       return link;
     }
     switch (kind) {

@@ -48,6 +48,8 @@ export interface Tombstone {
   /** For filters that still apply to removals (messages: receivedDateTime). */
   receivedAt?: number;
   reason: RemovedReason;
+  /** The item as it was (a removed series: its occurrences are what clients knew). */
+  item?: object;
 }
 
 /**
@@ -99,7 +101,7 @@ export class ChangeJournal {
   }
 
   /** The item left its container (moved out, deleted): a tombstone takes its place. */
-  left(item: object, removed: Pick<Tombstone, 'restId' | 'immutableId' | 'receivedAt' | 'reason'>): void {
+  left(item: object, removed: Pick<Tombstone, 'restId' | 'immutableId' | 'receivedAt' | 'reason' | 'item'>): void {
     const stamp = this.stamps.get(item);
     if (!stamp) return;
     this.last += 1;

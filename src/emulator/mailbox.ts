@@ -299,6 +299,7 @@ export class Mailbox {
       event.changeKey = this.ids.changeKey();
       this.eventsById.set(event.id, event);
       if (event.transactionId) this.transactions.set(event.transactionId, event);
+      this.delta.journal.entered(event, event.calendarId);
       return event;
     });
     for (const calendar of this.calendars) {
@@ -315,6 +316,7 @@ export class Mailbox {
 
   /** DELETE of a single event or a whole series: gone from every list and lookup (its transactionId too). */
   removeEvent(event: StoredEvent): void {
+    this.delta.journal.left(event, { restId: event.id, immutableId: event.id, reason: 'deleted', item: event });
     this.calendarItems.get(event.calendarId)?.remove(event);
     this.allEvents.remove(event);
     this.eventsById.delete(event.id);

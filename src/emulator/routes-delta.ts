@@ -12,16 +12,21 @@
  *   - items carry `@odata.type`; removed ones are `{id, @removed: {reason}}`.
  */
 import { render } from './entity';
+import { EVENT_INSTANCE } from './entity-event';
 import { MESSAGE } from './entity-message';
 import { badRequest, GraphError, invalidFilter, notFound } from './errors';
 import { DeltaError } from './delta';
 import type { ChangeKind, RoundBuilder, RoundEntry } from './delta';
+import { occurrenceId, overlaps } from './expand';
+import type { Window } from './expand';
+import { seriesInstances } from './instances';
 import { lookup } from './graph-request';
 import type { GraphHandler, GraphRequest, GraphRoute } from './graph-request';
 import { graphJson } from './http';
 import type { HttpResult } from './http';
-import type { StoredMessage } from './model';
+import type { Calendar, StoredEvent, StoredMessage } from './model';
 import { MAX_TOP, parseSelect } from './odata';
+import { readWindow } from './routes-calendar-view';
 import { folderParam } from './routes-mail';
 import { parseDateTimeOffset } from './timefmt';
 import { visibleUntil } from './world';
@@ -76,7 +81,7 @@ function descendingOrder(raw: string | null): boolean {
   return true;
 }
 
-const INITIAL_OPTIONS = ['$select', '$top', '$filter', '$orderby', 'changetype'];
+const INITIAL_OPTIONS = ['$select', '$top', '$filter', '$orderby', 'changetype'] as const;
 
 /** The rounds of a message chain: the folder's changes, kept to the filter and change type. */
 function messageRounds(req: GraphRequest, folderId: string, received: number | undefined, changeType: ChangeKind | undefined, descending: boolean): RoundBuilder {
@@ -111,36 +116,140 @@ function messageRounds(req: GraphRequest, folderId: string, received: number | u
   };
 }
 
-const messagesDelta: GraphHandler = (req, { folderId }) => {
-  const folder = folderParam(req, folderId);
-  const { store, journal } = req.mailbox.delta;
-  const scope = `messages:${folder.id}`;
+/** How a delta route starts a chain, and renders what its rounds list. */
+interface DeltaRoute {
+  /** What a token is valid for (a folder; a calendar and its window). */
+  scope: string;
+  /** Graph's type name, for @odata.context and @odata.type. */
+  type: string;
+  /** Query options the first request may carry (lower case), besides none. */
+  options: readonly string[];
+  /** The first request: its rounds and what else it fixes. */
+  start(): { rounds: RoundBuilder; top?: number; data?: unknown };
+  /** An item entry as the page shows it; undefined leaves it out. */
+  render(item: object, data: unknown): Record<string, unknown> | undefined;
+}
+
+/** One delta request: a new chain, or a token's next page or round; then the page. */
+function serveDelta(req: GraphRequest, route: DeltaRoute): HttpResult {
+  const { store } = req.mailbox.delta;
   const token = stateToken(req.params);
   let next;
   try {
     if (token) {
       onlyToken(req.params);
-      next = store.resume(token.value, scope, () => badRequest('The state token belongs to another folder.'));
+      next = store.resume(token.value, route.scope, () => badRequest('The state token belongs to another folder or calendar.'));
     } else {
-      const unknown = [...req.params.keys()].find((key) => !INITIAL_OPTIONS.includes(key.toLowerCase()));
+      const unknown = [...req.params.keys()].find((key) => !route.options.includes(key.toLowerCase()));
       if (unknown) throw badRequest(`Query option '${unknown}' is not supported on a delta query.`);
-      const rounds = messageRounds(req, folder.id, receivedFilter(req.params.get('$filter')), changeTypeOption(req.params), descendingOrder(req.params.get('$orderby')));
-      next = store.start(scope, rounds, { top: pageSizeOption(req.params), data: parseSelect(MESSAGE, req.params.get('$select')) });
+      const { rounds, ...fixed } = route.start();
+      next = store.start(route.scope, rounds, fixed);
     }
   } catch (err) {
     if (err instanceof DeltaError) throw new GraphError(err.failure.status, err.failure.code, err.failure.message);
     throw err;
   }
   const page = next(req.prefs.maxPageSize);
-  const select = page.data as string[] | undefined;
+  const type = `#microsoft.graph.${route.type}`;
   const value = page.entries.flatMap((entry) => {
-    const type = '#microsoft.graph.message';
     if (entry.tomb) return [{ '@odata.type': type, id: req.render.immutableIds ? entry.tomb.immutableId : entry.tomb.restId, '@removed': { reason: entry.tomb.reason } }];
-    // Left the folder after the round was fixed: its tombstone comes in the next round.
-    if (journal.stamp(entry.item)?.container !== folder.id) return [];
-    return [{ '@odata.type': type, ...render(MESSAGE, entry.item as StoredMessage, req.render, select) }];
+    const shown = route.render(entry.item, page.data);
+    return shown ? [{ '@odata.type': type, ...shown }] : [];
   });
-  return deltaResponse(req, 'message', page.token, page.done, value);
+  return deltaResponse(req, route.type, page.token, page.done, value);
+}
+
+const messagesDelta: GraphHandler = (req, { folderId }) => {
+  const folder = folderParam(req, folderId);
+  return serveDelta(req, {
+    scope: `messages:${folder.id}`,
+    type: 'message',
+    options: INITIAL_OPTIONS,
+    start: () => ({
+      rounds: messageRounds(req, folder.id, receivedFilter(req.params.get('$filter')), changeTypeOption(req.params), descendingOrder(req.params.get('$orderby'))),
+      top: pageSizeOption(req.params),
+      data: parseSelect(MESSAGE, req.params.get('$select')),
+    }),
+    // Left the folder after the round was fixed: its tombstone comes in the next round.
+    render: (item, select) => (req.mailbox.delta.journal.stamp(item)?.container === folder.id
+      ? render(MESSAGE, item as StoredMessage, req.render, select as string[] | undefined) : undefined),
+  });
+};
+
+/**
+ * The rounds of a calendar view: the occurrences, exceptions and single events in the window (an
+ * initial round), then those of the events changed since (a series changed: all its instances in
+ * the window; occurrences deleted from it, and events now outside the window or deleted, under
+ * @removed, as event-delta.md says: "Events that are outside the date range and that have been
+ * added, deleted, or updated since the previous delta call" come as removed too). A chain keeps
+ * the instance ids it listed per series, as Graph's sync state does, so a series whose time or
+ * pattern changed reports the occurrences it no longer has as removed.
+ */
+function calendarRounds(req: GraphRequest, calendar: Calendar, window: Window): RoundBuilder {
+  const { mailbox } = req;
+  const { journal } = mailbox.delta;
+  const listed = new Map<string, Set<string>>();
+  const removed = (id: string, entered: number, seq: number): RoundEntry => ({
+    kind: 'deleted', tomb: { seq, entered, container: calendar.id, restId: id, immutableId: id, reason: 'deleted' },
+  });
+  /** The series' instances in the window now, remembered; and those listed before that are gone. */
+  const relist = (series: StoredEvent): { now: StoredEvent[]; gone: string[] } => {
+    const now = seriesInstances(series, window);
+    const ids = new Set(now.map((i) => i.id));
+    const gone = [...listed.get(series.id) ?? []].filter((id) => !ids.has(id));
+    listed.set(series.id, ids);
+    return { now, gone };
+  };
+  return (since) => {
+    const end = journal.seq;
+    if (since === undefined) {
+      const entries: RoundEntry[] = [];
+      for (const event of mailbox.calendarEvents(calendar).index('createdDateTime').items) {
+        if (event.recurrence) entries.push(...relist(event).now.map((item): RoundEntry => ({ kind: 'created', item })));
+        else if (overlaps(event.startMs, event.endMs, window)) entries.push({ kind: 'created', item: event });
+      }
+      return { entries, end };
+    }
+    const entries: RoundEntry[] = [];
+    for (const change of journal.changes(calendar.id, since)) {
+      if (change.tomb) {
+        const gone = change.tomb.item as StoredEvent | undefined;
+        const ids = gone?.recurrence ? [...listed.get(gone.id) ?? seriesInstances(gone, window).map((i) => i.id)] : [change.tomb.restId];
+        if (gone) listed.delete(gone.id);
+        entries.push(...ids.map((id) => removed(id, change.tomb.entered, change.seq)));
+        continue;
+      }
+      // An arrival that changed since: its later entry speaks for it (events are never held back).
+      if (!change.current) continue;
+      const event = change.item as StoredEvent;
+      const kind: ChangeKind = change.stamp.entered > since ? 'created' : 'updated';
+      if (event.recurrence) {
+        const { now, gone } = relist(event);
+        entries.push(...now.map((item): RoundEntry => ({ kind, item })));
+        const cancelled = [...event.cancelledOccurrences ?? []]
+          .filter((start) => start >= window.startMs && start < window.endMs).map((start) => occurrenceId(event.id, start));
+        for (const id of new Set([...gone, ...cancelled])) entries.push(removed(id, change.stamp.entered, change.seq));
+      } else if (overlaps(event.startMs, event.endMs, window)) {
+        entries.push({ kind, item: event });
+      } else {
+        entries.push(removed(event.id, change.stamp.entered, change.seq));
+      }
+    }
+    return { entries, end };
+  };
+}
+
+/** calendarView/delta: the default calendar (event-delta.md), or one by id (served too, not documented for v1.0). */
+const calendarViewDelta = (scope: 'default' | 'byId'): GraphHandler => (req, { calendarId }) => {
+  const calendar = scope === 'default' ? req.mailbox.calendar() as Calendar : lookup(calendarId, (id) => req.mailbox.calendar(id));
+  return serveDelta(req, {
+    scope: `calendarView:${calendar.id}`,
+    type: 'event',
+    options: ['startdatetime', 'enddatetime'],
+    // Graph: "You cannot use $select"; nor $expand, $filter, $orderby, $search (event-delta.md).
+    start: () => ({ rounds: calendarRounds(req, calendar, readWindow(req.params)) }),
+    render: (item) => render(EVENT_INSTANCE, item as StoredEvent, req.render),
+  });
 };
 
 function deltaResponse(req: GraphRequest, type: string, token: string, done: boolean, value: unknown[]): HttpResult {
@@ -163,6 +272,9 @@ const deleteMessage: GraphHandler = (req, { folderId, messageId }) => {
 /** Registered before the mail routes, whose `/messages/{messageId}` would otherwise take `delta` for an id. */
 export const DELTA_ROUTES: readonly GraphRoute[] = [
   { method: 'GET', pattern: '/mailFolders/{folderId}/messages/delta', handler: messagesDelta, permission: 'Mail.Read' },
+  { method: 'GET', pattern: '/calendarView/delta', handler: calendarViewDelta('default'), permission: 'Calendars.Read' },
+  { method: 'GET', pattern: '/calendar/calendarView/delta', handler: calendarViewDelta('default'), permission: 'Calendars.Read' },
+  { method: 'GET', pattern: '/calendars/{calendarId}/calendarView/delta', handler: calendarViewDelta('byId'), permission: 'Calendars.Read' },
   { method: 'DELETE', pattern: '/messages/{messageId}', handler: deleteMessage, permission: 'Mail.ReadWrite' },
   { method: 'DELETE', pattern: '/mailFolders/{folderId}/messages/{messageId}', handler: deleteMessage, permission: 'Mail.ReadWrite' },
 ];
