@@ -314,7 +314,7 @@ describe('emulator: calendarView delta', function () {
   const removedIds = (items) => items.filter((i) => i['@removed']).map((i) => i.id).sort();
   const listed = (items) => items.filter((i) => !i['@removed']);
 
-  it('lists the window\'s single events, occurrences and exceptions in pages, then reports a new event, an update, an occurrence deleted and an event deleted', async () => {
+  it('lists the window\'s single events, occurrences and exceptions in pages, then reports a new event, an update, an occurrence deleted or changed, a series changed and an event deleted', async () => {
     const series = await post(LUNCH);
     const inside = await post(single('Review', '2017-10-12'));
     await post(single('Outside', '2017-12-12'));
@@ -333,18 +333,28 @@ describe('emulator: calendarView delta', function () {
     const added = await post(single('Added', '2017-10-20'));
     expect((await graph(`/me/events/${inside.id}`, { method: 'PATCH', body: { subject: 'Review (moved room)' } })).status).to.equal(200);
     expect((await graph(`/me/events/${occurrences[1].id}`, { method: 'DELETE' })).status).to.equal(204);
-    await post(single('Added outside', '2017-12-20'));
+    const outside = await post(single('Added outside', '2017-12-20'));
     const next = await round(idle.deltaLink);
     const byId = new Map(listed(next.items).map((e) => [e.id, e]));
     expect(byId.get(added.id).subject).to.equal('Added');
     expect(byId.get(inside.id).subject).to.equal('Review (moved room)');
-    // The series changed (an occurrence deleted): its remaining occurrences come again, the deleted one removed.
-    expect(listed(next.items).filter((e) => e.seriesMasterId === series.id)).to.have.length(4);
-    expect(removedIds(next.items)).to.include(occurrences[1].id);
+    // An occurrence deleted: only it is reported (removed), not the rest of its series. An event added
+    // outside the window comes as removed too, as event-delta.md warns.
+    expect(listed(next.items).filter((e) => e.seriesMasterId === series.id)).to.deep.equal([]);
+    expect(removedIds(next.items)).to.deep.equal([occurrences[1].id, outside.id].sort());
+    // One occurrence changed: only that exception; the whole series changed: each occurrence that looks different
+    await graph(`/me/events/${occurrences[2].id}`, { method: 'PATCH', body: { subject: 'Lunch with the team' } });
+    const exception = await round(next.deltaLink);
+    expect(exception.items.map((e) => [e.id, e.type, e.subject])).to.deep.equal([[occurrences[2].id, 'exception', 'Lunch with the team']]);
+    await graph(`/me/events/${series.id}`, { method: 'PATCH', body: { categories: ['Red category'] } });
+    const whole = await round(exception.deltaLink);
+    // (the exception keeps its own fields, so it looks the same and is not reported)
+    expect(whole.items.map((e) => e.id).sort()).to.deep.equal([occurrences[0].id, ...occurrences.slice(3).map((o) => o.id)].sort());
+    expect(new Set(whole.items.map((e) => e.changeKey)).size).to.equal(1);
     for (const gone of next.items.filter((i) => i['@removed'])) expect(gone['@removed']).to.deep.equal({ reason: 'deleted' });
 
     expect((await graph(`/me/events/${added.id}`, { method: 'DELETE' })).status).to.equal(204);
-    const last = await round(next.deltaLink);
+    const last = await round(whole.deltaLink);
     expect(removedIds(last.items)).to.deep.equal([added.id]);
   });
 

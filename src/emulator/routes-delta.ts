@@ -17,7 +17,7 @@ import { MESSAGE } from './entity-message';
 import { badRequest, GraphError, invalidFilter, notFound } from './errors';
 import { DeltaError } from './delta';
 import type { ChangeKind, RoundBuilder, RoundEntry } from './delta';
-import { occurrenceId, overlaps } from './expand';
+import { overlaps } from './expand';
 import type { Window } from './expand';
 import { seriesInstances } from './instances';
 import { lookup } from './graph-request';
@@ -182,30 +182,39 @@ const messagesDelta: GraphHandler = (req, { folderId }) => {
  * the window; occurrences deleted from it, and events now outside the window or deleted, under
  * @removed, as event-delta.md says: "Events that are outside the date range and that have been
  * added, deleted, or updated since the previous delta call" come as removed too). A chain keeps
- * the instance ids it listed per series, as Graph's sync state does, so a series whose time or
- * pattern changed reports the occurrences it no longer has as removed.
+ * what it listed of each series, as Graph's sync state does: a changed series reports the instances
+ * that look different (all of them when the series itself changed, the one exception when only it
+ * did) and those it no longer has (its time or pattern changed) as removed.
  */
+/** What a series' change stamps on all its instances alike: not a difference a client sees in one of them. */
+const UNSEEN = new Set(['changeKey', 'lastModifiedAt', 'seq']);
+
 function calendarRounds(req: GraphRequest, calendar: Calendar, window: Window): RoundBuilder {
   const { mailbox } = req;
   const { journal } = mailbox.delta;
-  const listed = new Map<string, Set<string>>();
+  const listed = new Map<string, Map<string, string>>();
   const removed = (id: string, entered: number, seq: number): RoundEntry => ({
     kind: 'deleted', tomb: { seq, entered, container: calendar.id, restId: id, immutableId: id, reason: 'deleted' },
   });
-  /** The series' instances in the window now, remembered; and those listed before that are gone. */
-  const relist = (series: StoredEvent): { now: StoredEvent[]; gone: string[] } => {
-    const now = seriesInstances(series, window);
-    const ids = new Set(now.map((i) => i.id));
-    const gone = [...listed.get(series.id) ?? []].filter((id) => !ids.has(id));
-    listed.set(series.id, ids);
-    return { now, gone };
+  /** The series' instances in the window that are new or look different, remembered; and those listed before that are gone. */
+  const relist = (series: StoredEvent): { changed: StoredEvent[]; gone: string[] } => {
+    const before = listed.get(series.id) ?? new Map<string, string>();
+    const now = new Map<string, string>();
+    const changed: StoredEvent[] = [];
+    for (const instance of seriesInstances(series, window)) {
+      const signature = JSON.stringify(instance, (key, value: unknown) => (UNSEEN.has(key) ? undefined : value));
+      now.set(instance.id, signature);
+      if (before.get(instance.id) !== signature) changed.push(instance);
+    }
+    listed.set(series.id, now);
+    return { changed, gone: [...before.keys()].filter((id) => !now.has(id)) };
   };
   return (since) => {
     const end = journal.seq;
     if (since === undefined) {
       const entries: RoundEntry[] = [];
       for (const event of mailbox.calendarEvents(calendar).index('createdDateTime').items) {
-        if (event.recurrence) entries.push(...relist(event).now.map((item): RoundEntry => ({ kind: 'created', item })));
+        if (event.recurrence) entries.push(...relist(event).changed.map((item): RoundEntry => ({ kind: 'created', item })));
         else if (overlaps(event.startMs, event.endMs, window)) entries.push({ kind: 'created', item: event });
       }
       return { entries, end };
@@ -214,7 +223,7 @@ function calendarRounds(req: GraphRequest, calendar: Calendar, window: Window): 
     for (const change of journal.changes(calendar.id, since)) {
       if (change.tomb) {
         const gone = change.tomb.item as StoredEvent | undefined;
-        const ids = gone?.recurrence ? [...listed.get(gone.id) ?? seriesInstances(gone, window).map((i) => i.id)] : [change.tomb.restId];
+        const ids = gone?.recurrence ? [...listed.get(gone.id)?.keys() ?? seriesInstances(gone, window).map((i) => i.id)] : [change.tomb.restId];
         if (gone) listed.delete(gone.id);
         entries.push(...ids.map((id) => removed(id, change.tomb.entered, change.seq)));
         continue;
@@ -224,11 +233,10 @@ function calendarRounds(req: GraphRequest, calendar: Calendar, window: Window): 
       const event = change.item as StoredEvent;
       const kind: ChangeKind = change.stamp.entered > since ? 'created' : 'updated';
       if (event.recurrence) {
-        const { now, gone } = relist(event);
-        entries.push(...now.map((item): RoundEntry => ({ kind, item })));
-        const cancelled = [...event.cancelledOccurrences ?? []]
-          .filter((start) => start >= window.startMs && start < window.endMs).map((start) => occurrenceId(event.id, start));
-        for (const id of new Set([...gone, ...cancelled])) entries.push(removed(id, change.stamp.entered, change.seq));
+        const { changed, gone } = relist(event);
+        entries.push(...changed.map((item): RoundEntry => ({ kind, item })));
+        // Deleted occurrences, and those a new time or pattern no longer has.
+        entries.push(...gone.map((id) => removed(id, change.stamp.entered, change.seq)));
       } else if (overlaps(event.startMs, event.endMs, window)) {
         entries.push({ kind, item: event });
       } else {
