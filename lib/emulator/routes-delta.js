@@ -173,20 +173,24 @@ const messagesDelta = (req, { folderId }) => {
  * added, deleted, or updated since the previous delta call" come as removed too). A chain keeps
  * what it listed of each series, as Graph's sync state does: a changed series reports the instances
  * that look different (all of them when the series itself changed, the one exception when only it
- * did) and those it no longer has (its time or pattern changed) as removed.
+ * did) and those it no longer has (its time or pattern changed) as removed. What it listed is kept
+ * per round, so a round asked for again from an older token (a client that lost its answer) is
+ * built from what that token had seen.
  */
 /** What a series' change stamps on all its instances alike: not a difference a client sees in one of them. */
 const UNSEEN = new Set(['changeKey', 'lastModifiedAt', 'seq']);
+/** Rounds whose listing a chain keeps: more than the generations a token stays valid for. */
+const KEPT_LISTINGS = 8;
 function calendarRounds(req, calendar, window) {
     const { mailbox } = req;
     const { journal } = mailbox.delta;
-    const listed = new Map();
+    const listings = new Map();
     const removed = (id, entered, seq) => ({
         kind: 'deleted', tomb: { seq, entered, container: calendar.id, restId: id, immutableId: id, reason: 'deleted' },
     });
-    /** The series' instances in the window that are new or look different, remembered; and those listed before that are gone. */
-    const relist = (series) => {
-        const before = listed.get(series.id) ?? new Map();
+    /** The series' instances in the window that are new or look different; and those listed before that are gone. */
+    const relist = (series, listing) => {
+        const before = listing.get(series.id) ?? new Map();
         const now = new Map();
         const changed = [];
         for (const instance of (0, instances_1.seriesInstances)(series, window)) {
@@ -195,28 +199,39 @@ function calendarRounds(req, calendar, window) {
             if (before.get(instance.id) !== signature)
                 changed.push(instance);
         }
-        listed.set(series.id, now);
+        listing.set(series.id, now);
         return { changed, gone: [...before.keys()].filter((id) => !now.has(id)) };
+    };
+    const keep = (end, listing) => {
+        listings.delete(end);
+        listings.set(end, listing);
+        for (const old of listings.keys()) {
+            if (listings.size <= KEPT_LISTINGS)
+                break;
+            listings.delete(old);
+        }
     };
     return (since) => {
         const end = journal.seq;
+        const entries = [];
         if (since === undefined) {
-            const entries = [];
+            const listing = new Map();
             for (const event of mailbox.calendarEvents(calendar).index('createdDateTime').items) {
                 if (event.recurrence)
-                    entries.push(...relist(event).changed.map((item) => ({ kind: 'created', item })));
+                    entries.push(...relist(event, listing).changed.map((item) => ({ kind: 'created', item })));
                 else if ((0, expand_1.overlaps)(event.startMs, event.endMs, window))
                     entries.push({ kind: 'created', item: event });
             }
+            keep(end, listing);
             return { entries, end };
         }
-        const entries = [];
+        const listing = new Map(listings.get(since));
         for (const change of journal.changes(calendar.id, since)) {
             if (change.tomb) {
                 const gone = change.tomb.item;
-                const ids = gone?.recurrence ? [...listed.get(gone.id)?.keys() ?? (0, instances_1.seriesInstances)(gone, window).map((i) => i.id)] : [change.tomb.restId];
+                const ids = gone?.recurrence ? [...listing.get(gone.id)?.keys() ?? (0, instances_1.seriesInstances)(gone, window).map((i) => i.id)] : [change.tomb.restId];
                 if (gone)
-                    listed.delete(gone.id);
+                    listing.delete(gone.id);
                 entries.push(...ids.map((id) => removed(id, change.tomb.entered, change.seq)));
                 continue;
             }
@@ -226,7 +241,7 @@ function calendarRounds(req, calendar, window) {
             const event = change.item;
             const kind = change.stamp.entered > since ? 'created' : 'updated';
             if (event.recurrence) {
-                const { changed, gone } = relist(event);
+                const { changed, gone } = relist(event, listing);
                 entries.push(...changed.map((item) => ({ kind, item })));
                 // Deleted occurrences, and those a new time or pattern no longer has.
                 entries.push(...gone.map((id) => removed(id, change.stamp.entered, change.seq)));
@@ -238,6 +253,7 @@ function calendarRounds(req, calendar, window) {
                 entries.push(removed(event.id, change.stamp.entered, change.seq));
             }
         }
+        keep(end, listing);
         return { entries, end };
     };
 }

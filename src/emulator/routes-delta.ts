@@ -184,21 +184,28 @@ const messagesDelta: GraphHandler = (req, { folderId }) => {
  * added, deleted, or updated since the previous delta call" come as removed too). A chain keeps
  * what it listed of each series, as Graph's sync state does: a changed series reports the instances
  * that look different (all of them when the series itself changed, the one exception when only it
- * did) and those it no longer has (its time or pattern changed) as removed.
+ * did) and those it no longer has (its time or pattern changed) as removed. What it listed is kept
+ * per round, so a round asked for again from an older token (a client that lost its answer) is
+ * built from what that token had seen.
  */
 /** What a series' change stamps on all its instances alike: not a difference a client sees in one of them. */
 const UNSEEN = new Set(['changeKey', 'lastModifiedAt', 'seq']);
+/** Rounds whose listing a chain keeps: more than the generations a token stays valid for. */
+const KEPT_LISTINGS = 8;
+
+/** Series id -> instance id -> how it looked, as of the end of a round. */
+type Listing = Map<string, Map<string, string>>;
 
 function calendarRounds(req: GraphRequest, calendar: Calendar, window: Window): RoundBuilder {
   const { mailbox } = req;
   const { journal } = mailbox.delta;
-  const listed = new Map<string, Map<string, string>>();
+  const listings = new Map<number, Listing>();
   const removed = (id: string, entered: number, seq: number): RoundEntry => ({
     kind: 'deleted', tomb: { seq, entered, container: calendar.id, restId: id, immutableId: id, reason: 'deleted' },
   });
-  /** The series' instances in the window that are new or look different, remembered; and those listed before that are gone. */
-  const relist = (series: StoredEvent): { changed: StoredEvent[]; gone: string[] } => {
-    const before = listed.get(series.id) ?? new Map<string, string>();
+  /** The series' instances in the window that are new or look different; and those listed before that are gone. */
+  const relist = (series: StoredEvent, listing: Listing): { changed: StoredEvent[]; gone: string[] } => {
+    const before = listing.get(series.id) ?? new Map<string, string>();
     const now = new Map<string, string>();
     const changed: StoredEvent[] = [];
     for (const instance of seriesInstances(series, window)) {
@@ -206,25 +213,35 @@ function calendarRounds(req: GraphRequest, calendar: Calendar, window: Window): 
       now.set(instance.id, signature);
       if (before.get(instance.id) !== signature) changed.push(instance);
     }
-    listed.set(series.id, now);
+    listing.set(series.id, now);
     return { changed, gone: [...before.keys()].filter((id) => !now.has(id)) };
+  };
+  const keep = (end: number, listing: Listing): void => {
+    listings.delete(end);
+    listings.set(end, listing);
+    for (const old of listings.keys()) {
+      if (listings.size <= KEPT_LISTINGS) break;
+      listings.delete(old);
+    }
   };
   return (since) => {
     const end = journal.seq;
+    const entries: RoundEntry[] = [];
     if (since === undefined) {
-      const entries: RoundEntry[] = [];
+      const listing: Listing = new Map();
       for (const event of mailbox.calendarEvents(calendar).index('createdDateTime').items) {
-        if (event.recurrence) entries.push(...relist(event).changed.map((item): RoundEntry => ({ kind: 'created', item })));
+        if (event.recurrence) entries.push(...relist(event, listing).changed.map((item): RoundEntry => ({ kind: 'created', item })));
         else if (overlaps(event.startMs, event.endMs, window)) entries.push({ kind: 'created', item: event });
       }
+      keep(end, listing);
       return { entries, end };
     }
-    const entries: RoundEntry[] = [];
+    const listing: Listing = new Map(listings.get(since));
     for (const change of journal.changes(calendar.id, since)) {
       if (change.tomb) {
         const gone = change.tomb.item as StoredEvent | undefined;
-        const ids = gone?.recurrence ? [...listed.get(gone.id)?.keys() ?? seriesInstances(gone, window).map((i) => i.id)] : [change.tomb.restId];
-        if (gone) listed.delete(gone.id);
+        const ids = gone?.recurrence ? [...listing.get(gone.id)?.keys() ?? seriesInstances(gone, window).map((i) => i.id)] : [change.tomb.restId];
+        if (gone) listing.delete(gone.id);
         entries.push(...ids.map((id) => removed(id, change.tomb.entered, change.seq)));
         continue;
       }
@@ -233,7 +250,7 @@ function calendarRounds(req: GraphRequest, calendar: Calendar, window: Window): 
       const event = change.item as StoredEvent;
       const kind: ChangeKind = change.stamp.entered > since ? 'created' : 'updated';
       if (event.recurrence) {
-        const { changed, gone } = relist(event);
+        const { changed, gone } = relist(event, listing);
         entries.push(...changed.map((item): RoundEntry => ({ kind, item })));
         // Deleted occurrences, and those a new time or pattern no longer has.
         entries.push(...gone.map((id) => removed(id, change.stamp.entered, change.seq)));
@@ -243,6 +260,7 @@ function calendarRounds(req: GraphRequest, calendar: Calendar, window: Window): 
         entries.push(removed(event.id, change.stamp.entered, change.seq));
       }
     }
+    keep(end, listing);
     return { entries, end };
   };
 }
