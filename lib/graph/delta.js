@@ -30,9 +30,14 @@ async function followChain(session, spec, chain, handlers, logger) {
         const firstOfRound = chain.pending === undefined;
         let page;
         try {
-            page = await session.page(chain.link ?? spec.initialPath, { prefer: [...spec.prefer ?? [], `odata.maxpagesize=${pageSize}`] });
+            const initial = typeof spec.initialPath === 'string' ? spec.initialPath : spec.initialPath(chain);
+            page = await session.page(chain.link ?? initial, { prefer: [...spec.prefer ?? [], `odata.maxpagesize=${pageSize}`] });
         }
         catch (err) {
+            if (syncStateLost(err) && spec.last) {
+                logger.warn(`Graph no longer has the change-tracking state of ${spec.label} (HTTP ${err.statusCode ?? '?'}${err.code ? ` ${err.code}` : ''}): its last round is skipped, so a deletion made there in the moments the new window started may go unreported`);
+                return { ...result, lost: true };
+            }
             if (syncStateLost(err) && result.resynced < MAX_RESYNCS) {
                 result.resynced += 1;
                 const since = (0, deltaState_1.resynchronise)(chain);
@@ -55,12 +60,17 @@ async function followChain(session, spec, chain, handlers, logger) {
         result.pages += 1;
         (0, deltaState_1.pageAnswered)(chain, page.serverTime, firstOfRound, handlers.knownSecond?.());
         handlers.page?.(page);
-        for (const item of page.items) {
-            if (!(await handlers.item(item, chain)))
+        // A poll that died on this page saved how far it got: those items, if Graph lists them again
+        // first, were handled (their emissions may be older than the hashes the snapshot kept).
+        const entries = page.items.map((item) => (0, deltaState_1.pageEntry)(item));
+        const skip = (0, deltaState_1.handledBefore)(chain, entries);
+        for (const [index, item] of page.items.entries()) {
+            if (index < skip || !(await handlers.item(item, chain)))
                 continue;
             result.emitted += 1;
             unsaved += 1;
             if (unsaved >= poll_1.PERSIST_EVERY) {
+                chain.progress = { done: index + 1, fingerprint: (0, deltaState_1.pageFingerprint)(entries.slice(0, index + 1)) };
                 await handlers.persist();
                 unsaved = 0;
             }

@@ -1,5 +1,6 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
+exports.retiredName = void 0;
 exports.restoreDeltaState = restoreDeltaState;
 exports.remember = remember;
 exports.emissionKey = emissionKey;
@@ -7,7 +8,11 @@ exports.classify = classify;
 exports.pageAnswered = pageAnswered;
 exports.itemListed = itemListed;
 exports.roundContinues = roundContinues;
+exports.pageEntry = pageEntry;
+exports.pageFingerprint = pageFingerprint;
+exports.handledBefore = handledBefore;
 exports.roundComplete = roundComplete;
+exports.rollWindow = rollWindow;
 exports.resynchronise = resynchronise;
 exports.packDeltaState = packDeltaState;
 exports.itemFacts = itemFacts;
@@ -27,15 +32,43 @@ exports.itemFacts = itemFacts;
  * When Graph has lost the state (410, syncStateNotFound, resyncRequired) the chain reads the folder
  * afresh, and only what changed since its last completed round began (by Graph's clock, less the
  * look-back for replication) counts: the folder's old content is not emitted again.
+ *
+ * A calendar view's chain covers a window of days, fixed by its first request; to move it on, the
+ * chain starts over on the new window like a resync (`rollWindow`), where what starts at or after
+ * the old window's end has just come into view and counts as created; the old chain follows one
+ * last round (kept as `{name}~`), so nothing that changed while the new one started is missed.
  */
 const cursor_1 = require("./cursor");
 const odata_1 = require("./odata");
 const HASH = 8;
+/** The name a chain's previous window goes by while it follows its last round. */
+const retiredName = (name) => `${name}~`;
+exports.retiredName = retiredName;
 const PHASES = ['initial', 'tracking', 'resync'];
 const toIso = (second) => (second === undefined ? undefined : (0, odata_1.dateTimeLiteral)(second * 1000));
 const fromIso = (iso) => (typeof iso === 'string' && !Number.isNaN(Date.parse(iso)) ? Math.floor(Date.parse(iso) / 1000) : undefined);
 function newChain(from) {
     return { phase: 'initial', from };
+}
+function unpackChain(chain) {
+    if (!chain || !PHASES.includes(chain.phase))
+        return undefined;
+    const start = fromIso(chain.windowStart);
+    const end = fromIso(chain.windowEnd);
+    return {
+        link: typeof chain.link === 'string' && chain.link ? chain.link : undefined,
+        phase: chain.phase,
+        from: fromIso(chain.from),
+        mark: fromIso(chain.mark),
+        began: fromIso(chain.began),
+        pending: fromIso(chain.pending),
+        latest: fromIso(chain.latest),
+        since: fromIso(chain.since),
+        window: start !== undefined && end !== undefined && start < end ? { start, end } : undefined,
+        entering: fromIso(chain.entering),
+        progress: Number.isInteger(chain.done) && chain.done > 0 && typeof chain.fingerprint === 'string'
+            ? { done: chain.done, fingerprint: chain.fingerprint } : undefined,
+    };
 }
 function asSnapshot(value) {
     const saved = value;
@@ -49,25 +82,17 @@ function asSnapshot(value) {
  * for. Without a usable snapshot every chain starts at `startSecond` (the configured start time;
  * undefined: Graph's clock at its first page). A snapshot of another scope (the folder or mailbox
  * was changed) keeps its place in time: the new scope's chains start where the old ones had got to.
+ * A chain's previous window still following its last round (`{name}~`) is kept.
  */
 function restoreDeltaState(snapshot, scope, chainNames, startSecond) {
     const saved = asSnapshot(snapshot);
     const state = { scope, chains: {}, seen: [], seenSet: new Set() };
     if (saved && saved.scope === scope) {
         for (const name of chainNames) {
-            const chain = saved.chains[name];
-            state.chains[name] = chain && PHASES.includes(chain.phase)
-                ? {
-                    link: typeof chain.link === 'string' && chain.link ? chain.link : undefined,
-                    phase: chain.phase,
-                    from: fromIso(chain.from),
-                    mark: fromIso(chain.mark),
-                    began: fromIso(chain.began),
-                    pending: fromIso(chain.pending),
-                    latest: fromIso(chain.latest),
-                    since: fromIso(chain.since),
-                }
-                : newChain(undefined);
+            state.chains[name] = unpackChain(saved.chains[name]) ?? newChain(undefined);
+            const retired = unpackChain(saved.chains[(0, exports.retiredName)(name)]);
+            if (retired?.link && retired.phase === 'tracking')
+                state.chains[(0, exports.retiredName)(name)] = retired;
         }
         const packed = typeof saved.seen === 'string' ? saved.seen : '';
         for (let i = 0; i + HASH <= packed.length; i += HASH)
@@ -123,10 +148,18 @@ function classify(kind, chain, facts) {
             return undefined;
         case 'changes':
             // One chain for all three: what arrived since the round's watermark is new, the rest changed.
-            if (phase === 'initial')
-                return isNew() ? 'created' : undefined;
-            if (phase === 'resync')
+            // Initially, what arrived or changed from the start on (nothing, without a start time).
+            if (phase === 'initial') {
+                if (chain.from === undefined)
+                    return undefined;
+                return arrived >= chain.from ? 'created' : changed >= chain.from ? 'updated' : undefined;
+            }
+            if (phase === 'resync') {
+                // A window that moved on: what starts where the old one ended has just come into view.
+                if (chain.entering !== undefined && facts.startsAt !== undefined && facts.startsAt >= chain.entering)
+                    return 'created';
                 return isNew() ? (arrived >= since ? 'created' : 'updated') : undefined;
+            }
             return chain.mark !== undefined && arrived >= chain.mark - cursor_1.LOOKBACK_SECONDS ? 'created' : 'updated';
     }
 }
@@ -157,10 +190,28 @@ function itemListed(chain, facts) {
 /** The round goes on at `nextLink`. */
 function roundContinues(chain, nextLink) {
     chain.link = nextLink;
+    chain.progress = undefined;
+}
+/** What identifies a listed item on a page: its id, its version, whether it was removed. */
+function pageEntry(item) {
+    const version = item['@odata.etag'] ?? item.changeKey ?? '';
+    return `${String(item.id)}|${String(version)}|${item['@removed'] === undefined ? '' : 'removed'}`;
+}
+/** The hash of the first items of a page, as `progress` keeps it. */
+function pageFingerprint(entries) {
+    return (0, cursor_1.itemKey)(entries.join('\n'), String(entries.length));
+}
+/** How many items at the start of the page were handled before (0: none, or the page is not the same). */
+function handledBefore(chain, entries) {
+    const { progress } = chain;
+    if (!progress || progress.done > entries.length)
+        return 0;
+    return pageFingerprint(entries.slice(0, progress.done)) === progress.fingerprint ? progress.done : 0;
 }
 /** The round is complete: the delta link is what the next round starts from. */
 function roundComplete(chain, deltaLink) {
     chain.link = deltaLink;
+    chain.progress = undefined;
     const listed = chain.latest === undefined ? chain.mark : Math.max(chain.mark ?? -Infinity, chain.latest);
     chain.mark = chain.pending ?? listed;
     if (chain.phase === 'initial' && chain.began === undefined)
@@ -169,6 +220,31 @@ function roundComplete(chain, deltaLink) {
     chain.latest = undefined;
     chain.phase = 'tracking';
     chain.since = undefined;
+    chain.entering = undefined;
+}
+/**
+ * A windowed chain moves on to `window`: its link is kept as the previous window's chain, which
+ * follows one last round (after the new one's first, so what changed in between is seen by one or
+ * the other); the chain itself starts over on the new window as after a lost state, what changed
+ * since its last round began counting, and what starts at or after the old end counting as created.
+ */
+function rollWindow(state, name, window) {
+    const chain = state.chains[name];
+    if (chain.link && chain.phase === 'tracking')
+        state.chains[(0, exports.retiredName)(name)] = { ...chain, window: chain.window && { ...chain.window } };
+    chain.entering = chain.window?.end;
+    chain.window = window;
+    chain.link = undefined;
+    chain.progress = undefined;
+    chain.pending = undefined;
+    chain.latest = undefined;
+    const since = chain.mark === undefined ? chain.from : chain.mark - cursor_1.LOOKBACK_SECONDS;
+    if (since === undefined) {
+        chain.phase = 'initial';
+        return;
+    }
+    chain.phase = 'resync';
+    chain.since = since;
 }
 /**
  * Graph lost the chain's sync state: read afresh, emitting only what changed since the round behind
@@ -177,6 +253,7 @@ function roundComplete(chain, deltaLink) {
  */
 function resynchronise(chain) {
     chain.link = undefined;
+    chain.progress = undefined;
     chain.pending = undefined;
     chain.latest = undefined;
     if (chain.phase === 'initial')
@@ -196,6 +273,8 @@ function packChains(state) {
     for (const [name, chain] of Object.entries(state.chains)) {
         chains[name] = JSON.parse(JSON.stringify({
             link: chain.link, phase: chain.phase, from: toIso(chain.from), mark: toIso(chain.mark), began: toIso(chain.began), pending: toIso(chain.pending), latest: toIso(chain.latest), since: toIso(chain.since),
+            windowStart: toIso(chain.window?.start), windowEnd: toIso(chain.window?.end), entering: toIso(chain.entering),
+            done: chain.progress?.done, fingerprint: chain.progress?.fingerprint,
         }));
     }
     return chains;

@@ -4,7 +4,8 @@
 // what the snapshot keeps within its budget. Times are epoch seconds.
 const { expect } = require('chai');
 const {
-  classify, emissionKey, itemFacts, packDeltaState, pageAnswered, remember, restoreDeltaState, resynchronise, roundComplete,
+  classify, emissionKey, handledBefore, itemFacts, packDeltaState, pageAnswered, pageEntry, pageFingerprint, remember, restoreDeltaState, resynchronise,
+  rollWindow, roundComplete, roundContinues,
 } = require('../../lib/graph/deltaState');
 const { LOOKBACK_SECONDS, SNAPSHOT_BUDGET_BYTES } = require('../../lib/graph/cursor');
 
@@ -59,6 +60,26 @@ describe('graph/deltaState: what a delta chain emits and remembers', () => {
       expect(classify('changes', chain, facts('2026-11-27T07:00:00Z', '2026-11-27T08:30:00Z'))).to.equal('updated');
       expect(classify('changes', chain, removed)).to.equal('deleted');
     });
+
+    it('one chain for all kinds, first round: created or changed from the start on; with no start, nothing; removals never', () => {
+      const chain = { phase: 'initial', from: T('2026-11-27T07:00:00Z') };
+      expect(classify('changes', chain, facts('2026-11-27T07:00:00Z'))).to.equal('created');
+      expect(classify('changes', chain, facts('2026-01-01T00:00:00Z', '2026-11-27T07:00:00Z'))).to.equal('updated');
+      expect(classify('changes', chain, facts('2026-01-01T00:00:00Z', '2026-11-27T06:59:59Z'))).to.equal(undefined);
+      expect(classify('changes', chain, removed)).to.equal(undefined);
+      expect(classify('changes', { phase: 'initial' }, facts('2026-11-27T09:00:00Z'))).to.equal(undefined);
+    });
+
+    it('one chain for all kinds, a window that moved on: what starts at or after the old end came into view (created), the rest only if changed since', () => {
+      const chain = {
+        phase: 'resync', since: T('2026-11-28T07:58:00Z'), from: T('2026-11-27T07:00:00Z'), began: T('2026-11-27T07:00:00Z'), entering: T('2027-11-28T00:00:00Z'),
+      };
+      const old = (startsAt) => facts('2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', { startsAt: T(startsAt) });
+      expect(classify('changes', chain, old('2027-11-28T00:00:00Z'))).to.equal('created');
+      expect(classify('changes', chain, old('2027-11-27T23:59:59Z'))).to.equal(undefined);
+      expect(classify('changes', chain, facts('2026-01-01T00:00:00Z', '2026-11-28T08:00:00Z', { startsAt: T('2026-12-01T00:00:00Z') }))).to.equal('updated');
+      expect(classify('changes', chain, facts('2026-11-28T08:00:00Z', '2026-11-28T08:00:00Z', { startsAt: T('2026-12-01T00:00:00Z') }))).to.equal('created');
+    });
   });
 
   describe('transitions', () => {
@@ -95,6 +116,49 @@ describe('graph/deltaState: what a delta chain emits and remembers', () => {
       const unknown = { phase: 'tracking', link: 'z' };
       expect(resynchronise(unknown)).to.equal(undefined);
       expect(unknown.phase, 'no time known at all: a first read again').to.equal('initial');
+    });
+  });
+
+  describe('windows and pages', () => {
+    const link = 'https://graph.microsoft.com/v1.0/me/calendarView/delta?$deltatoken=old';
+    const window = (start, end) => ({ start: T(start), end: T(end) });
+
+    it('rollWindow: the old link follows one last round as {name}~; the chain starts over on the new window from its mark less the look-back; the round\'s end clears what was entering', () => {
+      const state = restoreDeltaState({}, 'scope', ['changes'], undefined);
+      Object.assign(state.chains.changes, {
+        link, phase: 'tracking', from: T('2026-11-27T07:00:00Z'), mark: T('2026-11-28T08:00:00Z'), began: T('2026-11-27T07:00:00Z'),
+        window: window('2026-10-28T00:00:00Z', '2027-11-28T00:00:00Z'), progress: { done: 3, fingerprint: 'abcdefgh' },
+      });
+      rollWindow(state, 'changes', window('2026-10-29T00:00:00Z', '2027-11-29T00:00:00Z'));
+      expect(state.chains['changes~']).to.deep.include({ link, phase: 'tracking', mark: T('2026-11-28T08:00:00Z'), window: window('2026-10-28T00:00:00Z', '2027-11-28T00:00:00Z') });
+      expect(state.chains.changes).to.deep.include({
+        link: undefined, phase: 'resync', since: T('2026-11-28T08:00:00Z') - LOOKBACK_SECONDS, entering: T('2027-11-28T00:00:00Z'), window: window('2026-10-29T00:00:00Z', '2027-11-29T00:00:00Z'), progress: undefined,
+      });
+      // Saved and restored mid-way: both chains, the window and what is entering.
+      const { snapshot } = packDeltaState(state);
+      expect(snapshot.chains.changes).to.include({ windowStart: '2026-10-29T00:00:00Z', windowEnd: '2027-11-29T00:00:00Z', entering: '2027-11-28T00:00:00Z', phase: 'resync' });
+      const again = restoreDeltaState(JSON.parse(JSON.stringify(snapshot)), 'scope', ['changes'], undefined);
+      expect(Object.keys(again.chains)).to.deep.equal(['changes', 'changes~']);
+      expect(again.chains.changes).to.deep.include({ entering: T('2027-11-28T00:00:00Z'), window: window('2026-10-29T00:00:00Z', '2027-11-29T00:00:00Z') });
+      roundComplete(again.chains.changes, `${link}-new`);
+      expect(again.chains.changes).to.deep.include({ phase: 'tracking', entering: undefined });
+      // A retired chain of a kind no longer followed, or without a link, is not kept.
+      expect(Object.keys(restoreDeltaState(snapshot, 'scope', ['other'], undefined).chains)).to.deep.equal(['other']);
+    });
+
+    it('progress within a page: the items handled are skipped only when the page starts with exactly them again; a new page or round forgets it', () => {
+      const items = ['a', 'b', 'c', 'd'].map((id) => ({ id, '@odata.etag': `W/"${id}"` }));
+      const entries = items.map(pageEntry);
+      const chain = { phase: 'tracking', link, progress: { done: 2, fingerprint: pageFingerprint(entries.slice(0, 2)) } };
+      expect(handledBefore(chain, entries)).to.equal(2);
+      expect(handledBefore(chain, [entries[1], entries[0], ...entries.slice(2)]), 'another order').to.equal(0);
+      expect(handledBefore(chain, [pageEntry({ ...items[0], '@odata.etag': 'W/"a2"' }), ...entries.slice(1)]), 'another version').to.equal(0);
+      expect(handledBefore(chain, entries.slice(0, 1)), 'a shorter page').to.equal(0);
+      expect(pageEntry({ id: 'x', '@removed': { reason: 'deleted' } })).to.not.equal(pageEntry({ id: 'x' }));
+      const { snapshot } = packDeltaState({ scope: 's', chains: { changes: chain }, seen: [], seenSet: new Set() });
+      expect(restoreDeltaState(snapshot, 's', ['changes'], undefined).chains.changes.progress).to.deep.equal(chain.progress);
+      roundContinues(chain, `${link}-2`);
+      expect(chain.progress).to.equal(undefined);
     });
   });
 

@@ -6,7 +6,7 @@
  * resyncRequired) starts the chain over under deltaState's rules, and says so in the log.
  */
 import type { ChainKind, ChainState } from './deltaState';
-import { pageAnswered, resynchronise, roundComplete, roundContinues } from './deltaState';
+import { handledBefore, pageAnswered, pageEntry, pageFingerprint, resynchronise, roundComplete, roundContinues } from './deltaState';
 import { GraphRequestError } from './errors';
 import type { Logger } from './logger';
 import { dateTimeLiteral } from './odata';
@@ -17,13 +17,15 @@ export interface DeltaChainSpec {
   /** The chain's key in the snapshot (created, updated, deleted; changes). */
   name: string;
   kind: ChainKind;
-  /** The first request of the chain (path and query), which fixes what it tracks. */
-  initialPath: string;
+  /** The first request of the chain (path and query), which fixes what it tracks; a windowed chain's depends on its window. */
+  initialPath: string | ((chain: ChainState) => string);
   /** Further Prefer preferences (a time zone), besides odata.maxpagesize. */
   prefer?: readonly string[];
   pageSize: number;
   /** What the chain follows, for log lines ("created mail in folder Inbox"). */
   label: string;
+  /** A chain's last round (a calendar view's previous window): a lost state ends it rather than starting over. */
+  last?: boolean;
 }
 
 export interface DeltaHandlers<T> {
@@ -41,6 +43,8 @@ export interface ChainResult {
   pages: number;
   emitted: number;
   resynced: number;
+  /** A last round whose state Graph no longer had: it ended unread. */
+  lost?: boolean;
 }
 
 /** Smallest page a chain falls back to when large pages time out. */
@@ -69,8 +73,13 @@ export async function followChain<T>(session: GraphSession, spec: DeltaChainSpec
     const firstOfRound = chain.pending === undefined;
     let page: Page<T>;
     try {
-      page = await session.page<T>(chain.link ?? spec.initialPath, { prefer: [...spec.prefer ?? [], `odata.maxpagesize=${pageSize}`] });
+      const initial = typeof spec.initialPath === 'string' ? spec.initialPath : spec.initialPath(chain);
+      page = await session.page<T>(chain.link ?? initial, { prefer: [...spec.prefer ?? [], `odata.maxpagesize=${pageSize}`] });
     } catch (err) {
+      if (syncStateLost(err) && spec.last) {
+        logger.warn(`Graph no longer has the change-tracking state of ${spec.label} (HTTP ${err.statusCode ?? '?'}${err.code ? ` ${err.code}` : ''}): its last round is skipped, so a deletion made there in the moments the new window started may go unreported`);
+        return { ...result, lost: true };
+      }
       if (syncStateLost(err) && result.resynced < MAX_RESYNCS) {
         result.resynced += 1;
         const since = resynchronise(chain);
@@ -93,11 +102,16 @@ export async function followChain<T>(session: GraphSession, spec: DeltaChainSpec
     result.pages += 1;
     pageAnswered(chain, page.serverTime, firstOfRound, handlers.knownSecond?.());
     handlers.page?.(page);
-    for (const item of page.items) {
-      if (!(await handlers.item(item, chain))) continue;
+    // A poll that died on this page saved how far it got: those items, if Graph lists them again
+    // first, were handled (their emissions may be older than the hashes the snapshot kept).
+    const entries = page.items.map((item) => pageEntry(item as Record<string, unknown>));
+    const skip = handledBefore(chain, entries);
+    for (const [index, item] of page.items.entries()) {
+      if (index < skip || !(await handlers.item(item, chain))) continue;
       result.emitted += 1;
       unsaved += 1;
       if (unsaved >= PERSIST_EVERY) {
+        chain.progress = { done: index + 1, fingerprint: pageFingerprint(entries.slice(0, index + 1)) };
         await handlers.persist();
         unsaved = 0;
       }

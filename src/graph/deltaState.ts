@@ -14,6 +14,11 @@
  * When Graph has lost the state (410, syncStateNotFound, resyncRequired) the chain reads the folder
  * afresh, and only what changed since its last completed round began (by Graph's clock, less the
  * look-back for replication) counts: the folder's old content is not emitted again.
+ *
+ * A calendar view's chain covers a window of days, fixed by its first request; to move it on, the
+ * chain starts over on the new window like a resync (`rollWindow`), where what starts at or after
+ * the old window's end has just come into view and counts as created; the old chain follows one
+ * last round (kept as `{name}~`), so nothing that changed while the new one started is missed.
  */
 import { itemKey, LOOKBACK_SECONDS, SNAPSHOT_BUDGET_BYTES, toSecond } from './cursor';
 import { dateTimeLiteral } from './odata';
@@ -48,6 +53,26 @@ export interface ChainState {
   latest?: number;
   /** Resynchronising: changes from this second on are emitted. */
   since?: number;
+  /** A windowed chain (calendar views): the window its link covers, epoch seconds, end exclusive. */
+  window?: Window;
+  /** The window just moved on: items starting from this second (the old end) have come into view. */
+  entering?: number;
+  /**
+   * How far into the page at `link` a poll got when it last saved: the first `done` items, whose ids
+   * and versions hash to `fingerprint`. A poll that resumes there skips them only when the page
+   * Graph answers starts with exactly those items again.
+   */
+  progress?: PageProgress;
+}
+
+export interface PageProgress {
+  done: number;
+  fingerprint: string;
+}
+
+export interface Window {
+  start: number;
+  end: number;
 }
 
 export interface DeltaState {
@@ -70,6 +95,8 @@ export interface ItemFacts {
   changedAt?: number;
   /** Its version (the change key): an update is emitted once per version. */
   version?: string;
+  /** When it starts (events): for a window that moved on, whether it has just come into view. */
+  startsAt?: number;
 }
 
 export type ChangeType = 'created' | 'updated' | 'deleted';
@@ -86,12 +113,19 @@ export interface DeltaSnapshot {
     pending?: string;
     latest?: string;
     since?: string;
+    windowStart?: string;
+    windowEnd?: string;
+    entering?: string;
+    done?: number;
+    fingerprint?: string;
   }>;
   /** 8-character hashes, concatenated, oldest first. */
   seen: string;
 }
 
 const HASH = 8;
+/** The name a chain's previous window goes by while it follows its last round. */
+export const retiredName = (name: string): string => `${name}~`;
 const PHASES: readonly ChainPhase[] = ['initial', 'tracking', 'resync'];
 
 const toIso = (second: number | undefined): string | undefined => (second === undefined ? undefined : dateTimeLiteral(second * 1000));
@@ -99,6 +133,26 @@ const fromIso = (iso: unknown): number | undefined => (typeof iso === 'string' &
 
 function newChain(from: number | undefined): ChainState {
   return { phase: 'initial', from };
+}
+
+function unpackChain(chain: DeltaSnapshot['chains'][string] | undefined): ChainState | undefined {
+  if (!chain || !PHASES.includes(chain.phase)) return undefined;
+  const start = fromIso(chain.windowStart);
+  const end = fromIso(chain.windowEnd);
+  return {
+    link: typeof chain.link === 'string' && chain.link ? chain.link : undefined,
+    phase: chain.phase,
+    from: fromIso(chain.from),
+    mark: fromIso(chain.mark),
+    began: fromIso(chain.began),
+    pending: fromIso(chain.pending),
+    latest: fromIso(chain.latest),
+    since: fromIso(chain.since),
+    window: start !== undefined && end !== undefined && start < end ? { start, end } : undefined,
+    entering: fromIso(chain.entering),
+    progress: Number.isInteger(chain.done) && (chain.done as number) > 0 && typeof chain.fingerprint === 'string'
+      ? { done: chain.done as number, fingerprint: chain.fingerprint } : undefined,
+  };
 }
 
 function asSnapshot(value: unknown): DeltaSnapshot | undefined {
@@ -113,25 +167,16 @@ function asSnapshot(value: unknown): DeltaSnapshot | undefined {
  * for. Without a usable snapshot every chain starts at `startSecond` (the configured start time;
  * undefined: Graph's clock at its first page). A snapshot of another scope (the folder or mailbox
  * was changed) keeps its place in time: the new scope's chains start where the old ones had got to.
+ * A chain's previous window still following its last round (`{name}~`) is kept.
  */
 export function restoreDeltaState(snapshot: unknown, scope: string, chainNames: readonly string[], startSecond: number | undefined): DeltaState {
   const saved = asSnapshot(snapshot);
   const state: DeltaState = { scope, chains: {}, seen: [], seenSet: new Set() };
   if (saved && saved.scope === scope) {
     for (const name of chainNames) {
-      const chain = saved.chains[name];
-      state.chains[name] = chain && PHASES.includes(chain.phase)
-        ? {
-          link: typeof chain.link === 'string' && chain.link ? chain.link : undefined,
-          phase: chain.phase,
-          from: fromIso(chain.from),
-          mark: fromIso(chain.mark),
-          began: fromIso(chain.began),
-          pending: fromIso(chain.pending),
-          latest: fromIso(chain.latest),
-          since: fromIso(chain.since),
-        }
-        : newChain(undefined);
+      state.chains[name] = unpackChain(saved.chains[name]) ?? newChain(undefined);
+      const retired = unpackChain(saved.chains[retiredName(name)]);
+      if (retired?.link && retired.phase === 'tracking') state.chains[retiredName(name)] = retired;
     }
     const packed = typeof saved.seen === 'string' ? saved.seen : '';
     for (let i = 0; i + HASH <= packed.length; i += HASH) remember(state, packed.slice(i, i + HASH));
@@ -183,8 +228,16 @@ export function classify(kind: ChainKind, chain: ChainState, facts: ItemFacts): 
       return undefined;
     case 'changes':
       // One chain for all three: what arrived since the round's watermark is new, the rest changed.
-      if (phase === 'initial') return isNew() ? 'created' : undefined;
-      if (phase === 'resync') return isNew() ? (arrived >= since ? 'created' : 'updated') : undefined;
+      // Initially, what arrived or changed from the start on (nothing, without a start time).
+      if (phase === 'initial') {
+        if (chain.from === undefined) return undefined;
+        return arrived >= chain.from ? 'created' : changed >= chain.from ? 'updated' : undefined;
+      }
+      if (phase === 'resync') {
+        // A window that moved on: what starts where the old one ended has just come into view.
+        if (chain.entering !== undefined && facts.startsAt !== undefined && facts.startsAt >= chain.entering) return 'created';
+        return isNew() ? (arrived >= since ? 'created' : 'updated') : undefined;
+      }
       return chain.mark !== undefined && arrived >= chain.mark - LOOKBACK_SECONDS ? 'created' : 'updated';
   }
 }
@@ -216,11 +269,31 @@ export function itemListed(chain: ChainState, facts: ItemFacts): void {
 /** The round goes on at `nextLink`. */
 export function roundContinues(chain: ChainState, nextLink: string): void {
   chain.link = nextLink;
+  chain.progress = undefined;
+}
+
+/** What identifies a listed item on a page: its id, its version, whether it was removed. */
+export function pageEntry(item: Record<string, unknown>): string {
+  const version = item['@odata.etag'] ?? item.changeKey ?? '';
+  return `${String(item.id)}|${String(version)}|${item['@removed'] === undefined ? '' : 'removed'}`;
+}
+
+/** The hash of the first items of a page, as `progress` keeps it. */
+export function pageFingerprint(entries: readonly string[]): string {
+  return itemKey(entries.join('\n'), String(entries.length));
+}
+
+/** How many items at the start of the page were handled before (0: none, or the page is not the same). */
+export function handledBefore(chain: ChainState, entries: readonly string[]): number {
+  const { progress } = chain;
+  if (!progress || progress.done > entries.length) return 0;
+  return pageFingerprint(entries.slice(0, progress.done)) === progress.fingerprint ? progress.done : 0;
 }
 
 /** The round is complete: the delta link is what the next round starts from. */
 export function roundComplete(chain: ChainState, deltaLink: string): void {
   chain.link = deltaLink;
+  chain.progress = undefined;
   const listed = chain.latest === undefined ? chain.mark : Math.max(chain.mark ?? -Infinity, chain.latest);
   chain.mark = chain.pending ?? listed;
   if (chain.phase === 'initial' && chain.began === undefined) chain.began = chain.mark;
@@ -228,6 +301,31 @@ export function roundComplete(chain: ChainState, deltaLink: string): void {
   chain.latest = undefined;
   chain.phase = 'tracking';
   chain.since = undefined;
+  chain.entering = undefined;
+}
+
+/**
+ * A windowed chain moves on to `window`: its link is kept as the previous window's chain, which
+ * follows one last round (after the new one's first, so what changed in between is seen by one or
+ * the other); the chain itself starts over on the new window as after a lost state, what changed
+ * since its last round began counting, and what starts at or after the old end counting as created.
+ */
+export function rollWindow(state: DeltaState, name: string, window: Window): void {
+  const chain = state.chains[name];
+  if (chain.link && chain.phase === 'tracking') state.chains[retiredName(name)] = { ...chain, window: chain.window && { ...chain.window } };
+  chain.entering = chain.window?.end;
+  chain.window = window;
+  chain.link = undefined;
+  chain.progress = undefined;
+  chain.pending = undefined;
+  chain.latest = undefined;
+  const since = chain.mark === undefined ? chain.from : chain.mark - LOOKBACK_SECONDS;
+  if (since === undefined) {
+    chain.phase = 'initial';
+    return;
+  }
+  chain.phase = 'resync';
+  chain.since = since;
 }
 
 /**
@@ -237,6 +335,7 @@ export function roundComplete(chain: ChainState, deltaLink: string): void {
  */
 export function resynchronise(chain: ChainState): number | undefined {
   chain.link = undefined;
+  chain.progress = undefined;
   chain.pending = undefined;
   chain.latest = undefined;
   if (chain.phase === 'initial') return undefined;
@@ -257,6 +356,8 @@ function packChains(state: DeltaState): DeltaSnapshot['chains'] {
   for (const [name, chain] of Object.entries(state.chains)) {
     chains[name] = JSON.parse(JSON.stringify({
       link: chain.link, phase: chain.phase, from: toIso(chain.from), mark: toIso(chain.mark), began: toIso(chain.began), pending: toIso(chain.pending), latest: toIso(chain.latest), since: toIso(chain.since),
+      windowStart: toIso(chain.window?.start), windowEnd: toIso(chain.window?.end), entering: toIso(chain.entering),
+      done: chain.progress?.done, fingerprint: chain.progress?.fingerprint,
     })) as DeltaSnapshot['chains'][string];
   }
   return chains;
