@@ -300,6 +300,28 @@ describe('component.json', () => {
         await loadStep('getMailFolderChanges').process.call(second, {}, cfg, first.emitted('snapshot').slice(-1)[0]);
         return [...first.emitted('data'), ...second.emitted('data')].map((data) => data.body);
       },
+      getEventChanges: async () => {
+        // First poll (start time): the calendar looked at for Graph's clock, then the first round: one
+        // event created, one changed, one occurrence cancelled. Second: one removed.
+        const VIEW = '/v1.0/me/calendarView/delta';
+        const base = 'https://graph.microsoft.com/v1.0/me/calendarView/delta';
+        const date = { Date: new Date().toUTCString() };
+        nock(GRAPH).get('/v1.0/me/calendar').query(true).reply(200, { id: 'AAMkCalendar' }, date);
+        nock(GRAPH).get(VIEW).query((q) => Boolean(q.startDateTime && q.endDateTime)).reply(200, deltaPage([
+          graphEvent,
+          { ...graphEvent, id: 'AAMkChanged=', createdDateTime: '2025-06-01T10:00:00Z', '@odata.etag': 'W/"two"' },
+          { ...graphEvent, id: 'AAMkOccurrence=', type: 'occurrence', seriesMasterId: 'AAMkMaster', isCancelled: true },
+        ], { base, token: 'v-1' }), date);
+        const cfg = cfgWith({ startTime: '2026-01-01T00:00:00Z' });
+        const first = createContext();
+        await loadStep('getEventChanges').process.call(first, {}, cfg, {});
+        nock(GRAPH).get(VIEW).query((q) => q.$deltatoken === 'v-1').reply(200, deltaPage([
+          { '@odata.type': '#microsoft.graph.event', id: 'AAMkGone=', '@removed': { reason: 'deleted' } },
+        ], { base, token: 'v-2' }), date);
+        const second = createContext();
+        await loadStep('getEventChanges').process.call(second, {}, cfg, first.emitted('snapshot').slice(-1)[0]);
+        return [...first.emitted('data'), ...second.emitted('data')].map((data) => data.body);
+      },
       getNewAndUpdatedEvents: () => triggerOutputs('getNewAndUpdatedEvents', '/v1.0/me/calendar/events', [
         { ...graphEvent, id: 'AAMkOnline=', isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness', onlineMeeting: { joinUrl: 'https://teams.microsoft.com/l/meetup-join/x' }, seriesMasterId: 'AAMkMaster', recurrence: { pattern: { type: 'weekly', interval: 1 }, range: { type: 'noEnd', startDate: '2026-01-10' } } },
         graphEvent,

@@ -14,6 +14,7 @@ const { MAIL_FIELDS, mailPollSpec, getFolders, process: pollMail } = require('..
 const { EVENT_FIELDS, eventPollSpec, getCalendars, process: pollEvents } = require('../lib/calendar/getNewAndUpdatedEvents');
 const { buildSendMailRequest, parseMailInput } = require('../lib/mail/sendMail');
 const { mailChangesSpec } = require('../lib/mail/getMailFolderChanges');
+const { eventChangesSpec } = require('../lib/calendar/getEventChanges');
 const { buildEvent } = require('../lib/calendar/createEvent');
 const verifyCredentials = require('../verifyCredentials');
 const { stepDef, readSchema } = require('./helpers/metadata');
@@ -171,6 +172,11 @@ describe('Graph v1.0 schema conformance', function graphSchema() {
       expect(missingMembers(message, 'message', '$.message')).to.deep.equal([]);
     });
 
+    it('Calendar Changes: its event is a Graph event, nested properties included', () => {
+      const { event } = readSchema(stepDef('getEventChanges').metadata.out).properties;
+      expect(missingMembers(event, 'event', '$.event')).to.deep.equal([]);
+    });
+
     it('every property of the events trigger\'s out schema, nested ones included, is an event property in Graph v1.0', () => {
       expect(missingMembers(readSchema(stepDef('getNewAndUpdatedEvents').metadata.out), 'event', '$')).to.deep.equal([]);
     });
@@ -191,6 +197,18 @@ describe('Graph v1.0 schema conformance', function graphSchema() {
         expect(chain.initialPath).to.match(/\/mailFolders\/inbox\/messages\/delta\?/);
         const select = new URL(chain.initialPath, GRAPH).searchParams.get('$select');
         for (const field of select.split(',')) expectProperty('message', field);
+      }
+    });
+
+    it('Calendar Changes calls delta bound to an event collection on calendarView (the user\'s, or a calendar\'s), with the window and no other option', () => {
+      expect(operation(schema, 'delta', 'event'), 'delta bound to event').to.include({ kind: 'function', bindingCollection: true });
+      for (const nav of [['user', 'calendarView'], ['calendar', 'calendarView']]) expect(members(schema, nav[0])[nav[1]].type, nav.join('/')).to.equal('event');
+      const window = { start: Date.parse('2026-10-28T00:00:00Z') / 1000, end: Date.parse('2027-11-28T00:00:00Z') / 1000 };
+      for (const [calendarId, path] of [[undefined, '/me/calendarView/delta'], ['AAMkCal=', '/me/calendars/AAMkCal%3D/calendarView/delta']]) {
+        const [chain] = eventChangesSpec({ calendarId }, '/me').chains;
+        const url = new URL(`${GRAPH}/v1.0${chain.initialPath({ window })}`);
+        expect(url.pathname).to.equal(`/v1.0${path}`);
+        expect([...url.searchParams.keys()]).to.deep.equal(['startDateTime', 'endDateTime']);
       }
     });
   });

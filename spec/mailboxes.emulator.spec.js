@@ -259,6 +259,51 @@ describe('on the emulator: shared mailboxes, app-only, national clouds', functio
     }
   });
 
+  describe('Calendar Changes (calendar view delta) on another mailbox, app-only and in each cloud', () => {
+    /** Two polls: the first records the calendar, then `change` happens, the second emits it. */
+    async function followed(cfg, change) {
+      const trigger = loadStep('getEventChanges');
+      const fields = { pastDays: 7, futureDays: 30, ...cfg };
+      const first = createContext();
+      await trigger.process.call(first, {}, fields, {});
+      const changed = await change();
+      const second = createContext();
+      await trigger.process.call(second, {}, fields, first.emitted('snapshot').slice(-1)[0]);
+      return { changed, out: second.emitted('data').map((d) => d.body) };
+    }
+    const book = (mailbox, subject) => async () => emu.control.addEvent({
+      mailbox, subject, start: { dateTime: new Date(Date.now() + 86400000).toISOString().slice(0, 19), timeZone: 'UTC' }, end: { dateTime: new Date(Date.now() + 90000000).toISOString().slice(0, 19), timeZone: 'UTC' },
+    });
+
+    it('delegated on info@ through the Mailbox field: an event booked in its calendar is created', async () => {
+      const { out } = await followed(delegated(ADELE, { mailbox: INFO }), book(INFO, 'Desk rota'));
+      expect(out.map((d) => [d.changeType, d.event.subject])).to.deep.equal([['created', 'Desk rota']]);
+    });
+
+    it('without Full Access: refused before anything is emitted', async () => {
+      const err = await failureOf(loadStep('getEventChanges').process.call(createContext(), {}, delegated(MEGAN, { mailbox: INFO }), {}));
+      expect(err.message).to.match(/HTTP 403 ErrorAccessDenied/);
+    });
+
+    it('app-only on Megan\'s mailbox: an event deleted there is a deletion', async () => {
+      const booked = await book(MEGAN, 'Cancelled later')();
+      const { out } = await followed(app({ mailbox: MEGAN }), async () => {
+        const res = await fetch(`${emu.url}/v1.0/users/${MEGAN}/events/${encodeURIComponent(booked.id)}`, { method: 'DELETE', headers: { Authorization: `Bearer ${emu.control.issueTokens({ mailbox: MEGAN }).access_token}` } });
+        expect(res.status).to.equal(204);
+      });
+      expect(out).to.deep.equal([{ changeType: 'deleted', id: booked.id, reason: 'deleted' }]);
+    });
+
+    for (const [cloud, loginHost] of [['usgov', 'login.microsoftonline.us'], ['usgovdod', 'login.microsoftonline.us'], ['china', 'login.partner.microsoftonline.cn']]) {
+      it(`${cloud}: app-only on the tenant's shared mailbox (Graph documents delta in this cloud)`, async () => {
+        const tenant = emu.tenants.find((t) => t.cloud === cloud);
+        const [shared] = tenant.sharedMailboxes;
+        const { out } = await followed({ authType: 'application', tenantId: tenant.domains[0], mailbox: shared, cloud, loginHost }, book(shared, `Booked in ${cloud}`));
+        expect(out.map((d) => d.event.subject)).to.deep.equal([`Booked in ${cloud}`]);
+      });
+    }
+  });
+
   it('/me and /users/{self} of one user share one queue: Outlook never sees a fifth request in flight', async () => {
     emu.control.resetStats();
     emu.control.setFaults([{ match: { method: 'GET' }, kind: 'delay', delayMs: 30 }]);

@@ -193,7 +193,7 @@ describe('no secrets and no mail bodies in logs, errors, messages or snapshots',
       emu.control.clearFaults();
     });
 
-    it('the delta trigger: a first poll with bodies, a lost sync state, polls under faults and in an outage', async () => {
+    it('the delta triggers: a first poll with bodies, a lost sync state, polls under faults and in an outage', async () => {
       const fields = { startTime: since(), changeTypes: ['created', 'updated', 'deleted'] };
       const first = await run('mail changes', 'getMailFolderChanges', {}, fields);
       expect(first.of('data')).to.have.length.of.at.least(5);
@@ -206,6 +206,15 @@ describe('no secrets and no mail bodies in logs, errors, messages or snapshots',
       expect((await run('mail changes after a lost state', 'getMailFolderChanges', {}, fields, snapshot)).of('error')).to.have.length(0);
       emu.control.setFaults([{ match: { path: '/delta$' }, kind: 'status', status: 503, times: 10 }]);
       expect((await run('mail changes in an outage', 'getMailFolderChanges', {}, fields, snapshot)).of('error')).to.have.length(1);
+      emu.control.clearFaults();
+      // Calendar Changes: a first poll emitting the events changed since the start, a lost state, faults.
+      const calendar = { startTime: since(), pastDays: 30, futureDays: 60, timeZone: 'Europe/Berlin' };
+      emu.control.addEvent({ subject: 'Changes', body: { contentType: 'text', content: `Agenda ${BODY_MARKER}` } });
+      const events = await run('calendar changes', 'getEventChanges', {}, calendar);
+      expect(events.of('data')).to.have.length.of.at.least(1);
+      emu.control.expireDeltaTokens({ code: 'resyncRequired' });
+      emu.control.setFaults([{ match: { path: '/delta$' }, kind: 'status', status: 429, retryAfterSeconds: 1, times: 1 }]);
+      expect((await run('calendar changes after a lost state', 'getEventChanges', {}, calendar, events.of('snapshot').slice(-1)[0])).of('error')).to.have.length(0);
       emu.control.clearFaults();
     });
 

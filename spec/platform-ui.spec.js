@@ -137,6 +137,7 @@ const ANSWER = {
   getNewMail: answerPolls,
   getNewAndUpdatedEvents: answerPolls,
   getMailFolderChanges: () => nock(GRAPH).persist().get(/\/delta$/).query(true).reply(200, deltaPage([]), { Date: new Date().toUTCString() }),
+  getEventChanges: () => nock(GRAPH).persist().get(/.*/).query(true).reply(200, deltaPage([]), { Date: new Date().toUTCString() }),
   sendMail: () => nock(GRAPH).persist().post(/\/sendMail$/).reply(202),
   createEvent: () => nock(GRAPH).persist().post(/\/events$/).reply(201, createdEvent()),
 };
@@ -265,6 +266,9 @@ describe('platform UI: a step field is marked required exactly when the step ref
     getNewMail: { mailbox: 'info@example.com', folderId: 'AAMkFolder1', startTime: '2026-01-01T00:00:00Z', pollOnlyUnreadMail: true },
     getNewAndUpdatedEvents: { mailbox: 'info@example.com', calendarId: 'AAMkCalendar1', startTime: '2026-01-01T00:00:00Z', timeZone: 'Europe/Berlin' },
     getMailFolderChanges: { mailbox: 'info@example.com', folderId: 'AAMkFolder1', changeTypes: ['created', 'deleted'], startTime: '2026-01-01T00:00:00Z' },
+    getEventChanges: {
+      mailbox: 'info@example.com', calendarId: 'AAMkCalendar1', changeTypes: ['created', 'deleted'], pastDays: '7', futureDays: 90, startTime: '2026-01-01T00:00:00Z', timeZone: 'Europe/Berlin',
+    },
     sendMail: { mailbox: 'info@example.com' },
     createEvent: { mailbox: 'info@example.com', calendarId: 'AAMkCalendar1' },
   };

@@ -5,7 +5,7 @@
 // name; each accepted case says exactly what must reach Graph instead.
 //
 // A case is { step, field, label, where, value, base?, names?, storage? }:
-//   step   getNewMail | getNewAndUpdatedEvents | getMailFolderChanges | sendMail | createEvent
+//   step   getNewMail | getNewAndUpdatedEvents | getMailFolderChanges | getEventChanges | sendMail | createEvent
 //   where  'cfg'         value replaces cfg[field] (step configuration or credential field)
 //          'body'        value replaces msg.body[field] (step input)
 //          'message'     value replaces the whole msg.body
@@ -27,6 +27,7 @@ const VALID_BODY = {
   getNewMail: {},
   getNewAndUpdatedEvents: {},
   getMailFolderChanges: {},
+  getEventChanges: {},
   sendMail: { to: 'ann@example.com', subject: 'Status', body: 'Hello' },
   createEvent: { subject: 'Planning', start: '2026-03-10T09:00:00Z', end: '2026-03-10T10:00:00Z' },
 };
@@ -34,6 +35,7 @@ const VALID_CFG = {
   getNewMail: { startTime: '2026-11-27T07:00:00Z' },
   getNewAndUpdatedEvents: { startTime: '2026-11-27T07:00:00Z', timeZone: 'Europe/Berlin' },
   getMailFolderChanges: { startTime: '2026-11-27T07:00:00Z', changeTypes: ['created'] },
+  getEventChanges: { startTime: '2026-11-27T07:00:00Z', pastDays: 30, futureDays: 365, timeZone: 'Europe/Berlin' },
   sendMail: {},
   createEvent: {},
 };
@@ -292,7 +294,7 @@ for (const [label, value] of [
 for (const step of ['getNewMail', 'getMailFolderChanges']) {
   for (const [label, value] of [...wrongTypes(), ...PATH_TRICKS, ...ODATA_IN_IDS]) bad(step, 'cfg', 'folderId', label, value);
 }
-for (const step of ['getNewMail', 'getNewAndUpdatedEvents', 'getMailFolderChanges']) {
+for (const step of ['getNewMail', 'getNewAndUpdatedEvents', 'getMailFolderChanges', 'getEventChanges']) {
   for (const [label, value] of [...wrongTypes(), ['only spaces', '   '], ...BAD_INSTANTS, ...ODATA_INJECTION, ['a local time without offset', '2026-03-10T09:00:00']]) {
     bad(step, 'cfg', 'startTime', label, value);
   }
@@ -317,14 +319,44 @@ for (const [label, value] of [
   ['a 1 MB text', 'c'.repeat(MB)],
   ['created and a line break', 'created\r\nX: 1'],
   ...ODATA_INJECTION,
-]) bad('getMailFolderChanges', 'cfg', 'changeTypes', label, value);
+]) {
+  bad('getMailFolderChanges', 'cfg', 'changeTypes', label, value);
+  bad('getEventChanges', 'cfg', 'changeTypes', label, value);
+}
+
+// ---- getEventChanges: the window -------------------------------------------------------------
+
+for (const field of ['pastDays', 'futureDays']) {
+  for (const [label, value] of [
+    ...wrongTypes('a number', 'the number 0'),
+    ['a negative number', -1],
+    ['a negative number as text', '-1'],
+    ['a fraction', 1.5],
+    ['a fraction as text', '1.5'],
+    ['a plus sign', '+5'],
+    ['an exponent', '1e3'],
+    ['hex', '0x10'],
+    ['days as words', 'thirty'],
+    ['days with a unit', '30d'],
+    ['NaN', Number.NaN],
+    ['Infinity', Number.POSITIVE_INFINITY],
+    ['1825 (with today, more than Outlook\'s view)', 1825],
+    ['a huge number', 1e12],
+    ['a 1 MB text', '9'.repeat(MB)],
+    ['30 and a line break', '30\r\nX: 1'],
+    ...ODATA_INJECTION,
+  ]) bad('getEventChanges', 'cfg', field, label, value);
+}
+bad('getEventChanges', 'cfg', 'futureDays', 'together with Past days and today more than 1,825 days', 900, { cfgBase: { pastDays: 1000 }, says: /1901 days.*at most 1825/ });
 
 // ---- getNewAndUpdatedEvents and createEvent: calendarId -------------------------------------
 
-for (const step of ['getNewAndUpdatedEvents', 'createEvent']) {
+for (const step of ['getNewAndUpdatedEvents', 'getEventChanges', 'createEvent']) {
   for (const [label, value] of [...wrongTypes(), ...PATH_TRICKS, ...ODATA_IN_IDS]) bad(step, 'cfg', 'calendarId', label, value);
 }
-for (const [label, value] of [...wrongTypes(), ...BAD_ZONES]) bad('getNewAndUpdatedEvents', 'cfg', 'timeZone', label, value);
+for (const step of ['getNewAndUpdatedEvents', 'getEventChanges']) {
+  for (const [label, value] of [...wrongTypes(), ...BAD_ZONES]) bad(step, 'cfg', 'timeZone', label, value);
+}
 
 // ---- sendMail ---------------------------------------------------------------------------------
 
@@ -549,6 +581,9 @@ function ok(step, label, input, expect) {
 const MAIL = (folder) => `/v1.0/me/mailFolders/${folder}/messages`;
 const MAIL_DELTA = (folder) => `/v1.0/me/mailFolders/${folder}/messages/delta`;
 const EVENTS = (calendar) => (calendar ? `/v1.0/me/calendars/${calendar}/events` : '/v1.0/me/calendar/events');
+/** Calendar Changes: a look at the calendar for Graph's clock, then the view's delta. */
+const VIEW_DELTA = (calendar) => (calendar ? `/v1.0/me/calendars/${calendar}/calendarView/delta` : '/v1.0/me/calendarView/delta');
+const VIEW_PROBE = (calendar) => (calendar ? `/v1.0/me/calendars/${calendar}` : '/v1.0/me/calendar');
 
 for (const [label, id, encoded] of [
   ['a Graph id with / + and =', 'AAMkAGI2/THVm+AAA=', 'AAMkAGI2%2FTHVm%2BAAA%3D'],
@@ -565,6 +600,7 @@ for (const [label, id, encoded] of [
   ok('getNewMail', `folderId: ${label}`, { cfg: { folderId: id } }, { method: 'GET', path: MAIL(encoded) });
   ok('getMailFolderChanges', `folderId: ${label}`, { cfg: { folderId: id } }, { method: 'GET', path: MAIL_DELTA(encoded) });
   ok('getNewAndUpdatedEvents', `calendarId: ${label}`, { cfg: { calendarId: id } }, { method: 'GET', path: EVENTS(encoded) });
+  ok('getEventChanges', `calendarId: ${label}`, { cfg: { calendarId: id } }, { method: 'GET', path: VIEW_DELTA(encoded), requests: [VIEW_PROBE(encoded)] });
   ok('createEvent', `calendarId: ${label}`, { cfg: { calendarId: id } }, { method: 'POST', path: EVENTS(encoded) });
 }
 for (const [label, value] of [['missing', MISSING], ['null', null], ['empty text', '']]) {
@@ -572,6 +608,12 @@ for (const [label, value] of [['missing', MISSING], ['null', null], ['empty text
   ok('getMailFolderChanges', `folderId ${label}: the Inbox`, { cfg: { folderId: value } }, { method: 'GET', path: MAIL_DELTA('inbox') });
   ok('getMailFolderChanges', `changeTypes ${label}: created`, { cfg: { changeTypes: value } }, { method: 'GET', path: MAIL_DELTA('inbox'), changeType: 'created' });
   ok('getNewAndUpdatedEvents', `calendarId ${label}: the default calendar`, { cfg: { calendarId: value } }, { method: 'GET', path: EVENTS() });
+  ok('getEventChanges', `calendarId ${label}: the default calendar's view`, { cfg: { calendarId: value } }, { method: 'GET', path: VIEW_DELTA(), requests: [VIEW_PROBE()] });
+  ok('getEventChanges', `changeTypes ${label}: all kinds`, { cfg: { changeTypes: value } }, { method: 'GET', path: VIEW_DELTA(), requests: [VIEW_PROBE()] });
+  ok('getEventChanges', `pastDays and futureDays ${label}: 30 back, 365 ahead`, { cfg: { pastDays: value, futureDays: value } }, {
+    method: 'GET', path: VIEW_DELTA(), requests: [VIEW_PROBE()], query: { startDateTime: '2026-10-28T00:00:00Z', endDateTime: '2027-11-28T00:00:00Z' },
+  });
+  ok('getEventChanges', `timeZone ${label}: UTC`, { cfg: { timeZone: value } }, { method: 'GET', path: VIEW_DELTA(), requests: [VIEW_PROBE()], prefer: 'IdType="ImmutableId", outlook.timezone="UTC", odata.maxpagesize=1000' });
   ok('createEvent', `calendarId ${label}: the default calendar`, { cfg: { calendarId: value } }, { method: 'POST', path: EVENTS() });
   ok('getNewMail', `pollOnlyUnreadMail ${label}: all mail`, { cfg: { pollOnlyUnreadMail: value } }, { method: 'GET', path: MAIL('inbox'), filter: 'receivedDateTime ge 2026-11-27T07:00:00Z' });
   ok('getNewAndUpdatedEvents', `timeZone ${label}: UTC`, { cfg: { timeZone: value } }, { method: 'GET', path: EVENTS(), prefer: 'IdType="ImmutableId", outlook.timezone="UTC"' });
@@ -603,7 +645,14 @@ for (const [label, value, zone] of [
   ['a Windows name with odd spacing and case', '  pacific   standard time ', 'Pacific Standard Time'],
   ['GMT', 'gmt', 'UTC'],
   ['Etc/GMT-1 (a whole-hour offset zone)', 'Etc/GMT-1', 'Etc/GMT-1'],
-]) ok('getNewAndUpdatedEvents', `timeZone ${label}`, { cfg: { timeZone: value } }, { method: 'GET', path: EVENTS(), prefer: `IdType="ImmutableId", outlook.timezone="${zone}"` });
+]) {
+  ok('getNewAndUpdatedEvents', `timeZone ${label}`, { cfg: { timeZone: value } }, { method: 'GET', path: EVENTS(), prefer: `IdType="ImmutableId", outlook.timezone="${zone}"` });
+  ok('getEventChanges', `timeZone ${label}`, { cfg: { timeZone: value } }, { method: 'GET', path: VIEW_DELTA(), requests: [VIEW_PROBE()], prefer: `IdType="ImmutableId", outlook.timezone="${zone}", odata.maxpagesize=1000` });
+}
+for (const [label, past, future, query] of [
+  ['days as text with spaces', ' 0 ', '6', { startDateTime: '2026-11-27T00:00:00Z', endDateTime: '2026-12-04T00:00:00Z' }],
+  ['the longest window (1,825 days)', 1000, '824', { startDateTime: '2024-03-02T00:00:00Z', endDateTime: '2029-03-01T00:00:00Z' }],
+]) ok('getEventChanges', `pastDays and futureDays: ${label}`, { cfg: { pastDays: past, futureDays: future } }, { method: 'GET', path: VIEW_DELTA(), requests: [VIEW_PROBE()], query });
 for (const [label, tenant, tokenPath] of [
   ['a verified domain', 'contoso.onmicrosoft.com', '/contoso.onmicrosoft.com/oauth2/v2.0/token'],
   ['a tenant GUID in upper case', '72F988BF-86F1-41AF-91AB-2D7CD011DB47', '/72F988BF-86F1-41AF-91AB-2D7CD011DB47/oauth2/v2.0/token'],
@@ -623,6 +672,7 @@ for (const [label, mailbox, segment] of [
   ok('getNewMail', `mailbox: ${label}`, { cfg: { mailbox } }, { method: 'GET', path: `${USERS(segment)}/mailFolders/inbox/messages` });
   ok('getMailFolderChanges', `mailbox: ${label}`, { cfg: { mailbox } }, { method: 'GET', path: `${USERS(segment)}/mailFolders/inbox/messages/delta` });
   ok('getNewAndUpdatedEvents', `mailbox: ${label}`, { cfg: { mailbox } }, { method: 'GET', path: `${USERS(segment)}/calendar/events` });
+  ok('getEventChanges', `mailbox: ${label}`, { cfg: { mailbox } }, { method: 'GET', path: `${USERS(segment)}/calendarView/delta`, requests: [`${USERS(segment)}/calendar`] });
   ok('sendMail', `mailbox: ${label}`, { cfg: { mailbox } }, { method: 'POST', path: `${USERS(segment)}/sendMail` });
   ok('createEvent', `mailbox: ${label}`, { cfg: { mailbox } }, { method: 'POST', path: `${USERS(segment)}/calendar/events` });
 }
