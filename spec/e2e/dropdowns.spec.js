@@ -66,6 +66,7 @@ describe('e2e: dropdowns and dynamic metadata in sailor service mode', function 
       'getNewMail.folderId -> getFolders',
       'getNewAndUpdatedEvents.calendarId -> getCalendars',
       'getMailFolderChanges.folderId -> getFolders',
+      'getEventChanges.calendarId -> getCalendars',
       'createEvent.calendarId -> getCalendars',
     ]);
     for (const { model } of models) expect(EXPECTATIONS, `an expectation for model ${model}`).to.have.property(model);
