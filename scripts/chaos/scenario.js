@@ -18,6 +18,7 @@ const { TriggerLedger } = require('./ledger');
 const { World } = require('./world');
 // Further triggers in scenarios of their own making (each: tick, drain, account), plugged in here.
 const EXTENSIONS = [require('./delta').deltaTrigger];
+const { ContactsPart } = require('./contacts');
 
 const DAY = 24 * 3600 * 1000;
 /**
@@ -83,6 +84,7 @@ class Scenario {
     this.clockPrng = prng.fork('clock');
     // A stream of its own, so that adding it left every other draw of a seed as it was.
     this.accessPrng = prng.fork('access');
+    this.contactsPrng = prng.fork('contacts');
     this.tag = `s${index}`;
     this.needles = new Set();
     this.start = EPOCH + (index % DATES) * DAY;
@@ -151,6 +153,7 @@ class Scenario {
       create: { name: 'createEvent', module: createEvent, fields: this.mailboxField() },
     };
     this.extensions = EXTENSIONS.map((attach) => attach(this));
+    this.contacts = this.config.contacts ? new ContactsPart(this) : undefined;
     this.persisted = { credential: await this.connect(), snapshots: {} };
     this.uninstall = installHooks({
       origin: this.emu.url,
@@ -503,6 +506,7 @@ class Scenario {
       if (what === 'replay' && this.replayQueue.length && plan.chance(0.5)) await this.replayOne();
     }
     for (const extension of this.extensions) await extension.tick();
+    if (this.contacts) await this.contacts.tick();
     this.clock.advance(plan.chance(0.06) ? plan.int(180, 900) * 1000 : plan.int(1, 25) * 1000);
   }
 
@@ -552,6 +556,7 @@ class Scenario {
       if (quiet < 2) this.issue('drain', `${step.name} did not settle after the faults stopped`);
     }
     for (const extension of this.extensions) await extension.drain();
+    if (this.contacts) await this.contacts.drain();
   }
 
   /** Compares what was emitted, sent and created with what Graph holds. */
@@ -590,22 +595,28 @@ class Scenario {
       if (copies > 1) doubleBooked += copies - 1;
       if (input.outcomes.includes('ok') && copies === 0) this.issue('create', `${input.subject} reported created but is not in the calendar`);
     }
+    const contacts = this.contacts ? this.contacts.account() : { contacts: 0, contactChanges: 0, upserts: 0, upsertReplays: 0, duplicateContacts: 0, lost: 0, duplicated: 0, redelivered: 0, lostDetail: [], duplicateDetail: [] };
     const extended = await Promise.all(this.extensions.map((extension) => extension.account()));
     const sum = (key) => extended.reduce((total, e) => total + e[key], 0);
     return {
       delta: Object.assign({}, ...extended.map((e) => e.figures)),
+      contacts: contacts.contacts,
+      contactChanges: contacts.contactChanges,
+      upserts: contacts.upserts,
+      upsertReplays: contacts.upsertReplays,
+      duplicateContacts: contacts.duplicateContacts,
       mails: knownMail.size,
       events: eventIds.size,
       eventUpdates: this.world.counts.eventUpdates,
-      lost: lostMail.length + lostEvents.length + sum('lost'),
-      duplicated: mail.duplicates.length + events.duplicates.length + sum('duplicated'),
-      redelivered: mail.redelivered + events.redelivered + sum('redelivered'),
+      lost: lostMail.length + lostEvents.length + contacts.lost + sum('lost'),
+      duplicated: mail.duplicates.length + events.duplicates.length + contacts.duplicated + sum('duplicated'),
+      redelivered: mail.redelivered + events.redelivered + contacts.redelivered + sum('redelivered'),
       sends: this.sends.length,
       sendsDuplicated,
       eventsCreated: this.creates.length,
       doubleBooked,
-      lostDetail: [...lostMail.map((id) => `mail "${subjects.get(id) || id}"`), ...lostEvents.map((k) => `event "${subjects.get(k.split(' ')[0]) || k}"`), ...extended.flatMap((e) => e.lostDetail)],
-      duplicateDetail: [...[...mail.duplicates, ...events.duplicates].map((k) => `"${subjects.get(k.split(' ')[0]) || k}"`), ...extended.flatMap((e) => e.duplicateDetail)],
+      lostDetail: [...lostMail.map((id) => `mail "${subjects.get(id) || id}"`), ...lostEvents.map((k) => `event "${subjects.get(k.split(' ')[0]) || k}"`), ...contacts.lostDetail, ...extended.flatMap((e) => e.lostDetail)],
+      duplicateDetail: [...[...mail.duplicates, ...events.duplicates].map((k) => `"${subjects.get(k.split(' ')[0]) || k}"`), ...contacts.duplicateDetail, ...extended.flatMap((e) => e.duplicateDetail)],
     };
   }
 

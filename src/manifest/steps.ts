@@ -6,8 +6,14 @@ import { createEvent } from '../calendar/createEvent.step';
 import { getEventChanges } from '../calendar/getEventChanges.step';
 import { getNewAndUpdatedEvents } from '../calendar/getNewAndUpdatedEvents.step';
 import { getMailFolderChanges } from '../mail/getMailFolderChanges.step';
+import { createContact } from '../contacts/createContact.step';
+import { deleteContact } from '../contacts/deleteContact.step';
+import { getNewAndUpdatedContacts } from '../contacts/getNewAndUpdatedContacts.step';
+import { lookupContact } from '../contacts/lookupContact.step';
+import { updateContact } from '../contacts/updateContact.step';
+import { upsertContact } from '../contacts/upsertContact.step';
 import { getNewMail } from '../mail/getNewMail.step';
 import { sendMail } from '../mail/sendMail.step';
 import type { StepDescriptor } from './descriptor';
 
-export const STEPS: readonly StepDescriptor[] = [getNewMail, getNewAndUpdatedEvents, getMailFolderChanges, getEventChanges, sendMail, createEvent];
+export const STEPS: readonly StepDescriptor[] = [getNewMail, getNewAndUpdatedEvents, getNewAndUpdatedContacts, getMailFolderChanges, getEventChanges, sendMail, createEvent, createContact, updateContact, upsertContact, lookupContact, deleteContact];
