@@ -27,6 +27,7 @@ const STEPS = {
   upsertContact: require('../lib/contacts/upsertContact'),
   lookupContact: require('../lib/contacts/lookupContact'),
   deleteContact: require('../lib/contacts/deleteContact'),
+  getContactChanges: require('../lib/contacts/getContactChanges'),
 };
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const WRITE = /^(POST|PUT|PATCH|DELETE) /;

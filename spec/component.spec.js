@@ -338,6 +338,25 @@ describe('component.json', () => {
         await loadStep('getEventChanges').process.call(second, {}, cfg, first.emitted('snapshot').slice(-1)[0]);
         return [...first.emitted('data'), ...second.emitted('data')].map((data) => data.body);
       },
+      getContactChanges: async () => {
+        // First poll (start time): one contact created since, a bare one changed since; second: one removed.
+        const DELTA = '/v1.0/me/contactFolders/contacts/contacts/delta';
+        const base = `https://graph.microsoft.com${DELTA}`;
+        const date = { Date: new Date().toUTCString() };
+        nock(GRAPH).get(DELTA).query((q) => Boolean(q.$select)).reply(200, deltaPage([
+          graphContact({ createdDateTime: '2026-02-01T10:00:00Z', lastModifiedDateTime: '2026-02-01T10:00:00Z', middleName: 'J.', categories: ['Customers'] }),
+          graphContact({ id: 'AAMkBare=', displayName: 'Bare', givenName: 'Bare', surname: null, emailAddresses: [], businessPhones: [], companyName: null, birthday: null, createdDateTime: '2025-06-01T10:00:00Z', lastModifiedDateTime: '2026-02-02T10:00:00Z' }),
+        ], { base, token: 'k-1' }), date);
+        const cfg = cfgWith({ startTime: '2026-01-01T00:00:00Z' });
+        const first = createContext();
+        await loadStep('getContactChanges').process.call(first, {}, cfg, {});
+        nock(GRAPH).get(DELTA).query((q) => q.$deltatoken === 'k-1').reply(200, deltaPage([
+          { '@odata.type': '#microsoft.graph.contact', id: 'AAMkGone=', '@removed': { reason: 'deleted' } },
+        ], { base, token: 'k-2' }), date);
+        const second = createContext();
+        await loadStep('getContactChanges').process.call(second, {}, cfg, first.emitted('snapshot').slice(-1)[0]);
+        return [...first.emitted('data'), ...second.emitted('data')].map((data) => data.body);
+      },
       getNewAndUpdatedContacts: async () => {
         nock(GRAPH).get('/v1.0/me/contactFolders').query(true).reply(200, { value: [] });
         // A contact with everything, and one with nothing but a name (Graph's nulls and empty objects).

@@ -15,6 +15,7 @@ const { EVENT_FIELDS, eventPollSpec, getCalendars, process: pollEvents } = requi
 const { buildSendMailRequest, parseMailInput } = require('../lib/mail/sendMail');
 const { mailChangesSpec } = require('../lib/mail/getMailFolderChanges');
 const { eventChangesSpec } = require('../lib/calendar/getEventChanges');
+const { contactChangesSpec } = require('../lib/contacts/getContactChanges');
 const { buildEvent } = require('../lib/calendar/createEvent');
 const verifyCredentials = require('../verifyCredentials');
 const { stepDef, readSchema } = require('./helpers/metadata');
@@ -263,6 +264,11 @@ describe('Graph v1.0 schema conformance', function graphSchema() {
       expect(missingMembers(message, 'message', '$.message')).to.deep.equal([]);
     });
 
+    it('Contact Changes: its contact is a Graph contact, nested properties included', () => {
+      const { contact } = readSchema(stepDef('getContactChanges').metadata.out).properties;
+      expect(missingMembers(contact, 'contact', '$.contact')).to.deep.equal([]);
+    });
+
     it('Calendar Changes: its event is a Graph event, nested properties included', () => {
       const { event } = readSchema(stepDef('getEventChanges').metadata.out).properties;
       expect(missingMembers(event, 'event', '$.event')).to.deep.equal([]);
@@ -300,6 +306,20 @@ describe('Graph v1.0 schema conformance', function graphSchema() {
         const url = new URL(`${GRAPH}/v1.0${chain.initialPath({ window })}`);
         expect(url.pathname).to.equal(`/v1.0${path}`);
         expect([...url.searchParams.keys()]).to.deep.equal(['startDateTime', 'endDateTime']);
+      }
+    });
+  });
+
+  describe('the contact delta query', () => {
+    it('Contact Changes calls delta bound to a contact collection under a contact folder (the default by its well-known name), selecting contact properties only', () => {
+      expect(operation(schema, 'delta', 'contact'), 'delta bound to contact').to.include({ kind: 'function', bindingCollection: true });
+      expect(members(schema, 'contactFolder').contacts.type).to.equal('contact');
+      for (const [contactFolderId, path] of [[undefined, '/me/contactFolders/contacts/contacts/delta'], ['AAMkF=', '/me/contactFolders/AAMkF%3D/contacts/delta']]) {
+        const [chain] = contactChangesSpec({ contactFolderId }, '/me').chains;
+        const url = new URL(`${GRAPH}/v1.0${chain.initialPath}`);
+        expect(url.pathname).to.equal(`/v1.0${path}`);
+        expect([...url.searchParams.keys()]).to.deep.equal(['$select']);
+        for (const field of url.searchParams.get('$select').split(',')) expectProperty('contact', field);
       }
     });
   });

@@ -216,6 +216,16 @@ describe('no secrets and no mail bodies in logs, errors, messages or snapshots',
       emu.control.setFaults([{ match: { path: '/delta$' }, kind: 'status', status: 429, retryAfterSeconds: 1, times: 1 }]);
       expect((await run('calendar changes after a lost state', 'getEventChanges', {}, calendar, events.of('snapshot').slice(-1)[0])).of('error')).to.have.length(0);
       emu.control.clearFaults();
+      // Contact Changes: a contact with notes, a lost state, faults, an outage.
+      emu.control.addContact({ displayName: 'Changes', personalNotes: `Notes ${BODY_MARKER}` });
+      const contacts = await run('contact changes', 'getContactChanges', {}, { startTime: since() });
+      expect(contacts.of('data')).to.have.length.of.at.least(1);
+      emu.control.expireDeltaTokens({ code: 'syncStateNotFound' });
+      emu.control.setFaults([{ match: { path: '/delta$' }, kind: 'status', status: 429, retryAfterSeconds: 1, times: 1 }]);
+      expect((await run('contact changes after a lost state', 'getContactChanges', {}, {}, contacts.of('snapshot').slice(-1)[0])).of('error')).to.have.length(0);
+      emu.control.setFaults([{ match: { path: '/delta$' }, kind: 'status', status: 503, times: 10 }]);
+      expect((await run('contact changes in an outage', 'getContactChanges', {}, {}, contacts.of('snapshot').slice(-1)[0])).of('error')).to.have.length(1);
+      emu.control.clearFaults();
     });
 
     it('the actions: sent, sent with the answer lost, refused input; booked, retried, refused input', async () => {

@@ -147,6 +147,7 @@ const ANSWER = {
   upsertContact: () => contactGraph(),
   lookupContact: () => contactGraph({ contacts: [graphContact()] }),
   deleteContact: () => contactGraph({ contacts: [graphContact({ id: 'AAMkContact1=' })] }),
+  getContactChanges: () => nock(GRAPH).persist().get(/\/delta$/).query(true).reply(200, deltaPage([]), { Date: new Date().toUTCString() }),
 };
 
 /** Every contact property an action takes, filled (Create Contact, Update Contact, Create or Update Contact). */
@@ -317,6 +318,7 @@ describe('platform UI: a step field is marked required exactly when the step ref
     upsertContact: { mailbox: 'info@example.com', contactFolderId: 'AAMkFolder1' },
     lookupContact: { mailbox: 'info@example.com', contactFolderId: 'AAMkFolder1', notFound: 'error' },
     deleteContact: { mailbox: 'info@example.com' },
+    getContactChanges: { mailbox: 'info@example.com', contactFolderId: 'AAMkFolder1', changeTypes: ['created', 'deleted'], startTime: '2026-01-01T00:00:00Z' },
   };
 
   steps.forEach(({ name, def }) => {

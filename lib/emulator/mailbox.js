@@ -55,8 +55,8 @@ class Mailbox {
         this.kind = kind;
         this.enabled = enabled;
         this.ids = (0, ids_1.createIdFactory)(seed, user.id);
-        this.contacts = new contacts_1.ContactStore(this.ids);
         this.delta = new delta_1.MailboxDelta(seed, user.id);
+        this.contacts = new contacts_1.ContactStore(this.ids, this.delta.journal);
     }
     /** The primary SMTP address. */
     get address() {

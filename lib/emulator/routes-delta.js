@@ -1,20 +1,8 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.DELTA_ROUTES = void 0;
-/**
- * Delta queries (delta.ts keeps the changes and the sync states) and DELETE, the change they
- * report besides moves. Messages: `GET /mailFolders/{id}/messages/delta` as message-delta.md and
- * delta-query-messages.md describe it:
- *   - the first request may carry `$select`, `$top`, `changeType=created|updated|deleted`,
- *     `$filter=receivedDateTime ge|gt {value}` and `$orderby=receivedDateTime desc`; they are
- *     encoded in the tokens and apply to every later round, and a request with a token takes none
- *     of them (400);
- *   - pages follow `Prefer: odata.maxpagesize` (of each request), else $top, else 10; every page
- *     but the last has an `@odata.nextLink` ($skiptoken), the last an `@odata.deltaLink`
- *     ($deltatoken);
- *   - items carry `@odata.type`; removed ones are `{id, @removed: {reason}}`.
- */
 const entity_1 = require("./entity");
+const entity_contact_1 = require("./entity-contact");
 const entity_event_1 = require("./entity-event");
 const entity_message_1 = require("./entity-message");
 const errors_1 = require("./errors");
@@ -165,6 +153,42 @@ const messagesDelta = (req, { folderId }) => {
             ? (0, entity_1.render)(entity_message_1.MESSAGE, item, req.render, select) : undefined),
     });
 };
+/** The rounds of a contact folder: every contact (initial round), then those added or changed since, and the tombstones of those gone. */
+function contactRounds(req, folderId) {
+    const { journal } = req.mailbox.delta;
+    return (since) => {
+        const entries = [];
+        for (const change of journal.changes(folderId, since ?? 0)) {
+            if (change.tomb) {
+                if (since !== undefined && change.tomb.entered <= since)
+                    entries.push({ kind: 'deleted', tomb: change.tomb });
+                continue;
+            }
+            // An arrival that changed since: its later entry speaks for it (contacts are never held back).
+            if (!change.current)
+                continue;
+            entries.push({ kind: since === undefined || change.stamp.entered > since ? 'created' : 'updated', item: change.item });
+        }
+        return { entries, end: journal.seq };
+    };
+}
+/** A contact folder by id, or the default one by its well-known name (any case). */
+function contactFolderParam(req, folderId) {
+    const store = req.mailbox.contacts;
+    return folderId.toLowerCase() === 'contacts' ? store.root : (0, graph_request_1.lookup)(folderId, (id) => store.folder(id));
+}
+const contactsDelta = (req, { folderId }) => {
+    const folder = contactFolderParam(req, folderId);
+    return serveDelta(req, {
+        scope: `contacts:${folder.id}`,
+        type: 'contact',
+        options: ['$select'],
+        start: () => ({ rounds: contactRounds(req, folder.id), data: (0, odata_1.parseSelect)(entity_contact_1.CONTACT, req.params.get('$select')) }),
+        // Deleted after the round was fixed: its tombstone comes in the next round.
+        render: (item, select) => (req.mailbox.delta.journal.stamp(item)?.container === folder.id
+            ? (0, entity_1.render)(entity_contact_1.CONTACT, item, req.render, select) : undefined),
+    });
+};
 /**
  * The rounds of a calendar view: the occurrences, exceptions and single events in the window (an
  * initial round), then those of the events changed since (a series changed: all its instances in
@@ -291,6 +315,7 @@ exports.DELTA_ROUTES = [
     { method: 'GET', pattern: '/calendarView/delta', handler: calendarViewDelta('default'), permission: 'Calendars.Read' },
     { method: 'GET', pattern: '/calendar/calendarView/delta', handler: calendarViewDelta('default'), permission: 'Calendars.Read' },
     { method: 'GET', pattern: '/calendars/{calendarId}/calendarView/delta', handler: calendarViewDelta('byId'), permission: 'Calendars.Read' },
+    { method: 'GET', pattern: '/contactFolders/{folderId}/contacts/delta', handler: contactsDelta, permission: 'Contacts.Read' },
     { method: 'DELETE', pattern: '/messages/{messageId}', handler: deleteMessage, permission: 'Mail.ReadWrite' },
     { method: 'DELETE', pattern: '/mailFolders/{folderId}/messages/{messageId}', handler: deleteMessage, permission: 'Mail.ReadWrite' },
 ];

@@ -12,6 +12,7 @@ const { startEmulator } = require(path.join(__dirname, '..', '..', 'lib', 'emula
 let emu;
 /** How far the bench has moved the emulator's clock past the real one (advance). */
 let offset = 0;
+const DAY = 24 * 3600 * 1000;
 
 serve({
   async start(options) {
@@ -21,6 +22,34 @@ serve({
   addMails: (count, options) => emu.control.addMails(count, options),
   addEvents: (count, options) => emu.control.addEvents(count, options),
   addMail: (options) => emu.control.addMail(options),
+  /** `count` events (starting as they are created, an hour long) or contacts of the default folder, created `stepMs` apart from `startAt`. */
+  addItems(kind, count, { startAt, stepMs }) {
+    const ids = [];
+    for (let i = 0; i < count; i += 1) {
+      const at = startAt + i * stepMs;
+      const wall = (ms) => ({ dateTime: new Date(ms).toISOString().slice(0, 19), timeZone: 'UTC' });
+      const item = kind === 'events'
+        ? emu.control.addEvent({ subject: `Bench ${i}`, start: wall(at + DAY), end: wall(at + DAY + 3600000), createdAt: at })
+        : emu.control.addContact({ displayName: `Bench ${i}`, givenName: 'Bench', createdAt: at });
+      ids.push(item.id);
+    }
+    return { ids };
+  },
+  /** Updates or deletes events or contacts, as Outlook would. */
+  async changeItems(kind, ids, what) {
+    const token = emu.control.issueTokens().access_token;
+    for (const id of ids) {
+      if (kind === 'contacts') {
+        if (what === 'delete') emu.control.deleteContact(id);
+        else emu.control.updateContact(id, { jobTitle: 'Changed by the bench' });
+      } else if (what === 'delete') {
+        const response = await fetch(`${emu.url}/v1.0/me/events/${encodeURIComponent(id)}`, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } });
+        if (response.status !== 204) throw new Error(`deleting an event answered ${response.status}`);
+      } else {
+        emu.control.updateEvent(id, { subject: 'Changed by the bench' });
+      }
+    }
+  },
   updateMail: (id, changes) => emu.control.updateMail(id, changes),
   /** Ids of the first `count` mails of a folder, as Graph lists them. */
   async folderMessageIds(folderId, count) {

@@ -166,6 +166,15 @@ describe('emulator: answers shaped like Microsoft\'s published examples (spec/em
       if (folder.totalItemCount !== Number(count)) throw new Error(`${name} held mail before`);
       return added[0].parentFolderId;
     }
+    // Contact delta: a new contact folder holding exactly n contacts.
+    if (kind.startsWith('contact-folder-with:')) {
+      const [, name, count] = kind.split(':');
+      const folder = emu.control.addContactFolder({ displayName: name });
+      for (let i = 0; i < Number(count); i += 1) {
+        emu.control.addContact({ folder: folder.id, givenName: `Contact ${i + 1}`, surname: 'Example', initials: 'C.E.', birthday: '1980-02-29T11:59:00Z' });
+      }
+      return folder.id;
+    }
     if (kind.startsWith('link:')) return linkOf(kind.slice('link:'.length));
     if (kind.startsWith('next-round:')) {
       const [, name, actions] = kind.split(':');

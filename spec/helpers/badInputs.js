@@ -36,6 +36,7 @@ const VALID_BODY = {
   upsertContact: { emailAddress: 'ann@example.com', givenName: 'Ann' },
   lookupContact: { emailAddress: 'ann@example.com' },
   deleteContact: { contactId: 'AAMkContact1=' },
+  getContactChanges: {},
 };
 const VALID_CFG = {
   getNewMail: { startTime: '2026-11-27T07:00:00Z' },
@@ -50,6 +51,7 @@ const VALID_CFG = {
   upsertContact: {},
   lookupContact: {},
   deleteContact: {},
+  getContactChanges: { startTime: '2026-11-27T07:00:00Z' },
 };
 const STEPS = Object.keys(VALID_BODY);
 
@@ -334,6 +336,7 @@ for (const [label, value] of [
 ]) {
   bad('getMailFolderChanges', 'cfg', 'changeTypes', label, value);
   bad('getEventChanges', 'cfg', 'changeTypes', label, value);
+  bad('getContactChanges', 'cfg', 'changeTypes', label, value);
 }
 
 // ---- getEventChanges: the window -------------------------------------------------------------
@@ -586,7 +589,7 @@ for (const [label, value] of [
 
 const CONTACT_STEPS = ['createContact', 'updateContact', 'upsertContact'];
 const TEXT_JUNK = [...wrongTypes(), ...CONTROL, ['256 characters', 't'.repeat(256)], ['1 MB', 't'.repeat(MB)]];
-for (const step of ['getNewAndUpdatedContacts', 'createContact', 'upsertContact', 'lookupContact']) {
+for (const step of ['getNewAndUpdatedContacts', 'getContactChanges', 'createContact', 'upsertContact', 'lookupContact']) {
   for (const [label, value] of [...wrongTypes(), ...PATH_TRICKS, ...ODATA_IN_IDS]) bad(step, 'cfg', 'contactFolderId', label, value);
 }
 for (const step of ['updateContact', 'deleteContact']) {
@@ -594,6 +597,7 @@ for (const step of ['updateContact', 'deleteContact']) {
 }
 for (const [label, value] of [...wrongTypes(), ['only spaces', '   '], ...BAD_INSTANTS, ...ODATA_INJECTION, ['a local time without offset', '2026-03-10T09:00:00']]) {
   bad('getNewAndUpdatedContacts', 'cfg', 'startTime', label, value);
+  bad('getContactChanges', 'cfg', 'startTime', label, value);
 }
 for (const [label, value] of ENUM_JUNK) bad('lookupContact', 'cfg', 'notFound', label, value);
 for (const step of CONTACT_STEPS) {
@@ -906,12 +910,16 @@ for (const [label, id, encoded] of [
   ok('deleteContact', `contactId: ${label}`, { body: { contactId: id } }, { method: 'DELETE', path: `/v1.0/me/contacts/${encoded}` });
   ok('getNewAndUpdatedContacts', `contactFolderId: ${label}`, { cfg: { contactFolderId: id } }, { method: 'GET', path: `/v1.0/me/contactFolders/${encoded}/contacts` });
   ok('lookupContact', `contactFolderId: ${label}`, { cfg: { contactFolderId: id } }, { method: 'GET', path: `/v1.0/me/contactFolders/${encoded}/contacts` });
+  ok('getContactChanges', `contactFolderId: ${label}`, { cfg: { contactFolderId: id } }, { method: 'GET', path: `/v1.0/me/contactFolders/${encoded}/contacts/delta` });
 }
 for (const [label, value] of [['"contacts"', 'contacts'], ['"Contacts" with spaces around it', ' Contacts ']]) {
   ok('getNewAndUpdatedContacts', `contactFolderId ${label}: the default folder alone`, { cfg: { contactFolderId: value } }, { method: 'GET', path: '/v1.0/me/contacts', filter: 'lastModifiedDateTime ge 2026-11-27T07:00:00Z' });
+  ok('getContactChanges', `contactFolderId ${label}: the default folder by its well-known name`, { cfg: { contactFolderId: value } }, { method: 'GET', path: '/v1.0/me/contactFolders/contacts/contacts/delta' });
 }
 for (const [label, value] of [['missing', MISSING], ['null', null], ['empty text', '']]) {
   ok('lookupContact', `contactFolderId ${label}: the default folder`, { cfg: { contactFolderId: value } }, { method: 'GET', path: '/v1.0/me/contacts' });
+  ok('getContactChanges', `contactFolderId ${label}: the default folder by its well-known name`, { cfg: { contactFolderId: value } }, { method: 'GET', path: '/v1.0/me/contactFolders/contacts/contacts/delta' });
+  ok('getContactChanges', `changeTypes ${label}: all kinds`, { cfg: { changeTypes: value } }, { method: 'GET', path: '/v1.0/me/contactFolders/contacts/contacts/delta' });
 }
 ok('lookupContact', "an address with an apostrophe, a +tag and capitals: one quoted OData literal, apostrophe doubled", {
   body: { emailAddress: "Pat <Pat.O'Brien+CRM@Example.com>" },

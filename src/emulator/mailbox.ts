@@ -63,8 +63,8 @@ export class Mailbox {
    */
   constructor(readonly user: User, seed: number, readonly tenant: Tenant, readonly kind: MailboxKind = 'user', readonly enabled = true) {
     this.ids = createIdFactory(seed, user.id);
-    this.contacts = new ContactStore(this.ids);
     this.delta = new MailboxDelta(seed, user.id);
+    this.contacts = new ContactStore(this.ids, this.delta.journal);
   }
 
   /** The primary SMTP address. */

@@ -10,8 +10,13 @@
  *     but the last has an `@odata.nextLink` ($skiptoken), the last an `@odata.deltaLink`
  *     ($deltatoken);
  *   - items carry `@odata.type`; removed ones are `{id, @removed: {reason}}`.
+ * Calendar views: `GET /calendarView/delta` with its window (below). Contacts:
+ * `GET /contactFolders/{id}/contacts/delta` (contact-delta.md), the default folder also by its
+ * well-known name `contacts`; `$select` on the first request, no change type or filter.
  */
+import type { ContactFolder, StoredContact } from './contacts';
 import { render } from './entity';
+import { CONTACT } from './entity-contact';
 import { EVENT_INSTANCE } from './entity-event';
 import { MESSAGE } from './entity-message';
 import { badRequest, GraphError, invalidFilter, notFound } from './errors';
@@ -176,6 +181,43 @@ const messagesDelta: GraphHandler = (req, { folderId }) => {
   });
 };
 
+/** The rounds of a contact folder: every contact (initial round), then those added or changed since, and the tombstones of those gone. */
+function contactRounds(req: GraphRequest, folderId: string): RoundBuilder {
+  const { journal } = req.mailbox.delta;
+  return (since) => {
+    const entries: RoundEntry[] = [];
+    for (const change of journal.changes(folderId, since ?? 0)) {
+      if (change.tomb) {
+        if (since !== undefined && change.tomb.entered <= since) entries.push({ kind: 'deleted', tomb: change.tomb });
+        continue;
+      }
+      // An arrival that changed since: its later entry speaks for it (contacts are never held back).
+      if (!change.current) continue;
+      entries.push({ kind: since === undefined || change.stamp.entered > since ? 'created' : 'updated', item: change.item });
+    }
+    return { entries, end: journal.seq };
+  };
+}
+
+/** A contact folder by id, or the default one by its well-known name (any case). */
+function contactFolderParam(req: GraphRequest, folderId: string): ContactFolder {
+  const store = req.mailbox.contacts;
+  return folderId.toLowerCase() === 'contacts' ? store.root : lookup(folderId, (id) => store.folder(id));
+}
+
+const contactsDelta: GraphHandler = (req, { folderId }) => {
+  const folder = contactFolderParam(req, folderId);
+  return serveDelta(req, {
+    scope: `contacts:${folder.id}`,
+    type: 'contact',
+    options: ['$select'],
+    start: () => ({ rounds: contactRounds(req, folder.id), data: parseSelect(CONTACT, req.params.get('$select')) }),
+    // Deleted after the round was fixed: its tombstone comes in the next round.
+    render: (item, select) => (req.mailbox.delta.journal.stamp(item)?.container === folder.id
+      ? render(CONTACT, item as StoredContact, req.render, select as string[] | undefined) : undefined),
+  });
+};
+
 /**
  * The rounds of a calendar view: the occurrences, exceptions and single events in the window (an
  * initial round), then those of the events changed since (a series changed: all its instances in
@@ -301,6 +343,7 @@ export const DELTA_ROUTES: readonly GraphRoute[] = [
   { method: 'GET', pattern: '/calendarView/delta', handler: calendarViewDelta('default'), permission: 'Calendars.Read' },
   { method: 'GET', pattern: '/calendar/calendarView/delta', handler: calendarViewDelta('default'), permission: 'Calendars.Read' },
   { method: 'GET', pattern: '/calendars/{calendarId}/calendarView/delta', handler: calendarViewDelta('byId'), permission: 'Calendars.Read' },
+  { method: 'GET', pattern: '/contactFolders/{folderId}/contacts/delta', handler: contactsDelta, permission: 'Contacts.Read' },
   { method: 'DELETE', pattern: '/messages/{messageId}', handler: deleteMessage, permission: 'Mail.ReadWrite' },
   { method: 'DELETE', pattern: '/mailFolders/{folderId}/messages/{messageId}', handler: deleteMessage, permission: 'Mail.ReadWrite' },
 ];

@@ -8,6 +8,7 @@ import { getNewAndUpdatedEvents } from '../calendar/getNewAndUpdatedEvents.step'
 import { getMailFolderChanges } from '../mail/getMailFolderChanges.step';
 import { createContact } from '../contacts/createContact.step';
 import { deleteContact } from '../contacts/deleteContact.step';
+import { getContactChanges } from '../contacts/getContactChanges.step';
 import { getNewAndUpdatedContacts } from '../contacts/getNewAndUpdatedContacts.step';
 import { lookupContact } from '../contacts/lookupContact.step';
 import { updateContact } from '../contacts/updateContact.step';
@@ -16,4 +17,4 @@ import { getNewMail } from '../mail/getNewMail.step';
 import { sendMail } from '../mail/sendMail.step';
 import type { StepDescriptor } from './descriptor';
 
-export const STEPS: readonly StepDescriptor[] = [getNewMail, getNewAndUpdatedEvents, getNewAndUpdatedContacts, getMailFolderChanges, getEventChanges, sendMail, createEvent, createContact, updateContact, upsertContact, lookupContact, deleteContact];
+export const STEPS: readonly StepDescriptor[] = [getNewMail, getNewAndUpdatedEvents, getNewAndUpdatedContacts, getMailFolderChanges, getEventChanges, getContactChanges, sendMail, createEvent, createContact, updateContact, upsertContact, lookupContact, deleteContact];
