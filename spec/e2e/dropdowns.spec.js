@@ -83,6 +83,7 @@ describe('e2e: dropdowns and dynamic metadata in sailor service mode', function 
       'getEventChanges.calendarId -> getCalendars',
       'createEvent.calendarId -> getCalendars',
       'getNewAndUpdatedContacts.contactFolderId -> getContactFolders',
+      'getContactChanges.contactFolderId -> getContactFolders',
       'createContact.contactFolderId -> getContactFolders',
       'upsertContact.contactFolderId -> getContactFolders',
       'lookupContact.contactFolderId -> getContactFolders',
