@@ -53,7 +53,7 @@ async function followChain(session, spec, chain, handlers, logger) {
                 continue;
             }
             if (deltaUnavailable(err)) {
-                throw new errors_1.GraphRequestError(`Microsoft Graph does not offer change tracking (delta queries) for ${spec.label} on this mailbox in the ${session.cloud.label} cloud (HTTP ${err.statusCode ?? '?'}${err.code ? ` ${err.code}` : ''}). Use the time-based trigger (Poll for New Mail, Poll for New and Updated Events) instead.`, err.statusCode, err.code, err.requestId);
+                throw new errors_1.GraphRequestError(`Microsoft Graph does not offer change tracking (delta queries) for ${spec.label} on this mailbox in the ${session.cloud.label} cloud (HTTP ${err.statusCode ?? '?'}${err.code ? ` ${err.code}` : ''}). Use the time-based trigger (Poll for New Mail, Poll for New and Updated Events, Poll for New and Updated Contacts) instead.`, err.statusCode, err.code, err.requestId);
             }
             throw err;
         }

@@ -175,6 +175,13 @@ describe('Contact Changes on the wire', () => {
     expect(ctx.emitted('snapshot').slice(-1)[0].chains.changes.link).to.equal(`${base}?$deltatoken=c-1`);
   });
 
+  it('where Graph offers no delta (501 NotImplemented) the error says to use the time-based contacts trigger', async () => {
+    nock(GRAPH).get('/v1.0/me/contactFolders/contacts/contacts/delta').query(true)
+      .reply(501, { error: { code: 'NotImplemented', message: 'Not supported.' } });
+    const error = await trigger.process.call(createContext(), {}, cfgWith({}), {}).then(() => undefined, (err) => err);
+    expect(error.message).to.match(/does not offer change tracking \(delta queries\) for contacts of the default Contacts folder .* \(HTTP 501 NotImplemented\)\. Use the time-based trigger .*Poll for New and Updated Contacts/);
+  });
+
   it('a chosen folder on its own path, the id encoded', async () => {
     const scope = nock(GRAPH).get('/v1.0/me/contactFolders/AAMk%2Fx%3D/contacts/delta').query(true)
       .reply(200, deltaPage([], { base: 'https://graph.microsoft.com/v1.0/me/contactFolders/AAMk%2Fx%3D/contacts/delta', token: 'c-1' }), { Date: new Date().toUTCString() });

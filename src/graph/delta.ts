@@ -95,7 +95,7 @@ export async function followChain<T>(session: GraphSession, spec: DeltaChainSpec
         continue;
       }
       if (deltaUnavailable(err)) {
-        throw new GraphRequestError(`Microsoft Graph does not offer change tracking (delta queries) for ${spec.label} on this mailbox in the ${session.cloud.label} cloud (HTTP ${err.statusCode ?? '?'}${err.code ? ` ${err.code}` : ''}). Use the time-based trigger (Poll for New Mail, Poll for New and Updated Events) instead.`, err.statusCode, err.code, err.requestId);
+        throw new GraphRequestError(`Microsoft Graph does not offer change tracking (delta queries) for ${spec.label} on this mailbox in the ${session.cloud.label} cloud (HTTP ${err.statusCode ?? '?'}${err.code ? ` ${err.code}` : ''}). Use the time-based trigger (Poll for New Mail, Poll for New and Updated Events, Poll for New and Updated Contacts) instead.`, err.statusCode, err.code, err.requestId);
       }
       throw err;
     }
