@@ -52,6 +52,9 @@ describe('chaos: polls, sends and bookings under faults, crashes and token rotat
     expect(totals.delta.movedOut + totals.delta.deleted).to.be.above(10);
     expect(totals.delta.resyncs).to.be.above(0);
     expect(Object.keys(totals.crashSites).some((site) => site.startsWith('getMailFolderChanges'))).to.equal(true);
+    // Contact Changes follows the contacts part's default folder through its changes and lost sync states.
+    expect(totals.delta.contactDeltaChanges).to.be.above(10);
+    expect(totals.delta.contactDeltaResyncs).to.be.above(0);
     // The contacts part: upserts (replayed too) with no duplicate contact, and the contacts trigger.
     expect(totals.duplicateContacts, report(totals)).to.equal(0);
     expect(totals.upserts).to.be.above(10);

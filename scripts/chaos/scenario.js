@@ -17,7 +17,7 @@ const { FaultBook, FAULT_STATUSES } = require('./faults');
 const { TriggerLedger } = require('./ledger');
 const { World } = require('./world');
 // Further triggers in scenarios of their own making (each: tick, drain, account), plugged in here.
-const EXTENSIONS = [require('./delta').deltaTrigger];
+const EXTENSIONS = [require('./delta').deltaTrigger, require('./contactDelta').contactDeltaTrigger];
 const { ContactsPart } = require('./contacts');
 
 const DAY = 24 * 3600 * 1000;
@@ -555,8 +555,9 @@ class Scenario {
       }
       if (quiet < 2) this.issue('drain', `${step.name} did not settle after the faults stopped`);
     }
-    for (const extension of this.extensions) await extension.drain();
+    // The contacts part's last upserts first: the contact delta trigger then drains what they changed.
     if (this.contacts) await this.contacts.drain();
+    for (const extension of this.extensions) await extension.drain();
   }
 
   /** Compares what was emitted, sent and created with what Graph holds. */
