@@ -13,9 +13,8 @@
 //   says those cannot be reported);
 // - a version emitted twice is redelivered after a crash (bounded by PERSIST_EVERY) or duplicated,
 //   a failure.
+const { CODES, pollUntilQuiet } = require('./delta');
 const { TriggerLedger } = require('./ledger');
-
-const CODES = ['SyncStateNotFound', 'syncStateNotFound', 'resyncRequired'];
 
 class ContactDeltaTrigger {
   constructor(scenario) {
@@ -71,14 +70,7 @@ class ContactDeltaTrigger {
   }
 
   async drain() {
-    if (!this.active) return;
-    let quiet = 0;
-    for (let i = 0; i < 8 && quiet < 2; i += 1) {
-      const result = await this.poll();
-      quiet = result.kind === 'ok' && result.run.emitted === 0 ? quiet + 1 : 0;
-      this.s.clock.advance(30_000);
-    }
-    if (quiet < 2) this.s.issue('drain', `${this.step.name} did not settle after the faults stopped`);
+    if (this.active) await pollUntilQuiet(this.s, this.step.name, () => this.poll());
   }
 
   account() {

@@ -20,6 +20,17 @@ const FOLDER = 'Clients';
 const SENDERS = ['lidia.holloway@contoso.example', 'orders@fabrikam.example', 'Patti O\'Brien <patti@tailspin.example>'];
 const CODES = ['SyncStateNotFound', 'syncStateNotFound', 'resyncRequired'];
 
+/** The drain of a delta trigger: polls until two in a row emit nothing (at most 8), 30 s apart. */
+async function pollUntilQuiet(scenario, name, poll) {
+  let quiet = 0;
+  for (let i = 0; i < 8 && quiet < 2; i += 1) {
+    const result = await poll();
+    quiet = result.kind === 'ok' && result.run.emitted === 0 ? quiet + 1 : 0;
+    scenario.clock.advance(30_000);
+  }
+  if (quiet < 2) scenario.issue('drain', `${name} did not settle after the faults stopped`);
+}
+
 class DeltaLedger {
   constructor() {
     /** key -> delivery records */
@@ -233,13 +244,7 @@ class DeltaTrigger {
   }
 
   async drain() {
-    let quiet = 0;
-    for (let i = 0; i < 8 && quiet < 2; i += 1) {
-      const result = await this.poll();
-      quiet = result.kind === 'ok' && result.run.emitted === 0 ? quiet + 1 : 0;
-      this.s.clock.advance(30_000);
-    }
-    if (quiet < 2) this.s.issue('drain', `${this.step.name} did not settle after the faults stopped`);
+    await pollUntilQuiet(this.s, this.step.name, () => this.poll());
   }
 
   /** Subject -> immutable id, as Graph lists the folders the mail ended in. */
@@ -335,4 +340,4 @@ function deltaTrigger(scenario) {
   return new DeltaTrigger(scenario);
 }
 
-module.exports = { deltaTrigger };
+module.exports = { deltaTrigger, pollUntilQuiet, CODES };
