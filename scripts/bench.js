@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // npm run bench: the component's costs against the offline Graph emulator, as ratios within one run.
 //
-//   node scripts/bench.js [--quick] [--out FILE] [--only mail,events,upcoming,send,burst,load,attach] [--reps N]
+//   node scripts/bench.js [--quick] [--out FILE] [--only mail,events,upcoming,changes,itemChanges,send,burst,load,attach] [--reps N]
 //                         [--component-node-options OPTS]
 //
-// --quick: 10,000 / 1,000 mails, 2,000 events, 100 sends (CI). --reps: fresh runs per poll size
+// --quick: 10,000 / 1,000 mails, 2,000 events, 2,000 mail changes, 100 sends (CI). --reps: fresh runs per poll size
 // (default 3; memory and speed are their median). --component-node-options: NODE_OPTIONS for the
 // component's processes only (e.g. "--max-semi-space-size=2"); a NODE_OPTIONS of the bench's own
 // environment reaches every child, the emulator's too.
@@ -22,6 +22,8 @@ const os = require('os');
 const { execFileSync } = require('child_process');
 const { spawn } = require('./bench/rpc');
 const { reportUsageError, UsageError } = require('../lib/cli/usage');
+const { changesScenario, changesFigures } = require('./bench/changes');
+const { itemChangesScenario, itemChangesFigures } = require('./bench/itemChanges');
 
 const ROOT = path.join(__dirname, '..');
 const EMULATOR_CHILD = path.join(__dirname, 'bench', 'emulator-child.js');
@@ -36,16 +38,22 @@ const CLIENT = { id: 'emulator-client-id', secret: 'emulator-client-secret' };
 const EMULATOR_GATE = 1000;
 const MB = 1024 * 1024;
 
-const FULL = { mailLarge: 100000, mailSmall: 10000, events: 20000, reps: 3, sends: 1000, sendWarmup: 50, burst: 50, loads: 5, series: 1000, upcomingHours: 4 };
-const QUICK = { mailLarge: 10000, mailSmall: 1000, events: 2000, reps: 3, sends: 100, sendWarmup: 10, burst: 50, loads: 5, series: 1000, upcomingHours: 2 };
-const SCENARIOS = ['mail', 'events', 'upcoming', 'send', 'burst', 'load', 'attach'];
+const FULL = {
+  mailLarge: 100000, mailSmall: 10000, events: 20000, reps: 3, sends: 1000, sendWarmup: 50, burst: 50, loads: 5, series: 1000, upcomingHours: 4,
+  changesBase: 10000, changes: 10000, changesMoved: 200,
+};
+const QUICK = {
+  mailLarge: 10000, mailSmall: 1000, events: 2000, reps: 3, sends: 100, sendWarmup: 10, burst: 50, loads: 5, series: 1000, upcomingHours: 2,
+  changesBase: 2000, changes: 2000, changesMoved: 50,
+};
+const SCENARIOS = ['mail', 'events', 'upcoming', 'changes', 'itemChanges', 'send', 'burst', 'load', 'attach'];
 /** Attachment sizes whose peak memory must stay within ATTACH_RSS_SPREAD_MB of each other. */
 const ATTACH_SIZES = [1 * MB, 40 * MB, 140 * MB];
 const ATTACH_RSS_SPREAD_MB = 30;
 /** NODE_OPTIONS of the component's child processes (set from --component-node-options). */
 let componentNodeOptions = process.env.NODE_OPTIONS || '';
 
-const USAGE = 'Usage: node scripts/bench.js [--quick] [--out FILE] [--only mail,events,upcoming,send,burst,load,attach] [--reps N] [--component-node-options OPTS]';
+const USAGE = 'Usage: node scripts/bench.js [--quick] [--out FILE] [--only mail,events,upcoming,changes,itemChanges,send,burst,load,attach] [--reps N] [--component-node-options OPTS]';
 
 /** What each option that takes a value wants, for the message when it is missing or bad. */
 const NEEDS = { '--out': 'a file name', '--only': 'scenario names', '--reps': 'a whole number of 1 or more', '--component-node-options': 'Node options' };
@@ -446,6 +454,8 @@ function figuresOf(results, sizes) {
     add('mail.rssRatio', `mail: peak RSS at ${sizes.mailLarge.toLocaleString('en-US')} / at ${sizes.mailSmall.toLocaleString('en-US')}`, round(ratio, 3), '', max(1.1));
   }
   poll('events', 'events');
+  const changesInFlight = changesFigures(results.changes, { add, exactly, max, requestsAim, round });
+  const itemChangesInFlight = itemChangesFigures(results.itemChanges, { add, exactly, max, round });
 
   const u = results.upcoming;
   if (u) {
@@ -478,6 +488,8 @@ function figuresOf(results, sizes) {
   for (const key of ['mailSmall', 'mailLarge', 'events']) {
     if (results[key]) inFlight.push(results[key].maxInFlightPerMailbox);
   }
+  if (changesInFlight !== undefined) inFlight.push(changesInFlight);
+  if (itemChangesInFlight !== undefined) inFlight.push(itemChangesInFlight);
   if (s) inFlight.push(s.maxInFlightPerMailbox);
   if (b) inFlight.push(b.sessions1.maxInFlightPerMailbox, b.sessions5.maxInFlightPerMailbox);
   if (inFlight.length) add('maxInFlight', 'max requests in flight per mailbox, all component scenarios', Math.max(...inFlight), '', max(4));
@@ -546,6 +558,8 @@ async function main() {
   }
   if (want('events')) results.events = await pollScenario('events', sizes.events, sizes.reps);
   if (want('upcoming')) results.upcoming = await upcomingScenario(sizes);
+  if (want('changes')) results.changes = await changesScenario({ withProcesses, sizes });
+  if (want('itemChanges')) results.itemChanges = await itemChangesScenario({ withProcesses, sizes });
   if (want('send')) results.send = await sendScenario(sizes);
   if (want('burst')) results.burst = await burstScenario(sizes);
   if (want('load')) results.load = loadScenario(sizes);

@@ -10,7 +10,7 @@ const { expect } = require('chai');
 const nock = require('nock');
 const { GRAPH, cfgWith } = require('./helpers/setup');
 const { createContext } = require('./helpers/context');
-const { createdEvent } = require('./helpers/graphAnswers');
+const { createdEvent, deltaPage } = require('./helpers/graphAnswers');
 const { contactGraph, graphContact } = require('./helpers/contactGraph');
 const { loadStep } = require('./helpers/sailor');
 const { ROOT, component, steps, stepDef, readSchema, newAjv, forAjv, outErrors } = require('./helpers/metadata');
@@ -336,6 +336,65 @@ describe('component.json', () => {
         return [found, none];
       },
       getNewMail: () => triggerOutputs('getNewMail', '/v1.0/me/mailFolders/inbox/messages', [graphMail, graphDraft]),
+      getMailFolderChanges: async () => {
+        // First poll: each chain's first round (created emits the mail since the start time); second: one change of each kind.
+        const DELTA = '/v1.0/me/mailFolders/inbox/messages/delta';
+        const date = { Date: new Date().toUTCString() };
+        const answer = (type, value) => nock(GRAPH).get(DELTA).query((q) => q.changeType === type).reply(200, deltaPage(value, { token: `${type}-1` }), date);
+        answer('created', [{ ...graphMail, lastModifiedDateTime: graphMail.receivedDateTime }, graphDraft]);
+        answer('updated', [graphMail]);
+        answer('deleted', [{ id: graphMail.id }]);
+        const cfg = cfgWith({ startTime: '2026-01-01T00:00:00Z', changeTypes: ['created', 'updated', 'deleted'] });
+        const first = createContext();
+        await loadStep('getMailFolderChanges').process.call(first, {}, cfg, {});
+        for (const [type, value] of [['created', []], ['updated', [{ ...graphMail, isRead: true, '@odata.etag': 'W/"CQAAABYAAAD2"' }]], ['deleted', [{ '@odata.type': '#microsoft.graph.message', id: 'AAMkGone=', '@removed': { reason: 'deleted' } }]]]) {
+          nock(GRAPH).get(DELTA).query((q) => q.$deltatoken === `${type}-1`).reply(200, deltaPage(value, { token: `${type}-2` }), date);
+        }
+        const second = createContext();
+        await loadStep('getMailFolderChanges').process.call(second, {}, cfg, first.emitted('snapshot').slice(-1)[0]);
+        return [...first.emitted('data'), ...second.emitted('data')].map((data) => data.body);
+      },
+      getEventChanges: async () => {
+        // First poll (start time): the calendar looked at for Graph's clock, then the first round: one
+        // event created, one changed, one occurrence cancelled. Second: one removed.
+        const VIEW = '/v1.0/me/calendarView/delta';
+        const base = 'https://graph.microsoft.com/v1.0/me/calendarView/delta';
+        const date = { Date: new Date().toUTCString() };
+        nock(GRAPH).get('/v1.0/me/calendar').query(true).reply(200, { id: 'AAMkCalendar' }, date);
+        nock(GRAPH).get(VIEW).query((q) => Boolean(q.startDateTime && q.endDateTime)).reply(200, deltaPage([
+          graphEvent,
+          { ...graphEvent, id: 'AAMkChanged=', createdDateTime: '2025-06-01T10:00:00Z', '@odata.etag': 'W/"two"' },
+          { ...graphEvent, id: 'AAMkOccurrence=', type: 'occurrence', seriesMasterId: 'AAMkMaster', isCancelled: true },
+        ], { base, token: 'v-1' }), date);
+        const cfg = cfgWith({ startTime: '2026-01-01T00:00:00Z' });
+        const first = createContext();
+        await loadStep('getEventChanges').process.call(first, {}, cfg, {});
+        nock(GRAPH).get(VIEW).query((q) => q.$deltatoken === 'v-1').reply(200, deltaPage([
+          { '@odata.type': '#microsoft.graph.event', id: 'AAMkGone=', '@removed': { reason: 'deleted' } },
+        ], { base, token: 'v-2' }), date);
+        const second = createContext();
+        await loadStep('getEventChanges').process.call(second, {}, cfg, first.emitted('snapshot').slice(-1)[0]);
+        return [...first.emitted('data'), ...second.emitted('data')].map((data) => data.body);
+      },
+      getContactChanges: async () => {
+        // First poll (start time): one contact created since, a bare one changed since; second: one removed.
+        const DELTA = '/v1.0/me/contactFolders/contacts/contacts/delta';
+        const base = `https://graph.microsoft.com${DELTA}`;
+        const date = { Date: new Date().toUTCString() };
+        nock(GRAPH).get(DELTA).query((q) => Boolean(q.$select)).reply(200, deltaPage([
+          graphContact({ createdDateTime: '2026-02-01T10:00:00Z', lastModifiedDateTime: '2026-02-01T10:00:00Z', middleName: 'J.', categories: ['Customers'] }),
+          graphContact({ id: 'AAMkBare=', displayName: 'Bare', givenName: 'Bare', surname: null, emailAddresses: [], businessPhones: [], companyName: null, birthday: null, createdDateTime: '2025-06-01T10:00:00Z', lastModifiedDateTime: '2026-02-02T10:00:00Z' }),
+        ], { base, token: 'k-1' }), date);
+        const cfg = cfgWith({ startTime: '2026-01-01T00:00:00Z' });
+        const first = createContext();
+        await loadStep('getContactChanges').process.call(first, {}, cfg, {});
+        nock(GRAPH).get(DELTA).query((q) => q.$deltatoken === 'k-1').reply(200, deltaPage([
+          { '@odata.type': '#microsoft.graph.contact', id: 'AAMkGone=', '@removed': { reason: 'deleted' } },
+        ], { base, token: 'k-2' }), date);
+        const second = createContext();
+        await loadStep('getContactChanges').process.call(second, {}, cfg, first.emitted('snapshot').slice(-1)[0]);
+        return [...first.emitted('data'), ...second.emitted('data')].map((data) => data.body);
+      },
       getNewAndUpdatedContacts: async () => {
         nock(GRAPH).get('/v1.0/me/contactFolders').query(true).reply(200, { value: [] });
         // A contact with everything, and one with nothing but a name (Graph's nulls and empty objects).

@@ -13,6 +13,9 @@ const {
 const { MAIL_FIELDS, mailPollSpec, getFolders, process: pollMail } = require('../lib/mail/getNewMail');
 const { EVENT_FIELDS, eventPollSpec, getCalendars, process: pollEvents } = require('../lib/calendar/getNewAndUpdatedEvents');
 const { buildSendMailRequest, parseMailInput } = require('../lib/mail/sendMail');
+const { mailChangesSpec } = require('../lib/mail/getMailFolderChanges');
+const { eventChangesSpec } = require('../lib/calendar/getEventChanges');
+const { contactChangesSpec } = require('../lib/contacts/getContactChanges');
 const { buildEvent } = require('../lib/calendar/createEvent');
 const verifyCredentials = require('../verifyCredentials');
 const { stepDef, readSchema } = require('./helpers/metadata');
@@ -256,6 +259,21 @@ describe('Graph v1.0 schema conformance', function graphSchema() {
       expect(missingMembers(readSchema(stepDef('getNewMail').metadata.out), 'message', '$')).to.deep.equal([]);
     });
 
+    it('Mail Changes in Folder: its message is a Graph message, nested properties included', () => {
+      const { message } = readSchema(stepDef('getMailFolderChanges').metadata.out).properties;
+      expect(missingMembers(message, 'message', '$.message')).to.deep.equal([]);
+    });
+
+    it('Contact Changes: its contact is a Graph contact, nested properties included', () => {
+      const { contact } = readSchema(stepDef('getContactChanges').metadata.out).properties;
+      expect(missingMembers(contact, 'contact', '$.contact')).to.deep.equal([]);
+    });
+
+    it('Calendar Changes: its event is a Graph event, nested properties included', () => {
+      const { event } = readSchema(stepDef('getEventChanges').metadata.out).properties;
+      expect(missingMembers(event, 'event', '$.event')).to.deep.equal([]);
+    });
+
     it('every property of the events trigger\'s out schema, nested ones included, is an event property in Graph v1.0', () => {
       expect(missingMembers(readSchema(stepDef('getNewAndUpdatedEvents').metadata.out), 'event', '$')).to.deep.equal([]);
     });
@@ -265,6 +283,44 @@ describe('Graph v1.0 schema conformance', function graphSchema() {
       expect(missingMembers({ properties: fromEvent }, 'event', '$')).to.deep.equal([]);
       expect(members(schema, 'onlineMeetingInfo')).to.have.property('joinUrl');
       expect(joinUrl.type).to.equal('string');
+    });
+  });
+
+  describe('the delta queries', () => {
+    it('Mail Changes in Folder calls delta bound to a message collection, selecting message properties only', () => {
+      expect(operation(schema, 'delta', 'message'), 'delta bound to message').to.include({ kind: 'function', bindingCollection: true });
+      const { chains } = mailChangesSpec({ changeTypes: ['created', 'updated', 'deleted'] }, '/me');
+      for (const chain of chains) {
+        expect(chain.initialPath).to.match(/\/mailFolders\/inbox\/messages\/delta\?/);
+        const select = new URL(chain.initialPath, GRAPH).searchParams.get('$select');
+        for (const field of select.split(',')) expectProperty('message', field);
+      }
+    });
+
+    it('Calendar Changes calls delta bound to an event collection on calendarView (the user\'s, or a calendar\'s), with the window and no other option', () => {
+      expect(operation(schema, 'delta', 'event'), 'delta bound to event').to.include({ kind: 'function', bindingCollection: true });
+      for (const nav of [['user', 'calendarView'], ['calendar', 'calendarView']]) expect(members(schema, nav[0])[nav[1]].type, nav.join('/')).to.equal('event');
+      const window = { start: Date.parse('2026-10-28T00:00:00Z') / 1000, end: Date.parse('2027-11-28T00:00:00Z') / 1000 };
+      for (const [calendarId, path] of [[undefined, '/me/calendarView/delta'], ['AAMkCal=', '/me/calendars/AAMkCal%3D/calendarView/delta']]) {
+        const [chain] = eventChangesSpec({ calendarId }, '/me').chains;
+        const url = new URL(`${GRAPH}/v1.0${chain.initialPath({ window })}`);
+        expect(url.pathname).to.equal(`/v1.0${path}`);
+        expect([...url.searchParams.keys()]).to.deep.equal(['startDateTime', 'endDateTime']);
+      }
+    });
+  });
+
+  describe('the contact delta query', () => {
+    it('Contact Changes calls delta bound to a contact collection under a contact folder (the default by its well-known name), selecting contact properties only', () => {
+      expect(operation(schema, 'delta', 'contact'), 'delta bound to contact').to.include({ kind: 'function', bindingCollection: true });
+      expect(members(schema, 'contactFolder').contacts.type).to.equal('contact');
+      for (const [contactFolderId, path] of [[undefined, '/me/contactFolders/contacts/contacts/delta'], ['AAMkF=', '/me/contactFolders/AAMkF%3D/contacts/delta']]) {
+        const [chain] = contactChangesSpec({ contactFolderId }, '/me').chains;
+        const url = new URL(`${GRAPH}/v1.0${chain.initialPath}`);
+        expect(url.pathname).to.equal(`/v1.0${path}`);
+        expect([...url.searchParams.keys()]).to.deep.equal(['$select']);
+        for (const field of url.searchParams.get('$select').split(',')) expectProperty('contact', field);
+      }
     });
   });
 

@@ -193,6 +193,41 @@ describe('no secrets and no mail bodies in logs, errors, messages or snapshots',
       emu.control.clearFaults();
     });
 
+    it('the delta triggers: a first poll with bodies, a lost sync state, polls under faults and in an outage', async () => {
+      const fields = { startTime: since(), changeTypes: ['created', 'updated', 'deleted'] };
+      const first = await run('mail changes', 'getMailFolderChanges', {}, fields);
+      expect(first.of('data')).to.have.length.of.at.least(5);
+      const snapshot = first.of('snapshot').slice(-1)[0];
+      emu.control.expireDeltaTokens({ code: 'syncStateNotFound' });
+      emu.control.setFaults([
+        { match: { path: '/delta$' }, kind: 'status', status: 429, retryAfterSeconds: 1, times: 2 },
+        { match: { path: '/delta$' }, kind: 'drop', times: 1 },
+      ]);
+      expect((await run('mail changes after a lost state', 'getMailFolderChanges', {}, fields, snapshot)).of('error')).to.have.length(0);
+      emu.control.setFaults([{ match: { path: '/delta$' }, kind: 'status', status: 503, times: 10 }]);
+      expect((await run('mail changes in an outage', 'getMailFolderChanges', {}, fields, snapshot)).of('error')).to.have.length(1);
+      emu.control.clearFaults();
+      // Calendar Changes: a first poll emitting the events changed since the start, a lost state, faults.
+      const calendar = { startTime: since(), pastDays: 30, futureDays: 60, timeZone: 'Europe/Berlin' };
+      emu.control.addEvent({ subject: 'Changes', body: { contentType: 'text', content: `Agenda ${BODY_MARKER}` } });
+      const events = await run('calendar changes', 'getEventChanges', {}, calendar);
+      expect(events.of('data')).to.have.length.of.at.least(1);
+      emu.control.expireDeltaTokens({ code: 'resyncRequired' });
+      emu.control.setFaults([{ match: { path: '/delta$' }, kind: 'status', status: 429, retryAfterSeconds: 1, times: 1 }]);
+      expect((await run('calendar changes after a lost state', 'getEventChanges', {}, calendar, events.of('snapshot').slice(-1)[0])).of('error')).to.have.length(0);
+      emu.control.clearFaults();
+      // Contact Changes: a contact with notes, a lost state, faults, an outage.
+      emu.control.addContact({ displayName: 'Changes', personalNotes: `Notes ${BODY_MARKER}` });
+      const contacts = await run('contact changes', 'getContactChanges', {}, { startTime: since() });
+      expect(contacts.of('data')).to.have.length.of.at.least(1);
+      emu.control.expireDeltaTokens({ code: 'syncStateNotFound' });
+      emu.control.setFaults([{ match: { path: '/delta$' }, kind: 'status', status: 429, retryAfterSeconds: 1, times: 1 }]);
+      expect((await run('contact changes after a lost state', 'getContactChanges', {}, {}, contacts.of('snapshot').slice(-1)[0])).of('error')).to.have.length(0);
+      emu.control.setFaults([{ match: { path: '/delta$' }, kind: 'status', status: 503, times: 10 }]);
+      expect((await run('contact changes in an outage', 'getContactChanges', {}, {}, contacts.of('snapshot').slice(-1)[0])).of('error')).to.have.length(1);
+      emu.control.clearFaults();
+    });
+
     it('the actions: sent, sent with the answer lost, refused input; booked, retried, refused input', async () => {
       const mail = { to: emu.mailboxes.secondary, subject: 'Numbers', body: `Here they are: ${BODY_MARKER}` };
       expect((await run('send', 'sendMail', mail)).of('data')).to.have.length(1);

@@ -12,7 +12,7 @@ const { expect } = require('chai');
 const nock = require('nock');
 const { GRAPH, cfgWith } = require('./helpers/setup');
 const { createContext } = require('./helpers/context');
-const { createdEvent } = require('./helpers/graphAnswers');
+const { createdEvent, deltaPage } = require('./helpers/graphAnswers');
 const { contactGraph, graphContact } = require('./helpers/contactGraph');
 const { loadStep } = require('./helpers/sailor');
 const { ROOT, component, steps, readSchema, propertiesOf } = require('./helpers/metadata');
@@ -137,6 +137,8 @@ const answerPolls = () => nock(GRAPH).persist().get(/.*/).query(true).reply(200,
 const ANSWER = {
   getNewMail: answerPolls,
   getNewAndUpdatedEvents: answerPolls,
+  getMailFolderChanges: () => nock(GRAPH).persist().get(/\/delta$/).query(true).reply(200, deltaPage([]), { Date: new Date().toUTCString() }),
+  getEventChanges: () => nock(GRAPH).persist().get(/.*/).query(true).reply(200, deltaPage([]), { Date: new Date().toUTCString() }),
   sendMail: () => nock(GRAPH).persist().post(/\/sendMail$/).reply(202),
   createEvent: () => nock(GRAPH).persist().post(/\/events$/).reply(201, createdEvent()),
   getUpcomingEvents: answerPolls,
@@ -148,6 +150,7 @@ const ANSWER = {
   upsertContact: () => contactGraph(),
   lookupContact: () => contactGraph({ contacts: [graphContact()] }),
   deleteContact: () => contactGraph({ contacts: [graphContact({ id: 'AAMkContact1=' })] }),
+  getContactChanges: () => nock(GRAPH).persist().get(/\/delta$/).query(true).reply(200, deltaPage([]), { Date: new Date().toUTCString() }),
 };
 
 /** Every contact property an action takes, filled (Create Contact, Update Contact, Create or Update Contact). */
@@ -327,6 +330,10 @@ describe('platform UI: a step field is marked required exactly when the step ref
   const FULL_CFG = {
     getNewMail: { mailbox: 'info@example.com', folderId: 'AAMkFolder1', startTime: '2026-01-01T00:00:00Z', pollOnlyUnreadMail: true },
     getNewAndUpdatedEvents: { mailbox: 'info@example.com', calendarId: 'AAMkCalendar1', startTime: '2026-01-01T00:00:00Z', timeZone: 'Europe/Berlin' },
+    getMailFolderChanges: { mailbox: 'info@example.com', folderId: 'AAMkFolder1', changeTypes: ['created', 'deleted'], startTime: '2026-01-01T00:00:00Z' },
+    getEventChanges: {
+      mailbox: 'info@example.com', calendarId: 'AAMkCalendar1', changeTypes: ['created', 'deleted'], pastDays: '7', futureDays: 90, startTime: '2026-01-01T00:00:00Z', timeZone: 'Europe/Berlin',
+    },
     sendMail: { mailbox: 'info@example.com' },
     createEvent: { mailbox: 'info@example.com', calendarId: 'AAMkCalendar1' },
     getUpcomingEvents: { mailbox: 'info@example.com', calendarId: 'AAMkCalendar1', minutesBefore: '30', graceMinutes: 60, timeZone: 'Europe/Berlin' },
@@ -338,6 +345,7 @@ describe('platform UI: a step field is marked required exactly when the step ref
     upsertContact: { mailbox: 'info@example.com', contactFolderId: 'AAMkFolder1' },
     lookupContact: { mailbox: 'info@example.com', contactFolderId: 'AAMkFolder1', notFound: 'error' },
     deleteContact: { mailbox: 'info@example.com' },
+    getContactChanges: { mailbox: 'info@example.com', contactFolderId: 'AAMkFolder1', changeTypes: ['created', 'deleted'], startTime: '2026-01-01T00:00:00Z' },
   };
 
   steps.forEach(({ name, def }) => {

@@ -20,6 +20,7 @@ const event_input_1 = require("./event-input");
 const instances_1 = require("./instances");
 const mailbox_settings_1 = require("./mailbox-settings");
 const mutations_1 = require("./mutations");
+const delta_1 = require("./delta");
 const directory_1 = require("./directory");
 const ids_1 = require("./ids");
 const mailbox_1 = require("./mailbox");
@@ -328,6 +329,27 @@ function createControl(world) {
                 moveTo: changes.moveTo === undefined ? undefined : folderOf(mailbox, changes.moveTo),
             }, world.now());
             return (0, entity_1.render)(entity_message_1.MESSAGE, message, PLAIN);
+        },
+        deleteMail(id, options = {}) {
+            const [mailbox, message] = findItem(id, (m) => m.message(id));
+            if (options.reason !== undefined && options.reason !== 'deleted' && options.reason !== 'changed')
+                throw new ControlError(400, "'reason' must be deleted or changed");
+            mailbox.deleteMessage(message, world.now(), options.permanent === true, options.reason);
+        },
+        expireDeltaTokens(options = {}) {
+            const code = options.code ?? 'SyncStateNotFound';
+            if (!Object.hasOwn(delta_1.DELTA_FAILURES, code))
+                throw new ControlError(400, `'code' must be one of ${Object.keys(delta_1.DELTA_FAILURES).join(', ')}`);
+            const mailboxes = options.mailbox === undefined ? directory.mailboxes : [mailboxOf(options.mailbox)];
+            return mailboxes.reduce((sum, mailbox) => sum + mailbox.delta.store.expire(delta_1.DELTA_FAILURES[code]), 0);
+        },
+        replayDelta(options = {}) {
+            const rounds = options.rounds ?? 1;
+            if (!Number.isInteger(rounds) || rounds < 0)
+                throw new ControlError(400, "'rounds' must be a non-negative integer");
+            const mailboxes = options.mailbox === undefined ? directory.mailboxes : [mailboxOf(options.mailbox)];
+            for (const mailbox of mailboxes)
+                mailbox.delta.store.replay(rounds);
         },
         addEvent(options) {
             const mailbox = mailboxOf(options.mailbox);

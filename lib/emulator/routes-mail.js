@@ -1,6 +1,7 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.MAIL_ROUTES = void 0;
+exports.folderParam = folderParam;
 /** Mail: folders (top-level, children, by id or well-known name), messages, updates and moves. */
 const entity_folder_1 = require("./entity-folder");
 const entity_message_1 = require("./entity-message");

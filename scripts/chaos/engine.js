@@ -49,6 +49,9 @@ function emptyTotals() {
     sendsDuplicated: 0, eventsCreated: 0, doubleBooked: 0, credentialFailures: 0, polls: 0,
     failedRuns: 0, rotations: 0, replays: 0, multiPagePolls: 0, nextLinkPages: 0, shortenedLookbacks: 0, sleptMs: 0, maxSnapshotBytes: 0, leaks: 0, issues: [], details: [],
     faultKinds: {}, crashSites: {}, clocks: {}, access: {},
+    delta: {
+      mails: 0, changes: 0, delivered: 0, movedIn: 0, movedOut: 0, movedBack: 0, deleted: 0, touched: 0, expiries: 0, resyncs: 0, afterResync: 0, resyncBound: 0, unreportable: 0,
+    },
   };
 }
 
@@ -60,6 +63,7 @@ function addUp(totals, r) {
   }
   for (const key of ['credentialFailures', 'polls', 'failedRuns', 'rotations', 'replays', 'multiPagePolls', 'nextLinkPages', 'shortenedLookbacks', 'sleptMs']) totals[key] += r.stats[key];
   totals.maxSnapshotBytes = Math.max(totals.maxSnapshotBytes, r.stats.maxSnapshotBytes);
+  for (const [key, n] of Object.entries(r.delta || {})) totals.delta[key] = (totals.delta[key] || 0) + n;
   totals.crashes += r.crashes.length;
   const tally = (into, key, n = 1) => { into[key] = (into[key] || 0) + n; };
   for (const [kind, n] of Object.entries(r.stats.faultKinds)) tally(totals.faultKinds, kind, n);
@@ -119,6 +123,7 @@ function detailLines(t) {
     `clocks (scenarios): ${list(t.clocks)}`,
     `mailbox access (scenarios): ${list(t.access)}`,
     `retries asked to wait ${Math.round(t.sleptMs / 1000)} s in all (Retry-After and backoff; skipped by the harness, the virtual clock does not move)`,
+    `mail changes (delta): ${t.delta.mails} mails in the followed folders (${t.delta.delivered} delivered, ${t.delta.movedIn} old ones moved in, ${t.delta.movedBack} moved back in, ${t.delta.movedOut} moved out, ${t.delta.deleted} deleted, ${t.delta.touched} read/flagged), ${t.delta.changes} changes emitted, sync states expired on demand ${t.delta.expiries} times`,
     `${t.polls} polls (${t.multiPagePolls} of several pages, ${t.nextLinkPages} pages by nextLink; ${t.failedRuns} runs failed on faults), ${t.rotations} token rotations, ${t.replays} createEvent replays, most uncovered by one crash ${t.maxUncoveredPerCrash}, largest snapshot ${t.maxSnapshotBytes} bytes, look-back shortened ${t.shortenedLookbacks} time(s)`,
   ];
 }
@@ -152,6 +157,13 @@ function summaryLine(t) {
     `sends duplicated ${t.sendsDuplicated}`,
     `events created ${t.eventsCreated}`,
     `events double-booked ${t.doubleBooked}`,
+    `mail changes ${t.delta.changes}`,
+    `delta resyncs ${t.delta.resyncs}`,
+    `contact changes (delta) ${t.delta.contactDeltaChanges || 0}`,
+    `contact delta resyncs ${t.delta.contactDeltaResyncs || 0}`,
+    `contact deletions unreportable after resync ${t.delta.contactDeltaUnreportable || 0}`,
+    `repeated after resync ${t.delta.afterResync} (bound ${t.delta.resyncBound})`,
+    `deletions unreportable after resync ${t.delta.unreportable}`,
     `contacts ${t.contacts}`,
     `contact changes ${t.contactChanges}`,
     `upserts ${t.upserts} (replays ${t.upsertReplays})`,

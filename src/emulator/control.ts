@@ -20,6 +20,8 @@ import { readEvent } from './event-input';
 import { calendarView, deleteEvent as removeEvent, findEvent, updateOccurrence } from './instances';
 import { changeSettings, InvalidSettings, renderWorkingHours } from './mailbox-settings';
 import { changeEvent, changeMail } from './mutations';
+import { DELTA_FAILURES } from './delta';
+import type { DeltaFailureCode, RemovedReason } from './delta';
 import type { FaultRule } from './faults';
 import type { Json } from './json';
 import { Tenant, tenantAlias } from './directory';
@@ -83,6 +85,20 @@ export interface UpdateMailOptions {
   categories?: string[];
   /** Folder id, well-known name or display name. The message gets a new REST id, as in Exchange. */
   moveTo?: string;
+}
+
+export interface DeleteMailOptions {
+  /** Out of the mailbox at once, instead of into Deleted Items. */
+  permanent?: boolean;
+  /** The `@removed` reason delta queries report for the folder it left (default `deleted`). */
+  reason?: RemovedReason;
+}
+
+export interface ExpireDeltaOptions {
+  /** Default: every mailbox. */
+  mailbox?: string;
+  /** Default `SyncStateNotFound`. */
+  code?: DeltaFailureCode;
 }
 
 /** A Graph event body (as for POST /events) plus where it goes and when it was created. */
@@ -221,6 +237,12 @@ export interface EmulatorControl extends ContactControl {
   addMail(options: AddMailOptions): Record<string, unknown>;
   addMails(count: number, options?: AddMailsOptions): BulkResult;
   updateMail(id: string, changes: UpdateMailOptions): Record<string, unknown>;
+  /** Graph's DELETE: into Deleted Items (from there, or `permanent`: out of the mailbox). */
+  deleteMail(id: string, options?: DeleteMailOptions): void;
+  /** Every delta token handed out so far (of one mailbox, or all) answers 410 with `code` from now on; returns how many sync states that drops. */
+  expireDeltaTokens(options?: ExpireDeltaOptions): number;
+  /** The next `rounds` (default 1) delta rounds of the mailbox (default: all) also repeat the changes of the round before them. */
+  replayDelta(options?: { mailbox?: string; rounds?: number }): void;
   addEvent(options: AddEventOptions): Record<string, unknown>;
   addEvents(count: number, options?: AddEventsOptions): BulkResult;
   updateEvent(id: string, changes: UpdateEventOptions): Record<string, unknown>;
@@ -525,6 +547,26 @@ export function createControl(world: World): EmulatorControl {
         moveTo: changes.moveTo === undefined ? undefined : folderOf(mailbox, changes.moveTo),
       }, world.now());
       return render(MESSAGE, message, PLAIN);
+    },
+
+    deleteMail(id, options = {}) {
+      const [mailbox, message] = findItem(id, (m) => m.message(id));
+      if (options.reason !== undefined && options.reason !== 'deleted' && options.reason !== 'changed') throw new ControlError(400, "'reason' must be deleted or changed");
+      mailbox.deleteMessage(message, world.now(), options.permanent === true, options.reason);
+    },
+
+    expireDeltaTokens(options = {}) {
+      const code = options.code ?? 'SyncStateNotFound';
+      if (!Object.hasOwn(DELTA_FAILURES, code)) throw new ControlError(400, `'code' must be one of ${Object.keys(DELTA_FAILURES).join(', ')}`);
+      const mailboxes = options.mailbox === undefined ? directory.mailboxes : [mailboxOf(options.mailbox)];
+      return mailboxes.reduce((sum, mailbox) => sum + mailbox.delta.store.expire(DELTA_FAILURES[code]), 0);
+    },
+
+    replayDelta(options = {}) {
+      const rounds = options.rounds ?? 1;
+      if (!Number.isInteger(rounds) || rounds < 0) throw new ControlError(400, "'rounds' must be a non-negative integer");
+      const mailboxes = options.mailbox === undefined ? directory.mailboxes : [mailboxOf(options.mailbox)];
+      for (const mailbox of mailboxes) mailbox.delta.store.replay(rounds);
     },
 
     addEvent(options) {

@@ -15,7 +15,8 @@ import type { ResolvedOptions, World } from './world';
 
 export type {
   AddEventOptions, AddEventsOptions, AddMailOptions, AddMailsOptions, AppOptions, BulkResult, CalendarViewOptions, CreatedUser, CreateSharedMailboxOptions,
-  CreateTenantOptions, CreateUserOptions, EmulatorControl, MailboxRightsOptions, MailboxSettingsOptions, TenantInfo, UpdateEventOptions, UpdateMailOptions,
+  CreateTenantOptions, CreateUserOptions, DeleteMailOptions, EmulatorControl, ExpireDeltaOptions, MailboxRightsOptions, MailboxSettingsOptions, TenantInfo,
+  UpdateEventOptions, UpdateMailOptions,
 } from './control';
 export type { AddContactOptions, ContactControl } from './control-contacts';
 export { CLOUDS, CLOUD_NAMES } from './clouds';

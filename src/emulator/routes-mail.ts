@@ -12,7 +12,7 @@ import { changeMail } from './mutations';
 import type { MailChanges } from './mutations';
 import { sendMail } from './send-mail';
 
-function folderParam(req: GraphRequest, idOrName: string): Folder {
+export function folderParam(req: GraphRequest, idOrName: string): Folder {
   const wellKnown = (WELL_KNOWN_FOLDERS as readonly string[]).includes(idOrName.toLowerCase());
   return wellKnown ? req.mailbox.folder(idOrName) as Folder : lookup(idOrName, (id) => req.mailbox.folder(id));
 }

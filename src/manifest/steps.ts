@@ -5,10 +5,13 @@
 import { checkAvailability } from '../calendar/checkAvailability.step';
 import { createEvent } from '../calendar/createEvent.step';
 import { findMeetingTimes } from '../calendar/findMeetingTimes.step';
+import { getEventChanges } from '../calendar/getEventChanges.step';
 import { getNewAndUpdatedEvents } from '../calendar/getNewAndUpdatedEvents.step';
 import { getUpcomingEvents } from '../calendar/getUpcomingEvents.step';
+import { getMailFolderChanges } from '../mail/getMailFolderChanges.step';
 import { createContact } from '../contacts/createContact.step';
 import { deleteContact } from '../contacts/deleteContact.step';
+import { getContactChanges } from '../contacts/getContactChanges.step';
 import { getNewAndUpdatedContacts } from '../contacts/getNewAndUpdatedContacts.step';
 import { lookupContact } from '../contacts/lookupContact.step';
 import { updateContact } from '../contacts/updateContact.step';
@@ -18,6 +21,6 @@ import { sendMail } from '../mail/sendMail.step';
 import type { StepDescriptor } from './descriptor';
 
 export const STEPS: readonly StepDescriptor[] = [
-  getNewMail, getNewAndUpdatedEvents, getUpcomingEvents, getNewAndUpdatedContacts,
+  getNewMail, getNewAndUpdatedEvents, getUpcomingEvents, getNewAndUpdatedContacts, getMailFolderChanges, getEventChanges, getContactChanges,
   sendMail, createEvent, checkAvailability, findMeetingTimes, createContact, updateContact, upsertContact, lookupContact, deleteContact,
 ];
