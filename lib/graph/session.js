@@ -65,6 +65,13 @@ class GraphSession {
     post(path, body, options = {}) {
         return this.send('POST', path, body, options);
     }
+    /** PATCH: idempotent when it sets values (default: no, as for any PATCH). */
+    patch(path, body, options = {}) {
+        return this.send('PATCH', path, body, options);
+    }
+    delete(path, options = {}) {
+        return this.send('DELETE', path, undefined, options);
+    }
     /**
      * Runs `work` holding one of the mailbox's concurrency slots, for requests to this mailbox that
      * do not go through Graph's client (the PUTs of an upload session, to Outlook's own URL).
@@ -135,7 +142,7 @@ class GraphSession {
         if (middlewareOptions.length)
             request.middlewareOptions(middlewareOptions);
         try {
-            return await (method === 'GET' ? request.get() : request.post(body));
+            return await (method === 'GET' ? request.get() : method === 'POST' ? request.post(body) : method === 'PATCH' ? request.patch(body) : request.delete());
         }
         catch (err) {
             if (err instanceof transport_1.TransportError) {

@@ -82,6 +82,8 @@ export interface Page<T> {
   nextLink: string | undefined;
 }
 
+type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
 const DEFAULT_TIMEOUT_MS = 60_000;
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => { setTimeout(resolve, ms); });
@@ -131,6 +133,15 @@ export class GraphSession {
 
   post<T>(path: string, body: unknown, options: RequestOptions = {}): Promise<GraphResult<T>> {
     return this.send<T>('POST', path, body, options);
+  }
+
+  /** PATCH: idempotent when it sets values (default: no, as for any PATCH). */
+  patch<T>(path: string, body: unknown, options: RequestOptions = {}): Promise<GraphResult<T>> {
+    return this.send<T>('PATCH', path, body, options);
+  }
+
+  delete(path: string, options: RequestOptions = {}): Promise<GraphResult<undefined>> {
+    return this.send<undefined>('DELETE', path, undefined, options);
   }
 
   /**
@@ -187,14 +198,14 @@ export class GraphSession {
     return items;
   }
 
-  private async send<T>(method: 'GET' | 'POST', path: string, body: unknown, options: RequestOptions): Promise<GraphResult<T>> {
+  private async send<T>(method: HttpMethod, path: string, body: unknown, options: RequestOptions): Promise<GraphResult<T>> {
     const response = await this.exchange(method, path, body, options);
     if (!response.ok) throw this.failure(method, path, response, options);
     const text = responseText(response);
     return { status: response.status, body: (text ? parseJson(text) : undefined) as T, headers: response.headers };
   }
 
-  private async exchange(method: 'GET' | 'POST', path: string, body: unknown, options: RequestOptions, streaming?: StreamResponse): Promise<Response> {
+  private async exchange(method: HttpMethod, path: string, body: unknown, options: RequestOptions, streaming?: StreamResponse): Promise<Response> {
     const request = this.client.api(path)
       .header('Prefer', ['IdType="ImmutableId"', ...(options.prefer ?? [])].join(', '))
       .responseType(ResponseType.RAW);
@@ -204,7 +215,7 @@ export class GraphSession {
     ];
     if (middlewareOptions.length) request.middlewareOptions(middlewareOptions);
     try {
-      return await (method === 'GET' ? request.get() : request.post(body)) as Response;
+      return await (method === 'GET' ? request.get() : method === 'POST' ? request.post(body) : method === 'PATCH' ? request.patch(body) : request.delete()) as Response;
     } catch (err) {
       if (err instanceof TransportError) {
         throw new GraphRequestError(`Outlook ${method} ${path.split('?')[0]} failed: ${err.message.replace(/^\S+ \S+ failed: /, '')}. Check that Microsoft Graph is reachable and retry later.`, undefined, err.reason, undefined);
