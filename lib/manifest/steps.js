@@ -5,8 +5,16 @@ exports.STEPS = void 0;
  * The registry: every step's descriptor, in the order component.json lists them (and the platform
  * shows them) within triggers and within actions.
  */
+const cancelEvent_step_1 = require("../calendar/cancelEvent.step");
 const createEvent_step_1 = require("../calendar/createEvent.step");
+const getEvent_step_1 = require("../calendar/getEvent.step");
 const getNewAndUpdatedEvents_step_1 = require("../calendar/getNewAndUpdatedEvents.step");
+const lookupEvents_step_1 = require("../calendar/lookupEvents.step");
+const respondToEvent_step_1 = require("../calendar/respondToEvent.step");
+const updateEvent_step_1 = require("../calendar/updateEvent.step");
 const getNewMail_step_1 = require("../mail/getNewMail.step");
 const sendMail_step_1 = require("../mail/sendMail.step");
-exports.STEPS = [getNewMail_step_1.getNewMail, getNewAndUpdatedEvents_step_1.getNewAndUpdatedEvents, sendMail_step_1.sendMail, createEvent_step_1.createEvent];
+exports.STEPS = [
+    getNewMail_step_1.getNewMail, getNewAndUpdatedEvents_step_1.getNewAndUpdatedEvents, sendMail_step_1.sendMail, createEvent_step_1.createEvent,
+    updateEvent_step_1.updateEvent, cancelEvent_step_1.cancelEvent, respondToEvent_step_1.respondToEvent, getEvent_step_1.getEvent, lookupEvents_step_1.lookupEvents,
+];
