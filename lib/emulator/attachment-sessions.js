@@ -19,6 +19,7 @@ exports.uploadRequest = uploadRequest;
 const node_crypto_1 = require("node:crypto");
 const errors_1 = require("./errors");
 const http_1 = require("./http");
+const timefmt_1 = require("./timefmt");
 /** Graph refuses sessions for small files; users measured the limit at 2 MiB (the pages say "3 MB"). */
 exports.MIN_SESSION_BYTES = 2 * 1024 * 1024;
 /** "files up to 150 MB". */
@@ -76,7 +77,7 @@ function createUploadSession(world, mailbox, event, item) {
     return {
         '@odata.context': `${world.baseUrl}/v1.0/$metadata#microsoft.graph.uploadSession`,
         uploadUrl: `${v2Base(world, mailbox)}/Events('${encodeURIComponent(event.id)}')/AttachmentSessions('${session.id}')?authtoken=${session.token}`,
-        expirationDateTime: new Date(session.expiresAt).toISOString().replace('Z', '0000Z'),
+        expirationDateTime: (0, timefmt_1.graphInstant)(session.expiresAt),
         nextExpectedRanges: ['0-'],
     };
 }
@@ -87,7 +88,7 @@ function isUploadPath(path) {
 function state(world, session, status = 200) {
     return (0, http_1.graphJson)(status, {
         '@odata.context': `${v2Base(world, session.mailbox)}/$metadata#Users('${session.mailbox.user.id}%40${session.mailbox.tenant.id}')/Events('${encodeURIComponent(session.eventId)}')/AttachmentSessions/$entity`,
-        ExpirationDateTime: new Date(session.expiresAt).toISOString().replace('Z', '0000Z'),
+        ExpirationDateTime: (0, timefmt_1.graphInstant)(session.expiresAt),
         NextExpectedRanges: [String(session.received)],
     });
 }

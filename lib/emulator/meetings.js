@@ -114,9 +114,11 @@ function followChanges(world, organizer, event, before, now) {
     if (!event.isOrganizer || event.instance)
         return;
     const moved = before.startMs !== event.startMs || before.endMs !== event.endMs || JSON.stringify(before.recurrence) !== JSON.stringify(event.recurrence);
-    if (moved && event.attendees.some((a) => a.status.response !== 'none')) {
+    // The published event_update answer (outlook-calendar-meeting-proposals.md) shows the invitee
+    // notResponded after the organizer moved the meeting: everyone is asked again.
+    if (moved && event.attendees.length) {
         organizer.updateEvent(event, now, (e) => {
-            e.attendees = e.attendees.map((a) => ({ emailAddress: a.emailAddress, type: a.type, status: { response: 'none', time: event_input_1.NEVER } }));
+            e.attendees = e.attendees.map((a) => ({ emailAddress: a.emailAddress, type: a.type, status: { response: 'notResponded', time: event_input_1.NEVER } }));
         });
     }
     const current = new Set(invitees(world, organizer, event.attendees));

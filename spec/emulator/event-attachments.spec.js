@@ -95,7 +95,7 @@ describe('emulator: files on events', function () {
     expect(first.status).to.equal(200);
     const state = await first.json();
     expect(state.NextExpectedRanges).to.deep.equal([String(2 * MiB)]);
-    expect(state.ExpirationDateTime).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z$/);
+    expect(state.ExpirationDateTime).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{0,6}[1-9])?Z$/);
     expect(await (await fetch(created.body.uploadUrl)).json()).to.deep.include({ NextExpectedRanges: [String(2 * MiB)] });
     const last = await put(2 * MiB, size - 1);
     expect(last.status).to.equal(201);

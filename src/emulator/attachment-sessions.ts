@@ -16,6 +16,7 @@ import { graphJson } from './http';
 import type { HttpResult } from './http';
 import type { Mailbox } from './mailbox';
 import type { StoredAttachment, StoredEvent } from './model';
+import { graphInstant } from './timefmt';
 import type { World } from './world';
 
 /** Graph refuses sessions for small files; users measured the limit at 2 MiB (the pages say "3 MB"). */
@@ -101,7 +102,7 @@ export function createUploadSession(world: World, mailbox: Mailbox, event: Store
   return {
     '@odata.context': `${world.baseUrl}/v1.0/$metadata#microsoft.graph.uploadSession`,
     uploadUrl: `${v2Base(world, mailbox)}/Events('${encodeURIComponent(event.id)}')/AttachmentSessions('${session.id}')?authtoken=${session.token}`,
-    expirationDateTime: new Date(session.expiresAt).toISOString().replace('Z', '0000Z'),
+    expirationDateTime: graphInstant(session.expiresAt),
     nextExpectedRanges: ['0-'],
   };
 }
@@ -115,7 +116,7 @@ export function isUploadPath(path: string): boolean {
 function state(world: World, session: UploadSession, status = 200): HttpResult {
   return graphJson(status, {
     '@odata.context': `${v2Base(world, session.mailbox)}/$metadata#Users('${session.mailbox.user.id}%40${session.mailbox.tenant.id}')/Events('${encodeURIComponent(session.eventId)}')/AttachmentSessions/$entity`,
-    ExpirationDateTime: new Date(session.expiresAt).toISOString().replace('Z', '0000Z'),
+    ExpirationDateTime: graphInstant(session.expiresAt),
     NextExpectedRanges: [String(session.received)],
   });
 }

@@ -116,9 +116,11 @@ export function invite(world: World, organizer: Mailbox, event: StoredEvent, now
 export function followChanges(world: World, organizer: Mailbox, event: StoredEvent, before: { attendees: Attendee[]; startMs: number; endMs: number; recurrence: unknown }, now: number): void {
   if (!event.isOrganizer || event.instance) return;
   const moved = before.startMs !== event.startMs || before.endMs !== event.endMs || JSON.stringify(before.recurrence) !== JSON.stringify(event.recurrence);
-  if (moved && event.attendees.some((a) => a.status.response !== 'none')) {
+  // The published event_update answer (outlook-calendar-meeting-proposals.md) shows the invitee
+  // notResponded after the organizer moved the meeting: everyone is asked again.
+  if (moved && event.attendees.length) {
     organizer.updateEvent(event, now, (e) => {
-      e.attendees = e.attendees.map((a) => ({ emailAddress: a.emailAddress, type: a.type, status: { response: 'none', time: NEVER } }));
+      e.attendees = e.attendees.map((a) => ({ emailAddress: a.emailAddress, type: a.type, status: { response: 'notResponded', time: NEVER } }));
     });
   }
   const current = new Set(invitees(world, organizer, event.attendees));
