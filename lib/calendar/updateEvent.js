@@ -31,7 +31,7 @@ function parseUpdateInput(input) {
         throw new errors_1.InputError('recurrence', 'an occurrence has no recurrence of its own: leave occurrenceStart empty to change the recurrence of the whole series');
     }
     const mode = (0, fields_1.oneOf)(body.attendeesMode, 'attendeesMode', exports.ATTENDEES_MODES, 'replace');
-    const given = Object.keys(changes.event).length > 0 || changes.start || changes.end || changes.attendees.length > 0 || !(0, fields_1.isAbsent)(body.recurrence);
+    const given = Object.keys(changes.event).length > 0 || changes.start || changes.end || changes.isAllDay !== undefined || changes.attendees.length > 0 || !(0, fields_1.isAbsent)(body.recurrence);
     return { body, idSegment: (0, eventRef_1.eventIdSegment)(body.eventId), occurrence, changes, mode, given: Boolean(given) };
 }
 const address = (a) => (a.emailAddress?.address ?? '').toLowerCase();

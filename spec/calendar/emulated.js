@@ -4,6 +4,7 @@
 // component's endpoints pointed at it, credentials of the primary (Adele, the organizer) and the
 // secondary (Megan, invited) mailbox, and the steps run as sailor calls them.
 const { startEmulator } = require('../../lib/emulator');
+const { setSessionDefaults } = require('../../lib/graph/session');
 const { createContext } = require('../helpers/context');
 const { manualClock } = require('../emulator/helpers');
 
@@ -18,7 +19,10 @@ const STEPS = ['createEvent', 'updateEvent', 'cancelEvent', 'respondToEvent', 'g
 function emulated(options = {}) {
   const env = {};
   let saved;
+  let undoDefaults;
   before(async () => {
+    // Retry-After and backoff are skipped (not the retries): a spec of faults need not wait them out.
+    undoDefaults = setSessionDefaults({ sleep: () => new Promise((resolve) => { setImmediate(resolve); }) });
     env.clock = manualClock(options.clock ?? Date.UTC(2026, 2, 1, 8, 0, 0));
     env.emu = await startEmulator({ seed: options.seed ?? 11, mailCount: 0, now: env.clock.now, clientId: process.env.MSAPP_CLIENT_ID, clientSecret: process.env.MSAPP_CLIENT_SECRET });
     saved = ENDPOINT_VARS.map((name) => process.env[name]);
@@ -31,6 +35,7 @@ function emulated(options = {}) {
     env.emu.control.clearFaults();
   });
   after(async () => {
+    undoDefaults();
     ENDPOINT_VARS.forEach((name, i) => {
       if (saved[i] === undefined) delete process.env[name];
       else process.env[name] = saved[i];

@@ -41,7 +41,7 @@ export function parseUpdateInput(input: unknown) {
     throw new InputError('recurrence', 'an occurrence has no recurrence of its own: leave occurrenceStart empty to change the recurrence of the whole series');
   }
   const mode = oneOf(body.attendeesMode, 'attendeesMode', ATTENDEES_MODES, 'replace');
-  const given = Object.keys(changes.event).length > 0 || changes.start || changes.end || changes.attendees.length > 0 || !isAbsent(body.recurrence);
+  const given = Object.keys(changes.event).length > 0 || changes.start || changes.end || changes.isAllDay !== undefined || changes.attendees.length > 0 || !isAbsent(body.recurrence);
   return { body, idSegment: eventIdSegment(body.eventId), occurrence, changes, mode, given: Boolean(given) };
 }
 
