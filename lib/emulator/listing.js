@@ -6,7 +6,12 @@ exports.collectionBody = collectionBody;
 const entity_1 = require("./entity");
 exports.DEFAULT_PAGE_SIZE = 10;
 function predicate(def, c) {
-    const get = def.filterable[c.prop].get;
+    const field = def.filterable[c.prop];
+    if (c.op === 'any')
+        return (item) => field.kind === 'lambda' && field.any(item, c.clauses);
+    if (field.kind === 'lambda')
+        throw new Error(`${c.prop} is filtered with any() only`);
+    const get = field.get;
     const norm = (v) => (typeof v === 'string' ? v.toLowerCase() : v);
     const value = norm(c.value);
     // Exchange compares strings case-insensitively.

@@ -39,6 +39,7 @@ class GraphSession {
     authType;
     cloud;
     client;
+    sleep;
     /** The mailbox's queue, asked per request: what is known about the mailbox can grow (a token's claims). */
     queueKey;
     constructor(endpoints, tokens, context, options, identity, target) {
@@ -49,6 +50,7 @@ class GraphSession {
         this.authType = identity.authType;
         this.cloud = identity.cloud;
         const sleep = options.sleep ?? defaultSleep;
+        this.sleep = sleep;
         const authorize = new authorize_1.AuthorizeMiddleware(tokens, endpoints.graph);
         const retry = new retry_1.RetryMiddleware({ ...retry_1.DEFAULT_RETRY_LIMITS, ...options.retry }, context.logger, sleep);
         this.queueKey = queueKeyFor(tokens, identity, target);
@@ -71,6 +73,10 @@ class GraphSession {
     }
     delete(path, options = {}) {
         return this.send('DELETE', path, undefined, options);
+    }
+    /** Waits between two requests of a step (confirming a write), with the sleep harnesses replace. */
+    wait(ms) {
+        return this.sleep(ms);
     }
     /**
      * Runs `work` holding one of the mailbox's concurrency slots, for requests to this mailbox that

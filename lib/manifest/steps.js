@@ -12,9 +12,16 @@ const getNewAndUpdatedEvents_step_1 = require("../calendar/getNewAndUpdatedEvent
 const lookupEvents_step_1 = require("../calendar/lookupEvents.step");
 const respondToEvent_step_1 = require("../calendar/respondToEvent.step");
 const updateEvent_step_1 = require("../calendar/updateEvent.step");
+const createContact_step_1 = require("../contacts/createContact.step");
+const deleteContact_step_1 = require("../contacts/deleteContact.step");
+const getNewAndUpdatedContacts_step_1 = require("../contacts/getNewAndUpdatedContacts.step");
+const lookupContact_step_1 = require("../contacts/lookupContact.step");
+const updateContact_step_1 = require("../contacts/updateContact.step");
+const upsertContact_step_1 = require("../contacts/upsertContact.step");
 const getNewMail_step_1 = require("../mail/getNewMail.step");
 const sendMail_step_1 = require("../mail/sendMail.step");
 exports.STEPS = [
-    getNewMail_step_1.getNewMail, getNewAndUpdatedEvents_step_1.getNewAndUpdatedEvents, sendMail_step_1.sendMail, createEvent_step_1.createEvent,
+    getNewMail_step_1.getNewMail, getNewAndUpdatedEvents_step_1.getNewAndUpdatedEvents, getNewAndUpdatedContacts_step_1.getNewAndUpdatedContacts, sendMail_step_1.sendMail, createEvent_step_1.createEvent,
     updateEvent_step_1.updateEvent, cancelEvent_step_1.cancelEvent, respondToEvent_step_1.respondToEvent, getEvent_step_1.getEvent, lookupEvents_step_1.lookupEvents,
+    createContact_step_1.createContact, updateContact_step_1.updateContact, upsertContact_step_1.upsertContact, lookupContact_step_1.lookupContact, deleteContact_step_1.deleteContact,
 ];

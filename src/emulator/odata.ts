@@ -1,10 +1,11 @@
 /**
  * OData query options as Outlook implements them for list requests: $select, $top, $skip,
- * $count, one-property $orderby, and a $filter subset (comparisons joined by `and`).
+ * $count, one-property $orderby, and a $filter subset (comparisons joined by `and`, and `any`
+ * lambdas on the collections an entity declares, e.g. a contact's emailAddresses).
  * Datetime comparisons are normalised to whole-millisecond bounds here, so a literal with more
  * precision than we store (7 fractional digits) still compares exactly.
  */
-import type { EntityDef, EntityShape, FilterField } from './entity';
+import type { EntityDef, EntityShape, FilterField, LambdaClause, LambdaFilterField } from './entity';
 import { badRequest, GraphError, invalidFilter, unknownProperty } from './errors';
 import { parseDateTimeOffset } from './timefmt';
 import type { PreciseInstant } from './timefmt';
@@ -12,11 +13,9 @@ import type { PreciseInstant } from './timefmt';
 export type Operator = 'eq' | 'ne' | 'ge' | 'gt' | 'le' | 'lt';
 
 /** After normalisation datetime conditions only use eq/ne/ge/le on integer ms. */
-export interface Condition {
-  prop: string;
-  op: Operator;
-  value: number | boolean | string;
-}
+export type Condition =
+  | { prop: string; op: Operator; value: number | boolean | string }
+  | { prop: string; op: 'any'; clauses: LambdaClause[] };
 
 export interface ListQuery {
   select?: string[];
@@ -144,19 +143,87 @@ function parseFilter<T>(def: EntityDef<T>, raw: string | null): { conditions: Co
   const tokens = tokenize(raw.trim());
   const conditions: Condition[] = [];
   let firstProp: string | undefined;
-  for (let i = 0; i < tokens.length; i += 4) {
-    const [name, op, literal, joiner] = tokens.slice(i, i + 4);
-    if (!name || name.t !== 'name' || !op || op.t !== 'name' || !literal) throw invalidFilter();
-    if (!isProperty(def, name.v)) throw unknownProperty(name.v, def.type);
-    const prop = findName(Object.keys(def.filterable), name.v);
-    if (!prop) throw invalidFilter();
-    const operator = op.v.toLowerCase() as Operator;
-    if (!OPERATORS.has(operator)) throw invalidFilter();
-    if (joiner && !(joiner.t === 'name' && joiner.v.toLowerCase() === 'and' && i + 4 < tokens.length)) throw invalidFilter();
-    conditions.push(...normalise(prop, def.filterable[prop], operator, literal));
+  let i = 0;
+  while (i < tokens.length) {
+    const name = tokens[i];
+    if (!name || name.t !== 'name') throw invalidFilter();
+    const lambda = /^(.+)\/any$/i.exec(name.v);
+    const argument = tokens[i + 1]?.v === '(' ? tokens[i + 2] : undefined;
+    if (argument?.t === 'name') {
+      // contains(emailAddresses/address, 'x'): a function over a collection's member property.
+      const [head, sub] = argument.v.split('/');
+      const field = findName(Object.keys(def.filterable), head);
+      if (field && sub && def.filterable[field].kind === 'lambda') throw notSingleValue(sub);
+    }
+    let prop: string;
+    if (lambda) {
+      const parsed = parseLambda(def, tokens, i, lambda[1]);
+      prop = parsed.condition.prop;
+      conditions.push(parsed.condition);
+      i = parsed.next;
+    } else {
+      const [op, literal] = [tokens[i + 1], tokens[i + 2]];
+      if (!op || op.t !== 'name' || !literal) throw invalidFilter();
+      if (!isProperty(def, name.v)) throw unknownProperty(name.v, def.type);
+      const head = findName(Object.keys(def.filterable), name.v.split('/')[0]);
+      if (head && def.filterable[head].kind === 'lambda') throw notSingleValue(name.v.split('/')[1] ?? head);
+      const found = findName(Object.keys(def.filterable), name.v);
+      if (!found) throw invalidFilter();
+      prop = found;
+      const field = def.filterable[prop];
+      const operator = op.v.toLowerCase() as Operator;
+      if (!OPERATORS.has(operator) || field.kind === 'lambda') throw invalidFilter();
+      conditions.push(...normalise(prop, field, operator, literal));
+      i += 3;
+    }
     firstProp ??= prop;
+    if (i < tokens.length) {
+      const joiner = tokens[i];
+      if (!(joiner.t === 'name' && joiner.v.toLowerCase() === 'and' && i + 1 < tokens.length)) throw invalidFilter();
+      i += 1;
+    }
   }
   return { conditions, firstProp };
+}
+
+/** Graph's answer to `emailAddresses/address eq 'x'`: a property of a collection's members read as if it were one value. */
+const notSingleValue = (sub: string): GraphError => badRequest(
+  `The parent value for a property access of a property '${sub}' is not a single value. Property access can only be applied to a single value.`,
+);
+
+/**
+ * `prop/any(v: v/sub op 'literal' and v/sub op 'literal')` starting at tokens[at]: only the
+ * sub-properties and operators the entity declares for `prop`, string literals, no functions.
+ */
+function parseLambda<T>(def: EntityDef<T>, tokens: Token[], at: number, path: string): { condition: Condition; next: number } {
+  // A navigation property (singleValueExtendedProperties) is filterable without being selectable.
+  const prop = findName(Object.keys(def.filterable), path);
+  if (!isProperty(def, path) && prop === undefined) throw unknownProperty(path, def.type);
+  const field = prop === undefined ? undefined : def.filterable[prop];
+  if (prop === undefined || !field || field.kind !== 'lambda') throw invalidFilter();
+  const [open, variable, colon] = [tokens[at + 1], tokens[at + 2], tokens[at + 3]];
+  if (open?.v !== '(' || variable?.t !== 'name' || variable.v.includes('/') || colon?.v !== ':') throw invalidFilter();
+  const clauses: LambdaClause[] = [];
+  let k = at + 4;
+  for (;;) {
+    const [target, op, literal] = [tokens[k], tokens[k + 1], tokens[k + 2]];
+    const parts = target?.t === 'name' ? target.v.split('/') : [];
+    if (parts.length !== 2 || parts[0].toLowerCase() !== variable.v.toLowerCase() || op?.t !== 'name' || literal?.t !== 'string') throw invalidFilter();
+    const sub = findName(Object.keys((field as LambdaFilterField<T>).clauses), parts[1]);
+    const operator = op.v.toLowerCase() as LambdaClause['op'];
+    if (!sub || !field.clauses[sub].includes(operator)) throw invalidFilter();
+    clauses.push({ sub, op: operator, value: literal.v });
+    k += 3;
+    const next = tokens[k];
+    if (next?.t === 'name' && next.v.toLowerCase() === 'and') {
+      k += 1;
+      continue;
+    }
+    if (next?.v !== ')') throw invalidFilter();
+    break;
+  }
+  for (const needed of field.required ?? []) if (!clauses.some((c) => c.sub === needed)) throw invalidFilter();
+  return { condition: { prop, op: 'any', clauses }, next: k + 1 };
 }
 
 function incompatible(prop: string, expected: string): GraphError {

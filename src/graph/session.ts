@@ -82,8 +82,6 @@ export interface Page<T> {
   nextLink: string | undefined;
 }
 
-type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-
 const DEFAULT_TIMEOUT_MS = 60_000;
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => { setTimeout(resolve, ms); });
@@ -107,6 +105,7 @@ export class GraphSession {
   readonly authType: AuthType;
   readonly cloud: Cloud;
   private readonly client: Client;
+  private readonly sleep: (ms: number) => Promise<void>;
   /** The mailbox's queue, asked per request: what is known about the mailbox can grow (a token's claims). */
   private readonly queueKey: () => string;
 
@@ -116,6 +115,7 @@ export class GraphSession {
     this.authType = identity.authType;
     this.cloud = identity.cloud;
     const sleep = options.sleep ?? defaultSleep;
+    this.sleep = sleep;
     const authorize = new AuthorizeMiddleware(tokens, endpoints.graph);
     const retry = new RetryMiddleware({ ...DEFAULT_RETRY_LIMITS, ...options.retry }, context.logger, sleep);
     this.queueKey = queueKeyFor(tokens, identity, target);
@@ -142,6 +142,11 @@ export class GraphSession {
 
   delete(path: string, options: RequestOptions = {}): Promise<GraphResult<undefined>> {
     return this.send<undefined>('DELETE', path, undefined, options);
+  }
+
+  /** Waits between two requests of a step (confirming a write), with the sleep harnesses replace. */
+  wait(ms: number): Promise<void> {
+    return this.sleep(ms);
   }
 
   /**
@@ -198,14 +203,14 @@ export class GraphSession {
     return items;
   }
 
-  private async send<T>(method: HttpMethod, path: string, body: unknown, options: RequestOptions): Promise<GraphResult<T>> {
+  private async send<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body: unknown, options: RequestOptions): Promise<GraphResult<T>> {
     const response = await this.exchange(method, path, body, options);
     if (!response.ok) throw this.failure(method, path, response, options);
     const text = responseText(response);
     return { status: response.status, body: (text ? parseJson(text) : undefined) as T, headers: response.headers };
   }
 
-  private async exchange(method: HttpMethod, path: string, body: unknown, options: RequestOptions, streaming?: StreamResponse): Promise<Response> {
+  private async exchange(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body: unknown, options: RequestOptions, streaming?: StreamResponse): Promise<Response> {
     const request = this.client.api(path)
       .header('Prefer', ['IdType="ImmutableId"', ...(options.prefer ?? [])].join(', '))
       .responseType(ResponseType.RAW);

@@ -9,11 +9,18 @@ import { getNewAndUpdatedEvents } from '../calendar/getNewAndUpdatedEvents.step'
 import { lookupEvents } from '../calendar/lookupEvents.step';
 import { respondToEvent } from '../calendar/respondToEvent.step';
 import { updateEvent } from '../calendar/updateEvent.step';
+import { createContact } from '../contacts/createContact.step';
+import { deleteContact } from '../contacts/deleteContact.step';
+import { getNewAndUpdatedContacts } from '../contacts/getNewAndUpdatedContacts.step';
+import { lookupContact } from '../contacts/lookupContact.step';
+import { updateContact } from '../contacts/updateContact.step';
+import { upsertContact } from '../contacts/upsertContact.step';
 import { getNewMail } from '../mail/getNewMail.step';
 import { sendMail } from '../mail/sendMail.step';
 import type { StepDescriptor } from './descriptor';
 
 export const STEPS: readonly StepDescriptor[] = [
-  getNewMail, getNewAndUpdatedEvents, sendMail, createEvent,
+  getNewMail, getNewAndUpdatedEvents, getNewAndUpdatedContacts, sendMail, createEvent,
   updateEvent, cancelEvent, respondToEvent, getEvent, lookupEvents,
+  createContact, updateContact, upsertContact, lookupContact, deleteContact,
 ];
