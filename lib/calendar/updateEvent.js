@@ -28,7 +28,7 @@ function parseUpdateInput(input) {
     const changes = (0, event_1.parseEventChanges)(body, (0, fields_1.isAbsent)(body.isAllDay) && (dateOnly(body.start) || dateOnly(body.end)));
     const occurrence = (0, eventRef_1.parseOccurrenceStart)(body.occurrenceStart, changes.zone);
     if (occurrence && !(0, fields_1.isAbsent)(body.recurrence)) {
-        throw new errors_1.InputError('recurrence', 'an occurrence has no recurrence of its own: leave occurrenceStart empty to change the recurrence of the whole series');
+        throw new errors_1.InputError('recurrence', 'an occurrence has no recurrence of its own: to change the recurrence, use the whole series (leave occurrenceStart empty)');
     }
     const mode = (0, fields_1.oneOf)(body.attendeesMode, 'attendeesMode', exports.ATTENDEES_MODES, 'replace');
     const given = Object.keys(changes.event).length > 0 || changes.start || changes.end || changes.isAllDay !== undefined || changes.attendees.length > 0 || !(0, fields_1.isAbsent)(body.recurrence);

@@ -38,7 +38,7 @@ export function parseUpdateInput(input: unknown) {
   const changes = parseEventChanges(body, isAbsent(body.isAllDay) && (dateOnly(body.start) || dateOnly(body.end)));
   const occurrence = parseOccurrenceStart(body.occurrenceStart, changes.zone);
   if (occurrence && !isAbsent(body.recurrence)) {
-    throw new InputError('recurrence', 'an occurrence has no recurrence of its own: leave occurrenceStart empty to change the recurrence of the whole series');
+    throw new InputError('recurrence', 'an occurrence has no recurrence of its own: to change the recurrence, use the whole series (leave occurrenceStart empty)');
   }
   const mode = oneOf(body.attendeesMode, 'attendeesMode', ATTENDEES_MODES, 'replace');
   const given = Object.keys(changes.event).length > 0 || changes.start || changes.end || changes.isAllDay !== undefined || changes.attendees.length > 0 || !isAbsent(body.recurrence);
