@@ -80,6 +80,7 @@ describe('e2e: dropdowns and dynamic metadata in sailor service mode', function 
       'getNewMail.folderId -> getFolders',
       'getNewAndUpdatedEvents.calendarId -> getCalendars',
       'createEvent.calendarId -> getCalendars',
+      'lookupEvents.calendarId -> getCalendars',
       'getNewAndUpdatedContacts.contactFolderId -> getContactFolders',
       'createContact.contactFolderId -> getContactFolders',
       'upsertContact.contactFolderId -> getContactFolders',
