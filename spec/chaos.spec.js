@@ -51,6 +51,11 @@ describe('chaos: polls, sends and bookings under faults, crashes and token rotat
     expect(totals.upsertReplays).to.be.above(0);
     expect(totals.contacts).to.be.above(50);
     expect(totals.contactChanges).to.be.above(10);
+    // The event steps: updates, cancellations and answers (replayed too), none lost or told twice.
+    expect(totals.eventUpdatesRun).to.be.above(20);
+    expect(totals.cancellations).to.be.above(5);
+    expect(totals.responses).to.be.above(5);
+    expect(totals.eventStepReplays).to.be.above(5);
   });
 
   it('through the Mailbox field and app-only too: nothing lost or duplicated; app tokens rotate nothing and are never persisted', async () => {
@@ -78,8 +83,16 @@ describe('chaos: polls, sends and bookings under faults, crashes and token rotat
   });
 
   describe('notices the bugs it is there to catch', () => {
-    // The mail and event bugs below are looked for without the contacts part, whose requests would shift their random draws.
-    const quick = { ticks: 20, floodShare: 0, crowdShare: 0, contacts: false };
+    // The mail and event bugs below are looked for without the contacts and event-steps parts, whose requests would shift their random draws.
+    const quick = { ticks: 20, floodShare: 0, crowdShare: 0, contacts: false, eventSteps: false };
+
+    it('an invitation answered again after a lost answer, without looking first: the organizer told twice', async () => {
+      const totals = await withPatch(GraphSession.prototype, 'post', (post) => function patched(path, body, options = {}) {
+        return /\/(accept|tentativelyAccept|decline|cancel)$/.test(path) ? post.call(this, path, body, { ...options, idempotent: true }) : post.call(this, path, body, options);
+      }, () => runChaos({ seed: 3, scenarios: 3, config: { ...quick, ticks: 30, eventSteps: true } }));
+      expect(totals.duplicated, summaryLine(totals)).to.be.above(0);
+      expect(totals.details.join('\n')).to.match(/answer notices of/);
+    });
 
     it('an upsert that looks the address up and creates when it sees nothing (no marker, no check after): duplicate contacts', async () => {
       const contactWrites = require('../lib/graph/contactWrites');

@@ -17,6 +17,7 @@ const { FaultBook, FAULT_STATUSES } = require('./faults');
 const { TriggerLedger } = require('./ledger');
 const { World } = require('./world');
 const { ContactsPart } = require('./contacts');
+const { EventsPart } = require('./events');
 
 const DAY = 24 * 3600 * 1000;
 /**
@@ -83,6 +84,7 @@ class Scenario {
     // A stream of its own, so that adding it left every other draw of a seed as it was.
     this.accessPrng = prng.fork('access');
     this.contactsPrng = prng.fork('contacts');
+    this.eventsPrng = prng.fork('event steps');
     this.tag = `s${index}`;
     this.needles = new Set();
     this.start = EPOCH + (index % DATES) * DAY;
@@ -151,6 +153,7 @@ class Scenario {
       create: { name: 'createEvent', module: createEvent, fields: this.mailboxField() },
     };
     this.contacts = this.config.contacts ? new ContactsPart(this) : undefined;
+    this.eventSteps = this.config.eventSteps ? new EventsPart(this) : undefined;
     this.persisted = { credential: await this.connect(), snapshots: {} };
     this.uninstall = installHooks({
       origin: this.emu.url,
@@ -304,6 +307,7 @@ class Scenario {
           run.step.ledger.deliver(run.step.keyOf(payload.body));
           if (run.step === this.steps.mail) this.world.noteEmittedMail(payload.body);
         }
+        if (run.step.onData) run.step.onData(payload.body);
         break;
       case 'snapshot':
         this.collect('snapshot', `${this.tag} ${run.step.name}`, json);
@@ -500,6 +504,7 @@ class Scenario {
       if (what === 'replay' && this.replayQueue.length && plan.chance(0.5)) await this.replayOne();
     }
     if (this.contacts) await this.contacts.tick();
+    if (this.eventSteps) await this.eventSteps.tick();
     this.clock.advance(plan.chance(0.06) ? plan.int(180, 900) * 1000 : plan.int(1, 25) * 1000);
   }
 
@@ -538,6 +543,7 @@ class Scenario {
     this.draining = true;
     this.faults.disable();
     while (this.replayQueue.length) await this.replayOne();
+    if (this.eventSteps) await this.eventSteps.drain();
     this.clock.advance(this.visibilityDelayMs + (LOOKBACK_SECONDS + 5) * 1000);
     for (const step of [this.steps.mail, this.steps.events]) {
       let quiet = 0;
@@ -570,7 +576,7 @@ class Scenario {
     const finalVersions = calendar.map((e) => `${e.id} ${e.changeKey}`);
     const lostEvents = finalVersions.filter((key) => events.timesDelivered(key) === 0);
     const eventIds = new Set(calendarAll.map((e) => e.id));
-    for (const key of events.deliveries.keys()) if (!eventIds.has(key.split(' ')[0])) this.issue('phantom', `event ${key.slice(-12)} was emitted but is not in the calendar`);
+    for (const key of events.deliveries.keys()) if (!eventIds.has(key.split(' ')[0]) && !(this.eventSteps && this.eventSteps.removed(key.split(' ')[0]))) this.issue('phantom', `event ${key.slice(-12)} was emitted but is not in the calendar`);
 
     const subjects = new Map([...inboxAll, ...calendarAll].map((item) => [item.id, item.subject]));
     const sentBySubject = countBy(this.emu.control.sent().map((s) => s.subject));
@@ -588,6 +594,7 @@ class Scenario {
       if (input.outcomes.includes('ok') && copies === 0) this.issue('create', `${input.subject} reported created but is not in the calendar`);
     }
     const contacts = this.contacts ? this.contacts.account() : { contacts: 0, contactChanges: 0, upserts: 0, upsertReplays: 0, duplicateContacts: 0, lost: 0, duplicated: 0, redelivered: 0, lostDetail: [], duplicateDetail: [] };
+    const steps = this.eventSteps ? await this.eventSteps.account() : { eventUpdatesRun: 0, cancellations: 0, responses: 0, eventStepReplays: 0, lost: 0, duplicated: 0, lostDetail: [], duplicateDetail: [] };
     return {
       contacts: contacts.contacts,
       contactChanges: contacts.contactChanges,
@@ -597,15 +604,19 @@ class Scenario {
       mails: knownMail.size,
       events: eventIds.size,
       eventUpdates: this.world.counts.eventUpdates,
-      lost: lostMail.length + lostEvents.length + contacts.lost,
-      duplicated: mail.duplicates.length + events.duplicates.length + contacts.duplicated,
+      eventUpdatesRun: steps.eventUpdatesRun,
+      cancellations: steps.cancellations,
+      responses: steps.responses,
+      eventStepReplays: steps.eventStepReplays,
+      lost: lostMail.length + lostEvents.length + contacts.lost + steps.lost,
+      duplicated: mail.duplicates.length + events.duplicates.length + contacts.duplicated + steps.duplicated,
       redelivered: mail.redelivered + events.redelivered + contacts.redelivered,
       sends: this.sends.length,
       sendsDuplicated,
       eventsCreated: this.creates.length,
       doubleBooked,
-      lostDetail: [...lostMail.map((id) => `mail "${subjects.get(id) || id}"`), ...lostEvents.map((k) => `event "${subjects.get(k.split(' ')[0]) || k}"`), ...contacts.lostDetail],
-      duplicateDetail: [...[...mail.duplicates, ...events.duplicates].map((k) => `"${subjects.get(k.split(' ')[0]) || k}"`), ...contacts.duplicateDetail],
+      lostDetail: [...lostMail.map((id) => `mail "${subjects.get(id) || id}"`), ...lostEvents.map((k) => `event "${subjects.get(k.split(' ')[0]) || k}"`), ...contacts.lostDetail, ...steps.lostDetail],
+      duplicateDetail: [...[...mail.duplicates, ...events.duplicates].map((k) => `"${subjects.get(k.split(' ')[0]) || k}"`), ...contacts.duplicateDetail, ...steps.duplicateDetail],
     };
   }
 
