@@ -47,6 +47,7 @@ class GraphSession {
     client;
     /** The mailbox's queue, asked per request: what is known about the mailbox can grow (a token's claims). */
     queueKey;
+    waitFor;
     constructor(endpoints, tokens, context, options, identity, target) {
         this.endpoints = endpoints;
         this.tokens = tokens;
@@ -55,6 +56,7 @@ class GraphSession {
         this.authType = identity.authType;
         this.cloud = identity.cloud;
         const sleep = options.sleep ?? defaultSleep;
+        this.waitFor = options.wait ?? sleep;
         const authorize = new authorize_1.AuthorizeMiddleware(tokens, endpoints.graph);
         const retry = new retry_1.RetryMiddleware({ ...retry_1.DEFAULT_RETRY_LIMITS, ...options.retry }, context.logger, sleep);
         this.queueKey = queueKeyFor(tokens, identity, target);
@@ -128,6 +130,10 @@ class GraphSession {
         for await (const page of this.pages(path, options))
             items.push(...page.items);
         return items;
+    }
+    /** Waits `ms` on the session's clock (see SessionOptions.wait). */
+    wait(ms) {
+        return this.waitFor(ms);
     }
     async send(method, path, body, options) {
         const response = await this.exchange(method, path, body, options);

@@ -43,6 +43,12 @@ export interface SessionOptions {
   /** Deadline of one HTTP exchange. */
   timeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * The session's clock for waits that are not retries: how long to watch for what Graph does
+   * after answering (a sent mail reaching Sent Items). Default: sleep. A harness on a virtual
+   * clock moves that clock here.
+   */
+  wait?: (ms: number) => Promise<void>;
 }
 
 export interface RequestOptions {
@@ -118,6 +124,7 @@ export class GraphSession {
   private readonly client: Client;
   /** The mailbox's queue, asked per request: what is known about the mailbox can grow (a token's claims). */
   private readonly queueKey: () => string;
+  private readonly waitFor: (ms: number) => Promise<void>;
 
   constructor(readonly endpoints: Endpoints, private readonly tokens: AccessTokens, context: StepContext, options: SessionOptions, identity: SessionIdentity, target: MailboxTarget) {
     this.root = target.root;
@@ -125,6 +132,7 @@ export class GraphSession {
     this.authType = identity.authType;
     this.cloud = identity.cloud;
     const sleep = options.sleep ?? defaultSleep;
+    this.waitFor = options.wait ?? sleep;
     const authorize = new AuthorizeMiddleware(tokens, endpoints.graph);
     const retry = new RetryMiddleware({ ...DEFAULT_RETRY_LIMITS, ...options.retry }, context.logger, sleep);
     this.queueKey = queueKeyFor(tokens, identity, target);
@@ -204,6 +212,11 @@ export class GraphSession {
     const items: T[] = [];
     for await (const page of this.pages<T>(path, options)) items.push(...page.items);
     return items;
+  }
+
+  /** Waits `ms` on the session's clock (see SessionOptions.wait). */
+  wait(ms: number): Promise<void> {
+    return this.waitFor(ms);
   }
 
   private async send<T>(method: HttpMethod, path: string, body: unknown, options: RequestOptions): Promise<GraphResult<T>> {
