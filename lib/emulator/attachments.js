@@ -87,11 +87,16 @@ function attachmentContent(ref) {
         const text = Buffer.from(a.text);
         return { length: text.length, chunks: async function* one() { yield text; }, contentType: a.contentType };
     }
+    const sent = a.chunks;
+    if (sent)
+        return { length: a.size, chunks: async function* pieces() { yield* sent; }, contentType: a.contentType };
     return { length: a.size, chunks: () => patternChunks(a.size, seedOf(a)), contentType: a.contentType };
 }
 /** A file's bytes as base64, for contentBytes (Graph sends them when they are not left out by $select). */
 function contentBytes(ref) {
     const a = ref.attachment;
+    if (a.chunks)
+        return Buffer.concat(a.chunks).toString('base64');
     return (a.text !== undefined ? Buffer.from(a.text) : patternBytes(seedOf(a), 0, a.size)).toString('base64');
 }
 // ---- metadata ----

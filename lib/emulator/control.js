@@ -27,6 +27,7 @@ const sign_in_1 = require("./sign-in");
 const token_1 = require("./token");
 const timefmt_1 = require("./timefmt");
 const timezones_1 = require("./timezones");
+const transport_1 = require("./transport");
 /** A control call that cannot be done; `status` is what the HTTP control API answers. */
 class ControlError extends Error {
     status;
@@ -357,7 +358,16 @@ function createControl(world) {
             asControl(() => (0, mutations_1.changeEvent)(mailbox, event, graphChanges, world.now(), isCancelled));
             return (0, entity_1.render)(entity_event_1.EVENT, event, PLAIN);
         },
-        sent: (mailbox) => mailboxOf(mailbox).sent.map((r) => ({ ...r })),
+        sent: (mailbox) => {
+            (0, transport_1.deliverDue)(world);
+            return mailboxOf(mailbox).sent.map((r) => ({ ...r }));
+        },
+        setSendDelay: (ms) => {
+            if (!Number.isInteger(ms) || ms < 0)
+                throw new ControlError(400, "'ms' must be a whole number of milliseconds, 0 or more");
+            world.options.sendDelayMs = ms;
+            (0, transport_1.deliverDue)(world);
+        },
         setFaults: (rules) => world.faults.set(rules),
         clearFaults: () => world.faults.clear(),
         faults: () => world.faults.list(),

@@ -77,5 +77,6 @@ exports.MESSAGE = {
     sortable: exports.MESSAGE_SORT_KEYS,
     defaultOrder: { key: 'receivedDateTime', desc: true },
     visibleFrom: 'receivedDateTime',
+    extendedProperties: (m) => m.extendedProperties,
     orderByMustLeadFilter: true,
 };

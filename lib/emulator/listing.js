@@ -4,8 +4,11 @@ exports.DEFAULT_PAGE_SIZE = void 0;
 exports.runQuery = runQuery;
 exports.collectionBody = collectionBody;
 const entity_1 = require("./entity");
+const extended_properties_1 = require("./extended-properties");
 exports.DEFAULT_PAGE_SIZE = 10;
 function predicate(def, c) {
+    if (c.op === 'extended')
+        return (item) => (0, extended_properties_1.matchesExtended)(def.extendedProperties?.(item), c.value);
     const get = def.filterable[c.prop].get;
     const norm = (v) => (typeof v === 'string' ? v.toLowerCase() : v);
     const value = norm(c.value);
@@ -41,7 +44,10 @@ function runQuery(def, collection, query, pageSize, visibleUntil) {
         else
             tests.push(predicate(def, c));
     }
-    if (def.visibleFrom && visibleUntil !== undefined) {
+    // The delay models mail stamped before it reaches the store; a client's look-up of its own item by
+    // a property it set (its extended property) finds what the store holds at once.
+    const ownItem = query.conditions.some((c) => c.op === 'extended');
+    if (def.visibleFrom && visibleUntil !== undefined && !ownItem) {
         if (def.visibleFrom === query.orderBy.key) {
             hi = Math.min(hi, index.upperBound(visibleUntil));
         }

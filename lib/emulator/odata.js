@@ -1,11 +1,12 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.MAX_TOP = void 0;
+exports.TokenReader = exports.MAX_TOP = void 0;
 exports.parseSelect = parseSelect;
 exports.parseListQuery = parseListQuery;
 const errors_1 = require("./errors");
+const extended_properties_1 = require("./extended-properties");
 const timefmt_1 = require("./timefmt");
-const SUPPORTED_OPTIONS = new Set(['$select', '$top', '$skip', '$count', '$orderby', '$filter']);
+const SUPPORTED_OPTIONS = new Set(['$select', '$top', '$skip', '$count', '$orderby', '$filter', '$expand']);
 exports.MAX_TOP = 1000;
 function findName(names, wanted) {
     const lower = wanted.toLowerCase();
@@ -146,6 +147,7 @@ class TokenReader {
         return token;
     }
 }
+exports.TokenReader = TokenReader;
 function filterField(def, path) {
     if (!isProperty(def, path))
         throw (0, errors_1.unknownProperty)(path.split('/')[0], def.type);
@@ -171,6 +173,9 @@ function parseClause(def, r) {
         return { prop, conditions: [{ prop, op: lower, value: literal.v }] };
     }
     if (lower.endsWith('/any') && r.peek()?.v === '(') {
+        if (def.extendedProperties && lower === 'singlevalueextendedproperties/any') {
+            return { prop: 'singleValueExtendedProperties', conditions: [{ prop: 'singleValueExtendedProperties', op: 'extended', value: (0, extended_properties_1.parseExtendedLambda)(r) }] };
+        }
         const prop = filterField(def, head.v.slice(0, -'/any'.length));
         r.expect('other', '(');
         const variable = r.expect('name').v;

@@ -9,6 +9,7 @@ const errors_1 = require("./errors");
 const graph_request_1 = require("./graph-request");
 const json_1 = require("./json");
 const mailbox_1 = require("./mailbox");
+const drafts_1 = require("./drafts");
 const mail_update_1 = require("./mail-update");
 const mutations_1 = require("./mutations");
 const search_1 = require("./search");
@@ -71,7 +72,7 @@ function readMailChanges(json) {
 const updateMessage = (req, { messageId }) => {
     const message = (0, graph_request_1.lookup)(messageId, (id) => req.mailbox.message(id));
     (0, mail_update_1.assertIfMatch)(req, message);
-    (0, mutations_1.changeMail)(req.mailbox, message, readMailChanges((0, graph_request_1.jsonBody)(req)), req.world.now());
+    (0, mutations_1.changeMail)(req.mailbox, message, readMailChanges((0, drafts_1.applyDraftChanges)(req, message, (0, graph_request_1.jsonBody)(req))), req.world.now());
     return (0, graph_request_1.itemResponse)(req, entity_message_1.MESSAGE, message, 'messages');
 };
 /** POST /messages/{id}/move: 201 with the message under its new id. */

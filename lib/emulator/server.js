@@ -22,6 +22,10 @@ const routes_calendar_view_1 = require("./routes-calendar-view");
 const routes_identity_1 = require("./routes-identity");
 const routes_mail_1 = require("./routes-mail");
 const routes_mail_ops_1 = require("./routes-mail-ops");
+const drafts_1 = require("./drafts");
+const extended_properties_1 = require("./extended-properties");
+const transport_1 = require("./transport");
+const upload_sessions_1 = require("./upload-sessions");
 const routes_user_1 = require("./routes-user");
 const timefmt_1 = require("./timefmt");
 const timezones_1 = require("./timezones");
@@ -31,7 +35,7 @@ const GRAPH_BODY_LIMIT = 4 * 1024 * 1024;
 const IDENTITY_BODY_LIMIT = 1024 * 1024;
 /** Control bodies can be large (bulk specs); they are ours, not Graph's. */
 const CONTROL_BODY_LIMIT = 64 * 1024 * 1024;
-const GRAPH_ROUTES = [...routes_user_1.USER_ROUTES, ...routes_mail_1.MAIL_ROUTES, ...routes_mail_ops_1.MAIL_OPS_ROUTES, ...routes_calendar_1.CALENDAR_ROUTES, ...routes_calendar_view_1.CALENDAR_VIEW_ROUTES];
+const GRAPH_ROUTES = [...routes_user_1.USER_ROUTES, ...routes_mail_1.MAIL_ROUTES, ...routes_mail_ops_1.MAIL_OPS_ROUTES, ...drafts_1.DRAFT_ROUTES, ...upload_sessions_1.UPLOAD_ROUTES, ...routes_calendar_1.CALENDAR_ROUTES, ...routes_calendar_view_1.CALENDAR_VIEW_ROUTES];
 const HAS_BODY = new Set(['POST', 'PUT', 'PATCH']);
 function createEmulatorServer(world, control) {
     return (0, node_http_1.createServer)((req, res) => {
@@ -54,8 +58,12 @@ async function handle(world, control, req, res) {
     res.setHeader('client-request-id', ex.clientRequestId);
     try {
         const path = ex.url.pathname;
+        // Mail submitted earlier reaches recipients and Sent Items before anything else is answered.
+        (0, transport_1.deliverDue)(world);
         if (/^\/_emulator(\/|$)/.test(path))
             return await handleControl(ex, control);
+        if (upload_sessions_1.UPLOAD_PATH.test(path))
+            return await handleUploadRequest(ex);
         const identity = routes_identity_1.IDENTITY_PATH.exec(path);
         if (identity)
             return await handleIdentityRequest(ex, identity[1], identity[2].toLowerCase());
@@ -223,6 +231,7 @@ async function graphPipeline(ex) {
                 bodyType: prefs.bodyType,
                 immutableIds: prefs.immutableIds,
                 userUrl: `${world.baseUrl}/v1.0/users('${mailbox.user.id}@${mailbox.tenant.id}')`,
+                ...expandOf(ex, mailbox),
             },
         };
         // Handler errors become responses here, so applyThenFail can discard them like any answer.
@@ -243,6 +252,37 @@ async function graphPipeline(ex) {
     }
     finally {
         world.gate.leave(gateKey);
+    }
+}
+/** `$expand` of extended properties (extended-properties.ts), with the @odata.context of each expansion. */
+function expandOf(ex, mailbox) {
+    const ids = (0, extended_properties_1.parseExpand)(ex.url.searchParams.get('$expand'));
+    if (!ids)
+        return {};
+    const item = `${ex.world.baseUrl}/v1.0/$metadata#users('${mailbox.user.id}')/messages`;
+    return { expand: { ids, context: (id) => `${item}('${encodeURIComponent(id)}')/singleValueExtendedProperties` } };
+}
+/**
+ * Outlook's upload URL (upload-sessions.ts): no bearer token, its own authorisation; counted
+ * against the mailbox's concurrency like Graph requests, and faulted like them.
+ */
+async function handleUploadRequest(ex) {
+    const { world, method } = ex;
+    world.stats.count(`${method} (upload session)`);
+    const mailbox = (0, upload_sessions_1.uploadMailbox)(world, ex.url);
+    if (mailbox && !world.gate.enter(mailbox.address)) {
+        world.stats.noteThrottled();
+        return send(ex, graphError(ex, (0, errors_1.throttled)(1, 'Application is over its MailboxConcurrency limit.')));
+    }
+    try {
+        const { body, tooLarge } = HAS_BODY.has(method) ? await (0, http_1.readBody)(ex.req, GRAPH_BODY_LIMIT) : { body: Buffer.alloc(0), tooLarge: false };
+        const header = (name) => (typeof ex.req.headers[name] === 'string' ? ex.req.headers[name] : undefined);
+        const run = () => (0, upload_sessions_1.handleUpload)({ world, method, url: ex.url, authorization: header('authorization'), contentRange: header('content-range'), body, tooLarge });
+        await underFault(ex, world.faults.pick(method, ex.url.pathname), run, (f) => graphError(ex, (0, errors_1.statusError)(f.status, f.retryAfterSeconds)));
+    }
+    finally {
+        if (mailbox)
+            world.gate.leave(mailbox.address);
     }
 }
 /** The token's principal as access.ts sees it; roles and scopes are compared case-insensitively. */

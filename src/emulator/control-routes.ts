@@ -81,6 +81,7 @@ export const CONTROL_ROUTES: readonly Route<ControlHandler>[] = [
   { method: 'POST', pattern: '/events/bulk', handler: ({ control, json }) => ok(control.addEvents(countOf(json), json as AddEventsOptions), 201) },
   { method: 'PATCH', pattern: '/events/{id}', handler: ({ control, json }, { id }) => ok(control.updateEvent(id, json)) },
   { method: 'GET', pattern: '/sent', handler: ({ control, params }) => ok({ value: control.sent(params.get('mailbox') ?? undefined) }) },
+  { method: 'PUT', pattern: '/send-delay', handler: ({ control, json }) => (control.setSendDelay(json.ms as number), done) },
   { method: 'GET', pattern: '/faults', handler: ({ control }) => ok({ value: control.faults() }) },
   { method: 'PUT', pattern: '/faults', handler: ({ control, parsed }) => (control.setFaults(faultRules(parsed)), done) },
   { method: 'DELETE', pattern: '/faults', handler: ({ control }) => (control.clearFaults(), done) },

@@ -33,6 +33,7 @@ import { AadError } from './token';
 import type { TokenResponse } from './token';
 import { wallTicks } from './timefmt';
 import { UTC_ZONE } from './timezones';
+import { deliverDue } from './transport';
 import type { World } from './world';
 
 /** A control call that cannot be done; `status` is what the HTTP control API answers. */
@@ -210,6 +211,8 @@ export interface EmulatorControl {
   addEvents(count: number, options?: AddEventsOptions): BulkResult;
   updateEvent(id: string, changes: UpdateEventOptions): Record<string, unknown>;
   sent(mailbox?: string): SentRecord[];
+  /** How long submitted mail takes to be delivered and reach Sent Items from now on (transport.ts). */
+  setSendDelay(ms: number): void;
   setFaults(rules: FaultRule[]): void;
   clearFaults(): void;
   faults(): FaultRule[];
@@ -538,7 +541,15 @@ export function createControl(world: World): EmulatorControl {
       return render(EVENT, event, PLAIN);
     },
 
-    sent: (mailbox) => mailboxOf(mailbox).sent.map((r) => ({ ...r })),
+    sent: (mailbox) => {
+      deliverDue(world);
+      return mailboxOf(mailbox).sent.map((r) => ({ ...r }));
+    },
+    setSendDelay: (ms) => {
+      if (!Number.isInteger(ms) || ms < 0) throw new ControlError(400, "'ms' must be a whole number of milliseconds, 0 or more");
+      world.options.sendDelayMs = ms;
+      deliverDue(world);
+    },
     setFaults: (rules) => world.faults.set(rules),
     clearFaults: () => world.faults.clear(),
     faults: () => world.faults.list(),

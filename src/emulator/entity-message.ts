@@ -81,5 +81,6 @@ export const MESSAGE: EntityDef<StoredMessage> = {
   sortable: MESSAGE_SORT_KEYS,
   defaultOrder: { key: 'receivedDateTime', desc: true },
   visibleFrom: 'receivedDateTime',
+  extendedProperties: (m) => m.extendedProperties,
   orderByMustLeadFilter: true,
 };

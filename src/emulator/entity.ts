@@ -3,6 +3,9 @@
  * properties $filter and $orderby accept, and the default order. The routes stay generic.
  */
 import type { SortKey } from './collection';
+import { badRequest } from './errors';
+import type { ExtendedProperties } from './extended-properties';
+import { expandedProperties } from './extended-properties';
 import type { BodyType } from './model';
 import type { ResolvedZone } from './timezones';
 
@@ -15,6 +18,8 @@ export interface RenderContext {
   bookedZones?: boolean;
   bodyType?: BodyType;
   immutableIds: boolean;
+  /** `$expand=singleValueExtendedProperties($filter=...)`: the ids asked for, and the expansion's @odata.context for an item id. */
+  expand?: { ids: string[]; context: (id: string) => string };
 }
 
 /**
@@ -44,6 +49,8 @@ export interface EntityShape<T> {
   etag?: (item: T) => string;
   /** The item's path under its user, for the @odata.id Graph adds to some entities (calendars). */
   odataId?: (item: T) => string;
+  /** Its single-value extended properties, for types that have them and where the emulator expands and filters them. */
+  extendedProperties?: (item: T) => ExtendedProperties | undefined;
 }
 
 /** An entity that is also listed: what $filter and $orderby accept on its collections. */
@@ -67,6 +74,11 @@ export function render<T>(def: EntityShape<T>, item: T, ctx: RenderContext, sele
   const names = select ? select.flatMap((name) => [name, ...def.companions?.[name] ?? []]) : def.defaults;
   for (const name of names) {
     if (name !== 'id') out[name] = def.properties[name](item, ctx);
+  }
+  if (ctx.expand) {
+    if (!def.extendedProperties) throw badRequest(`The emulator expands singleValueExtendedProperties of messages only, not of ${def.type} items.`);
+    out['singleValueExtendedProperties@odata.context'] = ctx.expand.context(String(out.id));
+    out.singleValueExtendedProperties = expandedProperties(def.extendedProperties(item), ctx.expand.ids);
   }
   return out;
 }

@@ -6,6 +6,7 @@
 import type { Collection, Sequenced } from './collection';
 import { render } from './entity';
 import type { EntityDef, RenderContext } from './entity';
+import { matchesExtended } from './extended-properties';
 import type { Condition, ListQuery } from './odata';
 
 export const DEFAULT_PAGE_SIZE = 10;
@@ -17,6 +18,7 @@ export interface Page<T> {
 }
 
 function predicate<T>(def: EntityDef<T>, c: Condition): (item: T) => boolean {
+  if (c.op === 'extended') return (item) => matchesExtended(def.extendedProperties?.(item), c.value as string);
   const get = def.filterable[c.prop].get;
   const norm = (v: unknown): unknown => (typeof v === 'string' ? v.toLowerCase() : v);
   const value = norm(c.value) as number | boolean | string;
@@ -56,7 +58,10 @@ export function runQuery<T extends Sequenced>(
     else if (rangeable && c.prop === query.orderBy.key && c.op === 'le') hi = Math.min(hi, index.upperBound(c.value as number));
     else tests.push(predicate(def, c));
   }
-  if (def.visibleFrom && visibleUntil !== undefined) {
+  // The delay models mail stamped before it reaches the store; a client's look-up of its own item by
+  // a property it set (its extended property) finds what the store holds at once.
+  const ownItem = query.conditions.some((c) => c.op === 'extended');
+  if (def.visibleFrom && visibleUntil !== undefined && !ownItem) {
     if (def.visibleFrom === query.orderBy.key) {
       hi = Math.min(hi, index.upperBound(visibleUntil));
     } else {

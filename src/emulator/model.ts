@@ -1,5 +1,6 @@
 /** The stored shapes. Times are integer epoch ms at full precision; rendering decides what shows. */
 import type { Sequenced } from './collection';
+import type { ExtendedProperties } from './extended-properties';
 import type { Place } from './places';
 import type { Recurrence } from './recurrence';
 
@@ -31,6 +32,8 @@ export interface AttachmentInfo {
   /** The content, when given; otherwise `size` pattern bytes derived from `seed` (attachments.ts). */
   text?: string;
   seed?: number;
+  /** The bytes a client sent (POST attachments, an upload session), in the pieces they came in. */
+  chunks?: readonly Buffer[];
 }
 
 /** A followupFlag's date-times, as set (Graph echoes the zone it was given). */
@@ -100,6 +103,8 @@ export interface StoredMessage extends Sequenced {
   flagDates?: { startDateTime?: FlagDate; dueDateTime?: FlagDate; completedDateTime?: FlagDate };
   categories: string[];
   inferenceClassification: 'focused' | 'other';
+  /** Single-value extended properties set on the item (extended-properties.ts); absent: none. */
+  extendedProperties?: ExtendedProperties;
 }
 
 export interface Calendar extends Sequenced {
@@ -206,4 +211,6 @@ export interface SentRecord {
   saveToSentItems: boolean;
   /** Addresses of emulator mailboxes that received a copy. */
   deliveredTo: string[];
+  /** For a sent draft: its immutable id, which its copy in Sent Items keeps. */
+  id?: string;
 }

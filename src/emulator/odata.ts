@@ -7,12 +7,13 @@
  */
 import type { EntityDef, EntityShape, FilterField } from './entity';
 import { badRequest, GraphError, invalidFilter, unknownProperty } from './errors';
+import { parseExtendedLambda } from './extended-properties';
 import { parseDateTimeOffset } from './timefmt';
 import type { PreciseInstant } from './timefmt';
 
 export type Operator = 'eq' | 'ne' | 'ge' | 'gt' | 'le' | 'lt';
 /** `contains(p,'x')`, `startswith(p,'x')`, and `p/any(c:c eq 'x')` on a collection of strings. */
-export type TextFunction = 'contains' | 'startswith' | 'any';
+export type TextFunction = 'contains' | 'startswith' | 'any' | 'extended';
 
 /** After normalisation datetime conditions only use eq/ne/ge/le on integer ms. */
 export interface Condition {
@@ -30,7 +31,7 @@ export interface ListQuery {
   conditions: Condition[];
 }
 
-const SUPPORTED_OPTIONS = new Set(['$select', '$top', '$skip', '$count', '$orderby', '$filter']);
+const SUPPORTED_OPTIONS = new Set(['$select', '$top', '$skip', '$count', '$orderby', '$filter', '$expand']);
 export const MAX_TOP = 1000;
 
 function findName(names: Iterable<string>, wanted: string): string | undefined {
@@ -144,7 +145,7 @@ const OPERATORS = new Set<Operator>(['eq', 'ne', 'ge', 'gt', 'le', 'lt']);
 const FUNCTIONS = new Set<TextFunction>(['contains', 'startswith']);
 
 /** Reads the tokens of a $filter one at a time; anything unexpected is Graph's invalid-filter 400. */
-class TokenReader {
+export class TokenReader {
   private at = 0;
 
   constructor(private readonly tokens: Token[]) {}
@@ -193,6 +194,9 @@ function parseClause<T>(def: EntityDef<T>, r: TokenReader): { prop: string; cond
     return { prop, conditions: [{ prop, op: lower as TextFunction, value: literal.v }] };
   }
   if (lower.endsWith('/any') && r.peek()?.v === '(') {
+    if (def.extendedProperties && lower === 'singlevalueextendedproperties/any') {
+      return { prop: 'singleValueExtendedProperties', conditions: [{ prop: 'singleValueExtendedProperties', op: 'extended', value: parseExtendedLambda(r) }] };
+    }
     const prop = filterField(def, head.v.slice(0, -'/any'.length));
     r.expect('other', '(');
     const variable = r.expect('name').v;

@@ -9,6 +9,7 @@ import type { Json } from './json';
 import { WELL_KNOWN_FOLDERS } from './mailbox';
 import type { Collection } from './collection';
 import type { Folder, StoredMessage } from './model';
+import { applyDraftChanges } from './drafts';
 import { assertIfMatch, readFlag } from './mail-update';
 import { changeMail } from './mutations';
 import type { MailChanges } from './mutations';
@@ -85,7 +86,7 @@ function readMailChanges(json: Json): MailChanges {
 const updateMessage: GraphHandler = (req, { messageId }) => {
   const message = lookup(messageId, (id) => req.mailbox.message(id));
   assertIfMatch(req, message);
-  changeMail(req.mailbox, message, readMailChanges(jsonBody(req)), req.world.now());
+  changeMail(req.mailbox, message, readMailChanges(applyDraftChanges(req, message, jsonBody(req))), req.world.now());
   return itemResponse(req, MESSAGE, message, 'messages');
 };
 

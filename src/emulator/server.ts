@@ -26,6 +26,10 @@ import { CALENDAR_VIEW_ROUTES } from './routes-calendar-view';
 import { aadErrorBody, cloudOfPath, handleIdentity, IDENTITY_PATH } from './routes-identity';
 import { MAIL_ROUTES } from './routes-mail';
 import { MAIL_OPS_ROUTES } from './routes-mail-ops';
+import { DRAFT_ROUTES } from './drafts';
+import { parseExpand } from './extended-properties';
+import { deliverDue } from './transport';
+import { handleUpload, UPLOAD_PATH, UPLOAD_ROUTES, uploadMailbox } from './upload-sessions';
 import { USER_ROUTES } from './routes-user';
 import { innerErrorDate } from './timefmt';
 import { UTC_ZONE } from './timezones';
@@ -38,7 +42,7 @@ const GRAPH_BODY_LIMIT = 4 * 1024 * 1024;
 const IDENTITY_BODY_LIMIT = 1024 * 1024;
 /** Control bodies can be large (bulk specs); they are ours, not Graph's. */
 const CONTROL_BODY_LIMIT = 64 * 1024 * 1024;
-const GRAPH_ROUTES: readonly GraphRoute[] = [...USER_ROUTES, ...MAIL_ROUTES, ...MAIL_OPS_ROUTES, ...CALENDAR_ROUTES, ...CALENDAR_VIEW_ROUTES];
+const GRAPH_ROUTES: readonly GraphRoute[] = [...USER_ROUTES, ...MAIL_ROUTES, ...MAIL_OPS_ROUTES, ...DRAFT_ROUTES, ...UPLOAD_ROUTES, ...CALENDAR_ROUTES, ...CALENDAR_VIEW_ROUTES];
 const HAS_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
 interface Exchange {
@@ -73,7 +77,10 @@ async function handle(world: World, control: EmulatorControl, req: IncomingMessa
   res.setHeader('client-request-id', ex.clientRequestId);
   try {
     const path = ex.url.pathname;
+    // Mail submitted earlier reaches recipients and Sent Items before anything else is answered.
+    deliverDue(world);
     if (/^\/_emulator(\/|$)/.test(path)) return await handleControl(ex, control);
+    if (UPLOAD_PATH.test(path)) return await handleUploadRequest(ex);
     const identity = IDENTITY_PATH.exec(path);
     if (identity) return await handleIdentityRequest(ex, identity[1], identity[2].toLowerCase() as 'authorize' | 'token');
     return await handleGraph(ex);
@@ -242,6 +249,7 @@ async function graphPipeline(ex: Exchange): Promise<void> {
         bodyType: prefs.bodyType,
         immutableIds: prefs.immutableIds,
         userUrl: `${world.baseUrl}/v1.0/users('${mailbox.user.id}@${mailbox.tenant.id}')`,
+        ...expandOf(ex, mailbox),
       },
     };
     // Handler errors become responses here, so applyThenFail can discard them like any answer.
@@ -259,6 +267,36 @@ async function graphPipeline(ex: Exchange): Promise<void> {
     await underFault(ex, world.faults.pick(method, rawPath), run, (f) => graphError(ex, statusError(f.status, f.retryAfterSeconds)));
   } finally {
     world.gate.leave(gateKey);
+  }
+}
+
+/** `$expand` of extended properties (extended-properties.ts), with the @odata.context of each expansion. */
+function expandOf(ex: Exchange, mailbox: Mailbox): { expand?: { ids: string[]; context: (id: string) => string } } {
+  const ids = parseExpand(ex.url.searchParams.get('$expand'));
+  if (!ids) return {};
+  const item = `${ex.world.baseUrl}/v1.0/$metadata#users('${mailbox.user.id}')/messages`;
+  return { expand: { ids, context: (id) => `${item}('${encodeURIComponent(id)}')/singleValueExtendedProperties` } };
+}
+
+/**
+ * Outlook's upload URL (upload-sessions.ts): no bearer token, its own authorisation; counted
+ * against the mailbox's concurrency like Graph requests, and faulted like them.
+ */
+async function handleUploadRequest(ex: Exchange): Promise<void> {
+  const { world, method } = ex;
+  world.stats.count(`${method} (upload session)`);
+  const mailbox = uploadMailbox(world, ex.url);
+  if (mailbox && !world.gate.enter(mailbox.address)) {
+    world.stats.noteThrottled();
+    return send(ex, graphError(ex, throttled(1, 'Application is over its MailboxConcurrency limit.')));
+  }
+  try {
+    const { body, tooLarge } = HAS_BODY.has(method) ? await readBody(ex.req, GRAPH_BODY_LIMIT) : { body: Buffer.alloc(0), tooLarge: false };
+    const header = (name: string): string | undefined => (typeof ex.req.headers[name] === 'string' ? ex.req.headers[name] as string : undefined);
+    const run = (): HttpResult => handleUpload({ world, method, url: ex.url, authorization: header('authorization'), contentRange: header('content-range'), body, tooLarge });
+    await underFault(ex, world.faults.pick(method, ex.url.pathname), run, (f) => graphError(ex, statusError(f.status, f.retryAfterSeconds)));
+  } finally {
+    if (mailbox) world.gate.leave(mailbox.address);
   }
 }
 
