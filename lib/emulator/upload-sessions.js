@@ -42,8 +42,6 @@ exports.UPLOAD_SESSION_MIN_BYTES = 2 * 1024 * 1024;
 exports.UPLOAD_SESSION_MAX_BYTES = 150 * 1024 * 1024;
 /** Outlook takes ranges "up to 4 MB each time". */
 const MAX_RANGE_BYTES = 4 * 1024 * 1024;
-/** An instant with seven fractional digits and Z, as the published upload sessions show it. */
-const ticksLiteral = (ms) => `${(0, timefmt_1.wallTicks)(ms)}Z`;
 const sessions = new WeakMap();
 function sessionsOf(world) {
     let found = sessions.get(world);
@@ -117,7 +115,7 @@ const createUploadSession = (req, { messageId }) => {
     return (0, http_1.graphJson)(201, {
         '@odata.context': `${req.world.baseUrl}/v1.0/$metadata#microsoft.graph.uploadSession`,
         uploadUrl: `${req.world.baseUrl}/api/v2.0/Users('${req.mailbox.user.id}@${req.mailbox.tenant.id}')/Messages('${encodeURIComponent(message.immutableId)}')/AttachmentSessions('${encodeURIComponent(session.id)}')?authtoken=${session.token}`,
-        expirationDateTime: ticksLiteral(session.expiresAt),
+        expirationDateTime: (0, timefmt_1.graphInstant)(session.expiresAt),
         nextExpectedRanges: ['0-'],
     });
 };
@@ -138,7 +136,7 @@ function state(world, s) {
     const user = `${s.mailbox.user.id}@${s.mailbox.tenant.id}`;
     return {
         '@odata.context': `${world.baseUrl}/api/v2.0/$metadata#Users('${encodeURIComponent(user)}')/Messages('${encodeURIComponent(s.message.immutableId)}')/AttachmentSessions/$entity`,
-        ExpirationDateTime: ticksLiteral(s.expiresAt),
+        ExpirationDateTime: (0, timefmt_1.graphInstant)(s.expiresAt),
         NextExpectedRanges: [String(s.received)],
     };
 }

@@ -4,6 +4,7 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.SHARED_MAILBOX_LIMIT = exports.UPLOAD_SESSION_MIN_BYTES = exports.UPLOAD_CHUNK_BYTES = void 0;
+exports.sessionMember = sessionMember;
 exports.nextExpectedOffset = nextExpectedOffset;
 exports.uploadLargeAttachment = uploadLargeAttachment;
 /**
@@ -49,6 +50,17 @@ const count = (n) => n.toLocaleString('en-US');
 const defaultSleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
 function uploadError(field, detail, status, code) {
     return new errors_1.GraphRequestError(`${field}: ${detail}`, status, code, undefined);
+}
+/**
+ * A member of an upload session's answer. Graph's createUploadSession answers in Graph's camelCase;
+ * the upload URL is Outlook's own REST API, whose answers Microsoft publishes in PascalCase
+ * (`"NextExpectedRanges": ["2097152"]`, concepts/outlook-large-attachments.md): either is read.
+ */
+function sessionMember(body, name) {
+    if (!body || typeof body !== 'object')
+        return undefined;
+    const key = Object.keys(body).find((k) => k.toLowerCase() === name.toLowerCase());
+    return key === undefined ? undefined : body[key];
 }
 /** The first byte Graph still expects, from nextExpectedRanges ("2097152-", "2097152", "1998457-2097094"); undefined when none. */
 function nextExpectedOffset(ranges) {
@@ -265,7 +277,7 @@ async function uploadLargeAttachment(session, messagePath, file, open, options =
         }
         if (code === 200) {
             const body = await response.json().catch(() => undefined);
-            const next = nextExpectedOffset(body?.nextExpectedRanges);
+            const next = nextExpectedOffset(sessionMember(body, 'nextExpectedRanges'));
             return next === undefined ? { kind: 'retry', outcome: { transportFailure: true }, lost: true } : { kind: 'next', offset: next };
         }
         if (code === 429) {

@@ -33,7 +33,7 @@ import { isObject, param } from './json';
 import type { Mailbox } from './mailbox';
 import type { AttachmentInfo, StoredMessage } from './model';
 import { readAttachments } from './send-mail';
-import { wallTicks } from './timefmt';
+import { graphInstant } from './timefmt';
 import type { World } from './world';
 
 /** The smallest file an upload session takes (see above). */
@@ -53,9 +53,6 @@ interface UploadSession {
   chunks: Buffer[];
   received: number;
 }
-
-/** An instant with seven fractional digits and Z, as the published upload sessions show it. */
-const ticksLiteral = (ms: number): string => `${wallTicks(ms)}Z`;
 
 const sessions = new WeakMap<World, Map<string, UploadSession>>();
 
@@ -129,7 +126,7 @@ const createUploadSession: GraphHandler = (req, { messageId }) => {
   return graphJson(201, {
     '@odata.context': `${req.world.baseUrl}/v1.0/$metadata#microsoft.graph.uploadSession`,
     uploadUrl: `${req.world.baseUrl}/api/v2.0/Users('${req.mailbox.user.id}@${req.mailbox.tenant.id}')/Messages('${encodeURIComponent(message.immutableId)}')/AttachmentSessions('${encodeURIComponent(session.id)}')?authtoken=${session.token}`,
-    expirationDateTime: ticksLiteral(session.expiresAt),
+    expirationDateTime: graphInstant(session.expiresAt),
     nextExpectedRanges: ['0-'],
   });
 };
@@ -167,7 +164,7 @@ function state(world: World, s: UploadSession): Record<string, unknown> {
   const user = `${s.mailbox.user.id}@${s.mailbox.tenant.id}`;
   return {
     '@odata.context': `${world.baseUrl}/api/v2.0/$metadata#Users('${encodeURIComponent(user)}')/Messages('${encodeURIComponent(s.message.immutableId)}')/AttachmentSessions/$entity`,
-    ExpirationDateTime: ticksLiteral(s.expiresAt),
+    ExpirationDateTime: graphInstant(s.expiresAt),
     NextExpectedRanges: [String(s.received)],
   };
 }

@@ -77,6 +77,17 @@ function uploadError(field: string, detail: string, status?: number, code?: stri
   return new GraphRequestError(`${field}: ${detail}`, status, code, undefined);
 }
 
+/**
+ * A member of an upload session's answer. Graph's createUploadSession answers in Graph's camelCase;
+ * the upload URL is Outlook's own REST API, whose answers Microsoft publishes in PascalCase
+ * (`"NextExpectedRanges": ["2097152"]`, concepts/outlook-large-attachments.md): either is read.
+ */
+export function sessionMember(body: Record<string, unknown> | undefined, name: string): unknown {
+  if (!body || typeof body !== 'object') return undefined;
+  const key = Object.keys(body).find((k) => k.toLowerCase() === name.toLowerCase());
+  return key === undefined ? undefined : body[key];
+}
+
 /** The first byte Graph still expects, from nextExpectedRanges ("2097152-", "2097152", "1998457-2097094"); undefined when none. */
 export function nextExpectedOffset(ranges: unknown): number | undefined {
   if (!Array.isArray(ranges)) return undefined;
@@ -305,8 +316,8 @@ export async function uploadLargeAttachment(
       return { kind: 'done', attachmentId: attachmentIdFrom(headers.get('location')) };
     }
     if (code === 200) {
-      const body = await response.json().catch(() => undefined) as UploadSessionBody | undefined;
-      const next = nextExpectedOffset(body?.nextExpectedRanges);
+      const body = await response.json().catch(() => undefined) as Record<string, unknown> | undefined;
+      const next = nextExpectedOffset(sessionMember(body, 'nextExpectedRanges'));
       return next === undefined ? { kind: 'retry', outcome: { transportFailure: true }, lost: true } : { kind: 'next', offset: next };
     }
     if (code === 429) {
