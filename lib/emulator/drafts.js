@@ -14,9 +14,10 @@ exports.applyDraftChanges = applyDraftChanges;
  *   forward's attachments) and `/reply`, `/replyAll`, `/forward` (202, the same sent at once), each
  *   with `{comment}` or `{message}` (any writeable message property), "either a comment or the body
  *   property of the message parameter. Specifying both will return an HTTP 400 Bad Request error"
- *   (message-createreply.md ...); a forward needs "either the toRecipients parameter or the
+ *   (message-createreply.md ...); a forward takes "either the toRecipients parameter or the
  *   toRecipients property of the message parameter. Specifying both or specifying neither will
- *   return an HTTP 400 Bad Request error" (message-createforward.md, message-forward.md);
+ *   return an HTTP 400 Bad Request error" (message-forward.md), except that a forward draft may
+ *   start without recipients, as createForward's published example does;
  * - `POST /messages/{id}/send` (message-send.md): 202; the draft goes through transport.ts
  *   (Outbox, then Sent Items after the send delay), with the rights of send-mail.ts (from, Send As,
  *   Send on Behalf). A reply or forward is sent as the mailbox it is in.
@@ -191,7 +192,7 @@ function others(req, list) {
     });
 }
 /** The draft of a reply, reply-all or forward of `messageId`, in Drafts. */
-function responseDraft(req, messageId, kind) {
+function responseDraft(req, messageId, kind, sendAtOnce) {
     const original = (0, graph_request_1.lookup)(messageId, (id) => req.mailbox.message(id));
     // The body is optional: an empty one is no parameters.
     const json = req.body.length ? (0, http_1.parseJsonObject)(req.body) ?? (0, graph_request_1.jsonBody)(req) : {};
@@ -214,8 +215,12 @@ function responseDraft(req, messageId, kind) {
     if (kind === 'forward') {
         const direct = (0, json_1.param)(json, 'toRecipients');
         const inMessage = (0, json_1.param)(given, 'toRecipients');
-        if ((direct === undefined) === (inMessage === undefined))
-            throw (0, errors_1.badRequest)('Specify either the toRecipients parameter or the toRecipients property of the message parameter: one of them, not both.');
+        // Both are refused; neither only when sending at once: a forward draft may start without
+        // recipients (message-createforward.md's example 1 creates one from an empty request).
+        if (direct !== undefined && inMessage !== undefined)
+            throw (0, errors_1.badRequest)('Specify either the toRecipients parameter or the toRecipients property of the message parameter, not both.');
+        if (direct === undefined && inMessage === undefined && sendAtOnce)
+            throw (0, errors_1.badRequest)('Specify either the toRecipients parameter or the toRecipients property of the message parameter.');
         to = (0, send_mail_1.readRecipients)(direct ?? inMessage);
     }
     else {
@@ -252,9 +257,9 @@ function sendItem(req, draft) {
         attachments: draft.attachments, internetMessageId: draft.internetMessageId, conversationId: draft.conversationId,
     });
 }
-const createResponse = (kind) => (req, { messageId }) => (0, graph_request_1.itemResponse)(req, entity_message_1.MESSAGE, responseDraft(req, messageId, kind), 'messages', 201);
+const createResponse = (kind) => (req, { messageId }) => (0, graph_request_1.itemResponse)(req, entity_message_1.MESSAGE, responseDraft(req, messageId, kind, false), 'messages', 201);
 const respondAtOnce = (kind) => (req, { messageId }) => {
-    sendItem(req, responseDraft(req, messageId, kind));
+    sendItem(req, responseDraft(req, messageId, kind, true));
     return { status: 202 };
 };
 const sendDraft = (req, { messageId }) => {

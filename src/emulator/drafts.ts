@@ -10,9 +10,10 @@
  *   forward's attachments) and `/reply`, `/replyAll`, `/forward` (202, the same sent at once), each
  *   with `{comment}` or `{message}` (any writeable message property), "either a comment or the body
  *   property of the message parameter. Specifying both will return an HTTP 400 Bad Request error"
- *   (message-createreply.md ...); a forward needs "either the toRecipients parameter or the
+ *   (message-createreply.md ...); a forward takes "either the toRecipients parameter or the
  *   toRecipients property of the message parameter. Specifying both or specifying neither will
- *   return an HTTP 400 Bad Request error" (message-createforward.md, message-forward.md);
+ *   return an HTTP 400 Bad Request error" (message-forward.md), except that a forward draft may
+ *   start without recipients, as createForward's published example does;
  * - `POST /messages/{id}/send` (message-send.md): 202; the draft goes through transport.ts
  *   (Outbox, then Sent Items after the send delay), with the rights of send-mail.ts (from, Send As,
  *   Send on Behalf). A reply or forward is sent as the mailbox it is in.
@@ -190,7 +191,7 @@ function others(req: GraphRequest, list: EmailAddress[]): EmailAddress[] {
 }
 
 /** The draft of a reply, reply-all or forward of `messageId`, in Drafts. */
-function responseDraft(req: GraphRequest, messageId: string, kind: Kind): StoredMessage {
+function responseDraft(req: GraphRequest, messageId: string, kind: Kind, sendAtOnce: boolean): StoredMessage {
   const original = lookup(messageId, (id) => req.mailbox.message(id));
   // The body is optional: an empty one is no parameters.
   const json = req.body.length ? parseJsonObject(req.body) ?? jsonBody(req) : {};
@@ -210,7 +211,10 @@ function responseDraft(req: GraphRequest, messageId: string, kind: Kind): Stored
   if (kind === 'forward') {
     const direct = param(json, 'toRecipients');
     const inMessage = param(given, 'toRecipients');
-    if ((direct === undefined) === (inMessage === undefined)) throw badRequest('Specify either the toRecipients parameter or the toRecipients property of the message parameter: one of them, not both.');
+    // Both are refused; neither only when sending at once: a forward draft may start without
+    // recipients (message-createforward.md's example 1 creates one from an empty request).
+    if (direct !== undefined && inMessage !== undefined) throw badRequest('Specify either the toRecipients parameter or the toRecipients property of the message parameter, not both.');
+    if (direct === undefined && inMessage === undefined && sendAtOnce) throw badRequest('Specify either the toRecipients parameter or the toRecipients property of the message parameter.');
     to = readRecipients(direct ?? inMessage);
   } else {
     const answered = original.replyTo.length ? original.replyTo : [original.from];
@@ -247,10 +251,10 @@ function sendItem(req: GraphRequest, draft: StoredMessage): void {
 }
 
 const createResponse = (kind: Kind): GraphHandler => (req, { messageId }) =>
-  itemResponse(req, MESSAGE, responseDraft(req, messageId, kind), 'messages', 201);
+  itemResponse(req, MESSAGE, responseDraft(req, messageId, kind, false), 'messages', 201);
 
 const respondAtOnce = (kind: Kind): GraphHandler => (req, { messageId }) => {
-  sendItem(req, responseDraft(req, messageId, kind));
+  sendItem(req, responseDraft(req, messageId, kind, true));
   return { status: 202 };
 };
 
