@@ -48,6 +48,7 @@ class GraphSession {
     /** The mailbox's queue, asked per request: what is known about the mailbox can grow (a token's claims). */
     queueKey;
     waitFor;
+    sleepFor;
     constructor(endpoints, tokens, context, options, identity, target) {
         this.endpoints = endpoints;
         this.tokens = tokens;
@@ -57,6 +58,7 @@ class GraphSession {
         this.cloud = identity.cloud;
         const sleep = options.sleep ?? defaultSleep;
         this.waitFor = options.wait ?? sleep;
+        this.sleepFor = sleep;
         const authorize = new authorize_1.AuthorizeMiddleware(tokens, endpoints.graph);
         const retry = new retry_1.RetryMiddleware({ ...retry_1.DEFAULT_RETRY_LIMITS, ...options.retry }, context.logger, sleep);
         this.queueKey = queueKeyFor(tokens, identity, target);
@@ -130,6 +132,10 @@ class GraphSession {
         for await (const page of this.pages(path, options))
             items.push(...page.items);
         return items;
+    }
+    /** Backs off `ms` before a retry, as the session's own retries do (SessionOptions.sleep). */
+    sleep(ms) {
+        return this.sleepFor(ms);
     }
     /** Waits `ms` on the session's clock (see SessionOptions.wait). */
     wait(ms) {

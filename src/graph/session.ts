@@ -125,6 +125,7 @@ export class GraphSession {
   /** The mailbox's queue, asked per request: what is known about the mailbox can grow (a token's claims). */
   private readonly queueKey: () => string;
   private readonly waitFor: (ms: number) => Promise<void>;
+  private readonly sleepFor: (ms: number) => Promise<void>;
 
   constructor(readonly endpoints: Endpoints, private readonly tokens: AccessTokens, context: StepContext, options: SessionOptions, identity: SessionIdentity, target: MailboxTarget) {
     this.root = target.root;
@@ -133,6 +134,7 @@ export class GraphSession {
     this.cloud = identity.cloud;
     const sleep = options.sleep ?? defaultSleep;
     this.waitFor = options.wait ?? sleep;
+    this.sleepFor = sleep;
     const authorize = new AuthorizeMiddleware(tokens, endpoints.graph);
     const retry = new RetryMiddleware({ ...DEFAULT_RETRY_LIMITS, ...options.retry }, context.logger, sleep);
     this.queueKey = queueKeyFor(tokens, identity, target);
@@ -212,6 +214,11 @@ export class GraphSession {
     const items: T[] = [];
     for await (const page of this.pages<T>(path, options)) items.push(...page.items);
     return items;
+  }
+
+  /** Backs off `ms` before a retry, as the session's own retries do (SessionOptions.sleep). */
+  sleep(ms: number): Promise<void> {
+    return this.sleepFor(ms);
   }
 
   /** Waits `ms` on the session's clock (see SessionOptions.wait). */
