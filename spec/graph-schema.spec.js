@@ -12,7 +12,8 @@ const {
 } = require('./helpers/graphSchema');
 const { MAIL_FIELDS, mailPollSpec, getFolders, process: pollMail } = require('../lib/mail/getNewMail');
 const { EVENT_FIELDS, eventPollSpec, getCalendars, process: pollEvents } = require('../lib/calendar/getNewAndUpdatedEvents');
-const { buildSendMailRequest, parseMailInput } = require('../lib/mail/sendMail');
+const { buildSendMailRequest } = require('../lib/graph/outgoingMail');
+const { parseMailInput } = require('../lib/validation/mailInput');
 const { buildEvent } = require('../lib/calendar/createEvent');
 const verifyCredentials = require('../verifyCredentials');
 const { stepDef, readSchema } = require('./helpers/metadata');

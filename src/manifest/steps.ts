@@ -5,7 +5,11 @@
 import { createEvent } from '../calendar/createEvent.step';
 import { getNewAndUpdatedEvents } from '../calendar/getNewAndUpdatedEvents.step';
 import { getNewMail } from '../mail/getNewMail.step';
+import { createDraft } from '../mail/createDraft.step';
+import { forwardMail } from '../mail/forwardMail.step';
+import { replyToMail } from '../mail/replyToMail.step';
+import { sendDraft } from '../mail/sendDraft.step';
 import { sendMail } from '../mail/sendMail.step';
 import type { StepDescriptor } from './descriptor';
 
-export const STEPS: readonly StepDescriptor[] = [getNewMail, getNewAndUpdatedEvents, sendMail, createEvent];
+export const STEPS: readonly StepDescriptor[] = [getNewMail, getNewAndUpdatedEvents, sendMail, replyToMail, forwardMail, createDraft, sendDraft, createEvent];
