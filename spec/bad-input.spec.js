@@ -19,6 +19,12 @@ const STEPS = {
   getNewAndUpdatedEvents: require('../lib/calendar/getNewAndUpdatedEvents'),
   sendMail: require('../lib/mail/sendMail'),
   createEvent: require('../lib/calendar/createEvent'),
+  getNewAndUpdatedContacts: require('../lib/contacts/getNewAndUpdatedContacts'),
+  createContact: require('../lib/contacts/createContact'),
+  updateContact: require('../lib/contacts/updateContact'),
+  upsertContact: require('../lib/contacts/upsertContact'),
+  lookupContact: require('../lib/contacts/lookupContact'),
+  deleteContact: require('../lib/contacts/deleteContact'),
 };
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const WRITE = /^(POST|PUT|PATCH|DELETE) /;

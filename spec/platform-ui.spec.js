@@ -13,6 +13,7 @@ const nock = require('nock');
 const { GRAPH, cfgWith } = require('./helpers/setup');
 const { createContext } = require('./helpers/context');
 const { createdEvent } = require('./helpers/graphAnswers');
+const { contactGraph, graphContact } = require('./helpers/contactGraph');
 const { loadStep } = require('./helpers/sailor');
 const { ROOT, component, steps, readSchema, propertiesOf } = require('./helpers/metadata');
 const { startEmulator } = require('../lib/emulator');
@@ -138,6 +139,34 @@ const ANSWER = {
   getNewAndUpdatedEvents: answerPolls,
   sendMail: () => nock(GRAPH).persist().post(/\/sendMail$/).reply(202),
   createEvent: () => nock(GRAPH).persist().post(/\/events$/).reply(201, createdEvent()),
+  getNewAndUpdatedContacts: answerPolls,
+  createContact: () => contactGraph(),
+  updateContact: () => contactGraph({ contacts: [graphContact({ id: 'AAMkContact1=' })] }),
+  upsertContact: () => contactGraph(),
+  lookupContact: () => contactGraph({ contacts: [graphContact()] }),
+  deleteContact: () => contactGraph({ contacts: [graphContact({ id: 'AAMkContact1=' })] }),
+};
+
+/** Every contact property an action takes, filled (Create Contact, Update Contact, Create or Update Contact). */
+const FULL_CONTACT = {
+  givenName: 'Pavel',
+  middleName: 'J.',
+  surname: 'Bansky',
+  displayName: 'Pavel Bansky',
+  nickName: 'Pav',
+  emailAddresses: 'Pavel Bansky <pavelb@fabrikam.example>, pavel@home.example',
+  businessPhones: '+1 732 555 0102; +1 732 555 0103',
+  homePhones: ['+1 732 555 0104'],
+  mobilePhone: '+1 732 555 0105',
+  companyName: 'Fabrikam',
+  jobTitle: 'Buyer',
+  department: 'Purchasing',
+  businessAddress: { street: '1 Main St', city: 'Redmond', state: 'WA', postalCode: '98052', countryOrRegion: 'USA' },
+  homeAddress: { city: 'Seattle' },
+  otherAddress: { countryOrRegion: 'Canada' },
+  birthday: '1974-07-22',
+  categories: 'Customers',
+  personalNotes: 'Met at the fair.',
 };
 
 /** An input that fills every property of the action's in schema with a valid value. */
@@ -174,6 +203,17 @@ const FULL_INPUT = {
     categories: 'Blue',
     attendees: [{ address: 'carl@example.com', type: 'optional' }],
   },
+  createContact: FULL_CONTACT,
+  updateContact: { contactId: 'AAMkContact1=', ...FULL_CONTACT, clearFields: 'otherAddress', otherAddress: undefined },
+  upsertContact: { emailAddress: 'pavelb@fabrikam.example', ...FULL_CONTACT },
+  lookupContact: { emailAddress: 'garth@contoso.example', name: 'Garth Fort' },
+  deleteContact: { contactId: 'AAMkContact1=' },
+};
+
+/** The properties of each action that take one of a fixed set of values (the spec finds them from the code's refusals). */
+const FIXED_SETS = {
+  sendMail: ['bodyContentType', 'importance'],
+  createEvent: ['bodyContentType', 'importance'],
 };
 
 /** Runs the step on `body` and `cfg`: undefined when it succeeded, else the error it was refused with. */
@@ -242,7 +282,7 @@ describe('platform UI: the in metadata says what the action really accepts', () 
             expect(propSchema.description, `${prop}.description`).to.match(/any letter case/);
           }
         }
-        expect(fixed, 'the properties with a fixed set of values').to.include.members(['bodyContentType', 'importance']);
+        expect(fixed, 'the properties with a fixed set of values').to.include.members(FIXED_SETS[name] || []);
       });
     });
   });
@@ -265,6 +305,12 @@ describe('platform UI: a step field is marked required exactly when the step ref
     getNewAndUpdatedEvents: { mailbox: 'info@example.com', calendarId: 'AAMkCalendar1', startTime: '2026-01-01T00:00:00Z', timeZone: 'Europe/Berlin' },
     sendMail: { mailbox: 'info@example.com' },
     createEvent: { mailbox: 'info@example.com', calendarId: 'AAMkCalendar1' },
+    getNewAndUpdatedContacts: { mailbox: 'info@example.com', contactFolderId: 'AAMkFolder1', startTime: '2026-01-01T00:00:00Z' },
+    createContact: { mailbox: 'info@example.com', contactFolderId: 'AAMkFolder1' },
+    updateContact: { mailbox: 'info@example.com' },
+    upsertContact: { mailbox: 'info@example.com', contactFolderId: 'AAMkFolder1' },
+    lookupContact: { mailbox: 'info@example.com', contactFolderId: 'AAMkFolder1', notFound: 'error' },
+    deleteContact: { mailbox: 'info@example.com' },
   };
 
   steps.forEach(({ name, def }) => {

@@ -79,4 +79,5 @@ exports.MESSAGE = {
     visibleFrom: 'receivedDateTime',
     extendedProperties: (m) => m.extendedProperties,
     orderByMustLeadFilter: true,
+    textFunctions: true,
 };

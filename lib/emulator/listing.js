@@ -9,7 +9,12 @@ exports.DEFAULT_PAGE_SIZE = 10;
 function predicate(def, c) {
     if (c.op === 'extended')
         return (item) => (0, extended_properties_1.matchesExtended)(def.extendedProperties?.(item), c.value);
-    const get = def.filterable[c.prop].get;
+    const field = def.filterable[c.prop];
+    if (c.op === 'lambda')
+        return (item) => field.kind === 'lambda' && field.any(item, c.clauses);
+    if (field.kind === 'lambda')
+        throw new Error(`${c.prop} is filtered with any() only`);
+    const get = field.get;
     const norm = (v) => (typeof v === 'string' ? v.toLowerCase() : v);
     const value = norm(c.value);
     const text = (item) => String(norm(get(item)));

@@ -140,6 +140,16 @@ class TokenReader {
         this.at += 1;
         return token;
     }
+    /** The index of the next token, and moving there (for parsers that read the tokens by index). */
+    get position() {
+        return this.at;
+    }
+    seek(at) {
+        this.at = at;
+    }
+    get all() {
+        return this.tokens;
+    }
     expect(t, v) {
         const token = this.next();
         if (token.t !== t || (v !== undefined && token.v.toLowerCase() !== v))
@@ -148,7 +158,15 @@ class TokenReader {
     }
 }
 exports.TokenReader = TokenReader;
+/** `emailAddresses/address` outside a lambda: a property of a collection's members read as one value. */
+function rejectMemberAccess(def, path) {
+    const [head, sub] = path.split('/');
+    const collection = findName(Object.keys(def.filterable), head);
+    if (collection && sub && def.filterable[collection].kind === 'lambda')
+        throw notSingleValue(sub);
+}
 function filterField(def, path) {
+    rejectMemberAccess(def, path);
     if (!isProperty(def, path))
         throw (0, errors_1.unknownProperty)(path.split('/')[0], def.type);
     const prop = findName(Object.keys(def.filterable), path);
@@ -160,7 +178,10 @@ function filterField(def, path) {
 function parseClause(def, r) {
     const head = r.expect('name');
     const lower = head.v.toLowerCase();
-    if (FUNCTIONS.has(lower) && r.peek()?.v === '(') {
+    const argument = r.peek()?.v === '(' ? r.peek(1) : undefined;
+    if (argument?.t === 'name')
+        rejectMemberAccess(def, argument.v);
+    if (def.textFunctions && FUNCTIONS.has(lower) && r.peek()?.v === '(') {
         r.expect('other', '(');
         const prop = filterField(def, r.expect('name').v);
         r.expect('other', ',');
@@ -173,10 +194,17 @@ function parseClause(def, r) {
         return { prop, conditions: [{ prop, op: lower, value: literal.v }] };
     }
     if (lower.endsWith('/any') && r.peek()?.v === '(') {
+        const path = head.v.slice(0, -'/any'.length);
+        const declared = findName(Object.keys(def.filterable), path);
+        if (declared && def.filterable[declared].kind === 'lambda') {
+            const parsed = parseLambda(def, r.all, r.position - 1, path);
+            r.seek(parsed.next);
+            return { prop: parsed.condition.prop, conditions: [parsed.condition] };
+        }
         if (def.extendedProperties && lower === 'singlevalueextendedproperties/any') {
             return { prop: 'singleValueExtendedProperties', conditions: [{ prop: 'singleValueExtendedProperties', op: 'extended', value: (0, extended_properties_1.parseExtendedLambda)(r) }] };
         }
-        const prop = filterField(def, head.v.slice(0, -'/any'.length));
+        const prop = filterField(def, path);
         r.expect('other', '(');
         const variable = r.expect('name').v;
         r.expect('other', ':');
@@ -196,9 +224,10 @@ function parseClause(def, r) {
         throw (0, errors_1.invalidFilter)();
     const prop = filterField(def, head.v);
     const operator = r.expect('name').v.toLowerCase();
-    if (!OPERATORS.has(operator))
+    const field = def.filterable[prop];
+    if (!OPERATORS.has(operator) || field.kind === 'lambda')
         throw (0, errors_1.invalidFilter)();
-    return { prop, conditions: normalise(prop, def.filterable[prop], operator, r.next()) };
+    return { prop, conditions: normalise(prop, field, operator, r.next()) };
 }
 function parseFilter(def, raw) {
     if (raw === null || raw.trim() === '')
@@ -217,6 +246,50 @@ function parseFilter(def, raw) {
             throw (0, errors_1.invalidFilter)();
     }
     return { conditions, firstProp };
+}
+/** Graph's answer to `emailAddresses/address eq 'x'`: a property of a collection's members read as if it were one value. */
+const notSingleValue = (sub) => (0, errors_1.badRequest)(`The parent value for a property access of a property '${sub}' is not a single value. Property access can only be applied to a single value.`);
+/**
+ * `prop/any(v: v/sub op 'literal' and v/sub op 'literal')` starting at tokens[at]: only the
+ * sub-properties and operators the entity declares for `prop`, string literals, no functions.
+ */
+function parseLambda(def, tokens, at, path) {
+    // A navigation property (singleValueExtendedProperties) is filterable without being selectable.
+    const prop = findName(Object.keys(def.filterable), path);
+    if (!isProperty(def, path) && prop === undefined)
+        throw (0, errors_1.unknownProperty)(path, def.type);
+    const field = prop === undefined ? undefined : def.filterable[prop];
+    if (prop === undefined || !field || field.kind !== 'lambda')
+        throw (0, errors_1.invalidFilter)();
+    const [open, variable, colon] = [tokens[at + 1], tokens[at + 2], tokens[at + 3]];
+    if (open?.v !== '(' || variable?.t !== 'name' || variable.v.includes('/') || colon?.v !== ':')
+        throw (0, errors_1.invalidFilter)();
+    const clauses = [];
+    let k = at + 4;
+    for (;;) {
+        const [target, op, literal] = [tokens[k], tokens[k + 1], tokens[k + 2]];
+        const parts = target?.t === 'name' ? target.v.split('/') : [];
+        if (parts.length !== 2 || parts[0].toLowerCase() !== variable.v.toLowerCase() || op?.t !== 'name' || literal?.t !== 'string')
+            throw (0, errors_1.invalidFilter)();
+        const sub = findName(Object.keys(field.clauses), parts[1]);
+        const operator = op.v.toLowerCase();
+        if (!sub || !field.clauses[sub].includes(operator))
+            throw (0, errors_1.invalidFilter)();
+        clauses.push({ sub, op: operator, value: literal.v });
+        k += 3;
+        const next = tokens[k];
+        if (next?.t === 'name' && next.v.toLowerCase() === 'and') {
+            k += 1;
+            continue;
+        }
+        if (next?.v !== ')')
+            throw (0, errors_1.invalidFilter)();
+        break;
+    }
+    for (const needed of field.required ?? [])
+        if (!clauses.some((c) => c.sub === needed))
+            throw (0, errors_1.invalidFilter)();
+    return { condition: { prop, op: 'lambda', clauses }, next: k + 1 };
 }
 function incompatible(prop, expected) {
     return (0, errors_1.invalidFilter)(`A binary operator with incompatible types was detected for '${prop}': expected ${expected}.`);

@@ -203,8 +203,8 @@ async function uploadLargeAttachment(session, messagePath, file, open, options =
     if (!Number.isInteger(file.size) || file.size < 1)
         throw uploadError(field, 'an upload session needs the file\'s exact size, at least one byte');
     const limits = { ...retry_1.DEFAULT_RETRY_LIMITS, ...options.retry };
-    // The session's back-off unless told otherwise: a harness that skips waits skips these too.
-    const sleep = options.sleep ?? ((ms) => session.sleep(ms));
+    // On the session's clock unless told otherwise: a harness that moves that clock moves it here too.
+    const sleep = options.sleep ?? ((ms) => session.wait(ms));
     const chunkTimeoutMs = options.chunkTimeoutMs ?? CHUNK_TIMEOUT_MS;
     let created;
     try {

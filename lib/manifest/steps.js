@@ -7,10 +7,16 @@ exports.STEPS = void 0;
  */
 const createEvent_step_1 = require("../calendar/createEvent.step");
 const getNewAndUpdatedEvents_step_1 = require("../calendar/getNewAndUpdatedEvents.step");
+const createContact_step_1 = require("../contacts/createContact.step");
+const deleteContact_step_1 = require("../contacts/deleteContact.step");
+const getNewAndUpdatedContacts_step_1 = require("../contacts/getNewAndUpdatedContacts.step");
+const lookupContact_step_1 = require("../contacts/lookupContact.step");
+const updateContact_step_1 = require("../contacts/updateContact.step");
+const upsertContact_step_1 = require("../contacts/upsertContact.step");
 const getNewMail_step_1 = require("../mail/getNewMail.step");
 const createDraft_step_1 = require("../mail/createDraft.step");
 const forwardMail_step_1 = require("../mail/forwardMail.step");
 const replyToMail_step_1 = require("../mail/replyToMail.step");
 const sendDraft_step_1 = require("../mail/sendDraft.step");
 const sendMail_step_1 = require("../mail/sendMail.step");
-exports.STEPS = [getNewMail_step_1.getNewMail, getNewAndUpdatedEvents_step_1.getNewAndUpdatedEvents, sendMail_step_1.sendMail, replyToMail_step_1.replyToMail, forwardMail_step_1.forwardMail, createDraft_step_1.createDraft, sendDraft_step_1.sendDraft, createEvent_step_1.createEvent];
+exports.STEPS = [getNewMail_step_1.getNewMail, getNewAndUpdatedEvents_step_1.getNewAndUpdatedEvents, getNewAndUpdatedContacts_step_1.getNewAndUpdatedContacts, sendMail_step_1.sendMail, replyToMail_step_1.replyToMail, forwardMail_step_1.forwardMail, createDraft_step_1.createDraft, sendDraft_step_1.sendDraft, createEvent_step_1.createEvent, createContact_step_1.createContact, updateContact_step_1.updateContact, upsertContact_step_1.upsertContact, lookupContact_step_1.lookupContact, deleteContact_step_1.deleteContact];

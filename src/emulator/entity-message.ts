@@ -83,4 +83,5 @@ export const MESSAGE: EntityDef<StoredMessage> = {
   visibleFrom: 'receivedDateTime',
   extendedProperties: (m) => m.extendedProperties,
   orderByMustLeadFilter: true,
+  textFunctions: true,
 };

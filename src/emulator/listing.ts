@@ -19,7 +19,10 @@ export interface Page<T> {
 
 function predicate<T>(def: EntityDef<T>, c: Condition): (item: T) => boolean {
   if (c.op === 'extended') return (item) => matchesExtended(def.extendedProperties?.(item), c.value as string);
-  const get = def.filterable[c.prop].get;
+  const field = def.filterable[c.prop];
+  if (c.op === 'lambda') return (item) => field.kind === 'lambda' && field.any(item, c.clauses);
+  if (field.kind === 'lambda') throw new Error(`${c.prop} is filtered with any() only`);
+  const get = field.get;
   const norm = (v: unknown): unknown => (typeof v === 'string' ? v.toLowerCase() : v);
   const value = norm(c.value) as number | boolean | string;
   const text = (item: T): string => String(norm(get(item)));

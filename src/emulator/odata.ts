@@ -1,11 +1,12 @@
 /**
  * OData query options as Outlook implements them for list requests: $select, $top, $skip,
  * $count, one-property $orderby, and a $filter subset (comparisons, `contains` and `startswith` on
- * text, `any` over a string collection such as categories, joined by `and`).
+ * text, `any` over a string collection such as categories, and `any` lambdas on the collections an
+ * entity declares, e.g. a contact's emailAddresses; joined by `and`).
  * Datetime comparisons are normalised to whole-millisecond bounds here, so a literal with more
  * precision than we store (7 fractional digits) still compares exactly.
  */
-import type { EntityDef, EntityShape, FilterField } from './entity';
+import type { EntityDef, EntityShape, FilterField, LambdaClause, LambdaFilterField } from './entity';
 import { badRequest, GraphError, invalidFilter, unknownProperty } from './errors';
 import { parseExtendedLambda } from './extended-properties';
 import { parseDateTimeOffset } from './timefmt';
@@ -16,11 +17,9 @@ export type Operator = 'eq' | 'ne' | 'ge' | 'gt' | 'le' | 'lt';
 export type TextFunction = 'contains' | 'startswith' | 'any' | 'extended';
 
 /** After normalisation datetime conditions only use eq/ne/ge/le on integer ms. */
-export interface Condition {
-  prop: string;
-  op: Operator | TextFunction;
-  value: number | boolean | string;
-}
+export type Condition =
+  | { prop: string; op: Operator | TextFunction; value: number | boolean | string }
+  | { prop: string; op: 'lambda'; clauses: LambdaClause[] };
 
 export interface ListQuery {
   select?: string[];
@@ -165,6 +164,19 @@ export class TokenReader {
     return token;
   }
 
+  /** The index of the next token, and moving there (for parsers that read the tokens by index). */
+  get position(): number {
+    return this.at;
+  }
+
+  seek(at: number): void {
+    this.at = at;
+  }
+
+  get all(): readonly Token[] {
+    return this.tokens;
+  }
+
   expect(t: Token['t'], v?: string): Token {
     const token = this.next();
     if (token.t !== t || (v !== undefined && token.v.toLowerCase() !== v)) throw invalidFilter();
@@ -172,7 +184,15 @@ export class TokenReader {
   }
 }
 
+/** `emailAddresses/address` outside a lambda: a property of a collection's members read as one value. */
+function rejectMemberAccess<T>(def: EntityDef<T>, path: string): void {
+  const [head, sub] = path.split('/');
+  const collection = findName(Object.keys(def.filterable), head);
+  if (collection && sub && def.filterable[collection].kind === 'lambda') throw notSingleValue(sub);
+}
+
 function filterField<T>(def: EntityDef<T>, path: string): string {
+  rejectMemberAccess(def, path);
   if (!isProperty(def, path)) throw unknownProperty(path.split('/')[0], def.type);
   const prop = findName(Object.keys(def.filterable), path);
   if (!prop) throw invalidFilter();
@@ -183,7 +203,9 @@ function filterField<T>(def: EntityDef<T>, path: string): string {
 function parseClause<T>(def: EntityDef<T>, r: TokenReader): { prop: string; conditions: Condition[] } {
   const head = r.expect('name');
   const lower = head.v.toLowerCase();
-  if (FUNCTIONS.has(lower as TextFunction) && r.peek()?.v === '(') {
+  const argument = r.peek()?.v === '(' ? r.peek(1) : undefined;
+  if (argument?.t === 'name') rejectMemberAccess(def, argument.v);
+  if (def.textFunctions && FUNCTIONS.has(lower as TextFunction) && r.peek()?.v === '(') {
     r.expect('other', '(');
     const prop = filterField(def, r.expect('name').v);
     r.expect('other', ',');
@@ -194,10 +216,17 @@ function parseClause<T>(def: EntityDef<T>, r: TokenReader): { prop: string; cond
     return { prop, conditions: [{ prop, op: lower as TextFunction, value: literal.v }] };
   }
   if (lower.endsWith('/any') && r.peek()?.v === '(') {
+    const path = head.v.slice(0, -'/any'.length);
+    const declared = findName(Object.keys(def.filterable), path);
+    if (declared && def.filterable[declared].kind === 'lambda') {
+      const parsed = parseLambda(def, r.all, r.position - 1, path);
+      r.seek(parsed.next);
+      return { prop: parsed.condition.prop, conditions: [parsed.condition] };
+    }
     if (def.extendedProperties && lower === 'singlevalueextendedproperties/any') {
       return { prop: 'singleValueExtendedProperties', conditions: [{ prop: 'singleValueExtendedProperties', op: 'extended', value: parseExtendedLambda(r) }] };
     }
-    const prop = filterField(def, head.v.slice(0, -'/any'.length));
+    const prop = filterField(def, path);
     r.expect('other', '(');
     const variable = r.expect('name').v;
     r.expect('other', ':');
@@ -213,8 +242,9 @@ function parseClause<T>(def: EntityDef<T>, r: TokenReader): { prop: string; cond
   if (r.peek()?.v === '(') throw invalidFilter();
   const prop = filterField(def, head.v);
   const operator = r.expect('name').v.toLowerCase() as Operator;
-  if (!OPERATORS.has(operator)) throw invalidFilter();
-  return { prop, conditions: normalise(prop, def.filterable[prop], operator, r.next()) };
+  const field = def.filterable[prop];
+  if (!OPERATORS.has(operator) || field.kind === 'lambda') throw invalidFilter();
+  return { prop, conditions: normalise(prop, field, operator, r.next()) };
 }
 
 function parseFilter<T>(def: EntityDef<T>, raw: string | null): { conditions: Condition[]; firstProp?: string } {
@@ -231,6 +261,46 @@ function parseFilter<T>(def: EntityDef<T>, raw: string | null): { conditions: Co
     if (reader.done) throw invalidFilter();
   }
   return { conditions, firstProp };
+}
+
+/** Graph's answer to `emailAddresses/address eq 'x'`: a property of a collection's members read as if it were one value. */
+const notSingleValue = (sub: string): GraphError => badRequest(
+  `The parent value for a property access of a property '${sub}' is not a single value. Property access can only be applied to a single value.`,
+);
+
+/**
+ * `prop/any(v: v/sub op 'literal' and v/sub op 'literal')` starting at tokens[at]: only the
+ * sub-properties and operators the entity declares for `prop`, string literals, no functions.
+ */
+function parseLambda<T>(def: EntityDef<T>, tokens: readonly Token[], at: number, path: string): { condition: Condition; next: number } {
+  // A navigation property (singleValueExtendedProperties) is filterable without being selectable.
+  const prop = findName(Object.keys(def.filterable), path);
+  if (!isProperty(def, path) && prop === undefined) throw unknownProperty(path, def.type);
+  const field = prop === undefined ? undefined : def.filterable[prop];
+  if (prop === undefined || !field || field.kind !== 'lambda') throw invalidFilter();
+  const [open, variable, colon] = [tokens[at + 1], tokens[at + 2], tokens[at + 3]];
+  if (open?.v !== '(' || variable?.t !== 'name' || variable.v.includes('/') || colon?.v !== ':') throw invalidFilter();
+  const clauses: LambdaClause[] = [];
+  let k = at + 4;
+  for (;;) {
+    const [target, op, literal] = [tokens[k], tokens[k + 1], tokens[k + 2]];
+    const parts = target?.t === 'name' ? target.v.split('/') : [];
+    if (parts.length !== 2 || parts[0].toLowerCase() !== variable.v.toLowerCase() || op?.t !== 'name' || literal?.t !== 'string') throw invalidFilter();
+    const sub = findName(Object.keys((field as LambdaFilterField<T>).clauses), parts[1]);
+    const operator = op.v.toLowerCase() as LambdaClause['op'];
+    if (!sub || !field.clauses[sub].includes(operator)) throw invalidFilter();
+    clauses.push({ sub, op: operator, value: literal.v });
+    k += 3;
+    const next = tokens[k];
+    if (next?.t === 'name' && next.v.toLowerCase() === 'and') {
+      k += 1;
+      continue;
+    }
+    if (next?.v !== ')') throw invalidFilter();
+    break;
+  }
+  for (const needed of field.required ?? []) if (!clauses.some((c) => c.sub === needed)) throw invalidFilter();
+  return { condition: { prop, op: 'lambda', clauses }, next: k + 1 };
 }
 
 function incompatible(prop: string, expected: string): GraphError {

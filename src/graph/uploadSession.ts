@@ -239,8 +239,8 @@ export async function uploadLargeAttachment(
   if (!Number.isInteger(chunkBytes) || chunkBytes < 1 || chunkBytes >= MAX_CHUNK_BYTES) throw new RangeError(`chunkBytes must be 1 to ${MAX_CHUNK_BYTES - 1}`);
   if (!Number.isInteger(file.size) || file.size < 1) throw uploadError(field, 'an upload session needs the file\'s exact size, at least one byte');
   const limits = { ...DEFAULT_RETRY_LIMITS, ...options.retry };
-  // The session's back-off unless told otherwise: a harness that skips waits skips these too.
-  const sleep = options.sleep ?? ((ms: number) => session.sleep(ms));
+  // On the session's clock unless told otherwise: a harness that moves that clock moves it here too.
+  const sleep = options.sleep ?? ((ms: number) => session.wait(ms));
   const chunkTimeoutMs = options.chunkTimeoutMs ?? CHUNK_TIMEOUT_MS;
 
   let created;
