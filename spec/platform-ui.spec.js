@@ -134,10 +134,24 @@ describe('platform UI: component.json as a flow designer sees it', () => {
 
 /** What Graph answers each step, so that a run that passes validation succeeds. */
 const answerPolls = () => nock(GRAPH).persist().get(/.*/).query(true).reply(200, { value: [] }, { Date: new Date().toUTCString() });
+/** Graph for the sending steps: no mail with their key yet, drafts made, changed and sent. */
+function answerDrafts() {
+  const scope = nock(GRAPH).persist();
+  const draft = { id: 'AAMkDraft1=', isDraft: true, parentFolderId: 'AAMkDrafts=', webLink: 'https://outlook.office.com/owa/?ItemID=AAMkDraft1%3D', subject: 'Report', body: { contentType: 'html', content: '<html><body><p>quoted</p></body></html>' } };
+  scope.get(/\/messages$/).query(true).reply(200, { value: [] });
+  scope.get(/\/messages\/[^/]+$/).query(true).reply(200, draft);
+  scope.post(/\/(sendMail|send)$/).reply(202);
+  scope.post(/\/(messages|createReply|createReplyAll|createForward)$/).reply(201, draft);
+  scope.patch(/\/messages\/[^/]+$/).reply(200, draft);
+}
 const ANSWER = {
   getNewMail: answerPolls,
   getNewAndUpdatedEvents: answerPolls,
-  sendMail: () => nock(GRAPH).persist().post(/\/sendMail$/).reply(202),
+  sendMail: answerDrafts,
+  replyToMail: answerDrafts,
+  forwardMail: answerDrafts,
+  createDraft: answerDrafts,
+  sendDraft: answerDrafts,
   createEvent: () => nock(GRAPH).persist().post(/\/events$/).reply(201, createdEvent()),
   getNewAndUpdatedContacts: answerPolls,
   createContact: () => contactGraph(),
@@ -183,6 +197,20 @@ const FULL_INPUT = {
     replyTo: 'replies@example.com',
     saveToSentItems: false,
   },
+  replyToMail: { messageId: 'AAMkMail1=', replyAll: true, body: '<p>Thanks</p>', bodyContentType: 'html', to: 'ann@example.com', cc: 'bob@example.com', bcc: 'carol@example.com' },
+  forwardMail: { messageId: 'AAMkMail1=', to: 'Ann <ann@example.com>', cc: 'bob@example.com', bcc: 'carol@example.com', body: 'FYI', bodyContentType: 'text' },
+  createDraft: {
+    from: 'Sales <sales@example.com>',
+    to: 'Ann <ann@example.com>',
+    cc: 'bob@example.com',
+    bcc: 'carol@example.com',
+    subject: 'Report',
+    body: '<p>Attached.</p>',
+    bodyContentType: 'html',
+    importance: 'high',
+    replyTo: 'replies@example.com',
+  },
+  sendDraft: { messageId: 'AAMkDraft1=' },
   createEvent: {
     subject: 'Planning',
     start: '2026-03-10T09:00:00+01:00',
@@ -213,6 +241,9 @@ const FULL_INPUT = {
 /** The properties of each action that take one of a fixed set of values (the spec finds them from the code's refusals). */
 const FIXED_SETS = {
   sendMail: ['bodyContentType', 'importance'],
+  createDraft: ['bodyContentType', 'importance'],
+  replyToMail: ['bodyContentType'],
+  forwardMail: ['bodyContentType'],
   createEvent: ['bodyContentType', 'importance'],
 };
 
@@ -303,7 +334,11 @@ describe('platform UI: a step field is marked required exactly when the step ref
   const FULL_CFG = {
     getNewMail: { mailbox: 'info@example.com', folderId: 'AAMkFolder1', startTime: '2026-01-01T00:00:00Z', pollOnlyUnreadMail: true },
     getNewAndUpdatedEvents: { mailbox: 'info@example.com', calendarId: 'AAMkCalendar1', startTime: '2026-01-01T00:00:00Z', timeZone: 'Europe/Berlin' },
-    sendMail: { mailbox: 'info@example.com' },
+    sendMail: { mailbox: 'info@example.com', skipDuplicateCheck: true },
+    replyToMail: { mailbox: 'info@example.com', skipDuplicateCheck: true },
+    forwardMail: { mailbox: 'info@example.com', skipDuplicateCheck: true },
+    createDraft: { mailbox: 'info@example.com', skipDuplicateCheck: true },
+    sendDraft: { mailbox: 'info@example.com', skipDuplicateCheck: true },
     createEvent: { mailbox: 'info@example.com', calendarId: 'AAMkCalendar1' },
     getNewAndUpdatedContacts: { mailbox: 'info@example.com', contactFolderId: 'AAMkFolder1', startTime: '2026-01-01T00:00:00Z' },
     createContact: { mailbox: 'info@example.com', contactFolderId: 'AAMkFolder1' },

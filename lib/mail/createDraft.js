@@ -20,10 +20,11 @@ async function processAction(msg, cfg) {
     const key = checked ? (0, sendKey_1.sendKeyFor)({ action: 'createDraft', msgId: msg.id, mailbox: session.mailbox ?? '', content: { draft, files: (0, outgoingFiles_1.filesKey)(files) } }) : undefined;
     const build = (inline) => (0, outgoingMail_1.buildDraftRequest)(draft, inline, key ? [(0, sendKey_1.sendKeyProperty)(key)] : []);
     const routes = (0, attachments_1.routeAttachments)(files, build);
+    // Before the first request: a file the storage refuses, or larger than it said, is an input error with no side effect.
+    const inline = await (0, attachments_1.downloadAttachments)(routes.inline, (0, attachments_1.inlineRoom)(routes.inline, build));
     let created;
     const prepared = await (0, sendGuard_1.prepareDraft)(session, {
         create: async (tags) => {
-            const inline = await (0, attachments_1.downloadAttachments)(routes.inline, (0, attachments_1.inlineRoom)(routes.inline, build));
             created = await (0, drafts_1.createMessage)(session, (0, outgoingMail_1.buildDraftRequest)(draft, inline, tags), draft.from?.address);
             return created;
         },

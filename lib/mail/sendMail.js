@@ -75,11 +75,10 @@ async function processAction(msg, cfg) {
     const key = guarded ? (0, sendKey_1.sendKeyFor)({ action: 'sendMail', msgId: msg.id, mailbox: session.mailbox ?? '', content: { draft, files: (0, outgoingFiles_1.filesKey)(files) } }) : undefined;
     const build = (inline) => (0, outgoingMail_1.buildDraftRequest)(draft, inline, key ? [(0, sendKey_1.sendKeyProperty)(key)] : []);
     const routes = (0, attachments_1.routeAttachments)(files, build);
+    // Before the first request: a file the storage refuses, or larger than it said, is an input error with no side effect.
+    const inline = await (0, attachments_1.downloadAttachments)(routes.inline, (0, attachments_1.inlineRoom)(routes.inline, build));
     const prepared = await (0, sendGuard_1.prepareDraft)(session, {
-        create: async (tags) => {
-            const inline = await (0, attachments_1.downloadAttachments)(routes.inline, (0, attachments_1.inlineRoom)(routes.inline, build));
-            return (0, drafts_1.createMessage)(session, (0, outgoingMail_1.buildDraftRequest)(draft, inline, tags), draft.from?.address);
-        },
+        create: async (tags) => (0, drafts_1.createMessage)(session, (0, outgoingMail_1.buildDraftRequest)(draft, inline, tags), draft.from?.address),
         complete: async (created, reused) => { await (0, draftAttachments_1.addDraftAttachments)(session, (0, drafts_1.messagePath)(session, created.id), routes, { skipPresent: reused }); },
     }, { key });
     if (prepared.kind === 'sent')

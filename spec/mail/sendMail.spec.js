@@ -77,7 +77,7 @@ function captureDraftFlow() {
       return [201, { uploadUrl: 'https://outlook.office.example/upload?authtoken=t', expirationDateTime: '2099-01-01T00:00:00Z', nextExpectedRanges: ['0-'] }];
     })
     .post('/v1.0/me/messages/draft-1/send').reply(function reply(uri, body) { record('POST').call(this, uri, body); return [202, '']; });
-  nock('https://outlook.office.example').persist().put('/upload').query(true).reply(function reply(uri) {
+  nock('https://outlook.office.example').persist().put('/upload').query(true).reply(function reply() {
     requests.push({ method: 'PUT', path: '/upload', authorization: this.req.headers.authorization, range: this.req.headers['content-range'] });
     const [, , end, total] = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(this.req.headers['content-range']);
     if (Number(end) + 1 === Number(total)) return [201, '', { Location: "https://outlook.office.example/Attachments('big-1')" }];

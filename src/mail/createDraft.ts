@@ -30,10 +30,11 @@ async function processAction(this: StepContext, msg: { id?: unknown; body?: unkn
   const key = checked ? sendKeyFor({ action: 'createDraft', msgId: msg.id, mailbox: session.mailbox ?? '', content: { draft, files: filesKey(files) } }) : undefined;
   const build = (inline: InlineFile[]) => buildDraftRequest(draft, inline, key ? [sendKeyProperty(key)] : []);
   const routes = routeAttachments(files, build);
+  // Before the first request: a file the storage refuses, or larger than it said, is an input error with no side effect.
+  const inline = await downloadAttachments(routes.inline, inlineRoom(routes.inline, build));
   let created: Message | undefined;
   const prepared = await prepareDraft(session, {
     create: async (tags) => {
-      const inline = await downloadAttachments(routes.inline, inlineRoom(routes.inline, build));
       created = await createMessage(session, buildDraftRequest(draft, inline, tags), draft.from?.address);
       return created as Message & { id: string };
     },

@@ -80,11 +80,10 @@ async function processAction(this: StepContext, msg: { id?: unknown; body?: unkn
   const key = guarded ? sendKeyFor({ action: 'sendMail', msgId: msg.id, mailbox: session.mailbox ?? '', content: { draft, files: filesKey(files) } }) : undefined;
   const build = (inline: Parameters<typeof buildSendMailRequest>[1]) => buildDraftRequest(draft, inline, key ? [sendKeyProperty(key)] : []);
   const routes = routeAttachments(files, build);
+  // Before the first request: a file the storage refuses, or larger than it said, is an input error with no side effect.
+  const inline = await downloadAttachments(routes.inline, inlineRoom(routes.inline, build));
   const prepared = await prepareDraft(session, {
-    create: async (tags) => {
-      const inline = await downloadAttachments(routes.inline, inlineRoom(routes.inline, build));
-      return createMessage(session, buildDraftRequest(draft, inline, tags), draft.from?.address);
-    },
+    create: async (tags) => createMessage(session, buildDraftRequest(draft, inline, tags), draft.from?.address),
     complete: async (created, reused) => { await addDraftAttachments(session, messagePath(session, created.id), routes, { skipPresent: reused }); },
   }, { key });
   if (prepared.kind === 'sent') return alreadySent(this, session, draft, files, prepared.found);
