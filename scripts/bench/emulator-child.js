@@ -17,6 +17,7 @@ serve({
     return { url: emu.url, tenantId: emu.tenantId, mailboxes: emu.mailboxes };
   },
   addMails: (count, options) => emu.control.addMails(count, options),
+  addMail: (options) => emu.control.addMail(options).id,
   addEvents: (count, options) => emu.control.addEvents(count, options),
   issueTokens: (options) => emu.control.issueTokens(options),
   stats: () => emu.control.stats(),

@@ -34,6 +34,8 @@ const DEFAULTS = {
   access: { '/me': 4, '/users/{self}': 3, 'app-only': 3 },
   /** Contacts in every scenario (scripts/chaos/contacts.js): upserts with replays, contact changes, the contacts trigger. */
   contacts: true,
+  /** Sends in every scenario (scripts/chaos/sends.js): mails with files, replies, forwards, drafts, all redelivered. */
+  sends: true,
   /** Put into every mail and event body: it must never reach a log line or an error message. */
   bodyMarker: 'CHAOS-BODY-MARKER-5d1f0c9e',
 };
@@ -43,7 +45,7 @@ function emptyTotals() {
     scenarios: 0, mails: 0, events: 0, eventUpdates: 0, faults: 0, crashes: 0, lost: 0, duplicated: 0,
     contacts: 0, contactChanges: 0, upserts: 0, upsertReplays: 0, duplicateContacts: 0,
     redelivered: 0, maxRedeliveredPerCrash: 0, maxUncoveredPerCrash: 0, boundExceeded: 0, sends: 0,
-    sendsDuplicated: 0, eventsCreated: 0, doubleBooked: 0, credentialFailures: 0, polls: 0,
+    sendsDuplicated: 0, replies: 0, forwards: 0, draftsSent: 0, sendRedeliveries: 0, eventsCreated: 0, doubleBooked: 0, credentialFailures: 0, polls: 0,
     failedRuns: 0, rotations: 0, replays: 0, multiPagePolls: 0, nextLinkPages: 0, shortenedLookbacks: 0, sleptMs: 0, maxSnapshotBytes: 0, leaks: 0, issues: [], details: [],
     faultKinds: {}, crashSites: {}, clocks: {}, access: {},
   };
@@ -52,7 +54,7 @@ function emptyTotals() {
 function addUp(totals, r) {
   totals.scenarios += 1;
   for (const key of ['mails', 'events', 'eventUpdates', 'faults', 'lost', 'duplicated', 'redelivered', 'sends', 'sendsDuplicated', 'eventsCreated', 'doubleBooked',
-    'contacts', 'contactChanges', 'upserts', 'upsertReplays', 'duplicateContacts']) {
+    'contacts', 'contactChanges', 'upserts', 'upsertReplays', 'duplicateContacts', 'replies', 'forwards', 'draftsSent', 'sendRedeliveries']) {
     totals[key] += r[key];
   }
   for (const key of ['credentialFailures', 'polls', 'failedRuns', 'rotations', 'replays', 'multiPagePolls', 'nextLinkPages', 'shortenedLookbacks', 'sleptMs']) totals[key] += r.stats[key];
@@ -145,7 +147,7 @@ function summaryLine(t) {
     `lost ${t.lost}`,
     `duplicated ${t.duplicated}`,
     `redelivered after crash ${t.redelivered} (max ${t.maxRedeliveredPerCrash} per crash, bound ${PERSIST_EVERY})`,
-    `sends ${t.sends}`,
+    `sends ${t.sends} (replies ${t.replies}, forwards ${t.forwards}, drafts sent ${t.draftsSent}; redeliveries ${t.sendRedeliveries})`,
     `sends duplicated ${t.sendsDuplicated}`,
     `events created ${t.eventsCreated}`,
     `events double-booked ${t.doubleBooked}`,
