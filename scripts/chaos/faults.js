@@ -7,12 +7,12 @@
 const TOKEN_PATH = '/oauth2/v2\\.0/token$';
 const ANY_GET = { method: 'GET', path: '^/(me|users)/' };
 const POSTS = [
-  { method: 'POST', path: '/sendMail$' }, { method: 'POST', path: '/events$' },
-  // The sending steps' drafts: created, answered, changed, given files, sent.
-  { method: 'POST', path: '/messages$' }, { method: 'POST', path: '/(createReply|createReplyAll|createForward|send)$' },
-  { method: 'PATCH', path: '/messages/' }, { method: 'POST', path: '/attachments(/createUploadSession)?$' },
+  { method: 'POST', path: '^/me/sendMail$' }, { method: 'POST', path: '/events$' },
   // Contact writes: the upsert's creates, changes and duplicate removals.
   { method: 'POST', path: '/contacts$' }, { method: 'PATCH', path: '/contacts/' }, { method: 'DELETE', path: '/contacts/' },
+  // The sending steps' drafts (sends.js): created, answered, changed, given files, sent.
+  { method: 'POST', path: '/messages$' }, { method: 'POST', path: '/(createReply|createReplyAll|createForward|send)$' },
+  { method: 'PATCH', path: '/messages/' }, { method: 'POST', path: '/attachments(/createUploadSession)?$' },
 ];
 
 /** The statuses the rules inject (never 500: a 500 is the emulator failing, see scenario.js). */
