@@ -14,6 +14,7 @@ exports.process = processAction;
 const messages_1 = require("elasticio-node/lib/messages");
 const drafts_1 = require("../graph/drafts");
 const errors_1 = require("../graph/errors");
+const httpDate_1 = require("../graph/httpDate");
 const outgoingMail_1 = require("../graph/outgoingMail");
 const sendKey_1 = require("../graph/sendKey");
 const session_1 = require("../graph/session");
@@ -43,8 +44,10 @@ function output(session, draft, files, sent) {
 async function sendAtOnce(context, session, draft, files) {
     const build = (inline) => (0, outgoingMail_1.buildSendMailRequest)(draft, inline);
     const inline = await (0, attachments_1.downloadAttachments)(files, (0, attachments_1.inlineRoom)(files, build));
+    let acceptedAt;
     try {
-        await session.post(`${session.root}/sendMail`, build(inline), { idempotent: false, sendingFrom: draft.from?.address });
+        const { headers } = await session.post(`${session.root}/sendMail`, build(inline), { idempotent: false, sendingFrom: draft.from?.address });
+        acceptedAt = (0, httpDate_1.answeredAt)(headers);
     }
     catch (err) {
         // Without an answer nobody knows whether Outlook sent it; a blind retry could send it twice.
@@ -54,7 +57,8 @@ async function sendAtOnce(context, session, draft, files) {
         throw err;
     }
     context.logger.info(`Mail sent to ${draft.to.length + draft.cc.length + draft.bcc.length} recipient(s) with ${files.length} attachment(s)`);
-    return output(session, draft, files, { sentAt: new Date().toISOString(), alreadySent: false });
+    // By Graph's clock where its answer tells (the container's may be off).
+    return output(session, draft, files, { sentAt: acceptedAt ?? new Date().toISOString(), alreadySent: false });
 }
 async function processAction(msg, cfg) {
     const draft = (0, mailInput_1.parseMailInput)(msg.body);

@@ -135,8 +135,7 @@ async function sendDraft(session, draft, settings) {
         let lost;
         try {
             const { headers } = await (0, drafts_1.sendMessage)(session, draft.id, settings.sendingFrom, settings.field);
-            const date = (0, httpDate_1.parseHttpDate)(headers.get('date'));
-            return { acceptedAt: date === undefined ? undefined : new Date(date).toISOString() };
+            return { acceptedAt: (0, httpDate_1.answeredAt)(headers) };
         }
         catch (err) {
             if (!lostAnswer(err))

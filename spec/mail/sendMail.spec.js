@@ -214,6 +214,12 @@ describe('Send Mail action', () => {
       expect(ctx.logs.map((l) => l.message)).to.include('Mail sent to 4 recipient(s) with 1 attachment(s)');
       expectNoSecrets(ctx);
     });
+
+    it('says when Graph accepted the mail by Graph\'s clock (its Date header), not the container\'s, on the one-request path too', async () => {
+      captureSends([[202, '', { Date: 'Mon, 02 Mar 2026 09:00:07 GMT' }]]);
+      const out = await run(createContext(), { to: 'ann@example.com', subject: 'Clock' });
+      expect(out.body.sentAt).to.equal('2026-03-02T09:00:07.000Z');
+    });
   });
 
   describe('attachments from the incoming message', () => {

@@ -12,6 +12,7 @@ import { newMessageWithBody } from 'elasticio-node/lib/messages';
 import { createMessage, messagePath } from '../graph/drafts';
 import type { MessageRef } from '../graph/drafts';
 import { GraphRequestError } from '../graph/errors';
+import { answeredAt } from '../graph/httpDate';
 import type { StepContext } from '../graph/logger';
 import { buildDraftRequest, buildSendMailRequest } from '../graph/outgoingMail';
 import { sendKeyFor, sendKeyProperty } from '../graph/sendKey';
@@ -49,8 +50,10 @@ function output(session: { mailbox?: string }, draft: MailDraft, files: SizedOut
 async function sendAtOnce(context: StepContext, session: ReturnType<typeof createSession>, draft: MailDraft, files: SizedOutgoing[]) {
   const build = (inline: Parameters<typeof buildSendMailRequest>[1]) => buildSendMailRequest(draft, inline);
   const inline = await downloadAttachments(files, inlineRoom(files, build));
+  let acceptedAt: string | undefined;
   try {
-    await session.post(`${session.root}/sendMail`, build(inline), { idempotent: false, sendingFrom: draft.from?.address });
+    const { headers } = await session.post(`${session.root}/sendMail`, build(inline), { idempotent: false, sendingFrom: draft.from?.address });
+    acceptedAt = answeredAt(headers);
   } catch (err) {
     // Without an answer nobody knows whether Outlook sent it; a blind retry could send it twice.
     if (err instanceof GraphRequestError && (err.statusCode === undefined || err.statusCode >= 500)) {
@@ -59,7 +62,8 @@ async function sendAtOnce(context: StepContext, session: ReturnType<typeof creat
     throw err;
   }
   context.logger.info(`Mail sent to ${draft.to.length + draft.cc.length + draft.bcc.length} recipient(s) with ${files.length} attachment(s)`);
-  return output(session, draft, files, { sentAt: new Date().toISOString(), alreadySent: false });
+  // By Graph's clock where its answer tells (the container's may be off).
+  return output(session, draft, files, { sentAt: acceptedAt ?? new Date().toISOString(), alreadySent: false });
 }
 
 async function processAction(this: StepContext, msg: { id?: unknown; body?: unknown; attachments?: unknown }, cfg: GuardedConfig) {

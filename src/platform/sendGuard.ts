@@ -19,7 +19,7 @@
 import { GraphRequestError } from '../graph/errors';
 import { findByKey, getMessageRef, sendMessage, wellKnownFolderId } from '../graph/drafts';
 import type { MessageRef } from '../graph/drafts';
-import { parseHttpDate } from '../graph/httpDate';
+import { answeredAt } from '../graph/httpDate';
 import { sendKeyProperty } from '../graph/sendKey';
 import type { ExtendedProperty } from '../graph/sendKey';
 import type { GraphSession, StepConfig } from '../graph/session';
@@ -174,8 +174,7 @@ export async function sendDraft(session: GraphSession, draft: DraftRef, settings
     let lost: GraphRequestError;
     try {
       const { headers } = await sendMessage(session, draft.id, settings.sendingFrom, settings.field);
-      const date = parseHttpDate(headers.get('date'));
-      return { acceptedAt: date === undefined ? undefined : new Date(date).toISOString() };
+      return { acceptedAt: answeredAt(headers) };
     } catch (err) {
       if (!lostAnswer(err)) throw err;
       lost = err;
