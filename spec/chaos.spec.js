@@ -10,6 +10,7 @@ const { GraphSession } = require('../lib/graph/session');
 const getNewMail = require('../lib/mail/getNewMail');
 const verifyCredentials = require('../verifyCredentials');
 const { runChaos, verdict, summaryLine } = require('../scripts/chaos/engine');
+const deltaState = require('../lib/graph/deltaState');
 const { installHooks } = require('../scripts/chaos/hooks');
 
 function report(totals) {
@@ -45,6 +46,15 @@ describe('chaos: polls, sends and bookings under faults, crashes and token rotat
     expect(totals.sends).to.be.above(10);
     expect(totals.eventsCreated).to.be.above(5);
     expect(totals.rotations).to.be.above(5);
+    // The delta trigger's folder: moves in and out, deletions, lost sync states, crashes in its polls.
+    expect(totals.delta.changes).to.be.above(100);
+    expect(totals.delta.movedIn + totals.delta.movedBack).to.be.above(10);
+    expect(totals.delta.movedOut + totals.delta.deleted).to.be.above(10);
+    expect(totals.delta.resyncs).to.be.above(0);
+    expect(Object.keys(totals.crashSites).some((site) => site.startsWith('getMailFolderChanges'))).to.equal(true);
+    // Contact Changes follows the contacts part's default folder through its changes and lost sync states.
+    expect(totals.delta.contactDeltaChanges).to.be.above(10);
+    expect(totals.delta.contactDeltaResyncs).to.be.above(0);
     // The contacts part: upserts (replayed too) with no duplicate contact, and the contacts trigger.
     expect(totals.duplicateContacts, report(totals)).to.equal(0);
     expect(totals.upserts).to.be.above(10);
@@ -56,6 +66,11 @@ describe('chaos: polls, sends and bookings under faults, crashes and token rotat
     expect(totals.forwards).to.be.above(0);
     expect(totals.draftsSent).to.be.above(0);
     expect(totals.sendRedeliveries).to.be.above(5);
+    // The upcoming-events part: meetings booked, moved and cancelled, each due occurrence emitted once per start.
+    expect(totals.meetingsBooked).to.be.above(30);
+    expect(totals.meetingMoves).to.be.above(5);
+    expect(totals.meetingCancellations).to.be.above(2);
+    expect(totals.upcoming).to.be.above(20);
   });
 
   it('through the Mailbox field and app-only too: nothing lost or duplicated; app tokens rotate nothing and are never persisted', async () => {
@@ -83,8 +98,20 @@ describe('chaos: polls, sends and bookings under faults, crashes and token rotat
   });
 
   describe('notices the bugs it is there to catch', () => {
-    // The mail and event bugs below are looked for without the contacts and sends parts, whose requests would shift their random draws.
-    const quick = { ticks: 20, floodShare: 0, crowdShare: 0, contacts: false, sends: false };
+    // The mail and event bugs below are looked for without the contacts, upcoming and sends parts, whose requests would shift their random draws.
+    const quick = { ticks: 20, floodShare: 0, crowdShare: 0, contacts: false, upcoming: false, sends: false };
+    const upcomingOnly = { ticks: 30, floodShare: 0, crowdShare: 0, contacts: false, sends: false, clocks: { dateHeader: { kept: 1 } } };
+
+    it('Events Starting Soon that forgets what it emitted: duplicates; that knows an occurrence by its id alone: meetings moved later are lost', async () => {
+      const upcomingPoll = require('../lib/graph/upcomingPoll');
+      const upcoming = require('../lib/graph/upcoming');
+      const forgetful = await withPatch(upcomingPoll, 'pollUpcoming', (poll) => (session, spec, snapshot, ...rest) => poll(session, spec, {}, ...rest),
+        () => runChaos({ seed: 1, scenarios: 2, config: upcomingOnly }));
+      expect(forgetful.duplicated, summaryLine(forgetful)).to.be.above(0);
+      const byId = await withPatch(upcoming, 'occurrenceKey', (key) => (id) => key(id, 0), () => runChaos({ seed: 1, scenarios: 3, config: upcomingOnly }));
+      expect(byId.lost, summaryLine(byId)).to.be.above(0);
+      expect(byId.meetingMoves).to.be.above(0);
+    });
 
     it('an upsert that looks the address up and creates when it sees nothing (no marker, no check after): duplicate contacts', async () => {
       const contactWrites = require('../lib/graph/contactWrites');
@@ -103,6 +130,20 @@ describe('chaos: polls, sends and bookings under faults, crashes and token rotat
       const totals = await withPatch(cursor, 'isNew', () => (state, key, second) => second >= state.from, () => runChaos({ seed: 1, scenarios: 1, config: quick }));
       expect(totals.duplicated, summaryLine(totals)).to.be.above(0);
       expect(verdict(totals)).to.not.deep.equal([]);
+    });
+
+    it('a delta trigger that forgets what it emitted: duplicates', async () => {
+      const totals = await withPatch(deltaState, 'remember', () => () => {}, () => runChaos({ seed: 1, scenarios: 8, config: quick }));
+      expect(totals.duplicated, summaryLine(totals)).to.be.above(0);
+    });
+
+    it('a delta trigger that resynchronises from the moment Graph lost its state: losses (arrivals in the gap)', async () => {
+      const totals = await withPatch(deltaState, 'resynchronise', (original) => (chain) => {
+        const since = original(chain);
+        if (since !== undefined) chain.since = Number.MAX_SAFE_INTEGER;
+        return since;
+      }, () => runChaos({ seed: 1, scenarios: 6, config: quick }));
+      expect(totals.lost, summaryLine(totals)).to.be.above(0);
     });
 
     it('a cursor that moves past items not yet visible: losses', async () => {

@@ -10,7 +10,7 @@ const { expect } = require('chai');
 const nock = require('nock');
 const { GRAPH, cfgWith } = require('./helpers/setup');
 const { createContext } = require('./helpers/context');
-const { createdEvent } = require('./helpers/graphAnswers');
+const { createdEvent, deltaPage } = require('./helpers/graphAnswers');
 const { contactGraph, graphContact } = require('./helpers/contactGraph');
 const { loadStep } = require('./helpers/sailor');
 const { guardHarness } = require('./helpers/guardHarness');
@@ -357,7 +357,104 @@ describe('component.json', () => {
         const plain = await actionOutput('createEvent', { subject: 'Plain', start: '2026-03-10T09:00:00Z', end: '2026-03-10T10:00:00Z' });
         return [online, plain];
       },
+      getUpcomingEvents: async () => {
+        // Graph's clock at a whole minute before noon UTC, so the window holds no midnight.
+        const now = Date.UTC(2026, 0, 10, 10, 50, 0);
+        const at = (minutes) => new Date(now + minutes * 60000).toISOString().replace('.000Z', '.0000000');
+        const date = { Date: new Date(now).toUTCString() };
+        nock(GRAPH).get('/v1.0/me/calendar').query(true).reply(200, { id: 'AAMkCal=' }, date);
+        nock(GRAPH).get('/v1.0/me/calendar/calendarView').query(true).reply(200, { value: [
+          { ...graphEvent, start: { dateTime: at(10), timeZone: 'UTC' }, end: { dateTime: at(70), timeZone: 'UTC' }, originalStart: null, responseStatus: { response: 'organizer', time: '0001-01-01T00:00:00Z' } },
+          {
+            ...graphEvent, id: 'AAMkOccurrence=', type: 'occurrence', seriesMasterId: 'AAMkMaster=', originalStart: `${at(5).slice(0, 19)}Z`, responseStatus: null,
+            isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness', onlineMeeting: { joinUrl: 'https://teams.microsoft.com/l/meetup-join/x' },
+            location: null, organizer: null, bodyPreview: null, reminderMinutesBeforeStart: null, start: { dateTime: at(5), timeZone: 'UTC' }, end: { dateTime: at(35), timeZone: 'UTC' },
+          },
+        ] }, date);
+        const ctx = createContext();
+        await loadStep('getUpcomingEvents').process.call(ctx, {}, cfgWith({ timeZone: 'Europe/Berlin' }), {});
+        return ctx.emitted('data').map((data) => data.body);
+      },
+      checkAvailability: async () => {
+        const item = (status, extra = {}) => ({ status, start: { dateTime: '2026-01-10T10:00:00.0000000', timeZone: 'UTC' }, end: { dateTime: '2026-01-10T11:00:00.0000000', timeZone: 'UTC' }, ...extra });
+        nock(GRAPH).post('/v1.0/me/calendar/getSchedule').reply(200, { value: [
+          { scheduleId: 'ann@example.com', availabilityView: '0210', scheduleItems: [item('busy', { subject: 'Budget', location: 'Room 1', isPrivate: false }), item('tentative')], workingHours: { daysOfWeek: ['monday'], startTime: '08:00:00.0000000', endTime: '17:00:00.0000000', timeZone: { name: 'UTC' } } },
+          { scheduleId: 'room@example.com', availabilityView: '0000', scheduleItems: [] },
+          { scheduleId: 'ghost@example.com', error: { message: 'Unable to resolve e-mail address ghost@example.com to an Active Directory object.', responseCode: '5009' } },
+        ] });
+        return [await actionOutput('checkAvailability', { schedules: 'ann@example.com, room@example.com, ghost@example.com', start: '2026-01-10T09:00:00Z', end: '2026-01-10T11:00:00Z' })];
+      },
+      findMeetingTimes: async () => {
+        const slot = { start: { dateTime: '2026-01-12T09:00:00.0000000', timeZone: 'UTC' }, end: { dateTime: '2026-01-12T10:00:00.0000000', timeZone: 'UTC' } };
+        nock(GRAPH).post('/v1.0/me/findMeetingTimes').reply(200, { emptySuggestionsReason: '', meetingTimeSuggestions: [
+          { confidence: 100, order: 1, organizerAvailability: 'free', suggestionReason: 'Suggested because it is one of the nearest times when all attendees are available.', meetingTimeSlot: slot, locations: [{ displayName: 'Room 1' }], attendeeAvailability: [{ attendee: { type: 'required', emailAddress: { address: 'ann@example.com', name: 'Ann' } }, availability: 'free' }, { attendee: { emailAddress: { address: 'bob@example.com' } }, availability: 'unknown' }] },
+          { confidence: 49.5, organizerAvailability: 'tentative', meetingTimeSlot: slot, attendeeAvailability: [] },
+        ] });
+        const found = await actionOutput('findMeetingTimes', { requiredAttendees: 'Ann <ann@example.com>, bob@example.com', start: '2026-01-12T08:00:00Z', end: '2026-01-12T17:00:00Z', subject: 'none' });
+        nock(GRAPH).post('/v1.0/me/findMeetingTimes').reply(200, { emptySuggestionsReason: 'AttendeesUnavailable', meetingTimeSuggestions: [] });
+        const none = await actionOutput('findMeetingTimes', { requiredAttendees: 'ann@example.com', start: '2026-01-12T08:00:00Z', end: '2026-01-12T17:00:00Z', subject: 'none2' });
+        return [found, none];
+      },
       getNewMail: () => triggerOutputs('getNewMail', '/v1.0/me/mailFolders/inbox/messages', [graphMail, graphDraft]),
+      getMailFolderChanges: async () => {
+        // First poll: each chain's first round (created emits the mail since the start time); second: one change of each kind.
+        const DELTA = '/v1.0/me/mailFolders/inbox/messages/delta';
+        const date = { Date: new Date().toUTCString() };
+        const answer = (type, value) => nock(GRAPH).get(DELTA).query((q) => q.changeType === type).reply(200, deltaPage(value, { token: `${type}-1` }), date);
+        answer('created', [{ ...graphMail, lastModifiedDateTime: graphMail.receivedDateTime }, graphDraft]);
+        answer('updated', [graphMail]);
+        answer('deleted', [{ id: graphMail.id }]);
+        const cfg = cfgWith({ startTime: '2026-01-01T00:00:00Z', changeTypes: ['created', 'updated', 'deleted'] });
+        const first = createContext();
+        await loadStep('getMailFolderChanges').process.call(first, {}, cfg, {});
+        for (const [type, value] of [['created', []], ['updated', [{ ...graphMail, isRead: true, '@odata.etag': 'W/"CQAAABYAAAD2"' }]], ['deleted', [{ '@odata.type': '#microsoft.graph.message', id: 'AAMkGone=', '@removed': { reason: 'deleted' } }]]]) {
+          nock(GRAPH).get(DELTA).query((q) => q.$deltatoken === `${type}-1`).reply(200, deltaPage(value, { token: `${type}-2` }), date);
+        }
+        const second = createContext();
+        await loadStep('getMailFolderChanges').process.call(second, {}, cfg, first.emitted('snapshot').slice(-1)[0]);
+        return [...first.emitted('data'), ...second.emitted('data')].map((data) => data.body);
+      },
+      getEventChanges: async () => {
+        // First poll (start time): the calendar looked at for Graph's clock, then the first round: one
+        // event created, one changed, one occurrence cancelled. Second: one removed.
+        const VIEW = '/v1.0/me/calendarView/delta';
+        const base = 'https://graph.microsoft.com/v1.0/me/calendarView/delta';
+        const date = { Date: new Date().toUTCString() };
+        nock(GRAPH).get('/v1.0/me/calendar').query(true).reply(200, { id: 'AAMkCalendar' }, date);
+        nock(GRAPH).get(VIEW).query((q) => Boolean(q.startDateTime && q.endDateTime)).reply(200, deltaPage([
+          graphEvent,
+          { ...graphEvent, id: 'AAMkChanged=', createdDateTime: '2025-06-01T10:00:00Z', '@odata.etag': 'W/"two"' },
+          { ...graphEvent, id: 'AAMkOccurrence=', type: 'occurrence', seriesMasterId: 'AAMkMaster', isCancelled: true },
+        ], { base, token: 'v-1' }), date);
+        const cfg = cfgWith({ startTime: '2026-01-01T00:00:00Z' });
+        const first = createContext();
+        await loadStep('getEventChanges').process.call(first, {}, cfg, {});
+        nock(GRAPH).get(VIEW).query((q) => q.$deltatoken === 'v-1').reply(200, deltaPage([
+          { '@odata.type': '#microsoft.graph.event', id: 'AAMkGone=', '@removed': { reason: 'deleted' } },
+        ], { base, token: 'v-2' }), date);
+        const second = createContext();
+        await loadStep('getEventChanges').process.call(second, {}, cfg, first.emitted('snapshot').slice(-1)[0]);
+        return [...first.emitted('data'), ...second.emitted('data')].map((data) => data.body);
+      },
+      getContactChanges: async () => {
+        // First poll (start time): one contact created since, a bare one changed since; second: one removed.
+        const DELTA = '/v1.0/me/contactFolders/contacts/contacts/delta';
+        const base = `https://graph.microsoft.com${DELTA}`;
+        const date = { Date: new Date().toUTCString() };
+        nock(GRAPH).get(DELTA).query((q) => Boolean(q.$select)).reply(200, deltaPage([
+          graphContact({ createdDateTime: '2026-02-01T10:00:00Z', lastModifiedDateTime: '2026-02-01T10:00:00Z', middleName: 'J.', categories: ['Customers'] }),
+          graphContact({ id: 'AAMkBare=', displayName: 'Bare', givenName: 'Bare', surname: null, emailAddresses: [], businessPhones: [], companyName: null, birthday: null, createdDateTime: '2025-06-01T10:00:00Z', lastModifiedDateTime: '2026-02-02T10:00:00Z' }),
+        ], { base, token: 'k-1' }), date);
+        const cfg = cfgWith({ startTime: '2026-01-01T00:00:00Z' });
+        const first = createContext();
+        await loadStep('getContactChanges').process.call(first, {}, cfg, {});
+        nock(GRAPH).get(DELTA).query((q) => q.$deltatoken === 'k-1').reply(200, deltaPage([
+          { '@odata.type': '#microsoft.graph.contact', id: 'AAMkGone=', '@removed': { reason: 'deleted' } },
+        ], { base, token: 'k-2' }), date);
+        const second = createContext();
+        await loadStep('getContactChanges').process.call(second, {}, cfg, first.emitted('snapshot').slice(-1)[0]);
+        return [...first.emitted('data'), ...second.emitted('data')].map((data) => data.body);
+      },
       getNewAndUpdatedContacts: async () => {
         nock(GRAPH).get('/v1.0/me/contactFolders').query(true).reply(200, { value: [] });
         // A contact with everything, and one with nothing but a name (Graph's nulls and empty objects).

@@ -14,6 +14,9 @@ const { MAIL_FIELDS, mailPollSpec, getFolders, process: pollMail } = require('..
 const { EVENT_FIELDS, eventPollSpec, getCalendars, process: pollEvents } = require('../lib/calendar/getNewAndUpdatedEvents');
 const { buildSendMailRequest } = require('../lib/graph/outgoingMail');
 const { parseMailInput } = require('../lib/validation/mailInput');
+const { mailChangesSpec } = require('../lib/mail/getMailFolderChanges');
+const { eventChangesSpec } = require('../lib/calendar/getEventChanges');
+const { contactChangesSpec } = require('../lib/contacts/getContactChanges');
 const { buildEvent } = require('../lib/calendar/createEvent');
 const verifyCredentials = require('../verifyCredentials');
 const { stepDef, readSchema } = require('./helpers/metadata');
@@ -257,6 +260,21 @@ describe('Graph v1.0 schema conformance', function graphSchema() {
       expect(missingMembers(readSchema(stepDef('getNewMail').metadata.out), 'message', '$')).to.deep.equal([]);
     });
 
+    it('Mail Changes in Folder: its message is a Graph message, nested properties included', () => {
+      const { message } = readSchema(stepDef('getMailFolderChanges').metadata.out).properties;
+      expect(missingMembers(message, 'message', '$.message')).to.deep.equal([]);
+    });
+
+    it('Contact Changes: its contact is a Graph contact, nested properties included', () => {
+      const { contact } = readSchema(stepDef('getContactChanges').metadata.out).properties;
+      expect(missingMembers(contact, 'contact', '$.contact')).to.deep.equal([]);
+    });
+
+    it('Calendar Changes: its event is a Graph event, nested properties included', () => {
+      const { event } = readSchema(stepDef('getEventChanges').metadata.out).properties;
+      expect(missingMembers(event, 'event', '$.event')).to.deep.equal([]);
+    });
+
     it('every property of the events trigger\'s out schema, nested ones included, is an event property in Graph v1.0', () => {
       expect(missingMembers(readSchema(stepDef('getNewAndUpdatedEvents').metadata.out), 'event', '$')).to.deep.equal([]);
     });
@@ -266,6 +284,44 @@ describe('Graph v1.0 schema conformance', function graphSchema() {
       expect(missingMembers({ properties: fromEvent }, 'event', '$')).to.deep.equal([]);
       expect(members(schema, 'onlineMeetingInfo')).to.have.property('joinUrl');
       expect(joinUrl.type).to.equal('string');
+    });
+  });
+
+  describe('the delta queries', () => {
+    it('Mail Changes in Folder calls delta bound to a message collection, selecting message properties only', () => {
+      expect(operation(schema, 'delta', 'message'), 'delta bound to message').to.include({ kind: 'function', bindingCollection: true });
+      const { chains } = mailChangesSpec({ changeTypes: ['created', 'updated', 'deleted'] }, '/me');
+      for (const chain of chains) {
+        expect(chain.initialPath).to.match(/\/mailFolders\/inbox\/messages\/delta\?/);
+        const select = new URL(chain.initialPath, GRAPH).searchParams.get('$select');
+        for (const field of select.split(',')) expectProperty('message', field);
+      }
+    });
+
+    it('Calendar Changes calls delta bound to an event collection on calendarView (the user\'s, or a calendar\'s), with the window and no other option', () => {
+      expect(operation(schema, 'delta', 'event'), 'delta bound to event').to.include({ kind: 'function', bindingCollection: true });
+      for (const nav of [['user', 'calendarView'], ['calendar', 'calendarView']]) expect(members(schema, nav[0])[nav[1]].type, nav.join('/')).to.equal('event');
+      const window = { start: Date.parse('2026-10-28T00:00:00Z') / 1000, end: Date.parse('2027-11-28T00:00:00Z') / 1000 };
+      for (const [calendarId, path] of [[undefined, '/me/calendarView/delta'], ['AAMkCal=', '/me/calendars/AAMkCal%3D/calendarView/delta']]) {
+        const [chain] = eventChangesSpec({ calendarId }, '/me').chains;
+        const url = new URL(`${GRAPH}/v1.0${chain.initialPath({ window })}`);
+        expect(url.pathname).to.equal(`/v1.0${path}`);
+        expect([...url.searchParams.keys()]).to.deep.equal(['startDateTime', 'endDateTime']);
+      }
+    });
+  });
+
+  describe('the contact delta query', () => {
+    it('Contact Changes calls delta bound to a contact collection under a contact folder (the default by its well-known name), selecting contact properties only', () => {
+      expect(operation(schema, 'delta', 'contact'), 'delta bound to contact').to.include({ kind: 'function', bindingCollection: true });
+      expect(members(schema, 'contactFolder').contacts.type).to.equal('contact');
+      for (const [contactFolderId, path] of [[undefined, '/me/contactFolders/contacts/contacts/delta'], ['AAMkF=', '/me/contactFolders/AAMkF%3D/contacts/delta']]) {
+        const [chain] = contactChangesSpec({ contactFolderId }, '/me').chains;
+        const url = new URL(`${GRAPH}/v1.0${chain.initialPath}`);
+        expect(url.pathname).to.equal(`/v1.0${path}`);
+        expect([...url.searchParams.keys()]).to.deep.equal(['$select']);
+        for (const field of url.searchParams.get('$select').split(',')) expectProperty('contact', field);
+      }
     });
   });
 
@@ -496,6 +552,71 @@ describe('Graph v1.0 schema conformance', function graphSchema() {
     it('an all-day event in UTC fits the schema too', () => {
       const allDay = buildEvent({ subject: 's', start: '2026-03-10', end: '2026-03-11', isAllDay: true });
       expect(checkValue(schema, 'event', allDay)).to.deep.equal([]);
+    });
+  });
+  describe('what the scheduling steps read and send (Events Starting Soon, Check Availability, Find Meeting Times)', () => {
+    const upcoming = require('../lib/calendar/getUpcomingEvents');
+    const availability = require('../lib/calendar/checkAvailability');
+    const meeting = require('../lib/calendar/findMeetingTimes');
+    /** Parameters of a bound action, lower-cased (Graph takes them in any case). */
+    const params = (name, binding) => Object.fromEntries(Object.entries(operation(schema, name, binding).parameters).map(([k, v]) => [k.toLowerCase(), v]));
+
+    it('Events Starting Soon selects event properties from calendar/calendarView, ordered by start', async () => {
+      for (const field of upcoming.UPCOMING_FIELDS) expectProperty('event', field);
+      expect(members(schema, 'calendar').calendarView).to.include({ type: 'event', collection: true });
+      let query;
+      nock(GRAPH).get('/v1.0/me/calendar').query(true).reply(200, { id: 'c' }, { Date: new Date().toUTCString() });
+      nock(GRAPH).get('/v1.0/me/calendar/calendarView').query(true).reply((uri) => { query = queryOf(uri); return [200, { value: [] }, { Date: new Date().toUTCString() }]; });
+      await upcoming.process.call(createContext(), {}, cfgWith(), {});
+      for (const field of query.$select.split(',')) expectProperty('event', field);
+      expect(filterProperties(query.$orderby)).to.deep.equal([]);
+      expect(query.$orderby).to.equal('start/dateTime');
+      expect(members(schema, 'event').start.type).to.equal('dateTimeTimeZone');
+      expectProperty('dateTimeTimeZone', 'dateTime');
+    });
+
+    it("Events Starting Soon's out schema: event properties, besides the times it computes", () => {
+      const { startsAt, endsAt, minutesToStart, late, ...fromEvent } = readSchema(stepDef('getUpcomingEvents').metadata.out).properties;
+      for (const computed of [startsAt, endsAt, minutesToStart, late]) expect(computed).to.be.an('object');
+      for (const name of Object.keys(fromEvent)) expectProperty('event', name);
+      expect(members(schema, 'event').responseStatus.type).to.equal('responseStatus');
+      for (const name of Object.keys(fromEvent.responseStatus.properties)) expectProperty('responseStatus', name);
+    });
+
+    it('Check Availability sends getSchedule its parameters, of their types; what it reads is scheduleInformation', () => {
+      const body = availability.scheduleRequestBody(availability.parseAvailabilityInput({ schedules: 'a@example.com, b@example.com', start: '2026-03-10T09:00:00', end: '2026-03-10T17:00:00', timeZone: 'Europe/Berlin', intervalMinutes: 60 }));
+      const getSchedule = params('getSchedule', 'calendar');
+      for (const [key, value] of Object.entries(body)) {
+        expect(getSchedule, key).to.have.property(key.toLowerCase());
+        const { type } = getSchedule[key.toLowerCase()];
+        if (type === 'dateTimeTimeZone') expect(checkValue(schema, type, value), key).to.deep.equal([]);
+        else if (type === 'Edm.Int32') expect(Number.isInteger(value), key).to.equal(true);
+        else expect(value.every((v) => typeof v === 'string'), key).to.equal(true);
+      }
+      expect(operation(schema, 'getSchedule', 'calendar').returnType).to.include({ type: 'scheduleInformation', collection: true });
+      for (const name of ['scheduleId', 'availabilityView', 'scheduleItems', 'workingHours', 'error']) expectProperty('scheduleInformation', name);
+      for (const name of ['status', 'subject', 'location', 'isPrivate', 'start', 'end']) expectProperty('scheduleItem', name);
+      for (const name of ['message', 'responseCode']) expectProperty('freeBusyError', name);
+      for (const name of ['daysOfWeek', 'startTime', 'endTime', 'timeZone']) expectProperty('workingHours', name);
+      for (const status of availability.VIEW_STATUSES) expect(isEnumMember(schema, 'freeBusyStatus', status), status).to.equal(true);
+    });
+
+    it('Find Meeting Times sends findMeetingTimes its parameters, of their types; what it reads is meetingTimeSuggestionsResult', () => {
+      const body = meeting.meetingRequestBody(meeting.parseMeetingInput({
+        requiredAttendees: 'Ann <ann@example.com>', optionalAttendees: 'bob@example.com', resourceAttendees: 'room@example.com',
+        start: '2026-03-10T09:00:00Z', end: '2026-03-11T17:00:00Z', durationMinutes: 90, activityDomain: 'personal', maxCandidates: 5, minimumAttendeePercentage: 80, isOrganizerOptional: true,
+      }));
+      const find = params('findMeetingTimes', 'user');
+      for (const key of Object.keys(body)) expect(find, key).to.have.property(key.toLowerCase());
+      for (const attendee of body.attendees) expect(checkValue(schema, 'attendeeBase', attendee)).to.deep.equal([]);
+      expect(checkValue(schema, 'timeConstraint', body.timeConstraint)).to.deep.equal([]);
+      for (const domain of meeting.ACTIVITY_DOMAINS) expect(isEnumMember(schema, 'activityDomain', domain), domain).to.equal(true);
+      expect(find.meetingduration.type).to.equal('Edm.Duration');
+      expect(operation(schema, 'findMeetingTimes', 'user').returnType.type).to.equal('meetingTimeSuggestionsResult');
+      for (const name of ['emptySuggestionsReason', 'meetingTimeSuggestions']) expectProperty('meetingTimeSuggestionsResult', name);
+      for (const name of ['confidence', 'order', 'organizerAvailability', 'attendeeAvailability', 'locations', 'meetingTimeSlot', 'suggestionReason']) expectProperty('meetingTimeSuggestion', name);
+      for (const name of ['attendee', 'availability']) expectProperty('attendeeAvailability', name);
+      for (const name of ['start', 'end']) expectProperty('timeSlot', name);
     });
   });
 });

@@ -209,6 +209,104 @@ describe('on the emulator: shared mailboxes, app-only, national clouds', functio
     });
   });
 
+  describe('Mail Changes in Folder (delta queries) on another mailbox, app-only and in each cloud', () => {
+    /** Two polls: the first records the folder, then `change` happens, the second emits it. */
+    async function followed(cfg, change) {
+      const trigger = loadStep('getMailFolderChanges');
+      const first = createContext();
+      await trigger.process.call(first, {}, { changeTypes: ['created', 'deleted'], ...cfg }, {});
+      const moved = await change();
+      const second = createContext();
+      await trigger.process.call(second, {}, { changeTypes: ['created', 'deleted'], ...cfg }, first.emitted('snapshot').slice(-1)[0]);
+      return { moved, out: second.emitted('data').map((d) => d.body) };
+    }
+    /** An old mail of the mailbox's Archive, moved into its Inbox. */
+    const moveOldMailIn = (mailbox, subject) => async () => {
+      const old = emu.control.addMail({ mailbox, folder: 'archive', subject, from: 'ann@fabrikam.example', receivedAt: Date.now() - 90 * 86400000 });
+      emu.control.updateMail(old.id, { moveTo: 'inbox' });
+      return old;
+    };
+
+    it('delegated on info@ through the Mailbox field: old mail moved into its Inbox arrives', async () => {
+      const { out } = await followed(delegated(ADELE, { mailbox: INFO }), moveOldMailIn(INFO, 'Filed into the info desk'));
+      expect(out.map((d) => [d.changeType, d.message.subject])).to.deep.equal([['created', 'Filed into the info desk']]);
+    });
+
+    it('without Full Access: refused before anything is emitted, naming the right', async () => {
+      const err = await failureOf(loadStep('getMailFolderChanges').process.call(createContext(), {}, delegated(MEGAN, { mailbox: INFO }), {}));
+      expect(err.message).to.match(/HTTP 403 ErrorAccessDenied.*The signed-in user has no Full Access on mailbox info@contoso\.example/);
+    });
+
+    it('app-only on Megan\'s mailbox: a move in arrives, a move out is a deletion', async () => {
+      const arrived = await followed(app({ mailbox: MEGAN }), moveOldMailIn(MEGAN, 'Filed for Megan'));
+      expect(arrived.out.map((d) => d.changeType)).to.deep.equal(['created']);
+      const trigger = loadStep('getMailFolderChanges');
+      const first = createContext();
+      await trigger.process.call(first, {}, app({ mailbox: MEGAN, changeTypes: 'deleted' }), {});
+      const session = createSession(app({ mailbox: MEGAN }), createContext());
+      const [mail] = (await session.get(`${session.root}/mailFolders/inbox/messages?$top=1&$select=id`)).body.value;
+      emu.control.updateMail(mail.id, { moveTo: 'archive' });
+      const second = createContext();
+      await trigger.process.call(second, {}, app({ mailbox: MEGAN, changeTypes: 'deleted' }), first.emitted('snapshot').slice(-1)[0]);
+      // The session asks for immutable ids, the id the trigger reports a removal by.
+      expect(second.emitted('data').map((d) => d.body)).to.deep.equal([{ changeType: 'deleted', id: mail.id, reason: 'deleted' }]);
+    });
+
+    for (const [cloud, loginHost] of [['usgov', 'login.microsoftonline.us'], ['usgovdod', 'login.microsoftonline.us'], ['china', 'login.partner.microsoftonline.cn']]) {
+      it(`${cloud}: app-only on the tenant's shared mailbox (Graph documents delta in this cloud)`, async () => {
+        const tenant = emu.tenants.find((t) => t.cloud === cloud);
+        const [shared] = tenant.sharedMailboxes;
+        const { out } = await followed({ authType: 'application', tenantId: tenant.domains[0], mailbox: shared, cloud, loginHost }, moveOldMailIn(shared, `Filed in ${cloud}`));
+        expect(out.map((d) => d.message.subject)).to.deep.equal([`Filed in ${cloud}`]);
+      });
+    }
+  });
+
+  describe('Calendar Changes (calendar view delta) on another mailbox, app-only and in each cloud', () => {
+    /** Two polls: the first records the calendar, then `change` happens, the second emits it. */
+    async function followed(cfg, change) {
+      const trigger = loadStep('getEventChanges');
+      const fields = { pastDays: 7, futureDays: 30, ...cfg };
+      const first = createContext();
+      await trigger.process.call(first, {}, fields, {});
+      const changed = await change();
+      const second = createContext();
+      await trigger.process.call(second, {}, fields, first.emitted('snapshot').slice(-1)[0]);
+      return { changed, out: second.emitted('data').map((d) => d.body) };
+    }
+    const book = (mailbox, subject) => async () => emu.control.addEvent({
+      mailbox, subject, start: { dateTime: new Date(Date.now() + 86400000).toISOString().slice(0, 19), timeZone: 'UTC' }, end: { dateTime: new Date(Date.now() + 90000000).toISOString().slice(0, 19), timeZone: 'UTC' },
+    });
+
+    it('delegated on info@ through the Mailbox field: an event booked in its calendar is created', async () => {
+      const { out } = await followed(delegated(ADELE, { mailbox: INFO }), book(INFO, 'Desk rota'));
+      expect(out.map((d) => [d.changeType, d.event.subject])).to.deep.equal([['created', 'Desk rota']]);
+    });
+
+    it('without Full Access: refused before anything is emitted', async () => {
+      const err = await failureOf(loadStep('getEventChanges').process.call(createContext(), {}, delegated(MEGAN, { mailbox: INFO }), {}));
+      expect(err.message).to.match(/HTTP 403 ErrorAccessDenied/);
+    });
+
+    it('app-only on Megan\'s mailbox: an event deleted there is a deletion', async () => {
+      const booked = await book(MEGAN, 'Cancelled later')();
+      const { out } = await followed(app({ mailbox: MEGAN }), async () => {
+        const res = await fetch(`${emu.url}/v1.0/users/${MEGAN}/events/${encodeURIComponent(booked.id)}`, { method: 'DELETE', headers: { Authorization: `Bearer ${emu.control.issueTokens({ mailbox: MEGAN }).access_token}` } });
+        expect(res.status).to.equal(204);
+      });
+      expect(out).to.deep.equal([{ changeType: 'deleted', id: booked.id, reason: 'deleted' }]);
+    });
+
+    for (const [cloud, loginHost] of [['usgov', 'login.microsoftonline.us'], ['usgovdod', 'login.microsoftonline.us'], ['china', 'login.partner.microsoftonline.cn']]) {
+      it(`${cloud}: app-only on the tenant's shared mailbox (Graph documents delta in this cloud)`, async () => {
+        const tenant = emu.tenants.find((t) => t.cloud === cloud);
+        const [shared] = tenant.sharedMailboxes;
+        const { out } = await followed({ authType: 'application', tenantId: tenant.domains[0], mailbox: shared, cloud, loginHost }, book(shared, `Booked in ${cloud}`));
+        expect(out.map((d) => d.event.subject)).to.deep.equal([`Booked in ${cloud}`]);
+      });
+    }
+  });
+
   it('/me and /users/{self} of one user share one queue: Outlook never sees a fifth request in flight', async () => {
     emu.control.resetStats();
     emu.control.setFaults([{ match: { method: 'GET' }, kind: 'delay', delayMs: 30 }]);

@@ -12,7 +12,7 @@ const { expect } = require('chai');
 const nock = require('nock');
 const { GRAPH, cfgWith } = require('./helpers/setup');
 const { createContext } = require('./helpers/context');
-const { createdEvent } = require('./helpers/graphAnswers');
+const { createdEvent, deltaPage } = require('./helpers/graphAnswers');
 const { contactGraph, graphContact } = require('./helpers/contactGraph');
 const { loadStep } = require('./helpers/sailor');
 const { ROOT, component, steps, readSchema, propertiesOf } = require('./helpers/metadata');
@@ -147,18 +147,24 @@ function answerDrafts() {
 const ANSWER = {
   getNewMail: answerPolls,
   getNewAndUpdatedEvents: answerPolls,
+  getMailFolderChanges: () => nock(GRAPH).persist().get(/\/delta$/).query(true).reply(200, deltaPage([]), { Date: new Date().toUTCString() }),
+  getEventChanges: () => nock(GRAPH).persist().get(/.*/).query(true).reply(200, deltaPage([]), { Date: new Date().toUTCString() }),
   sendMail: answerDrafts,
   replyToMail: answerDrafts,
   forwardMail: answerDrafts,
   createDraft: answerDrafts,
   sendDraft: answerDrafts,
   createEvent: () => nock(GRAPH).persist().post(/\/events$/).reply(201, createdEvent()),
+  getUpcomingEvents: answerPolls,
+  checkAvailability: () => nock(GRAPH).persist().post(/\/calendar\/getSchedule$/).reply(200, { value: [] }),
+  findMeetingTimes: () => nock(GRAPH).persist().post(/\/findMeetingTimes$/).reply(200, { emptySuggestionsReason: 'Unknown', meetingTimeSuggestions: [] }),
   getNewAndUpdatedContacts: answerPolls,
   createContact: () => contactGraph(),
   updateContact: () => contactGraph({ contacts: [graphContact({ id: 'AAMkContact1=' })] }),
   upsertContact: () => contactGraph(),
   lookupContact: () => contactGraph({ contacts: [graphContact()] }),
   deleteContact: () => contactGraph({ contacts: [graphContact({ id: 'AAMkContact1=' })] }),
+  getContactChanges: () => nock(GRAPH).persist().get(/\/delta$/).query(true).reply(200, deltaPage([]), { Date: new Date().toUTCString() }),
 };
 
 /** Every contact property an action takes, filled (Create Contact, Update Contact, Create or Update Contact). */
@@ -231,6 +237,26 @@ const FULL_INPUT = {
     categories: 'Blue',
     attendees: [{ address: 'carl@example.com', type: 'optional' }],
   },
+  checkAvailability: {
+    schedules: 'Ann <ann@example.com>; room.1@example.com',
+    start: '2026-03-10T09:00:00+01:00',
+    end: '2026-03-10T18:00:00+01:00',
+    timeZone: 'Europe/Berlin',
+    intervalMinutes: 60,
+  },
+  findMeetingTimes: {
+    start: '2026-03-10T09:00:00+01:00',
+    end: '2026-03-12T18:00:00+01:00',
+    requiredAttendees: 'Ann <ann@example.com>',
+    optionalAttendees: 'bob@example.com',
+    resourceAttendees: 'room.1@example.com',
+    durationMinutes: 60,
+    timeZone: 'Europe/Berlin',
+    activityDomain: 'work',
+    maxCandidates: 10,
+    minimumAttendeePercentage: 80,
+    isOrganizerOptional: false,
+  },
   createContact: FULL_CONTACT,
   updateContact: { contactId: 'AAMkContact1=', ...FULL_CONTACT, clearFields: 'otherAddress', otherAddress: undefined },
   upsertContact: { emailAddress: 'pavelb@fabrikam.example', ...FULL_CONTACT },
@@ -245,6 +271,7 @@ const FIXED_SETS = {
   replyToMail: ['bodyContentType'],
   forwardMail: ['bodyContentType'],
   createEvent: ['bodyContentType', 'importance'],
+  findMeetingTimes: ['activityDomain'],
 };
 
 /** Runs the step on `body` and `cfg`: undefined when it succeeded, else the error it was refused with. */
@@ -334,18 +361,26 @@ describe('platform UI: a step field is marked required exactly when the step ref
   const FULL_CFG = {
     getNewMail: { mailbox: 'info@example.com', folderId: 'AAMkFolder1', startTime: '2026-01-01T00:00:00Z', pollOnlyUnreadMail: true },
     getNewAndUpdatedEvents: { mailbox: 'info@example.com', calendarId: 'AAMkCalendar1', startTime: '2026-01-01T00:00:00Z', timeZone: 'Europe/Berlin' },
+    getMailFolderChanges: { mailbox: 'info@example.com', folderId: 'AAMkFolder1', changeTypes: ['created', 'deleted'], startTime: '2026-01-01T00:00:00Z' },
+    getEventChanges: {
+      mailbox: 'info@example.com', calendarId: 'AAMkCalendar1', changeTypes: ['created', 'deleted'], pastDays: '7', futureDays: 90, startTime: '2026-01-01T00:00:00Z', timeZone: 'Europe/Berlin',
+    },
     sendMail: { mailbox: 'info@example.com', skipDuplicateCheck: true },
     replyToMail: { mailbox: 'info@example.com', skipDuplicateCheck: true },
     forwardMail: { mailbox: 'info@example.com', skipDuplicateCheck: true },
     createDraft: { mailbox: 'info@example.com', skipDuplicateCheck: true },
     sendDraft: { mailbox: 'info@example.com', skipDuplicateCheck: true },
     createEvent: { mailbox: 'info@example.com', calendarId: 'AAMkCalendar1' },
+    getUpcomingEvents: { mailbox: 'info@example.com', calendarId: 'AAMkCalendar1', minutesBefore: '30', graceMinutes: 60, timeZone: 'Europe/Berlin' },
+    checkAvailability: { mailbox: 'info@example.com' },
+    findMeetingTimes: { mailbox: 'info@example.com' },
     getNewAndUpdatedContacts: { mailbox: 'info@example.com', contactFolderId: 'AAMkFolder1', startTime: '2026-01-01T00:00:00Z' },
     createContact: { mailbox: 'info@example.com', contactFolderId: 'AAMkFolder1' },
     updateContact: { mailbox: 'info@example.com' },
     upsertContact: { mailbox: 'info@example.com', contactFolderId: 'AAMkFolder1' },
     lookupContact: { mailbox: 'info@example.com', contactFolderId: 'AAMkFolder1', notFound: 'error' },
     deleteContact: { mailbox: 'info@example.com' },
+    getContactChanges: { mailbox: 'info@example.com', contactFolderId: 'AAMkFolder1', changeTypes: ['created', 'deleted'], startTime: '2026-01-01T00:00:00Z' },
   };
 
   steps.forEach(({ name, def }) => {

@@ -5,25 +5,20 @@ exports.eventPollSpec = eventPollSpec;
 exports.process = processTrigger;
 const calendars_1 = require("../graph/calendars");
 const cursor_1 = require("../graph/cursor");
+const events_1 = require("../graph/events");
+Object.defineProperty(exports, "EVENT_FIELDS", { enumerable: true, get: function () { return events_1.EVENT_FIELDS; } });
+Object.defineProperty(exports, "EVENT_PAGE_SIZE", { enumerable: true, get: function () { return events_1.EVENT_PAGE_SIZE; } });
 const pollingTrigger_1 = require("../platform/pollingTrigger");
 const fields_1 = require("../validation/fields");
 const timezones_1 = require("../validation/timezones");
-exports.EVENT_FIELDS = [
-    'id', 'changeKey', 'iCalUId', 'type', 'seriesMasterId', 'subject', 'bodyPreview', 'body',
-    'start', 'end', 'isAllDay', 'location', 'attendees', 'organizer', 'isOnlineMeeting',
-    'onlineMeetingProvider', 'onlineMeeting', 'showAs', 'sensitivity', 'importance', 'recurrence',
-    'isCancelled', 'categories', 'reminderMinutesBeforeStart', 'webLink', 'createdDateTime',
-    'lastModifiedDateTime',
-];
-exports.EVENT_PAGE_SIZE = 1000;
 function eventPollSpec(cfg, root) {
     const zone = (0, fields_1.isAbsent)(cfg.timeZone) ? 'UTC' : (0, timezones_1.resolveTimeZone)(cfg.timeZone, 'timeZone').graphName;
     return {
         collectionPath: `${(0, calendars_1.calendarPath)(root, cfg.calendarId)}/events`,
         timeField: 'lastModifiedDateTime',
-        select: exports.EVENT_FIELDS,
+        select: events_1.EVENT_FIELDS,
         prefer: [`outlook.timezone="${zone}"`],
-        pageSize: exports.EVENT_PAGE_SIZE,
+        pageSize: events_1.EVENT_PAGE_SIZE,
         keyOf: (event) => (0, cursor_1.itemKey)(event.id, event.changeKey ?? ''),
     };
 }

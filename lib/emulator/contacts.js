@@ -47,6 +47,7 @@ function generatedFileAs(c) {
 }
 class ContactStore {
     ids;
+    journal;
     /** The default Contacts folder: `/contacts` and the parent of every folder under `/contactFolders`. */
     root;
     seq = 0;
@@ -55,8 +56,10 @@ class ContactStore {
     items = new Map();
     byId = new Map();
     log = [];
-    constructor(ids) {
+    /** @param journal the mailbox's change journal, which delta queries read (routes-delta.ts); none: untracked. */
+    constructor(ids, journal) {
         this.ids = ids;
+        this.journal = journal;
         this.root = this.addFolder('Contacts', ids.next('folder'));
     }
     // ---- folders ----
@@ -115,6 +118,7 @@ class ContactStore {
         this.byId.set(contact.id, contact);
         this.contactsIn(folder).add(contact);
         this.note('created', contact, createdAt);
+        this.journal?.entered(contact, folder.id);
         return contact;
     }
     /** Applies a change and bumps lastModifiedDateTime and the change key, as any Exchange write does. */
@@ -125,12 +129,14 @@ class ContactStore {
             contact.changeKey = this.ids.changeKey();
         });
         this.note('updated', contact, now);
+        this.journal?.touched(contact);
     }
     delete(contact, now) {
         if (!this.byId.delete(contact.id))
             return;
         this.contactsIn(this.folders.get(contact.parentFolderId)).remove(contact);
         this.note('deleted', contact, now);
+        this.journal?.left(contact, { restId: contact.id, immutableId: contact.id, reason: 'deleted' });
     }
     // ---- change log (for a delta query) ----
     /** Changes after `seq` (0: all), oldest first; `latest` is the seq to ask from next time. */

@@ -60,9 +60,22 @@ exports.CONTROL_ROUTES = [
     { method: 'POST', pattern: '/mail', handler: ({ control, json }) => ok(control.addMail(json), 201) },
     { method: 'POST', pattern: '/mail/bulk', handler: ({ control, json }) => ok(control.addMails(countOf(json), json), 201) },
     { method: 'PATCH', pattern: '/mail/{id}', handler: ({ control, json }, { id }) => ok(control.updateMail(id, json)) },
+    { method: 'DELETE', pattern: '/mail/{id}', handler: ({ control, json }, { id }) => (control.deleteMail(id, json), done) },
+    { method: 'POST', pattern: '/delta/expire', handler: ({ control, json }) => ok({ expired: control.expireDeltaTokens(json) }) },
+    { method: 'POST', pattern: '/delta/replay', handler: ({ control, json }) => (control.replayDelta(json), done) },
     { method: 'POST', pattern: '/events', handler: ({ control, json }) => ok(control.addEvent(json), 201) },
     { method: 'POST', pattern: '/events/bulk', handler: ({ control, json }) => ok(control.addEvents(countOf(json), json), 201) },
     { method: 'PATCH', pattern: '/events/{id}', handler: ({ control, json }, { id }) => ok(control.updateEvent(id, json)) },
+    { method: 'DELETE', pattern: '/events/{id}', handler: ({ control }, { id }) => (control.deleteEvent(id), done) },
+    {
+        method: 'GET', pattern: '/calendar-view', handler: ({ control, params }) => ok({
+            value: control.calendarView({
+                mailbox: params.get('mailbox') ?? undefined, calendar: params.get('calendar') ?? undefined,
+                startMs: Date.parse(params.get('start') ?? ''), endMs: Date.parse(params.get('end') ?? ''),
+            }),
+        }),
+    },
+    { method: 'PATCH', pattern: '/mailbox-settings', handler: ({ control, json }) => ok(control.setMailboxSettings(json)) },
     ...control_contacts_routes_1.CONTACT_CONTROL_ROUTES,
     { method: 'GET', pattern: '/sent', handler: ({ control, params }) => ok({ value: control.sent(params.get('mailbox') ?? undefined) }) },
     { method: 'PUT', pattern: '/send-delay', handler: ({ control, json }) => (control.setSendDelay(json.ms), done) },

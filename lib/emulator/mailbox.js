@@ -8,6 +8,7 @@ exports.Mailbox = exports.MAILBOX_RIGHTS = exports.WELL_KNOWN_FOLDERS = void 0;
 const collection_1 = require("./collection");
 const entity_message_1 = require("./entity-message");
 const entity_event_1 = require("./entity-event");
+const delta_1 = require("./delta");
 const contacts_1 = require("./contacts");
 const ids_1 = require("./ids");
 /** Names Graph accepts in place of a folder id (case-insensitively). */
@@ -32,6 +33,8 @@ class Mailbox {
     calendars = [];
     /** Contacts and contact folders (contacts.ts). */
     contacts;
+    /** Change tracking for delta queries: what changed where, and the sync states handed out. */
+    delta;
     seq = 0;
     folders = new Map();
     wellKnown = new Map();
@@ -52,7 +55,8 @@ class Mailbox {
         this.kind = kind;
         this.enabled = enabled;
         this.ids = (0, ids_1.createIdFactory)(seed, user.id);
-        this.contacts = new contacts_1.ContactStore(this.ids);
+        this.delta = new delta_1.MailboxDelta(seed, user.id);
+        this.contacts = new contacts_1.ContactStore(this.ids, this.delta.journal);
     }
     /** The primary SMTP address. */
     get address() {
@@ -160,10 +164,11 @@ class Mailbox {
         this.countIn(message, 1);
     }
     /** A move gives the message a new REST id (the immutable id stays), like Exchange. */
-    moveMessage(message, target, now) {
+    moveMessage(message, target, now, reason = 'deleted') {
         if (target.id === message.folderId)
             return;
         this.countIn(message, -1);
+        this.messageLeft(message, reason);
         this.folderItems.get(message.folderId).remove(message);
         this.messagesById.delete(message.id);
         this.allMessages.update(message, () => {
@@ -173,6 +178,7 @@ class Mailbox {
         });
         this.messagesById.set(message.id, message);
         this.folderMessages(target).add(message);
+        this.delta.journal.entered(message, target.id);
         this.countIn(message, 1);
     }
     /**
@@ -193,15 +199,32 @@ class Mailbox {
     }
     /** Gone for good (a permanent delete, or a delete in Deleted Items): every id now answers 404. */
     removeMessage(message) {
+        this.deleteMessage(message, 0, true);
+    }
+    /**
+     * Graph's DELETE: into Deleted Items (a move, with a new REST id); from Deleted Items, or with
+     * `permanent`, out of the mailbox. `reason` is what delta queries report for the source folder.
+     */
+    deleteMessage(message, now, permanent = false, reason = 'deleted') {
+        const bin = this.wellKnownFolder('deleteditems');
+        if (!permanent && message.folderId !== bin.id) {
+            this.moveMessage(message, bin, now, reason);
+            return;
+        }
         this.countIn(message, -1);
+        this.messageLeft(message, reason);
         this.folderItems.get(message.folderId).remove(message);
         this.allMessages.remove(message);
         this.messagesById.delete(message.id);
         this.messagesById.delete(message.immutableId);
     }
+    messageLeft(message, reason) {
+        this.delta.journal.left(message, { restId: message.id, immutableId: message.immutableId, receivedAt: message.receivedAt, reason });
+    }
     touch(item, now) {
         item.lastModifiedAt = now;
         item.changeKey = this.ids.changeKey();
+        this.delta.journal.touched(item);
     }
     /**
      * Completes the draft in place (it becomes the stored message): copying a 30-field object per
@@ -217,6 +240,7 @@ class Mailbox {
         message.conversationId = draft.conversationId ?? this.ids.next('conversation');
         this.messagesById.set(message.id, message);
         this.messagesById.set(message.immutableId, message);
+        this.delta.journal.entered(message, message.folderId);
         return message;
     }
     countIn(message, delta) {
@@ -263,6 +287,7 @@ class Mailbox {
             this.eventsById.set(event.id, event);
             if (event.transactionId)
                 this.transactions.set(event.transactionId, event);
+            this.delta.journal.entered(event, event.calendarId);
             return event;
         });
         for (const calendar of this.calendars) {
@@ -278,6 +303,7 @@ class Mailbox {
     }
     /** DELETE of a single event or a whole series: gone from every list and lookup (its transactionId too). */
     removeEvent(event) {
+        this.delta.journal.left(event, { restId: event.id, immutableId: event.id, reason: 'deleted', item: event });
         this.calendarItems.get(event.calendarId)?.remove(event);
         this.allEvents.remove(event);
         this.eventsById.delete(event.id);

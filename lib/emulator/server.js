@@ -18,6 +18,7 @@ const json_1 = require("./json");
 const prefer_1 = require("./prefer");
 const router_1 = require("./router");
 const routes_calendar_1 = require("./routes-calendar");
+const routes_delta_1 = require("./routes-delta");
 const routes_calendar_view_1 = require("./routes-calendar-view");
 const routes_contacts_1 = require("./routes-contacts");
 const routes_identity_1 = require("./routes-identity");
@@ -27,6 +28,7 @@ const drafts_1 = require("./drafts");
 const extended_properties_1 = require("./extended-properties");
 const transport_1 = require("./transport");
 const upload_sessions_1 = require("./upload-sessions");
+const routes_schedule_1 = require("./routes-schedule");
 const routes_user_1 = require("./routes-user");
 const timefmt_1 = require("./timefmt");
 const timezones_1 = require("./timezones");
@@ -36,7 +38,11 @@ const GRAPH_BODY_LIMIT = 4 * 1024 * 1024;
 const IDENTITY_BODY_LIMIT = 1024 * 1024;
 /** Control bodies can be large (bulk specs); they are ours, not Graph's. */
 const CONTROL_BODY_LIMIT = 64 * 1024 * 1024;
-const GRAPH_ROUTES = [...routes_user_1.USER_ROUTES, ...routes_mail_1.MAIL_ROUTES, ...routes_mail_ops_1.MAIL_OPS_ROUTES, ...drafts_1.DRAFT_ROUTES, ...upload_sessions_1.UPLOAD_ROUTES, ...routes_calendar_1.CALENDAR_ROUTES, ...routes_calendar_view_1.CALENDAR_VIEW_ROUTES, ...routes_contacts_1.CONTACT_ROUTES];
+// Delta routes first: `/messages/{messageId}` would take `delta` for an id.
+const GRAPH_ROUTES = [
+    ...routes_user_1.USER_ROUTES, ...routes_delta_1.DELTA_ROUTES, ...routes_mail_1.MAIL_ROUTES, ...routes_mail_ops_1.MAIL_OPS_ROUTES, ...drafts_1.DRAFT_ROUTES, ...upload_sessions_1.UPLOAD_ROUTES,
+    ...routes_calendar_1.CALENDAR_ROUTES, ...routes_calendar_view_1.CALENDAR_VIEW_ROUTES, ...routes_schedule_1.SCHEDULE_ROUTES, ...routes_contacts_1.CONTACT_ROUTES,
+];
 const HAS_BODY = new Set(['POST', 'PUT', 'PATCH']);
 function createEmulatorServer(world, control) {
     return (0, node_http_1.createServer)((req, res) => {

@@ -108,7 +108,10 @@ class GraphSession {
     async page(pathOrLink, options = {}) {
         const path = /^https?:\/\//.test(pathOrLink) ? (0, endpoints_1.relativeGraphPath)(pathOrLink, this.endpoints) : pathOrLink;
         const { body, headers } = await this.get(path, options);
-        return { items: body.value ?? [], serverTime: (0, httpDate_1.parseHttpDate)(headers.get('date')), nextLink: body['@odata.nextLink'] };
+        const page = { items: body.value ?? [], serverTime: (0, httpDate_1.parseHttpDate)(headers.get('date')), nextLink: body['@odata.nextLink'] };
+        if (body['@odata.deltaLink'])
+            page.deltaLink = body['@odata.deltaLink'];
+        return page;
     }
     /**
      * Every page of a collection, following @odata.nextLink with the same Prefer headers (Graph

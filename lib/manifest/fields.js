@@ -1,6 +1,6 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.duplicateCheckField = exports.emitBehaviourField = exports.timeZoneField = exports.startTimeField = exports.contactFolderField = exports.calendarField = exports.folderField = exports.mailboxField = void 0;
+exports.duplicateCheckField = exports.emitBehaviourField = exports.daysField = exports.changeTypesField = exports.timeZoneField = exports.startTimeField = exports.contactFolderField = exports.calendarField = exports.folderField = exports.mailboxField = void 0;
 /**
  * Whose mailbox the step acts on, read by graph/mailbox.ts: every trigger and action has it, above
  * the dropdowns that list its folders or calendars. Optional in the form because a delegated
@@ -52,6 +52,28 @@ const timeZoneField = (order) => ({
     label: 'Time zone of start and end', viewClass: 'TextFieldView', required: false, placeholder: 'UTC', note: 'IANA (Europe/Berlin) or Windows (W. Europe Standard Time) name. Empty: UTC.', order,
 });
 exports.timeZoneField = timeZoneField;
+/**
+ * Which changes a delta trigger emits (validation/changeTypes.ts reads it): `labels` says what each
+ * of created, updated and deleted means for what the step follows. Empty: created only, unless
+ * `all` (one query follows every kind, and those not chosen are left out).
+ */
+const changeTypesField = (labels, order, { all = false } = {}) => ({
+    label: 'Changes to emit',
+    viewClass: 'MultiSelectView',
+    required: false,
+    model: labels,
+    prompt: all ? 'All changes' : 'Created',
+    note: all
+        ? 'One query follows every kind of change; those not chosen are not emitted. Empty: all three.'
+        : 'Each kind is tracked on its own, at one request per poll. Empty: created only.',
+    order,
+});
+exports.changeTypesField = changeTypesField;
+/** A number of days (a calendar view's reach back or ahead), read by validation/fields.ts optionalInteger. */
+const daysField = ({ label, placeholder, note, order }) => ({
+    label, viewClass: 'TextFieldView', required: false, placeholder, note, order,
+});
+exports.daysField = daysField;
 /** How a lookup or trigger with many results emits them (src/platform/batches.ts). */
 const emitBehaviourField = (noun, order) => ({
     label: 'Emit behaviour',

@@ -5,10 +5,16 @@ exports.STEPS = void 0;
  * The registry: every step's descriptor, in the order component.json lists them (and the platform
  * shows them) within triggers and within actions.
  */
+const checkAvailability_step_1 = require("../calendar/checkAvailability.step");
 const createEvent_step_1 = require("../calendar/createEvent.step");
+const findMeetingTimes_step_1 = require("../calendar/findMeetingTimes.step");
+const getEventChanges_step_1 = require("../calendar/getEventChanges.step");
 const getNewAndUpdatedEvents_step_1 = require("../calendar/getNewAndUpdatedEvents.step");
+const getUpcomingEvents_step_1 = require("../calendar/getUpcomingEvents.step");
+const getMailFolderChanges_step_1 = require("../mail/getMailFolderChanges.step");
 const createContact_step_1 = require("../contacts/createContact.step");
 const deleteContact_step_1 = require("../contacts/deleteContact.step");
+const getContactChanges_step_1 = require("../contacts/getContactChanges.step");
 const getNewAndUpdatedContacts_step_1 = require("../contacts/getNewAndUpdatedContacts.step");
 const lookupContact_step_1 = require("../contacts/lookupContact.step");
 const updateContact_step_1 = require("../contacts/updateContact.step");
@@ -19,4 +25,8 @@ const forwardMail_step_1 = require("../mail/forwardMail.step");
 const replyToMail_step_1 = require("../mail/replyToMail.step");
 const sendDraft_step_1 = require("../mail/sendDraft.step");
 const sendMail_step_1 = require("../mail/sendMail.step");
-exports.STEPS = [getNewMail_step_1.getNewMail, getNewAndUpdatedEvents_step_1.getNewAndUpdatedEvents, getNewAndUpdatedContacts_step_1.getNewAndUpdatedContacts, sendMail_step_1.sendMail, replyToMail_step_1.replyToMail, forwardMail_step_1.forwardMail, createDraft_step_1.createDraft, sendDraft_step_1.sendDraft, createEvent_step_1.createEvent, createContact_step_1.createContact, updateContact_step_1.updateContact, upsertContact_step_1.upsertContact, lookupContact_step_1.lookupContact, deleteContact_step_1.deleteContact];
+exports.STEPS = [
+    getNewMail_step_1.getNewMail, getNewAndUpdatedEvents_step_1.getNewAndUpdatedEvents, getUpcomingEvents_step_1.getUpcomingEvents, getNewAndUpdatedContacts_step_1.getNewAndUpdatedContacts, getMailFolderChanges_step_1.getMailFolderChanges, getEventChanges_step_1.getEventChanges, getContactChanges_step_1.getContactChanges,
+    sendMail_step_1.sendMail, replyToMail_step_1.replyToMail, forwardMail_step_1.forwardMail, createDraft_step_1.createDraft, sendDraft_step_1.sendDraft,
+    createEvent_step_1.createEvent, checkAvailability_step_1.checkAvailability, findMeetingTimes_step_1.findMeetingTimes, createContact_step_1.createContact, updateContact_step_1.updateContact, upsertContact_step_1.upsertContact, lookupContact_step_1.lookupContact, deleteContact_step_1.deleteContact,
+];

@@ -13,6 +13,11 @@ const ROOT = path.join(__dirname, '..', '..');
 const STEPS = {
   getNewMail: 'lib/mail/getNewMail.js',
   getNewAndUpdatedEvents: 'lib/calendar/getNewAndUpdatedEvents.js',
+  getUpcomingEvents: 'lib/calendar/getUpcomingEvents.js',
+  getMailFolderChanges: 'lib/mail/getMailFolderChanges.js',
+  getEventChanges: 'lib/calendar/getEventChanges.js',
+  getNewAndUpdatedContacts: 'lib/contacts/getNewAndUpdatedContacts.js',
+  getContactChanges: 'lib/contacts/getContactChanges.js',
   sendMail: 'lib/mail/sendMail.js',
   replyToMail: 'lib/mail/replyToMail.js',
   forwardMail: 'lib/mail/forwardMail.js',

@@ -34,6 +34,8 @@ const DEFAULTS = {
   access: { '/me': 4, '/users/{self}': 3, 'app-only': 3 },
   /** Contacts in every scenario (scripts/chaos/contacts.js): upserts with replays, contact changes, the contacts trigger. */
   contacts: true,
+  /** Events Starting Soon in every scenario (scripts/chaos/upcoming.js): meetings booked, moved, cancelled and deleted. */
+  upcoming: true,
   /** Sends in every scenario (scripts/chaos/sends.js): mails with files, replies, forwards, drafts, all redelivered. */
   sends: true,
   /** Put into every mail and event body: it must never reach a log line or an error message. */
@@ -44,21 +46,26 @@ function emptyTotals() {
   return {
     scenarios: 0, mails: 0, events: 0, eventUpdates: 0, faults: 0, crashes: 0, lost: 0, duplicated: 0,
     contacts: 0, contactChanges: 0, upserts: 0, upsertReplays: 0, duplicateContacts: 0,
+    upcoming: 0, meetingsBooked: 0, meetingMoves: 0, meetingCancellations: 0,
     redelivered: 0, maxRedeliveredPerCrash: 0, maxUncoveredPerCrash: 0, boundExceeded: 0, sends: 0,
     sendsDuplicated: 0, replies: 0, forwards: 0, draftsSent: 0, sendRedeliveries: 0, eventsCreated: 0, doubleBooked: 0, credentialFailures: 0, polls: 0,
     failedRuns: 0, rotations: 0, replays: 0, multiPagePolls: 0, nextLinkPages: 0, shortenedLookbacks: 0, sleptMs: 0, maxSnapshotBytes: 0, leaks: 0, issues: [], details: [],
     faultKinds: {}, crashSites: {}, clocks: {}, access: {},
+    delta: {
+      mails: 0, changes: 0, delivered: 0, movedIn: 0, movedOut: 0, movedBack: 0, deleted: 0, touched: 0, expiries: 0, resyncs: 0, afterResync: 0, resyncBound: 0, unreportable: 0,
+    },
   };
 }
 
 function addUp(totals, r) {
   totals.scenarios += 1;
   for (const key of ['mails', 'events', 'eventUpdates', 'faults', 'lost', 'duplicated', 'redelivered', 'sends', 'sendsDuplicated', 'eventsCreated', 'doubleBooked',
-    'contacts', 'contactChanges', 'upserts', 'upsertReplays', 'duplicateContacts', 'replies', 'forwards', 'draftsSent', 'sendRedeliveries']) {
+    'contacts', 'contactChanges', 'upserts', 'upsertReplays', 'duplicateContacts', 'upcoming', 'meetingsBooked', 'meetingMoves', 'meetingCancellations', 'replies', 'forwards', 'draftsSent', 'sendRedeliveries']) {
     totals[key] += r[key];
   }
   for (const key of ['credentialFailures', 'polls', 'failedRuns', 'rotations', 'replays', 'multiPagePolls', 'nextLinkPages', 'shortenedLookbacks', 'sleptMs']) totals[key] += r.stats[key];
   totals.maxSnapshotBytes = Math.max(totals.maxSnapshotBytes, r.stats.maxSnapshotBytes);
+  for (const [key, n] of Object.entries(r.delta || {})) totals.delta[key] = (totals.delta[key] || 0) + n;
   totals.crashes += r.crashes.length;
   const tally = (into, key, n = 1) => { into[key] = (into[key] || 0) + n; };
   for (const [kind, n] of Object.entries(r.stats.faultKinds)) tally(totals.faultKinds, kind, n);
@@ -118,6 +125,7 @@ function detailLines(t) {
     `clocks (scenarios): ${list(t.clocks)}`,
     `mailbox access (scenarios): ${list(t.access)}`,
     `retries asked to wait ${Math.round(t.sleptMs / 1000)} s in all (Retry-After and backoff; skipped by the harness, the virtual clock does not move)`,
+    `mail changes (delta): ${t.delta.mails} mails in the followed folders (${t.delta.delivered} delivered, ${t.delta.movedIn} old ones moved in, ${t.delta.movedBack} moved back in, ${t.delta.movedOut} moved out, ${t.delta.deleted} deleted, ${t.delta.touched} read/flagged), ${t.delta.changes} changes emitted, sync states expired on demand ${t.delta.expiries} times`,
     `${t.polls} polls (${t.multiPagePolls} of several pages, ${t.nextLinkPages} pages by nextLink; ${t.failedRuns} runs failed on faults), ${t.rotations} token rotations, ${t.replays} createEvent replays, most uncovered by one crash ${t.maxUncoveredPerCrash}, largest snapshot ${t.maxSnapshotBytes} bytes, look-back shortened ${t.shortenedLookbacks} time(s)`,
   ];
 }
@@ -151,10 +159,19 @@ function summaryLine(t) {
     `sends duplicated ${t.sendsDuplicated}`,
     `events created ${t.eventsCreated}`,
     `events double-booked ${t.doubleBooked}`,
+    `mail changes ${t.delta.changes}`,
+    `delta resyncs ${t.delta.resyncs}`,
+    `contact changes (delta) ${t.delta.contactDeltaChanges || 0}`,
+    `contact delta resyncs ${t.delta.contactDeltaResyncs || 0}`,
+    `contact deletions unreportable after resync ${t.delta.contactDeltaUnreportable || 0}`,
+    `repeated after resync ${t.delta.afterResync} (bound ${t.delta.resyncBound})`,
+    `deletions unreportable after resync ${t.delta.unreportable}`,
     `contacts ${t.contacts}`,
     `contact changes ${t.contactChanges}`,
     `upserts ${t.upserts} (replays ${t.upsertReplays})`,
     `duplicate contacts ${t.duplicateContacts}`,
+    `meetings ${t.meetingsBooked} (moved ${t.meetingMoves}, cancelled ${t.meetingCancellations})`,
+    `occurrences emitted starting soon ${t.upcoming}`,
     `credential failures (lost rotated token) ${t.credentialFailures}`,
     `other problems ${t.issues.length}`,
   ].join(', ');

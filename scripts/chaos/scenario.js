@@ -16,7 +16,10 @@ const { installHooks, originalFetch } = require('./hooks');
 const { FaultBook, FAULT_STATUSES } = require('./faults');
 const { TriggerLedger } = require('./ledger');
 const { World } = require('./world');
+// Further triggers in scenarios of their own making (each: tick, drain, account), plugged in here.
+const EXTENSIONS = [require('./delta').deltaTrigger, require('./contactDelta').contactDeltaTrigger];
 const { ContactsPart } = require('./contacts');
+const { UpcomingPart } = require('./upcoming');
 const { SendsPart } = require('./sends');
 
 const DAY = 24 * 3600 * 1000;
@@ -84,6 +87,7 @@ class Scenario {
     // A stream of its own, so that adding it left every other draw of a seed as it was.
     this.accessPrng = prng.fork('access');
     this.contactsPrng = prng.fork('contacts');
+    this.upcomingPrng = prng.fork('upcoming');
     this.sendsPrng = prng.fork('sends');
     this.tag = `s${index}`;
     this.needles = new Set();
@@ -153,7 +157,9 @@ class Scenario {
       send: { name: 'sendMail', module: sendMail, fields: { ...this.mailboxField(), skipDuplicateCheck: true } },
       create: { name: 'createEvent', module: createEvent, fields: this.mailboxField() },
     };
+    this.extensions = EXTENSIONS.map((attach) => attach(this));
     this.contacts = this.config.contacts ? new ContactsPart(this) : undefined;
+    this.upcoming = this.config.upcoming ? new UpcomingPart(this) : undefined;
     this.sending = this.config.sends ? new SendsPart(this) : undefined;
     if (this.sending) await this.sending.open();
     this.persisted = { credential: await this.connect(), snapshots: {} };
@@ -277,6 +283,7 @@ class Scenario {
     const log = (level) => (message) => {
       const line = String(message);
       if (/look-back .* was shortened/.test(line)) this.stats.shortenedLookbacks += 1;
+      if (run.step.onLog) run.step.onLog(level, line, run);
       this.collect('log', `${this.tag} ${run.step.name} ${level}`, line);
     };
     return {
@@ -304,10 +311,10 @@ class Scenario {
     switch (event) {
       case 'data':
         this.collect('data', `${this.tag} ${run.step.name}`, json);
-        if (run.step.trigger && this.noStartTime && this.dateHeader === 'kept') this.checkNotEarly(run, payload.body);
+        if (run.step.trigger && !run.step.delta && this.noStartTime && this.dateHeader === 'kept') this.checkNotEarly(run, payload.body);
         if (run.step.trigger) {
           run.emitted += 1;
-          run.step.ledger.deliver(run.step.keyOf(payload.body));
+          run.step.ledger.deliver(run.step.keyOf(payload.body), run);
           if (run.step === this.steps.mail) this.world.noteEmittedMail(payload.body);
         }
         break;
@@ -317,6 +324,7 @@ class Scenario {
         this.persisted.snapshots[run.step.name] = clone(payload);
         this.stats.maxSnapshotBytes = Math.max(this.stats.maxSnapshotBytes, json.length);
         run.step.ledger.snapshotPersisted();
+        if (run.step.onSnapshot) run.step.onSnapshot(payload, run);
         break;
       case 'updateKeys':
         this.persisted.credential = clone(payload.oauth);
@@ -388,6 +396,7 @@ class Scenario {
     const run = { step, container, emitted: 0, pages: 0, startedAt: this.clock.now() };
     const cfg = { ...this.credentialFields(container), _account: 'chaos-account', ...step.fields };
     const snapshot = step.trigger ? clone(this.persisted.snapshots[step.name] || {}) : undefined;
+    if (step.onStart) step.onStart(run, snapshot);
     let value;
     let error;
     try {
@@ -505,7 +514,9 @@ class Scenario {
       if (what === 'create' && plan.chance(0.15)) await this.createOne(this.newCreateInput());
       if (what === 'replay' && this.replayQueue.length && plan.chance(0.5)) await this.replayOne();
     }
+    for (const extension of this.extensions) await extension.tick();
     if (this.contacts) await this.contacts.tick();
+    if (this.upcoming) await this.upcoming.tick();
     if (this.sending) await this.sending.tick();
     this.clock.advance(plan.chance(0.06) ? plan.int(180, 900) * 1000 : plan.int(1, 25) * 1000);
   }
@@ -555,8 +566,12 @@ class Scenario {
       }
       if (quiet < 2) this.issue('drain', `${step.name} did not settle after the faults stopped`);
     }
+    // The contacts part's last upserts first: the contact delta trigger then drains what they changed.
     if (this.contacts) await this.contacts.drain();
+    // The sends part's last deliveries before the delta triggers drain, which must see what they changed.
     if (this.sending) await this.sending.drain();
+    if (this.upcoming) await this.upcoming.drain();
+    for (const extension of this.extensions) await extension.drain();
   }
 
   /** Compares what was emitted, sent and created with what Graph holds. */
@@ -596,8 +611,16 @@ class Scenario {
       if (input.outcomes.includes('ok') && copies === 0) this.issue('create', `${input.subject} reported created but is not in the calendar`);
     }
     const contacts = this.contacts ? this.contacts.account() : { contacts: 0, contactChanges: 0, upserts: 0, upsertReplays: 0, duplicateContacts: 0, lost: 0, duplicated: 0, redelivered: 0, lostDetail: [], duplicateDetail: [] };
+    const upcoming = this.upcoming ? this.upcoming.account() : { upcoming: 0, meetingsBooked: 0, meetingMoves: 0, meetingCancellations: 0, lost: 0, duplicated: 0, redelivered: 0, lostDetail: [], duplicateDetail: [] };
+    const extended = await Promise.all(this.extensions.map((extension) => extension.account()));
+    const sum = (key) => extended.reduce((total, e) => total + e[key], 0);
     const sending = this.sending ? this.sending.account() : { sends: 0, replies: 0, forwards: 0, draftsSent: 0, sendRedeliveries: 0, duplicated: 0, lost: 0, lostDetail: [] };
     return {
+      delta: Object.assign({}, ...extended.map((e) => e.figures)),
+      upcoming: upcoming.upcoming,
+      meetingsBooked: upcoming.meetingsBooked,
+      meetingMoves: upcoming.meetingMoves,
+      meetingCancellations: upcoming.meetingCancellations,
       contacts: contacts.contacts,
       contactChanges: contacts.contactChanges,
       upserts: contacts.upserts,
@@ -606,9 +629,9 @@ class Scenario {
       mails: knownMail.size,
       events: eventIds.size,
       eventUpdates: this.world.counts.eventUpdates,
-      lost: lostMail.length + lostEvents.length + contacts.lost + sending.lost,
-      duplicated: mail.duplicates.length + events.duplicates.length + contacts.duplicated,
-      redelivered: mail.redelivered + events.redelivered + contacts.redelivered,
+      lost: lostMail.length + lostEvents.length + contacts.lost + upcoming.lost + sum('lost') + sending.lost,
+      duplicated: mail.duplicates.length + events.duplicates.length + contacts.duplicated + upcoming.duplicated + sum('duplicated'),
+      redelivered: mail.redelivered + events.redelivered + contacts.redelivered + upcoming.redelivered + sum('redelivered'),
       sends: this.sends.length + sending.sends,
       sendsDuplicated: sendsDuplicated + sending.duplicated,
       replies: sending.replies,
@@ -617,8 +640,8 @@ class Scenario {
       sendRedeliveries: sending.sendRedeliveries,
       eventsCreated: this.creates.length,
       doubleBooked,
-      lostDetail: [...lostMail.map((id) => `mail "${subjects.get(id) || id}"`), ...lostEvents.map((k) => `event "${subjects.get(k.split(' ')[0]) || k}"`), ...contacts.lostDetail, ...sending.lostDetail],
-      duplicateDetail: [...[...mail.duplicates, ...events.duplicates].map((k) => `"${subjects.get(k.split(' ')[0]) || k}"`), ...contacts.duplicateDetail],
+      lostDetail: [...lostMail.map((id) => `mail "${subjects.get(id) || id}"`), ...lostEvents.map((k) => `event "${subjects.get(k.split(' ')[0]) || k}"`), ...contacts.lostDetail, ...sending.lostDetail, ...upcoming.lostDetail, ...extended.flatMap((e) => e.lostDetail)],
+      duplicateDetail: [...[...mail.duplicates, ...events.duplicates].map((k) => `"${subjects.get(k.split(' ')[0]) || k}"`), ...contacts.duplicateDetail, ...upcoming.duplicateDetail, ...extended.flatMap((e) => e.duplicateDetail)],
     };
   }
 

@@ -11,7 +11,7 @@ const { COMPONENT_ROOT } = require('./helpers/sailor');
 
 const component = require(path.join(COMPONENT_ROOT, 'component.json'));
 
-/** [{step, kind, field, model}] for every field with a model. */
+/** [{step, kind, field, model}] for every field whose model is a method (a fixed map of values is no call). */
 function dropdowns() {
   const list = [];
   for (const kind of ['triggers', 'actions']) {
@@ -79,8 +79,12 @@ describe('e2e: dropdowns and dynamic metadata in sailor service mode', function 
     expect(models.map((m) => `${m.step}.${m.field} -> ${m.model}`)).to.have.members([
       'getNewMail.folderId -> getFolders',
       'getNewAndUpdatedEvents.calendarId -> getCalendars',
+      'getUpcomingEvents.calendarId -> getCalendars',
+      'getMailFolderChanges.folderId -> getFolders',
+      'getEventChanges.calendarId -> getCalendars',
       'createEvent.calendarId -> getCalendars',
       'getNewAndUpdatedContacts.contactFolderId -> getContactFolders',
+      'getContactChanges.contactFolderId -> getContactFolders',
       'createContact.contactFolderId -> getContactFolders',
       'upsertContact.contactFolderId -> getContactFolders',
       'lookupContact.contactFolderId -> getContactFolders',

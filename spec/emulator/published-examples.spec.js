@@ -82,12 +82,13 @@ function collectionDifferences(expected, actual) {
   const { value: template, ...envelope } = expected;
   const found = differences(envelope, actual);
   if (!Array.isArray(actual.value) || actual.value.length === 0) return [...found, 'body.value: no items to compare'];
-  const shape = template[0];
+  // A delta round mixes removed items ({id, @removed}) with others: each is held to a published one of its kind.
+  const shapeOf = (item) => template.find((t) => ('@removed' in t) === ('@removed' in item)) ?? template[0];
   for (const [i, item] of actual.value.entries()) {
-    const missing = Object.keys(shape).filter((k) => !(k in item));
+    const missing = Object.keys(shapeOf(item)).filter((k) => !(k in item));
     if (missing.length) found.push(`body.value[${i}]: no ${missing.join(', ')}`);
   }
-  const perItem = actual.value.map((item, i) => differences(shape, item, `body.value[${i}]`));
+  const perItem = actual.value.map((item, i) => differences(shapeOf(item), item, `body.value[${i}]`));
   if (perItem.every((d) => d.length)) found.push(...perItem.sort((a, b) => a.length - b.length)[0]);
   return found;
 }
@@ -101,6 +102,15 @@ function headerDifferences(expected = {}, headers) {
     return same ? [] : [`header ${name}: ${JSON.stringify(actual)} where Graph has ${JSON.stringify(value)}`];
   });
 }
+
+/** The events of delta-query-events.md's calendar view: subject, UTC start and end, location. */
+const DECEMBER_2016 = [
+  ['Plan shopping list', '2016-12-09T20:30:00', '2016-12-09T22:00:00'],
+  ['Pick up car', '2016-12-10T01:00:00', '2016-12-10T02:00:00'],
+  ['Get food', '2016-12-10T19:30:00', '2016-12-10T21:30:00'],
+  ['Prepare food', '2016-12-10T22:00:00', '2016-12-11T00:00:00'],
+  ['Rest!', '2016-12-12T02:00:00', '2016-12-12T07:30:00', 'Home'],
+];
 
 const at = (object, dotted) => dotted.split('.').reduce((o, k) => (o === undefined || o === null ? undefined : o[k]), object);
 
@@ -138,12 +148,78 @@ describe('emulator: answers shaped like Microsoft\'s published examples (spec/em
     return appDirectory;
   }
 
+  /** The link an answered example hands on (@odata.nextLink or @odata.deltaLink). */
+  const linkOf = async (name) => {
+    const { body } = await replay(name);
+    return body['@odata.nextLink'] ?? body['@odata.deltaLink'];
+  };
+
   /** What a placeholder of an example stands for in the emulator. */
   async function resolve(kind, { request, authorize }) {
     if (kind.startsWith('event:')) return (await replay(kind.slice('event:'.length))).body.id;
+    // Delta examples: a folder holding exactly n mails, the link of an earlier example, or that link
+    // after the changes the example makes between rounds (create, delete, read), in that order.
+    if (kind.startsWith('folder-with:')) {
+      const [, name, count] = kind.split(':');
+      const added = Array.from({ length: Number(count) }, (_, i) => emu.control.addMail({ folder: name, subject: `${name} ${i + 1}`, from: 'Dana Swope <danas@contoso.com>' }));
+      const folder = (await graph(`/me/mailFolders/${added[0].parentFolderId}?$select=totalItemCount`)).body;
+      if (folder.totalItemCount !== Number(count)) throw new Error(`${name} held mail before`);
+      return added[0].parentFolderId;
+    }
+    // Contact delta: a new contact folder holding exactly n contacts.
+    if (kind.startsWith('contact-folder-with:')) {
+      const [, name, count] = kind.split(':');
+      const folder = emu.control.addContactFolder({ displayName: name });
+      for (let i = 0; i < Number(count); i += 1) {
+        emu.control.addContact({ folder: folder.id, givenName: `Contact ${i + 1}`, surname: 'Example', initials: 'C.E.', birthday: '1980-02-29T11:59:00Z' });
+      }
+      return folder.id;
+    }
+    if (kind.startsWith('link:')) return linkOf(kind.slice('link:'.length));
+    if (kind.startsWith('next-round:')) {
+      const [, name, actions] = kind.split(':');
+      const link = await linkOf(name);
+      const folder = decodeURIComponent(/\/mailFolders\/([^/]+)\/messages\/delta/i.exec(link)[1]);
+      const there = (await graph(`/me/mailFolders/${folder}/messages?$select=id`)).body.value.map((m) => m.id);
+      for (const action of actions.split(',')) {
+        if (action === 'create') emu.control.addMail({ folder, subject: 'Arrived between rounds', from: 'PattiF@contoso.com' });
+        else if (action === 'delete') emu.control.deleteMail(there.shift());
+        else if (action === 'read') emu.control.updateMail(there.shift(), { isRead: true });
+        else throw new Error(`unknown action ${action}`);
+      }
+      return link;
+    }
+    // Calendar delta examples: the five events of December 2016, and the next round after one is
+    // deleted and the example's new one added.
+    if (kind === 'december-2016') {
+      const query = 'startdatetime=2016-12-01T00:00:00Z&enddatetime=2016-12-30T00:00:00Z';
+      if ((await graph(`/me/calendarView?${query}`)).body.value.length) throw new Error('the calendar held events in December 2016');
+      const at = (dateTime) => ({ dateTime, timeZone: 'UTC' });
+      for (const [subject, start, end, location] of DECEMBER_2016) {
+        emu.control.addEvent({ subject, start: at(start), end: at(end), ...(location ? { location: { displayName: location } } : {}) });
+      }
+      return query;
+    }
+    if (kind.startsWith('events-next-round:')) {
+      const link = await linkOf(kind.slice('events-next-round:'.length));
+      const [first] = (await graph('/me/calendarView?startdatetime=2016-12-01T00:00:00Z&enddatetime=2016-12-30T00:00:00Z&$orderby=start/dateTime')).body.value;
+      expect((await graph(`/me/events/${first.id}`, { method: 'DELETE' })).status).to.equal(204);
+      emu.control.addEvent({
+        subject: 'Attend service',
+        start: { dateTime: '2016-12-25T06:00:00', timeZone: 'UTC' },
+        end: { dateTime: '2016-12-25T07:30:00', timeZone: 'UTC' },
+        location: {
+          displayName: 'Chapel of Saint Ignatius',
+          address: { street: '900 Broadway', city: 'Seattle', state: 'WA', countryOrRegion: 'United States', postalCode: '' },
+          coordinates: { latitude: 47.6105, longitude: -122.321 },
+        },
+      });
+      return link;
+    }
     switch (kind) {
       case 'tenant': return emu.tenantId;
       case 'primary': return emu.mailboxes.primary;
+      case 'secondary': return emu.mailboxes.secondary;
       case 'shared': return emu.tenants[0].sharedMailboxes[0];
       case 'shared-id': return (await graph(`/users/${emu.tenants[0].sharedMailboxes[0]}`)).body.id;
       case 'app-user': return fixtureApps().user.id;

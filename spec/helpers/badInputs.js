@@ -26,14 +26,20 @@ const MB = 1024 * 1024;
 const VALID_BODY = {
   getNewMail: {},
   getNewAndUpdatedEvents: {},
+  getMailFolderChanges: {},
+  getEventChanges: {},
   sendMail: { to: 'ann@example.com', subject: 'Status', body: 'Hello' },
   createEvent: { subject: 'Planning', start: '2026-03-10T09:00:00Z', end: '2026-03-10T10:00:00Z' },
+  getUpcomingEvents: {},
+  checkAvailability: { schedules: 'ann@example.com', start: '2026-03-10T09:00:00Z', end: '2026-03-10T17:00:00Z' },
+  findMeetingTimes: { requiredAttendees: 'ann@example.com', start: '2026-03-10T09:00:00Z', end: '2026-03-12T17:00:00Z' },
   getNewAndUpdatedContacts: {},
   createContact: { givenName: 'Ann', emailAddresses: 'ann@example.com' },
   updateContact: { contactId: 'AAMkContact1=', jobTitle: 'CEO' },
   upsertContact: { emailAddress: 'ann@example.com', givenName: 'Ann' },
   lookupContact: { emailAddress: 'ann@example.com' },
   deleteContact: { contactId: 'AAMkContact1=' },
+  getContactChanges: {},
   replyToMail: { messageId: 'AAMkMail1=', body: 'Thanks' },
   forwardMail: { messageId: 'AAMkMail1=', to: 'ann@example.com', body: 'FYI' },
   createDraft: { to: 'ann@example.com', subject: 'Status', body: 'Hello' },
@@ -42,14 +48,20 @@ const VALID_BODY = {
 const VALID_CFG = {
   getNewMail: { startTime: '2026-11-27T07:00:00Z' },
   getNewAndUpdatedEvents: { startTime: '2026-11-27T07:00:00Z', timeZone: 'Europe/Berlin' },
+  getMailFolderChanges: { startTime: '2026-11-27T07:00:00Z', changeTypes: ['created'] },
+  getEventChanges: { startTime: '2026-11-27T07:00:00Z', pastDays: 30, futureDays: 365, timeZone: 'Europe/Berlin' },
   sendMail: {},
   createEvent: {},
+  getUpcomingEvents: { minutesBefore: 15, timeZone: 'Europe/Berlin' },
+  checkAvailability: {},
+  findMeetingTimes: {},
   getNewAndUpdatedContacts: { startTime: '2026-11-27T07:00:00Z' },
   createContact: {},
   updateContact: {},
   upsertContact: {},
   lookupContact: {},
   deleteContact: {},
+  getContactChanges: { startTime: '2026-11-27T07:00:00Z' },
   replyToMail: {},
   forwardMail: {},
   createDraft: {},
@@ -307,8 +319,10 @@ for (const [label, value] of [
 
 // ---- getNewMail ------------------------------------------------------------------------------
 
-for (const [label, value] of [...wrongTypes(), ...PATH_TRICKS, ...ODATA_IN_IDS]) bad('getNewMail', 'cfg', 'folderId', label, value);
-for (const step of ['getNewMail', 'getNewAndUpdatedEvents']) {
+for (const step of ['getNewMail', 'getMailFolderChanges']) {
+  for (const [label, value] of [...wrongTypes(), ...PATH_TRICKS, ...ODATA_IN_IDS]) bad(step, 'cfg', 'folderId', label, value);
+}
+for (const step of ['getNewMail', 'getNewAndUpdatedEvents', 'getMailFolderChanges', 'getEventChanges']) {
   for (const [label, value] of [...wrongTypes(), ['only spaces', '   '], ...BAD_INSTANTS, ...ODATA_INJECTION, ['a local time without offset', '2026-03-10T09:00:00']]) {
     bad(step, 'cfg', 'startTime', label, value);
   }
@@ -317,12 +331,61 @@ for (const [label, value] of [...wrongTypes('false', 'true'), ['1', '1'], ['yes'
   bad('getNewMail', 'cfg', 'pollOnlyUnreadMail', label, value);
 }
 
+// ---- the delta triggers: which changes -------------------------------------------------------
+
+for (const [label, value] of [
+  ...wrongTypes('an empty list'),
+  ['an object of flags', { created: true }],
+  ['an unknown kind', 'moved'],
+  ['a kind in the singular verb form', 'create'],
+  ['all', 'all'],
+  ['kinds separated by a semicolon', 'created;deleted'],
+  ['a list holding a number', ['created', 3]],
+  ['a list holding null', [null]],
+  ['a list holding an unknown kind', ['created', 'archived']],
+  ['eleven entries', Array.from({ length: 11 }, () => 'created')],
+  ['a 1 MB text', 'c'.repeat(MB)],
+  ['created and a line break', 'created\r\nX: 1'],
+  ...ODATA_INJECTION,
+]) {
+  bad('getMailFolderChanges', 'cfg', 'changeTypes', label, value);
+  bad('getEventChanges', 'cfg', 'changeTypes', label, value);
+  bad('getContactChanges', 'cfg', 'changeTypes', label, value);
+}
+
+// ---- getEventChanges: the window -------------------------------------------------------------
+
+for (const field of ['pastDays', 'futureDays']) {
+  for (const [label, value] of [
+    ...wrongTypes('a number', 'the number 0'),
+    ['a negative number', -1],
+    ['a negative number as text', '-1'],
+    ['a fraction', 1.5],
+    ['a fraction as text', '1.5'],
+    ['a plus sign', '+5'],
+    ['an exponent', '1e3'],
+    ['hex', '0x10'],
+    ['days as words', 'thirty'],
+    ['days with a unit', '30d'],
+    ['NaN', Number.NaN],
+    ['Infinity', Number.POSITIVE_INFINITY],
+    ['1825 (with today, more than Outlook\'s view)', 1825],
+    ['a huge number', 1e12],
+    ['a 1 MB text', '9'.repeat(MB)],
+    ['30 and a line break', '30\r\nX: 1'],
+    ...ODATA_INJECTION,
+  ]) bad('getEventChanges', 'cfg', field, label, value);
+}
+bad('getEventChanges', 'cfg', 'futureDays', 'together with Past days and today more than 1,825 days', 900, { cfgBase: { pastDays: 1000 }, says: /1901 days.*at most 1825/ });
+
 // ---- getNewAndUpdatedEvents and createEvent: calendarId -------------------------------------
 
-for (const step of ['getNewAndUpdatedEvents', 'createEvent']) {
+for (const step of ['getNewAndUpdatedEvents', 'getEventChanges', 'createEvent', 'getUpcomingEvents']) {
   for (const [label, value] of [...wrongTypes(), ...PATH_TRICKS, ...ODATA_IN_IDS]) bad(step, 'cfg', 'calendarId', label, value);
 }
-for (const [label, value] of [...wrongTypes(), ...BAD_ZONES]) bad('getNewAndUpdatedEvents', 'cfg', 'timeZone', label, value);
+for (const step of ['getNewAndUpdatedEvents', 'getEventChanges']) {
+  for (const [label, value] of [...wrongTypes(), ...BAD_ZONES]) bad(step, 'cfg', 'timeZone', label, value);
+}
 
 // ---- sendMail ---------------------------------------------------------------------------------
 
@@ -534,11 +597,79 @@ for (const [label, value] of [
   ['a 1 MB category', 'c'.repeat(MB)],
 ]) bad('createEvent', 'body', 'categories', label, value);
 
+// ---- getUpcomingEvents, checkAvailability, findMeetingTimes ---------------------------------------
+
+/** Whole numbers of minutes: the junk, and `max + 1`. */
+const minutesJunk = (max) => [
+  ...wrongTypes('a number', 'the number 0'),
+  ['-1', -1], [`${max + 1}`, max + 1], [`${max + 1} as text`, String(max + 1)], ['1.5', 1.5], ['ten', 'ten'], ['15 minutes', '15 minutes'],
+  ['1e3 as text', '1e3'], ['a hex number', '0x10'], ['beyond Number.MAX_SAFE_INTEGER', Number.MAX_SAFE_INTEGER + 3], ['a list holding a number', [15]], ...ODATA_INJECTION.slice(0, 3),
+];
+for (const [label, value] of minutesJunk(1440)) {
+  bad('getUpcomingEvents', 'cfg', 'minutesBefore', label, value);
+  bad('getUpcomingEvents', 'cfg', 'graceMinutes', label, value);
+}
+for (const [label, value] of [...wrongTypes(), ...BAD_ZONES]) bad('getUpcomingEvents', 'cfg', 'timeZone', label, value);
+
+for (const step of ['checkAvailability', 'findMeetingTimes']) {
+  for (const [label, value] of [
+    ['text', 'start: 2026-03-10'], ['empty text', ''], ['JSON as text', JSON.stringify(VALID_BODY[step])], ['a list', [VALID_BODY[step]]],
+    ['an empty list', []], ['a number', 42], ['the number 0', 0], ['true', true], ['false', false],
+  ]) bad(step, 'message', 'body', label, value);
+  for (const field of ['start', 'end']) {
+    for (const [label, value] of [
+      ['missing', MISSING], ['null', null], ['empty text', ''], ['only spaces', '   '], ...wrongTypes(),
+      ['epoch milliseconds', 1773133200000], ["Graph's {dateTime, timeZone} object", { dateTime: '2026-03-10T09:00:00', timeZone: 'UTC' }],
+      ...BAD_INSTANTS, ['a local time without a time zone', '2026-03-10T12:00:00'], ['a date alone', '2026-03-11'],
+    ]) bad(step, 'body', field, label, value);
+  }
+  bad(step, 'body', 'end', 'end before start', '2026-03-10T08:00:00Z');
+  bad(step, 'body', 'end', 'end equal to start', '2026-03-10T09:00:00Z');
+  bad(step, 'body', 'end', 'end before start once the offsets are applied', '2026-03-10T09:30:00+01:00');
+  bad(step, 'body', 'end', 'end 62 days and a second after start (Graph\'s limit)', '2026-05-11T09:00:01Z');
+  bad(step, 'body', 'end', 'end a year after start', '2027-03-10T09:00:00Z');
+  bad(step, 'body', 'end', 'end before start in the chosen zone', '2026-03-10T08:00:00', { base: { start: '2026-03-10T09:00:00', timeZone: 'Europe/Berlin' } });
+  bad(step, 'body', 'start', 'a local time the clocks skip', '2026-03-29T02:30:00', { base: { end: '2026-03-29T04:00:00', timeZone: 'Europe/Berlin' } });
+  for (const [label, value] of [...wrongTypes(), ...BAD_ZONES]) {
+    bad(step, 'body', 'timeZone', label, value, { base: { start: '2026-03-10T09:00:00', end: '2026-03-10T17:00:00' } });
+  }
+}
+
+for (const [label, value] of [
+  ['missing', MISSING], ['null', null], ['empty text', ''], ['only separators', ' , ; '], ...wrongTypes(),
+  ['an object without address', { name: 'Ann' }], ['a list holding a number', ['ann@example.com', 7]],
+  ['101 addresses (Graph takes 100)', manyAddresses(101)], ['10,000 addresses as text', manyAddresses(10000).join(', ')],
+  ...BAD_ADDRESSES,
+]) bad('checkAvailability', 'body', 'schedules', label, value);
+for (const [label, value] of [
+  ...wrongTypes('a number'), ['0', 0], ['4 (Graph takes 5 to 1440)', 4], ['1441', 1441], ['-30', -30], ['7.5', 7.5], ['thirty', 'thirty'], ['30 min', '30 min'],
+  ['longer than the window', 600], ...ODATA_INJECTION.slice(0, 3),
+]) bad('checkAvailability', 'body', 'intervalMinutes', label, value);
+
+for (const field of ['requiredAttendees', 'optionalAttendees', 'resourceAttendees']) {
+  for (const [label, value] of [
+    ...wrongTypes('an empty list'), ['an object without address', { name: 'Ann' }], ['a list holding a number', ['bob@example.com', 7]],
+    ['101 attendees (Graph suggests nothing past 100)', manyAddresses(101)], ...BAD_ADDRESSES.filter((_, i) => i % 3 === 1),
+  ]) bad('findMeetingTimes', 'body', field, label, value, field === 'requiredAttendees' ? {} : { base: { requiredAttendees: undefined } });
+}
+bad('findMeetingTimes', 'body', 'optionalAttendees', '60 optional beside 41 required (over 100 together)', manyAddresses(60), { base: { requiredAttendees: manyAddresses(101).slice(60) } });
+bad('findMeetingTimes', 'body', 'resourceAttendees', 'an address that requiredAttendees already holds', 'ANN@example.com');
+for (const [label, value] of [...wrongTypes('a number'), ['0', 0], ['4', 4], ['1441', 1441], ['90.5', 90.5], ['an hour', 'an hour'], ['PT1H', 'PT1H']]) {
+  bad('findMeetingTimes', 'body', 'durationMinutes', label, value);
+}
+bad('findMeetingTimes', 'body', 'durationMinutes', 'longer than the window', 600, { base: { end: '2026-03-10T18:00:00Z' } });
+for (const [label, value] of [...ENUM_JUNK, ['leisure', 'leisure'], ['unknown (Graph deprecates it)', 'unknown'], ['working hours', 'working hours']]) bad('findMeetingTimes', 'body', 'activityDomain', label, value);
+for (const [label, value] of [...wrongTypes('a number', 'the number 0'), ['0', 0], ['101', 101], ['-1', -1], ['2.5', 2.5], ['five', 'five']]) bad('findMeetingTimes', 'body', 'maxCandidates', label, value);
+for (const [label, value] of [...wrongTypes('a number', 'the number 0'), ['101', 101], ['-1', -1], ['50.5', 50.5], ['80%', '80%'], ['most', 'most']]) bad('findMeetingTimes', 'body', 'minimumAttendeePercentage', label, value);
+for (const [label, value] of FLAG_JUNK) bad('findMeetingTimes', 'body', 'isOrganizerOptional', label, value);
+bad('findMeetingTimes', 'cfg', 'authType', 'application: Graph offers findMeetingTimes to signed-in users only', 'application', {
+  cfgBase: APP_TENANT, names: 'authType', says: /needs a delegated credential/,
+});
 // ---- the contact steps -----------------------------------------------------------------------
 
 const CONTACT_STEPS = ['createContact', 'updateContact', 'upsertContact'];
 const TEXT_JUNK = [...wrongTypes(), ...CONTROL, ['256 characters', 't'.repeat(256)], ['1 MB', 't'.repeat(MB)]];
-for (const step of ['getNewAndUpdatedContacts', 'createContact', 'upsertContact', 'lookupContact']) {
+for (const step of ['getNewAndUpdatedContacts', 'getContactChanges', 'createContact', 'upsertContact', 'lookupContact']) {
   for (const [label, value] of [...wrongTypes(), ...PATH_TRICKS, ...ODATA_IN_IDS]) bad(step, 'cfg', 'contactFolderId', label, value);
 }
 for (const step of ['updateContact', 'deleteContact']) {
@@ -546,6 +677,7 @@ for (const step of ['updateContact', 'deleteContact']) {
 }
 for (const [label, value] of [...wrongTypes(), ['only spaces', '   '], ...BAD_INSTANTS, ...ODATA_INJECTION, ['a local time without offset', '2026-03-10T09:00:00']]) {
   bad('getNewAndUpdatedContacts', 'cfg', 'startTime', label, value);
+  bad('getContactChanges', 'cfg', 'startTime', label, value);
 }
 for (const [label, value] of ENUM_JUNK) bad('lookupContact', 'cfg', 'notFound', label, value);
 for (const step of CONTACT_STEPS) {
@@ -671,7 +803,11 @@ function ok(step, label, input, expect) {
   accepted.push({ step, label, ...input, ...(cfg && { cfg }), expect });
 }
 const MAIL = (folder) => `/v1.0/me/mailFolders/${folder}/messages`;
+const MAIL_DELTA = (folder) => `/v1.0/me/mailFolders/${folder}/messages/delta`;
 const EVENTS = (calendar) => (calendar ? `/v1.0/me/calendars/${calendar}/events` : '/v1.0/me/calendar/events');
+/** Calendar Changes: a look at the calendar for Graph's clock, then the view's delta. */
+const VIEW_DELTA = (calendar) => (calendar ? `/v1.0/me/calendars/${calendar}/calendarView/delta` : '/v1.0/me/calendarView/delta');
+const VIEW_PROBE = (calendar) => (calendar ? `/v1.0/me/calendars/${calendar}` : '/v1.0/me/calendar');
 
 for (const [label, id, encoded] of [
   ['a Graph id with / + and =', 'AAMkAGI2/THVm+AAA=', 'AAMkAGI2%2FTHVm%2BAAA%3D'],
@@ -686,12 +822,22 @@ for (const [label, id, encoded] of [
   ['a 512-character id', 'B'.repeat(512), 'B'.repeat(512)],
 ]) {
   ok('getNewMail', `folderId: ${label}`, { cfg: { folderId: id } }, { method: 'GET', path: MAIL(encoded) });
+  ok('getMailFolderChanges', `folderId: ${label}`, { cfg: { folderId: id } }, { method: 'GET', path: MAIL_DELTA(encoded) });
   ok('getNewAndUpdatedEvents', `calendarId: ${label}`, { cfg: { calendarId: id } }, { method: 'GET', path: EVENTS(encoded) });
+  ok('getEventChanges', `calendarId: ${label}`, { cfg: { calendarId: id } }, { method: 'GET', path: VIEW_DELTA(encoded), requests: [VIEW_PROBE(encoded)] });
   ok('createEvent', `calendarId: ${label}`, { cfg: { calendarId: id } }, { method: 'POST', path: EVENTS(encoded) });
 }
 for (const [label, value] of [['missing', MISSING], ['null', null], ['empty text', '']]) {
   ok('getNewMail', `folderId ${label}: the Inbox`, { cfg: { folderId: value } }, { method: 'GET', path: MAIL('inbox') });
+  ok('getMailFolderChanges', `folderId ${label}: the Inbox`, { cfg: { folderId: value } }, { method: 'GET', path: MAIL_DELTA('inbox') });
+  ok('getMailFolderChanges', `changeTypes ${label}: created`, { cfg: { changeTypes: value } }, { method: 'GET', path: MAIL_DELTA('inbox'), changeType: 'created' });
   ok('getNewAndUpdatedEvents', `calendarId ${label}: the default calendar`, { cfg: { calendarId: value } }, { method: 'GET', path: EVENTS() });
+  ok('getEventChanges', `calendarId ${label}: the default calendar's view`, { cfg: { calendarId: value } }, { method: 'GET', path: VIEW_DELTA(), requests: [VIEW_PROBE()] });
+  ok('getEventChanges', `changeTypes ${label}: all kinds`, { cfg: { changeTypes: value } }, { method: 'GET', path: VIEW_DELTA(), requests: [VIEW_PROBE()] });
+  ok('getEventChanges', `pastDays and futureDays ${label}: 30 back, 365 ahead`, { cfg: { pastDays: value, futureDays: value } }, {
+    method: 'GET', path: VIEW_DELTA(), requests: [VIEW_PROBE()], query: { startDateTime: '2026-10-28T00:00:00Z', endDateTime: '2027-11-28T00:00:00Z' },
+  });
+  ok('getEventChanges', `timeZone ${label}: UTC`, { cfg: { timeZone: value } }, { method: 'GET', path: VIEW_DELTA(), requests: [VIEW_PROBE()], prefer: 'IdType="ImmutableId", outlook.timezone="UTC", odata.maxpagesize=1000' });
   ok('createEvent', `calendarId ${label}: the default calendar`, { cfg: { calendarId: value } }, { method: 'POST', path: EVENTS() });
   ok('getNewMail', `pollOnlyUnreadMail ${label}: all mail`, { cfg: { pollOnlyUnreadMail: value } }, { method: 'GET', path: MAIL('inbox'), filter: 'receivedDateTime ge 2026-11-27T07:00:00Z' });
   ok('getNewAndUpdatedEvents', `timeZone ${label}: UTC`, { cfg: { timeZone: value } }, { method: 'GET', path: EVENTS(), prefer: 'IdType="ImmutableId", outlook.timezone="UTC"' });
@@ -712,13 +858,25 @@ for (const [label, value, filter] of [
 for (const [label, value] of [['"TRUE"', 'TRUE'], ['true', true], ['" true "', ' true ']]) {
   ok('getNewMail', `pollOnlyUnreadMail ${label}`, { cfg: { pollOnlyUnreadMail: value } }, { method: 'GET', path: MAIL('inbox'), filter: 'receivedDateTime ge 2026-11-27T07:00:00Z and isRead eq false' });
 }
+for (const [label, value, changeType] of [
+  ['a kind in upper case with spaces', ' DELETED ', 'deleted'],
+  ['a kind twice', ['Updated', 'updated'], 'updated'],
+  ['an empty list (created)', [], 'created'],
+]) ok('getMailFolderChanges', `changeTypes ${label}`, { cfg: { changeTypes: value } }, { method: 'GET', path: MAIL_DELTA('inbox'), changeType });
 for (const [label, value, zone] of [
   ['an IANA name in lower case', 'europe/berlin', 'Europe/Berlin'],
   ['a Windows name', 'W. Europe Standard Time', 'W. Europe Standard Time'],
   ['a Windows name with odd spacing and case', '  pacific   standard time ', 'Pacific Standard Time'],
   ['GMT', 'gmt', 'UTC'],
   ['Etc/GMT-1 (a whole-hour offset zone)', 'Etc/GMT-1', 'Etc/GMT-1'],
-]) ok('getNewAndUpdatedEvents', `timeZone ${label}`, { cfg: { timeZone: value } }, { method: 'GET', path: EVENTS(), prefer: `IdType="ImmutableId", outlook.timezone="${zone}"` });
+]) {
+  ok('getNewAndUpdatedEvents', `timeZone ${label}`, { cfg: { timeZone: value } }, { method: 'GET', path: EVENTS(), prefer: `IdType="ImmutableId", outlook.timezone="${zone}"` });
+  ok('getEventChanges', `timeZone ${label}`, { cfg: { timeZone: value } }, { method: 'GET', path: VIEW_DELTA(), requests: [VIEW_PROBE()], prefer: `IdType="ImmutableId", outlook.timezone="${zone}", odata.maxpagesize=1000` });
+}
+for (const [label, past, future, query] of [
+  ['days as text with spaces', ' 0 ', '6', { startDateTime: '2026-11-27T00:00:00Z', endDateTime: '2026-12-04T00:00:00Z' }],
+  ['the longest window (1,825 days)', 1000, '824', { startDateTime: '2024-03-02T00:00:00Z', endDateTime: '2029-03-01T00:00:00Z' }],
+]) ok('getEventChanges', `pastDays and futureDays: ${label}`, { cfg: { pastDays: past, futureDays: future } }, { method: 'GET', path: VIEW_DELTA(), requests: [VIEW_PROBE()], query });
 for (const [label, tenant, tokenPath] of [
   ['a verified domain', 'contoso.onmicrosoft.com', '/contoso.onmicrosoft.com/oauth2/v2.0/token'],
   ['a tenant GUID in upper case', '72F988BF-86F1-41AF-91AB-2D7CD011DB47', '/72F988BF-86F1-41AF-91AB-2D7CD011DB47/oauth2/v2.0/token'],
@@ -736,7 +894,9 @@ for (const [label, mailbox, segment] of [
   ['a UPN starting with $', '$svc@contoso.com', "('$svc@contoso.com')"],
 ]) {
   ok('getNewMail', `mailbox: ${label}`, { cfg: { mailbox } }, { method: 'GET', path: `${USERS(segment)}/mailFolders/inbox/messages` });
+  ok('getMailFolderChanges', `mailbox: ${label}`, { cfg: { mailbox } }, { method: 'GET', path: `${USERS(segment)}/mailFolders/inbox/messages/delta` });
   ok('getNewAndUpdatedEvents', `mailbox: ${label}`, { cfg: { mailbox } }, { method: 'GET', path: `${USERS(segment)}/calendar/events` });
+  ok('getEventChanges', `mailbox: ${label}`, { cfg: { mailbox } }, { method: 'GET', path: `${USERS(segment)}/calendarView/delta`, requests: [`${USERS(segment)}/calendar`] });
   ok('sendMail', `mailbox: ${label}`, { cfg: { mailbox } }, { method: 'POST', path: `${USERS(segment)}/sendMail` });
   ok('createEvent', `mailbox: ${label}`, { cfg: { mailbox } }, { method: 'POST', path: `${USERS(segment)}/calendar/events` });
 }
@@ -865,6 +1025,31 @@ ok('createEvent', 'an all-day event from a date to the next date', {
   body: { subject: 'Off', isAllDay: 'true', start: '2026-03-10', end: '2026-03-11', timeZone: 'Europe/Berlin' },
 }, { method: 'POST', path: EVENTS(), body: { isAllDay: true, start: { dateTime: '2026-03-10T00:00:00', timeZone: 'Europe/Berlin' }, end: { dateTime: '2026-03-11T00:00:00', timeZone: 'Europe/Berlin' } } });
 
+ok('checkAvailability', 'addresses with an internationalised domain, in odd case, repeated, and local times in a Windows zone', {
+  body: { schedules: 'Ann <Ann@Bücher.de>; ann@bücher.de, room.1@example.com', start: '2026-03-10T09:00:00', end: '2026-03-10T17:00:00', timeZone: 'w. europe standard time', intervalMinutes: '480' },
+}, {
+  method: 'POST', path: '/v1.0/me/calendar/getSchedule', prefer: 'IdType="ImmutableId", outlook.timezone="W. Europe Standard Time"',
+  body: {
+    schedules: ['Ann@xn--bcher-kva.de', 'room.1@example.com'],
+    startTime: { dateTime: '2026-03-10T09:00:00', timeZone: 'W. Europe Standard Time' },
+    endTime: { dateTime: '2026-03-10T17:00:00', timeZone: 'W. Europe Standard Time' },
+    availabilityViewInterval: 480,
+  },
+});
+ok('checkAvailability', 'exactly 62 days and 100 addresses: Graph\'s limits', {
+  body: { schedules: manyAddresses(100), start: '2026-03-10T00:00:00+01:00', end: '2026-05-11T00:00:00+02:00', intervalMinutes: 5 },
+}, { method: 'POST', path: '/v1.0/me/calendar/getSchedule', count: { schedules: 100 }, body: { endTime: { dateTime: '2026-05-10T22:00:00', timeZone: 'UTC' } } });
+ok('findMeetingTimes', 'attendees with an internationalised domain, a duration as text, hours in upper case, the organizer optional as text', {
+  body: { requiredAttendees: 'Jürgen <jm@bücher.de>', start: '2026-03-10T09:00:00Z', end: '2026-03-10T17:00:00Z', durationMinutes: ' 90 ', activityDomain: 'UNRESTRICTED', isOrganizerOptional: 'TRUE' },
+}, {
+  method: 'POST', path: '/v1.0/me/findMeetingTimes',
+  body: {
+    attendees: [{ type: 'required', emailAddress: { address: 'jm@xn--bcher-kva.de', name: 'Jürgen' } }],
+    meetingDuration: 'PT1H30M', isOrganizerOptional: true,
+    timeConstraint: { activityDomain: 'unrestricted', timeSlots: [{ start: { dateTime: '2026-03-10T09:00:00', timeZone: 'UTC' }, end: { dateTime: '2026-03-10T17:00:00', timeZone: 'UTC' } }] },
+  },
+});
+
 for (const [label, id, encoded] of [
   ['a Graph id with / + and =', 'AAMkAGI2/THVm+AAA=', 'AAMkAGI2%2FTHVm%2BAAA%3D'],
   ['an id with & and $filter= (one encoded segment)', 'x&$filter=id', 'x%26%24filter%3Did'],
@@ -873,12 +1058,16 @@ for (const [label, id, encoded] of [
   ok('deleteContact', `contactId: ${label}`, { body: { contactId: id } }, { method: 'DELETE', path: `/v1.0/me/contacts/${encoded}` });
   ok('getNewAndUpdatedContacts', `contactFolderId: ${label}`, { cfg: { contactFolderId: id } }, { method: 'GET', path: `/v1.0/me/contactFolders/${encoded}/contacts` });
   ok('lookupContact', `contactFolderId: ${label}`, { cfg: { contactFolderId: id } }, { method: 'GET', path: `/v1.0/me/contactFolders/${encoded}/contacts` });
+  ok('getContactChanges', `contactFolderId: ${label}`, { cfg: { contactFolderId: id } }, { method: 'GET', path: `/v1.0/me/contactFolders/${encoded}/contacts/delta` });
 }
 for (const [label, value] of [['"contacts"', 'contacts'], ['"Contacts" with spaces around it', ' Contacts ']]) {
   ok('getNewAndUpdatedContacts', `contactFolderId ${label}: the default folder alone`, { cfg: { contactFolderId: value } }, { method: 'GET', path: '/v1.0/me/contacts', filter: 'lastModifiedDateTime ge 2026-11-27T07:00:00Z' });
+  ok('getContactChanges', `contactFolderId ${label}: the default folder by its well-known name`, { cfg: { contactFolderId: value } }, { method: 'GET', path: '/v1.0/me/contactFolders/contacts/contacts/delta' });
 }
 for (const [label, value] of [['missing', MISSING], ['null', null], ['empty text', '']]) {
   ok('lookupContact', `contactFolderId ${label}: the default folder`, { cfg: { contactFolderId: value } }, { method: 'GET', path: '/v1.0/me/contacts' });
+  ok('getContactChanges', `contactFolderId ${label}: the default folder by its well-known name`, { cfg: { contactFolderId: value } }, { method: 'GET', path: '/v1.0/me/contactFolders/contacts/contacts/delta' });
+  ok('getContactChanges', `changeTypes ${label}: all kinds`, { cfg: { changeTypes: value } }, { method: 'GET', path: '/v1.0/me/contactFolders/contacts/contacts/delta' });
 }
 ok('lookupContact', "an address with an apostrophe, a +tag and capitals: one quoted OData literal, apostrophe doubled", {
   body: { emailAddress: "Pat <Pat.O'Brien+CRM@Example.com>" },

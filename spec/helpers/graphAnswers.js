@@ -20,4 +20,16 @@ function createdEvent(overrides = {}) {
   };
 }
 
-module.exports = { createdEvent };
+/**
+ * A delta query's page (message-delta.md, delta-query-messages.md): `next` continues the round with a
+ * skip token, else the page ends it with a delta link. Links are absolute, on Graph's host.
+ */
+function deltaPage(value, { next, base = 'https://graph.microsoft.com/v1.0/me/mailFolders/inbox/messages/delta', token = 'dt-1' } = {}) {
+  return {
+    '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#Collection(message)',
+    ...(next ? { '@odata.nextLink': `${base}?$skiptoken=${next}` } : { '@odata.deltaLink': `${base}?$deltatoken=${token}` }),
+    value,
+  };
+}
+
+module.exports = { createdEvent, deltaPage };

@@ -6,6 +6,7 @@
 import type { Event } from '@microsoft/microsoft-graph-types';
 import { calendarPath } from '../graph/calendars';
 import { itemKey } from '../graph/cursor';
+import { EVENT_FIELDS, EVENT_PAGE_SIZE } from '../graph/events';
 import type { StepContext } from '../graph/logger';
 import type { PollSpec } from '../graph/poll';
 import type { StepConfig } from '../graph/session';
@@ -19,15 +20,8 @@ export interface GetEventsConfig extends StepConfig {
   timeZone?: string;
 }
 
-export const EVENT_FIELDS = [
-  'id', 'changeKey', 'iCalUId', 'type', 'seriesMasterId', 'subject', 'bodyPreview', 'body',
-  'start', 'end', 'isAllDay', 'location', 'attendees', 'organizer', 'isOnlineMeeting',
-  'onlineMeetingProvider', 'onlineMeeting', 'showAs', 'sensitivity', 'importance', 'recurrence',
-  'isCancelled', 'categories', 'reminderMinutesBeforeStart', 'webLink', 'createdDateTime',
-  'lastModifiedDateTime',
-] as const;
-
-export const EVENT_PAGE_SIZE = 1000;
+// Shared with Calendar Changes (graph/events.ts); re-exported for the specs that import them from here.
+export { EVENT_FIELDS, EVENT_PAGE_SIZE };
 
 export function eventPollSpec(cfg: GetEventsConfig, root: string): PollSpec<Event & Record<string, unknown>> {
   const zone = isAbsent(cfg.timeZone) ? 'UTC' : resolveTimeZone(cfg.timeZone, 'timeZone').graphName;

@@ -11,6 +11,7 @@
  */
 import { Collection } from './collection';
 import type { Sequenced, SortKey } from './collection';
+import type { ChangeJournal } from './delta';
 import type { IdFactory } from './ids';
 import type { EmailAddress } from './model';
 
@@ -132,7 +133,8 @@ export class ContactStore {
   private readonly byId = new Map<string, StoredContact>();
   private readonly log: ContactChange[] = [];
 
-  constructor(private readonly ids: IdFactory) {
+  /** @param journal the mailbox's change journal, which delta queries read (routes-delta.ts); none: untracked. */
+  constructor(private readonly ids: IdFactory, private readonly journal?: ChangeJournal) {
     this.root = this.addFolder('Contacts', ids.next('folder'));
   }
 
@@ -203,6 +205,7 @@ export class ContactStore {
     this.byId.set(contact.id, contact);
     this.contactsIn(folder).add(contact);
     this.note('created', contact, createdAt);
+    this.journal?.entered(contact, folder.id);
     return contact;
   }
 
@@ -214,12 +217,14 @@ export class ContactStore {
       contact.changeKey = this.ids.changeKey();
     });
     this.note('updated', contact, now);
+    this.journal?.touched(contact);
   }
 
   delete(contact: StoredContact, now: number): void {
     if (!this.byId.delete(contact.id)) return;
     this.contactsIn(this.folders.get(contact.parentFolderId) as ContactFolder).remove(contact);
     this.note('deleted', contact, now);
+    this.journal?.left(contact, { restId: contact.id, immutableId: contact.id, reason: 'deleted' });
   }
 
   // ---- change log (for a delta query) ----

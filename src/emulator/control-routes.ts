@@ -1,7 +1,7 @@
 /** The control API over HTTP: JSON in, JSON out, under /_emulator. Documented in README.md. */
 import type {
   AddEventOptions, AddEventsOptions, AddMailOptions, AddMailsOptions, AppOptions, CreateSharedMailboxOptions, CreateTenantOptions,
-  CreateUserOptions, EmulatorControl, MailboxRightsOptions, UpdateMailOptions,
+  CreateUserOptions, DeleteMailOptions, EmulatorControl, ExpireDeltaOptions, MailboxRightsOptions, MailboxSettingsOptions, UpdateMailOptions,
 } from './control';
 import { ControlError } from './control';
 import { CONTACT_CONTROL_ROUTES } from './control-contacts-routes';
@@ -78,9 +78,22 @@ export const CONTROL_ROUTES: readonly Route<ControlHandler>[] = [
   { method: 'POST', pattern: '/mail', handler: ({ control, json }) => ok(control.addMail(json as unknown as AddMailOptions), 201) },
   { method: 'POST', pattern: '/mail/bulk', handler: ({ control, json }) => ok(control.addMails(countOf(json), json as AddMailsOptions), 201) },
   { method: 'PATCH', pattern: '/mail/{id}', handler: ({ control, json }, { id }) => ok(control.updateMail(id, json as UpdateMailOptions)) },
+  { method: 'DELETE', pattern: '/mail/{id}', handler: ({ control, json }, { id }) => (control.deleteMail(id, json as DeleteMailOptions), done) },
+  { method: 'POST', pattern: '/delta/expire', handler: ({ control, json }) => ok({ expired: control.expireDeltaTokens(json as ExpireDeltaOptions) }) },
+  { method: 'POST', pattern: '/delta/replay', handler: ({ control, json }) => (control.replayDelta(json as { mailbox?: string; rounds?: number }), done) },
   { method: 'POST', pattern: '/events', handler: ({ control, json }) => ok(control.addEvent(json as AddEventOptions), 201) },
   { method: 'POST', pattern: '/events/bulk', handler: ({ control, json }) => ok(control.addEvents(countOf(json), json as AddEventsOptions), 201) },
   { method: 'PATCH', pattern: '/events/{id}', handler: ({ control, json }, { id }) => ok(control.updateEvent(id, json)) },
+  { method: 'DELETE', pattern: '/events/{id}', handler: ({ control }, { id }) => (control.deleteEvent(id), done) },
+  {
+    method: 'GET', pattern: '/calendar-view', handler: ({ control, params }) => ok({
+      value: control.calendarView({
+        mailbox: params.get('mailbox') ?? undefined, calendar: params.get('calendar') ?? undefined,
+        startMs: Date.parse(params.get('start') ?? ''), endMs: Date.parse(params.get('end') ?? ''),
+      }),
+    }),
+  },
+  { method: 'PATCH', pattern: '/mailbox-settings', handler: ({ control, json }) => ok(control.setMailboxSettings(json as MailboxSettingsOptions)) },
   ...CONTACT_CONTROL_ROUTES,
   { method: 'GET', pattern: '/sent', handler: ({ control, params }) => ok({ value: control.sent(params.get('mailbox') ?? undefined) }) },
   { method: 'PUT', pattern: '/send-delay', handler: ({ control, json }) => (control.setSendDelay(json.ms as number), done) },

@@ -17,8 +17,11 @@ import { EVENT, EVENT_INSTANCE } from './entity-event';
 import { MESSAGE } from './entity-message';
 import { GraphError } from './errors';
 import { readEvent } from './event-input';
-import { findEvent, updateOccurrence } from './instances';
+import { calendarView, deleteEvent as removeEvent, findEvent, updateOccurrence } from './instances';
+import { changeSettings, InvalidSettings, renderWorkingHours } from './mailbox-settings';
 import { changeEvent, changeMail } from './mutations';
+import { DELTA_FAILURES } from './delta';
+import type { DeltaFailureCode, RemovedReason } from './delta';
 import type { FaultRule } from './faults';
 import type { Json } from './json';
 import { Tenant, tenantAlias } from './directory';
@@ -89,6 +92,20 @@ export interface UpdateMailOptions {
   moveTo?: string;
 }
 
+export interface DeleteMailOptions {
+  /** Out of the mailbox at once, instead of into Deleted Items. */
+  permanent?: boolean;
+  /** The `@removed` reason delta queries report for the folder it left (default `deleted`). */
+  reason?: RemovedReason;
+}
+
+export interface ExpireDeltaOptions {
+  /** Default: every mailbox. */
+  mailbox?: string;
+  /** Default `SyncStateNotFound`. */
+  code?: DeltaFailureCode;
+}
+
 /** A Graph event body (as for POST /events) plus where it goes and when it was created. */
 export interface AddEventOptions extends Json {
   mailbox?: string;
@@ -109,6 +126,22 @@ export interface AddEventsOptions {
 
 /** Graph-shaped changes (subject, body, start, end, location, showAs, categories...) plus isCancelled. */
 export type UpdateEventOptions = Json & { isCancelled?: boolean };
+
+/** A mailbox's time zone and working hours (mailbox-settings.ts); what is left out stays. */
+export interface MailboxSettingsOptions extends Json {
+  mailbox?: string;
+  timeZone?: string;
+  workingHours?: { daysOfWeek?: string[]; startTime?: string; endTime?: string; timeZone?: string };
+}
+
+/** What a calendar shows in a window, as calendarView lists it (UTC, immutable ids), without faults or statistics. */
+export interface CalendarViewOptions {
+  mailbox?: string;
+  /** Calendar id; default the default calendar. */
+  calendar?: string;
+  startMs: number;
+  endMs: number;
+}
 
 export interface BulkResult {
   count: number;
@@ -209,9 +242,19 @@ export interface EmulatorControl extends ContactControl {
   addMail(options: AddMailOptions): Record<string, unknown>;
   addMails(count: number, options?: AddMailsOptions): BulkResult;
   updateMail(id: string, changes: UpdateMailOptions): Record<string, unknown>;
+  /** Graph's DELETE: into Deleted Items (from there, or `permanent`: out of the mailbox). */
+  deleteMail(id: string, options?: DeleteMailOptions): void;
+  /** Every delta token handed out so far (of one mailbox, or all) answers 410 with `code` from now on; returns how many sync states that drops. */
+  expireDeltaTokens(options?: ExpireDeltaOptions): number;
+  /** The next `rounds` (default 1) delta rounds of the mailbox (default: all) also repeat the changes of the round before them. */
+  replayDelta(options?: { mailbox?: string; rounds?: number }): void;
   addEvent(options: AddEventOptions): Record<string, unknown>;
   addEvents(count: number, options?: AddEventsOptions): BulkResult;
   updateEvent(id: string, changes: UpdateEventOptions): Record<string, unknown>;
+  /** As Graph's DELETE: an occurrence or exception leaves its series, a single event or a series master is gone. */
+  deleteEvent(id: string): void;
+  calendarView(options: CalendarViewOptions): Record<string, unknown>[];
+  setMailboxSettings(options: MailboxSettingsOptions): { timeZone: string; workingHours: Json };
   sent(mailbox?: string): SentRecord[];
   /** How long submitted mail takes to be delivered and reach Sent Items from now on (transport.ts). */
   setSendDelay(ms: number): void;
@@ -520,6 +563,26 @@ export function createControl(world: World): EmulatorControl {
       return render(MESSAGE, message, PLAIN);
     },
 
+    deleteMail(id, options = {}) {
+      const [mailbox, message] = findItem(id, (m) => m.message(id));
+      if (options.reason !== undefined && options.reason !== 'deleted' && options.reason !== 'changed') throw new ControlError(400, "'reason' must be deleted or changed");
+      mailbox.deleteMessage(message, world.now(), options.permanent === true, options.reason);
+    },
+
+    expireDeltaTokens(options = {}) {
+      const code = options.code ?? 'SyncStateNotFound';
+      if (!Object.hasOwn(DELTA_FAILURES, code)) throw new ControlError(400, `'code' must be one of ${Object.keys(DELTA_FAILURES).join(', ')}`);
+      const mailboxes = options.mailbox === undefined ? directory.mailboxes : [mailboxOf(options.mailbox)];
+      return mailboxes.reduce((sum, mailbox) => sum + mailbox.delta.store.expire(DELTA_FAILURES[code]), 0);
+    },
+
+    replayDelta(options = {}) {
+      const rounds = options.rounds ?? 1;
+      if (!Number.isInteger(rounds) || rounds < 0) throw new ControlError(400, "'rounds' must be a non-negative integer");
+      const mailboxes = options.mailbox === undefined ? directory.mailboxes : [mailboxOf(options.mailbox)];
+      for (const mailbox of mailboxes) mailbox.delta.store.replay(rounds);
+    },
+
     addEvent(options) {
       const mailbox = mailboxOf(options.mailbox);
       const draft = asControl(() => eventDraft(mailbox, options, timestamp(options.createdAt, 'createdAt')));
@@ -542,6 +605,33 @@ export function createControl(world: World): EmulatorControl {
       if (event.instance) return render(EVENT_INSTANCE, asControl(() => updateOccurrence(mailbox, event, graphChanges, world.now(), isCancelled)), PLAIN);
       asControl(() => changeEvent(mailbox, event, graphChanges, world.now(), isCancelled));
       return render(EVENT, event, PLAIN);
+    },
+
+    deleteEvent(id) {
+      const [mailbox, event] = findItem(id, (m) => findEvent(m, id));
+      removeEvent(mailbox, event, world.now());
+    },
+
+    calendarView(options) {
+      const mailbox = mailboxOf(options.mailbox);
+      const calendar = options.calendar === undefined ? mailbox.calendar() : mailbox.calendar(options.calendar);
+      if (!calendar) throw new ControlError(404, `no calendar '${options.calendar}' in ${mailbox.address}`);
+      if (!Number.isFinite(options.startMs) || !Number.isFinite(options.endMs)) throw new ControlError(400, "'startMs' and 'endMs' must be epoch milliseconds");
+      const window = { startMs: options.startMs, endMs: options.endMs };
+      return calendarView(mailbox.calendarEvents(calendar).index('createdDateTime').items, window)
+        .sort((a, b) => a.startMs - b.startMs)
+        .map((e) => render(EVENT_INSTANCE, e, PLAIN));
+    },
+
+    setMailboxSettings(options) {
+      const { mailbox: name, ...changes } = options;
+      try {
+        const settings = changeSettings(mailboxOf(name), changes);
+        return { timeZone: settings.timeZone, workingHours: renderWorkingHours(settings.workingHours) };
+      } catch (err) {
+        if (err instanceof InvalidSettings) throw new ControlError(400, err.message);
+        throw err;
+      }
     },
 
     sent: (mailbox) => {

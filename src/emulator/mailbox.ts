@@ -6,6 +6,8 @@ import { Collection } from './collection';
 import type { Tenant } from './directory';
 import { MESSAGE_SORT_KEYS } from './entity-message';
 import { EVENT_SORT_KEYS } from './entity-event';
+import { MailboxDelta } from './delta';
+import type { RemovedReason } from './delta';
 import { ContactStore } from './contacts';
 import { createIdFactory } from './ids';
 import type { IdFactory } from './ids';
@@ -41,6 +43,8 @@ export class Mailbox {
   readonly calendars: Calendar[] = [];
   /** Contacts and contact folders (contacts.ts). */
   readonly contacts: ContactStore;
+  /** Change tracking for delta queries: what changed where, and the sync states handed out. */
+  readonly delta: MailboxDelta;
 
   private seq = 0;
   private readonly folders = new Map<string, Folder>();
@@ -59,7 +63,8 @@ export class Mailbox {
    */
   constructor(readonly user: User, seed: number, readonly tenant: Tenant, readonly kind: MailboxKind = 'user', readonly enabled = true) {
     this.ids = createIdFactory(seed, user.id);
-    this.contacts = new ContactStore(this.ids);
+    this.delta = new MailboxDelta(seed, user.id);
+    this.contacts = new ContactStore(this.ids, this.delta.journal);
   }
 
   /** The primary SMTP address. */
@@ -182,9 +187,10 @@ export class Mailbox {
   }
 
   /** A move gives the message a new REST id (the immutable id stays), like Exchange. */
-  moveMessage(message: StoredMessage, target: Folder, now: number): void {
+  moveMessage(message: StoredMessage, target: Folder, now: number, reason: RemovedReason = 'deleted'): void {
     if (target.id === message.folderId) return;
     this.countIn(message, -1);
+    this.messageLeft(message, reason);
     (this.folderItems.get(message.folderId) as Collection<StoredMessage>).remove(message);
     this.messagesById.delete(message.id);
     this.allMessages.update(message, () => {
@@ -194,6 +200,7 @@ export class Mailbox {
     });
     this.messagesById.set(message.id, message);
     this.folderMessages(target).add(message);
+    this.delta.journal.entered(message, target.id);
     this.countIn(message, 1);
   }
 
@@ -216,16 +223,35 @@ export class Mailbox {
 
   /** Gone for good (a permanent delete, or a delete in Deleted Items): every id now answers 404. */
   removeMessage(message: StoredMessage): void {
+    this.deleteMessage(message, 0, true);
+  }
+
+  /**
+   * Graph's DELETE: into Deleted Items (a move, with a new REST id); from Deleted Items, or with
+   * `permanent`, out of the mailbox. `reason` is what delta queries report for the source folder.
+   */
+  deleteMessage(message: StoredMessage, now: number, permanent = false, reason: RemovedReason = 'deleted'): void {
+    const bin = this.wellKnownFolder('deleteditems');
+    if (!permanent && message.folderId !== bin.id) {
+      this.moveMessage(message, bin, now, reason);
+      return;
+    }
     this.countIn(message, -1);
+    this.messageLeft(message, reason);
     (this.folderItems.get(message.folderId) as Collection<StoredMessage>).remove(message);
     this.allMessages.remove(message);
     this.messagesById.delete(message.id);
     this.messagesById.delete(message.immutableId);
   }
 
+  private messageLeft(message: StoredMessage, reason: RemovedReason): void {
+    this.delta.journal.left(message, { restId: message.id, immutableId: message.immutableId, receivedAt: message.receivedAt, reason });
+  }
+
   private touch(item: StoredMessage | StoredEvent, now: number): void {
     item.lastModifiedAt = now;
     item.changeKey = this.ids.changeKey();
+    this.delta.journal.touched(item);
   }
 
   /**
@@ -242,6 +268,7 @@ export class Mailbox {
     message.conversationId = draft.conversationId ?? this.ids.next('conversation');
     this.messagesById.set(message.id, message);
     this.messagesById.set(message.immutableId, message);
+    this.delta.journal.entered(message, message.folderId);
     return message;
   }
 
@@ -291,6 +318,7 @@ export class Mailbox {
       event.changeKey = this.ids.changeKey();
       this.eventsById.set(event.id, event);
       if (event.transactionId) this.transactions.set(event.transactionId, event);
+      this.delta.journal.entered(event, event.calendarId);
       return event;
     });
     for (const calendar of this.calendars) {
@@ -307,6 +335,7 @@ export class Mailbox {
 
   /** DELETE of a single event or a whole series: gone from every list and lookup (its transactionId too). */
   removeEvent(event: StoredEvent): void {
+    this.delta.journal.left(event, { restId: event.id, immutableId: event.id, reason: 'deleted', item: event });
     this.calendarItems.get(event.calendarId)?.remove(event);
     this.allEvents.remove(event);
     this.eventsById.delete(event.id);

@@ -22,6 +22,7 @@ import type { Mailbox } from './mailbox';
 import { parsePreferences } from './prefer';
 import { matchRoute, splitPath } from './router';
 import { CALENDAR_ROUTES } from './routes-calendar';
+import { DELTA_ROUTES } from './routes-delta';
 import { CALENDAR_VIEW_ROUTES } from './routes-calendar-view';
 import { CONTACT_ROUTES } from './routes-contacts';
 import { aadErrorBody, cloudOfPath, handleIdentity, IDENTITY_PATH } from './routes-identity';
@@ -31,6 +32,7 @@ import { DRAFT_ROUTES } from './drafts';
 import { parseExpand } from './extended-properties';
 import { deliverDue } from './transport';
 import { handleUpload, UPLOAD_PATH, UPLOAD_ROUTES, uploadMailbox } from './upload-sessions';
+import { SCHEDULE_ROUTES } from './routes-schedule';
 import { USER_ROUTES } from './routes-user';
 import { innerErrorDate } from './timefmt';
 import { UTC_ZONE } from './timezones';
@@ -43,7 +45,11 @@ const GRAPH_BODY_LIMIT = 4 * 1024 * 1024;
 const IDENTITY_BODY_LIMIT = 1024 * 1024;
 /** Control bodies can be large (bulk specs); they are ours, not Graph's. */
 const CONTROL_BODY_LIMIT = 64 * 1024 * 1024;
-const GRAPH_ROUTES: readonly GraphRoute[] = [...USER_ROUTES, ...MAIL_ROUTES, ...MAIL_OPS_ROUTES, ...DRAFT_ROUTES, ...UPLOAD_ROUTES, ...CALENDAR_ROUTES, ...CALENDAR_VIEW_ROUTES, ...CONTACT_ROUTES];
+// Delta routes first: `/messages/{messageId}` would take `delta` for an id.
+const GRAPH_ROUTES: readonly GraphRoute[] = [
+  ...USER_ROUTES, ...DELTA_ROUTES, ...MAIL_ROUTES, ...MAIL_OPS_ROUTES, ...DRAFT_ROUTES, ...UPLOAD_ROUTES,
+  ...CALENDAR_ROUTES, ...CALENDAR_VIEW_ROUTES, ...SCHEDULE_ROUTES, ...CONTACT_ROUTES,
+];
 const HAS_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
 interface Exchange {

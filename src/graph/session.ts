@@ -88,6 +88,8 @@ export interface Page<T> {
   /** Graph's clock (the Date header) when it answered, in epoch ms; undefined when a proxy dropped the header. */
   serverTime: number | undefined;
   nextLink: string | undefined;
+  /** Delta queries: the link the next round starts from, on a round's last page. */
+  deltaLink?: string;
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -186,8 +188,10 @@ export class GraphSession {
   /** One page of a collection; `pathOrLink` is a path or an @odata.nextLink Graph returned. */
   async page<T>(pathOrLink: string, options: RequestOptions = {}): Promise<Page<T>> {
     const path = /^https?:\/\//.test(pathOrLink) ? relativeGraphPath(pathOrLink, this.endpoints) : pathOrLink;
-    const { body, headers } = await this.get<{ value?: T[]; '@odata.nextLink'?: string }>(path, options);
-    return { items: body.value ?? [], serverTime: parseHttpDate(headers.get('date')), nextLink: body['@odata.nextLink'] };
+    const { body, headers } = await this.get<{ value?: T[]; '@odata.nextLink'?: string; '@odata.deltaLink'?: string }>(path, options);
+    const page: Page<T> = { items: body.value ?? [], serverTime: parseHttpDate(headers.get('date')), nextLink: body['@odata.nextLink'] };
+    if (body['@odata.deltaLink']) page.deltaLink = body['@odata.deltaLink'];
+    return page;
   }
 
   /**

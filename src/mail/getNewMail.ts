@@ -6,6 +6,7 @@
 import type { Message } from '@microsoft/microsoft-graph-types';
 import { itemKey } from '../graph/cursor';
 import type { StepContext } from '../graph/logger';
+import { MAIL_FIELDS, MAIL_PAGE_SIZE } from '../graph/messages';
 import { idSegment } from '../graph/odata';
 import type { PollSpec } from '../graph/poll';
 import type { StepConfig } from '../graph/session';
@@ -18,16 +19,8 @@ export interface GetNewMailConfig extends StepConfig {
   pollOnlyUnreadMail?: boolean | string;
 }
 
-/** What each emitted message carries; matches getNewMail.out.json. */
-export const MAIL_FIELDS = [
-  'id', 'internetMessageId', 'conversationId', 'parentFolderId', 'subject', 'bodyPreview', 'body',
-  'from', 'sender', 'toRecipients', 'ccRecipients', 'bccRecipients', 'replyTo',
-  'receivedDateTime', 'sentDateTime', 'importance', 'isRead', 'isDraft', 'flag', 'categories',
-  'hasAttachments', 'webLink',
-] as const;
-
-/** Graph's largest page for messages: one request per 1,000 mails. */
-export const MAIL_PAGE_SIZE = 1000;
+// Shared with the other mail trigger; re-exported because specs and the benchmark read them here.
+export { MAIL_FIELDS, MAIL_PAGE_SIZE };
 
 export function mailPollSpec(cfg: GetNewMailConfig, root: string): PollSpec<Message & Record<string, unknown>> {
   const folder = idSegment(isAbsent(cfg.folderId) ? 'inbox' : cfg.folderId, 'folderId');

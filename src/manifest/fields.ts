@@ -78,6 +78,28 @@ export const timeZoneField = (order: number): Field => ({
   label: 'Time zone of start and end', viewClass: 'TextFieldView', required: false, placeholder: 'UTC', note: 'IANA (Europe/Berlin) or Windows (W. Europe Standard Time) name. Empty: UTC.', order,
 });
 
+/**
+ * Which changes a delta trigger emits (validation/changeTypes.ts reads it): `labels` says what each
+ * of created, updated and deleted means for what the step follows. Empty: created only, unless
+ * `all` (one query follows every kind, and those not chosen are left out).
+ */
+export const changeTypesField = (labels: Record<'created' | 'updated' | 'deleted', string>, order: number, { all = false } = {}): Field => ({
+  label: 'Changes to emit',
+  viewClass: 'MultiSelectView',
+  required: false,
+  model: labels,
+  prompt: all ? 'All changes' : 'Created',
+  note: all
+    ? 'One query follows every kind of change; those not chosen are not emitted. Empty: all three.'
+    : 'Each kind is tracked on its own, at one request per poll. Empty: created only.',
+  order,
+});
+
+/** A number of days (a calendar view's reach back or ahead), read by validation/fields.ts optionalInteger. */
+export const daysField = ({ label, placeholder, note, order }: { label: string; placeholder: string; note: string; order: number }): Field => ({
+  label, viewClass: 'TextFieldView', required: false, placeholder, note, order,
+});
+
 /** How a lookup or trigger with many results emits them (src/platform/batches.ts). */
 export const emitBehaviourField = (noun: string, order: number): Field => ({
   label: 'Emit behaviour',

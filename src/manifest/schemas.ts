@@ -80,11 +80,72 @@ export const location: Schema = object('Location', 'Where the event takes place;
   displayName: text('Name', 'Name of the place; empty when none was given.'),
 });
 
+/** A mail as the mail triggers emit it (src/graph/messages.ts MAIL_FIELDS, in that order). */
+export const messageProperties = {
+  id: text('Message id', 'Immutable Outlook id: stays the same when the mail is moved.'),
+  internetMessageId: text('Internet message id', 'The Message-ID header; null for some drafts.'),
+  conversationId: text('Conversation id', 'Shared by the mails of one conversation; null when Outlook has none.'),
+  parentFolderId: text('Folder id', 'Id of the folder the mail is in.'),
+  subject: text('Subject', 'The subject; empty when there is none.'),
+  bodyPreview: text('Body preview', 'The first 255 characters of the body, as text; null when Outlook has none.'),
+  body: itemBody,
+  from: recipient('From', 'Who the mail is from; null for drafts.', "The sender's"),
+  sender: recipient('Sender', 'The mailbox that sent it (differs from From when sent on behalf); null for drafts.', "The sending mailbox's"),
+  toRecipients: recipientList('To', 'The To recipients.'),
+  ccRecipients: recipientList('Cc', 'The Cc recipients.'),
+  bccRecipients: recipientList('Bcc', 'The Bcc recipients (only on mail the mailbox sent).'),
+  replyTo: recipientList('Reply to', 'Where replies should go, when the sender asked for other addresses.', "The reply address's"),
+  receivedDateTime: instant('Received', 'When the mail arrived (ISO 8601, UTC, whole seconds).'),
+  sentDateTime: instant('Sent', 'When the mail was sent (ISO 8601, UTC); null for drafts.'),
+  importance: text('Importance', 'low, normal or high.'),
+  isRead: flag('Read', 'Whether the mail has been read.'),
+  isDraft: flag('Draft', 'Whether the mail is an unsent draft.'),
+  flag: object('Flag', 'The follow-up flag; null when Outlook has none.', {
+    flagStatus: text('Flag status', 'notFlagged, flagged or complete.'),
+  }),
+  categories: strings('Categories', 'Outlook category names on the mail.'),
+  hasAttachments: flag('Has attachments', 'Whether the mail has file attachments (not counting inline images).'),
+  webLink: text('Link to open the mail in Outlook on the web', 'URL of the mail in Outlook on the web; null when Outlook has none.'),
+} satisfies Properties;
+
 /** Properties every step that returns an event shows alike. */
 export const eventProperties = {
   iCalUId: text('iCalendar UID', 'The id other calendars know the event by.'),
   webLink: text('Link to open the event in Outlook on the web', 'URL of the event in Outlook on the web.'),
   isAllDay: flag('All day', 'Whether it is an all-day event.'),
+} satisfies Properties;
+
+/** An event as the event triggers emit it (src/graph/events.ts EVENT_FIELDS, in that order). */
+export const eventOutProperties = {
+  id: text('Event id', "Outlook's id of the event."),
+  changeKey: text('Change key', 'Changes with every change of the event: one message per change.'),
+  iCalUId: eventProperties.iCalUId,
+  type: text('Type', 'singleInstance, occurrence, exception or seriesMaster (the event that holds a recurring series).'),
+  seriesMasterId: text('Series master id', 'For an occurrence or exception, the id of its series master; null otherwise.'),
+  subject: text('Subject', 'The subject; empty when there is none.'),
+  bodyPreview: text('Body preview', 'The first 255 characters of the description, as text; null when Outlook has none.'),
+  body: itemBody,
+  start: dateTimeTimeZone('Start', "Start of the event, in the step's time zone."),
+  end: dateTimeTimeZone('End', "End of the event, in the step's time zone."),
+  isAllDay: eventProperties.isAllDay,
+  location,
+  attendees,
+  organizer: recipient('Organizer', 'Who organises the event; null when Outlook has none.', "The organizer's"),
+  isOnlineMeeting: flag('Online meeting', 'Whether the event has an online meeting.'),
+  onlineMeetingProvider: text('Online meeting provider', 'teamsForBusiness, skypeForBusiness, skypeForConsumer or unknown; null when Outlook has none.'),
+  onlineMeeting: object('Online meeting', 'The online meeting; null when there is none.', {
+    joinUrl: text('Join URL', 'The link to join the meeting.'),
+  }),
+  showAs: text('Show as', 'free, tentative, busy, oof, workingElsewhere or unknown.'),
+  sensitivity: text('Sensitivity', 'normal, personal, private or confidential.'),
+  importance: text('Importance', 'low, normal or high.'),
+  recurrence: object('Recurrence', 'Pattern and range of a series master, as Graph gives them; null for other events.'),
+  isCancelled: flag('Cancelled', 'Whether the organizer cancelled the event.'),
+  categories: strings('Categories', 'Outlook category names on the event.'),
+  reminderMinutesBeforeStart: number('Reminder (minutes before start)', 'Minutes before the start at which the reminder shows; null when Outlook has none.'),
+  webLink: eventProperties.webLink,
+  createdDateTime: instant('Created', 'When the event was created (ISO 8601, UTC).'),
+  lastModifiedDateTime: instant('Last modified', 'When the event was last changed (ISO 8601, UTC).'),
 } satisfies Properties;
 
 // ---- Inputs ---------------------------------------------------------------------------------

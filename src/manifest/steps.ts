@@ -2,10 +2,16 @@
  * The registry: every step's descriptor, in the order component.json lists them (and the platform
  * shows them) within triggers and within actions.
  */
+import { checkAvailability } from '../calendar/checkAvailability.step';
 import { createEvent } from '../calendar/createEvent.step';
+import { findMeetingTimes } from '../calendar/findMeetingTimes.step';
+import { getEventChanges } from '../calendar/getEventChanges.step';
 import { getNewAndUpdatedEvents } from '../calendar/getNewAndUpdatedEvents.step';
+import { getUpcomingEvents } from '../calendar/getUpcomingEvents.step';
+import { getMailFolderChanges } from '../mail/getMailFolderChanges.step';
 import { createContact } from '../contacts/createContact.step';
 import { deleteContact } from '../contacts/deleteContact.step';
+import { getContactChanges } from '../contacts/getContactChanges.step';
 import { getNewAndUpdatedContacts } from '../contacts/getNewAndUpdatedContacts.step';
 import { lookupContact } from '../contacts/lookupContact.step';
 import { updateContact } from '../contacts/updateContact.step';
@@ -18,4 +24,8 @@ import { sendDraft } from '../mail/sendDraft.step';
 import { sendMail } from '../mail/sendMail.step';
 import type { StepDescriptor } from './descriptor';
 
-export const STEPS: readonly StepDescriptor[] = [getNewMail, getNewAndUpdatedEvents, getNewAndUpdatedContacts, sendMail, replyToMail, forwardMail, createDraft, sendDraft, createEvent, createContact, updateContact, upsertContact, lookupContact, deleteContact];
+export const STEPS: readonly StepDescriptor[] = [
+  getNewMail, getNewAndUpdatedEvents, getUpcomingEvents, getNewAndUpdatedContacts, getMailFolderChanges, getEventChanges, getContactChanges,
+  sendMail, replyToMail, forwardMail, createDraft, sendDraft,
+  createEvent, checkAvailability, findMeetingTimes, createContact, updateContact, upsertContact, lookupContact, deleteContact,
+];

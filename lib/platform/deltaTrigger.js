@@ -1,0 +1,104 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.runDeltaTrigger = runDeltaTrigger;
+/**
+ * What the delta triggers do on the platform: validate the start time, follow each chain of the
+ * trigger to the end of its round, emit each change as a data message (once: replays, and what a
+ * crashed poll emitted already, are recognised by the hashes the snapshot keeps), and save the
+ * state as the snapshot after every page and every PERSIST_EVERY emissions. A windowed chain
+ * (calendar views) whose window is due to move on starts over on the new window in the same poll,
+ * then follows the old window's last round (deltaState.rollWindow).
+ */
+const messages_1 = require("elasticio-node/lib/messages");
+const cursor_1 = require("../graph/cursor");
+const odata_1 = require("../graph/odata");
+const delta_1 = require("../graph/delta");
+const deltaState_1 = require("../graph/deltaState");
+const session_1 = require("../graph/session");
+const datetime_1 = require("../validation/datetime");
+const fields_1 = require("../validation/fields");
+async function runDeltaTrigger(context, cfg, snapshot, specFor) {
+    const startTime = (0, fields_1.isAbsent)(cfg.startTime) ? undefined : (0, datetime_1.parseInstant)(cfg.startTime, 'startTime');
+    const session = (0, session_1.createSession)(cfg, context);
+    const spec = specFor(session.root);
+    // Links are only valid on the Graph host that gave them: another host (a cloud changed) is another scope.
+    const scope = (0, cursor_1.itemKey)(`${session.endpoints.graph}|${spec.scope}`);
+    const state = (0, deltaState_1.restoreDeltaState)(snapshot, scope, spec.chains.map((c) => c.name), startTime === undefined ? undefined : Math.floor(startTime / 1000));
+    // A version emitted as created needs no update of its own (a resync cannot tell a move in from a change).
+    const versionsMatter = spec.chains.some((c) => c.kind === 'updated' || c.kind === 'changes');
+    const { logger } = context;
+    // Compared with what was handed in, so a first poll always saves where it stands.
+    let lastSaved = JSON.stringify(snapshot ?? null);
+    let warnedOver = false;
+    const persist = async () => {
+        const { snapshot: next, over } = (0, deltaState_1.packDeltaState)(state);
+        if (over && !warnedOver) {
+            warnedOver = true;
+            logger.warn(`The change-tracking links alone take ${JSON.stringify(next).length} bytes, more than the snapshot budget: saving them whole, without the memory of recent emissions`);
+        }
+        const json = JSON.stringify(next);
+        if (json === lastSaved)
+            return;
+        await context.emit('snapshot', next);
+        lastSaved = json;
+    };
+    const counts = { created: 0, updated: 0, deleted: 0 };
+    // Graph's clock as far as this poll has seen it (Date headers, timestamps listed), for chains whose
+    // answers come without a Date header (a proxy dropped it) and list nothing with a time.
+    let graphSecond;
+    const saw = (second) => {
+        if (second !== undefined && Number.isFinite(second))
+            graphSecond = Math.max(graphSecond ?? -Infinity, second);
+    };
+    const emits = new Set(spec.emits ?? ['created', 'updated', 'deleted']);
+    const follow = (chainSpec, chain) => (0, delta_1.followChain)(session, chainSpec, chain, {
+        knownSecond: () => graphSecond,
+        page: (page) => saw(page.serverTime === undefined ? undefined : Math.floor(page.serverTime / 1000)),
+        item: async (item) => {
+            const facts = spec.facts(item);
+            (0, deltaState_1.itemListed)(chain, facts);
+            saw(Math.max(facts.arrivedAt ?? -Infinity, facts.changedAt ?? -Infinity));
+            const classified = (0, deltaState_1.classify)(chainSpec.kind, chain, facts);
+            if (!classified)
+                return false;
+            let type = spec.retype ? spec.retype(classified, item) : classified;
+            // One chain for all kinds: an item reported as new again (a replay) may carry an update.
+            if (type === 'created' && chainSpec.kind === 'changes' && state.seenSet.has((0, deltaState_1.emissionKey)('created', facts)))
+                type = 'updated';
+            if (!emits.has(type))
+                return false;
+            const key = (0, deltaState_1.emissionKey)(type, facts);
+            if (state.seenSet.has(key))
+                return false;
+            await context.emit('data', (0, messages_1.newMessageWithBody)(spec.output(type, item, facts)));
+            (0, deltaState_1.remember)(state, key);
+            if (type === 'created' && versionsMatter)
+                (0, deltaState_1.remember)(state, (0, deltaState_1.emissionKey)('updated', facts));
+            counts[type] += 1;
+            return true;
+        },
+        persist,
+    }, logger);
+    await spec.prepare?.(session, state);
+    for (const chainSpec of spec.chains) {
+        const chain = state.chains[chainSpec.name];
+        await follow(chainSpec, chain);
+        const window = spec.nextWindow?.(chain);
+        if (window) {
+            (0, deltaState_1.rollWindow)(state, chainSpec.name, window);
+            logger.info(`The window of ${chainSpec.label} moves on to ${(0, odata_1.dateTimeLiteral)(window.start * 1000)} – ${(0, odata_1.dateTimeLiteral)(window.end * 1000)}: events coming into view are emitted as created`);
+            await persist();
+            await follow(chainSpec, chain);
+        }
+        // The previous window's last round (also one a crashed poll left): then it is done with.
+        const retired = state.chains[(0, deltaState_1.retiredName)(chainSpec.name)];
+        if (retired) {
+            await follow({ ...chainSpec, name: (0, deltaState_1.retiredName)(chainSpec.name), label: `${chainSpec.label} (previous window)`, last: true }, retired);
+            delete state.chains[(0, deltaState_1.retiredName)(chainSpec.name)];
+            await persist();
+        }
+    }
+    // A quiet poll with nothing new still saves, so the next one starts where this one stood.
+    await persist();
+    logger.info(`Poll finished: ${counts.created} created, ${counts.updated} updated, ${counts.deleted} deleted`);
+}

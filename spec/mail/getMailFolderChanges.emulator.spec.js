@@ -1,0 +1,144 @@
+'use strict';
+
+// Mail Changes in Folder on the emulator, which keeps changes and sync states as Exchange does:
+// whole rounds over thousands of mails, moves in and out, reads, deletions, replays, and Graph
+// losing the state, polled the way the platform polls (snapshot handed from one poll to the next).
+const { expect } = require('chai');
+const { createContext } = require('../helpers/context');
+const { manualClock } = require('../emulator/helpers');
+const { startEmulator } = require('../../lib/emulator');
+const { createSession } = require('../../lib/graph/session');
+const trigger = require('../../lib/mail/getMailFolderChanges');
+
+const ENDPOINTS = ['OUTLOOK_GRAPH_BASE_URL', 'OUTLOOK_LOGIN_BASE_URL'];
+
+describe('Mail Changes in Folder on the emulator', function () {
+  this.timeout(60000);
+  let emu;
+  let clock;
+  let saved;
+  let snapshot;
+  let cfg;
+
+  beforeEach(async () => {
+    clock = manualClock();
+    emu = await startEmulator({ now: clock.now, mailCount: 40, clientId: process.env.MSAPP_CLIENT_ID, clientSecret: process.env.MSAPP_CLIENT_SECRET });
+    saved = ENDPOINTS.map((name) => process.env[name]);
+    ENDPOINTS.forEach((name) => { process.env[name] = emu.url; });
+    snapshot = {};
+    cfg = { oauth: emu.control.issueTokens(), tenantId: 'common', changeTypes: ['created', 'updated', 'deleted'] };
+    cfg.folderId = await folderOfProjects();
+  });
+  afterEach(async () => {
+    ENDPOINTS.forEach((name, i) => {
+      if (saved[i] === undefined) delete process.env[name];
+      else process.env[name] = saved[i];
+    });
+    await emu.close();
+  });
+
+  /** One poll on the last snapshot; the clock moves on a minute first. */
+  async function poll(extra = {}) {
+    clock.advance(60000);
+    const ctx = createContext();
+    await trigger.process.call(ctx, {}, { ...cfg, ...extra }, snapshot);
+    const snaps = ctx.emitted('snapshot');
+    if (snaps.length) snapshot = snaps[snaps.length - 1];
+    return { ctx, changes: ctx.emitted('data').map((d) => d.body) };
+  }
+
+  const folderOfProjects = async () => {
+    const session = createSession(cfg, createContext());
+    const inbox = await session.all(`${session.root}/mailFolders/inbox/childFolders?$select=id,displayName`);
+    return inbox.find((f) => f.displayName === 'Projects').id;
+  };
+  const immutable = async (restId) => {
+    const session = createSession(cfg, createContext());
+    return (await session.get(`${session.root}/messages/${encodeURIComponent(restId)}?$select=id`)).body.id;
+  };
+  const summary = (changes) => changes.map((c) => `${c.changeType} ${c.message ? c.message.subject : c.id}`);
+
+  it('follows a folder through arrivals, moves in and out, reads and deletions, each change once', async () => {
+    expect((await poll()).changes).to.deep.equal([]);
+
+    emu.control.addMail({ folder: 'Projects', subject: 'Delivered', from: 'ann@fabrikam.example' });
+    const old = emu.control.addMail({ folder: 'archive', subject: 'Two years old', from: 'ann@fabrikam.example', receivedAt: clock.now() - 730 * 86400000 });
+    emu.control.updateMail(old.id, { moveTo: 'Projects' });
+    expect(summary((await poll()).changes)).to.deep.equal(['created Delivered', 'created Two years old']);
+
+    // Reading and flagging: updates, never an arrival again.
+    const session = createSession(cfg, createContext());
+    const there = (await session.get(`${session.root}/mailFolders/${encodeURIComponent(cfg.folderId)}/messages?$filter=subject eq 'Two years old'&$select=id`)).body.value[0];
+    emu.control.updateMail(there.id, { isRead: true });
+    emu.control.updateMail(there.id, { flag: 'flagged' });
+    const read = await poll();
+    expect(summary(read.changes)).to.deep.equal(['updated Two years old']);
+    expect(read.changes[0].message).to.deep.include({ isRead: true, flag: { flagStatus: 'flagged' } });
+    expect(read.changes[0].id).to.equal(there.id);
+
+    // Moved out, and another deleted: removals, by the immutable id the arrival carried.
+    const delivered = (await session.get(`${session.root}/mailFolders/${encodeURIComponent(cfg.folderId)}/messages?$filter=subject eq 'Delivered'&$select=id`)).body.value[0];
+    emu.control.updateMail(there.id, { moveTo: 'archive' });
+    emu.control.deleteMail(delivered.id);
+    const gone = await poll();
+    expect(gone.changes).to.deep.equal([
+      { changeType: 'deleted', id: there.id, reason: 'deleted' },
+      { changeType: 'deleted', id: delivered.id, reason: 'deleted' },
+    ]);
+    expect((await poll()).changes).to.deep.equal([]);
+  });
+
+  it('rounds of several pages (2,500 arrivals): all emitted once, the snapshot within budget after every page', async () => {
+    cfg.changeTypes = ['created'];
+    await poll();
+    emu.control.addMails(2500, { folder: 'Projects', subject: 'Bulk', startAt: clock.now() - 1000, stepMs: 0 });
+    emu.control.resetStats();
+    const { ctx, changes } = await poll();
+    expect(changes).to.have.length(2500);
+    expect(new Set(changes.map((c) => c.id)).size).to.equal(2500);
+    expect(emu.control.stats().byRoute['GET /me/mailFolders/{folderId}/messages/delta']).to.equal(3);
+    for (const saved of ctx.emitted('snapshot')) expect(JSON.stringify(saved).length).to.be.at.most(4500);
+  });
+
+  it('Graph losing the state (410): the next poll reads the folder again and emits only what came in the meantime, old mail moved in included', async () => {
+    await poll({ startTime: new Date(clock.now() - 86400000).toISOString() });
+    emu.control.addMail({ folder: 'Projects', subject: 'Before the loss', from: 'ann@fabrikam.example' });
+    expect(summary((await poll()).changes)).to.deep.equal(['created Before the loss']);
+    clock.advance(10 * 60000);
+    emu.control.expireDeltaTokens({ code: 'resyncRequired' });
+    emu.control.addMail({ folder: 'Projects', subject: 'During the gap', from: 'ann@fabrikam.example' });
+    const old = emu.control.addMail({ folder: 'archive', subject: 'Old, moved in during the gap', from: 'ann@fabrikam.example', receivedAt: clock.now() - 400 * 86400000 });
+    emu.control.updateMail(old.id, { moveTo: 'Projects' });
+    const after = await poll();
+    expect(summary(after.changes)).to.deep.equal(['created During the gap', 'created Old, moved in during the gap']);
+    expect(after.ctx.logs.filter((l) => l.level === 'warn').map((l) => l.message).join('\n')).to.match(/HTTP 410 resyncRequired\): reading it afresh/);
+    expect((await poll()).changes).to.deep.equal([]);
+  });
+
+  it('replays Graph sends are not emitted again; a link a few generations old (a poll that kept dying) is a resync, not a flood', async () => {
+    cfg.changeTypes = ['created'];
+    await poll();
+    emu.control.addMail({ folder: 'Projects', subject: 'Replayed by Graph', from: 'ann@fabrikam.example' });
+    expect(summary((await poll()).changes)).to.deep.equal(['created Replayed by Graph']);
+    emu.control.replayDelta({ rounds: 1 });
+    expect((await poll()).changes).to.deep.equal([]);
+    // The same saved snapshot used over and over (every poll died before saving): its link ages out.
+    const stuck = snapshot;
+    for (let i = 0; i < 3; i += 1) await trigger.process.call(createContext(), {}, cfg, stuck);
+    emu.control.addMail({ folder: 'Projects', subject: 'After the retries', from: 'ann@fabrikam.example' });
+    snapshot = stuck;
+    const after = await poll();
+    expect(summary(after.changes)).to.deep.equal(['created After the retries']);
+    expect(after.ctx.logs.some((l) => /SyncStateNotFound/.test(l.message))).to.equal(true);
+  });
+
+  it('reads the mailbox the Mailbox field names, app-only too, with immutable ids that survive moves', async () => {
+    cfg = { authType: 'application', tenantId: 'contoso.example', mailbox: emu.mailboxes.secondary, changeTypes: ['created'] };
+    await poll();
+    const old = emu.control.addMail({ mailbox: emu.mailboxes.secondary, folder: 'archive', subject: 'For Megan, moved in', from: 'ann@fabrikam.example', receivedAt: clock.now() - 100 * 86400000 });
+    const id = await immutable(old.id);
+    emu.control.updateMail(old.id, { moveTo: 'inbox' });
+    const { changes } = await poll();
+    expect(changes.map((c) => [c.id, c.message.subject])).to.deep.equal([[id, 'For Megan, moved in']]);
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * Calendar Changes: what happens to the events of a calendar within a rolling window of days,
+ * through Graph's calendar view delta query (event: delta): single events, occurrences and
+ * exceptions of series (each occurrence on its own) created, updated, and deleted or cancelled. One
+ * chain follows all three kinds; the window moves on once a day (deltaState.rollWindow), and what
+ * comes into view at its far end is emitted as created. The shared machinery is graph/delta.ts,
+ * graph/deltaState.ts and platform/deltaTrigger.ts.
+ */
+import type { Event } from '@microsoft/microsoft-graph-types';
+import { InputError } from '../errors';
+import { calendarPath } from '../graph/calendars';
+import { toSecond } from '../graph/cursor';
+import type { DeltaChainSpec } from '../graph/delta';
+import { itemFacts } from '../graph/deltaState';
+import type { ChainState, ChangeType, ItemFacts, Window } from '../graph/deltaState';
+import { EVENT_FIELDS, EVENT_PAGE_SIZE } from '../graph/events';
+import type { StepContext } from '../graph/logger';
+import { dateTimeLiteral, idSegment } from '../graph/odata';
+import { parseHttpDate } from '../graph/httpDate';
+import type { StepConfig } from '../graph/session';
+import { runDeltaTrigger } from '../platform/deltaTrigger';
+import type { DeltaTriggerSpec } from '../platform/deltaTrigger';
+import { parseChangeTypes } from '../validation/changeTypes';
+import { wallTimeToEpoch } from '../validation/datetime';
+import { isAbsent, optionalInteger } from '../validation/fields';
+import { resolveTimeZone, UTC_ZONE } from '../validation/timezones';
+
+export interface GetEventChangesConfig extends StepConfig {
+  calendarId?: string;
+  changeTypes?: unknown;
+  pastDays?: unknown;
+  futureDays?: unknown;
+  startTime?: string;
+  timeZone?: string;
+}
+
+type DeltaEvent = Event & Record<string, unknown>;
+
+const DAY = 86_400;
+export const DEFAULT_PAST_DAYS = 30;
+export const DEFAULT_FUTURE_DAYS = 365;
+/** Graph's longest calendar view: about five years (1,825 days) from start to end. */
+export const MAX_WINDOW_DAYS = 1825;
+
+/** The window around the UTC day of `second`: `past` days back, through the end of the day `future` days ahead. */
+export function windowAround(second: number, past: number, future: number): Window {
+  const day = Math.floor(second / DAY) * DAY;
+  return { start: day - past * DAY, end: day + (future + 1) * DAY };
+}
+
+/** The days the window covers, checked: past + today + future at most MAX_WINDOW_DAYS. */
+export function windowDays(cfg: GetEventChangesConfig): { past: number; future: number } {
+  const past = optionalInteger(cfg.pastDays, 'pastDays', 0, MAX_WINDOW_DAYS - 1) ?? DEFAULT_PAST_DAYS;
+  const future = optionalInteger(cfg.futureDays, 'futureDays', 0, MAX_WINDOW_DAYS - 1) ?? DEFAULT_FUTURE_DAYS;
+  if (past + future + 1 > MAX_WINDOW_DAYS) {
+    throw new InputError('futureDays', `the window of ${past} days back, today and ${future} days ahead is ${past + future + 1} days; Outlook's calendar view spans at most ${MAX_WINDOW_DAYS} days, so shorten pastDays or futureDays`);
+  }
+  return { past, future };
+}
+
+/** The event as Poll for New and Updated Events emits it: the same fields, in the same order. */
+function eventOf(item: DeltaEvent): Record<string, unknown> {
+  return Object.fromEntries(EVENT_FIELDS.filter((name) => name in item).map((name) => [name, item[name]]));
+}
+
+/** When the event starts, from its wall time in the zone Prefer asked for (undefined when unreadable). */
+function startOf(item: DeltaEvent, iana: string): number | undefined {
+  const wall = item.start?.dateTime;
+  if (typeof wall !== 'string') return undefined;
+  try {
+    return Math.floor(wallTimeToEpoch(wall.slice(0, 19), iana) / 1000);
+  } catch {
+    return toSecond(`${wall.slice(0, 19)}Z`);
+  }
+}
+
+export function eventChangesSpec(cfg: GetEventChangesConfig, root: string): DeltaTriggerSpec<DeltaEvent> {
+  const { past, future } = windowDays(cfg);
+  const zone = isAbsent(cfg.timeZone) ? UTC_ZONE : resolveTimeZone(cfg.timeZone, 'timeZone');
+  const emits = parseChangeTypes(cfg.changeTypes, 'changeTypes', ['created', 'updated', 'deleted']);
+  // v1.0 documents the default calendar's view (/calendarView/delta); a chosen calendar's is served on its own path.
+  const calendar = isAbsent(cfg.calendarId) ? `${root}` : `${root}/calendars/${idSegment(cfg.calendarId, 'calendarId')}`;
+  const shown = isAbsent(cfg.calendarId) ? 'the default calendar' : `calendar ${decodeURIComponent(idSegment(cfg.calendarId, 'calendarId')).slice(0, 24)}`;
+  const chain: DeltaChainSpec = {
+    name: 'changes',
+    kind: 'changes',
+    initialPath: (state: ChainState) => {
+      const window = state.window as Window;
+      return `${calendar}/calendarView/delta?startDateTime=${dateTimeLiteral(window.start * 1000)}&endDateTime=${dateTimeLiteral(window.end * 1000)}`;
+    },
+    prefer: [`outlook.timezone="${zone.graphName}"`],
+    pageSize: EVENT_PAGE_SIZE,
+    label: `events of ${shown}`,
+  };
+  return {
+    scope: `calendarView|${root.toLowerCase()}|${isAbsent(cfg.calendarId) ? '' : cfg.calendarId}|${past}|${future}`,
+    chains: [chain],
+    emits,
+    facts: (item): ItemFacts => ({ ...itemFacts(item, 'createdDateTime'), startsAt: startOf(item, zone.iana) }),
+    // An occurrence the organizer cancelled stays in an attendee's calendar, marked: it is gone all the same.
+    retype: (type, item) => (type !== 'deleted' && item.isCancelled === true ? 'deleted' : type),
+    output: (type: ChangeType, item, facts) => {
+      if (item['@removed'] !== undefined) {
+        return { changeType: type, id: facts.id, reason: (item['@removed'] as { reason?: string }).reason ?? 'deleted' };
+      }
+      if (type === 'deleted') return { changeType: type, id: facts.id, reason: 'cancelled', event: eventOf(item) };
+      return { changeType: type, id: facts.id, event: eventOf(item) };
+    },
+    // The first window is set by Graph's clock (the Date header of a look at the calendar, which also
+    // checks it exists); this machine's clock only when a proxy dropped the header.
+    prepare: async (session, state) => {
+      const chains = Object.values(state.chains).filter((c) => c.window === undefined);
+      if (!chains.length) return;
+      const { headers } = await session.get(`${calendarPath(root, cfg.calendarId)}?$select=id`);
+      const now = Math.floor((parseHttpDate(headers.get('date')) ?? Date.now()) / 1000);
+      for (const c of chains) c.window = windowAround(now, past, future);
+    },
+    // Once Graph's clock (when the last round began) is on a later UTC day than the window was set
+    // for, the window moves on to that day.
+    nextWindow: (state) => {
+      if (state.mark === undefined || state.window === undefined || state.phase !== 'tracking') return undefined;
+      const due = windowAround(state.mark, past, future);
+      return due.start > state.window.start ? due : undefined;
+    },
+  };
+}
+
+async function processTrigger(this: StepContext, _msg: unknown, cfg: GetEventChangesConfig, snapshot: unknown): Promise<void> {
+  await runDeltaTrigger<DeltaEvent>(this, cfg, snapshot, (root) => eventChangesSpec(cfg, root));
+}
+
+// The Calendar field's dropdown: sailor looks its model up on this module.
+export { getCalendars } from '../platform/dropdowns';
+export { processTrigger as process };

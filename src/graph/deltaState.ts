@@ -1,0 +1,394 @@
+/**
+ * What a delta trigger remembers between polls and what it emits: the pure half of the delta
+ * triggers (graph/delta.ts follows the links, platform/deltaTrigger.ts wires them to the platform).
+ *
+ * A trigger follows one delta chain per kind of change it emits (Graph's `changeType` for mail, one
+ * chain for a calendar view), each a link: the `@odata.deltaLink` of its last completed round, or
+ * the `@odata.nextLink` where the round in progress stopped. A crashed poll resumes from that link;
+ * what it emitted again is recognised by the hashes of the latest emissions the snapshot keeps.
+ *
+ * Graph's links are opaque references to a sync state it keeps (a 410 names the state's
+ * "generation"), about 250 to 420 characters whatever the folder holds, so they live in the
+ * snapshot, with the hashes filling what the budget leaves.
+ *
+ * When Graph has lost the state (410, syncStateNotFound, resyncRequired) the chain reads the folder
+ * afresh, and only what changed since its last completed round began (by Graph's clock, less the
+ * look-back for replication) counts: the folder's old content is not emitted again.
+ *
+ * A calendar view's chain covers a window of days, fixed by its first request; to move it on, the
+ * chain starts over on the new window like a resync (`rollWindow`), where what starts at or after
+ * the old window's end has just come into view and counts as created; the old chain follows one
+ * last round (kept as `{name}~`), so nothing that changed while the new one started is missed.
+ */
+import { itemKey, LOOKBACK_SECONDS, SNAPSHOT_BUDGET_BYTES, toSecond } from './cursor';
+import { dateTimeLiteral } from './odata';
+
+export type ChainPhase = 'initial' | 'tracking' | 'resync';
+
+/**
+ * What a chain emits: `created`, `updated`, `deleted` (one of Graph's change types each), or
+ * `changes` (a chain that reports all three, told apart by their timestamps: calendar views).
+ */
+export type ChainKind = 'created' | 'updated' | 'deleted' | 'changes';
+
+export interface ChainState {
+  /** What the chain asks for next; undefined: its initial request (again). */
+  link?: string;
+  phase: ChainPhase;
+  /**
+   * Initial round: items that arrived from this second on are new (the start time, else Graph's
+   * clock at the round's first page). Also what "predates the trigger" means after a resync.
+   */
+  from?: number;
+  /** Graph's clock (s) when the round that set the link's watermark began; undefined while unknown. */
+  mark?: number;
+  /** When the chain's first round was fixed: what was in the folder then is its starting state. */
+  began?: number;
+  /** Graph's clock (s) at the first page of the round in progress; its `mark` once it ends. */
+  pending?: number;
+  /**
+   * Without Graph's clock (a proxy dropped the Date header): the newest timestamp the round in
+   * progress has listed, which is no later than the moment the round was fixed.
+   */
+  latest?: number;
+  /** Resynchronising: changes from this second on are emitted. */
+  since?: number;
+  /** A windowed chain (calendar views): the window its link covers, epoch seconds, end exclusive. */
+  window?: Window;
+  /** The window just moved on: items starting from this second (the old end) have come into view. */
+  entering?: number;
+  /**
+   * How far into the page at `link` a poll got when it last saved: the first `done` items, whose ids
+   * and versions hash to `fingerprint`. A poll that resumes there skips them only when the page
+   * Graph answers starts with exactly those items again.
+   */
+  progress?: PageProgress;
+}
+
+export interface PageProgress {
+  done: number;
+  fingerprint: string;
+}
+
+export interface Window {
+  start: number;
+  end: number;
+}
+
+export interface DeltaState {
+  /** What is tracked (mailbox, folder or calendar, window): links are only valid there. */
+  scope: string;
+  chains: Record<string, ChainState>;
+  /** Hashes of the latest emissions, oldest first. */
+  seen: string[];
+  seenSet: Set<string>;
+}
+
+/** The facts about an item the rules decide by. Times in epoch seconds. */
+export interface ItemFacts {
+  id: string;
+  /** Graph reported it `@removed`. */
+  removed: boolean;
+  /** When it arrived (mail: receivedDateTime; events, contacts: createdDateTime). */
+  arrivedAt?: number;
+  /** When it last changed (lastModifiedDateTime). */
+  changedAt?: number;
+  /** Its version (the change key): an update is emitted once per version. */
+  version?: string;
+  /** When it starts (events): for a window that moved on, whether it has just come into view. */
+  startsAt?: number;
+}
+
+export type ChangeType = 'created' | 'updated' | 'deleted';
+
+export interface DeltaSnapshot {
+  delta: 1;
+  scope: string;
+  chains: Record<string, {
+    link?: string;
+    phase: ChainPhase;
+    from?: string;
+    mark?: string;
+    began?: string;
+    pending?: string;
+    latest?: string;
+    since?: string;
+    windowStart?: string;
+    windowEnd?: string;
+    entering?: string;
+    done?: number;
+    fingerprint?: string;
+  }>;
+  /** 8-character hashes, concatenated, oldest first. */
+  seen: string;
+}
+
+const HASH = 8;
+/** The name a chain's previous window goes by while it follows its last round. */
+export const retiredName = (name: string): string => `${name}~`;
+const PHASES: readonly ChainPhase[] = ['initial', 'tracking', 'resync'];
+
+const toIso = (second: number | undefined): string | undefined => (second === undefined ? undefined : dateTimeLiteral(second * 1000));
+const fromIso = (iso: unknown): number | undefined => (typeof iso === 'string' && !Number.isNaN(Date.parse(iso)) ? Math.floor(Date.parse(iso) / 1000) : undefined);
+
+function newChain(from: number | undefined): ChainState {
+  return { phase: 'initial', from };
+}
+
+function unpackChain(chain: DeltaSnapshot['chains'][string] | undefined): ChainState | undefined {
+  if (!chain || !PHASES.includes(chain.phase)) return undefined;
+  const start = fromIso(chain.windowStart);
+  const end = fromIso(chain.windowEnd);
+  return {
+    link: typeof chain.link === 'string' && chain.link ? chain.link : undefined,
+    phase: chain.phase,
+    from: fromIso(chain.from),
+    mark: fromIso(chain.mark),
+    began: fromIso(chain.began),
+    pending: fromIso(chain.pending),
+    latest: fromIso(chain.latest),
+    since: fromIso(chain.since),
+    window: start !== undefined && end !== undefined && start < end ? { start, end } : undefined,
+    entering: fromIso(chain.entering),
+    progress: Number.isInteger(chain.done) && (chain.done as number) > 0 && typeof chain.fingerprint === 'string'
+      ? { done: chain.done as number, fingerprint: chain.fingerprint } : undefined,
+  };
+}
+
+function asSnapshot(value: unknown): DeltaSnapshot | undefined {
+  const saved = value as Partial<DeltaSnapshot> | undefined;
+  if (!saved || saved.delta !== 1 || typeof saved.scope !== 'string' || typeof saved.chains !== 'object' || saved.chains === null) return undefined;
+  return saved as DeltaSnapshot;
+}
+
+/**
+ * The state to go on from: the snapshot's chains for this scope, a new chain for each kind not
+ * followed yet (it emits nothing of what exists before it starts), none for kinds no longer asked
+ * for. Without a usable snapshot every chain starts at `startSecond` (the configured start time;
+ * undefined: Graph's clock at its first page). A snapshot of another scope (the folder or mailbox
+ * was changed) keeps its place in time: the new scope's chains start where the old ones had got to.
+ * A chain's previous window still following its last round (`{name}~`) is kept.
+ */
+export function restoreDeltaState(snapshot: unknown, scope: string, chainNames: readonly string[], startSecond: number | undefined): DeltaState {
+  const saved = asSnapshot(snapshot);
+  const state: DeltaState = { scope, chains: {}, seen: [], seenSet: new Set() };
+  if (saved && saved.scope === scope) {
+    for (const name of chainNames) {
+      state.chains[name] = unpackChain(saved.chains[name]) ?? newChain(undefined);
+      const retired = unpackChain(saved.chains[retiredName(name)]);
+      if (retired?.link && retired.phase === 'tracking') state.chains[retiredName(name)] = retired;
+    }
+    const packed = typeof saved.seen === 'string' ? saved.seen : '';
+    for (let i = 0; i + HASH <= packed.length; i += HASH) remember(state, packed.slice(i, i + HASH));
+    return state;
+  }
+  const reached = saved ? Math.max(...Object.values(saved.chains).map((c) => fromIso(c?.mark) ?? fromIso(c?.from) ?? -Infinity)) : -Infinity;
+  const from = reached > -Infinity ? reached : startSecond;
+  for (const name of chainNames) state.chains[name] = newChain(from);
+  return state;
+}
+
+export function remember(state: DeltaState, key: string): void {
+  if (state.seenSet.has(key)) return;
+  state.seen.push(key);
+  state.seenSet.add(key);
+}
+
+/** The key an emission is remembered by: one per item for arrivals and removals, one per version for updates. */
+export function emissionKey(type: ChangeType, facts: ItemFacts): string {
+  return itemKey(`${type}|${facts.id}`, type === 'updated' ? facts.version ?? String(facts.changedAt ?? '') : '');
+}
+
+/**
+ * Whether an item a chain reported is emitted, and as what (undefined: not emitted). Replays and
+ * what a crashed poll emitted already are left out by the caller through `emissionKey`.
+ */
+export function classify(kind: ChainKind, chain: ChainState, facts: ItemFacts): ChangeType | undefined {
+  const { phase } = chain;
+  if (facts.removed) return (kind === 'deleted' || kind === 'changes') && phase === 'tracking' ? 'deleted' : undefined;
+  const arrived = facts.arrivedAt ?? -Infinity;
+  const changed = facts.changedAt ?? -Infinity;
+  const since = chain.since ?? -Infinity;
+  const isNew = (): boolean => {
+    if (phase === 'initial') return chain.from !== undefined && arrived >= chain.from;
+    if (phase === 'tracking') return true;
+    // Resync: arrived since the last completed round began (and not before the trigger started), or
+    // moved in since then, which Graph shows only as a change after its arrival (moving touches
+    // lastModifiedDateTime; a mail merely delivered then shows no change after it arrived), and not
+    // before the chain's first round, which took what was there as its starting state.
+    return arrived >= Math.max(since, chain.from ?? -Infinity) || (changed >= Math.max(since, chain.began ?? -Infinity) && changed > arrived);
+  };
+  switch (kind) {
+    case 'created':
+      return isNew() ? 'created' : undefined;
+    case 'updated':
+      if (phase === 'initial') return undefined;
+      return phase === 'tracking' || (changed >= since && arrived < since) ? 'updated' : undefined;
+    case 'deleted':
+      return undefined;
+    case 'changes':
+      // One chain for all three: what arrived since the round's watermark is new, the rest changed.
+      // Initially, what arrived or changed from the start on (nothing, without a start time).
+      if (phase === 'initial') {
+        if (chain.from === undefined) return undefined;
+        return arrived >= chain.from ? 'created' : changed >= chain.from ? 'updated' : undefined;
+      }
+      if (phase === 'resync') {
+        // A window that moved on: what starts where the old one ended has just come into view.
+        if (chain.entering !== undefined && facts.startsAt !== undefined && facts.startsAt >= chain.entering) return 'created';
+        return isNew() ? (arrived >= since ? 'created' : 'updated') : undefined;
+      }
+      return chain.mark !== undefined && arrived >= chain.mark - LOOKBACK_SECONDS ? 'created' : 'updated';
+  }
+}
+
+// ---- transitions of a chain ----
+
+/**
+ * A page answered: the first of a round fixes when the round began (and, initially, what is new).
+ * Without Graph's Date header, `knownSecond` stands in: the latest Graph time the trigger has seen
+ * (another chain's answer, a timestamp it listed), which is no later than the round began.
+ */
+export function pageAnswered(chain: ChainState, serverTimeMs: number | undefined, firstOfRound: boolean, knownSecond?: number): void {
+  if (!firstOfRound) return;
+  if (serverTimeMs === undefined) {
+    chain.pending = knownSecond;
+    return;
+  }
+  const second = Math.floor(serverTimeMs / 1000);
+  chain.pending = second;
+  if (chain.phase === 'initial' && chain.from === undefined) chain.from = second;
+}
+
+/** An item the round listed: its timestamps stand in for Graph's clock where the Date header is missing. */
+export function itemListed(chain: ChainState, facts: ItemFacts): void {
+  const stamp = Math.max(facts.changedAt ?? -Infinity, facts.arrivedAt ?? -Infinity);
+  if (Number.isFinite(stamp)) chain.latest = Math.max(chain.latest ?? -Infinity, stamp);
+}
+
+/** The round goes on at `nextLink`. */
+export function roundContinues(chain: ChainState, nextLink: string): void {
+  chain.link = nextLink;
+  chain.progress = undefined;
+}
+
+/** What identifies a listed item on a page: its id, its version, whether it was removed. */
+export function pageEntry(item: Record<string, unknown>): string {
+  const version = item['@odata.etag'] ?? item.changeKey ?? '';
+  return `${String(item.id)}|${String(version)}|${item['@removed'] === undefined ? '' : 'removed'}`;
+}
+
+/** The hash of the first items of a page, as `progress` keeps it. */
+export function pageFingerprint(entries: readonly string[]): string {
+  return itemKey(entries.join('\n'), String(entries.length));
+}
+
+/** How many items at the start of the page were handled before (0: none, or the page is not the same). */
+export function handledBefore(chain: ChainState, entries: readonly string[]): number {
+  const { progress } = chain;
+  if (!progress || progress.done > entries.length) return 0;
+  return pageFingerprint(entries.slice(0, progress.done)) === progress.fingerprint ? progress.done : 0;
+}
+
+/** The round is complete: the delta link is what the next round starts from. */
+export function roundComplete(chain: ChainState, deltaLink: string): void {
+  chain.link = deltaLink;
+  chain.progress = undefined;
+  const listed = chain.latest === undefined ? chain.mark : Math.max(chain.mark ?? -Infinity, chain.latest);
+  chain.mark = chain.pending ?? listed;
+  if (chain.phase === 'initial' && chain.began === undefined) chain.began = chain.mark;
+  chain.pending = undefined;
+  chain.latest = undefined;
+  chain.phase = 'tracking';
+  chain.since = undefined;
+  chain.entering = undefined;
+}
+
+/**
+ * A windowed chain moves on to `window`: its link is kept as the previous window's chain, which
+ * follows one last round (after the new one's first, so what changed in between is seen by one or
+ * the other); the chain itself starts over on the new window as after a lost state, what changed
+ * since its last round began counting, and what starts at or after the old end counting as created.
+ */
+export function rollWindow(state: DeltaState, name: string, window: Window): void {
+  const chain = state.chains[name];
+  if (chain.link && chain.phase === 'tracking') state.chains[retiredName(name)] = { ...chain, window: chain.window && { ...chain.window } };
+  chain.entering = chain.window?.end;
+  chain.window = window;
+  chain.link = undefined;
+  chain.progress = undefined;
+  chain.pending = undefined;
+  chain.latest = undefined;
+  const since = chain.mark === undefined ? chain.from : chain.mark - LOOKBACK_SECONDS;
+  if (since === undefined) {
+    chain.phase = 'initial';
+    return;
+  }
+  chain.phase = 'resync';
+  chain.since = since;
+}
+
+/**
+ * Graph lost the chain's sync state: read afresh, emitting only what changed since the round behind
+ * the lost link began (less the look-back). Returns that second, undefined when it is not known
+ * (the initial round starts over instead, with the same notion of what is new).
+ */
+export function resynchronise(chain: ChainState): number | undefined {
+  chain.link = undefined;
+  chain.progress = undefined;
+  chain.pending = undefined;
+  chain.latest = undefined;
+  if (chain.phase === 'initial') return undefined;
+  const since = chain.phase === 'resync' ? chain.since : chain.mark === undefined ? chain.from : chain.mark - LOOKBACK_SECONDS;
+  if (since === undefined) {
+    chain.phase = 'initial';
+    return undefined;
+  }
+  chain.phase = 'resync';
+  chain.since = since;
+  return since;
+}
+
+// ---- the snapshot ----
+
+function packChains(state: DeltaState): DeltaSnapshot['chains'] {
+  const chains: DeltaSnapshot['chains'] = {};
+  for (const [name, chain] of Object.entries(state.chains)) {
+    chains[name] = JSON.parse(JSON.stringify({
+      link: chain.link, phase: chain.phase, from: toIso(chain.from), mark: toIso(chain.mark), began: toIso(chain.began), pending: toIso(chain.pending), latest: toIso(chain.latest), since: toIso(chain.since),
+      windowStart: toIso(chain.window?.start), windowEnd: toIso(chain.window?.end), entering: toIso(chain.entering),
+      done: chain.progress?.done, fingerprint: chain.progress?.fingerprint,
+    })) as DeltaSnapshot['chains'][string];
+  }
+  return chains;
+}
+
+/**
+ * The snapshot within the budget: the links and times always, and as many of the latest hashes as
+ * fit (the oldest are forgotten first; `state.seen` is trimmed to match). `over`: the links alone do
+ * not fit, which no link Graph is known to return comes near; the snapshot is then saved whole
+ * rather than losing the state.
+ */
+export function packDeltaState(state: DeltaState, budget = SNAPSHOT_BUDGET_BYTES): { snapshot: DeltaSnapshot; forgotten: number; over: boolean } {
+  const base: DeltaSnapshot = { delta: 1, scope: state.scope, chains: packChains(state), seen: '' };
+  const room = budget - JSON.stringify(base).length;
+  const keep = Math.max(0, Math.min(state.seen.length, Math.floor(room / HASH)));
+  const forgotten = state.seen.length - keep;
+  if (forgotten > 0) {
+    for (const key of state.seen.splice(0, forgotten)) state.seenSet.delete(key);
+  }
+  return { snapshot: { ...base, seen: state.seen.join('') }, forgotten, over: room < 0 };
+}
+
+/** Facts of a Graph item from its timestamps: `arrivedField` (receivedDateTime or createdDateTime), lastModifiedDateTime and the etag. */
+export function itemFacts(item: Record<string, unknown>, arrivedField: string): ItemFacts {
+  const time = (value: unknown): number | undefined => (typeof value === 'string' && value ? toSecond(value) : undefined);
+  const etag = item['@odata.etag'];
+  return {
+    id: String(item.id),
+    removed: item['@removed'] !== undefined,
+    arrivedAt: time(item[arrivedField]),
+    changedAt: time(item.lastModifiedDateTime),
+    version: typeof etag === 'string' ? etag : typeof item.changeKey === 'string' ? item.changeKey : undefined,
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * What the delta triggers do on the platform: validate the start time, follow each chain of the
+ * trigger to the end of its round, emit each change as a data message (once: replays, and what a
+ * crashed poll emitted already, are recognised by the hashes the snapshot keeps), and save the
+ * state as the snapshot after every page and every PERSIST_EVERY emissions. A windowed chain
+ * (calendar views) whose window is due to move on starts over on the new window in the same poll,
+ * then follows the old window's last round (deltaState.rollWindow).
+ */
+import { newMessageWithBody } from 'elasticio-node/lib/messages';
+import { itemKey } from '../graph/cursor';
+import { dateTimeLiteral } from '../graph/odata';
+import { followChain } from '../graph/delta';
+import type { DeltaChainSpec } from '../graph/delta';
+import { classify, emissionKey, itemListed, packDeltaState, remember, restoreDeltaState, retiredName, rollWindow } from '../graph/deltaState';
+import type { ChainState, ChangeType, DeltaState, ItemFacts, Window } from '../graph/deltaState';
+import type { StepContext } from '../graph/logger';
+import { createSession } from '../graph/session';
+import type { GraphSession, StepConfig } from '../graph/session';
+import { parseInstant } from '../validation/datetime';
+import { isAbsent } from '../validation/fields';
+
+export interface DeltaTriggerSpec<T> {
+  /** What the trigger tracks (mailbox, folder...); a snapshot of another scope is not continued (see restoreDeltaState). */
+  scope: string;
+  chains: readonly DeltaChainSpec[];
+  facts(item: T): ItemFacts;
+  /** The data message's body for a change. */
+  output(type: ChangeType, item: T, facts: ItemFacts): Record<string, unknown>;
+  /** The kinds emitted (default: all); the others are followed but not emitted. */
+  emits?: readonly ChangeType[];
+  /** What a change is emitted as, once classified (a cancelled event: deleted). */
+  retype?(type: ChangeType, item: T): ChangeType;
+  /** Before the chains are followed (a windowed chain's first window, from Graph's clock). */
+  prepare?(session: GraphSession, state: DeltaState): Promise<void>;
+  /** A windowed chain after a complete round: the window it moves on to, when that is due. */
+  nextWindow?(chain: ChainState): Window | undefined;
+}
+
+export async function runDeltaTrigger<T extends Record<string, unknown>>(
+  context: StepContext,
+  cfg: StepConfig & { startTime?: unknown },
+  snapshot: unknown,
+  specFor: (root: string) => DeltaTriggerSpec<T>,
+): Promise<void> {
+  const startTime = isAbsent(cfg.startTime) ? undefined : parseInstant(cfg.startTime, 'startTime');
+  const session = createSession(cfg, context);
+  const spec = specFor(session.root);
+  // Links are only valid on the Graph host that gave them: another host (a cloud changed) is another scope.
+  const scope = itemKey(`${session.endpoints.graph}|${spec.scope}`);
+  const state = restoreDeltaState(snapshot, scope, spec.chains.map((c) => c.name), startTime === undefined ? undefined : Math.floor(startTime / 1000));
+  // A version emitted as created needs no update of its own (a resync cannot tell a move in from a change).
+  const versionsMatter = spec.chains.some((c) => c.kind === 'updated' || c.kind === 'changes');
+  const { logger } = context;
+
+  // Compared with what was handed in, so a first poll always saves where it stands.
+  let lastSaved = JSON.stringify(snapshot ?? null);
+  let warnedOver = false;
+  const persist = async (): Promise<void> => {
+    const { snapshot: next, over } = packDeltaState(state);
+    if (over && !warnedOver) {
+      warnedOver = true;
+      logger.warn(`The change-tracking links alone take ${JSON.stringify(next).length} bytes, more than the snapshot budget: saving them whole, without the memory of recent emissions`);
+    }
+    const json = JSON.stringify(next);
+    if (json === lastSaved) return;
+    await context.emit('snapshot', next);
+    lastSaved = json;
+  };
+
+  const counts: Record<ChangeType, number> = { created: 0, updated: 0, deleted: 0 };
+  // Graph's clock as far as this poll has seen it (Date headers, timestamps listed), for chains whose
+  // answers come without a Date header (a proxy dropped it) and list nothing with a time.
+  let graphSecond: number | undefined;
+  const saw = (second: number | undefined): void => {
+    if (second !== undefined && Number.isFinite(second)) graphSecond = Math.max(graphSecond ?? -Infinity, second);
+  };
+  const emits = new Set<ChangeType>(spec.emits ?? ['created', 'updated', 'deleted']);
+  const follow = (chainSpec: DeltaChainSpec, chain: ChainState) => followChain<T>(session, chainSpec, chain, {
+      knownSecond: () => graphSecond,
+      page: (page) => saw(page.serverTime === undefined ? undefined : Math.floor(page.serverTime / 1000)),
+      item: async (item) => {
+        const facts = spec.facts(item);
+        itemListed(chain, facts);
+        saw(Math.max(facts.arrivedAt ?? -Infinity, facts.changedAt ?? -Infinity));
+        const classified = classify(chainSpec.kind, chain, facts);
+        if (!classified) return false;
+        let type = spec.retype ? spec.retype(classified, item) : classified;
+        // One chain for all kinds: an item reported as new again (a replay) may carry an update.
+        if (type === 'created' && chainSpec.kind === 'changes' && state.seenSet.has(emissionKey('created', facts))) type = 'updated';
+        if (!emits.has(type)) return false;
+        const key = emissionKey(type, facts);
+        if (state.seenSet.has(key)) return false;
+        await context.emit('data', newMessageWithBody(spec.output(type, item, facts)));
+        remember(state, key);
+        if (type === 'created' && versionsMatter) remember(state, emissionKey('updated', facts));
+        counts[type] += 1;
+        return true;
+      },
+      persist,
+    }, logger);
+
+  await spec.prepare?.(session, state);
+  for (const chainSpec of spec.chains) {
+    const chain = state.chains[chainSpec.name];
+    await follow(chainSpec, chain);
+    const window = spec.nextWindow?.(chain);
+    if (window) {
+      rollWindow(state, chainSpec.name, window);
+      logger.info(`The window of ${chainSpec.label} moves on to ${dateTimeLiteral(window.start * 1000)} – ${dateTimeLiteral(window.end * 1000)}: events coming into view are emitted as created`);
+      await persist();
+      await follow(chainSpec, chain);
+    }
+    // The previous window's last round (also one a crashed poll left): then it is done with.
+    const retired = state.chains[retiredName(chainSpec.name)];
+    if (retired) {
+      await follow({ ...chainSpec, name: retiredName(chainSpec.name), label: `${chainSpec.label} (previous window)`, last: true }, retired);
+      delete state.chains[retiredName(chainSpec.name)];
+      await persist();
+    }
+  }
+  // A quiet poll with nothing new still saves, so the next one starts where this one stood.
+  await persist();
+  logger.info(`Poll finished: ${counts.created} created, ${counts.updated} updated, ${counts.deleted} deleted`);
+}
