@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench: the component's costs against the offline Graph emulator, as ratios within one run.
 //
-//   node scripts/bench.js [--quick] [--out FILE] [--only mail,events,upcoming,changes,itemChanges,send,burst,load,attach] [--reps N]
+//   node scripts/bench.js [--quick] [--out FILE] [--only mail,events,upcoming,changes,itemChanges,send,guard,burst,load,attach] [--reps N]
 //                         [--component-node-options OPTS]
 //
 // --quick: 10,000 / 1,000 mails, 2,000 events, 2,000 mail changes, 100 sends (CI). --reps: fresh runs per poll size
@@ -46,14 +46,14 @@ const QUICK = {
   mailLarge: 10000, mailSmall: 1000, events: 2000, reps: 3, sends: 100, sendWarmup: 10, burst: 50, loads: 5, series: 1000, upcomingHours: 2,
   changesBase: 2000, changes: 2000, changesMoved: 50,
 };
-const SCENARIOS = ['mail', 'events', 'upcoming', 'changes', 'itemChanges', 'send', 'burst', 'load', 'attach'];
+const SCENARIOS = ['mail', 'events', 'upcoming', 'changes', 'itemChanges', 'send', 'guard', 'burst', 'load', 'attach'];
 /** Attachment sizes whose peak memory must stay within ATTACH_RSS_SPREAD_MB of each other. */
 const ATTACH_SIZES = [1 * MB, 40 * MB, 140 * MB];
 const ATTACH_RSS_SPREAD_MB = 30;
 /** NODE_OPTIONS of the component's child processes (set from --component-node-options). */
 let componentNodeOptions = process.env.NODE_OPTIONS || '';
 
-const USAGE = 'Usage: node scripts/bench.js [--quick] [--out FILE] [--only mail,events,upcoming,changes,itemChanges,send,burst,load,attach] [--reps N] [--component-node-options OPTS]';
+const USAGE = 'Usage: node scripts/bench.js [--quick] [--out FILE] [--only mail,events,upcoming,changes,itemChanges,send,guard,burst,load,attach] [--reps N] [--component-node-options OPTS]';
 
 /** What each option that takes a value wants, for the message when it is missing or bad. */
 const NEEDS = { '--out': 'a file name', '--only': 'scenario names', '--reps': 'a whole number of 1 or more', '--component-node-options': 'Node options' };
@@ -214,6 +214,38 @@ async function sendScenario(sizes) {
     const result = await component.call('sendMail', { oauth, tenantId: 'common' }, { count: sizes.sends, warmup: sizes.sendWarmup, graphUrl: info.url });
     const stats = await emulator.call('stats');
     return { ...result, requests: stats.requests, maxInFlightPerMailbox: stats.maxInFlightPerMailbox, throttled: stats.throttled, emulatorMemory: await emulator.call('memory') };
+  });
+}
+
+/**
+ * The duplicate check's price: each sending step's requests to Graph for one mail with the check
+ * and without it (the emulator's own count), and what the same message delivered again costs.
+ */
+async function guardScenario() {
+  return withProcesses('send guard', {}, async ({ emulator, component }) => {
+    const cfg = { oauth: await emulator.call('issueTokens'), tenantId: 'common' };
+    const count = async (step, body, guard, id) => {
+      await emulator.call('resetStats');
+      const out = await component.call('runStep', step, cfg, { id, body, guard });
+      return { requests: (await emulator.call('stats')).requests, out };
+    };
+    const mail = { to: 'pat.external@fabrikam.example', subject: 'Bench guard', body: 'A small body from the benchmark.' };
+    const original = async () => (await emulator.call('addMail', { subject: 'Bench question', from: 'pat.external@fabrikam.example' })).id;
+    const steps = {};
+    for (const [step, body] of [
+      ['sendMail', async () => mail],
+      ['replyToMail', async () => ({ messageId: await original(), body: 'Thanks.' })],
+      ['forwardMail', async () => ({ messageId: await original(), to: 'colleague@contoso.example', body: 'FYI.' })],
+      ['createDraft', async () => mail],
+      ['sendDraft', async (guard) => ({ messageId: (await count('createDraft', mail, false, `bench-draft-${guard}`)).out.id })],
+    ]) {
+      const input = await body(true);
+      const on = await count(step, input, true, `bench-${step}-on`);
+      const off = await count(step, await body(false), false, `bench-${step}-off`);
+      const again = await count(step, input, true, `bench-${step}-on`);
+      steps[step] = { guarded: on.requests, unguarded: off.requests, extra: on.requests - off.requests, redelivered: again.requests, alreadyDone: Boolean(again.out.alreadySent || again.out.alreadyCreated) };
+    }
+    return steps;
   });
 }
 
@@ -477,6 +509,11 @@ function figuresOf(results, sizes) {
     add('send.bareMedian', `sendMail x${s.count}: bare fetch POST, median`, round(s.bareMedianMs, 3), 'ms');
   }
 
+  for (const [step, g] of Object.entries(results.guard || {})) {
+    add(`guard.${step}.extraRequests`, `${step}: extra Graph requests per mail for the duplicate check (${g.guarded} with it, ${g.unguarded} without)`, g.extra, '', max(2));
+    add(`guard.${step}.redelivered`, `${step}: requests when the same message is delivered again (found, not repeated: ${g.alreadyDone ? 'yes' : 'no'})`, g.redelivered, '', { text: 'found', test: () => g.alreadyDone });
+  }
+
   const b = results.burst;
   if (b) {
     add('burst.oneSession', `burst of ${b.sessions1.count} GETs, one session: max in flight`, b.sessions1.maxInFlightPerMailbox, '', max(4));
@@ -561,6 +598,7 @@ async function main() {
   if (want('changes')) results.changes = await changesScenario({ withProcesses, sizes });
   if (want('itemChanges')) results.itemChanges = await itemChangesScenario({ withProcesses, sizes });
   if (want('send')) results.send = await sendScenario(sizes);
+  if (want('guard')) results.guard = await guardScenario();
   if (want('burst')) results.burst = await burstScenario(sizes);
   if (want('load')) results.load = loadScenario(sizes);
   if (want('attach')) results.attach = await attachScenario(sizes);

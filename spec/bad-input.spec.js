@@ -20,6 +20,10 @@ const STEPS = {
   getMailFolderChanges: require('../lib/mail/getMailFolderChanges'),
   getEventChanges: require('../lib/calendar/getEventChanges'),
   sendMail: require('../lib/mail/sendMail'),
+  replyToMail: require('../lib/mail/replyToMail'),
+  forwardMail: require('../lib/mail/forwardMail'),
+  createDraft: require('../lib/mail/createDraft'),
+  sendDraft: require('../lib/mail/sendDraft'),
   createEvent: require('../lib/calendar/createEvent'),
   getUpcomingEvents: require('../lib/calendar/getUpcomingEvents'),
   checkAvailability: require('../lib/calendar/checkAvailability'),
@@ -178,7 +182,8 @@ describe('bad input: every field of every step is refused with a clear error bef
   }
 
   describe('the watchers themselves (so that their silence means something)', () => {
-    const valid = { step: 'sendMail', where: 'body', field: 'subject', value: 'A valid mail', names: 'subject' };
+    // On Send Mail's one-request path: a guarded send first looks (a GET), which is no write.
+    const valid = { step: 'sendMail', where: 'body', field: 'subject', value: 'A valid mail', names: 'subject', cfgBase: { skipDuplicateCheck: true } };
 
     it('the nock catch-all records a request that gets through, and counts a POST as a write', async () => {
       const outcome = await againstNock(valid);

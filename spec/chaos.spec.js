@@ -61,6 +61,11 @@ describe('chaos: polls, sends and bookings under faults, crashes and token rotat
     expect(totals.upsertReplays).to.be.above(0);
     expect(totals.contacts).to.be.above(50);
     expect(totals.contactChanges).to.be.above(10);
+    // The sends part: mails with files, replies, forwards and drafts, redelivered, none sent twice.
+    expect(totals.replies).to.be.above(3);
+    expect(totals.forwards).to.be.above(0);
+    expect(totals.draftsSent).to.be.above(0);
+    expect(totals.sendRedeliveries).to.be.above(5);
     // The upcoming-events part: meetings booked, moved and cancelled, each due occurrence emitted once per start.
     expect(totals.meetingsBooked).to.be.above(30);
     expect(totals.meetingMoves).to.be.above(5);
@@ -98,9 +103,9 @@ describe('chaos: polls, sends and bookings under faults, crashes and token rotat
   });
 
   describe('notices the bugs it is there to catch', () => {
-    // The mail and event bugs below are looked for without the contacts, upcoming and event-steps parts, whose requests would shift their random draws.
-    const quick = { ticks: 20, floodShare: 0, crowdShare: 0, contacts: false, upcoming: false, eventSteps: false };
-    const upcomingOnly = { ticks: 30, floodShare: 0, crowdShare: 0, contacts: false, eventSteps: false, clocks: { dateHeader: { kept: 1 } } };
+    // The mail and event bugs below are looked for without the contacts, upcoming, event-steps and sends parts, whose requests would shift their random draws.
+    const quick = { ticks: 20, floodShare: 0, crowdShare: 0, contacts: false, upcoming: false, eventSteps: false, sends: false };
+    const upcomingOnly = { ticks: 30, floodShare: 0, crowdShare: 0, contacts: false, eventSteps: false, sends: false, clocks: { dateHeader: { kept: 1 } } };
 
     it('Events Starting Soon that forgets what it emitted: duplicates; that knows an occurrence by its id alone: meetings moved later are lost', async () => {
       const upcomingPoll = require('../lib/graph/upcomingPoll');
@@ -167,6 +172,13 @@ describe('chaos: polls, sends and bookings under faults, crashes and token rotat
       }, () => runChaos({ seed: 1, scenarios: 8, config: quick }));
       expect(totals.sendsDuplicated, summaryLine(totals)).to.be.above(0);
       expect(totals.doubleBooked, summaryLine(totals)).to.be.above(0);
+    });
+
+    it('a send guard that never finds its key (a redelivered message is sent again): duplicates', async () => {
+      const drafts = require('../lib/graph/drafts');
+      const totals = await withPatch(drafts, 'findByKey', () => async () => [], () => runChaos({ seed: 1, scenarios: 4, config: { ...quick, sends: true } }));
+      expect(totals.sendsDuplicated, summaryLine(totals)).to.be.above(0);
+      expect(verdict(totals).join()).to.match(/sent twice/);
     });
   });
 

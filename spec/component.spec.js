@@ -13,6 +13,8 @@ const { createContext } = require('./helpers/context');
 const { answerEventSteps, createdEvent, deltaPage, graphEvent: seriesEvent, graphOccurrence } = require('./helpers/graphAnswers');
 const { contactGraph, graphContact } = require('./helpers/contactGraph');
 const { loadStep } = require('./helpers/sailor');
+const { guardHarness } = require('./helpers/guardHarness');
+const { fakeMaester } = require('./helpers/fakeMaester');
 const { ROOT, component, steps, stepDef, readSchema, newAjv, forAjv, outErrors } = require('./helpers/metadata');
 
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -199,8 +201,6 @@ describe('component.json', () => {
   });
 
   describe('what the steps really emit fits their out schemas', () => {
-    const STORAGE = 'https://storage.example.net';
-
     /** A mail as Graph returns it for the trigger's $select (shape of Microsoft's documented examples). */
     const graphMail = {
       '@odata.etag': 'W/"CQAAABYAAAAiIsqMbYjsT5e/T7KzowPTAAAB7Ud+"',
@@ -275,16 +275,76 @@ describe('component.json', () => {
       return ctx.emitted('data').map((data) => data.body);
     }
 
+    /** Runs `work(harness, files)` on the emulator with a fake Maester; files(...names) stores small files there. */
+    async function onEmulator(work) {
+      const h = await guardHarness();
+      const maester = await fakeMaester();
+      const saved = Object.fromEntries(Object.keys(maester.env).map((k) => [k, process.env[k]]));
+      Object.assign(process.env, maester.env);
+      const files = async (...names) => {
+        const out = {};
+        for (const name of names) out[name] = { url: await maester.seed(require('stream').Readable.from([Buffer.from(`bytes of ${name}`)])), size: `bytes of ${name}`.length };
+        return out;
+      };
+      try {
+        return await work(h, files);
+      } finally {
+        for (const [k, v] of Object.entries(saved)) {
+          if (v === undefined) delete process.env[k];
+          else process.env[k] = v;
+        }
+        await maester.close();
+        await h.close();
+      }
+    }
+    const outOf = (run) => {
+      if (run.error) throw run.error;
+      return run.out.body;
+    };
+
     /** Every kind of message each step emits: with and without optional parts, with the nulls Graph sends. */
     const OUTPUTS = {
-      sendMail: async () => {
-        nock(GRAPH).post('/v1.0/me/sendMail').reply(202);
-        nock(STORAGE).get('/f').reply(200, 'file');
-        const own = await actionOutput('sendMail', { to: 'Ann <ann@example.com>', cc: 'b@example.com', subject: 'Hi', body: 'x' }, { 'f.txt': { url: `${STORAGE}/f`, size: 4 } });
-        nock(GRAPH).post('/v1.0/users/info@example.com/sendMail').reply(202);
-        const shared = await actionOutput('sendMail', { to: 'ann@example.com', from: 'Sales <sales@example.com>', subject: 'Shared' }, undefined, { mailbox: 'info@example.com' });
-        return [own, shared];
-      },
+      // The sending steps on the emulator (drafts, the duplicate check, asynchronous sending):
+      // files from a fake Maester, an inline image, the same message delivered again.
+      sendMail: () => onEmulator(async (h, files) => {
+        const mailbox = h.emu.mailboxes.primary;
+        const body = { to: 'Ann <ann@example.com>', cc: 'b@example.com', subject: 'Hi', body: '<p><img src="cid:logo.png"></p>', bodyContentType: 'html', from: mailbox };
+        const msg = { id: 'out-send', body, attachments: await files('logo.png', 'report.txt') };
+        const guarded = await h.run('sendMail', msg, { cfg: { mailbox } });
+        const again = await h.run('sendMail', msg, { cfg: { mailbox } });
+        const direct = await h.run('sendMail', { id: 'out-direct', body: { to: 'ann@example.com', subject: 'Direct' } }, { cfg: { skipDuplicateCheck: true } });
+        return [guarded, again, direct].map(outOf);
+      }),
+      replyToMail: () => onEmulator(async (h, files) => {
+        const messageId = h.emu.control.addMail({ subject: 'Order', from: 'ann@fabrikam.example' }).id;
+        const msg = { id: 'out-reply', body: { messageId, replyAll: true, body: 'Thanks', cc: 'ops@fabrikam.example' }, attachments: await files('report.txt') };
+        const sent = await h.run('replyToMail', msg, { cfg: { mailbox: h.emu.mailboxes.primary } });
+        const again = await h.run('replyToMail', msg, { cfg: { mailbox: h.emu.mailboxes.primary } });
+        const plain = await h.run('replyToMail', { id: 'out-reply-2', body: { messageId } });
+        return [sent, again, plain].map(outOf);
+      }),
+      forwardMail: () => onEmulator(async (h, files) => {
+        const messageId = h.emu.control.addMail({ subject: 'Specs', from: 'ann@fabrikam.example' }).id;
+        const msg = { id: 'out-fw', body: { messageId, to: 'bob@example.com', bcc: 'c@example.com', body: 'FYI' }, attachments: await files('report.txt') };
+        const sent = await h.run('forwardMail', msg, { cfg: { mailbox: h.emu.mailboxes.primary } });
+        const again = await h.run('forwardMail', msg, { cfg: { mailbox: h.emu.mailboxes.primary } });
+        return [sent, again].map(outOf);
+      }),
+      createDraft: () => onEmulator(async (h, files) => {
+        const mailbox = h.emu.mailboxes.primary;
+        const msg = { id: 'out-draft', body: { to: 'ann@example.com', bcc: 'b@example.com', subject: 'Draft', from: mailbox }, attachments: await files('report.txt') };
+        const made = await h.run('createDraft', msg, { cfg: { mailbox } });
+        const again = await h.run('createDraft', msg, { cfg: { mailbox } });
+        const bare = await h.run('createDraft', { id: 'out-draft-2', body: { to: 'ann@example.com' } });
+        return [made, again, bare].map(outOf);
+      }),
+      sendDraft: () => onEmulator(async (h) => {
+        const made = outOf(await h.run('createDraft', { id: 'out-d', body: { to: 'ann@example.com', cc: 'b@example.com', subject: 'Agenda' } }));
+        const msg = { id: 'out-sd', body: { messageId: made.id } };
+        const sent = await h.run('sendDraft', msg, { cfg: { mailbox: h.emu.mailboxes.primary } });
+        const again = await h.run('sendDraft', msg, { cfg: { mailbox: h.emu.mailboxes.primary } });
+        return [sent, again].map(outOf);
+      }),
       createEvent: async () => {
         nock(GRAPH).post('/v1.0/me/calendar/events').reply(201, createdEvent({
           isOnlineMeeting: true,

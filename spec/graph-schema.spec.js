@@ -12,7 +12,8 @@ const {
 } = require('./helpers/graphSchema');
 const { MAIL_FIELDS, mailPollSpec, getFolders, process: pollMail } = require('../lib/mail/getNewMail');
 const { EVENT_FIELDS, eventPollSpec, getCalendars, process: pollEvents } = require('../lib/calendar/getNewAndUpdatedEvents');
-const { buildSendMailRequest, parseMailInput } = require('../lib/mail/sendMail');
+const { buildSendMailRequest } = require('../lib/graph/outgoingMail');
+const { parseMailInput } = require('../lib/validation/mailInput');
 const { mailChangesSpec } = require('../lib/mail/getMailFolderChanges');
 const { eventChangesSpec } = require('../lib/calendar/getEventChanges');
 const { contactChangesSpec } = require('../lib/contacts/getContactChanges');
@@ -496,6 +497,67 @@ describe('Graph v1.0 schema conformance', function graphSchema() {
         for (const key of Object.keys(attachment).filter((k) => !k.startsWith('@'))) expectProperty('fileAttachment', key);
       }
       expect(members(schema, 'fileAttachment').contentBytes.type).to.equal('Edm.Binary');
+    });
+  });
+
+  describe('what the sending steps send and read (drafts, replies, forwards, the duplicate check)', () => {
+    /** Every request of one run of `step`, with Graph answering as for a new draft. */
+    async function wire(step, body) {
+      const seen = [];
+      const draft = { id: 'AAMkDraft=', isDraft: true, parentFolderId: 'AAMkDrafts=', subject: 'RE: Order', body: { contentType: 'html', content: '<html><body><p>q</p></body></html>' }, toRecipients: [] };
+      const scope = nock(GRAPH).persist();
+      for (const method of ['GET', 'POST', 'PATCH']) {
+        scope.intercept(/.*/, method).query(true).reply((uri, sent) => {
+          const url = new URL(uri, GRAPH);
+          seen.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), body: sent });
+          if (method === 'GET') return url.pathname.endsWith('/messages') ? [200, { value: [] }] : [200, draft];
+          if (url.pathname.endsWith('/send')) return [202, ''];
+          return [method === 'PATCH' ? 200 : 201, draft];
+        });
+      }
+      try {
+        await require(`../lib/mail/${step}`).process.call(createContext(), { id: `schema-${step}`, body, headers: {} }, cfgWith(), {});
+      } finally {
+        nock.cleanAll();
+      }
+      return seen;
+    }
+
+    it('the look-up selects message properties and filters on the key, a singleValueLegacyExtendedProperty of message', async () => {
+      const [lookup] = await wire('sendMail', { to: 'ann@example.com', subject: 'Report' });
+      expect(lookup).to.include({ method: 'GET', path: '/v1.0/me/messages' });
+      for (const field of lookup.query.$select.split(',')) expectProperty('message', field);
+      expect(lookup.query.$filter).to.match(/^singleValueExtendedProperties\/Any\(ep: ep\/id eq 'String \{[0-9a-f-]{36}\} Name \w+' and ep\/value eq '[0-9a-z-]+'\)$/);
+      expect(members(schema, 'message').singleValueExtendedProperties).to.include({ type: 'singleValueLegacyExtendedProperty', collection: true });
+      for (const key of ['id', 'value']) expectProperty('singleValueLegacyExtendedProperty', key);
+    });
+
+    it('Send Mail and Create Draft post a message that fits the schema, key included; send is an action of message', async () => {
+      for (const step of ['sendMail', 'createDraft']) {
+        const seen = await wire(step, { to: 'Ann <ann@example.com>', cc: 'bob@example.com', subject: 'Report', body: '<p>Hi</p>', bodyContentType: 'html', importance: 'high', replyTo: 'r@example.com' });
+        const created = seen.find((r) => r.method === 'POST' && r.path === '/v1.0/me/messages');
+        expect(checkValue(schema, 'message', created.body), step).to.deep.equal([]);
+        expect(created.body.singleValueExtendedProperties).to.have.length(1);
+      }
+      expect(operation(schema, 'send', 'message'), 'send bound to message').to.be.an('object');
+    });
+
+    it('Reply to Mail and Forward Mail use createReply(All)/createForward with their parameters, and PATCH a message that fits the schema', async () => {
+      for (const [step, body, action] of [
+        ['replyToMail', { messageId: 'AAMkM=', body: 'Thanks', cc: 'ops@example.com' }, 'createReply'],
+        ['replyToMail', { messageId: 'AAMkM=', replyAll: true, body: 'Thanks' }, 'createReplyAll'],
+        ['forwardMail', { messageId: 'AAMkM=', to: 'bob@example.com', body: 'FYI' }, 'createForward'],
+      ]) {
+        const seen = await wire(step, body);
+        const create = seen.find((r) => r.path.endsWith(`/${action}`));
+        const op = operation(schema, action, 'message');
+        expect(op, `${action} bound to message`).to.be.an('object');
+        const params = Object.keys(op.parameters).map((p) => p.toLowerCase());
+        for (const key of Object.keys(create.body || {})) expect(params, `${action} ${key}`).to.include(key.toLowerCase());
+        if (create.body && create.body.message) expect(checkValue(schema, 'message', create.body.message)).to.deep.equal([]);
+        const patch = seen.find((r) => r.method === 'PATCH');
+        expect(checkValue(schema, 'message', patch.body), `${step} PATCH`).to.deep.equal([]);
+      }
     });
   });
 

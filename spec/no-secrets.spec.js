@@ -231,9 +231,19 @@ describe('no secrets and no mail bodies in logs, errors, messages or snapshots',
     it('the actions: sent, sent with the answer lost, refused input; booked, retried, refused input', async () => {
       const mail = { to: emu.mailboxes.secondary, subject: 'Numbers', body: `Here they are: ${BODY_MARKER}` };
       expect((await run('send', 'sendMail', mail)).of('data')).to.have.length(1);
+      expect((await run('send', 'sendMail', mail)).of('data'), 'the same message again: alreadySent').to.have.length(1);
+      // With the duplicate check a lost answer to /send is looked into; without it, it is an error that says so.
+      emu.control.setFaults([{ match: { method: 'POST', path: '/send$' }, kind: 'status', status: 504, applyThenFail: true, times: 1 }]);
+      expect((await run('send, answer to /send lost', 'sendMail', { ...mail, subject: 'Numbers 2' })).of('data')).to.have.length(1);
       emu.control.setFaults([{ match: { method: 'POST', path: 'sendMail' }, kind: 'status', status: 504, applyThenFail: true, times: 1 }]);
-      expect((await run('send, answer lost', 'sendMail', mail)).of('error')).to.have.length(1);
+      expect((await run('send without the check, answer lost', 'sendMail', mail, { skipDuplicateCheck: true })).of('error')).to.have.length(1);
       expect((await run('send, bad address', 'sendMail', { ...mail, to: 'not an address' })).of('error')).to.have.length(1);
+      const asked = emu.control.addMail({ subject: 'Numbers?', from: 'ann@fabrikam.example', body: `<p>Send them: ${BODY_MARKER}</p>` }).id;
+      expect((await run('reply', 'replyToMail', { messageId: asked, body: `Here: ${BODY_MARKER}` })).of('data')).to.have.length(1);
+      expect((await run('forward', 'forwardMail', { messageId: asked, to: emu.mailboxes.secondary, body: `FYI: ${BODY_MARKER}` })).of('data')).to.have.length(1);
+      expect((await run('reply to a mail gone', 'replyToMail', { messageId: 'AAMkGone=', body: `x ${BODY_MARKER}` })).of('error')).to.have.length(1);
+      const draft = (await run('draft', 'createDraft', { ...mail, subject: 'Draft numbers' })).of('data')[0];
+      expect((await run('send draft', 'sendDraft', { messageId: draft.body.id })).of('data')).to.have.length(1);
       const event = { subject: 'Review', start: '2026-12-01T09:00:00Z', end: '2026-12-01T10:00:00Z', body: `Notes: ${BODY_MARKER}`, attendees: 'ann@fabrikam.example' };
       emu.control.setFaults([{ match: { method: 'POST', path: 'events$' }, kind: 'drop', applyThenFail: true, times: 1 }]);
       expect((await run('book, retried', 'createEvent', event)).of('data')).to.have.length(1);

@@ -193,12 +193,26 @@ const EVENT_STEP_CFG = {
 
 /** What Graph answers each step, so that a run that passes validation succeeds. */
 const answerPolls = () => nock(GRAPH).persist().get(/.*/).query(true).reply(200, { value: [] }, { Date: new Date().toUTCString() });
+/** Graph for the sending steps: no mail with their key yet, drafts made, changed and sent. */
+function answerDrafts() {
+  const scope = nock(GRAPH).persist();
+  const draft = { id: 'AAMkDraft1=', isDraft: true, parentFolderId: 'AAMkDrafts=', webLink: 'https://outlook.office.com/owa/?ItemID=AAMkDraft1%3D', subject: 'Report', body: { contentType: 'html', content: '<html><body><p>quoted</p></body></html>' } };
+  scope.get(/\/messages$/).query(true).reply(200, { value: [] });
+  scope.get(/\/messages\/[^/]+$/).query(true).reply(200, draft);
+  scope.post(/\/(sendMail|send)$/).reply(202);
+  scope.post(/\/(messages|createReply|createReplyAll|createForward)$/).reply(201, draft);
+  scope.patch(/\/messages\/[^/]+$/).reply(200, draft);
+}
 const ANSWER = {
   getNewMail: answerPolls,
   getNewAndUpdatedEvents: answerPolls,
   getMailFolderChanges: () => nock(GRAPH).persist().get(/\/delta$/).query(true).reply(200, deltaPage([]), { Date: new Date().toUTCString() }),
   getEventChanges: () => nock(GRAPH).persist().get(/.*/).query(true).reply(200, deltaPage([]), { Date: new Date().toUTCString() }),
-  sendMail: () => nock(GRAPH).persist().post(/\/sendMail$/).reply(202),
+  sendMail: answerDrafts,
+  replyToMail: answerDrafts,
+  forwardMail: answerDrafts,
+  createDraft: answerDrafts,
+  sendDraft: answerDrafts,
   createEvent: () => nock(GRAPH).persist().post(/\/events$/).reply(201, createdEvent()),
   getUpcomingEvents: answerPolls,
   checkAvailability: () => nock(GRAPH).persist().post(/\/calendar\/getSchedule$/).reply(200, { value: [] }),
@@ -249,6 +263,20 @@ const FULL_INPUT = {
     replyTo: 'replies@example.com',
     saveToSentItems: false,
   },
+  replyToMail: { messageId: 'AAMkMail1=', replyAll: true, body: '<p>Thanks</p>', bodyContentType: 'html', to: 'ann@example.com', cc: 'bob@example.com', bcc: 'carol@example.com' },
+  forwardMail: { messageId: 'AAMkMail1=', to: 'Ann <ann@example.com>', cc: 'bob@example.com', bcc: 'carol@example.com', body: 'FYI', bodyContentType: 'text' },
+  createDraft: {
+    from: 'Sales <sales@example.com>',
+    to: 'Ann <ann@example.com>',
+    cc: 'bob@example.com',
+    bcc: 'carol@example.com',
+    subject: 'Report',
+    body: '<p>Attached.</p>',
+    bodyContentType: 'html',
+    importance: 'high',
+    replyTo: 'replies@example.com',
+  },
+  sendDraft: { messageId: 'AAMkDraft1=' },
   createEvent: {
     subject: 'Planning',
     start: '2026-03-10T09:00:00+01:00',
@@ -310,6 +338,9 @@ const fullInputWith = (name, prop) => fullInputs(name).find((input) => prop in i
 /** The properties of each action that take one of a fixed set of values (the spec finds them from the code's refusals). */
 const FIXED_SETS = {
   sendMail: ['bodyContentType', 'importance'],
+  createDraft: ['bodyContentType', 'importance'],
+  replyToMail: ['bodyContentType'],
+  forwardMail: ['bodyContentType'],
   createEvent: ['bodyContentType', 'importance'],
   findMeetingTimes: ['activityDomain'],
   updateEvent: ['attendeesMode', 'bodyContentType', 'importance', 'showAs', 'sensitivity'],
@@ -410,7 +441,11 @@ describe('platform UI: a step field is marked required exactly when the step ref
     getEventChanges: {
       mailbox: 'info@example.com', calendarId: 'AAMkCalendar1', changeTypes: ['created', 'deleted'], pastDays: '7', futureDays: 90, startTime: '2026-01-01T00:00:00Z', timeZone: 'Europe/Berlin',
     },
-    sendMail: { mailbox: 'info@example.com' },
+    sendMail: { mailbox: 'info@example.com', skipDuplicateCheck: true },
+    replyToMail: { mailbox: 'info@example.com', skipDuplicateCheck: true },
+    forwardMail: { mailbox: 'info@example.com', skipDuplicateCheck: true },
+    createDraft: { mailbox: 'info@example.com', skipDuplicateCheck: true },
+    sendDraft: { mailbox: 'info@example.com', skipDuplicateCheck: true },
     createEvent: { mailbox: 'info@example.com', calendarId: 'AAMkCalendar1' },
     getUpcomingEvents: { mailbox: 'info@example.com', calendarId: 'AAMkCalendar1', minutesBefore: '30', graceMinutes: 60, timeZone: 'Europe/Berlin' },
     checkAvailability: { mailbox: 'info@example.com' },

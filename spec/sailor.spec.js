@@ -105,13 +105,17 @@ describe('steps through the real sailor executor', () => {
 
   it('sendMail: one data message with what was sent, then end', async () => {
     const step = loadStep('sendMail');
-    const send = nock(GRAPH).post('/v1.0/me/sendMail').reply(202);
+    // The duplicate check: no mail with this message's key yet, a draft made and sent.
+    const send = nock(GRAPH)
+      .get('/v1.0/me/messages').query(true).reply(200, { value: [] })
+      .post('/v1.0/me/messages').reply(201, { id: 'AAMkDraft=', isDraft: true, parentFolderId: 'AAMkDrafts=' })
+      .post('/v1.0/me/messages/AAMkDraft%3D/send').reply(202, '', { Date: 'Tue, 03 Mar 2026 09:00:00 GMT' });
     const result = await runStep(step, { id: 'in-1', body: { to: 'Ann <ann@example.com>', subject: 'Via sailor', body: 'Hi' }, headers: {} }, cfgWith());
     send.done();
     expect(result.names).to.deep.equal(['data', 'end']);
     const [data] = result.of('data');
     expectDataMessage(data);
-    expect(data.body).to.include({ subject: 'Via sailor', savedToSentItems: true });
+    expect(data.body).to.include({ subject: 'Via sailor', savedToSentItems: true, id: 'AAMkDraft=', alreadySent: false, sentAt: '2026-03-03T09:00:00.000Z' });
     expect(data.body.to).to.deep.equal(['ann@example.com']);
     // The step logs through sailor's logger (captured here), so the secret scan below sees real lines.
     expect(result.logs.map((r) => r.msg)).to.include('Mail sent to 1 recipient(s) with 0 attachment(s)');
@@ -124,7 +128,8 @@ describe('steps through the real sailor executor', () => {
     nock(LOGIN).post('/common/oauth2/v2.0/token').reply(200, newToken);
     nock(GRAPH).post('/v1.0/me/sendMail').reply(401, { error: { code: 'InvalidAuthenticationToken' } });
     const send = nock(GRAPH).matchHeader('authorization', 'Bearer at-sailor-new').post('/v1.0/me/sendMail').reply(202);
-    const result = await runStep(step, { id: 'in-2', body: { to: 'ann@example.com' }, headers: {} }, cfgWith());
+    // Send Mail's one-request path (duplicate check skipped), so that the 401 is the send's.
+    const result = await runStep(step, { id: 'in-2', body: { to: 'ann@example.com' }, headers: {} }, cfgWith({ skipDuplicateCheck: true }));
     send.done();
     expect(result.names).to.deep.equal(['updateKeys', 'data', 'end']);
     const [keys] = result.of('updateKeys');

@@ -9,6 +9,7 @@ exports.parseArgs = parseArgs;
  *   npm start -- <stepId> [--body JSON] [--cfg JSON|FILE] [--snapshot JSON] [--verbose]
  */
 const node_fs_1 = require("node:fs");
+const node_http_1 = require("node:http");
 const emulator_1 = require("../emulator");
 const clouds_1 = require("../graph/clouds");
 const credential_1 = require("../graph/credential");
@@ -174,6 +175,31 @@ async function sharedAndAppOnly(target, emulator) {
         authType: 'application', tenantId: emulator.tenants[0].domains[0], mailbox: megan, startTime: from,
     }, {}, 'no new mail');
 }
+/**
+ * Reply to Mail with a file, delivered twice as the platform may: the file comes from a local
+ * server standing in for the platform's storage (allowed by OUTLOOK_ATTACHMENT_ALLOWED_HOSTS, as
+ * an installation with storage on its own network would); the second delivery finds the reply.
+ */
+async function replyWithFile(target, messageId, subject) {
+    const text = 'Agenda: 1. Welcome 2. Figures 3. Questions\n';
+    const server = (0, node_http_1.createServer)((_req, res) => { res.writeHead(200, { 'Content-Type': 'text/plain' }).end(text); });
+    await new Promise((resolve) => { server.listen(0, '127.0.0.1', resolve); });
+    const saved = process.env.OUTLOOK_ATTACHMENT_ALLOWED_HOSTS;
+    process.env.OUTLOOK_ATTACHMENT_ALLOWED_HOSTS = '127.0.0.1';
+    try {
+        const { port } = server.address();
+        const msg = { id: 'demo-reply-1', body: { messageId, body: 'Thanks, the agenda is attached.' }, attachments: { 'agenda.txt': { url: `http://127.0.0.1:${port}/agenda.txt`, size: Buffer.byteLength(text) } } };
+        await step(target, `Reply to Mail: answers "${subject}" with agenda.txt attached`, 'replyToMail', msg, {}, undefined, '');
+        await step(target, 'Reply to Mail, the same message delivered again: found, not sent twice', 'replyToMail', msg, {}, undefined, '');
+    }
+    finally {
+        if (saved === undefined)
+            delete process.env.OUTLOOK_ATTACHMENT_ALLOWED_HOSTS;
+        else
+            process.env.OUTLOOK_ATTACHMENT_ALLOWED_HOSTS = saved;
+        server.close();
+    }
+}
 async function demo(target) {
     const { emulator } = target;
     if (!emulator)
@@ -186,7 +212,10 @@ async function demo(target) {
     snapshot = again.snapshots[again.snapshots.length - 1] ?? snapshot;
     const mail = { to: `Adele Vance <${me}>`, cc: emulator.mailboxes.secondary, subject: 'Hello from the elastic.io Outlook component', body: '<p>Sent by <b>npm start</b>.</p>', bodyContentType: 'html' };
     await step(target, `Send Mail to ${mail.to}, cc ${mail.cc}`, 'sendMail', { body: mail }, {}, undefined, '');
-    await step(target, 'Poll for New Mail: the mail just sent arrives', 'getNewMail', {}, {}, snapshot, 'no new mail');
+    const arrived = await step(target, 'Poll for New Mail: the mail just sent arrives', 'getNewMail', {}, {}, snapshot, 'no new mail');
+    const received = arrived.data[0]?.body;
+    if (received?.id)
+        await replyWithFile(target, received.id, received.subject ?? '');
     const eventsFrom = new Date(Date.now() - 1000).toISOString();
     const tomorrow = new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
     await step(target, 'Create Event: tomorrow 10:00 Berlin time, with a Teams meeting', 'createEvent', {

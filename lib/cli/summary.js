@@ -43,7 +43,8 @@ function sentLine(sent) {
     const to = [...(sent.to ?? []), ...(sent.cc ?? []), ...(sent.bcc ?? [])];
     const files = sent.attachments?.length ?? 0;
     const origin = [sent.mailbox && ` from ${String(sent.mailbox)}`, sent.from && ` on behalf of ${String(sent.from)}`].filter(Boolean).join('');
-    return `  ➜  sent "${clip(sent.subject, 48)}"${origin} to ${to.join(', ')}${files ? ` with ${files} attachment(s)` : ''} at ${utcTime(sent.sentAt)}`;
+    const again = sent.alreadySent ? ' (already sent by an earlier delivery of the message: not sent again)' : '';
+    return `  ➜  sent "${clip(sent.subject, 48)}"${origin} to ${to.join(', ')}${files ? ` with ${files} attachment(s)` : ''} at ${utcTime(sent.sentAt)}${again}`;
 }
 function createdEventLine(event) {
     const start = event.start;
@@ -60,7 +61,10 @@ function lineFor(stepId, body) {
     switch (stepId) {
         case 'getNewMail': return mailLine(body);
         case 'getNewAndUpdatedEvents': return eventLine(body);
-        case 'sendMail': return sentLine(body);
+        case 'sendMail':
+        case 'replyToMail':
+        case 'forwardMail':
+        case 'sendDraft': return sentLine(body);
         case 'createEvent': return createdEventLine(body);
         default: return `  ${JSON.stringify(body).slice(0, 120)}`;
     }

@@ -78,6 +78,7 @@ exports.CONTROL_ROUTES = [
     { method: 'PATCH', pattern: '/mailbox-settings', handler: ({ control, json }) => ok(control.setMailboxSettings(json)) },
     ...control_contacts_routes_1.CONTACT_CONTROL_ROUTES,
     { method: 'GET', pattern: '/sent', handler: ({ control, params }) => ok({ value: control.sent(params.get('mailbox') ?? undefined) }) },
+    { method: 'PUT', pattern: '/send-delay', handler: ({ control, json }) => (control.setSendDelay(json.ms), done) },
     { method: 'GET', pattern: '/faults', handler: ({ control }) => ok({ value: control.faults() }) },
     { method: 'PUT', pattern: '/faults', handler: ({ control, parsed }) => (control.setFaults(faultRules(parsed)), done) },
     { method: 'DELETE', pattern: '/faults', handler: ({ control }) => (control.clearFaults(), done) },

@@ -30,6 +30,7 @@ const sign_in_1 = require("./sign-in");
 const token_1 = require("./token");
 const timefmt_1 = require("./timefmt");
 const timezones_1 = require("./timezones");
+const transport_1 = require("./transport");
 /** A control call that cannot be done; `status` is what the HTTP control API answers. */
 class ControlError extends Error {
     status;
@@ -135,8 +136,7 @@ function createControl(world) {
             to: (o.to ?? [mailbox.address]).map(compose_1.toEmailAddress),
             cc: (o.cc ?? []).map(compose_1.toEmailAddress),
             bcc: (o.bcc ?? []).map(compose_1.toEmailAddress),
-            attachments: (o.attachments ?? [])
-                .map((a) => ({ name: a.name, contentType: a.contentType ?? 'application/octet-stream', size: a.size })),
+            attachments: (o.attachments ?? []).map(attachmentOf),
             body: o.body,
             bodyContentType: o.bodyContentType,
             sentAt: o.sentAt,
@@ -161,6 +161,16 @@ function createControl(world) {
             ...o,
         };
         return (0, event_input_1.readEvent)(json, mailbox, calendar.id, createdAt);
+    };
+    const attachmentOf = (a) => {
+        if (!a || typeof a.name !== 'string' || !a.name)
+            throw new ControlError(400, "each attachment needs a 'name'");
+        const size = a.text !== undefined ? Buffer.byteLength(String(a.text)) : a.size ?? 0;
+        if (!Number.isInteger(size) || size < 0)
+            throw new ControlError(400, `attachment '${a.name}': 'size' must be a whole number of bytes`);
+        if (a.kind !== undefined && !['file', 'item', 'reference'].includes(a.kind))
+            throw new ControlError(400, "'kind' must be file, item or reference");
+        return { ...a, contentType: a.contentType ?? 'application/octet-stream', size };
     };
     /** Graph validation errors surface as 400s of the control API. */
     const asControl = (run) => {
@@ -401,7 +411,16 @@ function createControl(world) {
                 throw err;
             }
         },
-        sent: (mailbox) => mailboxOf(mailbox).sent.map((r) => ({ ...r })),
+        sent: (mailbox) => {
+            (0, transport_1.deliverDue)(world);
+            return mailboxOf(mailbox).sent.map((r) => ({ ...r }));
+        },
+        setSendDelay: (ms) => {
+            if (!Number.isInteger(ms) || ms < 0)
+                throw new ControlError(400, "'ms' must be a whole number of milliseconds, 0 or more");
+            world.options.sendDelayMs = ms;
+            (0, transport_1.deliverDue)(world);
+        },
         setFaults: (rules) => world.faults.set(rules),
         clearFaults: () => world.faults.clear(),
         faults: () => world.faults.list(),

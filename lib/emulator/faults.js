@@ -21,7 +21,9 @@ function compile(rule) {
     catch {
         throw new InvalidFaultRule(`match.path is not a valid regular expression: ${rule.match?.path}`);
     }
-    return { rule, method: rule.match?.method?.toUpperCase(), path, remaining: rule.times ?? Infinity };
+    if (rule.after !== undefined && !(Number.isInteger(rule.after) && rule.after >= 0))
+        throw new InvalidFaultRule("'after' must be a whole number of requests");
+    return { rule, method: rule.match?.method?.toUpperCase(), path, remaining: rule.times ?? Infinity, skip: rule.after ?? 0 };
 }
 class FaultEngine {
     rng;
@@ -51,6 +53,10 @@ class FaultEngine {
                 continue;
             if (active.path && !active.path.test(path))
                 continue;
+            if (active.skip > 0) {
+                active.skip -= 1;
+                continue;
+            }
             if (active.rule.probability !== undefined && !this.rng.chance(active.rule.probability))
                 continue;
             active.remaining -= 1;

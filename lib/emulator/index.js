@@ -28,6 +28,8 @@ function resolveOptions(options) {
         accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
         visibilityDelayMs: options.visibilityDelayMs ?? 0,
         maxConcurrentPerMailbox: options.maxConcurrentPerMailbox ?? 4,
+        sendDelayMs: options.sendDelayMs ?? 0,
+        uploadSessionLifetimeMs: options.uploadSessionLifetimeMs ?? 100 * 60_000,
     };
 }
 async function startEmulator(options = {}) {

@@ -4,18 +4,25 @@ exports.DEFAULT_PAGE_SIZE = void 0;
 exports.runQuery = runQuery;
 exports.collectionBody = collectionBody;
 const entity_1 = require("./entity");
+const extended_properties_1 = require("./extended-properties");
 exports.DEFAULT_PAGE_SIZE = 10;
 function predicate(def, c) {
+    if (c.op === 'extended')
+        return (item) => (0, extended_properties_1.matchesExtended)(def.extendedProperties?.(item), c.value);
     const field = def.filterable[c.prop];
-    if (c.op === 'any')
+    if (c.op === 'lambda')
         return (item) => field.kind === 'lambda' && field.any(item, c.clauses);
     if (field.kind === 'lambda')
         throw new Error(`${c.prop} is filtered with any() only`);
     const get = field.get;
     const norm = (v) => (typeof v === 'string' ? v.toLowerCase() : v);
     const value = norm(c.value);
+    const text = (item) => String(norm(get(item)));
     // Exchange compares strings case-insensitively.
     switch (c.op) {
+        case 'contains': return (item) => text(item).includes(value);
+        case 'startswith': return (item) => text(item).startsWith(value);
+        case 'any': return (item) => get(item).some((v) => v.toLowerCase() === value);
         case 'eq': return (item) => norm(get(item)) === value;
         case 'ne': return (item) => norm(get(item)) !== value;
         case 'ge': return (item) => norm(get(item)) >= value;
@@ -42,7 +49,10 @@ function runQuery(def, collection, query, pageSize, visibleUntil) {
         else
             tests.push(predicate(def, c));
     }
-    if (def.visibleFrom && visibleUntil !== undefined) {
+    // The delay models mail stamped before it reaches the store; a client's look-up of its own item by
+    // a property it set (its extended property) finds what the store holds at once.
+    const ownItem = query.conditions.some((c) => c.op === 'extended');
+    if (def.visibleFrom && visibleUntil !== undefined && !ownItem) {
         if (def.visibleFrom === query.orderBy.key) {
             hi = Math.min(hi, index.upperBound(visibleUntil));
         }

@@ -182,6 +182,26 @@ class Mailbox {
         this.countIn(message, 1);
     }
     /**
+     * POST /copy: a new item (new REST and immutable ids, created now) with the original's content,
+     * times and Internet Message-ID, as Exchange copies.
+     */
+    copyMessage(message, target, now) {
+        // The ids and change key the spread carries over are assigned anew by insertMessage.
+        return this.insertMessage({
+            ...message,
+            folderId: target.id,
+            createdAt: now,
+            lastModifiedAt: now,
+            categories: [...message.categories],
+            attachments: message.attachments.map((a) => ({ ...a })),
+            ...(message.flagDates && { flagDates: { ...message.flagDates } }),
+        });
+    }
+    /** Gone for good (a permanent delete, or a delete in Deleted Items): every id now answers 404. */
+    removeMessage(message) {
+        this.deleteMessage(message, 0, true);
+    }
+    /**
      * Graph's DELETE: into Deleted Items (a move, with a new REST id); from Deleted Items, or with
      * `permanent`, out of the mailbox. `reason` is what delta queries report for the source folder.
      */

@@ -1,11 +1,12 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.MAX_TOP = void 0;
+exports.TokenReader = exports.MAX_TOP = void 0;
 exports.parseSelect = parseSelect;
 exports.parseListQuery = parseListQuery;
 const errors_1 = require("./errors");
+const extended_properties_1 = require("./extended-properties");
 const timefmt_1 = require("./timefmt");
-const SUPPORTED_OPTIONS = new Set(['$select', '$top', '$skip', '$count', '$orderby', '$filter']);
+const SUPPORTED_OPTIONS = new Set(['$select', '$top', '$skip', '$count', '$orderby', '$filter', '$expand']);
 exports.MAX_TOP = 1000;
 function findName(names, wanted) {
     const lower = wanted.toLowerCase();
@@ -118,60 +119,131 @@ function tokenize(text) {
     return tokens;
 }
 const OPERATORS = new Set(['eq', 'ne', 'ge', 'gt', 'le', 'lt']);
+const FUNCTIONS = new Set(['contains', 'startswith']);
+/** Reads the tokens of a $filter one at a time; anything unexpected is Graph's invalid-filter 400. */
+class TokenReader {
+    tokens;
+    at = 0;
+    constructor(tokens) {
+        this.tokens = tokens;
+    }
+    get done() {
+        return this.at >= this.tokens.length;
+    }
+    peek(offset = 0) {
+        return this.tokens[this.at + offset];
+    }
+    next() {
+        const token = this.tokens[this.at];
+        if (!token)
+            throw (0, errors_1.invalidFilter)();
+        this.at += 1;
+        return token;
+    }
+    /** The index of the next token, and moving there (for parsers that read the tokens by index). */
+    get position() {
+        return this.at;
+    }
+    seek(at) {
+        this.at = at;
+    }
+    get all() {
+        return this.tokens;
+    }
+    expect(t, v) {
+        const token = this.next();
+        if (token.t !== t || (v !== undefined && token.v.toLowerCase() !== v))
+            throw (0, errors_1.invalidFilter)();
+        return token;
+    }
+}
+exports.TokenReader = TokenReader;
+/** `emailAddresses/address` outside a lambda: a property of a collection's members read as one value. */
+function rejectMemberAccess(def, path) {
+    const [head, sub] = path.split('/');
+    const collection = findName(Object.keys(def.filterable), head);
+    if (collection && sub && def.filterable[collection].kind === 'lambda')
+        throw notSingleValue(sub);
+}
+function filterField(def, path) {
+    rejectMemberAccess(def, path);
+    if (!isProperty(def, path))
+        throw (0, errors_1.unknownProperty)(path.split('/')[0], def.type);
+    const prop = findName(Object.keys(def.filterable), path);
+    if (!prop)
+        throw (0, errors_1.invalidFilter)();
+    return prop;
+}
+/** One clause: `p op literal`, `contains(p,'x')` / `startswith(p,'x')`, or `p/any(v:v eq 'x')`. */
+function parseClause(def, r) {
+    const head = r.expect('name');
+    const lower = head.v.toLowerCase();
+    const argument = r.peek()?.v === '(' ? r.peek(1) : undefined;
+    if (argument?.t === 'name')
+        rejectMemberAccess(def, argument.v);
+    if (def.textFunctions && FUNCTIONS.has(lower) && r.peek()?.v === '(') {
+        r.expect('other', '(');
+        const prop = filterField(def, r.expect('name').v);
+        r.expect('other', ',');
+        const literal = r.next();
+        r.expect('other', ')');
+        if (def.filterable[prop].kind !== 'string')
+            throw (0, errors_1.invalidFilter)(`The function '${lower}' needs a text property.`);
+        if (literal.t !== 'string')
+            throw incompatible(prop, 'Edm.String');
+        return { prop, conditions: [{ prop, op: lower, value: literal.v }] };
+    }
+    if (lower.endsWith('/any') && r.peek()?.v === '(') {
+        const path = head.v.slice(0, -'/any'.length);
+        const declared = findName(Object.keys(def.filterable), path);
+        if (declared && def.filterable[declared].kind === 'lambda') {
+            const parsed = parseLambda(def, r.all, r.position - 1, path);
+            r.seek(parsed.next);
+            return { prop: parsed.condition.prop, conditions: [parsed.condition] };
+        }
+        if (def.extendedProperties && lower === 'singlevalueextendedproperties/any') {
+            return { prop: 'singleValueExtendedProperties', conditions: [{ prop: 'singleValueExtendedProperties', op: 'extended', value: (0, extended_properties_1.parseExtendedLambda)(r) }] };
+        }
+        const prop = filterField(def, path);
+        r.expect('other', '(');
+        const variable = r.expect('name').v;
+        r.expect('other', ':');
+        if (r.expect('name').v !== variable)
+            throw (0, errors_1.invalidFilter)();
+        r.expect('name', 'eq');
+        const literal = r.next();
+        r.expect('other', ')');
+        if (def.filterable[prop].kind !== 'strings')
+            throw (0, errors_1.invalidFilter)(`'any' needs a collection property.`);
+        if (literal.t !== 'string')
+            throw incompatible(prop, 'Edm.String');
+        return { prop, conditions: [{ prop, op: 'any', value: literal.v }] };
+    }
+    // Another function (endswith, substringof...) is not one Outlook takes.
+    if (r.peek()?.v === '(')
+        throw (0, errors_1.invalidFilter)();
+    const prop = filterField(def, head.v);
+    const operator = r.expect('name').v.toLowerCase();
+    const field = def.filterable[prop];
+    if (!OPERATORS.has(operator) || field.kind === 'lambda')
+        throw (0, errors_1.invalidFilter)();
+    return { prop, conditions: normalise(prop, field, operator, r.next()) };
+}
 function parseFilter(def, raw) {
     if (raw === null || raw.trim() === '')
         return { conditions: [] };
-    const tokens = tokenize(raw.trim());
+    const reader = new TokenReader(tokenize(raw.trim()));
     const conditions = [];
     let firstProp;
-    let i = 0;
-    while (i < tokens.length) {
-        const name = tokens[i];
-        if (!name || name.t !== 'name')
+    for (;;) {
+        const clause = parseClause(def, reader);
+        conditions.push(...clause.conditions);
+        firstProp ??= clause.prop;
+        if (reader.done)
+            break;
+        reader.expect('name', 'and');
+        if (reader.done)
             throw (0, errors_1.invalidFilter)();
-        const lambda = /^(.+)\/any$/i.exec(name.v);
-        const argument = tokens[i + 1]?.v === '(' ? tokens[i + 2] : undefined;
-        if (argument?.t === 'name') {
-            // contains(emailAddresses/address, 'x'): a function over a collection's member property.
-            const [head, sub] = argument.v.split('/');
-            const field = findName(Object.keys(def.filterable), head);
-            if (field && sub && def.filterable[field].kind === 'lambda')
-                throw notSingleValue(sub);
-        }
-        let prop;
-        if (lambda) {
-            const parsed = parseLambda(def, tokens, i, lambda[1]);
-            prop = parsed.condition.prop;
-            conditions.push(parsed.condition);
-            i = parsed.next;
-        }
-        else {
-            const [op, literal] = [tokens[i + 1], tokens[i + 2]];
-            if (!op || op.t !== 'name' || !literal)
-                throw (0, errors_1.invalidFilter)();
-            if (!isProperty(def, name.v))
-                throw (0, errors_1.unknownProperty)(name.v, def.type);
-            const head = findName(Object.keys(def.filterable), name.v.split('/')[0]);
-            if (head && def.filterable[head].kind === 'lambda')
-                throw notSingleValue(name.v.split('/')[1] ?? head);
-            const found = findName(Object.keys(def.filterable), name.v);
-            if (!found)
-                throw (0, errors_1.invalidFilter)();
-            prop = found;
-            const field = def.filterable[prop];
-            const operator = op.v.toLowerCase();
-            if (!OPERATORS.has(operator) || field.kind === 'lambda')
-                throw (0, errors_1.invalidFilter)();
-            conditions.push(...normalise(prop, field, operator, literal));
-            i += 3;
-        }
-        firstProp ??= prop;
-        if (i < tokens.length) {
-            const joiner = tokens[i];
-            if (!(joiner.t === 'name' && joiner.v.toLowerCase() === 'and' && i + 1 < tokens.length))
-                throw (0, errors_1.invalidFilter)();
-            i += 1;
-        }
     }
     return { conditions, firstProp };
 }
@@ -217,7 +289,7 @@ function parseLambda(def, tokens, at, path) {
     for (const needed of field.required ?? [])
         if (!clauses.some((c) => c.sub === needed))
             throw (0, errors_1.invalidFilter)();
-    return { condition: { prop, op: 'any', clauses }, next: k + 1 };
+    return { condition: { prop, op: 'lambda', clauses }, next: k + 1 };
 }
 function incompatible(prop, expected) {
     return (0, errors_1.invalidFilter)(`A binary operator with incompatible types was detected for '${prop}': expected ${expected}.`);
@@ -236,6 +308,9 @@ function normalise(prop, field, op, literal) {
             if (literal.t !== 'string')
                 throw incompatible(prop, 'Edm.String');
             return [{ prop, op, value: literal.v }];
+        case 'strings':
+            // A collection is compared only through any(): `categories eq 'x'` is not OData.
+            throw (0, errors_1.invalidFilter)(`The property '${prop}' is a collection: use ${prop}/any(c:c eq '...').`);
         case 'datetime': {
             const instant = literal.t === 'other' ? (0, timefmt_1.parseDateTimeOffset)(literal.v) : undefined;
             if (!instant)

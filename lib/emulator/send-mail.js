@@ -1,6 +1,10 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.sendMail = void 0;
+exports.sendMail = exports.noRecipients = void 0;
+exports.originOf = originOf;
+exports.readRecipients = readRecipients;
+exports.readAttachments = readAttachments;
+exports.readBool = readBool;
 /**
  * POST /sendMail: Graph's validation, the sender's rights, then delivery to every recipient that is
  * a mailbox here, a copy in the Sent Items of the mailbox the path names unless saveToSentItems is
@@ -17,11 +21,11 @@ exports.sendMail = void 0;
  * mailbox's, as the page says (`/me` with `from` keeps the copy in the signed-in user's).
  */
 const access_1 = require("./access");
-const compose_1 = require("./compose");
 const errors_1 = require("./errors");
 const graph_request_1 = require("./graph-request");
 const json_1 = require("./json");
 const recipients_1 = require("./recipients");
+const transport_1 = require("./transport");
 const sendAsDenied = () => new errors_1.GraphError(403, 'ErrorSendAsDenied', 'The user account which was used to submit this request does not have the right to send mail on behalf of the specified sending account. Cannot submit message.');
 const named = (mailbox) => ({ name: mailbox.user.displayName, address: mailbox.address });
 /** The `from` and `sender` of the mail, or the 403 Exchange answers when the acting user may not send so. */
@@ -46,6 +50,8 @@ function originOf(req, message) {
         return { from: named(origin), sender: named(acting) };
     throw sendAsDenied();
 }
+const noRecipients = () => new errors_1.GraphError(400, 'ErrorInvalidRecipients', 'At least one recipient is required, but none were found.');
+exports.noRecipients = noRecipients;
 function readRecipients(value) {
     if (value === undefined || value === null)
         return [];
@@ -71,14 +77,20 @@ function readAttachments(value) {
         const name = typeof a.name === 'string' ? a.name : 'Untitled';
         const contentType = typeof a.contentType === 'string' ? a.contentType : 'application/octet-stream';
         switch (a['@odata.type'].toLowerCase()) {
-            case '#microsoft.graph.fileattachment':
+            case '#microsoft.graph.fileattachment': {
                 if (typeof a.contentBytes !== 'string')
                     throw new errors_1.GraphError(400, 'ErrorInvalidRequest', 'A file attachment needs contentBytes.');
-                return { name, contentType, size: Buffer.from(a.contentBytes, 'base64').length };
+                const bytes = Buffer.from(a.contentBytes, 'base64');
+                return {
+                    name, contentType, size: bytes.length, kind: 'file', chunks: [bytes],
+                    ...(a.isInline === true && { isInline: true }),
+                    ...(typeof a.contentId === 'string' && { contentId: a.contentId }),
+                };
+            }
             case '#microsoft.graph.itemattachment':
-                return { name, contentType: 'message/rfc822', size: JSON.stringify(a.item ?? {}).length };
+                return { name, contentType: 'message/rfc822', size: JSON.stringify(a.item ?? {}).length, kind: 'item' };
             case '#microsoft.graph.referenceattachment':
-                return { name, contentType, size: 0 };
+                return { name, contentType, size: 0, kind: 'reference' };
             default:
                 throw (0, errors_1.badRequest)(`The type '${a['@odata.type']}' is not an attachment type.`);
         }
@@ -102,55 +114,21 @@ const sendMail = (req) => {
     const to = readRecipients(message.toRecipients);
     const cc = readRecipients(message.ccRecipients);
     const bcc = readRecipients(message.bccRecipients);
-    if (to.length + cc.length + bcc.length === 0) {
-        throw new errors_1.GraphError(400, 'ErrorInvalidRecipients', 'At least one recipient is required, but none were found.');
-    }
+    if (to.length + cc.length + bcc.length === 0)
+        throw (0, exports.noRecipients)();
     const replyTo = readRecipients(message.replyTo);
     const attachments = readAttachments(message.attachments);
     const saveToSentItems = readBool((0, json_1.param)(json, 'saveToSentItems'), true);
     const body = (0, json_1.isObject)(message.body) ? message.body : {};
-    const bodyContentType = String(body.contentType ?? 'text').toLowerCase() === 'html' ? 'html' : 'text';
-    const importance = (0, json_1.enumValue)(message.importance, ['low', 'normal', 'high'], 'normal');
     const { from, sender: realSender } = originOf(req, message);
-    const { world, mailbox: sender } = req;
-    const now = world.now();
-    const tag = sender.ids.hex(20);
-    const subject = typeof message.subject === 'string' ? message.subject : '';
-    const item = { subject, receivedAt: now };
-    const common = {
-        from, sender: realSender, to, cc, replyTo, attachments, importance,
+    const { mailbox: sender } = req;
+    (0, transport_1.submit)(req.world, {
+        sender, from, realSender, to, cc, bcc, replyTo, attachments, saveToSentItems,
+        subject: typeof message.subject === 'string' ? message.subject : '',
         body: typeof body.content === 'string' ? body.content : '',
-        bodyContentType,
-        sentAt: now,
-        internetMessageId: `<${tag}@${sender.address.split('@')[1]}>`,
-    };
-    const delivered = new Set();
-    for (const address of [...to, ...cc, ...bcc]) {
-        const recipient = world.directory.mailbox(address.address);
-        if (!recipient || !recipient.enabled || delivered.has(recipient.address))
-            continue;
-        delivered.add(recipient.address);
-        // Recipients never see the Bcc line.
-        recipient.insertMessage((0, compose_1.composeMessage)({ ...common, folderId: recipient.wellKnownFolder('inbox').id }, item, tag));
-    }
-    if (saveToSentItems) {
-        sender.insertMessage((0, compose_1.composeMessage)({ ...common, bcc, isRead: true, folderId: sender.wellKnownFolder('sentitems').id }, item, tag));
-    }
-    sender.sent.push({
-        mailbox: sender.address,
-        submittedAt: now,
-        internetMessageId: common.internetMessageId,
-        subject,
-        from,
-        toRecipients: to,
-        ccRecipients: cc,
-        bccRecipients: bcc,
-        importance,
-        bodyContentType,
-        attachments,
-        sender: realSender,
-        saveToSentItems,
-        deliveredTo: [...delivered],
+        bodyContentType: String(body.contentType ?? 'text').toLowerCase() === 'html' ? 'html' : 'text',
+        importance: (0, json_1.enumValue)(message.importance, ['low', 'normal', 'high'], 'normal'),
+        internetMessageId: `<${sender.ids.hex(20)}@${sender.address.split('@')[1]}>`,
     });
     return { status: 202 };
 };

@@ -25,6 +25,11 @@ const routes_contacts_1 = require("./routes-contacts");
 const routes_identity_1 = require("./routes-identity");
 const routes_event_attachments_1 = require("./routes-event-attachments");
 const routes_mail_1 = require("./routes-mail");
+const routes_mail_ops_1 = require("./routes-mail-ops");
+const drafts_1 = require("./drafts");
+const extended_properties_1 = require("./extended-properties");
+const transport_1 = require("./transport");
+const upload_sessions_1 = require("./upload-sessions");
 const routes_schedule_1 = require("./routes-schedule");
 const routes_meetings_1 = require("./routes-meetings");
 const routes_user_1 = require("./routes-user");
@@ -38,8 +43,8 @@ const IDENTITY_BODY_LIMIT = 1024 * 1024;
 const CONTROL_BODY_LIMIT = 64 * 1024 * 1024;
 // Delta routes first: `/messages/{messageId}` would take `delta` for an id.
 const GRAPH_ROUTES = [
-    ...routes_user_1.USER_ROUTES, ...routes_delta_1.DELTA_ROUTES, ...routes_mail_1.MAIL_ROUTES, ...routes_calendar_1.CALENDAR_ROUTES, ...routes_calendar_view_1.CALENDAR_VIEW_ROUTES, ...routes_meetings_1.MEETING_ROUTES, ...routes_event_attachments_1.EVENT_ATTACHMENT_ROUTES,
-    ...routes_schedule_1.SCHEDULE_ROUTES, ...routes_contacts_1.CONTACT_ROUTES,
+    ...routes_user_1.USER_ROUTES, ...routes_delta_1.DELTA_ROUTES, ...routes_mail_1.MAIL_ROUTES, ...routes_mail_ops_1.MAIL_OPS_ROUTES, ...drafts_1.DRAFT_ROUTES, ...upload_sessions_1.UPLOAD_ROUTES,
+    ...routes_calendar_1.CALENDAR_ROUTES, ...routes_calendar_view_1.CALENDAR_VIEW_ROUTES, ...routes_meetings_1.MEETING_ROUTES, ...routes_event_attachments_1.EVENT_ATTACHMENT_ROUTES, ...routes_schedule_1.SCHEDULE_ROUTES, ...routes_contacts_1.CONTACT_ROUTES,
 ];
 const HAS_BODY = new Set(['POST', 'PUT', 'PATCH']);
 function createEmulatorServer(world, control) {
@@ -63,10 +68,15 @@ async function handle(world, control, req, res) {
     res.setHeader('client-request-id', ex.clientRequestId);
     try {
         const path = ex.url.pathname;
+        // Mail submitted earlier reaches recipients and Sent Items before anything else is answered.
+        (0, transport_1.deliverDue)(world);
         if (/^\/_emulator(\/|$)/.test(path))
             return await handleControl(ex, control);
+        // Messages' upload URLs first: isUploadPath takes any /api/v2.0/ path for an event's.
+        if (upload_sessions_1.UPLOAD_PATH.test(path))
+            return await handleMessageUpload(ex);
         if ((0, attachment_sessions_1.isUploadPath)(path))
-            return await handleUpload(ex);
+            return await handleEventUpload(ex);
         const identity = routes_identity_1.IDENTITY_PATH.exec(path);
         if (identity)
             return await handleIdentityRequest(ex, identity[1], identity[2].toLowerCase());
@@ -82,9 +92,31 @@ function send(ex, result) {
     const { res } = ex;
     if (res.headersSent || res.destroyed)
         return;
+    if (result.stream) {
+        void sendStream(ex, result.status, result.headers ?? {}, result.stream());
+        return;
+    }
     const payload = result.text ?? (result.body === undefined ? '' : JSON.stringify(result.body));
     res.writeHead(result.status, { ...result.headers, 'Content-Length': Buffer.byteLength(payload) });
     res.end(payload);
+}
+/** Writes a streamed body with back-pressure; a client that goes away ends it. */
+async function sendStream(ex, status, headers, chunks) {
+    const { res } = ex;
+    res.writeHead(status, headers);
+    const closed = new Promise((resolve) => { res.once('close', () => resolve()); });
+    try {
+        for await (const chunk of chunks) {
+            if (res.destroyed)
+                return;
+            if (!res.write(chunk))
+                await Promise.race([new Promise((resolve) => { res.once('drain', () => resolve()); }), closed]);
+        }
+        res.end();
+    }
+    catch {
+        res.destroy();
+    }
 }
 function graphError(ex, err) {
     return (0, http_1.graphJson)(err.status, {
@@ -206,12 +238,13 @@ async function graphPipeline(ex) {
         }
         const prefs = (0, prefer_1.parsePreferences)(ex.req.headers.prefer);
         const request = {
-            world, rawPath, params: ex.url.searchParams, body, mailbox, caller, prefs,
+            world, rawPath, params: ex.url.searchParams, headers: ex.req.headers, body, mailbox, caller, prefs,
             render: {
                 timeZone: prefs.timeZone ?? timezones_1.UTC_ZONE,
                 bodyType: prefs.bodyType,
                 immutableIds: prefs.immutableIds,
                 userUrl: `${world.baseUrl}/v1.0/users('${mailbox.user.id}@${mailbox.tenant.id}')`,
+                ...expandOf(ex, mailbox),
             },
         };
         // Handler errors become responses here, so applyThenFail can discard them like any answer.
@@ -232,6 +265,37 @@ async function graphPipeline(ex) {
     }
     finally {
         world.gate.leave(gateKey);
+    }
+}
+/** `$expand` of extended properties (extended-properties.ts), with the @odata.context of each expansion. */
+function expandOf(ex, mailbox) {
+    const ids = (0, extended_properties_1.parseExpand)(ex.url.searchParams.get('$expand'));
+    if (!ids)
+        return {};
+    const item = `${ex.world.baseUrl}/v1.0/$metadata#users('${mailbox.user.id}')/messages`;
+    return { expand: { ids, context: (id) => `${item}('${encodeURIComponent(id)}')/singleValueExtendedProperties` } };
+}
+/**
+ * Outlook's upload URL (upload-sessions.ts): no bearer token, its own authorisation; counted
+ * against the mailbox's concurrency like Graph requests, and faulted like them.
+ */
+async function handleMessageUpload(ex) {
+    const { world, method } = ex;
+    world.stats.count(`${method} (upload session)`);
+    const mailbox = (0, upload_sessions_1.uploadMailbox)(world, ex.url);
+    if (mailbox && !world.gate.enter(mailbox.address)) {
+        world.stats.noteThrottled();
+        return send(ex, graphError(ex, (0, errors_1.throttled)(1, 'Application is over its MailboxConcurrency limit.')));
+    }
+    try {
+        const { body, tooLarge } = HAS_BODY.has(method) ? await (0, http_1.readBody)(ex.req, GRAPH_BODY_LIMIT) : { body: Buffer.alloc(0), tooLarge: false };
+        const header = (name) => (typeof ex.req.headers[name] === 'string' ? ex.req.headers[name] : undefined);
+        const run = () => (0, upload_sessions_1.handleUpload)({ world, method, url: ex.url, authorization: header('authorization'), contentRange: header('content-range'), body, tooLarge });
+        await underFault(ex, world.faults.pick(method, ex.url.pathname), run, (f) => graphError(ex, (0, errors_1.statusError)(f.status, f.retryAfterSeconds)));
+    }
+    finally {
+        if (mailbox)
+            world.gate.leave(mailbox.address);
     }
 }
 /** The token's principal as access.ts sees it; roles and scopes are compared case-insensitively. */
@@ -269,7 +333,7 @@ function resolveMailbox(world, target, grant, caller) {
 // ---- upload URLs (Outlook's own API, pre-authorised: no bearer token) ----
 /** A range of a file is under 4 MB; a little more is read so that a larger one is refused, not cut. */
 const UPLOAD_BODY_LIMIT = 8 * 1024 * 1024;
-async function handleUpload(ex) {
+async function handleEventUpload(ex) {
     const { world, method } = ex;
     world.stats.count(`${method} /api/v2.0/{item}/AttachmentSessions`);
     const { body, tooLarge } = method === 'PUT' ? await (0, http_1.readBody)(ex.req, UPLOAD_BODY_LIMIT) : { body: Buffer.alloc(0), tooLarge: false };

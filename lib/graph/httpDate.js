@@ -1,6 +1,7 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.parseHttpDate = parseHttpDate;
+exports.answeredAt = answeredAt;
 /**
  * HTTP-date (RFC 9110, section 5.6.7): the Date header that tells Graph's clock, and the date form
  * of Retry-After. Date.parse is not used: it reads "1", "+5" or an ISO string as some instant,
@@ -47,4 +48,9 @@ function parseHttpDate(value, nowMs = Date.now()) {
     const exact = back.getUTCFullYear() === parts.year && back.getUTCMonth() === month && back.getUTCDate() === day
         && back.getUTCHours() === hour && back.getUTCMinutes() === minute && back.getUTCSeconds() === second;
     return exact ? ms : undefined;
+}
+/** Graph's clock when it answered (its Date header) as ISO 8601 UTC; undefined when a proxy dropped it. */
+function answeredAt(headers) {
+    const date = parseHttpDate(headers.get('date'));
+    return date === undefined ? undefined : new Date(date).toISOString();
 }

@@ -39,9 +39,9 @@ class GraphSession {
     authType;
     cloud;
     client;
-    sleep;
     /** The mailbox's queue, asked per request: what is known about the mailbox can grow (a token's claims). */
     queueKey;
+    waitFor;
     constructor(endpoints, tokens, context, options, identity, target) {
         this.endpoints = endpoints;
         this.tokens = tokens;
@@ -50,7 +50,7 @@ class GraphSession {
         this.authType = identity.authType;
         this.cloud = identity.cloud;
         const sleep = options.sleep ?? defaultSleep;
-        this.sleep = sleep;
+        this.waitFor = options.wait ?? sleep;
         const authorize = new authorize_1.AuthorizeMiddleware(tokens, endpoints.graph);
         const retry = new retry_1.RetryMiddleware({ ...retry_1.DEFAULT_RETRY_LIMITS, ...options.retry }, context.logger, sleep);
         this.queueKey = queueKeyFor(tokens, identity, target);
@@ -74,9 +74,9 @@ class GraphSession {
     delete(path, options = {}) {
         return this.send('DELETE', path, undefined, options);
     }
-    /** Waits between two requests of a step (confirming a write), with the sleep harnesses replace. */
+    /** Waits between two requests of a step (confirming a write, watching a sent mail reach Sent Items): SessionOptions.wait, else sleep. */
     wait(ms) {
-        return this.sleep(ms);
+        return this.waitFor(ms);
     }
     /**
      * Runs `work` holding one of the mailbox's concurrency slots, for requests to this mailbox that
@@ -144,6 +144,8 @@ class GraphSession {
         const request = this.client.api(path)
             .header('Prefer', ['IdType="ImmutableId"', ...(options.prefer ?? [])].join(', '))
             .responseType(microsoft_graph_client_1.ResponseType.RAW);
+        for (const [name, value] of Object.entries(options.headers ?? {}))
+            request.header(name, value);
         const middlewareOptions = [
             ...(options.idempotent !== undefined ? [new policy_1.RequestPolicy(options.idempotent)] : []),
             ...(streaming ? [streaming] : []),

@@ -4,6 +4,7 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.SHARED_MAILBOX_LIMIT = exports.UPLOAD_SESSION_MIN_BYTES = exports.UPLOAD_CHUNK_BYTES = void 0;
+exports.sessionMember = sessionMember;
 exports.nextExpectedOffset = nextExpectedOffset;
 exports.uploadLargeAttachment = uploadLargeAttachment;
 /**
@@ -46,9 +47,19 @@ exports.UPLOAD_SESSION_MIN_BYTES = 2 * 1024 * 1024;
 const CHUNK_TIMEOUT_MS = 60_000 + Math.ceil((exports.UPLOAD_CHUNK_BYTES / (256 * 1024)) * 1000);
 exports.SHARED_MAILBOX_LIMIT = 'Microsoft documents that with delegated permissions, attaching large files (upload sessions) to items in a shared or delegated mailbox fails with 403, while app-only (application) permissions work: if this is a shared or another user\'s mailbox, send from the signed-in user\'s own mailbox, keep each file under 3 MB, or use an app-only credential; otherwise check the mailbox permissions.';
 const count = (n) => n.toLocaleString('en-US');
-const defaultSleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
 function uploadError(field, detail, status, code) {
     return new errors_1.GraphRequestError(`${field}: ${detail}`, status, code, undefined);
+}
+/**
+ * A member of an upload session's answer. Graph's createUploadSession answers in Graph's camelCase;
+ * the upload URL is Outlook's own REST API, whose answers Microsoft publishes in PascalCase
+ * (`"NextExpectedRanges": ["2097152"]`, concepts/outlook-large-attachments.md): either is read.
+ */
+function sessionMember(body, name) {
+    if (!body || typeof body !== 'object')
+        return undefined;
+    const key = Object.keys(body).find((k) => k.toLowerCase() === name.toLowerCase());
+    return key === undefined ? undefined : body[key];
 }
 /** The first byte Graph still expects, from nextExpectedRanges ("2097152-", "2097152", "1998457-2097094"); undefined when none. */
 function nextExpectedOffset(ranges) {
@@ -192,7 +203,8 @@ async function uploadLargeAttachment(session, messagePath, file, open, options =
     if (!Number.isInteger(file.size) || file.size < 1)
         throw uploadError(field, 'an upload session needs the file\'s exact size, at least one byte');
     const limits = { ...retry_1.DEFAULT_RETRY_LIMITS, ...options.retry };
-    const sleep = options.sleep ?? defaultSleep;
+    // On the session's clock unless told otherwise: a harness that moves that clock moves it here too.
+    const sleep = options.sleep ?? ((ms) => session.wait(ms));
     const chunkTimeoutMs = options.chunkTimeoutMs ?? CHUNK_TIMEOUT_MS;
     let created;
     try {
@@ -265,7 +277,7 @@ async function uploadLargeAttachment(session, messagePath, file, open, options =
         }
         if (code === 200) {
             const body = await response.json().catch(() => undefined);
-            const next = nextExpectedOffset(body?.nextExpectedRanges ?? body?.NextExpectedRanges);
+            const next = nextExpectedOffset(sessionMember(body, 'nextExpectedRanges'));
             return next === undefined ? { kind: 'retry', outcome: { transportFailure: true }, lost: true } : { kind: 'next', offset: next };
         }
         if (code === 429) {

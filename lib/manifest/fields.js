@@ -1,6 +1,6 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.emitBehaviourField = exports.daysField = exports.changeTypesField = exports.timeZoneField = exports.startTimeField = exports.contactFolderField = exports.calendarField = exports.folderField = exports.mailboxField = void 0;
+exports.duplicateCheckField = exports.emitBehaviourField = exports.daysField = exports.changeTypesField = exports.timeZoneField = exports.startTimeField = exports.contactFolderField = exports.calendarField = exports.folderField = exports.mailboxField = void 0;
 /**
  * Whose mailbox the step acts on, read by graph/mailbox.ts: every trigger and action has it, above
  * the dropdowns that list its folders or calendars. Optional in the form because a delegated
@@ -85,3 +85,12 @@ const emitBehaviourField = (noun, order) => ({
     order,
 });
 exports.emitBehaviourField = emitBehaviourField;
+/** The per-step switch of the duplicate guard (src/platform/sendGuard.ts), off by default. */
+const duplicateCheckField = (order) => ({
+    label: 'Skip the duplicate check',
+    viewClass: 'CheckBoxView',
+    required: false,
+    note: 'For high volumes: no look-up before and no mark on the mail, so fewer requests; a message the platform delivers again may then be sent twice.',
+    order,
+});
+exports.duplicateCheckField = duplicateCheckField;

@@ -6,7 +6,7 @@
  * a body, a date-time with its zone, attendees) is written here once and used by every step.
  */
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.withPages = exports.inputProperties = exports.eventProperties = exports.messageProperties = exports.location = exports.attendees = exports.dateTimeTimeZone = exports.itemBody = exports.recipientList = exports.recipient = exports.emailAddress = exports.strings = exports.list = exports.object = exports.instant = exports.flag = exports.number = exports.text = exports.body = void 0;
+exports.responseInput = exports.newMailInput = exports.messageIdInput = exports.sentMail = exports.sentFiles = exports.withPages = exports.inputProperties = exports.eventProperties = exports.messageProperties = exports.location = exports.attendees = exports.dateTimeTimeZone = exports.itemBody = exports.recipientList = exports.recipient = exports.emailAddress = exports.strings = exports.list = exports.object = exports.instant = exports.flag = exports.number = exports.text = exports.body = void 0;
 /** A step's in or out schema: the message body's properties. */
 const body = (properties) => ({ type: 'object', properties });
 exports.body = body;
@@ -120,3 +120,49 @@ const withPages = (item, noun) => (0, exports.body)({
     page: (0, exports.number)('Page number', 'Emit behaviour emitPage only: 1 for the first message of the run, then 2, 3, ...; absent when each item is emitted on its own.'),
 });
 exports.withPages = withPages;
+// ---- Sending (Send Mail, Reply to Mail, Forward Mail, Create Draft, Send Draft) ---------------
+/** The incoming message's files as a sending step reports them. */
+const sentFiles = (title, description) => (0, exports.list)(title, description, {
+    type: 'object',
+    properties: {
+        name: (0, exports.text)('Name', 'File name as the recipients see it.'),
+        size: (0, exports.number)('Size in bytes', 'Size of the file before encoding.'),
+        isInline: (0, exports.flag)('Inline image', 'true when the HTML body shows the file through cid:{name} (an inline image); absent otherwise.'),
+    },
+});
+exports.sentFiles = sentFiles;
+/** What a sending step reports about the mail it sent; `what` names it ("The reply"). */
+const sentMail = (what) => ({
+    id: (0, exports.text)('Mail id', `${what}'s immutable id, which its copy in Sent Items keeps.`),
+    sentAt: (0, exports.instant)('Sent at', 'When Outlook accepted the mail for sending (ISO 8601, UTC; by Graph\'s clock where its answer tells).'),
+    mailbox: (0, exports.text)('Mailbox', 'The mailbox it was sent from and saved in; absent for the signed-in user.'),
+    subject: (0, exports.text)('Subject', 'The subject sent; empty when there was none.'),
+    to: (0, exports.strings)('To', 'The To addresses the mail was sent to.'),
+    cc: (0, exports.strings)('Cc', 'The Cc addresses the mail was sent to.'),
+    bcc: (0, exports.strings)('Bcc', 'The Bcc addresses the mail was sent to.'),
+    alreadySent: (0, exports.flag)('Already sent', 'true when an earlier run of the same incoming message had sent it (the platform delivered the message again): nothing was sent this time.'),
+});
+exports.sentMail = sentMail;
+/** A mail of the mailbox, given by id in the input (the message replied to, the draft to send). */
+const messageIdInput = (title, description) => (0, exports.text)(title, `${description} An id Outlook returned, e.g. the id Poll for New Mail emits.`, { required: true });
+exports.messageIdInput = messageIdInput;
+/** The rule parseMailInput enforces on To, Cc and Bcc together. */
+const ONE_RECIPIENT = 'At least one of To, Cc and Bcc must hold a recipient; at most 500 in all.';
+const CID = 'In an HTML body, <img src="cid:logo.png"> shows the attached file logo.png as an inline image.';
+/** A new mail as Send Mail and Create Draft take it (validation/mailInput.ts). */
+exports.newMailInput = {
+    from: (0, exports.text)('From', 'Send on behalf of (or as) this address, e.g. sales@contoso.com: the sender (the Mailbox, or the signed-in user) needs Send on Behalf or Send As on it. Empty: from the mailbox itself.'),
+    to: (0, exports.text)('To', `An address (name@example.com), "Display Name <name@example.com>", several of them separated by commas or semicolons, or a list of addresses or of {address, name} objects. ${ONE_RECIPIENT}`),
+    cc: (0, exports.text)('Cc', `Addresses as for To. ${ONE_RECIPIENT}`),
+    bcc: (0, exports.text)('Bcc', `Addresses as for To; the other recipients do not see them. ${ONE_RECIPIENT}`),
+    subject: (0, exports.text)('Subject', 'Up to 255 characters. Empty: a mail without subject.'),
+    body: (0, exports.text)('Body', `The content of the mail, as text or HTML (see Body type). ${CID}`),
+    bodyContentType: exports.inputProperties.bodyContentType,
+    importance: exports.inputProperties.importance,
+    replyTo: (0, exports.text)('Reply to', 'Addresses replies should go to instead of the sender, as for To; at most 10.'),
+};
+/** The text a reply or forward puts above the quoted original. */
+exports.responseInput = {
+    body: (0, exports.text)('Body', `Your text, shown above the quoted original (Graph's comment), as text or HTML (see Body type). Empty: the quote alone. ${CID}`),
+    bodyContentType: exports.inputProperties.bodyContentType,
+};

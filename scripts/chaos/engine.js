@@ -38,6 +38,8 @@ const DEFAULTS = {
   upcoming: true,
   /** Update, cancel, find and answer events in every scenario (scripts/chaos/events.js). */
   eventSteps: true,
+  /** Sends in every scenario (scripts/chaos/sends.js): mails with files, replies, forwards, drafts, all redelivered. */
+  sends: true,
   /** Put into every mail and event body: it must never reach a log line or an error message. */
   bodyMarker: 'CHAOS-BODY-MARKER-5d1f0c9e',
 };
@@ -49,7 +51,7 @@ function emptyTotals() {
     upcoming: 0, meetingsBooked: 0, meetingMoves: 0, meetingCancellations: 0,
     eventUpdatesRun: 0, cancellations: 0, responses: 0, eventStepReplays: 0,
     redelivered: 0, maxRedeliveredPerCrash: 0, maxUncoveredPerCrash: 0, boundExceeded: 0, sends: 0,
-    sendsDuplicated: 0, eventsCreated: 0, doubleBooked: 0, credentialFailures: 0, polls: 0,
+    sendsDuplicated: 0, replies: 0, forwards: 0, draftsSent: 0, sendRedeliveries: 0, eventsCreated: 0, doubleBooked: 0, credentialFailures: 0, polls: 0,
     failedRuns: 0, rotations: 0, replays: 0, multiPagePolls: 0, nextLinkPages: 0, shortenedLookbacks: 0, sleptMs: 0, maxSnapshotBytes: 0, leaks: 0, issues: [], details: [],
     faultKinds: {}, crashSites: {}, clocks: {}, access: {},
     delta: {
@@ -62,7 +64,7 @@ function addUp(totals, r) {
   totals.scenarios += 1;
   for (const key of ['mails', 'events', 'eventUpdates', 'faults', 'lost', 'duplicated', 'redelivered', 'sends', 'sendsDuplicated', 'eventsCreated', 'doubleBooked',
     'contacts', 'contactChanges', 'upserts', 'upsertReplays', 'duplicateContacts', 'upcoming', 'meetingsBooked', 'meetingMoves', 'meetingCancellations',
-    'eventUpdatesRun', 'cancellations', 'responses', 'eventStepReplays']) {
+    'eventUpdatesRun', 'cancellations', 'responses', 'eventStepReplays', 'replies', 'forwards', 'draftsSent', 'sendRedeliveries']) {
     totals[key] += r[key];
   }
   for (const key of ['credentialFailures', 'polls', 'failedRuns', 'rotations', 'replays', 'multiPagePolls', 'nextLinkPages', 'shortenedLookbacks', 'sleptMs']) totals[key] += r.stats[key];
@@ -157,7 +159,7 @@ function summaryLine(t) {
     `lost ${t.lost}`,
     `duplicated ${t.duplicated}`,
     `redelivered after crash ${t.redelivered} (max ${t.maxRedeliveredPerCrash} per crash, bound ${PERSIST_EVERY})`,
-    `sends ${t.sends}`,
+    `sends ${t.sends} (replies ${t.replies}, forwards ${t.forwards}, drafts sent ${t.draftsSent}; redeliveries ${t.sendRedeliveries})`,
     `sends duplicated ${t.sendsDuplicated}`,
     `events created ${t.eventsCreated}`,
     `events double-booked ${t.doubleBooked}`,

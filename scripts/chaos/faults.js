@@ -12,6 +12,9 @@ const POSTS = [
   { method: 'POST', path: '/contacts$' }, { method: 'PATCH', path: '/contacts/' }, { method: 'DELETE', path: '/contacts/' },
   // Event writes of Update, Cancel or Delete Event and Respond to Invitation.
   { method: 'PATCH', path: '/events/' }, { method: 'DELETE', path: '/events/' }, { method: 'POST', path: '/events/[^/]+/(cancel|accept|tentativelyAccept|decline)$' },
+  // The sending steps' drafts (sends.js): created, answered, changed, given files, sent.
+  { method: 'POST', path: '/messages$' }, { method: 'POST', path: '/(createReply|createReplyAll|createForward|send)$' },
+  { method: 'PATCH', path: '/messages/' }, { method: 'POST', path: '/attachments(/createUploadSession)?$' },
 ];
 
 /** The statuses the rules inject (never 500: a 500 is the emulator failing, see scenario.js). */

@@ -21,6 +21,7 @@ const EXTENSIONS = [require('./delta').deltaTrigger, require('./contactDelta').c
 const { ContactsPart } = require('./contacts');
 const { UpcomingPart } = require('./upcoming');
 const { EventsPart } = require('./events');
+const { SendsPart } = require('./sends');
 
 const DAY = 24 * 3600 * 1000;
 /**
@@ -89,6 +90,7 @@ class Scenario {
     this.contactsPrng = prng.fork('contacts');
     this.upcomingPrng = prng.fork('upcoming');
     this.eventsPrng = prng.fork('event steps');
+    this.sendsPrng = prng.fork('sends');
     this.tag = `s${index}`;
     this.needles = new Set();
     this.start = EPOCH + (index % DATES) * DAY;
@@ -153,13 +155,16 @@ class Scenario {
         fields: { ...start, timeZone: plan.pick(['', 'Europe/Berlin', 'Pacific Standard Time']) },
         ledger: new TriggerLedger('events'), keyOf: (b) => `${b.id} ${b.changeKey}`,
       },
-      send: { name: 'sendMail', module: sendMail, fields: this.mailboxField() },
+      // Send Mail's one-request path, never repeated after a lost answer (sends.js runs the duplicate check).
+      send: { name: 'sendMail', module: sendMail, fields: { ...this.mailboxField(), skipDuplicateCheck: true } },
       create: { name: 'createEvent', module: createEvent, fields: this.mailboxField() },
     };
     this.extensions = EXTENSIONS.map((attach) => attach(this));
     this.contacts = this.config.contacts ? new ContactsPart(this) : undefined;
     this.upcoming = this.config.upcoming ? new UpcomingPart(this) : undefined;
     this.eventSteps = this.config.eventSteps ? new EventsPart(this) : undefined;
+    this.sending = this.config.sends ? new SendsPart(this) : undefined;
+    if (this.sending) await this.sending.open();
     this.persisted = { credential: await this.connect(), snapshots: {} };
     this.uninstall = installHooks({
       origin: this.emu.url,
@@ -228,6 +233,7 @@ class Scenario {
   }
 
   async close() {
+    if (this.sending) await this.sending.close();
     if (this.uninstall) this.uninstall();
     if (this.emu) await this.emu.close();
   }
@@ -516,6 +522,7 @@ class Scenario {
     if (this.contacts) await this.contacts.tick();
     if (this.upcoming) await this.upcoming.tick();
     if (this.eventSteps) await this.eventSteps.tick();
+    if (this.sending) await this.sending.tick();
     this.clock.advance(plan.chance(0.06) ? plan.int(180, 900) * 1000 : plan.int(1, 25) * 1000);
   }
 
@@ -567,6 +574,8 @@ class Scenario {
     }
     // The contacts part's last upserts first: the contact delta trigger then drains what they changed.
     if (this.contacts) await this.contacts.drain();
+    // The sends part's last deliveries before the delta triggers drain, which must see what they changed.
+    if (this.sending) await this.sending.drain();
     if (this.upcoming) await this.upcoming.drain();
     for (const extension of this.extensions) await extension.drain();
   }
@@ -612,6 +621,7 @@ class Scenario {
     const extended = await Promise.all(this.extensions.map((extension) => extension.account()));
     const sum = (key) => extended.reduce((total, e) => total + e[key], 0);
     const steps = this.eventSteps ? await this.eventSteps.account() : { eventUpdatesRun: 0, cancellations: 0, responses: 0, eventStepReplays: 0, lost: 0, duplicated: 0, lostDetail: [], duplicateDetail: [] };
+    const sending = this.sending ? this.sending.account() : { sends: 0, replies: 0, forwards: 0, draftsSent: 0, sendRedeliveries: 0, duplicated: 0, lost: 0, lostDetail: [] };
     return {
       delta: Object.assign({}, ...extended.map((e) => e.figures)),
       upcoming: upcoming.upcoming,
@@ -630,14 +640,18 @@ class Scenario {
       cancellations: steps.cancellations,
       responses: steps.responses,
       eventStepReplays: steps.eventStepReplays,
-      lost: lostMail.length + lostEvents.length + contacts.lost + upcoming.lost + steps.lost + sum('lost'),
+      lost: lostMail.length + lostEvents.length + contacts.lost + upcoming.lost + steps.lost + sum('lost') + sending.lost,
       duplicated: mail.duplicates.length + events.duplicates.length + contacts.duplicated + upcoming.duplicated + steps.duplicated + sum('duplicated'),
       redelivered: mail.redelivered + events.redelivered + contacts.redelivered + upcoming.redelivered + sum('redelivered'),
-      sends: this.sends.length,
-      sendsDuplicated,
+      sends: this.sends.length + sending.sends,
+      sendsDuplicated: sendsDuplicated + sending.duplicated,
+      replies: sending.replies,
+      forwards: sending.forwards,
+      draftsSent: sending.draftsSent,
+      sendRedeliveries: sending.sendRedeliveries,
       eventsCreated: this.creates.length,
       doubleBooked,
-      lostDetail: [...lostMail.map((id) => `mail "${subjects.get(id) || id}"`), ...lostEvents.map((k) => `event "${subjects.get(k.split(' ')[0]) || k}"`), ...contacts.lostDetail, ...upcoming.lostDetail, ...steps.lostDetail, ...extended.flatMap((e) => e.lostDetail)],
+      lostDetail: [...lostMail.map((id) => `mail "${subjects.get(id) || id}"`), ...lostEvents.map((k) => `event "${subjects.get(k.split(' ')[0]) || k}"`), ...contacts.lostDetail, ...sending.lostDetail, ...upcoming.lostDetail, ...steps.lostDetail, ...extended.flatMap((e) => e.lostDetail)],
       duplicateDetail: [...[...mail.duplicates, ...events.duplicates].map((k) => `"${subjects.get(k.split(' ')[0]) || k}"`), ...contacts.duplicateDetail, ...upcoming.duplicateDetail, ...steps.duplicateDetail, ...extended.flatMap((e) => e.duplicateDetail)],
     };
   }

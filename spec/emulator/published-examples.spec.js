@@ -235,6 +235,14 @@ describe('emulator: answers shaped like Microsoft\'s published examples (spec/em
         return new URL(res.headers.get('location')).searchParams.get('code');
       }
       case 'message': return (await graph('/me/mailFolders/inbox/messages?$top=1')).body.value[0].id;
+      case 'message-with-attachments': return (await graph(`/me/messages?$top=1&$filter=${encodeURIComponent('hasAttachments eq true')}`)).body.value[0].id;
+      case 'file-attachment': return (await graph(`/me/messages/${await resolve('message-with-attachments', {})}/attachments?$select=id`)).body.value[0].id;
+      // A new draft each time: a sent one cannot be sent or attached to again.
+      case 'draft': return (await graph('/me/messages', { method: 'POST', body: { subject: 'Draft for an example', toRecipients: [{ emailAddress: { address: emu.mailboxes.secondary } }] } })).body.id;
+      case 'message-with-property': return (await graph('/me/messages', {
+        method: 'POST',
+        body: { subject: 'RE: Talk about emergency prep', singleValueExtendedProperties: [{ id: 'String {66f5a359-4659-4830-9070-00047ec6ac6e} Name Color', value: 'Green' }] },
+      })).body.id;
       case 'inbox': return (await graph('/me/mailFolders/inbox')).body.id;
       case 'calendar': return (await graph('/me/calendar')).body.id;
       // A contact with the properties of contact-get.md's example, made once for the contact examples.

@@ -5,7 +5,7 @@
 // name; each accepted case says exactly what must reach Graph instead.
 //
 // A case is { step, field, label, where, value, base?, names?, storage? }:
-//   step   a step id of VALID_BODY
+//   step   a step id of VALID_BODY (getNewMail, sendMail, replyToMail, createContact, ...)
 //   where  'cfg'         value replaces cfg[field] (step configuration or credential field)
 //          'body'        value replaces msg.body[field] (step input)
 //          'message'     value replaces the whole msg.body
@@ -45,6 +45,10 @@ const VALID_BODY = {
   respondToEvent: { eventId: 'AAMkEvent1=', response: 'accept' },
   getEvent: { eventId: 'AAMkEvent1=' },
   lookupEvents: { windowStart: '2026-03-01', windowEnd: '2026-04-01' },
+  replyToMail: { messageId: 'AAMkMail1=', body: 'Thanks' },
+  forwardMail: { messageId: 'AAMkMail1=', to: 'ann@example.com', body: 'FYI' },
+  createDraft: { to: 'ann@example.com', subject: 'Status', body: 'Hello' },
+  sendDraft: { messageId: 'AAMkDraft1=' },
 };
 const VALID_CFG = {
   getNewMail: { startTime: '2026-11-27T07:00:00Z' },
@@ -68,6 +72,10 @@ const VALID_CFG = {
   respondToEvent: {},
   getEvent: {},
   lookupEvents: {},
+  replyToMail: {},
+  forwardMail: {},
+  createDraft: {},
+  sendDraft: {},
 };
 const STEPS = Object.keys(VALID_BODY);
 
@@ -468,9 +476,9 @@ for (const [label, value, field, storage] of [
   ['a 300-character file name', file(`${'n'.repeat(296)}.txt`, { url: `${STORAGE}/a` }), 'attachments'],
   ['a negative size', file('a.txt', { url: `${STORAGE}/a`, size: -1 }), 'attachments["a.txt"]'],
   ['a size in words', file('a.txt', { url: `${STORAGE}/a`, size: 'big' }), 'attachments["a.txt"]'],
-  ['a declared size of 3 MB + 1', file('big.bin', { url: `${STORAGE}/big`, size: 3 * MB + 1 }), 'attachments'],
+  ['a declared size of 100 MiB + 1 (over the default per-file limit)', file('big.bin', { url: `${STORAGE}/big`, size: 100 * MB + 1 }), 'attachments["big.bin"]'],
   ['a declared size of 1e9 as text', file('big.bin', { url: `${STORAGE}/big`, size: '1e9' }), 'attachments'],
-  ['declared sizes over 3 MB together', { 'a.bin': { url: `${STORAGE}/a`, size: 2 * MB }, 'b.bin': { url: `${STORAGE}/b`, size: 2 * MB } }, 'attachments'],
+  ['declared sizes over 150,000,000 bytes together (Graph\'s limit per mail)', { 'a.bin': { url: `${STORAGE}/a`, size: 80 * MB }, 'b.bin': { url: `${STORAGE}/b`, size: 80 * MB } }, 'attachments'],
   ['a file the storage answers 404 for', file('gone.pdf', { url: `${STORAGE}/gone`, size: 10 }), 'attachments["gone.pdf"]',
     (nock) => nock(STORAGE).get('/gone').reply(404, 'Not Found')],
   ['a file the storage answers 403 for (expired link)', file('old.pdf', { url: `${STORAGE}/old?sig=x` }), 'attachments["old.pdf"]',
@@ -479,10 +487,8 @@ for (const [label, value, field, storage] of [
     (nock) => nock(STORAGE).get('/err').reply(500, 'oops')],
   ['a file whose download is reset', file('r.pdf', { url: `${STORAGE}/reset` }), 'attachments["r.pdf"]',
     (nock) => nock(STORAGE).get('/reset').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))],
-  ['a file declared small but streamed over 3 MB', file('big.bin', { url: `${STORAGE}/streamed`, size: 1000 }), 'attachments',
+  ['a file declared small but streamed over the room left in the request', file('big.bin', { url: `${STORAGE}/streamed`, size: 1000 }), 'attachments',
     (nock) => nock(STORAGE).get('/streamed').reply(200, Buffer.alloc(3 * MB + 1, 7))],
-  ['files streamed over 3 MB together', { 'a.bin': { url: `${STORAGE}/s1` }, 'b.bin': { url: `${STORAGE}/s2` } }, 'attachments',
-    (nock) => nock(STORAGE).get('/s1').reply(200, Buffer.alloc(2 * MB, 1)).get('/s2').reply(200, Buffer.alloc(2 * MB, 2))],
 ]) bad('sendMail', 'attachments', 'attachments', label, value, { file: field, storage });
 
 // Internal addresses: nock would refuse the connection anyway, so the reason in the message is what
@@ -856,6 +862,44 @@ for (const [label, value] of [...wrongTypes(), ['256 characters', 's'.repeat(256
 for (const [label, value] of [...wrongTypes('an empty list'), ['two addresses', 'ann@example.com, bob@example.com'], ...BAD_ADDRESSES.filter((_, i) => i % 2 === 0)]) bad('lookupEvents', 'body', 'organizer', label, value);
 for (const [label, value] of [...wrongTypes('a list', 'an empty list'), ['26 categories', Array.from({ length: 26 }, (_, i) => `c${i}`)], ['a 256-character category', ['c'.repeat(256)]]]) bad('lookupEvents', 'body', 'categories', label, value);
 for (const [label, value] of [['text', '2026-03-01'], ['a list', [VALID_BODY.lookupEvents]], ['a number', 42], ['true', true]]) bad('lookupEvents', 'message', 'body', label, value);
+// ---- replyToMail, forwardMail, createDraft, sendDraft (and what they share with sendMail) --------
+
+const GUARDED = ['sendMail', 'replyToMail', 'forwardMail', 'createDraft', 'sendDraft'];
+for (const step of GUARDED) {
+  for (const [label, value] of FLAG_JUNK) bad(step, 'cfg', 'skipDuplicateCheck', label, value);
+}
+for (const step of ['replyToMail', 'forwardMail', 'sendDraft']) {
+  for (const [label, value] of [['missing', MISSING], ['null', null], ['empty text', ''], ['only spaces', '   '], ...wrongTypes(), ...PATH_TRICKS, ...ODATA_IN_IDS]) bad(step, 'body', 'messageId', label, value);
+}
+for (const step of ['replyToMail', 'forwardMail', 'createDraft', 'sendDraft']) {
+  for (const [label, value] of [['text', 'to: ann@example.com'], ['a list', [VALID_BODY[step]]], ['a number', 42], ['true', true]]) bad(step, 'message', 'body', label, value);
+}
+for (const step of ['replyToMail', 'forwardMail']) {
+  for (const [label, value] of [...wrongTypes(), ['over 3 MB', 'b'.repeat(3 * MB + 1)]]) bad(step, 'body', 'body', label, value);
+  for (const [label, value] of [...ENUM_JUNK.slice(0, 6), ['markdown', 'markdown']]) bad(step, 'body', 'bodyContentType', label, value);
+  for (const field of ['to', 'cc', 'bcc']) {
+    for (const [label, value] of [...wrongTypes('an empty list'), ['an object without address', { name: 'Ann' }], ...BAD_ADDRESSES.filter((_, i) => i % 3 === 0)]) bad(step, 'body', field, label, value);
+  }
+  bad(step, 'body', 'to', '501 recipients', manyAddresses(501));
+  bad(step, 'body', 'to', '250 in to and 251 in cc (over 500 together)', manyAddresses(250), { base: { cc: manyAddresses(251) } });
+  for (const [label, value, field] of [
+    ['text', 'report.pdf', 'attachments'],
+    ['a file missing its url', file('a.txt', { size: 10 }), 'attachments["a.txt"]'],
+    ['a declared size of 100 MiB + 1', file('big.bin', { url: `${STORAGE}/big`, size: 100 * MB + 1 }), 'attachments["big.bin"]'],
+  ]) bad(step, 'attachments', 'attachments', label, value, { file: field });
+}
+for (const [label, value] of FLAG_JUNK) bad('replyToMail', 'body', 'replyAll', label, value);
+for (const [label, value] of [['missing', MISSING], ['null', null], ['empty text', ''], ['only separators', ' ; ']]) bad('forwardMail', 'body', 'to', label, value);
+// Create Draft takes Send Mail's input: a sample of the same refusals.
+for (const [label, value] of [['missing, with no cc or bcc', MISSING], ['501 recipients', manyAddresses(501)], ...BAD_ADDRESSES.filter((_, i) => i % 3 === 1)]) bad('createDraft', 'body', 'to', label, value);
+for (const [label, value] of [...wrongTypes(), ['256 characters', 's'.repeat(256)]]) bad('createDraft', 'body', 'subject', label, value);
+for (const [label, value] of [['two addresses', 'sales@contoso.com, ceo@contoso.com'], ...BAD_ADDRESSES.filter((_, i) => i % 4 === 0)]) bad('createDraft', 'body', 'from', label, value);
+for (const [label, value] of ENUM_JUNK.slice(0, 6)) {
+  bad('createDraft', 'body', 'bodyContentType', label, value);
+  bad('createDraft', 'body', 'importance', label, value);
+}
+bad('createDraft', 'body', 'replyTo', '11 addresses', manyAddresses(11));
+bad('createDraft', 'attachments', 'attachments', 'a declared size of 100 MiB + 1', file('big.bin', { url: `${STORAGE}/big`, size: 100 * MB + 1 }), { file: 'attachments["big.bin"]' });
 
 // ---- accepted and made safe ----------------------------------------------------------------------
 // Values a careless check would refuse but that are legitimate, each with the exact request it
@@ -863,7 +907,10 @@ for (const [label, value] of [['text', '2026-03-01'], ['a list', [VALID_BODY.loo
 
 const accepted = [];
 function ok(step, label, input, expect) {
-  accepted.push({ step, label, ...input, expect });
+  // Send Mail is pinned on its one-request path (duplicate check off); the guarded path puts the
+  // same message into a draft, pinned on the wire in spec/mail/sendMail.spec.js.
+  const cfg = step === 'sendMail' ? { skipDuplicateCheck: true, ...input.cfg } : input.cfg;
+  accepted.push({ step, label, ...input, ...(cfg && { cfg }), expect });
 }
 const MAIL = (folder) => `/v1.0/me/mailFolders/${folder}/messages`;
 const MAIL_DELTA = (folder) => `/v1.0/me/mailFolders/${folder}/messages/delta`;
@@ -1044,7 +1091,8 @@ ok('sendMail', 'an attachment of 2,990,000 bytes, close to the limit, streamed, 
 ok('sendMail', 'an attachment on a look-alike of the storage host gets no storage token', {
   env: { ELASTICIO_OBJECT_STORAGE_URI: 'https://maester.platform.example.net', ELASTICIO_OBJECT_STORAGE_TOKEN: 'storage-jwt-secret-value' },
   attachments: { 'a.txt': { url: 'https://maester.platform.example.net.attacker.example/objects/1' } },
-  storage: (nock, seen) => nock('https://maester.platform.example.net.attacker.example').get('/objects/1').reply(function reply() {
+  // Opened twice: once to learn the size it did not declare (for the route), once to send it.
+  storage: (nock, seen) => nock('https://maester.platform.example.net.attacker.example').get('/objects/1').times(2).reply(function reply() {
     seen.push(this.req.headers);
     return [200, 'a'];
   }),

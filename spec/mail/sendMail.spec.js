@@ -30,7 +30,10 @@ const SECRETS = [
   NEW_TOKEN.access_token, NEW_TOKEN.refresh_token, 'storage-jwt-secret-value',
 ];
 
-function run(ctx, body, extra = {}, cfg = cfgWith()) {
+/** The one-request path (duplicate check skipped); the guarded path is spec/mail/sendGuard.spec.js. */
+const DIRECT = { skipDuplicateCheck: true };
+
+function run(ctx, body, extra = {}, cfg = cfgWith(DIRECT)) {
   return sendMail.process.call(ctx, { id: 'msg-1', body, headers: {}, ...extra }, cfg);
 }
 
@@ -54,6 +57,33 @@ function captureSends(replies) {
     });
   });
   return { sends, scope };
+}
+
+/**
+ * Answers the draft route (a mail that does not fit one sendMail request) as Graph does, recording
+ * each request: the draft, its attachments (one POST each, or an upload session whose PUTs go to
+ * Outlook's upload URL), and /send.
+ */
+function captureDraftFlow() {
+  const requests = [];
+  const record = (method) => function answer(uri, body) {
+    requests.push({ method, path: uri.split('?')[0], body, length: Buffer.byteLength(typeof body === 'string' ? body : JSON.stringify(body)), authorization: this.req.headers.authorization });
+  };
+  nock(GRAPH).persist()
+    .post('/v1.0/me/messages').reply(function reply(uri, body) { record('POST').call(this, uri, body); return [201, { id: 'draft-1', parentFolderId: 'drafts-id', webLink: 'https://outlook.example/draft-1' }]; })
+    .post('/v1.0/me/messages/draft-1/attachments').reply(function reply(uri, body) { record('POST').call(this, uri, body); return [201, { id: `att-${requests.length}` }]; })
+    .post('/v1.0/me/messages/draft-1/attachments/createUploadSession').reply(function reply(uri, body) {
+      record('POST').call(this, uri, body);
+      return [201, { uploadUrl: 'https://outlook.office.example/upload?authtoken=t', expirationDateTime: '2099-01-01T00:00:00Z', nextExpectedRanges: ['0-'] }];
+    })
+    .post('/v1.0/me/messages/draft-1/send').reply(function reply(uri, body) { record('POST').call(this, uri, body); return [202, '']; });
+  nock('https://outlook.office.example').persist().put('/upload').query(true).reply(function reply() {
+    requests.push({ method: 'PUT', path: '/upload', authorization: this.req.headers.authorization, range: this.req.headers['content-range'] });
+    const [, , end, total] = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(this.req.headers['content-range']);
+    if (Number(end) + 1 === Number(total)) return [201, '', { Location: "https://outlook.office.example/Attachments('big-1')" }];
+    return [200, { NextExpectedRanges: [String(Number(end) + 1)] }];
+  });
+  return { requests, paths: () => requests.map((r) => `${r.method} ${r.path}`) };
 }
 
 function expectNoSecrets(ctx, err) {
@@ -177,11 +207,18 @@ describe('Send Mail action', () => {
         bcc: ['dan@example.com'],
         attachments: [{ name: 'report.pdf', size: 13 }],
         savedToSentItems: true,
+        alreadySent: false,
       });
       expect(Date.parse(sentAt)).to.be.within(before - 1000, Date.now() + 1000);
       expect(sentAt).to.match(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
       expect(ctx.logs.map((l) => l.message)).to.include('Mail sent to 4 recipient(s) with 1 attachment(s)');
       expectNoSecrets(ctx);
+    });
+
+    it('says when Graph accepted the mail by Graph\'s clock (its Date header), not the container\'s, on the one-request path too', async () => {
+      captureSends([[202, '', { Date: 'Mon, 02 Mar 2026 09:00:07 GMT' }]]);
+      const out = await run(createContext(), { to: 'ann@example.com', subject: 'Clock' });
+      expect(out.body.sentAt).to.equal('2026-03-02T09:00:07.000Z');
     });
   });
 
@@ -191,9 +228,11 @@ describe('Send Mail action', () => {
       const { sends } = captureSends([[202, '']]);
       const binary = Buffer.from([0, 1, 2, 250, 251, 252, 253, 254, 255, 10, 13, 0x89, 0x50, 0x4e, 0x47]);
       const text = Buffer.from('Grüße, 世界\n', 'utf8');
+      // A file without a declared size is read twice: once to measure it (an upload session would
+      // need its size up front), once to send it.
       const storage = nock(STORAGE)
         .get('/objects/1').reply(200, binary)
-        .get('/objects/2').reply(200, text);
+        .get('/objects/2').times(2).reply(200, text);
       await run(ctx, { to: 'ann@example.com' }, {
         attachments: {
           'image.png': { url: `${STORAGE}/objects/1`, size: binary.length, 'content-type': 'image/png' },
@@ -211,7 +250,7 @@ describe('Send Mail action', () => {
     it('falls back to application/octet-stream when the content type is missing or not a MIME type', async () => {
       const ctx = createContext();
       const { sends } = captureSends([[202, '']]);
-      nock(STORAGE).get('/a').reply(200, 'a').get('/b').reply(200, 'b');
+      nock(STORAGE).get('/a').times(2).reply(200, 'a').get('/b').times(2).reply(200, 'b');
       await run(ctx, { to: 'ann@example.com' }, {
         attachments: { a: { url: `${STORAGE}/a` }, b: { url: `${STORAGE}/b`, 'content-type': 'not a type' } },
       });
@@ -306,44 +345,63 @@ describe('Send Mail action', () => {
       await run(createContext(), BOUNDARY_MAIL, { attachments: attachments(0) });
       expect(wire[0].length).to.be.at.most(GRAPH_LIMIT).and.above(GRAPH_LIMIT - 4);
 
-      net = watchNetwork();
-      let downloads = 0;
-      nock(STORAGE).persist().get(/.*/).reply(() => { downloads += 1; return [200, 'x']; });
-      const err = await failureOf(run(createContext(), BOUNDARY_MAIL, { attachments: attachments(1) }));
-      expect(err.name).to.equal('InputError');
-      expect(err.message).to.match(/^attachments: /).and.include('4,000,000 bytes').and.include('send fewer or smaller files');
-      expect(downloads).to.equal(0);
-      expect(net.hits).to.deep.equal([]);
+      // One byte more no longer fits sendMail's request. A draft's request is a little smaller (no
+      // saveToSentItems around the message), so both still ride in it, within the limit on the wire.
+      nock(STORAGE).get('/a').reply(200, Buffer.alloc(a, 1)).get('/b').reply(200, Buffer.alloc(b + 1, 2));
+      const flow = captureDraftFlow();
+      const out = await run(createContext(), BOUNDARY_MAIL, { attachments: attachments(1) });
+      expect(flow.paths()).to.deep.equal(['POST /v1.0/me/messages', 'POST /v1.0/me/messages/draft-1/send']);
+      expect(flow.requests[0].body.attachments.map((f) => f.name)).to.deep.equal(['a.bin', 'b.pdf']);
+      expect(flow.requests[0].length).to.be.at.most(GRAPH_LIMIT);
+      expect(out.body).to.include({ id: 'draft-1', alreadySent: false });
     });
 
-    it('one byte more than the largest file, not declared, is stopped while streaming, before any request to Graph', async () => {
+    it('a file too large for the draft\'s request with the mail is added to the draft by itself', async () => {
+      const draftRoom = GRAPH_LIMIT - Buffer.byteLength(JSON.stringify({ ...boundarySkeleton([['big.bin', 'application/octet-stream']]).message }));
+      const size = Math.floor(draftRoom / 4) * 3 + 3;
+      nock(STORAGE).get('/big').reply(200, Buffer.alloc(size, 1));
+      const flow = captureDraftFlow();
+      await run(createContext(), BOUNDARY_MAIL, { attachments: { 'big.bin': { url: `${STORAGE}/big`, size } } });
+      expect(flow.paths()).to.deep.equal(['POST /v1.0/me/messages', 'POST /v1.0/me/messages/draft-1/attachments', 'POST /v1.0/me/messages/draft-1/send']);
+      expect(flow.requests[0].body).to.not.have.property('attachments');
+      expect(flow.requests[1].length).to.be.at.most(GRAPH_LIMIT);
+      expect(Buffer.from(flow.requests[1].body.contentBytes, 'base64').length).to.equal(size);
+    });
+
+    it('one byte more than the largest file, not declared, is measured first and goes through a draft', async () => {
       const largest = Math.floor((GRAPH_LIMIT - overheadOf([['exact.bin', 'application/octet-stream']])) / 4) * 3;
-      net = watchNetwork();
-      nock(STORAGE).get('/exact').reply(200, Buffer.alloc(largest + 1, 1));
-      const err = await failureOf(run(createContext(), BOUNDARY_MAIL, { attachments: { 'exact.bin': { url: `${STORAGE}/exact` } } }));
-      expect(err.name).to.equal('InputError');
-      expect(err.message).to.match(/^attachments: the files take at least /).and.include('send fewer or smaller files');
-      expect(net.hits).to.deep.equal([]);
-      expect(net.unmatched).to.deep.equal([]);
+      nock(STORAGE).get('/exact').times(2).reply(200, Buffer.alloc(largest + 1, 1));
+      const flow = captureDraftFlow();
+      await run(createContext(), BOUNDARY_MAIL, { attachments: { 'exact.bin': { url: `${STORAGE}/exact` } } });
+      expect(flow.paths()).to.deep.equal(['POST /v1.0/me/messages', 'POST /v1.0/me/messages/draft-1/send']);
+      expect(Buffer.from(flow.requests[0].body.attachments[0].contentBytes, 'base64').length).to.equal(largest + 1);
     });
 
-    it('a 3 MiB file (4 MiB of base64, which Graph answers 413) is refused from its declared size, before downloading', async () => {
+    it('a 3 MiB file (4 MiB of base64, which Graph answers 413 in one request) travels through an upload session', async () => {
+      nock(STORAGE).get('/three').reply(200, Buffer.alloc(3 * MB, 3));
+      const flow = captureDraftFlow();
+      const out = await run(createContext(), { to: 'ann@example.com' }, { attachments: { 'three.bin': { url: `${STORAGE}/three`, size: 3 * MB } } });
+      expect(flow.paths()).to.deep.equal(['POST /v1.0/me/messages', 'POST /v1.0/me/messages/draft-1/attachments/createUploadSession', 'PUT /upload', 'POST /v1.0/me/messages/draft-1/send']);
+      expect(flow.requests[1].body).to.deep.equal({ AttachmentItem: { attachmentType: 'file', name: 'three.bin', size: 3 * MB, contentType: 'application/octet-stream' } });
+      expect(flow.requests[2].authorization).to.equal(undefined);
+      expect(out.body.attachments).to.deep.equal([{ name: 'three.bin', size: 3 * MB }]);
+    });
+
+    it('a long mail body leaves less room for files: the file that no longer fits is added to the draft by itself', async () => {
+      nock(STORAGE).get('/one').reply(200, Buffer.alloc(1.5 * MB, 1));
+      const flow = captureDraftFlow();
+      await run(createContext(), { to: 'ann@example.com', body: 'b'.repeat(2 * MB) }, { attachments: { 'one.bin': { url: `${STORAGE}/one`, size: 1.5 * MB } } });
+      expect(flow.paths()).to.deep.equal(['POST /v1.0/me/messages', 'POST /v1.0/me/messages/draft-1/attachments', 'POST /v1.0/me/messages/draft-1/send']);
+    });
+
+    it('saveToSentItems false with a file that needs a draft is refused before any request: a draft always leaves a copy in Sent Items', async () => {
       net = watchNetwork();
       let downloads = 0;
       nock(STORAGE).persist().get(/.*/).reply(() => { downloads += 1; return [200, 'x']; });
-      const err = await failureOf(run(createContext(), { to: 'ann@example.com' }, { attachments: { 'three.bin': { url: `${STORAGE}/three`, size: 3 * MB } } }));
-      expect(err.message).to.match(/^attachments: /).and.include('4,194,304 bytes as base64');
+      const err = await failureOf(run(createContext(), { to: 'ann@example.com', saveToSentItems: false }, { attachments: { 'three.bin': { url: `${STORAGE}/three`, size: 3 * MB } } }));
+      expect(err.name).to.equal('InputError');
+      expect(err.field).to.equal('saveToSentItems');
       expect(downloads).to.equal(0);
-      expect(net.hits).to.deep.equal([]);
-    });
-
-    it('a long mail body leaves less room for files', async () => {
-      net = watchNetwork();
-      nock(STORAGE).persist().get(/.*/).reply(200, 'x');
-      const err = await failureOf(run(createContext(), { to: 'ann@example.com', body: 'b'.repeat(2 * MB) }, {
-        attachments: { 'one.bin': { url: `${STORAGE}/one`, size: 1.5 * MB } },
-      }));
-      expect(err.message).to.match(/^attachments: /).and.match(/leaves only 1,9\d\d,\d\d\d of the 4,000,000 bytes/);
       expect(net.hits).to.deep.equal([]);
     });
 
@@ -356,15 +414,12 @@ describe('Send Mail action', () => {
       expect(net.hits).to.deep.equal([]);
     });
 
-    it('counts the streamed sizes of all files together', async () => {
-      const ctx = createContext();
-      net = watchNetwork();
-      nock(STORAGE).get('/one').reply(200, Buffer.alloc(2 * MB)).get('/two').reply(200, Buffer.alloc(2 * MB));
-      const err = await failureOf(run(ctx, { to: 'ann@example.com' }, {
-        attachments: { 'one.bin': { url: `${STORAGE}/one` }, 'two.bin': { url: `${STORAGE}/two` } },
-      }));
-      expect(err.message).to.match(/^attachments: /);
-      expect(net.hits).to.deep.equal([]);
+    it('counts the measured sizes of all files together: one rides in the draft, the other is added by itself', async () => {
+      nock(STORAGE).get('/one').times(2).reply(200, Buffer.alloc(2 * MB)).get('/two').times(2).reply(200, Buffer.alloc(2 * MB));
+      const flow = captureDraftFlow();
+      await run(createContext(), { to: 'ann@example.com' }, { attachments: { 'one.bin': { url: `${STORAGE}/one` }, 'two.bin': { url: `${STORAGE}/two` } } });
+      expect(flow.paths()).to.deep.equal(['POST /v1.0/me/messages', 'POST /v1.0/me/messages/draft-1/attachments', 'POST /v1.0/me/messages/draft-1/send']);
+      expect(flow.requests[0].body.attachments).to.have.length(1);
     });
   });
 
@@ -611,7 +666,7 @@ describe('Send Mail action', () => {
     });
 
     it('uses the refreshed token for the next message of the container, whose cfg still holds the old one', async () => {
-      const staleCfg = cfgWith();
+      const staleCfg = cfgWith(DIRECT);
       let tokenCalls = 0;
       nock(LOGIN).post('/common/oauth2/v2.0/token').times(5).reply(() => { tokenCalls += 1; return [200, NEW_TOKEN]; });
       nock(GRAPH).matchHeader('authorization', `Bearer ${freshToken().access_token}`).post(SEND_PATH).reply(401, { error: { code: 'InvalidAuthenticationToken' } });
@@ -642,7 +697,7 @@ describe('Send Mail action', () => {
       const login = nock(LOGIN).post('/common/oauth2/v2.0/token').reply(200, NEW_TOKEN);
       const { sends } = captureSends([[202, '']]);
       const expiring = freshToken({ expires_at: new Date(Date.now() + 60 * 1000).toISOString() });
-      await run(ctx, { to: 'ann@example.com' }, {}, cfgWith({}, expiring));
+      await run(ctx, { to: 'ann@example.com' }, {}, cfgWith(DIRECT, expiring));
       login.done();
       expect(sends).to.have.length(1);
       expect(sends[0].headers.authorization).to.equal(`Bearer ${NEW_TOKEN.access_token}`);

@@ -20,7 +20,8 @@ const {
 } = require('../../lib/platform/attachments');
 const { measureAttachments } = require('../../lib/platform/readAttachment');
 const { addDraftAttachments } = require('../../lib/platform/draftAttachments');
-const { buildSendMailRequest, parseMailInput } = require('../../lib/mail/sendMail');
+const { buildSendMailRequest } = require('../../lib/graph/outgoingMail');
+const { parseMailInput } = require('../../lib/validation/mailInput');
 
 const RAISED = { OUTLOOK_ATTACHMENT_MAX_BYTES: '150000000' };
 const draftOf = (body = '') => parseMailInput({ to: 'ann@example.com', subject: 'Files', body });

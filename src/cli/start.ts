@@ -6,6 +6,8 @@
  *   npm start -- <stepId> [--body JSON] [--cfg JSON|FILE] [--snapshot JSON] [--verbose]
  */
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { startEmulator } from '../emulator';
 import type { Emulator } from '../emulator';
 import { loginHostOf } from '../graph/clouds';
@@ -173,6 +175,29 @@ async function sharedAndAppOnly(target: Target, emulator: Emulator): Promise<voi
   }, {}, 'no new mail');
 }
 
+/**
+ * Reply to Mail with a file, delivered twice as the platform may: the file comes from a local
+ * server standing in for the platform's storage (allowed by OUTLOOK_ATTACHMENT_ALLOWED_HOSTS, as
+ * an installation with storage on its own network would); the second delivery finds the reply.
+ */
+async function replyWithFile(target: Target, messageId: string, subject: string): Promise<void> {
+  const text = 'Agenda: 1. Welcome 2. Figures 3. Questions\n';
+  const server = createServer((_req, res) => { res.writeHead(200, { 'Content-Type': 'text/plain' }).end(text); });
+  await new Promise<void>((resolve) => { server.listen(0, '127.0.0.1', resolve); });
+  const saved = process.env.OUTLOOK_ATTACHMENT_ALLOWED_HOSTS;
+  process.env.OUTLOOK_ATTACHMENT_ALLOWED_HOSTS = '127.0.0.1';
+  try {
+    const { port } = server.address() as AddressInfo;
+    const msg = { id: 'demo-reply-1', body: { messageId, body: 'Thanks, the agenda is attached.' }, attachments: { 'agenda.txt': { url: `http://127.0.0.1:${port}/agenda.txt`, size: Buffer.byteLength(text) } } };
+    await step(target, `Reply to Mail: answers "${subject}" with agenda.txt attached`, 'replyToMail', msg, {}, undefined, '');
+    await step(target, 'Reply to Mail, the same message delivered again: found, not sent twice', 'replyToMail', msg, {}, undefined, '');
+  } finally {
+    if (saved === undefined) delete process.env.OUTLOOK_ATTACHMENT_ALLOWED_HOSTS;
+    else process.env.OUTLOOK_ATTACHMENT_ALLOWED_HOSTS = saved;
+    server.close();
+  }
+}
+
 async function demo(target: Target): Promise<void> {
   const { emulator } = target;
   if (!emulator) throw new UsageError('The whole loop runs on the emulator only: name a step to run against Microsoft Graph');
@@ -184,7 +209,9 @@ async function demo(target: Target): Promise<void> {
   snapshot = again.snapshots[again.snapshots.length - 1] ?? snapshot;
   const mail = { to: `Adele Vance <${me}>`, cc: emulator.mailboxes.secondary, subject: 'Hello from the elastic.io Outlook component', body: '<p>Sent by <b>npm start</b>.</p>', bodyContentType: 'html' };
   await step(target, `Send Mail to ${mail.to}, cc ${mail.cc}`, 'sendMail', { body: mail }, {}, undefined, '');
-  await step(target, 'Poll for New Mail: the mail just sent arrives', 'getNewMail', {}, {}, snapshot, 'no new mail');
+  const arrived = await step(target, 'Poll for New Mail: the mail just sent arrives', 'getNewMail', {}, {}, snapshot, 'no new mail');
+  const received = arrived.data[0]?.body as { id?: string; subject?: string } | undefined;
+  if (received?.id) await replyWithFile(target, received.id, received.subject ?? '');
   const eventsFrom = new Date(Date.now() - 1000).toISOString();
   const tomorrow = new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
   await step(target, 'Create Event: tomorrow 10:00 Berlin time, with a Teams meeting', 'createEvent', {

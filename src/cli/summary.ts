@@ -40,7 +40,8 @@ export function sentLine(sent: Json): string {
   const to = [...(sent.to as string[] ?? []), ...(sent.cc as string[] ?? []), ...(sent.bcc as string[] ?? [])];
   const files = (sent.attachments as unknown[] | undefined)?.length ?? 0;
   const origin = [sent.mailbox && ` from ${String(sent.mailbox)}`, sent.from && ` on behalf of ${String(sent.from)}`].filter(Boolean).join('');
-  return `  ➜  sent "${clip(sent.subject, 48)}"${origin} to ${to.join(', ')}${files ? ` with ${files} attachment(s)` : ''} at ${utcTime(sent.sentAt)}`;
+  const again = sent.alreadySent ? ' (already sent by an earlier delivery of the message: not sent again)' : '';
+  return `  ➜  sent "${clip(sent.subject, 48)}"${origin} to ${to.join(', ')}${files ? ` with ${files} attachment(s)` : ''} at ${utcTime(sent.sentAt)}${again}`;
 }
 
 export function createdEventLine(event: Json): string {
@@ -59,7 +60,10 @@ export function lineFor(stepId: string, body: Json): string {
   switch (stepId) {
     case 'getNewMail': return mailLine(body);
     case 'getNewAndUpdatedEvents': return eventLine(body);
-    case 'sendMail': return sentLine(body);
+    case 'sendMail':
+    case 'replyToMail':
+    case 'forwardMail':
+    case 'sendDraft': return sentLine(body);
     case 'createEvent': return createdEventLine(body);
     default: return `  ${JSON.stringify(body).slice(0, 120)}`;
   }

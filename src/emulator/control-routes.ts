@@ -96,6 +96,7 @@ export const CONTROL_ROUTES: readonly Route<ControlHandler>[] = [
   { method: 'PATCH', pattern: '/mailbox-settings', handler: ({ control, json }) => ok(control.setMailboxSettings(json as MailboxSettingsOptions)) },
   ...CONTACT_CONTROL_ROUTES,
   { method: 'GET', pattern: '/sent', handler: ({ control, params }) => ok({ value: control.sent(params.get('mailbox') ?? undefined) }) },
+  { method: 'PUT', pattern: '/send-delay', handler: ({ control, json }) => (control.setSendDelay(json.ms as number), done) },
   { method: 'GET', pattern: '/faults', handler: ({ control }) => ok({ value: control.faults() }) },
   { method: 'PUT', pattern: '/faults', handler: ({ control, parsed }) => (control.setFaults(faultRules(parsed)), done) },
   { method: 'DELETE', pattern: '/faults', handler: ({ control }) => (control.clearFaults(), done) },

@@ -38,6 +38,7 @@ import { AadError } from './token';
 import type { TokenResponse } from './token';
 import { wallTicks } from './timefmt';
 import { UTC_ZONE } from './timezones';
+import { deliverDue } from './transport';
 import type { World } from './world';
 
 /** A control call that cannot be done; `status` is what the HTTP control API answers. */
@@ -65,7 +66,11 @@ export interface AddMailOptions {
   isRead?: boolean;
   importance?: Importance;
   hasAttachments?: boolean;
-  attachments?: { name: string; contentType?: string; size: number }[];
+  /**
+   * Files of `size` pattern bytes (or `text`), attached mails, events or contacts (`kind: 'item'`,
+   * `item`), links to cloud files (`kind: 'reference'`); see attachments.ts.
+   */
+  attachments?: (Omit<AttachmentInfo, 'contentType' | 'size'> & { contentType?: string; size?: number })[];
   flag?: StoredMessage['flagStatus'];
   categories?: string[];
   inferenceClassification?: StoredMessage['inferenceClassification'];
@@ -251,6 +256,8 @@ export interface EmulatorControl extends ContactControl {
   calendarView(options: CalendarViewOptions): Record<string, unknown>[];
   setMailboxSettings(options: MailboxSettingsOptions): { timeZone: string; workingHours: Json };
   sent(mailbox?: string): SentRecord[];
+  /** How long submitted mail takes to be delivered and reach Sent Items from now on (transport.ts). */
+  setSendDelay(ms: number): void;
   setFaults(rules: FaultRule[]): void;
   clearFaults(): void;
   faults(): FaultRule[];
@@ -352,8 +359,7 @@ export function createControl(world: World): EmulatorControl {
       to: (o.to ?? [mailbox.address]).map(toEmailAddress),
       cc: (o.cc ?? []).map(toEmailAddress),
       bcc: (o.bcc ?? []).map(toEmailAddress),
-      attachments: (o.attachments ?? [])
-        .map((a): AttachmentInfo => ({ name: a.name, contentType: a.contentType ?? 'application/octet-stream', size: a.size })),
+      attachments: (o.attachments ?? []).map(attachmentOf),
       body: o.body,
       bodyContentType: o.bodyContentType,
       sentAt: o.sentAt,
@@ -378,6 +384,14 @@ export function createControl(world: World): EmulatorControl {
       ...o,
     };
     return readEvent(json, mailbox, calendar.id, createdAt);
+  };
+
+  const attachmentOf = (a: NonNullable<AddMailOptions['attachments']>[number]): AttachmentInfo => {
+    if (!a || typeof a.name !== 'string' || !a.name) throw new ControlError(400, "each attachment needs a 'name'");
+    const size = a.text !== undefined ? Buffer.byteLength(String(a.text)) : a.size ?? 0;
+    if (!Number.isInteger(size) || size < 0) throw new ControlError(400, `attachment '${a.name}': 'size' must be a whole number of bytes`);
+    if (a.kind !== undefined && !['file', 'item', 'reference'].includes(a.kind)) throw new ControlError(400, "'kind' must be file, item or reference");
+    return { ...a, contentType: a.contentType ?? 'application/octet-stream', size };
   };
 
   /** Graph validation errors surface as 400s of the control API. */
@@ -620,7 +634,15 @@ export function createControl(world: World): EmulatorControl {
       }
     },
 
-    sent: (mailbox) => mailboxOf(mailbox).sent.map((r) => ({ ...r })),
+    sent: (mailbox) => {
+      deliverDue(world);
+      return mailboxOf(mailbox).sent.map((r) => ({ ...r }));
+    },
+    setSendDelay: (ms) => {
+      if (!Number.isInteger(ms) || ms < 0) throw new ControlError(400, "'ms' must be a whole number of milliseconds, 0 or more");
+      world.options.sendDelayMs = ms;
+      deliverDue(world);
+    },
     setFaults: (rules) => world.faults.set(rules),
     clearFaults: () => world.faults.clear(),
     faults: () => world.faults.list(),

@@ -3,6 +3,9 @@
  * properties $filter and $orderby accept, and the default order. The routes stay generic.
  */
 import type { SortKey } from './collection';
+import { badRequest } from './errors';
+import type { ExtendedProperties } from './extended-properties';
+import { expandedProperties } from './extended-properties';
 import type { BodyType } from './model';
 import type { ResolvedZone } from './timezones';
 
@@ -15,18 +18,22 @@ export interface RenderContext {
   bookedZones?: boolean;
   bodyType?: BodyType;
   immutableIds: boolean;
+  /** `$expand=singleValueExtendedProperties($filter=...)`: the ids asked for, and the expansion's @odata.context for an item id. */
+  expand?: { ids: string[]; context: (id: string) => string };
 }
 
 /**
  * datetime: unquoted DateTimeOffset literal, compared at full precision.
  * wallclock: a quoted local time ('2026-03-10T12:00:00'), read as UTC, as Graph does for
- * dateTimeTimeZone.dateTime. Both compare against epoch ms.
+ * dateTimeTimeZone.dateTime. Both compare against epoch ms. strings: a collection of strings
+ * (categories), tested with any().
  */
-export type FilterKind = 'datetime' | 'wallclock' | 'boolean' | 'string';
+export type FilterKind = 'datetime' | 'wallclock' | 'boolean' | 'string' | 'strings';
 
 export interface FilterField<T> {
   kind: FilterKind;
-  get(item: T): number | boolean | string;
+  /** A string collection (`strings`) gives an array, compared only through `any`. */
+  get(item: T): number | boolean | string | readonly string[];
 }
 
 /** One comparison inside a lambda: `a/address eq 'x'` is {sub: 'address', op: 'eq', value: 'x'}. */
@@ -62,6 +69,8 @@ export interface EntityShape<T> {
   etag?: (item: T) => string;
   /** The item's path under its user, for the @odata.id Graph adds to some entities (calendars). */
   odataId?: (item: T) => string;
+  /** Its single-value extended properties, for types that have them and where the emulator expands and filters them. */
+  extendedProperties?: (item: T) => ExtendedProperties | undefined;
 }
 
 /** An entity that is also listed: what $filter and $orderby accept on its collections. */
@@ -74,6 +83,8 @@ export interface EntityDef<T> extends EntityShape<T> {
   visibleFrom?: string;
   /** Exchange's rule for messages: with $filter, the $orderby property must lead the filter. */
   orderByMustLeadFilter: boolean;
+  /** Whether $filter takes contains() and startswith() on its text properties (messages do). */
+  textFunctions?: boolean;
 }
 
 export function render<T>(def: EntityShape<T>, item: T, ctx: RenderContext, select?: readonly string[]): Record<string, unknown> {
@@ -85,6 +96,11 @@ export function render<T>(def: EntityShape<T>, item: T, ctx: RenderContext, sele
   const names = select ? select.flatMap((name) => [name, ...def.companions?.[name] ?? []]) : def.defaults;
   for (const name of names) {
     if (name !== 'id') out[name] = def.properties[name](item, ctx);
+  }
+  if (ctx.expand) {
+    if (!def.extendedProperties) throw badRequest(`The emulator expands singleValueExtendedProperties of messages only, not of ${def.type} items.`);
+    out['singleValueExtendedProperties@odata.context'] = ctx.expand.context(String(out.id));
+    out.singleValueExtendedProperties = expandedProperties(def.extendedProperties(item), ctx.expand.ids);
   }
   return out;
 }

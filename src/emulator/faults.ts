@@ -14,6 +14,8 @@ export interface FaultRule {
   delayMs?: number;
   /** Apply to the next N matching requests only. */
   times?: number;
+  /** Let the first N matching requests through untouched (e.g. fail an upload from its second range on). */
+  after?: number;
   probability?: number;
   /** Process the request for real, then answer with the fault (a lost response). */
   applyThenFail?: boolean;
@@ -32,6 +34,8 @@ interface ActiveRule {
   method?: string;
   path?: RegExp;
   remaining: number;
+  /** Matching requests still to let through. */
+  skip: number;
 }
 
 const STATUSES = [429, 500, 503, 504];
@@ -52,7 +56,8 @@ function compile(rule: FaultRule): ActiveRule {
   } catch {
     throw new InvalidFaultRule(`match.path is not a valid regular expression: ${rule.match?.path}`);
   }
-  return { rule, method: rule.match?.method?.toUpperCase(), path, remaining: rule.times ?? Infinity };
+  if (rule.after !== undefined && !(Number.isInteger(rule.after) && rule.after >= 0)) throw new InvalidFaultRule("'after' must be a whole number of requests");
+  return { rule, method: rule.match?.method?.toUpperCase(), path, remaining: rule.times ?? Infinity, skip: rule.after ?? 0 };
 }
 
 export class FaultEngine {
@@ -82,6 +87,10 @@ export class FaultEngine {
       if (active.remaining <= 0) continue;
       if (active.method && active.method !== method) continue;
       if (active.path && !active.path.test(path)) continue;
+      if (active.skip > 0) {
+        active.skip -= 1;
+        continue;
+      }
       if (active.rule.probability !== undefined && !this.rng.chance(active.rule.probability)) continue;
       active.remaining -= 1;
       const { rule } = active;

@@ -46,6 +46,10 @@ export interface EmulatorOptions {
   visibilityDelayMs?: number;
   /** More requests than this in flight for one mailbox get 429 ApplicationThrottled. */
   maxConcurrentPerMailbox?: number;
+  /** Submitted mail is delivered, and reaches Sent Items, this long after it was sent (default 0: at once). */
+  sendDelayMs?: number;
+  /** How long an upload session's URL works (default 100 minutes, as in Microsoft's example). */
+  uploadSessionLifetimeMs?: number;
 }
 
 export interface Emulator {
@@ -69,6 +73,8 @@ function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
     visibilityDelayMs: options.visibilityDelayMs ?? 0,
     maxConcurrentPerMailbox: options.maxConcurrentPerMailbox ?? 4,
+    sendDelayMs: options.sendDelayMs ?? 0,
+    uploadSessionLifetimeMs: options.uploadSessionLifetimeMs ?? 100 * 60_000,
   };
 }
 

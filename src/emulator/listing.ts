@@ -6,6 +6,7 @@
 import type { Collection, Sequenced } from './collection';
 import { render } from './entity';
 import type { EntityDef, RenderContext } from './entity';
+import { matchesExtended } from './extended-properties';
 import type { Condition, ListQuery } from './odata';
 
 export const DEFAULT_PAGE_SIZE = 10;
@@ -17,14 +18,19 @@ export interface Page<T> {
 }
 
 function predicate<T>(def: EntityDef<T>, c: Condition): (item: T) => boolean {
+  if (c.op === 'extended') return (item) => matchesExtended(def.extendedProperties?.(item), c.value as string);
   const field = def.filterable[c.prop];
-  if (c.op === 'any') return (item) => field.kind === 'lambda' && field.any(item, c.clauses);
+  if (c.op === 'lambda') return (item) => field.kind === 'lambda' && field.any(item, c.clauses);
   if (field.kind === 'lambda') throw new Error(`${c.prop} is filtered with any() only`);
   const get = field.get;
   const norm = (v: unknown): unknown => (typeof v === 'string' ? v.toLowerCase() : v);
   const value = norm(c.value) as number | boolean | string;
+  const text = (item: T): string => String(norm(get(item)));
   // Exchange compares strings case-insensitively.
   switch (c.op) {
+    case 'contains': return (item) => text(item).includes(value as string);
+    case 'startswith': return (item) => text(item).startsWith(value as string);
+    case 'any': return (item) => (get(item) as readonly string[]).some((v) => v.toLowerCase() === value);
     case 'eq': return (item) => norm(get(item)) === value;
     case 'ne': return (item) => norm(get(item)) !== value;
     case 'ge': return (item) => (norm(get(item)) as typeof value) >= value;
@@ -55,7 +61,10 @@ export function runQuery<T extends Sequenced>(
     else if (rangeable && c.prop === query.orderBy.key && c.op === 'le') hi = Math.min(hi, index.upperBound(c.value as number));
     else tests.push(predicate(def, c));
   }
-  if (def.visibleFrom && visibleUntil !== undefined) {
+  // The delay models mail stamped before it reaches the store; a client's look-up of its own item by
+  // a property it set (its extended property) finds what the store holds at once.
+  const ownItem = query.conditions.some((c) => c.op === 'extended');
+  if (def.visibleFrom && visibleUntil !== undefined && !ownItem) {
     if (def.visibleFrom === query.orderBy.key) {
       hi = Math.min(hi, index.upperBound(visibleUntil));
     } else {

@@ -1,5 +1,6 @@
 /** The stored shapes. Times are integer epoch ms at full precision; rendering decides what shows. */
 import type { Sequenced } from './collection';
+import type { ExtendedProperties } from './extended-properties';
 import type { Place } from './places';
 import type { Recurrence } from './recurrence';
 
@@ -20,7 +21,25 @@ export type Importance = 'low' | 'normal' | 'high';
 export interface AttachmentInfo {
   name: string;
   contentType: string;
+  /** The content's bytes; Graph lists a little more (attachments.ts). */
   size: number;
+  /** file (the default), item (an attached mail, event or contact, served as MIME) or reference (a link to a cloud file). */
+  kind?: 'file' | 'item' | 'reference';
+  /** What an item attachment holds; default a mail. */
+  item?: 'message' | 'event' | 'contact';
+  isInline?: boolean;
+  contentId?: string;
+  /** The content, when given; otherwise `size` pattern bytes derived from `seed` (attachments.ts). */
+  text?: string;
+  seed?: number;
+  /** The bytes a client sent (POST attachments, an upload session), in the pieces they came in. */
+  chunks?: readonly Buffer[];
+}
+
+/** A followupFlag's date-times, as set (Graph echoes the zone it was given). */
+export interface FlagDate {
+  dateTime: string;
+  timeZone: string;
 }
 
 export interface User {
@@ -80,8 +99,12 @@ export interface StoredMessage extends Sequenced {
   bcc: EmailAddress[];
   replyTo: EmailAddress[];
   flagStatus: 'notFlagged' | 'flagged' | 'complete';
+  /** The flag's start, due and completion date-times; absent when none were set. */
+  flagDates?: { startDateTime?: FlagDate; dueDateTime?: FlagDate; completedDateTime?: FlagDate };
   categories: string[];
   inferenceClassification: 'focused' | 'other';
+  /** Single-value extended properties set on the item (extended-properties.ts); absent: none. */
+  extendedProperties?: ExtendedProperties;
 }
 
 export interface Calendar extends Sequenced {
@@ -200,4 +223,6 @@ export interface SentRecord {
   saveToSentItems: boolean;
   /** Addresses of emulator mailboxes that received a copy. */
   deliveredTo: string[];
+  /** For a sent draft: its immutable id, which its copy in Sent Items keeps. */
+  id?: string;
 }

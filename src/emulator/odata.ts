@@ -1,21 +1,25 @@
 /**
  * OData query options as Outlook implements them for list requests: $select, $top, $skip,
- * $count, one-property $orderby, and a $filter subset (comparisons joined by `and`, and `any`
- * lambdas on the collections an entity declares, e.g. a contact's emailAddresses).
+ * $count, one-property $orderby, and a $filter subset (comparisons, `contains` and `startswith` on
+ * text, `any` over a string collection such as categories, and `any` lambdas on the collections an
+ * entity declares, e.g. a contact's emailAddresses; joined by `and`).
  * Datetime comparisons are normalised to whole-millisecond bounds here, so a literal with more
  * precision than we store (7 fractional digits) still compares exactly.
  */
 import type { EntityDef, EntityShape, FilterField, LambdaClause, LambdaFilterField } from './entity';
 import { badRequest, GraphError, invalidFilter, unknownProperty } from './errors';
+import { parseExtendedLambda } from './extended-properties';
 import { parseDateTimeOffset } from './timefmt';
 import type { PreciseInstant } from './timefmt';
 
 export type Operator = 'eq' | 'ne' | 'ge' | 'gt' | 'le' | 'lt';
+/** `contains(p,'x')`, `startswith(p,'x')`, and `p/any(c:c eq 'x')` on a collection of strings. */
+export type TextFunction = 'contains' | 'startswith' | 'any' | 'extended';
 
 /** After normalisation datetime conditions only use eq/ne/ge/le on integer ms. */
 export type Condition =
-  | { prop: string; op: Operator; value: number | boolean | string }
-  | { prop: string; op: 'any'; clauses: LambdaClause[] };
+  | { prop: string; op: Operator | TextFunction; value: number | boolean | string }
+  | { prop: string; op: 'lambda'; clauses: LambdaClause[] };
 
 export interface ListQuery {
   select?: string[];
@@ -26,7 +30,7 @@ export interface ListQuery {
   conditions: Condition[];
 }
 
-const SUPPORTED_OPTIONS = new Set(['$select', '$top', '$skip', '$count', '$orderby', '$filter']);
+const SUPPORTED_OPTIONS = new Set(['$select', '$top', '$skip', '$count', '$orderby', '$filter', '$expand']);
 export const MAX_TOP = 1000;
 
 function findName(names: Iterable<string>, wanted: string): string | undefined {
@@ -137,51 +141,124 @@ function tokenize(text: string): Token[] {
 }
 
 const OPERATORS = new Set<Operator>(['eq', 'ne', 'ge', 'gt', 'le', 'lt']);
+const FUNCTIONS = new Set<TextFunction>(['contains', 'startswith']);
+
+/** Reads the tokens of a $filter one at a time; anything unexpected is Graph's invalid-filter 400. */
+export class TokenReader {
+  private at = 0;
+
+  constructor(private readonly tokens: Token[]) {}
+
+  get done(): boolean {
+    return this.at >= this.tokens.length;
+  }
+
+  peek(offset = 0): Token | undefined {
+    return this.tokens[this.at + offset];
+  }
+
+  next(): Token {
+    const token = this.tokens[this.at];
+    if (!token) throw invalidFilter();
+    this.at += 1;
+    return token;
+  }
+
+  /** The index of the next token, and moving there (for parsers that read the tokens by index). */
+  get position(): number {
+    return this.at;
+  }
+
+  seek(at: number): void {
+    this.at = at;
+  }
+
+  get all(): readonly Token[] {
+    return this.tokens;
+  }
+
+  expect(t: Token['t'], v?: string): Token {
+    const token = this.next();
+    if (token.t !== t || (v !== undefined && token.v.toLowerCase() !== v)) throw invalidFilter();
+    return token;
+  }
+}
+
+/** `emailAddresses/address` outside a lambda: a property of a collection's members read as one value. */
+function rejectMemberAccess<T>(def: EntityDef<T>, path: string): void {
+  const [head, sub] = path.split('/');
+  const collection = findName(Object.keys(def.filterable), head);
+  if (collection && sub && def.filterable[collection].kind === 'lambda') throw notSingleValue(sub);
+}
+
+function filterField<T>(def: EntityDef<T>, path: string): string {
+  rejectMemberAccess(def, path);
+  if (!isProperty(def, path)) throw unknownProperty(path.split('/')[0], def.type);
+  const prop = findName(Object.keys(def.filterable), path);
+  if (!prop) throw invalidFilter();
+  return prop;
+}
+
+/** One clause: `p op literal`, `contains(p,'x')` / `startswith(p,'x')`, or `p/any(v:v eq 'x')`. */
+function parseClause<T>(def: EntityDef<T>, r: TokenReader): { prop: string; conditions: Condition[] } {
+  const head = r.expect('name');
+  const lower = head.v.toLowerCase();
+  const argument = r.peek()?.v === '(' ? r.peek(1) : undefined;
+  if (argument?.t === 'name') rejectMemberAccess(def, argument.v);
+  if (def.textFunctions && FUNCTIONS.has(lower as TextFunction) && r.peek()?.v === '(') {
+    r.expect('other', '(');
+    const prop = filterField(def, r.expect('name').v);
+    r.expect('other', ',');
+    const literal = r.next();
+    r.expect('other', ')');
+    if (def.filterable[prop].kind !== 'string') throw invalidFilter(`The function '${lower}' needs a text property.`);
+    if (literal.t !== 'string') throw incompatible(prop, 'Edm.String');
+    return { prop, conditions: [{ prop, op: lower as TextFunction, value: literal.v }] };
+  }
+  if (lower.endsWith('/any') && r.peek()?.v === '(') {
+    const path = head.v.slice(0, -'/any'.length);
+    const declared = findName(Object.keys(def.filterable), path);
+    if (declared && def.filterable[declared].kind === 'lambda') {
+      const parsed = parseLambda(def, r.all, r.position - 1, path);
+      r.seek(parsed.next);
+      return { prop: parsed.condition.prop, conditions: [parsed.condition] };
+    }
+    if (def.extendedProperties && lower === 'singlevalueextendedproperties/any') {
+      return { prop: 'singleValueExtendedProperties', conditions: [{ prop: 'singleValueExtendedProperties', op: 'extended', value: parseExtendedLambda(r) }] };
+    }
+    const prop = filterField(def, path);
+    r.expect('other', '(');
+    const variable = r.expect('name').v;
+    r.expect('other', ':');
+    if (r.expect('name').v !== variable) throw invalidFilter();
+    r.expect('name', 'eq');
+    const literal = r.next();
+    r.expect('other', ')');
+    if (def.filterable[prop].kind !== 'strings') throw invalidFilter(`'any' needs a collection property.`);
+    if (literal.t !== 'string') throw incompatible(prop, 'Edm.String');
+    return { prop, conditions: [{ prop, op: 'any', value: literal.v }] };
+  }
+  // Another function (endswith, substringof...) is not one Outlook takes.
+  if (r.peek()?.v === '(') throw invalidFilter();
+  const prop = filterField(def, head.v);
+  const operator = r.expect('name').v.toLowerCase() as Operator;
+  const field = def.filterable[prop];
+  if (!OPERATORS.has(operator) || field.kind === 'lambda') throw invalidFilter();
+  return { prop, conditions: normalise(prop, field, operator, r.next()) };
+}
 
 function parseFilter<T>(def: EntityDef<T>, raw: string | null): { conditions: Condition[]; firstProp?: string } {
   if (raw === null || raw.trim() === '') return { conditions: [] };
-  const tokens = tokenize(raw.trim());
+  const reader = new TokenReader(tokenize(raw.trim()));
   const conditions: Condition[] = [];
   let firstProp: string | undefined;
-  let i = 0;
-  while (i < tokens.length) {
-    const name = tokens[i];
-    if (!name || name.t !== 'name') throw invalidFilter();
-    const lambda = /^(.+)\/any$/i.exec(name.v);
-    const argument = tokens[i + 1]?.v === '(' ? tokens[i + 2] : undefined;
-    if (argument?.t === 'name') {
-      // contains(emailAddresses/address, 'x'): a function over a collection's member property.
-      const [head, sub] = argument.v.split('/');
-      const field = findName(Object.keys(def.filterable), head);
-      if (field && sub && def.filterable[field].kind === 'lambda') throw notSingleValue(sub);
-    }
-    let prop: string;
-    if (lambda) {
-      const parsed = parseLambda(def, tokens, i, lambda[1]);
-      prop = parsed.condition.prop;
-      conditions.push(parsed.condition);
-      i = parsed.next;
-    } else {
-      const [op, literal] = [tokens[i + 1], tokens[i + 2]];
-      if (!op || op.t !== 'name' || !literal) throw invalidFilter();
-      if (!isProperty(def, name.v)) throw unknownProperty(name.v, def.type);
-      const head = findName(Object.keys(def.filterable), name.v.split('/')[0]);
-      if (head && def.filterable[head].kind === 'lambda') throw notSingleValue(name.v.split('/')[1] ?? head);
-      const found = findName(Object.keys(def.filterable), name.v);
-      if (!found) throw invalidFilter();
-      prop = found;
-      const field = def.filterable[prop];
-      const operator = op.v.toLowerCase() as Operator;
-      if (!OPERATORS.has(operator) || field.kind === 'lambda') throw invalidFilter();
-      conditions.push(...normalise(prop, field, operator, literal));
-      i += 3;
-    }
-    firstProp ??= prop;
-    if (i < tokens.length) {
-      const joiner = tokens[i];
-      if (!(joiner.t === 'name' && joiner.v.toLowerCase() === 'and' && i + 1 < tokens.length)) throw invalidFilter();
-      i += 1;
-    }
+  for (;;) {
+    const clause = parseClause(def, reader);
+    conditions.push(...clause.conditions);
+    firstProp ??= clause.prop;
+    if (reader.done) break;
+    reader.expect('name', 'and');
+    if (reader.done) throw invalidFilter();
   }
   return { conditions, firstProp };
 }
@@ -195,7 +272,7 @@ const notSingleValue = (sub: string): GraphError => badRequest(
  * `prop/any(v: v/sub op 'literal' and v/sub op 'literal')` starting at tokens[at]: only the
  * sub-properties and operators the entity declares for `prop`, string literals, no functions.
  */
-function parseLambda<T>(def: EntityDef<T>, tokens: Token[], at: number, path: string): { condition: Condition; next: number } {
+function parseLambda<T>(def: EntityDef<T>, tokens: readonly Token[], at: number, path: string): { condition: Condition; next: number } {
   // A navigation property (singleValueExtendedProperties) is filterable without being selectable.
   const prop = findName(Object.keys(def.filterable), path);
   if (!isProperty(def, path) && prop === undefined) throw unknownProperty(path, def.type);
@@ -223,7 +300,7 @@ function parseLambda<T>(def: EntityDef<T>, tokens: Token[], at: number, path: st
     break;
   }
   for (const needed of field.required ?? []) if (!clauses.some((c) => c.sub === needed)) throw invalidFilter();
-  return { condition: { prop, op: 'any', clauses }, next: k + 1 };
+  return { condition: { prop, op: 'lambda', clauses }, next: k + 1 };
 }
 
 function incompatible(prop: string, expected: string): GraphError {
@@ -241,6 +318,9 @@ function normalise<T>(prop: string, field: FilterField<T>, op: Operator, literal
     case 'string':
       if (literal.t !== 'string') throw incompatible(prop, 'Edm.String');
       return [{ prop, op, value: literal.v }];
+    case 'strings':
+      // A collection is compared only through any(): `categories eq 'x'` is not OData.
+      throw invalidFilter(`The property '${prop}' is a collection: use ${prop}/any(c:c eq '...').`);
     case 'datetime': {
       const instant = literal.t === 'other' ? parseDateTimeOffset(literal.v) : undefined;
       if (!instant) throw incompatible(prop, 'Edm.DateTimeOffset');

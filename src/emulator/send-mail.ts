@@ -14,15 +14,15 @@
  * mailbox's, as the page says (`/me` with `from` keeps the copy in the signed-in user's).
  */
 import { accessDenied, delegatedAllows } from './access';
-import { composeMessage } from './compose';
 import { badRequest, GraphError } from './errors';
 import { jsonBody } from './graph-request';
 import type { GraphHandler, GraphRequest } from './graph-request';
 import type { Json } from './json';
 import { enumValue, isObject, param } from './json';
 import type { Mailbox } from './mailbox';
-import type { AttachmentInfo, BodyType, EmailAddress } from './model';
+import type { AttachmentInfo, EmailAddress } from './model';
 import { isValidAddress, nameFromAddress } from './recipients';
+import { submit } from './transport';
 
 const sendAsDenied = (): GraphError => new GraphError(403, 'ErrorSendAsDenied',
   'The user account which was used to submit this request does not have the right to send mail on behalf of the specified sending account. Cannot submit message.');
@@ -30,7 +30,7 @@ const sendAsDenied = (): GraphError => new GraphError(403, 'ErrorSendAsDenied',
 const named = (mailbox: Mailbox): EmailAddress => ({ name: mailbox.user.displayName, address: mailbox.address });
 
 /** The `from` and `sender` of the mail, or the 403 Exchange answers when the acting user may not send so. */
-function originOf(req: GraphRequest, message: Json): { from: EmailAddress; sender: EmailAddress } {
+export function originOf(req: GraphRequest, message: Json): { from: EmailAddress; sender: EmailAddress } {
   const { caller, mailbox: addressed } = req;
   const asked = isObject(message.from) && isObject(message.from.emailAddress) ? message.from.emailAddress.address : undefined;
   const acting = caller.kind === 'delegated' ? caller.user : addressed;
@@ -48,7 +48,9 @@ function originOf(req: GraphRequest, message: Json): { from: EmailAddress; sende
 }
 
 
-function readRecipients(value: unknown): EmailAddress[] {
+export const noRecipients = (): GraphError => new GraphError(400, 'ErrorInvalidRecipients', 'At least one recipient is required, but none were found.');
+
+export function readRecipients(value: unknown): EmailAddress[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) throw badRequest('A recipient collection must be an array.');
   return value.map((r: unknown) => {
@@ -61,7 +63,7 @@ function readRecipients(value: unknown): EmailAddress[] {
   });
 }
 
-function readAttachments(value: unknown): AttachmentInfo[] {
+export function readAttachments(value: unknown): AttachmentInfo[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) throw badRequest("The 'attachments' property must be an array.");
   return value.map((a: unknown) => {
@@ -71,13 +73,19 @@ function readAttachments(value: unknown): AttachmentInfo[] {
     const name = typeof a.name === 'string' ? a.name : 'Untitled';
     const contentType = typeof a.contentType === 'string' ? a.contentType : 'application/octet-stream';
     switch (a['@odata.type'].toLowerCase()) {
-      case '#microsoft.graph.fileattachment':
+      case '#microsoft.graph.fileattachment': {
         if (typeof a.contentBytes !== 'string') throw new GraphError(400, 'ErrorInvalidRequest', 'A file attachment needs contentBytes.');
-        return { name, contentType, size: Buffer.from(a.contentBytes, 'base64').length };
+        const bytes = Buffer.from(a.contentBytes, 'base64');
+        return {
+          name, contentType, size: bytes.length, kind: 'file', chunks: [bytes],
+          ...(a.isInline === true && { isInline: true }),
+          ...(typeof a.contentId === 'string' && { contentId: a.contentId }),
+        };
+      }
       case '#microsoft.graph.itemattachment':
-        return { name, contentType: 'message/rfc822', size: JSON.stringify(a.item ?? {}).length };
+        return { name, contentType: 'message/rfc822', size: JSON.stringify(a.item ?? {}).length, kind: 'item' };
       case '#microsoft.graph.referenceattachment':
-        return { name, contentType, size: 0 };
+        return { name, contentType, size: 0, kind: 'reference' };
       default:
         throw badRequest(`The type '${a['@odata.type']}' is not an attachment type.`);
     }
@@ -85,7 +93,7 @@ function readAttachments(value: unknown): AttachmentInfo[] {
 }
 
 // Not the component's parseFlag: Graph takes true/false only as written (no trimming, no '' as absent) and answers with its own 400.
-function readBool(value: unknown, fallback: boolean): boolean {
+export function readBool(value: unknown, fallback: boolean): boolean {
   if (value === undefined || value === null) return fallback;
   if (typeof value === 'boolean') return value;
   if (value === 'true' || value === 'false') return value === 'true';
@@ -99,55 +107,20 @@ export const sendMail: GraphHandler = (req) => {
   const to = readRecipients(message.toRecipients);
   const cc = readRecipients(message.ccRecipients);
   const bcc = readRecipients(message.bccRecipients);
-  if (to.length + cc.length + bcc.length === 0) {
-    throw new GraphError(400, 'ErrorInvalidRecipients', 'At least one recipient is required, but none were found.');
-  }
+  if (to.length + cc.length + bcc.length === 0) throw noRecipients();
   const replyTo = readRecipients(message.replyTo);
   const attachments = readAttachments(message.attachments);
   const saveToSentItems = readBool(param(json, 'saveToSentItems'), true);
   const body = isObject(message.body) ? message.body : {};
-  const bodyContentType: BodyType = String(body.contentType ?? 'text').toLowerCase() === 'html' ? 'html' : 'text';
-  const importance = enumValue(message.importance, ['low', 'normal', 'high'] as const, 'normal');
-
   const { from, sender: realSender } = originOf(req, message);
-  const { world, mailbox: sender } = req;
-  const now = world.now();
-  const tag = sender.ids.hex(20);
-  const subject = typeof message.subject === 'string' ? message.subject : '';
-  const item = { subject, receivedAt: now };
-  const common = {
-    from, sender: realSender, to, cc, replyTo, attachments, importance,
+  const { mailbox: sender } = req;
+  submit(req.world, {
+    sender, from, realSender, to, cc, bcc, replyTo, attachments, saveToSentItems,
+    subject: typeof message.subject === 'string' ? message.subject : '',
     body: typeof body.content === 'string' ? body.content : '',
-    bodyContentType,
-    sentAt: now,
-    internetMessageId: `<${tag}@${sender.address.split('@')[1]}>`,
-  };
-  const delivered = new Set<string>();
-  for (const address of [...to, ...cc, ...bcc]) {
-    const recipient = world.directory.mailbox(address.address);
-    if (!recipient || !recipient.enabled || delivered.has(recipient.address)) continue;
-    delivered.add(recipient.address);
-    // Recipients never see the Bcc line.
-    recipient.insertMessage(composeMessage({ ...common, folderId: recipient.wellKnownFolder('inbox').id }, item, tag));
-  }
-  if (saveToSentItems) {
-    sender.insertMessage(composeMessage({ ...common, bcc, isRead: true, folderId: sender.wellKnownFolder('sentitems').id }, item, tag));
-  }
-  sender.sent.push({
-    mailbox: sender.address,
-    submittedAt: now,
-    internetMessageId: common.internetMessageId,
-    subject,
-    from,
-    toRecipients: to,
-    ccRecipients: cc,
-    bccRecipients: bcc,
-    importance,
-    bodyContentType,
-    attachments,
-    sender: realSender,
-    saveToSentItems,
-    deliveredTo: [...delivered],
+    bodyContentType: String(body.contentType ?? 'text').toLowerCase() === 'html' ? 'html' : 'text',
+    importance: enumValue(message.importance, ['low', 'normal', 'high'] as const, 'normal'),
+    internetMessageId: `<${sender.ids.hex(20)}@${sender.address.split('@')[1]}>`,
   });
   return { status: 202 };
 };

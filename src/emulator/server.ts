@@ -29,6 +29,11 @@ import { CONTACT_ROUTES } from './routes-contacts';
 import { aadErrorBody, cloudOfPath, handleIdentity, IDENTITY_PATH } from './routes-identity';
 import { EVENT_ATTACHMENT_ROUTES } from './routes-event-attachments';
 import { MAIL_ROUTES } from './routes-mail';
+import { MAIL_OPS_ROUTES } from './routes-mail-ops';
+import { DRAFT_ROUTES } from './drafts';
+import { parseExpand } from './extended-properties';
+import { deliverDue } from './transport';
+import { handleUpload, UPLOAD_PATH, UPLOAD_ROUTES, uploadMailbox } from './upload-sessions';
 import { SCHEDULE_ROUTES } from './routes-schedule';
 import { MEETING_ROUTES } from './routes-meetings';
 import { USER_ROUTES } from './routes-user';
@@ -45,8 +50,8 @@ const IDENTITY_BODY_LIMIT = 1024 * 1024;
 const CONTROL_BODY_LIMIT = 64 * 1024 * 1024;
 // Delta routes first: `/messages/{messageId}` would take `delta` for an id.
 const GRAPH_ROUTES: readonly GraphRoute[] = [
-  ...USER_ROUTES, ...DELTA_ROUTES, ...MAIL_ROUTES, ...CALENDAR_ROUTES, ...CALENDAR_VIEW_ROUTES, ...MEETING_ROUTES, ...EVENT_ATTACHMENT_ROUTES,
-  ...SCHEDULE_ROUTES, ...CONTACT_ROUTES,
+  ...USER_ROUTES, ...DELTA_ROUTES, ...MAIL_ROUTES, ...MAIL_OPS_ROUTES, ...DRAFT_ROUTES, ...UPLOAD_ROUTES,
+  ...CALENDAR_ROUTES, ...CALENDAR_VIEW_ROUTES, ...MEETING_ROUTES, ...EVENT_ATTACHMENT_ROUTES, ...SCHEDULE_ROUTES, ...CONTACT_ROUTES,
 ];
 const HAS_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
@@ -82,8 +87,12 @@ async function handle(world: World, control: EmulatorControl, req: IncomingMessa
   res.setHeader('client-request-id', ex.clientRequestId);
   try {
     const path = ex.url.pathname;
+    // Mail submitted earlier reaches recipients and Sent Items before anything else is answered.
+    deliverDue(world);
     if (/^\/_emulator(\/|$)/.test(path)) return await handleControl(ex, control);
-    if (isUploadPath(path)) return await handleUpload(ex);
+    // Messages' upload URLs first: isUploadPath takes any /api/v2.0/ path for an event's.
+    if (UPLOAD_PATH.test(path)) return await handleMessageUpload(ex);
+    if (isUploadPath(path)) return await handleEventUpload(ex);
     const identity = IDENTITY_PATH.exec(path);
     if (identity) return await handleIdentityRequest(ex, identity[1], identity[2].toLowerCase() as 'authorize' | 'token');
     return await handleGraph(ex);
@@ -97,9 +106,29 @@ async function handle(world: World, control: EmulatorControl, req: IncomingMessa
 function send(ex: Exchange, result: HttpResult): void {
   const { res } = ex;
   if (res.headersSent || res.destroyed) return;
+  if (result.stream) {
+    void sendStream(ex, result.status, result.headers ?? {}, result.stream());
+    return;
+  }
   const payload = result.text ?? (result.body === undefined ? '' : JSON.stringify(result.body));
   res.writeHead(result.status, { ...result.headers, 'Content-Length': Buffer.byteLength(payload) });
   res.end(payload);
+}
+
+/** Writes a streamed body with back-pressure; a client that goes away ends it. */
+async function sendStream(ex: Exchange, status: number, headers: Record<string, string>, chunks: AsyncIterable<Buffer>): Promise<void> {
+  const { res } = ex;
+  res.writeHead(status, headers);
+  const closed = new Promise<void>((resolve) => { res.once('close', () => resolve()); });
+  try {
+    for await (const chunk of chunks) {
+      if (res.destroyed) return;
+      if (!res.write(chunk)) await Promise.race([new Promise<void>((resolve) => { res.once('drain', () => resolve()); }), closed]);
+    }
+    res.end();
+  } catch {
+    res.destroy();
+  }
 }
 
 function graphError(ex: Exchange, err: GraphError): HttpResult {
@@ -226,12 +255,13 @@ async function graphPipeline(ex: Exchange): Promise<void> {
     }
     const prefs = parsePreferences(ex.req.headers.prefer);
     const request: GraphRequest = {
-      world, rawPath, params: ex.url.searchParams, body, mailbox, caller, prefs,
+      world, rawPath, params: ex.url.searchParams, headers: ex.req.headers, body, mailbox, caller, prefs,
       render: {
         timeZone: prefs.timeZone ?? UTC_ZONE,
         bodyType: prefs.bodyType,
         immutableIds: prefs.immutableIds,
         userUrl: `${world.baseUrl}/v1.0/users('${mailbox.user.id}@${mailbox.tenant.id}')`,
+        ...expandOf(ex, mailbox),
       },
     };
     // Handler errors become responses here, so applyThenFail can discard them like any answer.
@@ -249,6 +279,36 @@ async function graphPipeline(ex: Exchange): Promise<void> {
     await underFault(ex, world.faults.pick(method, rawPath), run, (f) => graphError(ex, statusError(f.status, f.retryAfterSeconds)));
   } finally {
     world.gate.leave(gateKey);
+  }
+}
+
+/** `$expand` of extended properties (extended-properties.ts), with the @odata.context of each expansion. */
+function expandOf(ex: Exchange, mailbox: Mailbox): { expand?: { ids: string[]; context: (id: string) => string } } {
+  const ids = parseExpand(ex.url.searchParams.get('$expand'));
+  if (!ids) return {};
+  const item = `${ex.world.baseUrl}/v1.0/$metadata#users('${mailbox.user.id}')/messages`;
+  return { expand: { ids, context: (id) => `${item}('${encodeURIComponent(id)}')/singleValueExtendedProperties` } };
+}
+
+/**
+ * Outlook's upload URL (upload-sessions.ts): no bearer token, its own authorisation; counted
+ * against the mailbox's concurrency like Graph requests, and faulted like them.
+ */
+async function handleMessageUpload(ex: Exchange): Promise<void> {
+  const { world, method } = ex;
+  world.stats.count(`${method} (upload session)`);
+  const mailbox = uploadMailbox(world, ex.url);
+  if (mailbox && !world.gate.enter(mailbox.address)) {
+    world.stats.noteThrottled();
+    return send(ex, graphError(ex, throttled(1, 'Application is over its MailboxConcurrency limit.')));
+  }
+  try {
+    const { body, tooLarge } = HAS_BODY.has(method) ? await readBody(ex.req, GRAPH_BODY_LIMIT) : { body: Buffer.alloc(0), tooLarge: false };
+    const header = (name: string): string | undefined => (typeof ex.req.headers[name] === 'string' ? ex.req.headers[name] as string : undefined);
+    const run = (): HttpResult => handleUpload({ world, method, url: ex.url, authorization: header('authorization'), contentRange: header('content-range'), body, tooLarge });
+    await underFault(ex, world.faults.pick(method, ex.url.pathname), run, (f) => graphError(ex, statusError(f.status, f.retryAfterSeconds)));
+  } finally {
+    if (mailbox) world.gate.leave(mailbox.address);
   }
 }
 
@@ -288,7 +348,7 @@ function resolveMailbox(world: World, target: Target, grant: AccessGrant, caller
 /** A range of a file is under 4 MB; a little more is read so that a larger one is refused, not cut. */
 const UPLOAD_BODY_LIMIT = 8 * 1024 * 1024;
 
-async function handleUpload(ex: Exchange): Promise<void> {
+async function handleEventUpload(ex: Exchange): Promise<void> {
   const { world, method } = ex;
   world.stats.count(`${method} /api/v2.0/{item}/AttachmentSessions`);
   const { body, tooLarge } = method === 'PUT' ? await readBody(ex.req, UPLOAD_BODY_LIMIT) : { body: Buffer.alloc(0), tooLarge: false };

@@ -14,6 +14,10 @@ export interface ResolvedOptions {
   accessTokenTtlSeconds: number;
   visibilityDelayMs: number;
   maxConcurrentPerMailbox: number;
+  /** How long a submitted mail takes to be delivered and reach Sent Items (transport.ts). */
+  sendDelayMs: number;
+  /** How long an upload session's URL works (upload-sessions.ts). */
+  uploadSessionLifetimeMs: number;
 }
 
 export interface World {

@@ -43,3 +43,9 @@ export function parseHttpDate(value: string | null | undefined, nowMs = Date.now
     && back.getUTCHours() === hour && back.getUTCMinutes() === minute && back.getUTCSeconds() === second;
   return exact ? ms : undefined;
 }
+
+/** Graph's clock when it answered (its Date header) as ISO 8601 UTC; undefined when a proxy dropped it. */
+export function answeredAt(headers: Headers): string | undefined {
+  const date = parseHttpDate(headers.get('date'));
+  return date === undefined ? undefined : new Date(date).toISOString();
+}

@@ -43,6 +43,12 @@ export interface SessionOptions {
   /** Deadline of one HTTP exchange. */
   timeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * The session's clock for waits that are not retries: how long to watch for what Graph does
+   * after answering (a sent mail reaching Sent Items). Default: sleep. A harness on a virtual
+   * clock moves that clock here.
+   */
+  wait?: (ms: number) => Promise<void>;
 }
 
 export interface RequestOptions {
@@ -52,6 +58,8 @@ export interface RequestOptions {
   idempotent?: boolean;
   /** The address a mail is sent from on behalf of, named when Exchange refuses it. */
   sendingFrom?: string;
+  /** Further request headers (If-Match on a conditional update). */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export interface GraphResult<T> {
@@ -107,9 +115,9 @@ export class GraphSession {
   readonly authType: AuthType;
   readonly cloud: Cloud;
   private readonly client: Client;
-  private readonly sleep: (ms: number) => Promise<void>;
   /** The mailbox's queue, asked per request: what is known about the mailbox can grow (a token's claims). */
   private readonly queueKey: () => string;
+  private readonly waitFor: (ms: number) => Promise<void>;
 
   constructor(readonly endpoints: Endpoints, private readonly tokens: AccessTokens, context: StepContext, options: SessionOptions, identity: SessionIdentity, target: MailboxTarget) {
     this.root = target.root;
@@ -117,7 +125,7 @@ export class GraphSession {
     this.authType = identity.authType;
     this.cloud = identity.cloud;
     const sleep = options.sleep ?? defaultSleep;
-    this.sleep = sleep;
+    this.waitFor = options.wait ?? sleep;
     const authorize = new AuthorizeMiddleware(tokens, endpoints.graph);
     const retry = new RetryMiddleware({ ...DEFAULT_RETRY_LIMITS, ...options.retry }, context.logger, sleep);
     this.queueKey = queueKeyFor(tokens, identity, target);
@@ -146,9 +154,9 @@ export class GraphSession {
     return this.send<undefined>('DELETE', path, undefined, options);
   }
 
-  /** Waits between two requests of a step (confirming a write), with the sleep harnesses replace. */
+  /** Waits between two requests of a step (confirming a write, watching a sent mail reach Sent Items): SessionOptions.wait, else sleep. */
   wait(ms: number): Promise<void> {
-    return this.sleep(ms);
+    return this.waitFor(ms);
   }
 
   /**
@@ -218,6 +226,7 @@ export class GraphSession {
     const request = this.client.api(path)
       .header('Prefer', ['IdType="ImmutableId"', ...(options.prefer ?? [])].join(', '))
       .responseType(ResponseType.RAW);
+    for (const [name, value] of Object.entries(options.headers ?? {})) request.header(name, value);
     const middlewareOptions = [
       ...(options.idempotent !== undefined ? [new RequestPolicy(options.idempotent)] : []),
       ...(streaming ? [streaming] : []),

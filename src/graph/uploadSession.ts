@@ -68,15 +68,23 @@ interface UploadSessionBody {
   uploadUrl?: string;
   expirationDateTime?: string;
   nextExpectedRanges?: string[];
-  /** The upload URL answers in Outlook's v2.0 API, which writes its properties in PascalCase. */
-  NextExpectedRanges?: string[];
 }
 
 const count = (n: number): string => n.toLocaleString('en-US');
-const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => { setTimeout(resolve, ms); });
 
 function uploadError(field: string, detail: string, status?: number, code?: string): GraphRequestError {
   return new GraphRequestError(`${field}: ${detail}`, status, code, undefined);
+}
+
+/**
+ * A member of an upload session's answer. Graph's createUploadSession answers in Graph's camelCase;
+ * the upload URL is Outlook's own REST API, whose answers Microsoft publishes in PascalCase
+ * (`"NextExpectedRanges": ["2097152"]`, concepts/outlook-large-attachments.md): either is read.
+ */
+export function sessionMember(body: Record<string, unknown> | undefined, name: string): unknown {
+  if (!body || typeof body !== 'object') return undefined;
+  const key = Object.keys(body).find((k) => k.toLowerCase() === name.toLowerCase());
+  return key === undefined ? undefined : body[key];
 }
 
 /** The first byte Graph still expects, from nextExpectedRanges ("2097152-", "2097152", "1998457-2097094"); undefined when none. */
@@ -231,7 +239,8 @@ export async function uploadLargeAttachment(
   if (!Number.isInteger(chunkBytes) || chunkBytes < 1 || chunkBytes >= MAX_CHUNK_BYTES) throw new RangeError(`chunkBytes must be 1 to ${MAX_CHUNK_BYTES - 1}`);
   if (!Number.isInteger(file.size) || file.size < 1) throw uploadError(field, 'an upload session needs the file\'s exact size, at least one byte');
   const limits = { ...DEFAULT_RETRY_LIMITS, ...options.retry };
-  const sleep = options.sleep ?? defaultSleep;
+  // On the session's clock unless told otherwise: a harness that moves that clock moves it here too.
+  const sleep = options.sleep ?? ((ms: number) => session.wait(ms));
   const chunkTimeoutMs = options.chunkTimeoutMs ?? CHUNK_TIMEOUT_MS;
 
   let created;
@@ -307,8 +316,8 @@ export async function uploadLargeAttachment(
       return { kind: 'done', attachmentId: attachmentIdFrom(headers.get('location')) };
     }
     if (code === 200) {
-      const body = await response.json().catch(() => undefined) as UploadSessionBody | undefined;
-      const next = nextExpectedOffset(body?.nextExpectedRanges ?? body?.NextExpectedRanges);
+      const body = await response.json().catch(() => undefined) as Record<string, unknown> | undefined;
+      const next = nextExpectedOffset(sessionMember(body, 'nextExpectedRanges'));
       return next === undefined ? { kind: 'retry', outcome: { transportFailure: true }, lost: true } : { kind: 'next', offset: next };
     }
     if (code === 429) {

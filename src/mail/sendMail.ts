@@ -1,122 +1,104 @@
 /**
- * Send Mail. Everything is validated before the one request is made, and that request is never
- * repeated after a lost answer (only after a 429, which Graph answers before doing anything):
- * sendMail is not idempotent, and a retried send is a second mail.
- * Who it is from: the step's mailbox (`/users/{mailbox}/sendMail`: sent as that mailbox, kept in
- * its Sent Items; delegated, that needs Full Access plus Send As or Send on Behalf on it) or the
- * signed-in user; `from` sends on behalf of (or as) another address from that mailbox (Send on
- * Behalf or Send As on the address). Graph "Send Outlook messages from another user".
+ * Send Mail. Everything is validated before the first request. With the duplicate check on (the
+ * default) the mail goes out through a draft that carries the step's key, so that the same message
+ * delivered again finds it instead of sending it twice (platform/sendGuard.ts); off, it is one
+ * sendMail request when the files fit into it, never repeated after a lost answer.
+ * Who it is from: the step's mailbox (`/users/{mailbox}`: sent as that mailbox, kept in its Sent
+ * Items; delegated, that needs Full Access plus Send As or Send on Behalf on it) or the signed-in
+ * user; `from` sends on behalf of (or as) another address from that mailbox (Send on Behalf or
+ * Send As on the address). Graph "Send Outlook messages from another user".
  */
-import type { FileAttachment, Message } from '@microsoft/microsoft-graph-types';
 import { newMessageWithBody } from 'elasticio-node/lib/messages';
+import { createMessage, messagePath } from '../graph/drafts';
+import type { MessageRef } from '../graph/drafts';
 import { GraphRequestError } from '../graph/errors';
+import { answeredAt } from '../graph/httpDate';
 import type { StepContext } from '../graph/logger';
+import { buildDraftRequest, buildSendMailRequest } from '../graph/outgoingMail';
+import { sendKeyFor, sendKeyProperty } from '../graph/sendKey';
 import { createSession } from '../graph/session';
-import type { StepConfig } from '../graph/session';
-import { downloadAttachments, inlineRoom, planAttachments } from '../platform/attachments';
-import type { InlineFile } from '../platform/attachments';
-import { parseMailboxes, toRecipients } from '../validation/addresses';
-import type { Mailbox } from '../validation/addresses';
-import { inputObject, oneOf, optionalText, parseFlag } from '../validation/fields';
+import { downloadAttachments, inlineRoom, routeAttachments } from '../platform/attachments';
+import { addDraftAttachments } from '../platform/draftAttachments';
+import { filesKey, filesOutput, outgoingFiles } from '../platform/outgoingFiles';
+import type { SizedOutgoing } from '../platform/outgoingFiles';
+import { duplicateCheckOn, prepareDraft, sendDraft } from '../platform/sendGuard';
+import type { GuardedConfig } from '../platform/sendGuard';
 import { InputError } from '../errors';
+import type { Mailbox } from '../validation/addresses';
+import { parseMailInput } from '../validation/mailInput';
+import type { MailDraft } from '../validation/mailInput';
 
-export interface MailDraft {
-  /** Send on behalf of (or as) this address; undefined: from the mailbox itself. */
-  from?: Mailbox;
-  to: Mailbox[];
-  cc: Mailbox[];
-  bcc: Mailbox[];
-  replyTo: Mailbox[];
-  subject: string;
-  body: string;
-  bodyContentType: 'text' | 'html';
-  importance: 'low' | 'normal' | 'high';
-  saveToSentItems: boolean;
-}
+const addresses = (list: Mailbox[]): string[] => list.map((m) => m.address);
 
-/** Outlook's limit on recipients of one message. */
-const MAX_RECIPIENTS = 500;
-const MAX_SUBJECT = 255;
-/** Graph's request limit bounds the body anyway; this only keeps the error clear. */
-const MAX_BODY = 3 * 1024 * 1024;
-
-export function parseMailInput(input: unknown): MailDraft {
-  const body = inputObject(input);
-  const [from] = parseMailboxes(body.from, 'from', { max: 1 });
-  const draft: MailDraft = {
-    ...(from && { from }),
-    to: parseMailboxes(body.to, 'to', { max: MAX_RECIPIENTS }),
-    cc: parseMailboxes(body.cc, 'cc', { max: MAX_RECIPIENTS }),
-    bcc: parseMailboxes(body.bcc, 'bcc', { max: MAX_RECIPIENTS }),
-    replyTo: parseMailboxes(body.replyTo, 'replyTo', { max: 10 }),
-    subject: optionalText(body.subject, 'subject', MAX_SUBJECT) ?? '',
-    body: optionalText(body.body, 'body', MAX_BODY) ?? '',
-    bodyContentType: oneOf(body.bodyContentType, 'bodyContentType', ['text', 'html'] as const, 'text'),
-    importance: oneOf(body.importance, 'importance', ['low', 'normal', 'high'] as const, 'normal'),
-    saveToSentItems: parseFlag(body.saveToSentItems, 'saveToSentItems', true),
-  };
-  const count = draft.to.length + draft.cc.length + draft.bcc.length;
-  if (count === 0) throw new InputError('to', 'at least one recipient is required in to, cc or bcc (an address, "Name <address>", or a list of them)');
-  if (count > MAX_RECIPIENTS) throw new InputError('to', `to, cc and bcc hold ${count} recipients together; Outlook accepts at most ${MAX_RECIPIENTS}`);
-  return draft;
-}
-
-/** Graph needs the derived type named on each attachment; the typings do not model `@odata.type`. */
-type OutgoingAttachment = FileAttachment & { '@odata.type': '#microsoft.graph.fileAttachment' };
-export type OutgoingMessage = Omit<Message, 'attachments'> & { attachments?: OutgoingAttachment[] };
-
-/** The sendMail request body; pure, so tests can check it against Graph's schema. */
-export function buildSendMailRequest(draft: MailDraft, files: InlineFile[]): { message: OutgoingMessage; saveToSentItems: boolean } {
-  const message: OutgoingMessage = {
-    subject: draft.subject,
-    body: { contentType: draft.bodyContentType, content: draft.body },
-    toRecipients: toRecipients(draft.to),
-    ccRecipients: toRecipients(draft.cc),
-    bccRecipients: toRecipients(draft.bcc),
-    importance: draft.importance,
-  };
-  if (draft.from) [message.from] = toRecipients([draft.from]);
-  if (draft.replyTo.length) message.replyTo = toRecipients(draft.replyTo);
-  if (files.length) {
-    message.attachments = files.map((file): OutgoingAttachment => ({
-      '@odata.type': '#microsoft.graph.fileAttachment',
-      name: file.name,
-      contentType: file.contentType,
-      contentBytes: file.bytes.toString('base64'),
-    }));
-  }
-  return { message, saveToSentItems: draft.saveToSentItems };
-}
-
-async function processAction(this: StepContext, msg: { body?: unknown; attachments?: unknown }, cfg: StepConfig) {
-  const draft = parseMailInput(msg.body);
-  // Before any download: a credential or mailbox that cannot work is refused without side effects.
-  const session = createSession(cfg, this);
-  const planned = planAttachments(msg.attachments);
-  // The files get what Graph's request limit leaves after the rest of this very request.
-  const files = await downloadAttachments(planned, inlineRoom(planned, (empty) => buildSendMailRequest(draft, empty)));
-  try {
-    await session.post(`${session.root}/sendMail`, buildSendMailRequest(draft, files), { idempotent: false, sendingFrom: draft.from?.address });
-  } catch (err) {
-    // Without an answer nobody knows whether Outlook sent it; a blind retry could send it twice.
-    if (err instanceof GraphRequestError && (err.statusCode === undefined || err.statusCode >= 500)) {
-      throw new GraphRequestError(`${err.message} The mail may or may not have been sent, so it was not sent again: check Sent Items before re-running this message.`, err.statusCode, err.code, err.requestId);
-    }
-    throw err;
-  }
-  const addresses = (list: Mailbox[]) => list.map((m) => m.address);
-  this.logger.info(`Mail sent to ${draft.to.length + draft.cc.length + draft.bcc.length} recipient(s) with ${files.length} attachment(s)`);
+function output(session: { mailbox?: string }, draft: MailDraft, files: SizedOutgoing[], sent: { id?: string; sentAt: string; alreadySent: boolean }) {
   return newMessageWithBody({
-    sentAt: new Date().toISOString(),
+    ...(sent.id && { id: sent.id }),
+    sentAt: sent.sentAt,
     ...(session.mailbox && { mailbox: session.mailbox }),
     ...(draft.from && { from: draft.from.address }),
     subject: draft.subject,
     to: addresses(draft.to),
     cc: addresses(draft.cc),
     bcc: addresses(draft.bcc),
-    attachments: files.map((file) => ({ name: file.name, size: file.bytes.length })),
+    attachments: filesOutput(files),
     savedToSentItems: draft.saveToSentItems,
+    alreadySent: sent.alreadySent,
   });
+}
+
+/** Without the guard, when every file fits: today's one sendMail request, never repeated after a lost answer. */
+async function sendAtOnce(context: StepContext, session: ReturnType<typeof createSession>, draft: MailDraft, files: SizedOutgoing[]) {
+  const build = (inline: Parameters<typeof buildSendMailRequest>[1]) => buildSendMailRequest(draft, inline);
+  const inline = await downloadAttachments(files, inlineRoom(files, build));
+  let acceptedAt: string | undefined;
+  try {
+    const { headers } = await session.post(`${session.root}/sendMail`, build(inline), { idempotent: false, sendingFrom: draft.from?.address });
+    acceptedAt = answeredAt(headers);
+  } catch (err) {
+    // Without an answer nobody knows whether Outlook sent it; a blind retry could send it twice.
+    if (err instanceof GraphRequestError && (err.statusCode === undefined || err.statusCode >= 500)) {
+      throw new GraphRequestError(`${err.message} The mail may or may not have been sent, so it was not sent again: check Sent Items before re-running this message (with the duplicate check on, the step finds out itself).`, err.statusCode, err.code, err.requestId);
+    }
+    throw err;
+  }
+  context.logger.info(`Mail sent to ${draft.to.length + draft.cc.length + draft.bcc.length} recipient(s) with ${files.length} attachment(s)`);
+  // By Graph's clock where its answer tells (the container's may be off).
+  return output(session, draft, files, { sentAt: acceptedAt ?? new Date().toISOString(), alreadySent: false });
+}
+
+async function processAction(this: StepContext, msg: { id?: unknown; body?: unknown; attachments?: unknown }, cfg: GuardedConfig) {
+  const draft = parseMailInput(msg.body);
+  const checked = duplicateCheckOn(cfg);
+  // Before any download: a credential or mailbox that cannot work is refused without side effects.
+  const session = createSession(cfg, this);
+  const files = await outgoingFiles(msg.attachments, { content: draft.body, contentType: draft.bodyContentType });
+  // Without a copy in Sent Items there is nothing the guard could find later.
+  const guarded = checked && draft.saveToSentItems;
+  if (!guarded) {
+    const direct = routeAttachments(files, (inline) => buildSendMailRequest(draft, inline));
+    if (!direct.post.length && !direct.session.length) return sendAtOnce(this, session, draft, files);
+    if (!draft.saveToSentItems) {
+      throw new InputError('saveToSentItems', 'false needs every file to fit into one request (about 2.9 MB in total): Graph sends larger files only from a draft, which always keeps a copy in Sent Items. Set it to true, or send smaller files; nothing was sent');
+    }
+  }
+  const key = guarded ? sendKeyFor({ action: 'sendMail', msgId: msg.id, mailbox: session.mailbox ?? '', content: { draft, files: filesKey(files) } }) : undefined;
+  const build = (inline: Parameters<typeof buildSendMailRequest>[1]) => buildDraftRequest(draft, inline, key ? [sendKeyProperty(key)] : []);
+  const routes = routeAttachments(files, build);
+  // Before the first request: a file the storage refuses, or larger than it said, is an input error with no side effect.
+  const inline = await downloadAttachments(routes.inline, inlineRoom(routes.inline, build));
+  const prepared = await prepareDraft(session, {
+    create: async (tags) => createMessage(session, buildDraftRequest(draft, inline, tags), draft.from?.address),
+    complete: async (created, reused) => { await addDraftAttachments(session, messagePath(session, created.id), routes, { skipPresent: reused }); },
+  }, { key });
+  if (prepared.kind === 'sent') return alreadySent(this, session, draft, files, prepared.found);
+  const sent = await sendDraft(session, prepared.draft, { key, sendingFrom: draft.from?.address });
+  this.logger.info(`Mail sent to ${draft.to.length + draft.cc.length + draft.bcc.length} recipient(s) with ${files.length} attachment(s)${prepared.reused ? ', from the draft an interrupted run left' : ''}`);
+  return output(session, draft, files, { id: prepared.draft.id, sentAt: sent.acceptedAt ?? new Date().toISOString(), alreadySent: false });
+}
+
+function alreadySent(context: StepContext, session: { mailbox?: string }, draft: MailDraft, files: SizedOutgoing[], found: MessageRef) {
+  context.logger.info('This message was sent by an earlier run of the step (the same message delivered again): not sent twice');
+  return output(session, draft, files, { id: found.id, sentAt: found.sentDateTime ?? found.createdDateTime ?? new Date().toISOString(), alreadySent: true });
 }
 
 export { processAction as process };

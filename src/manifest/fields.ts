@@ -110,3 +110,12 @@ export const emitBehaviourField = (noun: string, order: number): Field => ({
   note: `Empty: one message per ${noun}. emitPage: one message per page of results (up to a Graph page), in its results array.`,
   order,
 });
+
+/** The per-step switch of the duplicate guard (src/platform/sendGuard.ts), off by default. */
+export const duplicateCheckField = (order: number): Field => ({
+  label: 'Skip the duplicate check',
+  viewClass: 'CheckBoxView',
+  required: false,
+  note: 'For high volumes: no look-up before and no mark on the mail, so fewer requests; a message the platform delivers again may then be sent twice.',
+  order,
+});

@@ -135,3 +135,53 @@ export const withPages = (item: Schema, noun: string): Schema => body({
   results: list(`Page of ${noun}`, `Emit behaviour emitPage only: the ${noun} of one page of results, each with the fields above; absent when each is emitted on its own.`, { ...item, title: noun, description: `One of the ${noun}.` }),
   page: number('Page number', 'Emit behaviour emitPage only: 1 for the first message of the run, then 2, 3, ...; absent when each item is emitted on its own.'),
 });
+
+// ---- Sending (Send Mail, Reply to Mail, Forward Mail, Create Draft, Send Draft) ---------------
+
+/** The incoming message's files as a sending step reports them. */
+export const sentFiles = (title: string, description: string): Schema => list(title, description, {
+  type: 'object',
+  properties: {
+    name: text('Name', 'File name as the recipients see it.'),
+    size: number('Size in bytes', 'Size of the file before encoding.'),
+    isInline: flag('Inline image', 'true when the HTML body shows the file through cid:{name} (an inline image); absent otherwise.'),
+  },
+});
+
+/** What a sending step reports about the mail it sent; `what` names it ("The reply"). */
+export const sentMail = (what: string) => ({
+  id: text('Mail id', `${what}'s immutable id, which its copy in Sent Items keeps.`),
+  sentAt: instant('Sent at', 'When Outlook accepted the mail for sending (ISO 8601, UTC; by Graph\'s clock where its answer tells).'),
+  mailbox: text('Mailbox', 'The mailbox it was sent from and saved in; absent for the signed-in user.'),
+  subject: text('Subject', 'The subject sent; empty when there was none.'),
+  to: strings('To', 'The To addresses the mail was sent to.'),
+  cc: strings('Cc', 'The Cc addresses the mail was sent to.'),
+  bcc: strings('Bcc', 'The Bcc addresses the mail was sent to.'),
+  alreadySent: flag('Already sent', 'true when an earlier run of the same incoming message had sent it (the platform delivered the message again): nothing was sent this time.'),
+}) satisfies Properties;
+
+/** A mail of the mailbox, given by id in the input (the message replied to, the draft to send). */
+export const messageIdInput = (title: string, description: string): Schema => text(title, `${description} An id Outlook returned, e.g. the id Poll for New Mail emits.`, { required: true });
+
+/** The rule parseMailInput enforces on To, Cc and Bcc together. */
+const ONE_RECIPIENT = 'At least one of To, Cc and Bcc must hold a recipient; at most 500 in all.';
+const CID = 'In an HTML body, <img src="cid:logo.png"> shows the attached file logo.png as an inline image.';
+
+/** A new mail as Send Mail and Create Draft take it (validation/mailInput.ts). */
+export const newMailInput = {
+  from: text('From', 'Send on behalf of (or as) this address, e.g. sales@contoso.com: the sender (the Mailbox, or the signed-in user) needs Send on Behalf or Send As on it. Empty: from the mailbox itself.'),
+  to: text('To', `An address (name@example.com), "Display Name <name@example.com>", several of them separated by commas or semicolons, or a list of addresses or of {address, name} objects. ${ONE_RECIPIENT}`),
+  cc: text('Cc', `Addresses as for To. ${ONE_RECIPIENT}`),
+  bcc: text('Bcc', `Addresses as for To; the other recipients do not see them. ${ONE_RECIPIENT}`),
+  subject: text('Subject', 'Up to 255 characters. Empty: a mail without subject.'),
+  body: text('Body', `The content of the mail, as text or HTML (see Body type). ${CID}`),
+  bodyContentType: inputProperties.bodyContentType,
+  importance: inputProperties.importance,
+  replyTo: text('Reply to', 'Addresses replies should go to instead of the sender, as for To; at most 10.'),
+} satisfies Properties;
+
+/** The text a reply or forward puts above the quoted original. */
+export const responseInput = {
+  body: text('Body', `Your text, shown above the quoted original (Graph's comment), as text or HTML (see Body type). Empty: the quote alone. ${CID}`),
+  bodyContentType: inputProperties.bodyContentType,
+} satisfies Properties;

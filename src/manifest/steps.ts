@@ -22,11 +22,16 @@ import { lookupContact } from '../contacts/lookupContact.step';
 import { updateContact } from '../contacts/updateContact.step';
 import { upsertContact } from '../contacts/upsertContact.step';
 import { getNewMail } from '../mail/getNewMail.step';
+import { createDraft } from '../mail/createDraft.step';
+import { forwardMail } from '../mail/forwardMail.step';
+import { replyToMail } from '../mail/replyToMail.step';
+import { sendDraft } from '../mail/sendDraft.step';
 import { sendMail } from '../mail/sendMail.step';
 import type { StepDescriptor } from './descriptor';
 
 export const STEPS: readonly StepDescriptor[] = [
   getNewMail, getNewAndUpdatedEvents, getUpcomingEvents, getNewAndUpdatedContacts, getMailFolderChanges, getEventChanges, getContactChanges,
-  sendMail, createEvent, updateEvent, cancelEvent, respondToEvent, getEvent, lookupEvents, checkAvailability, findMeetingTimes,
+  sendMail, replyToMail, forwardMail, createDraft, sendDraft,
+  createEvent, updateEvent, cancelEvent, respondToEvent, getEvent, lookupEvents, checkAvailability, findMeetingTimes,
   createContact, updateContact, upsertContact, lookupContact, deleteContact,
 ];
