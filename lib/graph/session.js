@@ -25,6 +25,12 @@ const retry_1 = require("./retry");
 const tokens_1 = require("./tokens");
 const transport_1 = require("./transport");
 const DEFAULT_TIMEOUT_MS = 60_000;
+const SEND = {
+    GET: (request) => request.get(),
+    POST: (request, body) => request.post(body),
+    PATCH: (request, body) => request.patch(body),
+    DELETE: (request) => request.delete(),
+};
 const defaultSleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
 class GraphSession {
     endpoints;
@@ -64,6 +70,12 @@ class GraphSession {
     }
     post(path, body, options = {}) {
         return this.send('POST', path, body, options);
+    }
+    patch(path, body, options = {}) {
+        return this.send('PATCH', path, body, options);
+    }
+    delete(path, options = {}) {
+        return this.send('DELETE', path, undefined, options);
     }
     /**
      * Runs `work` holding one of the mailbox's concurrency slots, for requests to this mailbox that
@@ -128,6 +140,8 @@ class GraphSession {
         const request = this.client.api(path)
             .header('Prefer', ['IdType="ImmutableId"', ...(options.prefer ?? [])].join(', '))
             .responseType(microsoft_graph_client_1.ResponseType.RAW);
+        for (const [name, value] of Object.entries(options.headers ?? {}))
+            request.header(name, value);
         const middlewareOptions = [
             ...(options.idempotent !== undefined ? [new policy_1.RequestPolicy(options.idempotent)] : []),
             ...(streaming ? [streaming] : []),
@@ -135,7 +149,7 @@ class GraphSession {
         if (middlewareOptions.length)
             request.middlewareOptions(middlewareOptions);
         try {
-            return await (method === 'GET' ? request.get() : request.post(body));
+            return await SEND[method](request, body);
         }
         catch (err) {
             if (err instanceof transport_1.TransportError) {

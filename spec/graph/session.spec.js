@@ -25,6 +25,30 @@ describe('Graph session', () => {
     scope.done();
   });
 
+  it('sends PATCH with its body and extra headers (If-Match), and DELETE; a DELETE marked not idempotent is not repeated after a 503', async () => {
+    const ctx = createContext();
+    const { session, waits } = sessionWith(ctx);
+    let seen;
+    const scope = nock(GRAPH)
+      .patch('/v1.0/me/messages/m1', { isRead: true }).reply(function reply() {
+        seen = this.req.headers;
+        return [200, { id: 'm1', isRead: true }];
+      })
+      .delete('/v1.0/me/messages/m1').reply(503, {})
+      .delete('/v1.0/me/messages/m1').reply(204)
+      .delete('/v1.0/me/messages/m2').reply(503, {});
+    const patched = await session.patch('/me/messages/m1', { isRead: true }, { headers: { 'If-Match': 'W/"CQAAABYAAAA1"' } });
+    expect(patched.body).to.deep.equal({ id: 'm1', isRead: true });
+    expect(seen['if-match']).to.equal('W/"CQAAABYAAAA1"');
+    expect(seen.prefer).to.equal('IdType="ImmutableId"');
+    expect((await session.delete('/me/messages/m1')).status).to.equal(204);
+    expect(waits).to.have.length(1);
+    const failed = await session.delete('/me/messages/m2', { idempotent: false }).then(() => undefined, (err) => err);
+    expect(failed.statusCode).to.equal(503);
+    expect(waits).to.have.length(1);
+    scope.done();
+  });
+
   it('measures a Retry-After date against the response\'s own Date header, not the local clock', async () => {
     const ctx = createContext();
     const { session, waits } = sessionWith(ctx);

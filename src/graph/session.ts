@@ -52,6 +52,8 @@ export interface RequestOptions {
   idempotent?: boolean;
   /** The address a mail is sent from on behalf of, named when Exchange refuses it. */
   sendingFrom?: string;
+  /** Further request headers (If-Match on a conditional update). */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export interface GraphResult<T> {
@@ -83,6 +85,15 @@ export interface Page<T> {
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
+
+type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type GraphRequestBuilder = ReturnType<Client['api']>;
+const SEND: Record<HttpMethod, (request: GraphRequestBuilder, body: unknown) => Promise<unknown>> = {
+  GET: (request) => request.get(),
+  POST: (request, body) => request.post(body),
+  PATCH: (request, body) => request.patch(body),
+  DELETE: (request) => request.delete(),
+};
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => { setTimeout(resolve, ms); });
 
@@ -131,6 +142,14 @@ export class GraphSession {
 
   post<T>(path: string, body: unknown, options: RequestOptions = {}): Promise<GraphResult<T>> {
     return this.send<T>('POST', path, body, options);
+  }
+
+  patch<T>(path: string, body: unknown, options: RequestOptions = {}): Promise<GraphResult<T>> {
+    return this.send<T>('PATCH', path, body, options);
+  }
+
+  delete(path: string, options: RequestOptions = {}): Promise<GraphResult<undefined>> {
+    return this.send<undefined>('DELETE', path, undefined, options);
   }
 
   /**
@@ -187,24 +206,25 @@ export class GraphSession {
     return items;
   }
 
-  private async send<T>(method: 'GET' | 'POST', path: string, body: unknown, options: RequestOptions): Promise<GraphResult<T>> {
+  private async send<T>(method: HttpMethod, path: string, body: unknown, options: RequestOptions): Promise<GraphResult<T>> {
     const response = await this.exchange(method, path, body, options);
     if (!response.ok) throw this.failure(method, path, response, options);
     const text = responseText(response);
     return { status: response.status, body: (text ? parseJson(text) : undefined) as T, headers: response.headers };
   }
 
-  private async exchange(method: 'GET' | 'POST', path: string, body: unknown, options: RequestOptions, streaming?: StreamResponse): Promise<Response> {
+  private async exchange(method: HttpMethod, path: string, body: unknown, options: RequestOptions, streaming?: StreamResponse): Promise<Response> {
     const request = this.client.api(path)
       .header('Prefer', ['IdType="ImmutableId"', ...(options.prefer ?? [])].join(', '))
       .responseType(ResponseType.RAW);
+    for (const [name, value] of Object.entries(options.headers ?? {})) request.header(name, value);
     const middlewareOptions = [
       ...(options.idempotent !== undefined ? [new RequestPolicy(options.idempotent)] : []),
       ...(streaming ? [streaming] : []),
     ];
     if (middlewareOptions.length) request.middlewareOptions(middlewareOptions);
     try {
-      return await (method === 'GET' ? request.get() : request.post(body)) as Response;
+      return await SEND[method](request, body) as Response;
     } catch (err) {
       if (err instanceof TransportError) {
         throw new GraphRequestError(`Outlook ${method} ${path.split('?')[0]} failed: ${err.message.replace(/^\S+ \S+ failed: /, '')}. Check that Microsoft Graph is reachable and retry later.`, undefined, err.reason, undefined);
