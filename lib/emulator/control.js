@@ -132,8 +132,7 @@ function createControl(world) {
             to: (o.to ?? [mailbox.address]).map(compose_1.toEmailAddress),
             cc: (o.cc ?? []).map(compose_1.toEmailAddress),
             bcc: (o.bcc ?? []).map(compose_1.toEmailAddress),
-            attachments: (o.attachments ?? [])
-                .map((a) => ({ name: a.name, contentType: a.contentType ?? 'application/octet-stream', size: a.size })),
+            attachments: (o.attachments ?? []).map(attachmentOf),
             body: o.body,
             bodyContentType: o.bodyContentType,
             sentAt: o.sentAt,
@@ -158,6 +157,16 @@ function createControl(world) {
             ...o,
         };
         return (0, event_input_1.readEvent)(json, mailbox, calendar.id, createdAt);
+    };
+    const attachmentOf = (a) => {
+        if (!a || typeof a.name !== 'string' || !a.name)
+            throw new ControlError(400, "each attachment needs a 'name'");
+        const size = a.text !== undefined ? Buffer.byteLength(String(a.text)) : a.size ?? 0;
+        if (!Number.isInteger(size) || size < 0)
+            throw new ControlError(400, `attachment '${a.name}': 'size' must be a whole number of bytes`);
+        if (a.kind !== undefined && !['file', 'item', 'reference'].includes(a.kind))
+            throw new ControlError(400, "'kind' must be file, item or reference");
+        return { ...a, contentType: a.contentType ?? 'application/octet-stream', size };
     };
     /** Graph validation errors surface as 400s of the control API. */
     const asControl = (run) => {

@@ -44,7 +44,7 @@ const PROPERTIES = {
     ccRecipients: (m) => (0, recipients_1.recipients)(m.cc),
     bccRecipients: (m) => (0, recipients_1.recipients)(m.bcc),
     replyTo: (m) => (0, recipients_1.recipients)(m.replyTo),
-    flag: (m) => ({ flagStatus: m.flagStatus }),
+    flag: (m) => ({ flagStatus: m.flagStatus, ...m.flagDates }),
     // Only returned when selected, as in Graph.
     uniqueBody: (m, ctx) => ({ ...(0, body_1.bodyAs)(m.body, ctx.bodyType) }),
     internetMessageHeaders: (m) => [
@@ -66,6 +66,13 @@ exports.MESSAGE = {
         isRead: { kind: 'boolean', get: (m) => m.isRead },
         hasAttachments: { kind: 'boolean', get: (m) => m.hasAttachments },
         subject: { kind: 'string', get: (m) => m.subject },
+        importance: { kind: 'string', get: (m) => m.importance },
+        internetMessageId: { kind: 'string', get: (m) => m.internetMessageId },
+        conversationId: { kind: 'string', get: (m) => m.conversationId },
+        parentFolderId: { kind: 'string', get: (m) => m.folderId },
+        'from/emailAddress/address': { kind: 'string', get: (m) => m.from.address },
+        'flag/flagStatus': { kind: 'string', get: (m) => m.flagStatus },
+        categories: { kind: 'strings', get: (m) => m.categories },
     },
     sortable: exports.MESSAGE_SORT_KEYS,
     defaultOrder: { key: 'receivedDateTime', desc: true },

@@ -38,11 +38,13 @@ function listItems(req, def, items, set) {
     collection.addMany(items);
     return listResponse(req, def, collection, set);
 }
-function itemResponse(req, def, item, set, status = 200) {
+/** `typed`: with the entity's `@odata.type`, as the answers of actions (move, copy) carry it. */
+function itemResponse(req, def, item, set, status = 200, typed = false) {
     const select = (0, odata_1.parseSelect)(def, req.params.get('$select'));
     const selectSuffix = select ? `(${select.join(',')})` : '';
     return (0, http_1.graphJson)(status, {
         '@odata.context': `${metadataBase(req)}#${contextPath(req, set)}${selectSuffix}/$entity`,
+        ...(typed && { '@odata.type': `#microsoft.graph.${def.type}` }),
         ...(0, entity_1.render)(def, item, req.render, select),
     });
 }

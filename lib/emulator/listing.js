@@ -9,8 +9,12 @@ function predicate(def, c) {
     const get = def.filterable[c.prop].get;
     const norm = (v) => (typeof v === 'string' ? v.toLowerCase() : v);
     const value = norm(c.value);
+    const text = (item) => String(norm(get(item)));
     // Exchange compares strings case-insensitively.
     switch (c.op) {
+        case 'contains': return (item) => text(item).includes(value);
+        case 'startswith': return (item) => text(item).startsWith(value);
+        case 'any': return (item) => get(item).some((v) => v.toLowerCase() === value);
         case 'eq': return (item) => norm(get(item)) === value;
         case 'ne': return (item) => norm(get(item)) !== value;
         case 'ge': return (item) => norm(get(item)) >= value;

@@ -12,7 +12,8 @@ const event_input_1 = require("./event-input");
 const timezones_1 = require("./timezones");
 function changeMail(mailbox, message, changes, now) {
     const { moveTo, ...fields } = changes;
-    const defined = Object.entries(fields).filter(([, v]) => v !== undefined);
+    // A new flag replaces the old one's dates too, unset ones included.
+    const defined = Object.entries(fields).filter(([k, v]) => v !== undefined || (k === 'flagDates' && fields.flagStatus !== undefined));
     if (defined.length) {
         mailbox.updateMessage(message, now, (m) => {
             for (const [key, value] of defined)

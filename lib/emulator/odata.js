@@ -118,28 +118,98 @@ function tokenize(text) {
     return tokens;
 }
 const OPERATORS = new Set(['eq', 'ne', 'ge', 'gt', 'le', 'lt']);
+const FUNCTIONS = new Set(['contains', 'startswith']);
+/** Reads the tokens of a $filter one at a time; anything unexpected is Graph's invalid-filter 400. */
+class TokenReader {
+    tokens;
+    at = 0;
+    constructor(tokens) {
+        this.tokens = tokens;
+    }
+    get done() {
+        return this.at >= this.tokens.length;
+    }
+    peek(offset = 0) {
+        return this.tokens[this.at + offset];
+    }
+    next() {
+        const token = this.tokens[this.at];
+        if (!token)
+            throw (0, errors_1.invalidFilter)();
+        this.at += 1;
+        return token;
+    }
+    expect(t, v) {
+        const token = this.next();
+        if (token.t !== t || (v !== undefined && token.v.toLowerCase() !== v))
+            throw (0, errors_1.invalidFilter)();
+        return token;
+    }
+}
+function filterField(def, path) {
+    if (!isProperty(def, path))
+        throw (0, errors_1.unknownProperty)(path.split('/')[0], def.type);
+    const prop = findName(Object.keys(def.filterable), path);
+    if (!prop)
+        throw (0, errors_1.invalidFilter)();
+    return prop;
+}
+/** One clause: `p op literal`, `contains(p,'x')` / `startswith(p,'x')`, or `p/any(v:v eq 'x')`. */
+function parseClause(def, r) {
+    const head = r.expect('name');
+    const lower = head.v.toLowerCase();
+    if (FUNCTIONS.has(lower) && r.peek()?.v === '(') {
+        r.expect('other', '(');
+        const prop = filterField(def, r.expect('name').v);
+        r.expect('other', ',');
+        const literal = r.next();
+        r.expect('other', ')');
+        if (def.filterable[prop].kind !== 'string')
+            throw (0, errors_1.invalidFilter)(`The function '${lower}' needs a text property.`);
+        if (literal.t !== 'string')
+            throw incompatible(prop, 'Edm.String');
+        return { prop, conditions: [{ prop, op: lower, value: literal.v }] };
+    }
+    if (lower.endsWith('/any') && r.peek()?.v === '(') {
+        const prop = filterField(def, head.v.slice(0, -'/any'.length));
+        r.expect('other', '(');
+        const variable = r.expect('name').v;
+        r.expect('other', ':');
+        if (r.expect('name').v !== variable)
+            throw (0, errors_1.invalidFilter)();
+        r.expect('name', 'eq');
+        const literal = r.next();
+        r.expect('other', ')');
+        if (def.filterable[prop].kind !== 'strings')
+            throw (0, errors_1.invalidFilter)(`'any' needs a collection property.`);
+        if (literal.t !== 'string')
+            throw incompatible(prop, 'Edm.String');
+        return { prop, conditions: [{ prop, op: 'any', value: literal.v }] };
+    }
+    // Another function (endswith, substringof...) is not one Outlook takes.
+    if (r.peek()?.v === '(')
+        throw (0, errors_1.invalidFilter)();
+    const prop = filterField(def, head.v);
+    const operator = r.expect('name').v.toLowerCase();
+    if (!OPERATORS.has(operator))
+        throw (0, errors_1.invalidFilter)();
+    return { prop, conditions: normalise(prop, def.filterable[prop], operator, r.next()) };
+}
 function parseFilter(def, raw) {
     if (raw === null || raw.trim() === '')
         return { conditions: [] };
-    const tokens = tokenize(raw.trim());
+    const reader = new TokenReader(tokenize(raw.trim()));
     const conditions = [];
     let firstProp;
-    for (let i = 0; i < tokens.length; i += 4) {
-        const [name, op, literal, joiner] = tokens.slice(i, i + 4);
-        if (!name || name.t !== 'name' || !op || op.t !== 'name' || !literal)
+    for (;;) {
+        const clause = parseClause(def, reader);
+        conditions.push(...clause.conditions);
+        firstProp ??= clause.prop;
+        if (reader.done)
+            break;
+        reader.expect('name', 'and');
+        if (reader.done)
             throw (0, errors_1.invalidFilter)();
-        if (!isProperty(def, name.v))
-            throw (0, errors_1.unknownProperty)(name.v, def.type);
-        const prop = findName(Object.keys(def.filterable), name.v);
-        if (!prop)
-            throw (0, errors_1.invalidFilter)();
-        const operator = op.v.toLowerCase();
-        if (!OPERATORS.has(operator))
-            throw (0, errors_1.invalidFilter)();
-        if (joiner && !(joiner.t === 'name' && joiner.v.toLowerCase() === 'and' && i + 4 < tokens.length))
-            throw (0, errors_1.invalidFilter)();
-        conditions.push(...normalise(prop, def.filterable[prop], operator, literal));
-        firstProp ??= prop;
     }
     return { conditions, firstProp };
 }
@@ -160,6 +230,9 @@ function normalise(prop, field, op, literal) {
             if (literal.t !== 'string')
                 throw incompatible(prop, 'Edm.String');
             return [{ prop, op, value: literal.v }];
+        case 'strings':
+            // A collection is compared only through any(): `categories eq 'x'` is not OData.
+            throw (0, errors_1.invalidFilter)(`The property '${prop}' is a collection: use ${prop}/any(c:c eq '...').`);
         case 'datetime': {
             const instant = literal.t === 'other' ? (0, timefmt_1.parseDateTimeOffset)(literal.v) : undefined;
             if (!instant)

@@ -1,6 +1,7 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.MAIL_ROUTES = void 0;
+exports.folderParam = folderParam;
 /** Mail: folders (top-level, children, by id or well-known name), messages, updates and moves. */
 const entity_folder_1 = require("./entity-folder");
 const entity_message_1 = require("./entity-message");
@@ -8,7 +9,9 @@ const errors_1 = require("./errors");
 const graph_request_1 = require("./graph-request");
 const json_1 = require("./json");
 const mailbox_1 = require("./mailbox");
+const mail_update_1 = require("./mail-update");
 const mutations_1 = require("./mutations");
+const search_1 = require("./search");
 const send_mail_1 = require("./send-mail");
 function folderParam(req, idOrName) {
     const wellKnown = mailbox_1.WELL_KNOWN_FOLDERS.includes(idOrName.toLowerCase());
@@ -19,9 +22,11 @@ const listFolders = (req, folders, set) => (0, graph_request_1.listItems)(req, e
 const listTopFolders = (req) => listFolders(req, req.mailbox.childFolders(req.mailbox.wellKnownFolder('msgfolderroot')), 'mailFolders');
 const getFolder = (req, { folderId }) => (0, graph_request_1.itemResponse)(req, entity_folder_1.MAIL_FOLDER, folderParam(req, folderId), 'mailFolders');
 const listChildFolders = (req, { folderId }) => listFolders(req, req.mailbox.childFolders(folderParam(req, folderId)), `mailFolders('${folderId}')/childFolders`);
+/** A message list, or a search of it when `$search` is given (search.ts). */
+const messageList = (req, messages, set) => (req.params.has('$search') ? (0, search_1.searchResponse)(req, entity_message_1.MESSAGE, messages, set) : (0, graph_request_1.listResponse)(req, entity_message_1.MESSAGE, messages, set));
 const listFolderMessages = (req, { folderId }) => {
     const folder = folderParam(req, folderId);
-    return (0, graph_request_1.listResponse)(req, entity_message_1.MESSAGE, req.mailbox.folderMessages(folder), `mailFolders('${folderId}')/messages`);
+    return messageList(req, req.mailbox.folderMessages(folder), `mailFolders('${folderId}')/messages`);
 };
 const getFolderMessage = (req, { folderId, messageId }) => {
     const folder = folderParam(req, folderId);
@@ -30,7 +35,7 @@ const getFolderMessage = (req, { folderId, messageId }) => {
         throw (0, errors_1.notFound)();
     return (0, graph_request_1.itemResponse)(req, entity_message_1.MESSAGE, message, `mailFolders('${folderId}')/messages`);
 };
-const listMessages = (req) => (0, graph_request_1.listResponse)(req, entity_message_1.MESSAGE, req.mailbox.allMessages, 'messages');
+const listMessages = (req) => messageList(req, req.mailbox.allMessages, 'messages');
 const getMessage = (req, { messageId }) => (0, graph_request_1.itemResponse)(req, entity_message_1.MESSAGE, (0, graph_request_1.lookup)(messageId, (id) => req.mailbox.message(id)), 'messages');
 /** What a PATCH may change on a received or sent message; other message properties are read-only there. */
 const UPDATABLE = ['isRead', 'flag', 'categories', 'importance', 'inferenceClassification'];
@@ -55,7 +60,7 @@ function readMailChanges(json) {
         categories: json.categories,
     };
     if (json.flag !== undefined)
-        changes.flagStatus = (0, json_1.enumValue)(json.flag.flagStatus, ['notFlagged', 'flagged', 'complete'], 'notFlagged');
+        Object.assign(changes, (0, mail_update_1.readFlag)(json.flag));
     if (json.importance !== undefined)
         changes.importance = (0, json_1.enumValue)(json.importance, ['low', 'normal', 'high'], 'normal');
     if (json.inferenceClassification !== undefined) {
@@ -65,6 +70,7 @@ function readMailChanges(json) {
 }
 const updateMessage = (req, { messageId }) => {
     const message = (0, graph_request_1.lookup)(messageId, (id) => req.mailbox.message(id));
+    (0, mail_update_1.assertIfMatch)(req, message);
     (0, mutations_1.changeMail)(req.mailbox, message, readMailChanges((0, graph_request_1.jsonBody)(req)), req.world.now());
     return (0, graph_request_1.itemResponse)(req, entity_message_1.MESSAGE, message, 'messages');
 };
@@ -75,7 +81,7 @@ const moveMessage = (req, { messageId }) => {
     if (typeof destination !== 'string' || !destination)
         throw (0, errors_1.badRequest)("The 'DestinationId' parameter is required.");
     (0, mutations_1.changeMail)(req.mailbox, message, { moveTo: folderParam(req, destination) }, req.world.now());
-    return (0, graph_request_1.itemResponse)(req, entity_message_1.MESSAGE, message, 'messages', 201);
+    return (0, graph_request_1.itemResponse)(req, entity_message_1.MESSAGE, message, 'messages', 201, true);
 };
 exports.MAIL_ROUTES = [
     { method: 'GET', pattern: '/mailFolders', handler: listTopFolders, permission: 'Mail.Read' },

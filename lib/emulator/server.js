@@ -21,6 +21,7 @@ const routes_calendar_1 = require("./routes-calendar");
 const routes_calendar_view_1 = require("./routes-calendar-view");
 const routes_identity_1 = require("./routes-identity");
 const routes_mail_1 = require("./routes-mail");
+const routes_mail_ops_1 = require("./routes-mail-ops");
 const routes_user_1 = require("./routes-user");
 const timefmt_1 = require("./timefmt");
 const timezones_1 = require("./timezones");
@@ -30,7 +31,7 @@ const GRAPH_BODY_LIMIT = 4 * 1024 * 1024;
 const IDENTITY_BODY_LIMIT = 1024 * 1024;
 /** Control bodies can be large (bulk specs); they are ours, not Graph's. */
 const CONTROL_BODY_LIMIT = 64 * 1024 * 1024;
-const GRAPH_ROUTES = [...routes_user_1.USER_ROUTES, ...routes_mail_1.MAIL_ROUTES, ...routes_calendar_1.CALENDAR_ROUTES, ...routes_calendar_view_1.CALENDAR_VIEW_ROUTES];
+const GRAPH_ROUTES = [...routes_user_1.USER_ROUTES, ...routes_mail_1.MAIL_ROUTES, ...routes_mail_ops_1.MAIL_OPS_ROUTES, ...routes_calendar_1.CALENDAR_ROUTES, ...routes_calendar_view_1.CALENDAR_VIEW_ROUTES];
 const HAS_BODY = new Set(['POST', 'PUT', 'PATCH']);
 function createEmulatorServer(world, control) {
     return (0, node_http_1.createServer)((req, res) => {
@@ -70,9 +71,31 @@ function send(ex, result) {
     const { res } = ex;
     if (res.headersSent || res.destroyed)
         return;
+    if (result.stream) {
+        void sendStream(ex, result.status, result.headers ?? {}, result.stream());
+        return;
+    }
     const payload = result.text ?? (result.body === undefined ? '' : JSON.stringify(result.body));
     res.writeHead(result.status, { ...result.headers, 'Content-Length': Buffer.byteLength(payload) });
     res.end(payload);
+}
+/** Writes a streamed body with back-pressure; a client that goes away ends it. */
+async function sendStream(ex, status, headers, chunks) {
+    const { res } = ex;
+    res.writeHead(status, headers);
+    const closed = new Promise((resolve) => { res.once('close', () => resolve()); });
+    try {
+        for await (const chunk of chunks) {
+            if (res.destroyed)
+                return;
+            if (!res.write(chunk))
+                await Promise.race([new Promise((resolve) => { res.once('drain', () => resolve()); }), closed]);
+        }
+        res.end();
+    }
+    catch {
+        res.destroy();
+    }
 }
 function graphError(ex, err) {
     return (0, http_1.graphJson)(err.status, {
@@ -194,7 +217,7 @@ async function graphPipeline(ex) {
         }
         const prefs = (0, prefer_1.parsePreferences)(ex.req.headers.prefer);
         const request = {
-            world, rawPath, params: ex.url.searchParams, body, mailbox, caller, prefs,
+            world, rawPath, params: ex.url.searchParams, headers: ex.req.headers, body, mailbox, caller, prefs,
             render: {
                 timeZone: prefs.timeZone ?? timezones_1.UTC_ZONE,
                 bodyType: prefs.bodyType,

@@ -59,8 +59,8 @@ describe('emulator: $filter, $orderby and the timestamp quirk', () => {
   it('rejects filters outside the supported subset with ErrorInvalidUrlQueryFilter', async () => {
     for (const filter of [
       'isRead eq true or isRead eq false',
-      "startswith(subject,'a')",
-      "importance eq 'high'",
+      "endswith(subject,'a')",
+      "categories eq 'Red'",
       'receivedDateTime ge 2026-01-01T00:00:00Z and',
       "receivedDateTime ge '2026-01-01T00:00:00Z'",
       '(isRead eq true)',

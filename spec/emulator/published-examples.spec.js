@@ -158,6 +158,8 @@ describe('emulator: answers shaped like Microsoft\'s published examples (spec/em
         return new URL(res.headers.get('location')).searchParams.get('code');
       }
       case 'message': return (await graph('/me/mailFolders/inbox/messages?$top=1')).body.value[0].id;
+      case 'message-with-attachments': return (await graph(`/me/messages?$top=1&$filter=${encodeURIComponent('hasAttachments eq true')}`)).body.value[0].id;
+      case 'file-attachment': return (await graph(`/me/messages/${await resolve('message-with-attachments', {})}/attachments?$select=id`)).body.value[0].id;
       case 'inbox': return (await graph('/me/mailFolders/inbox')).body.id;
       case 'calendar': return (await graph('/me/calendar')).body.id;
       default: throw new Error(`unknown placeholder kind ${kind}`);

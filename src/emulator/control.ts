@@ -60,7 +60,11 @@ export interface AddMailOptions {
   isRead?: boolean;
   importance?: Importance;
   hasAttachments?: boolean;
-  attachments?: { name: string; contentType?: string; size: number }[];
+  /**
+   * Files of `size` pattern bytes (or `text`), attached mails, events or contacts (`kind: 'item'`,
+   * `item`), links to cloud files (`kind: 'reference'`); see attachments.ts.
+   */
+  attachments?: (Omit<AttachmentInfo, 'contentType' | 'size'> & { contentType?: string; size?: number })[];
   flag?: StoredMessage['flagStatus'];
   categories?: string[];
   inferenceClassification?: StoredMessage['inferenceClassification'];
@@ -307,8 +311,7 @@ export function createControl(world: World): EmulatorControl {
       to: (o.to ?? [mailbox.address]).map(toEmailAddress),
       cc: (o.cc ?? []).map(toEmailAddress),
       bcc: (o.bcc ?? []).map(toEmailAddress),
-      attachments: (o.attachments ?? [])
-        .map((a): AttachmentInfo => ({ name: a.name, contentType: a.contentType ?? 'application/octet-stream', size: a.size })),
+      attachments: (o.attachments ?? []).map(attachmentOf),
       body: o.body,
       bodyContentType: o.bodyContentType,
       sentAt: o.sentAt,
@@ -333,6 +336,14 @@ export function createControl(world: World): EmulatorControl {
       ...o,
     };
     return readEvent(json, mailbox, calendar.id, createdAt);
+  };
+
+  const attachmentOf = (a: NonNullable<AddMailOptions['attachments']>[number]): AttachmentInfo => {
+    if (!a || typeof a.name !== 'string' || !a.name) throw new ControlError(400, "each attachment needs a 'name'");
+    const size = a.text !== undefined ? Buffer.byteLength(String(a.text)) : a.size ?? 0;
+    if (!Number.isInteger(size) || size < 0) throw new ControlError(400, `attachment '${a.name}': 'size' must be a whole number of bytes`);
+    if (a.kind !== undefined && !['file', 'item', 'reference'].includes(a.kind)) throw new ControlError(400, "'kind' must be file, item or reference");
+    return { ...a, contentType: a.contentType ?? 'application/octet-stream', size };
   };
 
   /** Graph validation errors surface as 400s of the control API. */

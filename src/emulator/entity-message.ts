@@ -47,7 +47,7 @@ const PROPERTIES: EntityDef<StoredMessage>['properties'] = {
   ccRecipients: (m) => recipients(m.cc),
   bccRecipients: (m) => recipients(m.bcc),
   replyTo: (m) => recipients(m.replyTo),
-  flag: (m) => ({ flagStatus: m.flagStatus }),
+  flag: (m) => ({ flagStatus: m.flagStatus, ...m.flagDates }),
   // Only returned when selected, as in Graph.
   uniqueBody: (m, ctx) => ({ ...bodyAs(m.body, ctx.bodyType) }),
   internetMessageHeaders: (m) => [
@@ -70,6 +70,13 @@ export const MESSAGE: EntityDef<StoredMessage> = {
     isRead: { kind: 'boolean', get: (m) => m.isRead },
     hasAttachments: { kind: 'boolean', get: (m) => m.hasAttachments },
     subject: { kind: 'string', get: (m) => m.subject },
+    importance: { kind: 'string', get: (m) => m.importance },
+    internetMessageId: { kind: 'string', get: (m) => m.internetMessageId },
+    conversationId: { kind: 'string', get: (m) => m.conversationId },
+    parentFolderId: { kind: 'string', get: (m) => m.folderId },
+    'from/emailAddress/address': { kind: 'string', get: (m) => m.from.address },
+    'flag/flagStatus': { kind: 'string', get: (m) => m.flagStatus },
+    categories: { kind: 'strings', get: (m) => m.categories },
   },
   sortable: MESSAGE_SORT_KEYS,
   defaultOrder: { key: 'receivedDateTime', desc: true },

@@ -20,13 +20,15 @@ export interface RenderContext {
 /**
  * datetime: unquoted DateTimeOffset literal, compared at full precision.
  * wallclock: a quoted local time ('2026-03-10T12:00:00'), read as UTC, as Graph does for
- * dateTimeTimeZone.dateTime. Both compare against epoch ms.
+ * dateTimeTimeZone.dateTime. Both compare against epoch ms. strings: a collection of strings
+ * (categories), tested with any().
  */
-export type FilterKind = 'datetime' | 'wallclock' | 'boolean' | 'string';
+export type FilterKind = 'datetime' | 'wallclock' | 'boolean' | 'string' | 'strings';
 
 export interface FilterField<T> {
   kind: FilterKind;
-  get(item: T): number | boolean | string;
+  /** A string collection (`strings`) gives an array, compared only through `any`. */
+  get(item: T): number | boolean | string | readonly string[];
 }
 
 /** How an entity renders and what $select accepts. */

@@ -1,4 +1,5 @@
 /** The request as Graph handlers see it, and the response shapes they share. */
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Caller, Permission } from './access';
 import { Collection } from './collection';
 import type { Sequenced } from './collection';
@@ -22,6 +23,8 @@ export interface GraphRequest {
   /** Path after /v1.0 exactly as sent (still percent-encoded): nextLinks repeat it. */
   rawPath: string;
   params: URLSearchParams;
+  /** The request's headers (If-Match of a conditional update). */
+  headers: IncomingHttpHeaders;
   body: Buffer;
   /** The mailbox the path names (`/me` or `/users/{id}`). */
   mailbox: Mailbox;
@@ -72,11 +75,13 @@ export function listItems<T extends Sequenced>(req: GraphRequest, def: EntityDef
   return listResponse(req, def, collection, set);
 }
 
-export function itemResponse<T>(req: GraphRequest, def: EntityShape<T>, item: T, set: string, status = 200): HttpResult {
+/** `typed`: with the entity's `@odata.type`, as the answers of actions (move, copy) carry it. */
+export function itemResponse<T>(req: GraphRequest, def: EntityShape<T>, item: T, set: string, status = 200, typed = false): HttpResult {
   const select = parseSelect(def, req.params.get('$select'));
   const selectSuffix = select ? `(${select.join(',')})` : '';
   return graphJson(status, {
     '@odata.context': `${metadataBase(req)}#${contextPath(req, set)}${selectSuffix}/$entity`,
+    ...(typed && { '@odata.type': `#microsoft.graph.${def.type}` }),
     ...render(def, item, req.render, select),
   });
 }

@@ -4,9 +4,11 @@ import type { IncomingMessage } from 'node:http';
 export interface HttpResult {
   status: number;
   headers?: Record<string, string>;
-  /** Serialised as JSON unless `text` is given. */
+  /** Serialised as JSON unless `text` or `stream` is given. */
   body?: unknown;
   text?: string;
+  /** A body produced chunk by chunk (file contents, MIME), so large ones are never held whole. */
+  stream?: () => AsyncIterable<Buffer>;
 }
 
 const GRAPH_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';

@@ -20,8 +20,12 @@ function predicate<T>(def: EntityDef<T>, c: Condition): (item: T) => boolean {
   const get = def.filterable[c.prop].get;
   const norm = (v: unknown): unknown => (typeof v === 'string' ? v.toLowerCase() : v);
   const value = norm(c.value) as number | boolean | string;
+  const text = (item: T): string => String(norm(get(item)));
   // Exchange compares strings case-insensitively.
   switch (c.op) {
+    case 'contains': return (item) => text(item).includes(value as string);
+    case 'startswith': return (item) => text(item).startsWith(value as string);
+    case 'any': return (item) => (get(item) as readonly string[]).some((v) => v.toLowerCase() === value);
     case 'eq': return (item) => norm(get(item)) === value;
     case 'ne': return (item) => norm(get(item)) !== value;
     case 'ge': return (item) => (norm(get(item)) as typeof value) >= value;

@@ -200,6 +200,32 @@ export class Mailbox {
     this.countIn(message, 1);
   }
 
+  /**
+   * POST /copy: a new item (new REST and immutable ids, created now) with the original's content,
+   * times and Internet Message-ID, as Exchange copies.
+   */
+  copyMessage(message: StoredMessage, target: Folder, now: number): StoredMessage {
+    // The ids and change key the spread carries over are assigned anew by insertMessage.
+    return this.insertMessage({
+      ...message,
+      folderId: target.id,
+      createdAt: now,
+      lastModifiedAt: now,
+      categories: [...message.categories],
+      attachments: message.attachments.map((a) => ({ ...a })),
+      ...(message.flagDates && { flagDates: { ...message.flagDates } }),
+    });
+  }
+
+  /** Gone for good (a permanent delete, or a delete in Deleted Items): every id now answers 404. */
+  removeMessage(message: StoredMessage): void {
+    this.countIn(message, -1);
+    (this.folderItems.get(message.folderId) as Collection<StoredMessage>).remove(message);
+    this.allMessages.remove(message);
+    this.messagesById.delete(message.id);
+    this.messagesById.delete(message.immutableId);
+  }
+
   private touch(item: StoredMessage | StoredEvent, now: number): void {
     item.lastModifiedAt = now;
     item.changeKey = this.ids.changeKey();

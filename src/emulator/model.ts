@@ -20,7 +20,23 @@ export type Importance = 'low' | 'normal' | 'high';
 export interface AttachmentInfo {
   name: string;
   contentType: string;
+  /** The content's bytes; Graph lists a little more (attachments.ts). */
   size: number;
+  /** file (the default), item (an attached mail, event or contact, served as MIME) or reference (a link to a cloud file). */
+  kind?: 'file' | 'item' | 'reference';
+  /** What an item attachment holds; default a mail. */
+  item?: 'message' | 'event' | 'contact';
+  isInline?: boolean;
+  contentId?: string;
+  /** The content, when given; otherwise `size` pattern bytes derived from `seed` (attachments.ts). */
+  text?: string;
+  seed?: number;
+}
+
+/** A followupFlag's date-times, as set (Graph echoes the zone it was given). */
+export interface FlagDate {
+  dateTime: string;
+  timeZone: string;
 }
 
 export interface User {
@@ -80,6 +96,8 @@ export interface StoredMessage extends Sequenced {
   bcc: EmailAddress[];
   replyTo: EmailAddress[];
   flagStatus: 'notFlagged' | 'flagged' | 'complete';
+  /** The flag's start, due and completion date-times; absent when none were set. */
+  flagDates?: { startDateTime?: FlagDate; dueDateTime?: FlagDate; completedDateTime?: FlagDate };
   categories: string[];
   inferenceClassification: 'focused' | 'other';
 }

@@ -13,6 +13,8 @@ import { UTC_ZONE } from './timezones';
 export interface MailChanges {
   isRead?: boolean;
   flagStatus?: StoredMessage['flagStatus'];
+  /** With flagStatus: the flag's dates, undefined clearing them. */
+  flagDates?: StoredMessage['flagDates'];
   categories?: string[];
   importance?: StoredMessage['importance'];
   inferenceClassification?: StoredMessage['inferenceClassification'];
@@ -22,7 +24,8 @@ export interface MailChanges {
 
 export function changeMail(mailbox: Mailbox, message: StoredMessage, changes: MailChanges, now: number): void {
   const { moveTo, ...fields } = changes;
-  const defined = Object.entries(fields).filter(([, v]) => v !== undefined);
+  // A new flag replaces the old one's dates too, unset ones included.
+  const defined = Object.entries(fields).filter(([k, v]) => v !== undefined || (k === 'flagDates' && fields.flagStatus !== undefined));
   if (defined.length) {
     mailbox.updateMessage(message, now, (m) => {
       for (const [key, value] of defined) Object.assign(m, { [key]: Array.isArray(value) ? [...value] : value });

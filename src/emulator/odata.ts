@@ -1,6 +1,7 @@
 /**
  * OData query options as Outlook implements them for list requests: $select, $top, $skip,
- * $count, one-property $orderby, and a $filter subset (comparisons joined by `and`).
+ * $count, one-property $orderby, and a $filter subset (comparisons, `contains` and `startswith` on
+ * text, `any` over a string collection such as categories, joined by `and`).
  * Datetime comparisons are normalised to whole-millisecond bounds here, so a literal with more
  * precision than we store (7 fractional digits) still compares exactly.
  */
@@ -10,11 +11,13 @@ import { parseDateTimeOffset } from './timefmt';
 import type { PreciseInstant } from './timefmt';
 
 export type Operator = 'eq' | 'ne' | 'ge' | 'gt' | 'le' | 'lt';
+/** `contains(p,'x')`, `startswith(p,'x')`, and `p/any(c:c eq 'x')` on a collection of strings. */
+export type TextFunction = 'contains' | 'startswith' | 'any';
 
 /** After normalisation datetime conditions only use eq/ne/ge/le on integer ms. */
 export interface Condition {
   prop: string;
-  op: Operator;
+  op: Operator | TextFunction;
   value: number | boolean | string;
 }
 
@@ -138,23 +141,90 @@ function tokenize(text: string): Token[] {
 }
 
 const OPERATORS = new Set<Operator>(['eq', 'ne', 'ge', 'gt', 'le', 'lt']);
+const FUNCTIONS = new Set<TextFunction>(['contains', 'startswith']);
+
+/** Reads the tokens of a $filter one at a time; anything unexpected is Graph's invalid-filter 400. */
+class TokenReader {
+  private at = 0;
+
+  constructor(private readonly tokens: Token[]) {}
+
+  get done(): boolean {
+    return this.at >= this.tokens.length;
+  }
+
+  peek(offset = 0): Token | undefined {
+    return this.tokens[this.at + offset];
+  }
+
+  next(): Token {
+    const token = this.tokens[this.at];
+    if (!token) throw invalidFilter();
+    this.at += 1;
+    return token;
+  }
+
+  expect(t: Token['t'], v?: string): Token {
+    const token = this.next();
+    if (token.t !== t || (v !== undefined && token.v.toLowerCase() !== v)) throw invalidFilter();
+    return token;
+  }
+}
+
+function filterField<T>(def: EntityDef<T>, path: string): string {
+  if (!isProperty(def, path)) throw unknownProperty(path.split('/')[0], def.type);
+  const prop = findName(Object.keys(def.filterable), path);
+  if (!prop) throw invalidFilter();
+  return prop;
+}
+
+/** One clause: `p op literal`, `contains(p,'x')` / `startswith(p,'x')`, or `p/any(v:v eq 'x')`. */
+function parseClause<T>(def: EntityDef<T>, r: TokenReader): { prop: string; conditions: Condition[] } {
+  const head = r.expect('name');
+  const lower = head.v.toLowerCase();
+  if (FUNCTIONS.has(lower as TextFunction) && r.peek()?.v === '(') {
+    r.expect('other', '(');
+    const prop = filterField(def, r.expect('name').v);
+    r.expect('other', ',');
+    const literal = r.next();
+    r.expect('other', ')');
+    if (def.filterable[prop].kind !== 'string') throw invalidFilter(`The function '${lower}' needs a text property.`);
+    if (literal.t !== 'string') throw incompatible(prop, 'Edm.String');
+    return { prop, conditions: [{ prop, op: lower as TextFunction, value: literal.v }] };
+  }
+  if (lower.endsWith('/any') && r.peek()?.v === '(') {
+    const prop = filterField(def, head.v.slice(0, -'/any'.length));
+    r.expect('other', '(');
+    const variable = r.expect('name').v;
+    r.expect('other', ':');
+    if (r.expect('name').v !== variable) throw invalidFilter();
+    r.expect('name', 'eq');
+    const literal = r.next();
+    r.expect('other', ')');
+    if (def.filterable[prop].kind !== 'strings') throw invalidFilter(`'any' needs a collection property.`);
+    if (literal.t !== 'string') throw incompatible(prop, 'Edm.String');
+    return { prop, conditions: [{ prop, op: 'any', value: literal.v }] };
+  }
+  // Another function (endswith, substringof...) is not one Outlook takes.
+  if (r.peek()?.v === '(') throw invalidFilter();
+  const prop = filterField(def, head.v);
+  const operator = r.expect('name').v.toLowerCase() as Operator;
+  if (!OPERATORS.has(operator)) throw invalidFilter();
+  return { prop, conditions: normalise(prop, def.filterable[prop], operator, r.next()) };
+}
 
 function parseFilter<T>(def: EntityDef<T>, raw: string | null): { conditions: Condition[]; firstProp?: string } {
   if (raw === null || raw.trim() === '') return { conditions: [] };
-  const tokens = tokenize(raw.trim());
+  const reader = new TokenReader(tokenize(raw.trim()));
   const conditions: Condition[] = [];
   let firstProp: string | undefined;
-  for (let i = 0; i < tokens.length; i += 4) {
-    const [name, op, literal, joiner] = tokens.slice(i, i + 4);
-    if (!name || name.t !== 'name' || !op || op.t !== 'name' || !literal) throw invalidFilter();
-    if (!isProperty(def, name.v)) throw unknownProperty(name.v, def.type);
-    const prop = findName(Object.keys(def.filterable), name.v);
-    if (!prop) throw invalidFilter();
-    const operator = op.v.toLowerCase() as Operator;
-    if (!OPERATORS.has(operator)) throw invalidFilter();
-    if (joiner && !(joiner.t === 'name' && joiner.v.toLowerCase() === 'and' && i + 4 < tokens.length)) throw invalidFilter();
-    conditions.push(...normalise(prop, def.filterable[prop], operator, literal));
-    firstProp ??= prop;
+  for (;;) {
+    const clause = parseClause(def, reader);
+    conditions.push(...clause.conditions);
+    firstProp ??= clause.prop;
+    if (reader.done) break;
+    reader.expect('name', 'and');
+    if (reader.done) throw invalidFilter();
   }
   return { conditions, firstProp };
 }
@@ -174,6 +244,9 @@ function normalise<T>(prop: string, field: FilterField<T>, op: Operator, literal
     case 'string':
       if (literal.t !== 'string') throw incompatible(prop, 'Edm.String');
       return [{ prop, op, value: literal.v }];
+    case 'strings':
+      // A collection is compared only through any(): `categories eq 'x'` is not OData.
+      throw invalidFilter(`The property '${prop}' is a collection: use ${prop}/any(c:c eq '...').`);
     case 'datetime': {
       const instant = literal.t === 'other' ? parseDateTimeOffset(literal.v) : undefined;
       if (!instant) throw incompatible(prop, 'Edm.DateTimeOffset');

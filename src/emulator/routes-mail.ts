@@ -7,12 +7,15 @@ import type { GraphHandler, GraphRequest, GraphRoute } from './graph-request';
 import { enumValue, isObject, param } from './json';
 import type { Json } from './json';
 import { WELL_KNOWN_FOLDERS } from './mailbox';
-import type { Folder } from './model';
+import type { Collection } from './collection';
+import type { Folder, StoredMessage } from './model';
+import { assertIfMatch, readFlag } from './mail-update';
 import { changeMail } from './mutations';
 import type { MailChanges } from './mutations';
+import { searchResponse } from './search';
 import { sendMail } from './send-mail';
 
-function folderParam(req: GraphRequest, idOrName: string): Folder {
+export function folderParam(req: GraphRequest, idOrName: string): Folder {
   const wellKnown = (WELL_KNOWN_FOLDERS as readonly string[]).includes(idOrName.toLowerCase());
   return wellKnown ? req.mailbox.folder(idOrName) as Folder : lookup(idOrName, (id) => req.mailbox.folder(id));
 }
@@ -30,9 +33,13 @@ const getFolder: GraphHandler = (req, { folderId }) =>
 const listChildFolders: GraphHandler = (req, { folderId }) =>
   listFolders(req, req.mailbox.childFolders(folderParam(req, folderId)), `mailFolders('${folderId}')/childFolders`);
 
+/** A message list, or a search of it when `$search` is given (search.ts). */
+const messageList = (req: GraphRequest, messages: Collection<StoredMessage>, set: string) =>
+  (req.params.has('$search') ? searchResponse(req, MESSAGE, messages, set) : listResponse(req, MESSAGE, messages, set));
+
 const listFolderMessages: GraphHandler = (req, { folderId }) => {
   const folder = folderParam(req, folderId);
-  return listResponse(req, MESSAGE, req.mailbox.folderMessages(folder), `mailFolders('${folderId}')/messages`);
+  return messageList(req, req.mailbox.folderMessages(folder), `mailFolders('${folderId}')/messages`);
 };
 
 const getFolderMessage: GraphHandler = (req, { folderId, messageId }) => {
@@ -42,7 +49,7 @@ const getFolderMessage: GraphHandler = (req, { folderId, messageId }) => {
   return itemResponse(req, MESSAGE, message, `mailFolders('${folderId}')/messages`);
 };
 
-const listMessages: GraphHandler = (req) => listResponse(req, MESSAGE, req.mailbox.allMessages, 'messages');
+const listMessages: GraphHandler = (req) => messageList(req, req.mailbox.allMessages, 'messages');
 
 const getMessage: GraphHandler = (req, { messageId }) =>
   itemResponse(req, MESSAGE, lookup(messageId, (id) => req.mailbox.message(id)), 'messages');
@@ -67,7 +74,7 @@ function readMailChanges(json: Json): MailChanges {
     isRead: json.isRead as boolean | undefined,
     categories: json.categories as string[] | undefined,
   };
-  if (json.flag !== undefined) changes.flagStatus = enumValue((json.flag as Json).flagStatus, ['notFlagged', 'flagged', 'complete'] as const, 'notFlagged');
+  if (json.flag !== undefined) Object.assign(changes, readFlag(json.flag as Json));
   if (json.importance !== undefined) changes.importance = enumValue(json.importance, ['low', 'normal', 'high'] as const, 'normal');
   if (json.inferenceClassification !== undefined) {
     changes.inferenceClassification = enumValue(json.inferenceClassification, ['focused', 'other'] as const, 'focused');
@@ -77,6 +84,7 @@ function readMailChanges(json: Json): MailChanges {
 
 const updateMessage: GraphHandler = (req, { messageId }) => {
   const message = lookup(messageId, (id) => req.mailbox.message(id));
+  assertIfMatch(req, message);
   changeMail(req.mailbox, message, readMailChanges(jsonBody(req)), req.world.now());
   return itemResponse(req, MESSAGE, message, 'messages');
 };
@@ -87,7 +95,7 @@ const moveMessage: GraphHandler = (req, { messageId }) => {
   const destination = param(jsonBody(req), 'destinationId');
   if (typeof destination !== 'string' || !destination) throw badRequest("The 'DestinationId' parameter is required.");
   changeMail(req.mailbox, message, { moveTo: folderParam(req, destination) }, req.world.now());
-  return itemResponse(req, MESSAGE, message, 'messages', 201);
+  return itemResponse(req, MESSAGE, message, 'messages', 201, true);
 };
 
 export const MAIL_ROUTES: readonly GraphRoute[] = [

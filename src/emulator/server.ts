@@ -25,6 +25,7 @@ import { CALENDAR_ROUTES } from './routes-calendar';
 import { CALENDAR_VIEW_ROUTES } from './routes-calendar-view';
 import { aadErrorBody, cloudOfPath, handleIdentity, IDENTITY_PATH } from './routes-identity';
 import { MAIL_ROUTES } from './routes-mail';
+import { MAIL_OPS_ROUTES } from './routes-mail-ops';
 import { USER_ROUTES } from './routes-user';
 import { innerErrorDate } from './timefmt';
 import { UTC_ZONE } from './timezones';
@@ -37,7 +38,7 @@ const GRAPH_BODY_LIMIT = 4 * 1024 * 1024;
 const IDENTITY_BODY_LIMIT = 1024 * 1024;
 /** Control bodies can be large (bulk specs); they are ours, not Graph's. */
 const CONTROL_BODY_LIMIT = 64 * 1024 * 1024;
-const GRAPH_ROUTES: readonly GraphRoute[] = [...USER_ROUTES, ...MAIL_ROUTES, ...CALENDAR_ROUTES, ...CALENDAR_VIEW_ROUTES];
+const GRAPH_ROUTES: readonly GraphRoute[] = [...USER_ROUTES, ...MAIL_ROUTES, ...MAIL_OPS_ROUTES, ...CALENDAR_ROUTES, ...CALENDAR_VIEW_ROUTES];
 const HAS_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
 interface Exchange {
@@ -86,9 +87,29 @@ async function handle(world: World, control: EmulatorControl, req: IncomingMessa
 function send(ex: Exchange, result: HttpResult): void {
   const { res } = ex;
   if (res.headersSent || res.destroyed) return;
+  if (result.stream) {
+    void sendStream(ex, result.status, result.headers ?? {}, result.stream());
+    return;
+  }
   const payload = result.text ?? (result.body === undefined ? '' : JSON.stringify(result.body));
   res.writeHead(result.status, { ...result.headers, 'Content-Length': Buffer.byteLength(payload) });
   res.end(payload);
+}
+
+/** Writes a streamed body with back-pressure; a client that goes away ends it. */
+async function sendStream(ex: Exchange, status: number, headers: Record<string, string>, chunks: AsyncIterable<Buffer>): Promise<void> {
+  const { res } = ex;
+  res.writeHead(status, headers);
+  const closed = new Promise<void>((resolve) => { res.once('close', () => resolve()); });
+  try {
+    for await (const chunk of chunks) {
+      if (res.destroyed) return;
+      if (!res.write(chunk)) await Promise.race([new Promise<void>((resolve) => { res.once('drain', () => resolve()); }), closed]);
+    }
+    res.end();
+  } catch {
+    res.destroy();
+  }
 }
 
 function graphError(ex: Exchange, err: GraphError): HttpResult {
@@ -215,7 +236,7 @@ async function graphPipeline(ex: Exchange): Promise<void> {
     }
     const prefs = parsePreferences(ex.req.headers.prefer);
     const request: GraphRequest = {
-      world, rawPath, params: ex.url.searchParams, body, mailbox, caller, prefs,
+      world, rawPath, params: ex.url.searchParams, headers: ex.req.headers, body, mailbox, caller, prefs,
       render: {
         timeZone: prefs.timeZone ?? UTC_ZONE,
         bodyType: prefs.bodyType,
