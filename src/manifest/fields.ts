@@ -46,6 +46,13 @@ export const folderField = (note: string, order: number): Field => ({
   label: 'Folder', viewClass: 'SelectView', required: false, model: 'getFolders', prompt: 'Inbox', note, order, require: ['mailbox'],
 });
 
+/** Where Move Mail and Copy Mail put a mail (src/graph/destination.ts); the input may name it instead. */
+export const destinationFolderField = (order: number): Field => ({
+  ...folderField('The folder the mail goes to. Empty: the one destinationFolderId or destinationFolderPath names in the input.', order),
+  label: 'Destination folder',
+  prompt: 'From the input',
+});
+
 /** A calendar of the mailbox; empty is the default calendar. */
 export const calendarField = (order: number): Field => ({
   label: 'Calendar', viewClass: 'SelectView', required: false, model: 'getCalendars', prompt: 'Default calendar', note: 'Leave empty for the default calendar.', order, require: ['mailbox'],
@@ -67,6 +74,15 @@ export const startTimeField = ({ emits, whenEmpty, order }: { emits: string; whe
 /** The zone event times are given in, read by validation/timezones.ts. */
 export const timeZoneField = (order: number): Field => ({
   label: 'Time zone of start and end', viewClass: 'TextFieldView', required: false, placeholder: 'UTC', note: 'IANA (Europe/Berlin) or Windows (W. Europe Standard Time) name. Empty: UTC.', order,
+});
+
+/** Whether a step that emits mail stores its files in the platform (src/platform/mailAttachments.ts). */
+export const storeAttachmentsField = (order: number): Field => ({
+  label: 'Store attachments',
+  viewClass: 'CheckBoxView',
+  required: false,
+  note: "Store each mail's files in the platform and attach them to its message; a file over the size limit is listed with the reason.",
+  order,
 });
 
 /** How a lookup or trigger with many results emits them (src/platform/batches.ts). */

@@ -62,6 +62,50 @@ export const dateTimeTimeZone = (title: string, description: string): Schema => 
   timeZone: text('Time zone', 'The zone the time is given in, as Graph names it (UTC, Europe/Berlin, W. Europe Standard Time).'),
 });
 
+/** microsoft.graph.message as the steps that emit mail show it (graph/messages.ts MAIL_FIELDS). */
+export const mailProperties = {
+  id: text('Message id', 'Immutable Outlook id: stays the same when the mail is moved.'),
+  internetMessageId: text('Internet message id', 'The Message-ID header; null for some drafts.'),
+  conversationId: text('Conversation id', 'Shared by the mails of one conversation; null when Outlook has none.'),
+  parentFolderId: text('Folder id', 'Id of the folder the mail is in.'),
+  subject: text('Subject', 'The subject; empty when there is none.'),
+  bodyPreview: text('Body preview', 'The first 255 characters of the body, as text; null when Outlook has none.'),
+  body: itemBody,
+  from: recipient('From', 'Who the mail is from; null for drafts.', "The sender's"),
+  sender: recipient('Sender', 'The mailbox that sent it (differs from From when sent on behalf); null for drafts.', "The sending mailbox's"),
+  toRecipients: recipientList('To', 'The To recipients.'),
+  ccRecipients: recipientList('Cc', 'The Cc recipients.'),
+  bccRecipients: recipientList('Bcc', 'The Bcc recipients (only on mail the mailbox sent).'),
+  replyTo: recipientList('Reply to', 'Where replies should go, when the sender asked for other addresses.', "The reply address's"),
+  receivedDateTime: instant('Received', 'When the mail arrived (ISO 8601, UTC, whole seconds).'),
+  sentDateTime: instant('Sent', 'When the mail was sent (ISO 8601, UTC); null for drafts.'),
+  importance: text('Importance', 'low, normal or high.'),
+  isRead: flag('Read', 'Whether the mail has been read.'),
+  isDraft: flag('Draft', 'Whether the mail is an unsent draft.'),
+  flag: object('Flag', 'The follow-up flag; null when Outlook has none.', {
+    flagStatus: text('Flag status', 'notFlagged, flagged or complete.'),
+  }),
+  categories: strings('Categories', 'Outlook category names on the mail.'),
+  hasAttachments: flag('Has attachments', 'Whether the mail has file attachments (not counting inline images).'),
+  webLink: text('Link to open the mail in Outlook on the web', 'URL of the mail in Outlook on the web; null when Outlook has none.'),
+} satisfies Properties;
+
+/** A mail's attachments as platform/mailAttachments.ts stores them (Store attachments). */
+export const storedAttachments: Schema = list('Attachments', 'Store attachments only: the files of the mail, each stored in the platform (see url) or listed with the reason it was not (skipped); absent when attachments are not stored.', {
+  type: 'object',
+  properties: {
+    id: text('Attachment id', "Outlook's id of the attachment."),
+    name: text('Name', 'File name, unique within the mail; the key of the file in the message\'s attachments.'),
+    contentType: text('Content type', 'MIME type; message/rfc822 (.eml), text/calendar (.ics) or text/vcard (.vcf) for an attached mail, event or contact.'),
+    size: number('Size in bytes', 'Bytes stored; for a file not stored, the size Outlook reports.'),
+    url: text('URL', "Where the platform's storage keeps the file; absent when it was not stored."),
+    isInline: flag('Inline', 'Whether it is shown in the body (an image the HTML refers to by cid:).'),
+    contentId: text('Content id', 'The cid: an HTML body refers to an inline image by; absent when none.'),
+    kind: text('Kind', 'file, item (an attached mail, event or contact) or reference (a link to a cloud file).'),
+    skipped: text('Why not stored', 'Absent when stored; else the reason: over the size limit, or a link to a cloud file.'),
+  },
+});
+
 /** An event's attendees (microsoft.graph.attendee), with their type and response. */
 export const attendees: Schema = list('Attendees', 'Everyone invited, with their type and response.', {
   type: 'object',
@@ -93,6 +137,15 @@ export const eventProperties = {
 export const inputProperties = {
   bodyContentType: text('Body type', 'text (the default) or html, in any letter case (HTML works too).'),
   importance: text('Importance', 'low, normal (the default) or high, in any letter case.'),
+} satisfies Properties;
+
+/** The input of a step that acts on one mail. */
+export const messageIdInput = (does: string): Schema => text('Message id', `The id of the mail to ${does}, as the component emits it (immutable ids survive moves).`, { required: true });
+
+/** Where Move Mail and Copy Mail put the mail (src/graph/destination.ts). */
+export const destinationInputs = {
+  destinationFolderId: text('Destination folder id', 'An Outlook folder id or a well-known name (inbox, archive, deleteditems, junkemail...). Wins over destinationFolderPath and over the Destination folder setting.'),
+  destinationFolderPath: text('Destination folder path', 'A folder path such as Inbox/Projects/Alpha: names separated by /, the first a top-level or well-known folder; every level must exist. Wins over the Destination folder setting.'),
 } satisfies Properties;
 
 // ---- Emit behaviour (src/platform/batches.ts) -------------------------------------------------
