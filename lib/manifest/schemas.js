@@ -6,7 +6,7 @@
  * a body, a date-time with its zone, attendees) is written here once and used by every step.
  */
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.withPages = exports.inputProperties = exports.eventProperties = exports.location = exports.attendees = exports.dateTimeTimeZone = exports.itemBody = exports.recipientList = exports.recipient = exports.emailAddress = exports.strings = exports.list = exports.object = exports.instant = exports.flag = exports.number = exports.text = exports.body = void 0;
+exports.withPages = exports.destinationInputs = exports.messageIdInput = exports.inputProperties = exports.eventProperties = exports.location = exports.attendees = exports.storedAttachments = exports.mailProperties = exports.dateTimeTimeZone = exports.itemBody = exports.recipientList = exports.recipient = exports.emailAddress = exports.strings = exports.list = exports.object = exports.instant = exports.flag = exports.number = exports.text = exports.body = void 0;
 /** A step's in or out schema: the message body's properties. */
 const body = (properties) => ({ type: 'object', properties });
 exports.body = body;
@@ -53,6 +53,48 @@ const dateTimeTimeZone = (title, description) => (0, exports.object)(title, desc
     timeZone: (0, exports.text)('Time zone', 'The zone the time is given in, as Graph names it (UTC, Europe/Berlin, W. Europe Standard Time).'),
 });
 exports.dateTimeTimeZone = dateTimeTimeZone;
+/** microsoft.graph.message as the steps that emit mail show it (graph/messages.ts MAIL_FIELDS). */
+exports.mailProperties = {
+    id: (0, exports.text)('Message id', 'Immutable Outlook id: stays the same when the mail is moved.'),
+    internetMessageId: (0, exports.text)('Internet message id', 'The Message-ID header; null for some drafts.'),
+    conversationId: (0, exports.text)('Conversation id', 'Shared by the mails of one conversation; null when Outlook has none.'),
+    parentFolderId: (0, exports.text)('Folder id', 'Id of the folder the mail is in.'),
+    subject: (0, exports.text)('Subject', 'The subject; empty when there is none.'),
+    bodyPreview: (0, exports.text)('Body preview', 'The first 255 characters of the body, as text; null when Outlook has none.'),
+    body: exports.itemBody,
+    from: (0, exports.recipient)('From', 'Who the mail is from; null for drafts.', "The sender's"),
+    sender: (0, exports.recipient)('Sender', 'The mailbox that sent it (differs from From when sent on behalf); null for drafts.', "The sending mailbox's"),
+    toRecipients: (0, exports.recipientList)('To', 'The To recipients.'),
+    ccRecipients: (0, exports.recipientList)('Cc', 'The Cc recipients.'),
+    bccRecipients: (0, exports.recipientList)('Bcc', 'The Bcc recipients (only on mail the mailbox sent).'),
+    replyTo: (0, exports.recipientList)('Reply to', 'Where replies should go, when the sender asked for other addresses.', "The reply address's"),
+    receivedDateTime: (0, exports.instant)('Received', 'When the mail arrived (ISO 8601, UTC, whole seconds).'),
+    sentDateTime: (0, exports.instant)('Sent', 'When the mail was sent (ISO 8601, UTC); null for drafts.'),
+    importance: (0, exports.text)('Importance', 'low, normal or high.'),
+    isRead: (0, exports.flag)('Read', 'Whether the mail has been read.'),
+    isDraft: (0, exports.flag)('Draft', 'Whether the mail is an unsent draft.'),
+    flag: (0, exports.object)('Flag', 'The follow-up flag; null when Outlook has none.', {
+        flagStatus: (0, exports.text)('Flag status', 'notFlagged, flagged or complete.'),
+    }),
+    categories: (0, exports.strings)('Categories', 'Outlook category names on the mail.'),
+    hasAttachments: (0, exports.flag)('Has attachments', 'Whether the mail has file attachments (not counting inline images).'),
+    webLink: (0, exports.text)('Link to open the mail in Outlook on the web', 'URL of the mail in Outlook on the web; null when Outlook has none.'),
+};
+/** A mail's attachments as platform/mailAttachments.ts stores them (Store attachments). */
+exports.storedAttachments = (0, exports.list)('Attachments', 'Store attachments only: the files of the mail, each stored in the platform (see url) or listed with the reason it was not (skipped); absent when attachments are not stored.', {
+    type: 'object',
+    properties: {
+        id: (0, exports.text)('Attachment id', "Outlook's id of the attachment."),
+        name: (0, exports.text)('Name', 'File name, unique within the mail; the key of the file in the message\'s attachments.'),
+        contentType: (0, exports.text)('Content type', 'MIME type; message/rfc822 (.eml), text/calendar (.ics) or text/vcard (.vcf) for an attached mail, event or contact.'),
+        size: (0, exports.number)('Size in bytes', 'Bytes stored; for a file not stored, the size Outlook reports.'),
+        url: (0, exports.text)('URL', "Where the platform's storage keeps the file; absent when it was not stored."),
+        isInline: (0, exports.flag)('Inline', 'Whether it is shown in the body (an image the HTML refers to by cid:).'),
+        contentId: (0, exports.text)('Content id', 'The cid: an HTML body refers to an inline image by; absent when none.'),
+        kind: (0, exports.text)('Kind', 'file, item (an attached mail, event or contact) or reference (a link to a cloud file).'),
+        skipped: (0, exports.text)('Why not stored', 'Absent when stored; else the reason: over the size limit, or a link to a cloud file.'),
+    },
+});
 /** An event's attendees (microsoft.graph.attendee), with their type and response. */
 exports.attendees = (0, exports.list)('Attendees', 'Everyone invited, with their type and response.', {
     type: 'object',
@@ -80,6 +122,14 @@ exports.eventProperties = {
 exports.inputProperties = {
     bodyContentType: (0, exports.text)('Body type', 'text (the default) or html, in any letter case (HTML works too).'),
     importance: (0, exports.text)('Importance', 'low, normal (the default) or high, in any letter case.'),
+};
+/** The input of a step that acts on one mail. */
+const messageIdInput = (does) => (0, exports.text)('Message id', `The id of the mail to ${does}, as the component emits it (immutable ids survive moves).`, { required: true });
+exports.messageIdInput = messageIdInput;
+/** Where Move Mail and Copy Mail put the mail (src/graph/destination.ts). */
+exports.destinationInputs = {
+    destinationFolderId: (0, exports.text)('Destination folder id', 'An Outlook folder id or a well-known name (inbox, archive, deleteditems, junkemail...). Wins over destinationFolderPath and over the Destination folder setting.'),
+    destinationFolderPath: (0, exports.text)('Destination folder path', 'A folder path such as Inbox/Projects/Alpha: names separated by /, the first a top-level or well-known folder; every level must exist. Wins over the Destination folder setting.'),
 };
 // ---- Emit behaviour (src/platform/batches.ts) -------------------------------------------------
 /**

@@ -4,8 +4,18 @@
  */
 import { createEvent } from '../calendar/createEvent.step';
 import { getNewAndUpdatedEvents } from '../calendar/getNewAndUpdatedEvents.step';
+import { copyMail } from '../mail/copyMail.step';
+import { deleteMail } from '../mail/deleteMail.step';
+import { getMail } from '../mail/getMail.step';
 import { getNewMail } from '../mail/getNewMail.step';
+import { lookupFolder } from '../mail/lookupFolder.step';
+import { lookupMails } from '../mail/lookupMails.step';
+import { moveMail } from '../mail/moveMail.step';
 import { sendMail } from '../mail/sendMail.step';
+import { updateMail } from '../mail/updateMail.step';
 import type { StepDescriptor } from './descriptor';
 
-export const STEPS: readonly StepDescriptor[] = [getNewMail, getNewAndUpdatedEvents, sendMail, createEvent];
+export const STEPS: readonly StepDescriptor[] = [
+  getNewMail, getNewAndUpdatedEvents, sendMail, createEvent,
+  getMail, lookupMails, moveMail, copyMail, updateMail, deleteMail, lookupFolder,
+];
