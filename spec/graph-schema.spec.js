@@ -161,8 +161,14 @@ describe('Graph v1.0 schema conformance', function graphSchema() {
       });
     }
 
-    it('every property of the mail trigger\'s out schema, nested ones included, is a message property in Graph v1.0', () => {
-      expect(missingMembers(readSchema(stepDef('getNewMail').metadata.out), 'message', '$')).to.deep.equal([]);
+    it('every property of the mail trigger\'s out schema, nested ones included, is a message property in Graph v1.0; the stored attachments\' Graph properties are fileAttachment\'s', () => {
+      // attachments is the component's list of stored files, results and page the emitPage wrapper.
+      const { attachments, results, page, ...mail } = readSchema(stepDef('getNewMail').metadata.out).properties;
+      expect(missingMembers({ properties: mail }, 'message', '$')).to.deep.equal([]);
+      expect(results.items.properties).to.deep.equal({ ...mail, attachments });
+      const { url, kind, skipped, ...fromGraph } = attachments.items.properties;
+      expect([url, kind, skipped, page].every((p) => p && p.type)).to.equal(true);
+      expect(missingMembers({ properties: fromGraph }, 'fileAttachment', '$.attachments')).to.deep.equal([]);
     });
 
     it('every property of the events trigger\'s out schema, nested ones included, is an event property in Graph v1.0', () => {

@@ -35,15 +35,15 @@ function parseUpdate(input) {
         patch.importance = importance;
     const status = (0, fields_1.oneOf)(input.flagStatus, 'flagStatus', FLAG_STATUSES);
     const due = (0, mailInputs_1.parseDueDate)(input.flagDueDate, 'flagDueDate');
-    if (due && status && status !== 'flagged')
-        throw new errors_1.InputError('flagDueDate', `a due date goes with flagStatus flagged, not ${status}: leave flagStatus empty or set it to flagged`);
     if (status || due) {
-        const when = due && { dateTime: due.dateTime, timeZone: due.timeZone };
-        // Graph refuses a due date without a start date; the follow-up starts on its due date.
+        // A cleared flag has no dates (Outlook drops them); a completed one keeps them. Graph refuses a
+        // due date without a start date: the follow-up starts on its due date.
+        const when = due && status !== 'notFlagged' && { dateTime: due.dateTime, timeZone: due.timeZone };
         patch.flag = { flagStatus: status ?? 'flagged', ...(when && { startDateTime: when, dueDateTime: when }) };
     }
     const mode = (0, fields_1.oneOf)(input.categoriesMode, 'categoriesMode', MODES, 'replace');
     let categories;
+    // categoriesMode without categories changes nothing: it only says how to apply them.
     if (!(0, fields_1.isAbsent)(input.categories)) {
         const names = dedupe((0, mailInputs_1.parseCategories)(input.categories, 'categories'));
         if (mode !== 'replace' && !names.length)
@@ -52,9 +52,6 @@ function parseUpdate(input) {
             patch.categories = names;
         else
             categories = { mode, names };
-    }
-    else if (!(0, fields_1.isAbsent)(input.categoriesMode)) {
-        throw new errors_1.InputError('categories', `is required with categoriesMode ${mode}: give the categories to ${mode}`);
     }
     if (!Object.keys(patch).length && !categories) {
         throw new errors_1.InputError('isRead', 'nothing to change: give at least one of isRead, flagStatus, flagDueDate, importance, categories');

@@ -20,10 +20,10 @@ exports.updateMail = {
         messageId: (0, schemas_1.messageIdInput)('update'),
         isRead: (0, schemas_1.flag)('Read', 'true marks the mail read, false unread. Empty: unchanged.'),
         flagStatus: (0, schemas_1.text)('Flag', 'notFlagged, flagged or complete, in any letter case. Empty: unchanged (flagged when a due date is given).'),
-        flagDueDate: (0, schemas_1.text)('Flag due date', 'When the follow-up is due: a date (2026-03-10) or a date-time with Z or an offset. Flags the mail; its start is the same day.'),
+        flagDueDate: (0, schemas_1.text)('Flag due date', 'When the follow-up is due: a date (2026-03-10) or a date-time with Z or an offset; its start is the same. Flags the mail unless flagStatus says otherwise; ignored with notFlagged.'),
         importance: { ...schemas_1.inputProperties.importance, description: 'low, normal or high, in any letter case. Empty: unchanged.' },
         categories: (0, schemas_1.text)('Categories', 'Category names, as a list or comma-separated; at most 25, each up to 255 characters. With replace, an empty list removes them all.'),
-        categoriesMode: (0, schemas_1.text)('Categories mode', 'replace (the default): the mail gets exactly these categories; add: these are added to its own; remove: these are taken off. In any letter case.'),
+        categoriesMode: (0, schemas_1.text)('Categories mode', 'replace (the default): the mail gets exactly these categories; add: these are added to its own; remove: these are taken off. In any letter case. Without categories it changes nothing.'),
     }),
     out: (0, schemas_1.body)({
         id: (0, schemas_1.text)('Message id', 'The id of the mail.'),

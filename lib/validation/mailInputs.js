@@ -61,8 +61,9 @@ function parseInternetMessageId(value, field) {
     const bare = value.trim().replace(/^<(.*)>$/, '$1');
     if (bare.length + 2 > exports.MAX_INTERNET_MESSAGE_ID)
         throw new errors_1.InputError(field, `is ${bare.length + 2} characters long; at most ${exports.MAX_INTERNET_MESSAGE_ID} are accepted`);
-    if (!/^[^\s<>@]+@[^\s<>@]+$/.test(bare) || text_1.CONTROL_CHARS.test(bare)) {
-        throw new errors_1.InputError(field, `${(0, echo_1.quote)(value.length > 60 ? `${value.slice(0, 60)}…` : value)} is not a Message-ID: expected the form '<left@right>' (no spaces), as the mail's internetMessageId shows it`);
+    // RFC 5322 wants left@right, but Outlook keeps what senders wrote (Microsoft's own examples lack the @).
+    if (!/^[^\s<>]+$/.test(bare) || text_1.CONTROL_CHARS.test(bare)) {
+        throw new errors_1.InputError(field, `${(0, echo_1.quote)(value.length > 60 ? `${value.slice(0, 60)}…` : value)} is not a Message-ID: expected one word without spaces, in angle brackets or not ('<left@right>'), as the mail's internetMessageId shows it`);
     }
     return `<${bare}>`;
 }

@@ -21,10 +21,10 @@ export const updateMail: ActionDescriptor = {
     messageId: messageIdInput('update'),
     isRead: flag('Read', 'true marks the mail read, false unread. Empty: unchanged.'),
     flagStatus: text('Flag', 'notFlagged, flagged or complete, in any letter case. Empty: unchanged (flagged when a due date is given).'),
-    flagDueDate: text('Flag due date', 'When the follow-up is due: a date (2026-03-10) or a date-time with Z or an offset. Flags the mail; its start is the same day.'),
+    flagDueDate: text('Flag due date', 'When the follow-up is due: a date (2026-03-10) or a date-time with Z or an offset; its start is the same. Flags the mail unless flagStatus says otherwise; ignored with notFlagged.'),
     importance: { ...inputProperties.importance, description: 'low, normal or high, in any letter case. Empty: unchanged.' },
     categories: text('Categories', 'Category names, as a list or comma-separated; at most 25, each up to 255 characters. With replace, an empty list removes them all.'),
-    categoriesMode: text('Categories mode', 'replace (the default): the mail gets exactly these categories; add: these are added to its own; remove: these are taken off. In any letter case.'),
+    categoriesMode: text('Categories mode', 'replace (the default): the mail gets exactly these categories; add: these are added to its own; remove: these are taken off. In any letter case. Without categories it changes nothing.'),
   }),
   out: body({
     id: text('Message id', 'The id of the mail.'),

@@ -39,21 +39,20 @@ export function parseUpdate(input: Record<string, unknown>): MailUpdate {
   if (importance) patch.importance = importance;
   const status = oneOf(input.flagStatus, 'flagStatus', FLAG_STATUSES);
   const due = parseDueDate(input.flagDueDate, 'flagDueDate');
-  if (due && status && status !== 'flagged') throw new InputError('flagDueDate', `a due date goes with flagStatus flagged, not ${status}: leave flagStatus empty or set it to flagged`);
   if (status || due) {
-    const when = due && { dateTime: due.dateTime, timeZone: due.timeZone };
-    // Graph refuses a due date without a start date; the follow-up starts on its due date.
+    // A cleared flag has no dates (Outlook drops them); a completed one keeps them. Graph refuses a
+    // due date without a start date: the follow-up starts on its due date.
+    const when = due && status !== 'notFlagged' && { dateTime: due.dateTime, timeZone: due.timeZone };
     patch.flag = { flagStatus: status ?? 'flagged', ...(when && { startDateTime: when, dueDateTime: when }) };
   }
   const mode = oneOf(input.categoriesMode, 'categoriesMode', MODES, 'replace');
   let categories: MailUpdate['categories'];
+  // categoriesMode without categories changes nothing: it only says how to apply them.
   if (!isAbsent(input.categories)) {
     const names = dedupe(parseCategories(input.categories, 'categories'));
     if (mode !== 'replace' && !names.length) throw new InputError('categories', `is empty: give the categories to ${mode}, as a list or comma-separated`);
     if (mode === 'replace') patch.categories = names;
     else categories = { mode, names };
-  } else if (!isAbsent(input.categoriesMode)) {
-    throw new InputError('categories', `is required with categoriesMode ${mode}: give the categories to ${mode}`);
   }
   if (!Object.keys(patch).length && !categories) {
     throw new InputError('isRead', 'nothing to change: give at least one of isRead, flagStatus, flagDueDate, importance, categories');

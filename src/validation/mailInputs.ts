@@ -50,8 +50,9 @@ export function parseInternetMessageId(value: unknown, field: string): string {
   }
   const bare = value.trim().replace(/^<(.*)>$/, '$1');
   if (bare.length + 2 > MAX_INTERNET_MESSAGE_ID) throw new InputError(field, `is ${bare.length + 2} characters long; at most ${MAX_INTERNET_MESSAGE_ID} are accepted`);
-  if (!/^[^\s<>@]+@[^\s<>@]+$/.test(bare) || CONTROL_CHARS.test(bare)) {
-    throw new InputError(field, `${quote(value.length > 60 ? `${value.slice(0, 60)}…` : value)} is not a Message-ID: expected the form '<left@right>' (no spaces), as the mail's internetMessageId shows it`);
+  // RFC 5322 wants left@right, but Outlook keeps what senders wrote (Microsoft's own examples lack the @).
+  if (!/^[^\s<>]+$/.test(bare) || CONTROL_CHARS.test(bare)) {
+    throw new InputError(field, `${quote(value.length > 60 ? `${value.slice(0, 60)}…` : value)} is not a Message-ID: expected one word without spaces, in angle brackets or not ('<left@right>'), as the mail's internetMessageId shows it`);
   }
   return `<${bare}>`;
 }
