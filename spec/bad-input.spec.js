@@ -19,6 +19,13 @@ const STEPS = {
   getNewAndUpdatedEvents: require('../lib/calendar/getNewAndUpdatedEvents'),
   sendMail: require('../lib/mail/sendMail'),
   createEvent: require('../lib/calendar/createEvent'),
+  getMail: require('../lib/mail/getMail'),
+  lookupMails: require('../lib/mail/lookupMails'),
+  moveMail: require('../lib/mail/moveMail'),
+  copyMail: require('../lib/mail/copyMail'),
+  updateMail: require('../lib/mail/updateMail'),
+  deleteMail: require('../lib/mail/deleteMail'),
+  lookupFolder: require('../lib/mail/lookupFolder'),
 };
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const WRITE = /^(POST|PUT|PATCH|DELETE) /;
@@ -272,7 +279,9 @@ describe('accepted and made safe: values that look wrong but are legitimate reac
       const [request] = seen;
       expect(request.method).to.equal(want.method);
       expect(request.path).to.equal(want.path);
-      if (want.filter) expect(request.query.get('$filter')).to.equal(want.filter);
+      if (want.filter !== undefined) expect(request.query.get('$filter')).to.equal(want.filter);
+      if (want.search !== undefined) expect(request.query.get('$search')).to.equal(want.search);
+      if (want.top !== undefined) expect(request.query.get('$top')).to.equal(want.top);
       if (want.prefer) expect(request.prefer).to.equal(want.prefer);
       if (want.tokenPath) expect(tokens).to.deep.equal([want.tokenPath]);
       const sent = request.body && request.body.message ? request.body.message : request.body;

@@ -44,7 +44,7 @@ function parseFolderPath(value, field) {
         throw new errors_1.InputError(field, `has ${names.length} levels; at most ${exports.MAX_FOLDER_DEPTH} are accepted`);
     names.forEach((name, index) => {
         if (name === '')
-            throw new errors_1.InputError(field, `level ${index + 1} is empty (two / in a row); ${PATH_EXAMPLE}`);
+            throw new errors_1.InputError(field, `level ${index + 1} is empty (two / in a row): write the names separated by single slashes, ${PATH_EXAMPLE}`);
         if (name.length > exports.MAX_FOLDER_NAME)
             throw new errors_1.InputError(field, `level ${index + 1} is ${name.length} characters long; folder names take at most ${exports.MAX_FOLDER_NAME}`);
     });
@@ -84,7 +84,7 @@ function parseSearchQuery(value, field) {
     if (text_1.CONTROL_CHARS.test(query))
         throw new errors_1.InputError(field, 'must not hold control characters or line breaks: write the query on one line');
     if ((query.match(/"/g) ?? []).length % 2 !== 0)
-        throw new errors_1.InputError(field, 'has a double quote without its closing one: quote phrases in pairs, e.g. subject:"annual report"');
+        throw new errors_1.InputError(field, 'has a double quote without its closing one: write phrases between two double quotes, such as subject:"annual report"');
     return query;
 }
 /** The `$search` value for a query: in double quotes, `\` and `"` escaped. */

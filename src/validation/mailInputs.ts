@@ -34,7 +34,7 @@ export function parseFolderPath(value: unknown, field: string): string[] {
   if (names.length === 1 && names[0] === '') throw new InputError(field, `is empty: give a folder path, ${PATH_EXAMPLE}`);
   if (names.length > MAX_FOLDER_DEPTH) throw new InputError(field, `has ${names.length} levels; at most ${MAX_FOLDER_DEPTH} are accepted`);
   names.forEach((name, index) => {
-    if (name === '') throw new InputError(field, `level ${index + 1} is empty (two / in a row); ${PATH_EXAMPLE}`);
+    if (name === '') throw new InputError(field, `level ${index + 1} is empty (two / in a row): write the names separated by single slashes, ${PATH_EXAMPLE}`);
     if (name.length > MAX_FOLDER_NAME) throw new InputError(field, `level ${index + 1} is ${name.length} characters long; folder names take at most ${MAX_FOLDER_NAME}`);
   });
   return names;
@@ -68,7 +68,7 @@ export function parseSearchQuery(value: unknown, field: string): string | undefi
   if (!query) throw new InputError(field, "is only spaces: give a search query, e.g. 'from:ann subject:invoice', or leave it empty to use the filters");
   if (query.length > MAX_SEARCH_QUERY) throw new InputError(field, `is ${query.length} characters long; at most ${MAX_SEARCH_QUERY} are accepted`);
   if (CONTROL_CHARS.test(query)) throw new InputError(field, 'must not hold control characters or line breaks: write the query on one line');
-  if ((query.match(/"/g) ?? []).length % 2 !== 0) throw new InputError(field, 'has a double quote without its closing one: quote phrases in pairs, e.g. subject:"annual report"');
+  if ((query.match(/"/g) ?? []).length % 2 !== 0) throw new InputError(field, 'has a double quote without its closing one: write phrases between two double quotes, such as subject:"annual report"');
   return query;
 }
 
