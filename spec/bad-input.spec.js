@@ -26,6 +26,12 @@ const STEPS = {
   updateMail: require('../lib/mail/updateMail'),
   deleteMail: require('../lib/mail/deleteMail'),
   lookupFolder: require('../lib/mail/lookupFolder'),
+  getNewAndUpdatedContacts: require('../lib/contacts/getNewAndUpdatedContacts'),
+  createContact: require('../lib/contacts/createContact'),
+  updateContact: require('../lib/contacts/updateContact'),
+  upsertContact: require('../lib/contacts/upsertContact'),
+  lookupContact: require('../lib/contacts/lookupContact'),
+  deleteContact: require('../lib/contacts/deleteContact'),
 };
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const WRITE = /^(POST|PUT|PATCH|DELETE) /;

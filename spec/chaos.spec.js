@@ -45,6 +45,12 @@ describe('chaos: polls, sends and bookings under faults, crashes and token rotat
     expect(totals.sends).to.be.above(10);
     expect(totals.eventsCreated).to.be.above(5);
     expect(totals.rotations).to.be.above(5);
+    // The contacts part: upserts (replayed too) with no duplicate contact, and the contacts trigger.
+    expect(totals.duplicateContacts, report(totals)).to.equal(0);
+    expect(totals.upserts).to.be.above(10);
+    expect(totals.upsertReplays).to.be.above(0);
+    expect(totals.contacts).to.be.above(50);
+    expect(totals.contactChanges).to.be.above(10);
   });
 
   it('through the Mailbox field and app-only too: nothing lost or duplicated; app tokens rotate nothing and are never persisted', async () => {
@@ -72,7 +78,21 @@ describe('chaos: polls, sends and bookings under faults, crashes and token rotat
   });
 
   describe('notices the bugs it is there to catch', () => {
-    const quick = { ticks: 20, floodShare: 0, crowdShare: 0 };
+    // The mail and event bugs below are looked for without the contacts part, whose requests would shift their random draws.
+    const quick = { ticks: 20, floodShare: 0, crowdShare: 0, contacts: false };
+
+    it('an upsert that looks the address up and creates when it sees nothing (no marker, no check after): duplicate contacts', async () => {
+      const contactWrites = require('../lib/graph/contactWrites');
+      const naive = () => async (op) => {
+        const found = await op.candidates();
+        if (found.contacts.length) return { contact: found.contacts[0], created: false, removed: 0 };
+        const { body } = await op.session.post(op.collection, op.body, { idempotent: false });
+        return { contact: body, created: true, removed: 0 };
+      };
+      const totals = await withPatch(contactWrites, 'createOnce', naive, () => runChaos({ seed: 1, scenarios: 4, config: { ...quick, contacts: true } }));
+      expect(totals.duplicateContacts, summaryLine(totals)).to.be.above(0);
+      expect(verdict(totals).join()).to.match(/duplicate contact/);
+    });
 
     it('a trigger that forgets what it emitted: duplicates', async () => {
       const totals = await withPatch(cursor, 'isNew', () => (state, key, second) => second >= state.from, () => runChaos({ seed: 1, scenarios: 1, config: quick }));

@@ -12,6 +12,7 @@ const { GRAPH, cfgWith } = require('./helpers/setup');
 const { createContext } = require('./helpers/context');
 const { createdEvent } = require('./helpers/graphAnswers');
 const { answerToolbox, platformStorage, toolboxMail } = require('./helpers/mailToolbox');
+const { contactGraph, graphContact } = require('./helpers/contactGraph');
 const { loadStep } = require('./helpers/sailor');
 const { ROOT, component, steps, stepDef, readSchema, newAjv, forAjv, outErrors } = require('./helpers/metadata');
 
@@ -170,6 +171,21 @@ describe('component.json', () => {
       expect(result).to.deep.equal({ 'inbox-id': 'Inbox', 'proj-id': 'Inbox / Projects', 'sent-id': 'Sent Items' });
     });
 
+    it('getContactFolders lists the default Contacts folder first, then every folder under it by path', async () => {
+      for (const step of ['getNewAndUpdatedContacts', 'createContact', 'upsertContact', 'lookupContact']) {
+        const { getContactFolders } = loadStep(step);
+        nock(GRAPH)
+          .get('/v1.0/me/contactFolders').query(true).reply(200, { value: [{ id: 'f-sup', displayName: 'Suppliers', parentFolderId: 'root' }, { id: 'f-fam', displayName: 'Family', parentFolderId: 'root' }] })
+          .get('/v1.0/me/contactFolders/f-sup/childFolders').query(true).reply(200, { value: [{ id: 'f-eu', displayName: 'Europe', parentFolderId: 'f-sup' }] })
+          .get('/v1.0/me/contactFolders/f-fam/childFolders').query(true).reply(200, { value: [] })
+          .get('/v1.0/me/contactFolders/f-eu/childFolders').query(true).reply(200, { value: [] });
+        const result = await getContactFolders.call(createContext(), cfgWith());
+        expect(Object.entries(result)).to.deep.equal([
+          ['contacts', 'Contacts (default folder)'], ['f-fam', 'Contacts / Family'], ['f-sup', 'Contacts / Suppliers'], ['f-eu', 'Contacts / Suppliers / Europe'],
+        ]);
+      }
+    });
+
     it('getCalendars lists calendars, the default one first and marked', async () => {
       for (const step of ['getNewAndUpdatedEvents', 'createEvent']) {
         const { getCalendars } = loadStep(step);
@@ -303,6 +319,44 @@ describe('component.json', () => {
         }
       },
       ...toolboxOutputs(),
+      getNewAndUpdatedContacts: async () => {
+        nock(GRAPH).get('/v1.0/me/contactFolders').query(true).reply(200, { value: [] });
+        // A contact with everything, and one with nothing but a name (Graph's nulls and empty objects).
+        return triggerOutputs('getNewAndUpdatedContacts', '/v1.0/me/contacts', [
+          graphContact({ middleName: 'J.', mobilePhone: '+1 555 0100', homePhones: ['+1 555 0101'], homeAddress: { city: 'Seattle' }, otherAddress: { countryOrRegion: 'Canada' }, categories: ['Customers'], personalNotes: 'Notes' }),
+          graphContact({ id: 'AAMkBare=', displayName: 'Bare', givenName: 'Bare', surname: null, nickName: null, emailAddresses: [], businessPhones: [], companyName: null, jobTitle: null, department: null, businessAddress: {}, birthday: null }),
+        ]);
+      },
+      createContact: async () => {
+        contactGraph();
+        const full = await actionOutput('createContact', { givenName: 'Ann', surname: 'Lee', emailAddresses: 'ann@fabrikam.example', birthday: '1980-02-29', homeAddress: { city: 'Berlin' } });
+        nock.cleanAll();
+        contactGraph();
+        const bare = await actionOutput('createContact', { companyName: 'Fabrikam' });
+        return [full, bare];
+      },
+      updateContact: async () => {
+        contactGraph({ contacts: [graphContact({ id: 'AAMkContact1=' })] });
+        const changed = await actionOutput('updateContact', { contactId: 'AAMkContact1=', jobTitle: 'CEO', clearFields: 'birthday' });
+        const unchanged = await actionOutput('updateContact', { contactId: 'AAMkContact1=', jobTitle: 'CEO' });
+        return [changed, unchanged];
+      },
+      upsertContact: async () => {
+        contactGraph({ contacts: [graphContact()] });
+        const updated = await actionOutput('upsertContact', { emailAddress: 'garth@contoso.example', jobTitle: 'CEO' });
+        const created = await actionOutput('upsertContact', { emailAddress: 'new@fabrikam.example', givenName: 'New' });
+        return [updated, created];
+      },
+      lookupContact: async () => {
+        contactGraph({ contacts: [graphContact()] });
+        const found = await actionOutput('lookupContact', { emailAddress: 'GARTH@contoso.example' });
+        const none = await actionOutput('lookupContact', { name: 'Nobody' });
+        return [found, none];
+      },
+      deleteContact: async () => {
+        contactGraph({ contacts: [graphContact({ id: 'AAMkContact1=' })] });
+        return [await actionOutput('deleteContact', { contactId: 'AAMkContact1=' }), await actionOutput('deleteContact', { contactId: 'AAMkContact1=' })];
+      },
       getNewAndUpdatedEvents: () => triggerOutputs('getNewAndUpdatedEvents', '/v1.0/me/calendar/events', [
         { ...graphEvent, id: 'AAMkOnline=', isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness', onlineMeeting: { joinUrl: 'https://teams.microsoft.com/l/meetup-join/x' }, seriesMasterId: 'AAMkMaster', recurrence: { pattern: { type: 'weekly', interval: 1 }, range: { type: 'noEnd', startDate: '2026-01-10' } } },
         graphEvent,

@@ -33,6 +33,17 @@ function expectProperty(typeName, property) {
   expect(members(schema, typeName), `${property} is not a property of ${typeName} in Graph v1.0`).to.have.property(property);
 }
 
+  /** Problems with a step schema's properties read as members of Graph type `typeName`, nested ones included. */
+  function missingMembers(node, typeName, where) {
+    const known = members(schema, typeName);
+    return Object.entries(node.properties || {}).flatMap(([name, prop]) => {
+      const def = known[name];
+      if (!def) return [`${where}.${name} is not a property of ${typeName}`];
+      const inner = prop.items || prop;
+      return inner.properties ? missingMembers(inner, def.type, `${where}.${name}`) : [];
+    });
+  }
+
 describe('Graph v1.0 schema conformance', function graphSchema() {
   before(function needSchema() {
     if (!schema) {
@@ -149,17 +160,98 @@ describe('Graph v1.0 schema conformance', function graphSchema() {
     });
   });
 
+  describe('what the contact steps read, filter on, send and emit', () => {
+    const { CONTACT_FIELDS, MARKER_PROPERTY } = require('../lib/graph/contacts');
+    const { contactPollSpec } = require('../lib/contacts/getNewAndUpdatedContacts');
+    const { parseContactFields, parseClearFields, CONTACT_INPUT_FIELDS } = require('../lib/validation/contact');
+    const { parseUpsert } = require('../lib/contacts/upsertContact');
+    const FULL = {
+      givenName: 'Pavel', middleName: 'J.', surname: 'Bansky', displayName: 'Pavel Bansky', nickName: 'Pav',
+      emailAddresses: 'Pavel <pavelb@fabrikam.example>, pavel@home.example', businessPhones: '+1 555 0102; +1 555 0103', homePhones: '+1 555 0104',
+      mobilePhone: '+1 555 0105', companyName: 'Fabrikam', jobTitle: 'Buyer', department: 'Purchasing',
+      businessAddress: { street: '1 Main St', city: 'Redmond', state: 'WA', postalCode: '98052', countryOrRegion: 'USA' },
+      homeAddress: { city: 'Seattle' }, otherAddress: { countryOrRegion: 'Canada' }, birthday: '1974-07-22', categories: 'Customers', personalNotes: 'Notes',
+    };
+
+    it('every CONTACT_FIELDS entry is a contact property, and the poll spec filters and orders on one', () => {
+      for (const field of CONTACT_FIELDS) expectProperty('contact', field);
+      const spec = contactPollSpec('/me', undefined);
+      expectProperty('contact', spec.timeField);
+      expect(members(schema, 'contact').lastModifiedDateTime.type).to.equal('Edm.DateTimeOffset');
+      expect(members(schema, 'contact').changeKey.type).to.equal('Edm.String');
+    });
+
+    it('every input property a contact step takes is a contact property, and a full contact fits the schema', () => {
+      for (const field of CONTACT_INPUT_FIELDS) expectProperty('contact', field);
+      const contact = parseContactFields(FULL);
+      expect(Object.keys(contact)).to.have.members([...CONTACT_INPUT_FIELDS]);
+      expect(checkValue(schema, 'contact', contact)).to.deep.equal([]);
+      for (const address of ['businessAddress', 'homeAddress', 'otherAddress']) expect(members(schema, 'contact')[address].type).to.equal('physicalAddress');
+      expect(members(schema, 'contact').emailAddresses).to.include({ type: 'emailAddress', collection: true });
+    });
+
+    it('what Update Contact clears and Create or Update Contact sends fit the schema too', () => {
+      const cleared = parseClearFields(CONTACT_INPUT_FIELDS.join(','), {});
+      expect(checkValue(schema, 'contact', cleared)).to.deep.equal([]);
+      const { fields } = parseUpsert({ ...FULL, emailAddress: 'key@fabrikam.example', emailAddresses: 'pavel@home.example' });
+      expect(checkValue(schema, 'contact', fields)).to.deep.equal([]);
+    });
+
+    it('the marker is a single-value extended property the contact type has, in the named-property id format', () => {
+      expect(members(schema, 'contact').singleValueExtendedProperties).to.include({ type: 'singleValueLegacyExtendedProperty', collection: true });
+      for (const key of ['id', 'value']) expectProperty('singleValueLegacyExtendedProperty', key);
+      expect(MARKER_PROPERTY).to.match(/^String \{[0-9a-f-]{36}\} Name \w+$/);
+    });
+
+    it('the requests really sent select, filter and order on contact properties', async () => {
+      const queries = [];
+      nock(GRAPH).persist().get(/\/v1\.0\/me\/(contacts|contactFolders)/).query(true).reply((uri) => { queries.push(queryOf(uri)); return [200, { value: [] }]; });
+      const { process: poll } = require('../lib/contacts/getNewAndUpdatedContacts');
+      const { process: lookup } = require('../lib/contacts/lookupContact');
+      await poll.call(createContext(), {}, cfgWith({ contactFolderId: 'contacts', startTime: '2026-01-01T00:00:00Z' }), {});
+      await lookup.call(createContext(), { body: { emailAddress: 'ann@example.com' } }, cfgWith());
+      await lookup.call(createContext(), { body: { name: 'Ann' } }, cfgWith());
+      nock.cleanAll();
+      expect(queries).to.have.length(3);
+      for (const query of queries) {
+        for (const field of query.$select.split(',')) expectProperty('contact', field);
+        // A lambda names a collection property, and a property of its members: emailAddresses/any(a:a/address eq ...).
+        const lambdas = [...(query.$filter || '').matchAll(/(\w+)\/any\((\w+):\s*\2\/(\w+)/g)];
+        for (const [, collection, , member] of lambdas) {
+          expectProperty('contact', collection);
+          expectProperty(members(schema, 'contact')[collection].type, member);
+        }
+        const plain = (query.$filter || '').replace(/\w+\/any\([^)]*\)/g, '');
+        for (const field of [...filterProperties(plain), ...filterProperties(query.$orderby || '')]) expectProperty('contact', field);
+      }
+      expect(queries[1].$filter).to.match(/^emailAddresses\/any\(a:a\/address eq /);
+      expect(filterProperties(queries[0].$filter)[0]).to.equal(filterProperties(queries[0].$orderby)[0]);
+    });
+
+    it('the contact folder dropdown selects contactFolder properties, and walks childFolders', async () => {
+      const selects = [];
+      nock(GRAPH)
+        .get('/v1.0/me/contactFolders').query(true).reply((uri) => { selects.push(queryOf(uri).$select); return [200, { value: [{ id: 'f1', displayName: 'Suppliers' }] }]; })
+        .get('/v1.0/me/contactFolders/f1/childFolders').query(true).reply((uri) => { selects.push(queryOf(uri).$select); return [200, { value: [] }]; });
+      await require('../lib/contacts/createContact').getContactFolders.call(createContext(), cfgWith());
+      for (const select of selects) for (const field of select.split(',')) expectProperty('contactFolder', field);
+      expect(members(schema, 'contactFolder').childFolders.type).to.equal('contactFolder');
+      for (const [owner, segment, target] of [['user', 'contacts', 'contact'], ['user', 'contactFolders', 'contactFolder'], ['contactFolder', 'contacts', 'contact']]) {
+        expect(members(schema, owner)[segment].type, `${owner}/${segment}`).to.equal(target);
+      }
+    });
+
+    it('every contact property of the contact steps\' out schemas is a contact property; the step flags are the only others', () => {
+      const flags = { createContact: ['alreadyCreated'], updateContact: ['changed'], upsertContact: ['action'], lookupContact: ['found', 'matchCount'], getNewAndUpdatedContacts: [] };
+      for (const [step, own] of Object.entries(flags)) {
+        const properties = { ...readSchema(stepDef(step).metadata.out).properties };
+        for (const flag of own) delete properties[flag];
+        expect(missingMembers({ properties }, 'contact', step)).to.deep.equal([]);
+      }
+    });
+  });
+
   describe('what the out schemas promise', () => {
-    /** Problems with a step schema's properties read as members of Graph type `typeName`, nested ones included. */
-    function missingMembers(node, typeName, where) {
-      const known = members(schema, typeName);
-      return Object.entries(node.properties || {}).flatMap(([name, prop]) => {
-        const def = known[name];
-        if (!def) return [`${where}.${name} is not a property of ${typeName}`];
-        const inner = prop.items || prop;
-        return inner.properties ? missingMembers(inner, def.type, `${where}.${name}`) : [];
-      });
-    }
 
     it('every property of the mail trigger\'s out schema, nested ones included, is a message property in Graph v1.0; the stored attachments\' Graph properties are fileAttachment\'s', () => {
       // attachments is the component's list of stored files, results and page the emitPage wrapper.

@@ -8,6 +8,7 @@ const nock = require('nock');
 const { GRAPH, LOGIN, cfgWith, jwt } = require('./helpers/setup');
 const { createContext } = require('./helpers/context');
 const { createdEvent } = require('./helpers/graphAnswers');
+const { graphContact } = require('./helpers/contactGraph');
 const { loadStep } = require('./helpers/sailor');
 
 const SHARED = 'Info+Billing@Contoso.com';
@@ -35,6 +36,27 @@ const STEPS = {
     run: (cfg) => loadStep('createEvent').process.call(createContext(), { id: 'm-2', body: { subject: 'Plan', start: '2026-03-10T09:00:00Z', end: '2026-03-10T10:00:00Z' }, headers: {} }, cfg, {}),
     requests: (root) => [`POST ${root}/calendar/events`],
   },
+  getNewAndUpdatedContacts: {
+    run: (cfg) => loadStep('getNewAndUpdatedContacts').process.call(createContext(), {}, { ...cfg, startTime: START, contactFolderId: 'AAMkCf=' }, {}),
+    requests: (root) => [`GET ${root}/contactFolders/AAMkCf%3D/contacts`],
+  },
+  updateContact: {
+    // The contact has this job title already: read, nothing sent (the PATCH is in contacts/updateContact.spec.js).
+    run: (cfg) => loadStep('updateContact').process.call(createContext(), { id: 'm-3', body: { contactId: 'AAMkC=', jobTitle: 'Web Marketing Manager' }, headers: {} }, cfg, {}),
+    requests: (root) => [`GET ${root}/contacts/AAMkC%3D`],
+  },
+  lookupContact: {
+    run: (cfg) => loadStep('lookupContact').process.call(createContext(), { id: 'm-4', body: { emailAddress: 'ann@example.com' }, headers: {} }, cfg, {}),
+    requests: (root) => [`GET ${root}/contacts`],
+  },
+  deleteContact: {
+    run: (cfg) => loadStep('deleteContact').process.call(createContext(), { id: 'm-5', body: { contactId: 'AAMkC=' }, headers: {} }, cfg, {}),
+    requests: (root) => [`DELETE ${root}/contacts/AAMkC%3D`],
+  },
+  'getContactFolders (dropdown)': {
+    run: (cfg) => loadStep('upsertContact').getContactFolders.call(createContext(), cfg),
+    requests: (root) => [`GET ${root}/contactFolders`],
+  },
   'getFolders (dropdown)': {
     run: (cfg) => loadStep('getNewMail').getFolders.call(createContext(), cfg),
     requests: (root) => [`GET ${root}/mailFolders`],
@@ -49,12 +71,14 @@ const STEPS = {
 function graph(refuse) {
   const seen = [];
   const scope = nock(GRAPH).persist();
-  for (const method of ['GET', 'POST']) {
+  for (const method of ['GET', 'POST', 'PATCH', 'DELETE']) {
     scope.intercept(/.*/, method).query(true).reply((uri) => {
       const path = uri.split('?')[0];
       seen.push(`${method} ${path}`);
       if (refuse) return refuse;
       if (path.endsWith('/sendMail')) return [202, ''];
+      if (method === 'DELETE') return [204, ''];
+      if (/\/contacts\/[^/]+$/.test(path)) return [200, graphContact()];
       if (method === 'POST') return [201, createdEvent()];
       if (path.endsWith('/mailFolders') || path.endsWith('/calendars')) return [200, { value: [{ id: 'AAMkF=', displayName: 'Inbox', name: 'Calendar', childFolderCount: 0 }] }];
       return [200, { value: [] }, { Date: new Date().toUTCString() }];
@@ -93,7 +117,9 @@ describe('every step and dropdown on another mailbox', () => {
         expect(seen).to.deep.equal(step.requests(ROOT));
         const right = name === 'sendMail'
           ? /may not send from mailbox Info\+Billing@Contoso\.com: that needs Full Access on it plus Send As or Send on Behalf, and the credential's consent to Mail\.Send\.Shared/
-          : /has no Full Access on mailbox Info\+Billing@Contoso\.com .*an Exchange administrator grants Full Access; reconnect the credential to consent to Mail\.ReadWrite\.Shared/;
+          : /Contact/.test(name)
+            ? /has no Full Access on mailbox Info\+Billing@Contoso\.com \(or no permission on this contact folder\).*an Exchange administrator grants Full Access; reconnect the credential to consent to Contacts\.ReadWrite\.Shared\./
+            : /has no Full Access on mailbox Info\+Billing@Contoso\.com .*an Exchange administrator grants Full Access; reconnect the credential to consent to Mail\.ReadWrite\.Shared/;
         expect(err.message).to.match(right);
         expect(err.message).to.match(/HTTP 403 ErrorAccessDenied/);
       });

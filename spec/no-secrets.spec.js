@@ -361,3 +361,90 @@ describe('no secrets and no mail bodies in logs, errors, messages or snapshots',
     });
   });
 });
+
+describe('no secrets and no contact notes in logs or errors: the contact steps through the real sailor executor, on the emulator', function () {
+  this.timeout(120000);
+  const NOTES_MARKER = 'NOSECRETS-NOTES-MARKER-4b9a61e2';
+  const collector = new LeakCollector();
+  const secrets = new Set();
+  const savedEnv = {};
+  const outcomes = [];
+  let emu;
+  let uninstall;
+  let credential;
+
+  before(async () => {
+    for (const name of ENV_VARS) savedEnv[name] = process.env[name];
+    secrets.add(process.env.MSAPP_CLIENT_SECRET);
+    emu = await startEmulator({ mailCount: 4, visibilityDelayMs: 300, clientId: process.env.MSAPP_CLIENT_ID, clientSecret: process.env.MSAPP_CLIENT_SECRET });
+    process.env.OUTLOOK_GRAPH_BASE_URL = emu.url;
+    process.env.OUTLOOK_LOGIN_BASE_URL = emu.url;
+    uninstall = installHooks({
+      origin: emu.url,
+      sessionOptions: () => ({ timeoutMs: 2000 }),
+      intercept: (url, init, realFetch) => {
+        const auth = new Headers(init.headers).get('authorization');
+        if (auth) secrets.add(auth.replace(/^Bearer\s+/i, ''));
+        return realFetch(url, init);
+      },
+    });
+    credential = emu.control.issueTokens();
+    for (const key of ['access_token', 'refresh_token']) secrets.add(credential[key]);
+  });
+
+  after(async () => {
+    if (uninstall) uninstall();
+    if (emu) await emu.close();
+    for (const name of ENV_VARS) {
+      if (savedEnv[name] === undefined) delete process.env[name];
+      else process.env[name] = savedEnv[name];
+    }
+  });
+
+  // A replay soon after a create waits until a contact a failed run made meanwhile would show (20 s by Graph's clock).
+  async function run(label, name, body, fields = {}, snapshot = {}) {
+    const result = await runStep(loadStep(name), { id: `msg-${label}`, body, headers: {} }, { oauth: credential, tenantId: 'common', ...fields }, snapshot, { timeoutMs: 40000 });
+    collector.sailorRun(label, result);
+    for (const keys of result.of('updateKeys')) {
+      credential = keys.oauth;
+      for (const key of ['access_token', 'refresh_token']) secrets.add(credential[key]);
+    }
+    outcomes.push(`${label}: ${result.names.filter((n) => n !== 'end').join(',') || 'end'}`);
+    return result;
+  }
+
+  it('creates, replays, updates, upserts under lost answers, finds, deletes, polls, and refuses bad input', async () => {
+    const ann = { givenName: 'Ann', surname: 'Lee', emailAddresses: 'ann@fabrikam.example', personalNotes: `Private: ${NOTES_MARKER}` };
+    const created = (await run('create', 'createContact', ann)).of('data')[0].body;
+    expect((await run('create', 'createContact', ann)).of('data')[0].body.alreadyCreated).to.equal(true);
+    expect((await run('create, four addresses', 'createContact', { ...ann, emailAddresses: 'a@x.example, b@x.example, c@x.example, d@x.example' })).of('error')).to.have.length(1);
+    expect((await run('update', 'updateContact', { contactId: created.id, personalNotes: `Changed: ${NOTES_MARKER}` })).of('data')[0].body.changed).to.equal(true);
+    expect((await run('update, unknown id', 'updateContact', { contactId: `${created.id.slice(0, -8)}AAAAAAA=`, jobTitle: 'x' })).of('error')).to.have.length(1);
+    emu.control.setFaults([{ match: { method: 'POST', path: '/contacts$' }, kind: 'status', status: 504, applyThenFail: true, times: 1 }]);
+    const bob = { emailAddress: 'bob@fabrikam.example', personalNotes: `Bob: ${NOTES_MARKER}` };
+    expect((await run('upsert, answer lost', 'upsertContact', bob)).of('error')).to.have.length(1);
+    emu.control.clearFaults();
+    expect((await run('upsert, answer lost', 'upsertContact', bob)).of('data')).to.have.length(1);
+    expect(emu.control.contacts().filter((c) => c.emailAddresses.some((e) => e.address === 'bob@fabrikam.example'))).to.have.length(1);
+    emu.control.expireAccessTokens();
+    expect((await run('find after expiry', 'lookupContact', { emailAddress: 'ANN@fabrikam.example' })).of('updateKeys')).to.have.length(1);
+    expect((await run('find nothing', 'lookupContact', { name: 'Nobody' }, { notFound: 'error' })).of('error')).to.have.length(1);
+    emu.control.setFaults([{ match: { method: 'GET' }, kind: 'status', status: 429, retryAfterSeconds: 0, times: 2 }, { match: { method: 'GET' }, kind: 'status', status: 503, times: 1 }]);
+    const polled = await run('poll all folders under faults', 'getNewAndUpdatedContacts', {}, { startTime: new Date(Date.now() - 3600 * 1000).toISOString() });
+    expect(polled.of('data').length).to.be.at.least(2);
+    emu.control.clearFaults();
+    expect((await run('delete', 'deleteContact', { contactId: created.id })).of('data')[0].body.alreadyDeleted).to.equal(false);
+    expect((await run('delete again', 'deleteContact', { contactId: created.id })).of('data')[0].body.alreadyDeleted).to.equal(true);
+  });
+
+  it('none of it holds a token or secret, and no log or error holds a contact\'s notes', () => {
+    expect(outcomes.length, outcomes.join('\n')).to.equal(12);
+    expect(collector.texts.some((t) => t.kind === 'data' && t.text.includes(NOTES_MARKER)), 'notes were emitted, with the marker').to.equal(true);
+    expect(collector.texts.filter((t) => t.kind === 'error').length).to.be.at.least(4);
+    const hits = findLeaks(collector.texts, needlesFor({
+      secrets: { 'a token or client secret': secrets },
+      private: { "a contact's notes": [NOTES_MARKER] },
+    }));
+    expect(hits, describeLeaks(hits)).to.deep.equal([]);
+  });
+});

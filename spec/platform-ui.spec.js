@@ -14,6 +14,7 @@ const { GRAPH, cfgWith } = require('./helpers/setup');
 const { createContext } = require('./helpers/context');
 const { createdEvent } = require('./helpers/graphAnswers');
 const { answerToolbox, platformStorage } = require('./helpers/mailToolbox');
+const { contactGraph, graphContact } = require('./helpers/contactGraph');
 const { loadStep } = require('./helpers/sailor');
 const { ROOT, component, steps, readSchema, propertiesOf } = require('./helpers/metadata');
 const { startEmulator } = require('../lib/emulator');
@@ -145,6 +146,34 @@ const ANSWER = {
     const undo = [answerToolbox(), platformStorage()];
     return () => undo.forEach((fn) => fn());
   },
+  getNewAndUpdatedContacts: answerPolls,
+  createContact: () => contactGraph(),
+  updateContact: () => contactGraph({ contacts: [graphContact({ id: 'AAMkContact1=' })] }),
+  upsertContact: () => contactGraph(),
+  lookupContact: () => contactGraph({ contacts: [graphContact()] }),
+  deleteContact: () => contactGraph({ contacts: [graphContact({ id: 'AAMkContact1=' })] }),
+};
+
+/** Every contact property an action takes, filled (Create Contact, Update Contact, Create or Update Contact). */
+const FULL_CONTACT = {
+  givenName: 'Pavel',
+  middleName: 'J.',
+  surname: 'Bansky',
+  displayName: 'Pavel Bansky',
+  nickName: 'Pav',
+  emailAddresses: 'Pavel Bansky <pavelb@fabrikam.example>, pavel@home.example',
+  businessPhones: '+1 732 555 0102; +1 732 555 0103',
+  homePhones: ['+1 732 555 0104'],
+  mobilePhone: '+1 732 555 0105',
+  companyName: 'Fabrikam',
+  jobTitle: 'Buyer',
+  department: 'Purchasing',
+  businessAddress: { street: '1 Main St', city: 'Redmond', state: 'WA', postalCode: '98052', countryOrRegion: 'USA' },
+  homeAddress: { city: 'Seattle' },
+  otherAddress: { countryOrRegion: 'Canada' },
+  birthday: '1974-07-22',
+  categories: 'Customers',
+  personalNotes: 'Met at the fair.',
 };
 
 /** An input that fills every property of the action's in schema with a valid value. */
@@ -191,6 +220,19 @@ const FULL_INPUT = {
   updateMail: { messageId: 'AAMkMail1', isRead: true, flagStatus: 'flagged', flagDueDate: '2026-03-10', importance: 'high', categories: 'Red', categoriesMode: 'add' },
   deleteMail: { messageId: 'AAMkMail1', permanent: false },
   lookupFolder: { path: 'Inbox/Projects/Alpha' },
+  createContact: FULL_CONTACT,
+  updateContact: { contactId: 'AAMkContact1=', ...FULL_CONTACT, clearFields: 'otherAddress', otherAddress: undefined },
+  upsertContact: { emailAddress: 'pavelb@fabrikam.example', ...FULL_CONTACT },
+  lookupContact: { emailAddress: 'garth@contoso.example', name: 'Garth Fort' },
+  deleteContact: { contactId: 'AAMkContact1=' },
+};
+
+/** The properties of each action that take one of a fixed set of values (the spec finds them from the code's refusals). */
+const FIXED_SETS = {
+  sendMail: ['bodyContentType', 'importance'],
+  createEvent: ['bodyContentType', 'importance'],
+  lookupMails: ['importance'],
+  updateMail: ['flagStatus', 'importance', 'categoriesMode'],
 };
 
 /** Runs the step on `body` and `cfg`: undefined when it succeeded, else the error it was refused with. */
@@ -260,7 +302,7 @@ describe('platform UI: the in metadata says what the action really accepts', () 
             expect(propSchema.description, `${prop}.description`).to.match(/any letter case/);
           }
         }
-        expect(fixed, 'the properties with a fixed set of values').to.include.members(['bodyContentType', 'importance'].filter((prop) => prop in schema.properties));
+        expect(fixed, 'the properties with a fixed set of values').to.include.members(FIXED_SETS[name] || []);
       });
     });
   });
@@ -290,6 +332,12 @@ describe('platform UI: a step field is marked required exactly when the step ref
     updateMail: { mailbox: 'info@example.com' },
     deleteMail: { mailbox: 'info@example.com', errorIfNotFound: true },
     lookupFolder: { mailbox: 'info@example.com', createMissing: true },
+    getNewAndUpdatedContacts: { mailbox: 'info@example.com', contactFolderId: 'AAMkFolder1', startTime: '2026-01-01T00:00:00Z' },
+    createContact: { mailbox: 'info@example.com', contactFolderId: 'AAMkFolder1' },
+    updateContact: { mailbox: 'info@example.com' },
+    upsertContact: { mailbox: 'info@example.com', contactFolderId: 'AAMkFolder1' },
+    lookupContact: { mailbox: 'info@example.com', contactFolderId: 'AAMkFolder1', notFound: 'error' },
+    deleteContact: { mailbox: 'info@example.com' },
   };
 
   steps.forEach(({ name, def }) => {

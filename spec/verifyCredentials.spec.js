@@ -262,14 +262,20 @@ describe('verifyCredentials', () => {
     it('a permission the steps need is missing: names it and what needs it, and the others missing too', async () => {
       tokenEndpoint(tokenWith(['Mail.ReadWrite', 'Calendars.ReadWrite']), TENANT);
       const err = await failureOf(verifyCredentials.call(createContext(), appCfg()));
-      expect(err.message).to.match(/^The app lacks the application permissions Mail\.Send \(Send Mail\), Contacts\.ReadWrite \(contacts \(planned steps\)\), MailboxSettings\.Read .*Grant admin consent/);
+      expect(err.message).to.match(/^The app lacks the application permissions Mail\.Send \(Send Mail\), Contacts\.ReadWrite \(the contact steps\), MailboxSettings\.Read .*Grant admin consent/);
     });
 
     it('only permissions of planned steps missing: verified, with a warning naming them', async () => {
-      tokenEndpoint(tokenWith(['Mail.ReadWrite', 'Mail.Send', 'Calendars.ReadWrite']), TENANT);
+      tokenEndpoint(tokenWith(['Mail.ReadWrite', 'Mail.Send', 'Calendars.ReadWrite', 'Contacts.ReadWrite']), TENANT);
       const ctx = createContext();
       expect(await verifyCredentials.call(ctx, appCfg())).to.deep.equal({ verified: true });
-      expect(ctx.logs.map((l) => l.message)).to.include('The app lacks Contacts.ReadWrite, MailboxSettings.Read, needed by planned steps only');
+      expect(ctx.logs.map((l) => l.message)).to.include('The app lacks MailboxSettings.Read, needed by planned steps only');
+    });
+
+    it('Contacts.ReadWrite missing: refused, naming it and the contact steps that need it', async () => {
+      tokenEndpoint(tokenWith(['Mail.ReadWrite', 'Mail.Send', 'Calendars.ReadWrite', 'MailboxSettings.Read']), TENANT);
+      const err = await failureOf(verifyCredentials.call(createContext(), appCfg()));
+      expect(err.message).to.match(/^The app lacks the application permission Contacts\.ReadWrite \(the contact steps\): they have not been granted admin consent\./);
     });
 
     describe('Mailbox to test: proves access the token cannot show (Exchange RBAC for Applications)', () => {

@@ -12,6 +12,7 @@ const DELEGATED = {
     'Calendars.Read': ['Calendars.Read', 'Calendars.ReadWrite', 'Calendars.Read.Shared', 'Calendars.ReadWrite.Shared'],
     'Calendars.ReadWrite': ['Calendars.ReadWrite', 'Calendars.ReadWrite.Shared'],
     'Contacts.Read': ['Contacts.Read', 'Contacts.ReadWrite', 'Contacts.Read.Shared', 'Contacts.ReadWrite.Shared'],
+    'Contacts.ReadWrite': ['Contacts.ReadWrite', 'Contacts.ReadWrite.Shared'],
 };
 /** Application permissions that grant each permission on any mailbox of the tenant. */
 const APPLICATION = {
@@ -22,6 +23,7 @@ const APPLICATION = {
     'Calendars.Read': ['Calendars.Read', 'Calendars.ReadWrite'],
     'Calendars.ReadWrite': ['Calendars.ReadWrite'],
     'Contacts.Read': ['Contacts.Read', 'Contacts.ReadWrite'],
+    'Contacts.ReadWrite': ['Contacts.ReadWrite'],
 };
 const accessDenied = () => new errors_1.GraphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
 exports.accessDenied = accessDenied;

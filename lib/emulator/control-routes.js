@@ -3,6 +3,7 @@ Object.defineProperty(exports, "__esModule", { value: true });
 exports.CONTROL_ROUTES = void 0;
 exports.controlError = controlError;
 const control_1 = require("./control");
+const control_contacts_routes_1 = require("./control-contacts-routes");
 const faults_1 = require("./faults");
 const http_1 = require("./http");
 const json_1 = require("./json");
@@ -62,6 +63,7 @@ exports.CONTROL_ROUTES = [
     { method: 'POST', pattern: '/events', handler: ({ control, json }) => ok(control.addEvent(json), 201) },
     { method: 'POST', pattern: '/events/bulk', handler: ({ control, json }) => ok(control.addEvents(countOf(json), json), 201) },
     { method: 'PATCH', pattern: '/events/{id}', handler: ({ control, json }, { id }) => ok(control.updateEvent(id, json)) },
+    ...control_contacts_routes_1.CONTACT_CONTROL_ROUTES,
     { method: 'GET', pattern: '/sent', handler: ({ control, params }) => ok({ value: control.sent(params.get('mailbox') ?? undefined) }) },
     { method: 'GET', pattern: '/faults', handler: ({ control }) => ok({ value: control.faults() }) },
     { method: 'PUT', pattern: '/faults', handler: ({ control, parsed }) => (control.setFaults(faultRules(parsed)), done) },

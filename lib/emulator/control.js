@@ -10,6 +10,7 @@ exports.createControl = createControl;
  * API maps onto this.
  */
 const clouds_1 = require("./clouds");
+const control_contacts_1 = require("./control-contacts");
 const compose_1 = require("./compose");
 const entity_1 = require("./entity");
 const entity_event_1 = require("./entity-event");
@@ -195,6 +196,7 @@ function createControl(world) {
         return Array.from({ length: count }, (_, i) => Math.round(first + i * stepMs));
     };
     return {
+        ...(0, control_contacts_1.createContactControl)(world, mailboxOf, (status, message) => new ControlError(status, message)),
         issueTokens(options = {}) {
             const user = mailboxOf(options.mailbox);
             if (options.tenant !== undefined && tenantOf(options.tenant) !== user.tenant) {

@@ -6,7 +6,12 @@ exports.collectionBody = collectionBody;
 const entity_1 = require("./entity");
 exports.DEFAULT_PAGE_SIZE = 10;
 function predicate(def, c) {
-    const get = def.filterable[c.prop].get;
+    const field = def.filterable[c.prop];
+    if (c.op === 'any')
+        return (item) => field.kind === 'lambda' && field.any(item, c.clauses);
+    if (field.kind === 'lambda')
+        throw new Error(`${c.prop} is filtered with any() only`);
+    const get = field.get;
     const norm = (v) => (typeof v === 'string' ? v.toLowerCase() : v);
     const value = norm(c.value);
     const text = (item) => String(norm(get(item)));
@@ -14,7 +19,7 @@ function predicate(def, c) {
     switch (c.op) {
         case 'contains': return (item) => text(item).includes(value);
         case 'startswith': return (item) => text(item).startsWith(value);
-        case 'any': return (item) => get(item).some((v) => v.toLowerCase() === value);
+        case 'anyEquals': return (item) => get(item).some((v) => v.toLowerCase() === value);
         case 'eq': return (item) => norm(get(item)) === value;
         case 'ne': return (item) => norm(get(item)) !== value;
         case 'ge': return (item) => norm(get(item)) >= value;

@@ -8,7 +8,7 @@ exports.Mailbox = exports.MAILBOX_RIGHTS = exports.WELL_KNOWN_FOLDERS = void 0;
 const collection_1 = require("./collection");
 const entity_message_1 = require("./entity-message");
 const entity_event_1 = require("./entity-event");
-const entity_contact_1 = require("./entity-contact");
+const contacts_1 = require("./contacts");
 const ids_1 = require("./ids");
 /** Names Graph accepts in place of a folder id (case-insensitively). */
 exports.WELL_KNOWN_FOLDERS = [
@@ -29,10 +29,9 @@ class Mailbox {
     sent = [];
     allMessages = new collection_1.Collection(entity_message_1.MESSAGE_SORT_KEYS);
     allEvents = new collection_1.Collection(entity_event_1.EVENT_SORT_KEYS);
-    contacts = new collection_1.Collection(entity_contact_1.CONTACT_SORT_KEYS);
     calendars = [];
-    /** Contacts live in a default contact folder that is never listed, only referenced. */
-    contactFolderId;
+    /** Contacts and contact folders (contacts.ts). */
+    contacts;
     seq = 0;
     folders = new Map();
     wellKnown = new Map();
@@ -41,7 +40,6 @@ class Mailbox {
     calendarItems = new Map();
     eventsById = new Map();
     transactions = new Map();
-    contactsById = new Map();
     /** Rights other users hold on this mailbox, by their user id. */
     delegates = new Map();
     /**
@@ -54,7 +52,7 @@ class Mailbox {
         this.kind = kind;
         this.enabled = enabled;
         this.ids = (0, ids_1.createIdFactory)(seed, user.id);
-        this.contactFolderId = this.ids.next('folder');
+        this.contacts = new contacts_1.ContactStore(this.ids);
     }
     /** The primary SMTP address. */
     get address() {
@@ -295,23 +293,6 @@ class Mailbox {
             change(event);
             this.touch(event, now);
         }));
-    }
-    // ---- contacts ----
-    insertContact(draft) {
-        this.seq += 1;
-        const contact = {
-            ...draft,
-            seq: this.seq,
-            id: this.ids.next('contact'),
-            changeKey: this.ids.changeKey(),
-            parentFolderId: this.contactFolderId,
-        };
-        this.contactsById.set(contact.id, contact);
-        this.contacts.add(contact);
-        return contact;
-    }
-    contact(id) {
-        return this.contactsById.get(id);
     }
 }
 exports.Mailbox = Mailbox;

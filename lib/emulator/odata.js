@@ -119,99 +119,140 @@ function tokenize(text) {
 }
 const OPERATORS = new Set(['eq', 'ne', 'ge', 'gt', 'le', 'lt']);
 const FUNCTIONS = new Set(['contains', 'startswith']);
-/** Reads the tokens of a $filter one at a time; anything unexpected is Graph's invalid-filter 400. */
-class TokenReader {
-    tokens;
-    at = 0;
-    constructor(tokens) {
-        this.tokens = tokens;
-    }
-    get done() {
-        return this.at >= this.tokens.length;
-    }
-    peek(offset = 0) {
-        return this.tokens[this.at + offset];
-    }
-    next() {
-        const token = this.tokens[this.at];
-        if (!token)
-            throw (0, errors_1.invalidFilter)();
-        this.at += 1;
-        return token;
-    }
-    expect(t, v) {
-        const token = this.next();
-        if (token.t !== t || (v !== undefined && token.v.toLowerCase() !== v))
-            throw (0, errors_1.invalidFilter)();
-        return token;
-    }
-}
-function filterField(def, path) {
-    if (!isProperty(def, path))
-        throw (0, errors_1.unknownProperty)(path.split('/')[0], def.type);
-    const prop = findName(Object.keys(def.filterable), path);
-    if (!prop)
-        throw (0, errors_1.invalidFilter)();
-    return prop;
-}
-/** One clause: `p op literal`, `contains(p,'x')` / `startswith(p,'x')`, or `p/any(v:v eq 'x')`. */
-function parseClause(def, r) {
-    const head = r.expect('name');
-    const lower = head.v.toLowerCase();
-    if (FUNCTIONS.has(lower) && r.peek()?.v === '(') {
-        r.expect('other', '(');
-        const prop = filterField(def, r.expect('name').v);
-        r.expect('other', ',');
-        const literal = r.next();
-        r.expect('other', ')');
-        if (def.filterable[prop].kind !== 'string')
-            throw (0, errors_1.invalidFilter)(`The function '${lower}' needs a text property.`);
-        if (literal.t !== 'string')
-            throw incompatible(prop, 'Edm.String');
-        return { prop, conditions: [{ prop, op: lower, value: literal.v }] };
-    }
-    if (lower.endsWith('/any') && r.peek()?.v === '(') {
-        const prop = filterField(def, head.v.slice(0, -'/any'.length));
-        r.expect('other', '(');
-        const variable = r.expect('name').v;
-        r.expect('other', ':');
-        if (r.expect('name').v !== variable)
-            throw (0, errors_1.invalidFilter)();
-        r.expect('name', 'eq');
-        const literal = r.next();
-        r.expect('other', ')');
-        if (def.filterable[prop].kind !== 'strings')
-            throw (0, errors_1.invalidFilter)(`'any' needs a collection property.`);
-        if (literal.t !== 'string')
-            throw incompatible(prop, 'Edm.String');
-        return { prop, conditions: [{ prop, op: 'any', value: literal.v }] };
-    }
-    // Another function (endswith, substringof...) is not one Outlook takes.
-    if (r.peek()?.v === '(')
-        throw (0, errors_1.invalidFilter)();
-    const prop = filterField(def, head.v);
-    const operator = r.expect('name').v.toLowerCase();
-    if (!OPERATORS.has(operator))
-        throw (0, errors_1.invalidFilter)();
-    return { prop, conditions: normalise(prop, def.filterable[prop], operator, r.next()) };
-}
 function parseFilter(def, raw) {
     if (raw === null || raw.trim() === '')
         return { conditions: [] };
-    const reader = new TokenReader(tokenize(raw.trim()));
+    const tokens = tokenize(raw.trim());
     const conditions = [];
     let firstProp;
-    for (;;) {
-        const clause = parseClause(def, reader);
-        conditions.push(...clause.conditions);
-        firstProp ??= clause.prop;
-        if (reader.done)
-            break;
-        reader.expect('name', 'and');
-        if (reader.done)
+    let i = 0;
+    while (i < tokens.length) {
+        const name = tokens[i];
+        if (!name || name.t !== 'name')
             throw (0, errors_1.invalidFilter)();
+        const lambda = /^(.+)\/any$/i.exec(name.v);
+        const argument = tokens[i + 1]?.v === '(' ? tokens[i + 2] : undefined;
+        if (argument?.t === 'name') {
+            // contains(emailAddresses/address, 'x'): a function over a collection's member property.
+            const [head, sub] = argument.v.split('/');
+            const field = findName(Object.keys(def.filterable), head);
+            if (field && sub && def.filterable[field].kind === 'lambda')
+                throw notSingleValue(sub);
+        }
+        let prop;
+        if (lambda) {
+            const parsed = parseLambda(def, tokens, i, lambda[1]);
+            prop = parsed.condition.prop;
+            conditions.push(parsed.condition);
+            i = parsed.next;
+        }
+        else if (tokens[i + 1]?.v === '(') {
+            const parsed = parseFunction(def, tokens, i);
+            prop = parsed.condition.prop;
+            conditions.push(parsed.condition);
+            i = parsed.next;
+        }
+        else {
+            const [op, literal] = [tokens[i + 1], tokens[i + 2]];
+            if (!op || op.t !== 'name' || !literal)
+                throw (0, errors_1.invalidFilter)();
+            if (!isProperty(def, name.v))
+                throw (0, errors_1.unknownProperty)(name.v, def.type);
+            const head = findName(Object.keys(def.filterable), name.v.split('/')[0]);
+            if (head && def.filterable[head].kind === 'lambda')
+                throw notSingleValue(name.v.split('/')[1] ?? head);
+            const found = findName(Object.keys(def.filterable), name.v);
+            if (!found)
+                throw (0, errors_1.invalidFilter)();
+            prop = found;
+            const field = def.filterable[prop];
+            const operator = op.v.toLowerCase();
+            if (!OPERATORS.has(operator) || field.kind === 'lambda')
+                throw (0, errors_1.invalidFilter)();
+            conditions.push(...normalise(prop, field, operator, literal));
+            i += 3;
+        }
+        firstProp ??= prop;
+        if (i < tokens.length) {
+            const joiner = tokens[i];
+            if (!(joiner.t === 'name' && joiner.v.toLowerCase() === 'and' && i + 1 < tokens.length))
+                throw (0, errors_1.invalidFilter)();
+            i += 1;
+        }
     }
     return { conditions, firstProp };
+}
+/** Graph's answer to `emailAddresses/address eq 'x'`: a property of a collection's members read as if it were one value. */
+const notSingleValue = (sub) => (0, errors_1.badRequest)(`The parent value for a property access of a property '${sub}' is not a single value. Property access can only be applied to a single value.`);
+/**
+ * `prop/any(v: v/sub op 'literal' and v/sub op 'literal')` starting at tokens[at]: only the
+ * sub-properties and operators the entity declares for `prop`, string literals, no functions.
+ */
+function parseLambda(def, tokens, at, path) {
+    // A navigation property (singleValueExtendedProperties) is filterable without being selectable.
+    const prop = findName(Object.keys(def.filterable), path);
+    if (!isProperty(def, path) && prop === undefined)
+        throw (0, errors_1.unknownProperty)(path, def.type);
+    const field = prop === undefined ? undefined : def.filterable[prop];
+    if (prop !== undefined && field?.kind === 'strings')
+        return parseAnyEquals(tokens, at, prop);
+    if (prop === undefined || !field || field.kind !== 'lambda')
+        throw (0, errors_1.invalidFilter)();
+    const [open, variable, colon] = [tokens[at + 1], tokens[at + 2], tokens[at + 3]];
+    if (open?.v !== '(' || variable?.t !== 'name' || variable.v.includes('/') || colon?.v !== ':')
+        throw (0, errors_1.invalidFilter)();
+    const clauses = [];
+    let k = at + 4;
+    for (;;) {
+        const [target, op, literal] = [tokens[k], tokens[k + 1], tokens[k + 2]];
+        const parts = target?.t === 'name' ? target.v.split('/') : [];
+        if (parts.length !== 2 || parts[0].toLowerCase() !== variable.v.toLowerCase() || op?.t !== 'name' || literal?.t !== 'string')
+            throw (0, errors_1.invalidFilter)();
+        const sub = findName(Object.keys(field.clauses), parts[1]);
+        const operator = op.v.toLowerCase();
+        if (!sub || !field.clauses[sub].includes(operator))
+            throw (0, errors_1.invalidFilter)();
+        clauses.push({ sub, op: operator, value: literal.v });
+        k += 3;
+        const next = tokens[k];
+        if (next?.t === 'name' && next.v.toLowerCase() === 'and') {
+            k += 1;
+            continue;
+        }
+        if (next?.v !== ')')
+            throw (0, errors_1.invalidFilter)();
+        break;
+    }
+    for (const needed of field.required ?? [])
+        if (!clauses.some((c) => c.sub === needed))
+            throw (0, errors_1.invalidFilter)();
+    return { condition: { prop, op: 'any', clauses }, next: k + 1 };
+}
+/** `categories/any(c:c eq 'x')` starting at tokens[at]: a member of a string collection equal to a text. */
+function parseAnyEquals(tokens, at, prop) {
+    const [open, variable, colon, target, op, literal, close] = tokens.slice(at + 1, at + 8);
+    if (open?.v !== '(' || variable?.t !== 'name' || colon?.v !== ':' || target?.v !== variable.v || op?.v.toLowerCase() !== 'eq' || close?.v !== ')')
+        throw (0, errors_1.invalidFilter)();
+    if (literal?.t !== 'string')
+        throw incompatible(prop, 'Edm.String');
+    return { condition: { prop, op: 'anyEquals', value: literal.v }, next: at + 8 };
+}
+/** `contains(p,'x')` or `startswith(p,'x')` starting at tokens[at]; any other function is not one Outlook takes. */
+function parseFunction(def, tokens, at) {
+    const [name, open, target, comma, literal, close] = tokens.slice(at, at + 6);
+    const fn = name.v.toLowerCase();
+    if (!def.textFunctions || !FUNCTIONS.has(fn) || open?.v !== '(' || target?.t !== 'name' || comma?.v !== ',' || close?.v !== ')')
+        throw (0, errors_1.invalidFilter)();
+    if (!isProperty(def, target.v))
+        throw (0, errors_1.unknownProperty)(target.v.split('/')[0], def.type);
+    const prop = findName(Object.keys(def.filterable), target.v);
+    if (!prop)
+        throw (0, errors_1.invalidFilter)();
+    if (def.filterable[prop].kind !== 'string')
+        throw (0, errors_1.invalidFilter)(`The function '${fn}' needs a text property.`);
+    if (literal?.t !== 'string')
+        throw incompatible(prop, 'Edm.String');
+    return { condition: { prop, op: fn, value: literal.v }, next: at + 6 };
 }
 function incompatible(prop, expected) {
     return (0, errors_1.invalidFilter)(`A binary operator with incompatible types was detected for '${prop}': expected ${expected}.`);

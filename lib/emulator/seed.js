@@ -7,7 +7,8 @@ exports.seedDirectory = seedDirectory;
 /**
  * Deterministic starting data: two mailboxes with nested folders (enough of them to page),
  * mail spread over the last 30 days (some within the same second, to exercise the
- * whole-second quirk), two calendars with single events and series masters, and contacts.
+ * whole-second quirk), two calendars with single events and series masters, and contacts
+ * (seed-contacts.ts).
  * Around them: a shared mailbox, one tenant in each national cloud with a user and a shared
  * mailbox, mailbox rights, and the seeded app registered and admin-consented everywhere.
  */
@@ -19,6 +20,7 @@ const recurrence_1 = require("./recurrence");
 const seed_series_1 = require("./seed-series");
 const ids_1 = require("./ids");
 const mailbox_1 = require("./mailbox");
+const seed_contacts_1 = require("./seed-contacts");
 const scopes_1 = require("./scopes");
 const rng_1 = require("./rng");
 const timefmt_1 = require("./timefmt");
@@ -196,32 +198,6 @@ function seedCalendars(mailbox, now, rng, eventCount) {
     }
     mailbox.insertEvents(events);
 }
-const CONTACTS = [
-    ['Alex', 'Wilber', 'Contoso', 'Marketing Assistant'], ['Diego', 'Siciliani', 'Contoso', 'HR Manager'],
-    ['Isaiah', 'Langer', 'Contoso', 'Sales Rep'], ['Lidia', 'Holloway', 'Contoso', 'Product Manager'],
-    ['Nestor', 'Wilke', 'Contoso', 'Director'], ['Patti', "O'Brien", 'Tailspin Toys', 'Buyer'],
-    ['Lynne', 'Robbins', 'Fabrikam', 'Planner'], ['Joni', 'Sherman', 'Northwind', 'Paralegal'],
-];
-function seedContacts(mailbox, now, rng) {
-    for (const [givenName, surname, companyName, jobTitle] of CONTACTS) {
-        const createdAt = now - rng.int(30, 400) * DAY + rng.int(0, 86_399_999);
-        const domain = companyName === 'Contoso' ? directory_1.TENANT_DOMAIN : `${companyName.split(' ')[0].toLowerCase()}.example`;
-        const address = `${givenName}.${surname}@${domain}`.toLowerCase();
-        mailbox.insertContact({
-            createdAt,
-            lastModifiedAt: createdAt,
-            givenName,
-            surname,
-            displayName: `${givenName} ${surname}`,
-            emailAddresses: [{ name: `${givenName} ${surname}`, address }],
-            companyName,
-            jobTitle,
-            businessPhones: [`+1 555 01${rng.int(10, 99)}`],
-            mobilePhone: null,
-            categories: [],
-        });
-    }
-}
 /** An empty mailbox as Exchange provisions one: the standard folders and a default calendar. */
 function provisionMailbox(directory, tenant, user, seed, kind, enabled = true) {
     const mailbox = directory.addMailbox(new mailbox_1.Mailbox(user, seed, tenant, kind, enabled));
@@ -272,7 +248,7 @@ function seedDirectory(seed, now, mailCount, app = exports.DEFAULT_APP) {
     seedMail(secondary, seedFolders(secondary), 25, now, rng);
     seedCalendars(primary, now, rng, 36);
     seedCalendars(secondary, now, rng, 6);
-    seedContacts(primary, now, rng);
+    (0, seed_contacts_1.seedContacts)(primary, now, rng, seed);
     // From here on a stream of its own: the data above is exactly what it was before tenants existed.
     const more = (0, rng_1.createRng)(seed ^ 0x7e4a47);
     const info = directory.addMailbox(new mailbox_1.Mailbox(sharedUser(seed, 'info', 'Contoso Info', directory_1.TENANT_DOMAIN), seed, contoso, 'shared'));

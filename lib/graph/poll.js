@@ -43,7 +43,7 @@ async function pollCollection(session, spec, input, handlers, logger) {
     let lastPersisted = JSON.stringify(input.snapshot ?? null);
     let unsaved = 0;
     const persist = async (state, keepFrom) => {
-        const { snapshot, shortened } = (0, cursor_1.snapshotOf)(state, keepFrom);
+        const { snapshot, shortened } = (0, cursor_1.snapshotOf)(state, keepFrom, input.budget);
         if (shortened)
             logger.warn('More items arrived within the look-back than the snapshot can remember; the look-back for the oldest of them was shortened');
         if (!snapshot) {

@@ -51,7 +51,10 @@ function explainRefusal(method, path, status, code, ctx) {
     if (ctx.authType === 'application')
         return appRefusal(method, path, status, code, ctx);
     if (status === 403 && code !== undefined && DENIED.has(code) && ctx.mailbox) {
-        return { hint: `The signed-in user has no Full Access on mailbox ${ctx.mailbox} (or no permission on this folder or calendar), or the credential lacks the .Shared scopes: an Exchange administrator grants Full Access; reconnect the credential to consent to Mail.ReadWrite.Shared and Calendars.ReadWrite.Shared.` };
+        const contacts = (0, permissions_1.neededPermission)(method, path)?.name.startsWith('Contacts.');
+        const where = contacts ? 'contact folder' : 'folder or calendar';
+        const scopes = contacts ? 'Contacts.ReadWrite.Shared' : 'Mail.ReadWrite.Shared and Calendars.ReadWrite.Shared';
+        return { hint: `The signed-in user has no Full Access on mailbox ${ctx.mailbox} (or no permission on this ${where}), or the credential lacks the .Shared scopes: an Exchange administrator grants Full Access; reconnect the credential to consent to ${scopes}.` };
     }
     return undefined;
 }

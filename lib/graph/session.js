@@ -25,12 +25,6 @@ const retry_1 = require("./retry");
 const tokens_1 = require("./tokens");
 const transport_1 = require("./transport");
 const DEFAULT_TIMEOUT_MS = 60_000;
-const SEND = {
-    GET: (request) => request.get(),
-    POST: (request, body) => request.post(body),
-    PATCH: (request, body) => request.patch(body),
-    DELETE: (request) => request.delete(),
-};
 const defaultSleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
 class GraphSession {
     endpoints;
@@ -45,6 +39,7 @@ class GraphSession {
     authType;
     cloud;
     client;
+    sleep;
     /** The mailbox's queue, asked per request: what is known about the mailbox can grow (a token's claims). */
     queueKey;
     constructor(endpoints, tokens, context, options, identity, target) {
@@ -55,6 +50,7 @@ class GraphSession {
         this.authType = identity.authType;
         this.cloud = identity.cloud;
         const sleep = options.sleep ?? defaultSleep;
+        this.sleep = sleep;
         const authorize = new authorize_1.AuthorizeMiddleware(tokens, endpoints.graph);
         const retry = new retry_1.RetryMiddleware({ ...retry_1.DEFAULT_RETRY_LIMITS, ...options.retry }, context.logger, sleep);
         this.queueKey = queueKeyFor(tokens, identity, target);
@@ -71,11 +67,16 @@ class GraphSession {
     post(path, body, options = {}) {
         return this.send('POST', path, body, options);
     }
+    /** PATCH: idempotent when it sets values (default: no, as for any PATCH). */
     patch(path, body, options = {}) {
         return this.send('PATCH', path, body, options);
     }
     delete(path, options = {}) {
         return this.send('DELETE', path, undefined, options);
+    }
+    /** Waits between two requests of a step (confirming a write), with the sleep harnesses replace. */
+    wait(ms) {
+        return this.sleep(ms);
     }
     /**
      * Runs `work` holding one of the mailbox's concurrency slots, for requests to this mailbox that
@@ -149,7 +150,7 @@ class GraphSession {
         if (middlewareOptions.length)
             request.middlewareOptions(middlewareOptions);
         try {
-            return await SEND[method](request, body);
+            return await (method === 'GET' ? request.get() : method === 'POST' ? request.post(body) : method === 'PATCH' ? request.patch(body) : request.delete());
         }
         catch (err) {
             if (err instanceof transport_1.TransportError) {

@@ -1,6 +1,6 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.emitBehaviourField = exports.storeAttachmentsField = exports.timeZoneField = exports.startTimeField = exports.calendarField = exports.destinationFolderField = exports.folderField = exports.mailboxField = void 0;
+exports.emitBehaviourField = exports.storeAttachmentsField = exports.timeZoneField = exports.startTimeField = exports.contactFolderField = exports.calendarField = exports.destinationFolderField = exports.folderField = exports.mailboxField = void 0;
 /**
  * Whose mailbox the step acts on, read by graph/mailbox.ts: every trigger and action has it, above
  * the dropdowns that list its folders or calendars. Optional in the form because a delegated
@@ -32,6 +32,15 @@ const calendarField = (order) => ({
     label: 'Calendar', viewClass: 'SelectView', required: false, model: 'getCalendars', prompt: 'Default calendar', note: 'Leave empty for the default calendar.', order, require: ['mailbox'],
 });
 exports.calendarField = calendarField;
+/**
+ * A contact folder of the mailbox: `contacts` (the default Contacts folder) or one under it, nested
+ * ones by path. What empty means differs by step (an action's default folder, the trigger's all
+ * folders), so the step gives the prompt and the note.
+ */
+const contactFolderField = ({ prompt, note, order }) => ({
+    label: 'Contact folder', viewClass: 'SelectView', required: false, model: 'getContactFolders', prompt, note, order, require: ['mailbox'],
+});
+exports.contactFolderField = contactFolderField;
 /**
  * A polling trigger's start, read by platform/pollingTrigger.ts. `emits` is what the first poll
  * emits from that time on ("mail received"), `whenEmpty` what it emits without one.

@@ -32,6 +32,8 @@ const DEFAULTS = {
    * credential (client credentials, no refresh token, no updateKeys) with the Mailbox field.
    */
   access: { '/me': 4, '/users/{self}': 3, 'app-only': 3 },
+  /** Contacts in every scenario (scripts/chaos/contacts.js): upserts with replays, contact changes, the contacts trigger. */
+  contacts: true,
   /** Put into every mail and event body: it must never reach a log line or an error message. */
   bodyMarker: 'CHAOS-BODY-MARKER-5d1f0c9e',
 };
@@ -39,6 +41,7 @@ const DEFAULTS = {
 function emptyTotals() {
   return {
     scenarios: 0, mails: 0, events: 0, eventUpdates: 0, faults: 0, crashes: 0, lost: 0, duplicated: 0,
+    contacts: 0, contactChanges: 0, upserts: 0, upsertReplays: 0, duplicateContacts: 0,
     redelivered: 0, maxRedeliveredPerCrash: 0, maxUncoveredPerCrash: 0, boundExceeded: 0, sends: 0,
     sendsDuplicated: 0, eventsCreated: 0, doubleBooked: 0, credentialFailures: 0, polls: 0,
     failedRuns: 0, rotations: 0, replays: 0, multiPagePolls: 0, nextLinkPages: 0, shortenedLookbacks: 0, sleptMs: 0, maxSnapshotBytes: 0, leaks: 0, issues: [], details: [],
@@ -48,7 +51,8 @@ function emptyTotals() {
 
 function addUp(totals, r) {
   totals.scenarios += 1;
-  for (const key of ['mails', 'events', 'eventUpdates', 'faults', 'lost', 'duplicated', 'redelivered', 'sends', 'sendsDuplicated', 'eventsCreated', 'doubleBooked']) {
+  for (const key of ['mails', 'events', 'eventUpdates', 'faults', 'lost', 'duplicated', 'redelivered', 'sends', 'sendsDuplicated', 'eventsCreated', 'doubleBooked',
+    'contacts', 'contactChanges', 'upserts', 'upsertReplays', 'duplicateContacts']) {
     totals[key] += r[key];
   }
   for (const key of ['credentialFailures', 'polls', 'failedRuns', 'rotations', 'replays', 'multiPagePolls', 'nextLinkPages', 'shortenedLookbacks', 'sleptMs']) totals[key] += r.stats[key];
@@ -72,6 +76,7 @@ function addUp(totals, r) {
   if (r.duplicated) totals.details.push(`scenario ${r.index}: duplicated ${r.duplicateDetail.slice(0, 5).join(', ')}${r.duplicated > 5 ? ', ...' : ''}`);
   if (r.sendsDuplicated) totals.details.push(`scenario ${r.index}: ${r.sendsDuplicated} mail(s) sent twice`);
   if (r.doubleBooked) totals.details.push(`scenario ${r.index}: ${r.doubleBooked} event(s) booked twice`);
+  if (r.duplicateContacts) totals.details.push(`scenario ${r.index}: ${r.duplicateContacts} duplicate contact(s)`);
   totals.issues.push(...r.issues);
 }
 
@@ -123,6 +128,7 @@ function verdict(totals) {
   if (totals.boundExceeded) problems.push(`${totals.boundExceeded} crash(es) left more than PERSIST_EVERY=${PERSIST_EVERY} items uncovered`);
   if (totals.sendsDuplicated) problems.push(`${totals.sendsDuplicated} mail(s) sent twice`);
   if (totals.doubleBooked) problems.push(`${totals.doubleBooked} event(s) double-booked`);
+  if (totals.duplicateContacts) problems.push(`${totals.duplicateContacts} duplicate contact(s)`);
   if (totals.leaks) problems.push(`${totals.leaks} leak(s) of secrets or mail bodies`);
   if (totals.issues.length) problems.push(`${totals.issues.length} other problem(s)`);
   return problems;
@@ -143,6 +149,10 @@ function summaryLine(t) {
     `sends duplicated ${t.sendsDuplicated}`,
     `events created ${t.eventsCreated}`,
     `events double-booked ${t.doubleBooked}`,
+    `contacts ${t.contacts}`,
+    `contact changes ${t.contactChanges}`,
+    `upserts ${t.upserts} (replays ${t.upsertReplays})`,
+    `duplicate contacts ${t.duplicateContacts}`,
     `credential failures (lost rotated token) ${t.credentialFailures}`,
     `other problems ${t.issues.length}`,
   ].join(', ');

@@ -6,7 +6,11 @@
 // loses a rotated refresh token.
 const TOKEN_PATH = '/oauth2/v2\\.0/token$';
 const ANY_GET = { method: 'GET', path: '^/(me|users)/' };
-const POSTS = [{ method: 'POST', path: '^/me/sendMail$' }, { method: 'POST', path: '/events$' }];
+const POSTS = [
+  { method: 'POST', path: '^/me/sendMail$' }, { method: 'POST', path: '/events$' },
+  // Contact writes: the upsert's creates, changes and duplicate removals.
+  { method: 'POST', path: '/contacts$' }, { method: 'PATCH', path: '/contacts/' }, { method: 'DELETE', path: '/contacts/' },
+];
 
 /** The statuses the rules inject (never 500: a 500 is the emulator failing, see scenario.js). */
 const FAULT_STATUSES = new Set([429, 503, 504]);

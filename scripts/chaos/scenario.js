@@ -16,6 +16,7 @@ const { installHooks, originalFetch } = require('./hooks');
 const { FaultBook, FAULT_STATUSES } = require('./faults');
 const { TriggerLedger } = require('./ledger');
 const { World } = require('./world');
+const { ContactsPart } = require('./contacts');
 
 const DAY = 24 * 3600 * 1000;
 /**
@@ -81,6 +82,7 @@ class Scenario {
     this.clockPrng = prng.fork('clock');
     // A stream of its own, so that adding it left every other draw of a seed as it was.
     this.accessPrng = prng.fork('access');
+    this.contactsPrng = prng.fork('contacts');
     this.tag = `s${index}`;
     this.needles = new Set();
     this.start = EPOCH + (index % DATES) * DAY;
@@ -148,6 +150,7 @@ class Scenario {
       send: { name: 'sendMail', module: sendMail, fields: this.mailboxField() },
       create: { name: 'createEvent', module: createEvent, fields: this.mailboxField() },
     };
+    this.contacts = this.config.contacts ? new ContactsPart(this) : undefined;
     this.persisted = { credential: await this.connect(), snapshots: {} };
     this.uninstall = installHooks({
       origin: this.emu.url,
@@ -496,6 +499,7 @@ class Scenario {
       if (what === 'create' && plan.chance(0.15)) await this.createOne(this.newCreateInput());
       if (what === 'replay' && this.replayQueue.length && plan.chance(0.5)) await this.replayOne();
     }
+    if (this.contacts) await this.contacts.tick();
     this.clock.advance(plan.chance(0.06) ? plan.int(180, 900) * 1000 : plan.int(1, 25) * 1000);
   }
 
@@ -544,6 +548,7 @@ class Scenario {
       }
       if (quiet < 2) this.issue('drain', `${step.name} did not settle after the faults stopped`);
     }
+    if (this.contacts) await this.contacts.drain();
   }
 
   /** Compares what was emitted, sent and created with what Graph holds. */
@@ -582,19 +587,25 @@ class Scenario {
       if (copies > 1) doubleBooked += copies - 1;
       if (input.outcomes.includes('ok') && copies === 0) this.issue('create', `${input.subject} reported created but is not in the calendar`);
     }
+    const contacts = this.contacts ? this.contacts.account() : { contacts: 0, contactChanges: 0, upserts: 0, upsertReplays: 0, duplicateContacts: 0, lost: 0, duplicated: 0, redelivered: 0, lostDetail: [], duplicateDetail: [] };
     return {
+      contacts: contacts.contacts,
+      contactChanges: contacts.contactChanges,
+      upserts: contacts.upserts,
+      upsertReplays: contacts.upsertReplays,
+      duplicateContacts: contacts.duplicateContacts,
       mails: knownMail.size,
       events: eventIds.size,
       eventUpdates: this.world.counts.eventUpdates,
-      lost: lostMail.length + lostEvents.length,
-      duplicated: mail.duplicates.length + events.duplicates.length,
-      redelivered: mail.redelivered + events.redelivered,
+      lost: lostMail.length + lostEvents.length + contacts.lost,
+      duplicated: mail.duplicates.length + events.duplicates.length + contacts.duplicated,
+      redelivered: mail.redelivered + events.redelivered + contacts.redelivered,
       sends: this.sends.length,
       sendsDuplicated,
       eventsCreated: this.creates.length,
       doubleBooked,
-      lostDetail: [...lostMail.map((id) => `mail "${subjects.get(id) || id}"`), ...lostEvents.map((k) => `event "${subjects.get(k.split(' ')[0]) || k}"`)],
-      duplicateDetail: [...mail.duplicates, ...events.duplicates].map((k) => `"${subjects.get(k.split(' ')[0]) || k}"`),
+      lostDetail: [...lostMail.map((id) => `mail "${subjects.get(id) || id}"`), ...lostEvents.map((k) => `event "${subjects.get(k.split(' ')[0]) || k}"`), ...contacts.lostDetail],
+      duplicateDetail: [...[...mail.duplicates, ...events.duplicates].map((k) => `"${subjects.get(k.split(' ')[0]) || k}"`), ...contacts.duplicateDetail],
     };
   }
 

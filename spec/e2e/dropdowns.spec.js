@@ -17,7 +17,8 @@ function dropdowns() {
   for (const kind of ['triggers', 'actions']) {
     for (const [step, def] of Object.entries(component[kind] || {})) {
       for (const [field, spec] of Object.entries(def.fields || {})) {
-        if (spec.model) list.push({ step, kind, field, model: spec.model });
+        // A static map (`"model": {value: label}`) needs no call; a name is a method of the step's module.
+        if (typeof spec.model === 'string') list.push({ step, kind, field, model: spec.model });
       }
     }
   }
@@ -48,6 +49,19 @@ const EXPECTATIONS = {
     expect(data).to.deep.equal(expected);
     expect(Object.values(data)).to.include.members(['Inbox', 'Inbox / Projects', 'Inbox / Projects / Alpha', 'Inbox / Projects / Beta']);
   },
+  async getContactFolders(graph, data) {
+    const expected = { contacts: 'Contacts (default folder)' };
+    const walk = async (listPath, prefix) => {
+      for (const folder of await graph.graphAll(`${listPath}?$select=id,displayName&$top=100`)) {
+        expected[folder.id] = `${prefix} / ${folder.displayName}`;
+        await walk(`/me/contactFolders/${encodeURIComponent(folder.id)}/childFolders`, expected[folder.id]);
+      }
+    };
+    await walk('/me/contactFolders', 'Contacts');
+    expect(data).to.deep.equal(expected);
+    expect(Object.keys(data)[0], 'the default folder comes first').to.equal('contacts');
+    expect(Object.values(data)).to.include.members(['Contacts / Suppliers', 'Contacts / Suppliers / Europe', 'Contacts / Family']);
+  },
   async getCalendars(graph, data) {
     const calendars = await graph.graphAll('/me/calendars?$select=id,name,isDefaultCalendar&$top=100');
     const expected = Object.fromEntries(calendars.map((c) => [c.id, c.isDefaultCalendar ? `${c.name} (default)` : c.name]));
@@ -66,6 +80,10 @@ describe('e2e: dropdowns and dynamic metadata in sailor service mode', function 
       'getNewMail.folderId -> getFolders',
       'getNewAndUpdatedEvents.calendarId -> getCalendars',
       'createEvent.calendarId -> getCalendars',
+      'getNewAndUpdatedContacts.contactFolderId -> getContactFolders',
+      'createContact.contactFolderId -> getContactFolders',
+      'upsertContact.contactFolderId -> getContactFolders',
+      'lookupContact.contactFolderId -> getContactFolders',
     ]);
     for (const { model } of models) expect(EXPECTATIONS, `an expectation for model ${model}`).to.have.property(model);
   });

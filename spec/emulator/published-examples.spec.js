@@ -111,6 +111,7 @@ describe('emulator: answers shaped like Microsoft\'s published examples (spec/em
   // A clock with milliseconds, so fractional-second formats show.
   withEmulator({ once: true, clock: Date.UTC(2026, 10, 27, 7, 0, 0) + 562 }, (env) => ({ emu, graph } = env));
   let appDirectory;
+  let fixtureContact;
   before(() => {
     answers = new Map();
   });
@@ -162,6 +163,16 @@ describe('emulator: answers shaped like Microsoft\'s published examples (spec/em
       case 'file-attachment': return (await graph(`/me/messages/${await resolve('message-with-attachments', {})}/attachments?$select=id`)).body.value[0].id;
       case 'inbox': return (await graph('/me/mailFolders/inbox')).body.id;
       case 'calendar': return (await graph('/me/calendar')).body.id;
+      // A contact with the properties of contact-get.md's example, made once for the contact examples.
+      case 'contact': return (fixtureContact ??= emu.control.addContact({
+        givenName: 'Garth', surname: 'Fort', displayName: 'Garth Fort', initials: 'G.F.', nickName: 'Garth',
+        emailAddresses: [{ name: 'Garth', address: 'garth@contoso.example' }], imAddresses: ['sip:garthf@contoso.example'],
+        jobTitle: 'Web Marketing Manager', companyName: 'Contoso, Inc.', department: 'Sales & Marketing', officeLocation: '20/1101',
+        businessHomePage: 'https://www.contoso.com', businessPhones: ['+1 918 555 0101'],
+        businessAddress: { street: '10 Contoso Way', city: 'Redmond', state: 'WA', countryOrRegion: 'USA', postalCode: '98075' },
+      })).id;
+      case 'contact-to-delete': return emu.control.addContact({ givenName: 'Gone' }).id;
+      case 'contactFolder': return (await graph('/me/contactFolders')).body.value[0].id;
       default: throw new Error(`unknown placeholder kind ${kind}`);
     }
   }

@@ -36,6 +36,12 @@ const VALID_BODY = {
   updateMail: { messageId: 'AAMkMail1', isRead: true },
   deleteMail: { messageId: 'AAMkMail1' },
   lookupFolder: { path: 'Inbox/Projects' },
+  getNewAndUpdatedContacts: {},
+  createContact: { givenName: 'Ann', emailAddresses: 'ann@example.com' },
+  updateContact: { contactId: 'AAMkContact1=', jobTitle: 'CEO' },
+  upsertContact: { emailAddress: 'ann@example.com', givenName: 'Ann' },
+  lookupContact: { emailAddress: 'ann@example.com' },
+  deleteContact: { contactId: 'AAMkContact1=' },
 };
 const VALID_CFG = {
   getNewMail: { startTime: '2026-11-27T07:00:00Z' },
@@ -49,6 +55,12 @@ const VALID_CFG = {
   updateMail: {},
   deleteMail: {},
   lookupFolder: {},
+  getNewAndUpdatedContacts: { startTime: '2026-11-27T07:00:00Z' },
+  createContact: {},
+  updateContact: {},
+  upsertContact: {},
+  lookupContact: {},
+  deleteContact: {},
 };
 const STEPS = Object.keys(VALID_BODY);
 
@@ -615,6 +627,91 @@ for (const [label, value] of [
   ['33 levels', Array.from({ length: 33 }, (_, i) => `L${i}`).join('/')], ['a 256-character name', `Inbox/${'n'.repeat(256)}`], ['a 1 MB path', 'p'.repeat(MB)],
 ]) bad('lookupFolder', 'body', 'path', label, value);
 for (const [label, value] of FLAG_JUNK) bad('lookupFolder', 'cfg', 'createMissing', label, value);
+// ---- the contact steps -----------------------------------------------------------------------
+
+const CONTACT_STEPS = ['createContact', 'updateContact', 'upsertContact'];
+const TEXT_JUNK = [...wrongTypes(), ...CONTROL, ['256 characters', 't'.repeat(256)], ['1 MB', 't'.repeat(MB)]];
+for (const step of ['getNewAndUpdatedContacts', 'createContact', 'upsertContact', 'lookupContact']) {
+  for (const [label, value] of [...wrongTypes(), ...PATH_TRICKS, ...ODATA_IN_IDS]) bad(step, 'cfg', 'contactFolderId', label, value);
+}
+for (const step of ['updateContact', 'deleteContact']) {
+  for (const [label, value] of [['missing', MISSING], ['null', null], ['empty text', ''], ...wrongTypes(), ...PATH_TRICKS, ...ODATA_IN_IDS]) bad(step, 'body', 'contactId', label, value);
+}
+for (const [label, value] of [...wrongTypes(), ['only spaces', '   '], ...BAD_INSTANTS, ...ODATA_INJECTION, ['a local time without offset', '2026-03-10T09:00:00']]) {
+  bad('getNewAndUpdatedContacts', 'cfg', 'startTime', label, value);
+}
+for (const [label, value] of ENUM_JUNK) bad('lookupContact', 'cfg', 'notFound', label, value);
+for (const step of CONTACT_STEPS) {
+  for (const field of ['givenName', 'middleName', 'surname', 'displayName', 'nickName', 'mobilePhone', 'companyName', 'jobTitle', 'department']) {
+    for (const [label, value] of TEXT_JUNK.filter((_, i) => field === 'givenName' || i % 3 === 0)) bad(step, 'body', field, label, value);
+  }
+  for (const [label, value] of [
+    ...wrongTypes('a list', 'an empty list'),
+    ['four addresses', 'a@example.com, b@example.com; c@example.com, d@example.com'],
+    ['four addresses as a list', ['a@example.com', 'b@example.com', 'c@example.com', { address: 'd@example.com' }]],
+    ['a list holding a number', ['a@example.com', 7]],
+    ['an object without address', [{ name: 'Ann' }]],
+    ...BAD_ADDRESSES.filter((_, i) => i % 2 === 0),
+  ]) bad(step, 'body', 'emailAddresses', label, value);
+  for (const field of ['businessPhones', 'homePhones']) {
+    for (const [label, value] of [
+      ...wrongTypes('a list', 'an empty list'),
+      ['three numbers', '+1 555 0100; +1 555 0101; +1 555 0102'],
+      ['three numbers as a list', ['1', '2', '3']],
+      ['a list holding a number', ['+1 555 0100', 5550101]],
+      ['a number with a line break', '+1 555\r\n0100'],
+      ['256 characters', 'p'.repeat(256)],
+    ]) bad(step, 'body', field, label, value);
+  }
+  for (const field of ['businessAddress', 'homeAddress', 'otherAddress']) {
+    for (const [label, value] of [
+      ...wrongTypes('an empty object', 'an object'),
+      ['text', '1 Main St, Redmond'],
+      ['an unknown part', { street: '1 Main St', zip: '98052' }],
+      ['a part that is a number', { city: 'Redmond', postalCode: 98052 }],
+      ['a city with a line break', { city: 'Red\nmond' }],
+      ['a street over 1024 characters', { street: 's'.repeat(1025) }],
+      ['a 256-character city', { city: 'c'.repeat(256) }],
+    ]) bad(step, 'body', field, label, value);
+  }
+  for (const [label, value] of [...wrongTypes(), ...BAD_INSTANTS, ['a year before 1900', '1899-12-31'], ['February 29 of a common year', '1981-02-29']]) bad(step, 'body', 'birthday', label, value);
+  for (const [label, value] of [
+    ...wrongTypes('a list', 'an empty list'),
+    ['a list holding a number', ['Blue', 3]],
+    ['26 categories', Array.from({ length: 26 }, (_, i) => `c${i}`)],
+    ['a 256-character category', ['c'.repeat(256)]],
+  ]) bad(step, 'body', 'categories', label, value);
+  for (const [label, value] of [...wrongTypes(), ['over 1 MB', 'n'.repeat(MB + 1)]]) bad(step, 'body', 'personalNotes', label, value);
+  for (const [label, value] of [
+    ['text', 'Ann'], ['empty text', ''], ['JSON as text', JSON.stringify(VALID_BODY[step])], ['a list', [VALID_BODY[step]]], ['an empty list', []],
+    ['a number', 42], ['the number 0', 0], ['true', true], ['false', false],
+  ]) bad(step, 'message', 'body', label, value);
+}
+bad('createContact', 'body', 'givenName', 'nothing to show the contact by (no name, address or company)', MISSING, { base: { emailAddresses: null, jobTitle: 'CEO' } });
+for (const [label, value] of [
+  ...wrongTypes('a list', 'an empty list'),
+  ['an unknown property', 'mobilePhone, shoeSize'],
+  ['a list with an unknown property', ['jobTitle', 'id']],
+  ['a property that is also given', 'jobTitle'],
+  ['a 1 MB text', 'x'.repeat(MB)],
+]) bad('updateContact', 'body', 'clearFields', label, value);
+bad('updateContact', 'body', 'clearFields', 'nothing to change', MISSING, { base: { jobTitle: null } });
+for (const step of ['upsertContact', 'lookupContact']) {
+  const required = step === 'upsertContact' ? [['missing', MISSING], ['null', null], ['empty text', ''], ['only spaces', '   ']] : [];
+  for (const [label, value] of [
+    ...required,
+    ...wrongTypes('a list', 'an empty list', 'an empty object'),
+    ['two addresses', 'ann@example.com, bob@example.com'],
+    ['a list of two addresses', ['ann@example.com', 'bob@example.com']],
+    ...BAD_ADDRESSES,
+  ]) bad(step, 'body', 'emailAddress', label, value);
+}
+bad('upsertContact', 'body', 'emailAddresses', 'three others besides the key (four with it)', 'b@example.com, c@example.com; d@example.com');
+bad('lookupContact', 'body', 'emailAddress', 'neither an address nor a name', MISSING);
+for (const [label, value] of [...wrongTypes(), ...CONTROL, ['256 characters', 'n'.repeat(256)]]) bad('lookupContact', 'body', 'name', label, value, { base: { emailAddress: null } });
+for (const step of ['lookupContact', 'deleteContact']) {
+  for (const [label, value] of [['text', 'ann@example.com'], ['a list', [VALID_BODY[step]]], ['a number', 42], ['true', true]]) bad(step, 'message', 'body', label, value);
+}
 
 // ---- accepted and made safe ----------------------------------------------------------------------
 // Values a careless check would refuse but that are legitimate, each with the exact request it
@@ -836,6 +933,30 @@ ok('lookupMails', 'maxResults 7: a first page of 7; a folder by well-known name 
 for (const [label, path, segment] of [['Inbox', 'Inbox', 'inbox'], ['"sent items" (the display name, any case)', 'sent items', 'sentitems'], ['Deleted Items with slashes around', '/Deleted Items/', 'deleteditems']]) {
   ok('lookupFolder', `a well-known first level: ${label}`, { body: { path } }, { method: 'GET', path: `/v1.0/me/mailFolders/${segment}` });
 }
+for (const [label, id, encoded] of [
+  ['a Graph id with / + and =', 'AAMkAGI2/THVm+AAA=', 'AAMkAGI2%2FTHVm%2BAAA%3D'],
+  ['an id with & and $filter= (one encoded segment)', 'x&$filter=id', 'x%26%24filter%3Did'],
+  ['a 512-character id', 'B'.repeat(512), 'B'.repeat(512)],
+]) {
+  ok('deleteContact', `contactId: ${label}`, { body: { contactId: id } }, { method: 'DELETE', path: `/v1.0/me/contacts/${encoded}` });
+  ok('getNewAndUpdatedContacts', `contactFolderId: ${label}`, { cfg: { contactFolderId: id } }, { method: 'GET', path: `/v1.0/me/contactFolders/${encoded}/contacts` });
+  ok('lookupContact', `contactFolderId: ${label}`, { cfg: { contactFolderId: id } }, { method: 'GET', path: `/v1.0/me/contactFolders/${encoded}/contacts` });
+}
+for (const [label, value] of [['"contacts"', 'contacts'], ['"Contacts" with spaces around it', ' Contacts ']]) {
+  ok('getNewAndUpdatedContacts', `contactFolderId ${label}: the default folder alone`, { cfg: { contactFolderId: value } }, { method: 'GET', path: '/v1.0/me/contacts', filter: 'lastModifiedDateTime ge 2026-11-27T07:00:00Z' });
+}
+for (const [label, value] of [['missing', MISSING], ['null', null], ['empty text', '']]) {
+  ok('lookupContact', `contactFolderId ${label}: the default folder`, { cfg: { contactFolderId: value } }, { method: 'GET', path: '/v1.0/me/contacts' });
+}
+ok('lookupContact', "an address with an apostrophe, a +tag and capitals: one quoted OData literal, apostrophe doubled", {
+  body: { emailAddress: "Pat <Pat.O'Brien+CRM@Example.com>" },
+}, { method: 'GET', path: '/v1.0/me/contacts', filter: "emailAddresses/any(a:a/address eq 'Pat.O''Brien+CRM@Example.com')" });
+ok('lookupContact', 'a display name that looks like OData or URL syntax', {
+  body: { name: " O'Brien & Co #1 ' or 1 eq 1 " },
+}, { method: 'GET', path: '/v1.0/me/contacts', filter: "displayName eq 'O''Brien & Co #1 '' or 1 eq 1'" });
+ok('lookupContact', 'an internationalised domain, sent in punycode', { body: { emailAddress: 'ann@bücher.de' } }, {
+  method: 'GET', path: '/v1.0/me/contacts', filter: "emailAddresses/any(a:a/address eq 'ann@xn--bcher-kva.de')",
+});
 
 module.exports = {
   MISSING, STORAGE, MB, STEPS, VALID_BODY, VALID_CFG, HINT,

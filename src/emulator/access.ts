@@ -25,7 +25,7 @@ import type { ServicePrincipal } from './directory';
 import { GraphError } from './errors';
 import type { Mailbox } from './mailbox';
 
-export type Permission = 'User' | 'Mail.Read' | 'Mail.ReadWrite' | 'Mail.Send' | 'Calendars.Read' | 'Calendars.ReadWrite' | 'Contacts.Read';
+export type Permission = 'User' | 'Mail.Read' | 'Mail.ReadWrite' | 'Mail.Send' | 'Calendars.Read' | 'Calendars.ReadWrite' | 'Contacts.Read' | 'Contacts.ReadWrite';
 type MailboxPermission = Exclude<Permission, 'User'>;
 
 /** The caller behind a Graph request, from its token. */
@@ -41,6 +41,7 @@ const DELEGATED: Record<MailboxPermission, readonly string[]> = {
   'Calendars.Read': ['Calendars.Read', 'Calendars.ReadWrite', 'Calendars.Read.Shared', 'Calendars.ReadWrite.Shared'],
   'Calendars.ReadWrite': ['Calendars.ReadWrite', 'Calendars.ReadWrite.Shared'],
   'Contacts.Read': ['Contacts.Read', 'Contacts.ReadWrite', 'Contacts.Read.Shared', 'Contacts.ReadWrite.Shared'],
+  'Contacts.ReadWrite': ['Contacts.ReadWrite', 'Contacts.ReadWrite.Shared'],
 };
 
 /** Application permissions that grant each permission on any mailbox of the tenant. */
@@ -52,6 +53,7 @@ const APPLICATION: Record<Permission, readonly string[]> = {
   'Calendars.Read': ['Calendars.Read', 'Calendars.ReadWrite'],
   'Calendars.ReadWrite': ['Calendars.ReadWrite'],
   'Contacts.Read': ['Contacts.Read', 'Contacts.ReadWrite'],
+  'Contacts.ReadWrite': ['Contacts.ReadWrite'],
 };
 
 export const accessDenied = (): GraphError => new GraphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');

@@ -4,6 +4,7 @@ import type {
   CreateUserOptions, EmulatorControl, MailboxRightsOptions, UpdateMailOptions,
 } from './control';
 import { ControlError } from './control';
+import { CONTACT_CONTROL_ROUTES } from './control-contacts-routes';
 import { InvalidFaultRule } from './faults';
 import type { FaultRule } from './faults';
 import { plainJson } from './http';
@@ -13,7 +14,7 @@ import type { Json } from './json';
 import type { Route } from './router';
 import type { World } from './world';
 
-interface ControlRequest {
+export interface ControlRequest {
   world: World;
   control: EmulatorControl;
   json: Json;
@@ -22,7 +23,7 @@ interface ControlRequest {
   params: URLSearchParams;
 }
 
-type ControlHandler = (req: ControlRequest, path: Record<string, string>) => HttpResult;
+export type ControlHandler = (req: ControlRequest, path: Record<string, string>) => HttpResult;
 
 const ok = (body: unknown, status = 200): HttpResult => plainJson(status, body);
 const done: HttpResult = { status: 204 };
@@ -80,6 +81,7 @@ export const CONTROL_ROUTES: readonly Route<ControlHandler>[] = [
   { method: 'POST', pattern: '/events', handler: ({ control, json }) => ok(control.addEvent(json as AddEventOptions), 201) },
   { method: 'POST', pattern: '/events/bulk', handler: ({ control, json }) => ok(control.addEvents(countOf(json), json as AddEventsOptions), 201) },
   { method: 'PATCH', pattern: '/events/{id}', handler: ({ control, json }, { id }) => ok(control.updateEvent(id, json)) },
+  ...CONTACT_CONTROL_ROUTES,
   { method: 'GET', pattern: '/sent', handler: ({ control, params }) => ok({ value: control.sent(params.get('mailbox') ?? undefined) }) },
   { method: 'GET', pattern: '/faults', handler: ({ control }) => ok({ value: control.faults() }) },
   { method: 'PUT', pattern: '/faults', handler: ({ control, parsed }) => (control.setFaults(faultRules(parsed)), done) },

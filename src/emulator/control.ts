@@ -7,6 +7,8 @@
  */
 import { CLOUDS, isCloudName } from './clouds';
 import type { CloudName } from './clouds';
+import { createContactControl } from './control-contacts';
+import type { ContactControl } from './control-contacts';
 import { composeMessage, toEmailAddress } from './compose';
 import type { AddressInput } from './compose';
 import { render } from './entity';
@@ -175,7 +177,7 @@ export interface CreatedUser {
   tenantId: string;
 }
 
-export interface EmulatorControl {
+export interface EmulatorControl extends ContactControl {
   /** Delegated tokens, as after the user's consent; `tenant` (id or domain), if given, must be the user's. */
   issueTokens(options?: { mailbox?: string; tenant?: string; scope?: string }): TokenResponse;
   /** App-only tokens as the client-credentials grant gives them (no secret needed; scope default `{graph}/.default`). */
@@ -371,6 +373,7 @@ export function createControl(world: World): EmulatorControl {
   };
 
   return {
+    ...createContactControl(world, mailboxOf, (status, message) => new ControlError(status, message)),
     issueTokens(options = {}) {
       const user = mailboxOf(options.mailbox);
       if (options.tenant !== undefined && tenantOf(options.tenant) !== user.tenant) {

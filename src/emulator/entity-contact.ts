@@ -1,20 +1,19 @@
-/** microsoft.graph.contact, with the many empty fields Outlook returns for a sparse contact. */
+/**
+ * microsoft.graph.contact and microsoft.graph.contactFolder as Graph renders them: every property,
+ * null or empty where a contact has no value, in the order of the published examples
+ * (api-reference/v1.0/api/contact-get.md). Timestamps are whole seconds, like mail's.
+ */
 import { dateTimeLiteral } from '../graph/odata';
+import { ADDRESS_PARTS, CONTACT_SORT_KEYS } from './contacts';
+import type { ContactFolder, PhysicalAddress, StoredContact } from './contacts';
 import { weakEtag } from './entity';
-import type { EntityDef } from './entity';
-import type { StoredContact } from './model';
+import type { EntityDef, LambdaClause } from './entity';
 
-export const CONTACT_SORT_KEYS = {
-  createdDateTime: (c: StoredContact) => c.createdAt,
-  lastModifiedDateTime: (c: StoredContact) => c.lastModifiedAt,
-  displayName: (c: StoredContact) => c.displayName.toLowerCase(),
-  givenName: (c: StoredContact) => c.givenName.toLowerCase(),
-  surname: (c: StoredContact) => c.surname.toLowerCase(),
-};
-
-const none = (): null => null;
-const emptyList = (): [] => [];
-const emptyAddress = (): Record<string, never> => ({});
+function address(a: PhysicalAddress): PhysicalAddress {
+  const out: PhysicalAddress = {};
+  for (const part of ADDRESS_PARTS) if (a[part] !== undefined) out[part] = a[part];
+  return out;
+}
 
 const PROPERTIES: EntityDef<StoredContact>['properties'] = {
   id: (c) => c.id,
@@ -23,39 +22,60 @@ const PROPERTIES: EntityDef<StoredContact>['properties'] = {
   changeKey: (c) => c.changeKey,
   categories: (c) => [...c.categories],
   parentFolderId: (c) => c.parentFolderId,
-  birthday: none,
-  fileAs: (c) => `${c.surname}, ${c.givenName}`,
+  birthday: (c) => (c.birthday === null ? null : dateTimeLiteral(c.birthday)),
+  fileAs: (c) => c.fileAs,
   displayName: (c) => c.displayName,
   givenName: (c) => c.givenName,
-  initials: none,
-  middleName: none,
-  nickName: none,
+  initials: (c) => c.initials,
+  middleName: (c) => c.middleName,
+  nickName: (c) => c.nickName,
   surname: (c) => c.surname,
-  title: none,
-  yomiGivenName: none,
-  yomiSurname: none,
-  yomiCompanyName: none,
-  generation: none,
-  imAddresses: emptyList,
+  title: (c) => c.title,
+  yomiGivenName: (c) => c.yomiGivenName,
+  yomiSurname: (c) => c.yomiSurname,
+  yomiCompanyName: (c) => c.yomiCompanyName,
+  generation: (c) => c.generation,
+  emailAddresses: (c) => c.emailAddresses.map((e) => ({ name: e.name, address: e.address })),
+  imAddresses: (c) => [...c.imAddresses],
   jobTitle: (c) => c.jobTitle,
   companyName: (c) => c.companyName,
-  department: none,
-  officeLocation: none,
-  profession: none,
-  businessHomePage: none,
-  assistantName: none,
-  manager: none,
-  homePhones: emptyList,
+  department: (c) => c.department,
+  officeLocation: (c) => c.officeLocation,
+  profession: (c) => c.profession,
+  businessHomePage: (c) => c.businessHomePage,
+  assistantName: (c) => c.assistantName,
+  manager: (c) => c.manager,
+  homePhones: (c) => [...c.homePhones],
   mobilePhone: (c) => c.mobilePhone,
   businessPhones: (c) => [...c.businessPhones],
-  spouseName: none,
-  personalNotes: () => '',
-  children: emptyList,
-  emailAddresses: (c) => c.emailAddresses.map((e) => ({ ...e })),
-  homeAddress: emptyAddress,
-  businessAddress: emptyAddress,
-  otherAddress: emptyAddress,
+  homeAddress: (c) => address(c.homeAddress),
+  businessAddress: (c) => address(c.businessAddress),
+  otherAddress: (c) => address(c.otherAddress),
+  spouseName: (c) => c.spouseName,
+  personalNotes: (c) => c.personalNotes,
+  children: (c) => [...c.children],
 };
+
+const text = (get: (c: StoredContact) => string | null) => ({ kind: 'string' as const, get: (c: StoredContact) => get(c) ?? '' });
+
+/**
+ * An extended property id `{type} {guid} Name {name}`: Exchange compares the type and the GUID in
+ * any letter case, the name exactly (singlevaluelegacyextendedproperty-get.md: "Filtering the string
+ * name (Name) in the id of an extended property is case-sensitive").
+ */
+export function extendedPropertyKey(id: string): string {
+  const m = /^(\S+)\s+\{([0-9a-f-]+)\}\s+(Name|Id)\s+(.+)$/i.exec(id.trim());
+  return m ? `${m[1].toLowerCase()} {${m[2].toLowerCase()}} ${m[3].toLowerCase()} ${m[3].toLowerCase() === 'id' ? m[4].toLowerCase() : m[4]}` : id;
+}
+
+function matchesExtended(contact: StoredContact, clauses: readonly LambdaClause[]): boolean {
+  return [...contact.extendedProperties].some(([id, value]) => clauses.every((c) => {
+    if (c.sub === 'id') return extendedPropertyKey(id) === extendedPropertyKey(c.value);
+    // "Filtering the value property of an extended property is case-insensitive."
+    const same = value.toLowerCase() === c.value.toLowerCase();
+    return c.op === 'eq' ? same : !same;
+  }));
+}
 
 export const CONTACT: EntityDef<StoredContact> = {
   type: 'contact',
@@ -65,12 +85,49 @@ export const CONTACT: EntityDef<StoredContact> = {
   filterable: {
     createdDateTime: { kind: 'datetime', get: (c) => c.createdAt },
     lastModifiedDateTime: { kind: 'datetime', get: (c) => c.lastModifiedAt },
-    displayName: { kind: 'string', get: (c) => c.displayName },
-    givenName: { kind: 'string', get: (c) => c.givenName },
-    surname: { kind: 'string', get: (c) => c.surname },
+    displayName: text((c) => c.displayName),
+    givenName: text((c) => c.givenName),
+    middleName: text((c) => c.middleName),
+    surname: text((c) => c.surname),
+    nickName: text((c) => c.nickName),
+    fileAs: text((c) => c.fileAs),
+    companyName: text((c) => c.companyName),
+    jobTitle: text((c) => c.jobTitle),
+    department: text((c) => c.department),
+    // user-list-contacts.md: "you can use $filter, any, and the eq operator on only the address
+    // sub-property of instances in an emailAddresses collection"; Exchange compares in any letter case.
+    emailAddresses: {
+      kind: 'lambda',
+      clauses: { address: ['eq'] },
+      required: ['address'],
+      any: (c, clauses) => c.emailAddresses.some((e) => clauses.every((clause) => e.address.toLowerCase() === clause.value.toLowerCase())),
+    },
+    // singlevaluelegacyextendedproperty-get.md: an `eq` on the id, and `eq` or `ne` on a string value.
+    singleValueExtendedProperties: {
+      kind: 'lambda',
+      clauses: { id: ['eq'], value: ['eq', 'ne'] },
+      required: ['id'],
+      any: matchesExtended,
+    },
   },
   sortable: CONTACT_SORT_KEYS,
   defaultOrder: { key: 'displayName', desc: false },
   visibleFrom: 'createdDateTime',
+  orderByMustLeadFilter: false,
+};
+
+const FOLDER_PROPERTIES: EntityDef<ContactFolder>['properties'] = {
+  id: (f) => f.id,
+  displayName: (f) => f.displayName,
+  parentFolderId: (f) => f.parentFolderId,
+};
+
+export const CONTACT_FOLDER: EntityDef<ContactFolder> = {
+  type: 'contactFolder',
+  properties: FOLDER_PROPERTIES,
+  defaults: Object.keys(FOLDER_PROPERTIES),
+  filterable: { displayName: { kind: 'string', get: (f) => f.displayName } },
+  sortable: { seq: (f) => f.seq, displayName: (f) => f.displayName.toLowerCase() },
+  defaultOrder: { key: 'seq', desc: false },
   orderByMustLeadFilter: false,
 };

@@ -31,6 +31,26 @@ export interface FilterField<T> {
   get(item: T): number | boolean | string | readonly string[];
 }
 
+/** One comparison inside a lambda: `a/address eq 'x'` is {sub: 'address', op: 'eq', value: 'x'}. */
+export interface LambdaClause {
+  sub: string;
+  op: 'eq' | 'ne' | 'ge' | 'gt' | 'le' | 'lt';
+  value: string;
+}
+
+/**
+ * A collection-valued property Graph filters with `any`: `emailAddresses/any(a:a/address eq 'x')`.
+ * `clauses` names the sub-properties a lambda may compare and the operators each takes; a lambda
+ * must compare every `required` one. Anything else is Graph's 400.
+ */
+export interface LambdaFilterField<T> {
+  kind: 'lambda';
+  clauses: Readonly<Record<string, readonly LambdaClause['op'][]>>;
+  required?: readonly string[];
+  /** Whether some member of the item's collection satisfies every clause. */
+  any(item: T, clauses: readonly LambdaClause[]): boolean;
+}
+
 /** How an entity renders and what $select accepts. */
 export interface EntityShape<T> {
   /** Short type name, as in 'microsoft.graph.message'. */
@@ -48,7 +68,9 @@ export interface EntityShape<T> {
 
 /** An entity that is also listed: what $filter and $orderby accept on its collections. */
 export interface EntityDef<T> extends EntityShape<T> {
-  filterable: Readonly<Record<string, FilterField<T>>>;
+  filterable: Readonly<Record<string, FilterField<T> | LambdaFilterField<T>>>;
+  /** Whether `contains`/`startswith` are taken on its text properties (mail: yes; contacts: Graph refuses them). */
+  textFunctions?: boolean;
   /** Sort keys, named like the $orderby property; filterable datetimes share the name and value. */
   sortable: Readonly<Record<string, (item: T) => SortKey>>;
   defaultOrder: { key: string; desc: boolean };

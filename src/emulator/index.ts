@@ -17,6 +17,7 @@ export type {
   AddEventOptions, AddEventsOptions, AddMailOptions, AddMailsOptions, AppOptions, BulkResult, CreatedUser, CreateSharedMailboxOptions,
   CreateTenantOptions, CreateUserOptions, EmulatorControl, MailboxRightsOptions, TenantInfo, UpdateEventOptions, UpdateMailOptions,
 } from './control';
+export type { AddContactOptions, ContactControl } from './control-contacts';
 export { CLOUDS, CLOUD_NAMES } from './clouds';
 export type { CloudName } from './clouds';
 export type { MailboxRight } from './mailbox';

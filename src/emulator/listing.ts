@@ -17,7 +17,10 @@ export interface Page<T> {
 }
 
 function predicate<T>(def: EntityDef<T>, c: Condition): (item: T) => boolean {
-  const get = def.filterable[c.prop].get;
+  const field = def.filterable[c.prop];
+  if (c.op === 'any') return (item) => field.kind === 'lambda' && field.any(item, c.clauses);
+  if (field.kind === 'lambda') throw new Error(`${c.prop} is filtered with any() only`);
+  const get = field.get;
   const norm = (v: unknown): unknown => (typeof v === 'string' ? v.toLowerCase() : v);
   const value = norm(c.value) as number | boolean | string;
   const text = (item: T): string => String(norm(get(item)));
@@ -25,7 +28,7 @@ function predicate<T>(def: EntityDef<T>, c: Condition): (item: T) => boolean {
   switch (c.op) {
     case 'contains': return (item) => text(item).includes(value as string);
     case 'startswith': return (item) => text(item).startsWith(value as string);
-    case 'any': return (item) => (get(item) as readonly string[]).some((v) => v.toLowerCase() === value);
+    case 'anyEquals': return (item) => (get(item) as readonly string[]).some((v) => v.toLowerCase() === value);
     case 'eq': return (item) => norm(get(item)) === value;
     case 'ne': return (item) => norm(get(item)) !== value;
     case 'ge': return (item) => (norm(get(item)) as typeof value) >= value;

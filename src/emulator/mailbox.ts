@@ -6,10 +6,10 @@ import { Collection } from './collection';
 import type { Tenant } from './directory';
 import { MESSAGE_SORT_KEYS } from './entity-message';
 import { EVENT_SORT_KEYS } from './entity-event';
-import { CONTACT_SORT_KEYS } from './entity-contact';
+import { ContactStore } from './contacts';
 import { createIdFactory } from './ids';
 import type { IdFactory } from './ids';
-import type { Calendar, Folder, SentRecord, StoredContact, StoredEvent, StoredMessage, User } from './model';
+import type { Calendar, Folder, SentRecord, StoredEvent, StoredMessage, User } from './model';
 
 /** Names Graph accepts in place of a folder id (case-insensitively). */
 export const WELL_KNOWN_FOLDERS = [
@@ -21,7 +21,6 @@ export type WellKnownFolder = typeof WELL_KNOWN_FOLDERS[number];
 type Assigned = 'seq' | 'id' | 'changeKey';
 export type NewMessage = Omit<StoredMessage, Assigned | 'immutableId' | 'conversationId'> & { conversationId?: string };
 export type NewEvent = Omit<StoredEvent, Assigned>;
-export type NewContact = Omit<StoredContact, Assigned | 'parentFolderId'>;
 
 /**
  * Exchange's rights of one user on another's mailbox (Exchange Online "mailbox permissions"):
@@ -39,10 +38,9 @@ export class Mailbox {
   readonly sent: SentRecord[] = [];
   readonly allMessages = new Collection<StoredMessage>(MESSAGE_SORT_KEYS);
   readonly allEvents = new Collection<StoredEvent>(EVENT_SORT_KEYS);
-  readonly contacts = new Collection<StoredContact>(CONTACT_SORT_KEYS);
   readonly calendars: Calendar[] = [];
-  /** Contacts live in a default contact folder that is never listed, only referenced. */
-  readonly contactFolderId: string;
+  /** Contacts and contact folders (contacts.ts). */
+  readonly contacts: ContactStore;
 
   private seq = 0;
   private readonly folders = new Map<string, Folder>();
@@ -52,7 +50,6 @@ export class Mailbox {
   private readonly calendarItems = new Map<string, Collection<StoredEvent>>();
   private readonly eventsById = new Map<string, StoredEvent>();
   private readonly transactions = new Map<string, StoredEvent>();
-  private readonly contactsById = new Map<string, StoredContact>();
   /** Rights other users hold on this mailbox, by their user id. */
   private readonly delegates = new Map<string, Set<MailboxRight>>();
 
@@ -62,7 +59,7 @@ export class Mailbox {
    */
   constructor(readonly user: User, seed: number, readonly tenant: Tenant, readonly kind: MailboxKind = 'user', readonly enabled = true) {
     this.ids = createIdFactory(seed, user.id);
-    this.contactFolderId = this.ids.next('folder');
+    this.contacts = new ContactStore(this.ids);
   }
 
   /** The primary SMTP address. */
@@ -326,25 +323,5 @@ export class Mailbox {
       change(event);
       this.touch(event, now);
     }));
-  }
-
-  // ---- contacts ----
-
-  insertContact(draft: NewContact): StoredContact {
-    this.seq += 1;
-    const contact: StoredContact = {
-      ...draft,
-      seq: this.seq,
-      id: this.ids.next('contact'),
-      changeKey: this.ids.changeKey(),
-      parentFolderId: this.contactFolderId,
-    };
-    this.contactsById.set(contact.id, contact);
-    this.contacts.add(contact);
-    return contact;
-  }
-
-  contact(id: string): StoredContact | undefined {
-    return this.contactsById.get(id);
   }
 }

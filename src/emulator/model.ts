@@ -171,23 +171,6 @@ export interface StoredEvent extends Sequenced {
   instance?: { seriesMasterId: string; type: 'occurrence' | 'exception'; originalStartMs: number };
 }
 
-export interface StoredContact extends Sequenced {
-  id: string;
-  changeKey: string;
-  parentFolderId: string;
-  createdAt: number;
-  lastModifiedAt: number;
-  givenName: string;
-  surname: string;
-  displayName: string;
-  emailAddresses: EmailAddress[];
-  companyName: string;
-  jobTitle: string;
-  businessPhones: string[];
-  mobilePhone: string | null;
-  categories: string[];
-}
-
 /** What sent() reports for each message submitted through sendMail. */
 export interface SentRecord {
   mailbox: string;

@@ -1,7 +1,8 @@
 /**
  * Deterministic starting data: two mailboxes with nested folders (enough of them to page),
  * mail spread over the last 30 days (some within the same second, to exercise the
- * whole-second quirk), two calendars with single events and series masters, and contacts.
+ * whole-second quirk), two calendars with single events and series masters, and contacts
+ * (seed-contacts.ts).
  * Around them: a shared mailbox, one tenant in each national cloud with a user and a shared
  * mailbox, mailbox rights, and the seeded app registered and admin-consented everywhere.
  */
@@ -15,6 +16,7 @@ import { seedSeries } from './seed-series';
 import type { EventSpan } from './event-input';
 import { deterministicGuid } from './ids';
 import { Mailbox } from './mailbox';
+import { seedContacts } from './seed-contacts';
 import type { MailboxKind, NewMessage, WellKnownFolder } from './mailbox';
 import { CONSENTED_SCOPES, DEFAULT_APP_ROLES } from './scopes';
 import type { Folder, User } from './model';
@@ -222,34 +224,6 @@ function seedCalendars(mailbox: Mailbox, now: number, rng: Rng, eventCount: numb
   mailbox.insertEvents(events);
 }
 
-const CONTACTS: [string, string, string, string][] = [
-  ['Alex', 'Wilber', 'Contoso', 'Marketing Assistant'], ['Diego', 'Siciliani', 'Contoso', 'HR Manager'],
-  ['Isaiah', 'Langer', 'Contoso', 'Sales Rep'], ['Lidia', 'Holloway', 'Contoso', 'Product Manager'],
-  ['Nestor', 'Wilke', 'Contoso', 'Director'], ['Patti', "O'Brien", 'Tailspin Toys', 'Buyer'],
-  ['Lynne', 'Robbins', 'Fabrikam', 'Planner'], ['Joni', 'Sherman', 'Northwind', 'Paralegal'],
-];
-
-function seedContacts(mailbox: Mailbox, now: number, rng: Rng): void {
-  for (const [givenName, surname, companyName, jobTitle] of CONTACTS) {
-    const createdAt = now - rng.int(30, 400) * DAY + rng.int(0, 86_399_999);
-    const domain = companyName === 'Contoso' ? TENANT_DOMAIN : `${companyName.split(' ')[0].toLowerCase()}.example`;
-    const address = `${givenName}.${surname}@${domain}`.toLowerCase();
-    mailbox.insertContact({
-      createdAt,
-      lastModifiedAt: createdAt,
-      givenName,
-      surname,
-      displayName: `${givenName} ${surname}`,
-      emailAddresses: [{ name: `${givenName} ${surname}`, address }],
-      companyName,
-      jobTitle,
-      businessPhones: [`+1 555 01${rng.int(10, 99)}`],
-      mobilePhone: null,
-      categories: [],
-    });
-  }
-}
-
 /** An empty mailbox as Exchange provisions one: the standard folders and a default calendar. */
 export function provisionMailbox(directory: Directory, tenant: Tenant, user: User, seed: number, kind: MailboxKind, enabled = true): Mailbox {
   const mailbox = directory.addMailbox(new Mailbox(user, seed, tenant, kind, enabled));
@@ -304,7 +278,7 @@ export function seedDirectory(seed: number, now: number, mailCount: number, app:
   seedMail(secondary, seedFolders(secondary), 25, now, rng);
   seedCalendars(primary, now, rng, 36);
   seedCalendars(secondary, now, rng, 6);
-  seedContacts(primary, now, rng);
+  seedContacts(primary, now, rng, seed);
 
   // From here on a stream of its own: the data above is exactly what it was before tenants existed.
   const more = createRng(seed ^ 0x7e4a47);

@@ -17,7 +17,7 @@ export const APP_PERMISSIONS: readonly AppPermission[] = [
   { name: 'Mail.ReadWrite', usedBy: 'reading mail and folders', neededNow: true },
   { name: 'Mail.Send', usedBy: 'Send Mail', neededNow: true },
   { name: 'Calendars.ReadWrite', usedBy: 'reading and creating events', neededNow: true },
-  { name: 'Contacts.ReadWrite', usedBy: 'contacts (planned steps)', neededNow: false },
+  { name: 'Contacts.ReadWrite', usedBy: 'the contact steps', neededNow: true },
   { name: 'MailboxSettings.Read', usedBy: "the mailbox's time zone (planned steps)", neededNow: false },
 ];
 

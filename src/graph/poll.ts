@@ -51,6 +51,11 @@ export interface PollInput {
   snapshot: unknown;
   /** Epoch ms of the configured start time, if any. */
   startTime?: number;
+  /**
+   * Bytes the cursor's snapshot may take (default SNAPSHOT_BUDGET_BYTES, the platform's 5 KB less
+   * an envelope): less when it shares the snapshot with the cursors of other collections.
+   */
+  budget?: number;
 }
 
 export interface PollResult {
@@ -98,7 +103,7 @@ export async function pollCollection<T extends Record<string, unknown>>(
   let lastPersisted = JSON.stringify(input.snapshot ?? null);
   let unsaved = 0;
   const persist = async (state: CursorState, keepFrom: number): Promise<void> => {
-    const { snapshot, shortened } = snapshotOf(state, keepFrom);
+    const { snapshot, shortened } = snapshotOf(state, keepFrom, input.budget);
     if (shortened) logger.warn('More items arrived within the look-back than the snapshot can remember; the look-back for the oldest of them was shortened');
     if (!snapshot) {
       // What is still being walked alone exceeds the budget (more than SLICE_ITEMS items within

@@ -86,15 +86,6 @@ export interface Page<T> {
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
-type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-type GraphRequestBuilder = ReturnType<Client['api']>;
-const SEND: Record<HttpMethod, (request: GraphRequestBuilder, body: unknown) => Promise<unknown>> = {
-  GET: (request) => request.get(),
-  POST: (request, body) => request.post(body),
-  PATCH: (request, body) => request.patch(body),
-  DELETE: (request) => request.delete(),
-};
-
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => { setTimeout(resolve, ms); });
 
 /** Who a session acts as and on which mailbox. */
@@ -116,6 +107,7 @@ export class GraphSession {
   readonly authType: AuthType;
   readonly cloud: Cloud;
   private readonly client: Client;
+  private readonly sleep: (ms: number) => Promise<void>;
   /** The mailbox's queue, asked per request: what is known about the mailbox can grow (a token's claims). */
   private readonly queueKey: () => string;
 
@@ -125,6 +117,7 @@ export class GraphSession {
     this.authType = identity.authType;
     this.cloud = identity.cloud;
     const sleep = options.sleep ?? defaultSleep;
+    this.sleep = sleep;
     const authorize = new AuthorizeMiddleware(tokens, endpoints.graph);
     const retry = new RetryMiddleware({ ...DEFAULT_RETRY_LIMITS, ...options.retry }, context.logger, sleep);
     this.queueKey = queueKeyFor(tokens, identity, target);
@@ -144,12 +137,18 @@ export class GraphSession {
     return this.send<T>('POST', path, body, options);
   }
 
+  /** PATCH: idempotent when it sets values (default: no, as for any PATCH). */
   patch<T>(path: string, body: unknown, options: RequestOptions = {}): Promise<GraphResult<T>> {
     return this.send<T>('PATCH', path, body, options);
   }
 
   delete(path: string, options: RequestOptions = {}): Promise<GraphResult<undefined>> {
     return this.send<undefined>('DELETE', path, undefined, options);
+  }
+
+  /** Waits between two requests of a step (confirming a write), with the sleep harnesses replace. */
+  wait(ms: number): Promise<void> {
+    return this.sleep(ms);
   }
 
   /**
@@ -206,14 +205,14 @@ export class GraphSession {
     return items;
   }
 
-  private async send<T>(method: HttpMethod, path: string, body: unknown, options: RequestOptions): Promise<GraphResult<T>> {
+  private async send<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body: unknown, options: RequestOptions): Promise<GraphResult<T>> {
     const response = await this.exchange(method, path, body, options);
     if (!response.ok) throw this.failure(method, path, response, options);
     const text = responseText(response);
     return { status: response.status, body: (text ? parseJson(text) : undefined) as T, headers: response.headers };
   }
 
-  private async exchange(method: HttpMethod, path: string, body: unknown, options: RequestOptions, streaming?: StreamResponse): Promise<Response> {
+  private async exchange(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body: unknown, options: RequestOptions, streaming?: StreamResponse): Promise<Response> {
     const request = this.client.api(path)
       .header('Prefer', ['IdType="ImmutableId"', ...(options.prefer ?? [])].join(', '))
       .responseType(ResponseType.RAW);
@@ -224,7 +223,7 @@ export class GraphSession {
     ];
     if (middlewareOptions.length) request.middlewareOptions(middlewareOptions);
     try {
-      return await SEND[method](request, body) as Response;
+      return await (method === 'GET' ? request.get() : method === 'POST' ? request.post(body) : method === 'PATCH' ? request.patch(body) : request.delete()) as Response;
     } catch (err) {
       if (err instanceof TransportError) {
         throw new GraphRequestError(`Outlook ${method} ${path.split('?')[0]} failed: ${err.message.replace(/^\S+ \S+ failed: /, '')}. Check that Microsoft Graph is reachable and retry later.`, undefined, err.reason, undefined);

@@ -6,7 +6,7 @@ import type { Field } from './fields';
 import type { Schema } from './schemas';
 
 /** The folder under src/ the step lives in: what it acts on. */
-export type StepGroup = 'mail' | 'calendar';
+export type StepGroup = 'mail' | 'calendar' | 'contacts';
 
 interface StepBase {
   /** The key under triggers/actions (ELASTICIO_FUNCTION) and the module's file name: src/<group>/<id>.ts. */

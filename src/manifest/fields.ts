@@ -59,6 +59,15 @@ export const calendarField = (order: number): Field => ({
 });
 
 /**
+ * A contact folder of the mailbox: `contacts` (the default Contacts folder) or one under it, nested
+ * ones by path. What empty means differs by step (an action's default folder, the trigger's all
+ * folders), so the step gives the prompt and the note.
+ */
+export const contactFolderField = ({ prompt, note, order }: { prompt: string; note: string; order: number }): Field => ({
+  label: 'Contact folder', viewClass: 'SelectView', required: false, model: 'getContactFolders', prompt, note, order, require: ['mailbox'],
+});
+
+/**
  * A polling trigger's start, read by platform/pollingTrigger.ts. `emits` is what the first poll
  * emits from that time on ("mail received"), `whenEmpty` what it emits without one.
  */

@@ -4,6 +4,12 @@
  */
 import { createEvent } from '../calendar/createEvent.step';
 import { getNewAndUpdatedEvents } from '../calendar/getNewAndUpdatedEvents.step';
+import { createContact } from '../contacts/createContact.step';
+import { deleteContact } from '../contacts/deleteContact.step';
+import { getNewAndUpdatedContacts } from '../contacts/getNewAndUpdatedContacts.step';
+import { lookupContact } from '../contacts/lookupContact.step';
+import { updateContact } from '../contacts/updateContact.step';
+import { upsertContact } from '../contacts/upsertContact.step';
 import { copyMail } from '../mail/copyMail.step';
 import { deleteMail } from '../mail/deleteMail.step';
 import { getMail } from '../mail/getMail.step';
@@ -16,6 +22,6 @@ import { updateMail } from '../mail/updateMail.step';
 import type { StepDescriptor } from './descriptor';
 
 export const STEPS: readonly StepDescriptor[] = [
-  getNewMail, getNewAndUpdatedEvents, sendMail, createEvent,
+  getNewMail, getNewAndUpdatedEvents, getNewAndUpdatedContacts, sendMail, createEvent, createContact, updateContact, upsertContact, lookupContact, deleteContact,
   getMail, lookupMails, moveMail, copyMail, updateMail, deleteMail, lookupFolder,
 ];

@@ -1,0 +1,38 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.lookupContact = void 0;
+const contactSchemas_1 = require("../manifest/contactSchemas");
+const fields_1 = require("../manifest/fields");
+const schemas_1 = require("../manifest/schemas");
+exports.lookupContact = {
+    id: 'lookupContact',
+    group: 'contacts',
+    kind: 'action',
+    title: 'Find Contact',
+    description: 'Finds a contact by email address or display name in a contact folder.',
+    help: {
+        description: 'Finds an Outlook contact in the chosen contact folder by one of its email addresses or by its display name, in any letter case. Nothing found: an empty result (found false) or an error, as chosen. Several found: the oldest one is emitted, and matchCount says how many matched. A contact created seconds ago may not be found yet.',
+    },
+    fields: {
+        mailbox: (0, fields_1.mailboxField)({ order: 30 }),
+        contactFolderId: (0, fields_1.contactFolderField)({ prompt: 'Contacts (default folder)', note: 'Where to look (not in its sub-folders). Empty: the default Contacts folder.', order: 20 }),
+        notFound: {
+            label: 'When nothing is found',
+            viewClass: 'SelectView',
+            required: false,
+            model: { emptyResult: 'Emit an empty result (found: false)', error: 'Fail with an error' },
+            prompt: 'Emit an empty result (found: false)',
+            note: 'Empty: emit an empty result.',
+            order: 10,
+        },
+    },
+    in: (0, schemas_1.body)({
+        emailAddress: (0, schemas_1.text)('Email address', 'One of the contact\'s email addresses, in any letter case; "Name <address>" is taken too. Either this or Display name is needed.'),
+        name: (0, schemas_1.text)('Display name', 'The display name, whole, in any letter case. With Email address too, both must match.'),
+    }),
+    out: (0, schemas_1.body)({
+        found: (0, schemas_1.flag)('Found', 'Whether a contact was found.'),
+        matchCount: (0, schemas_1.number)('Matches', 'How many contacts matched; the oldest is emitted.'),
+        ...contactSchemas_1.contactOutputProperties,
+    }),
+};
