@@ -51,6 +51,9 @@ describe('chaos: polls, sends and bookings under faults, crashes and token rotat
     expect(totals.upsertReplays).to.be.above(0);
     expect(totals.contacts).to.be.above(50);
     expect(totals.contactChanges).to.be.above(10);
+    // The mail toolbox part: moves, copies, updates, deletes and folders, replayed too, nothing lost or doubled.
+    expect(totals.mailOps).to.be.above(30);
+    expect(totals.mailOpReplays).to.be.above(5);
   });
 
   it('through the Mailbox field and app-only too: nothing lost or duplicated; app tokens rotate nothing and are never persisted', async () => {
@@ -78,8 +81,8 @@ describe('chaos: polls, sends and bookings under faults, crashes and token rotat
   });
 
   describe('notices the bugs it is there to catch', () => {
-    // The mail and event bugs below are looked for without the contacts part, whose requests would shift their random draws.
-    const quick = { ticks: 20, floodShare: 0, crowdShare: 0, contacts: false };
+    // The mail and event bugs below are looked for without the contacts and mail toolbox parts, whose requests would shift their random draws.
+    const quick = { ticks: 20, floodShare: 0, crowdShare: 0, contacts: false, mailOps: false };
 
     it('an upsert that looks the address up and creates when it sees nothing (no marker, no check after): duplicate contacts', async () => {
       const contactWrites = require('../lib/graph/contactWrites');
@@ -92,6 +95,22 @@ describe('chaos: polls, sends and bookings under faults, crashes and token rotat
       const totals = await withPatch(contactWrites, 'createOnce', naive, () => runChaos({ seed: 1, scenarios: 4, config: { ...quick, contacts: true } }));
       expect(totals.duplicateContacts, summaryLine(totals)).to.be.above(0);
       expect(verdict(totals).join()).to.match(/duplicate contact/);
+    });
+
+    it('a mail write repeated blindly after a lost answer (no look at the mailbox first): a second copy', async () => {
+      const writes = require('../lib/graph/writes');
+      const blind = () => async (write) => {
+        for (let attempt = 1; ; attempt += 1) {
+          try {
+            return await write();
+          } catch (err) {
+            if (attempt >= writes.WRITE_ATTEMPTS) throw err;
+          }
+        }
+      };
+      const totals = await withPatch(writes, 'confirmedWrite', blind, () => runChaos({ seed: 1, scenarios: 4, config: { ...quick, mailOps: true } }));
+      expect(totals.duplicated, summaryLine(totals)).to.be.above(0);
+      expect(totals.details.join('\n')).to.match(/copies in Junk Email/);
     });
 
     it('a trigger that forgets what it emitted: duplicates', async () => {

@@ -10,6 +10,9 @@ const POSTS = [
   { method: 'POST', path: '^/me/sendMail$' }, { method: 'POST', path: '/events$' },
   // Contact writes: the upsert's creates, changes and duplicate removals.
   { method: 'POST', path: '/contacts$' }, { method: 'PATCH', path: '/contacts/' }, { method: 'DELETE', path: '/contacts/' },
+  // The mail toolbox's writes (scripts/chaos/mailops.js): moves, copies, folders, updates, deletes.
+  { method: 'POST', path: '/messages/[^/]+/(move|copy)$' }, { method: 'POST', path: '/childFolders$' },
+  { method: 'PATCH', path: '/messages/' }, { method: 'DELETE', path: '/messages/' },
 ];
 
 /** The statuses the rules inject (never 500: a 500 is the emulator failing, see scenario.js). */

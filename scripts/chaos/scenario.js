@@ -17,6 +17,7 @@ const { FaultBook, FAULT_STATUSES } = require('./faults');
 const { TriggerLedger } = require('./ledger');
 const { World } = require('./world');
 const { ContactsPart } = require('./contacts');
+const { MailOpsPart } = require('./mailops');
 
 const DAY = 24 * 3600 * 1000;
 /**
@@ -83,6 +84,7 @@ class Scenario {
     // A stream of its own, so that adding it left every other draw of a seed as it was.
     this.accessPrng = prng.fork('access');
     this.contactsPrng = prng.fork('contacts');
+    this.mailOpsPrng = prng.fork('mailops');
     this.tag = `s${index}`;
     this.needles = new Set();
     this.start = EPOCH + (index % DATES) * DAY;
@@ -151,6 +153,8 @@ class Scenario {
       create: { name: 'createEvent', module: createEvent, fields: this.mailboxField() },
     };
     this.contacts = this.config.contacts ? new ContactsPart(this) : undefined;
+    this.mailOps = this.config.mailOps ? new MailOpsPart(this) : undefined;
+    if (this.mailOps) await this.mailOps.seed();
     this.persisted = { credential: await this.connect(), snapshots: {} };
     this.uninstall = installHooks({
       origin: this.emu.url,
@@ -500,6 +504,7 @@ class Scenario {
       if (what === 'replay' && this.replayQueue.length && plan.chance(0.5)) await this.replayOne();
     }
     if (this.contacts) await this.contacts.tick();
+    if (this.mailOps) await this.mailOps.tick();
     this.clock.advance(plan.chance(0.06) ? plan.int(180, 900) * 1000 : plan.int(1, 25) * 1000);
   }
 
@@ -549,6 +554,7 @@ class Scenario {
       if (quiet < 2) this.issue('drain', `${step.name} did not settle after the faults stopped`);
     }
     if (this.contacts) await this.contacts.drain();
+    if (this.mailOps) await this.mailOps.drain();
   }
 
   /** Compares what was emitted, sent and created with what Graph holds. */
@@ -588,7 +594,10 @@ class Scenario {
       if (input.outcomes.includes('ok') && copies === 0) this.issue('create', `${input.subject} reported created but is not in the calendar`);
     }
     const contacts = this.contacts ? this.contacts.account() : { contacts: 0, contactChanges: 0, upserts: 0, upsertReplays: 0, duplicateContacts: 0, lost: 0, duplicated: 0, redelivered: 0, lostDetail: [], duplicateDetail: [] };
+    const ops = this.mailOps ? await this.mailOps.account() : { mailOps: 0, mailOpReplays: 0, lost: 0, duplicated: 0, lostDetail: [], duplicateDetail: [] };
     return {
+      mailOps: ops.mailOps,
+      mailOpReplays: ops.mailOpReplays,
       contacts: contacts.contacts,
       contactChanges: contacts.contactChanges,
       upserts: contacts.upserts,
@@ -597,15 +606,15 @@ class Scenario {
       mails: knownMail.size,
       events: eventIds.size,
       eventUpdates: this.world.counts.eventUpdates,
-      lost: lostMail.length + lostEvents.length + contacts.lost,
-      duplicated: mail.duplicates.length + events.duplicates.length + contacts.duplicated,
+      lost: lostMail.length + lostEvents.length + contacts.lost + ops.lost,
+      duplicated: mail.duplicates.length + events.duplicates.length + contacts.duplicated + ops.duplicated,
       redelivered: mail.redelivered + events.redelivered + contacts.redelivered,
       sends: this.sends.length,
       sendsDuplicated,
       eventsCreated: this.creates.length,
       doubleBooked,
-      lostDetail: [...lostMail.map((id) => `mail "${subjects.get(id) || id}"`), ...lostEvents.map((k) => `event "${subjects.get(k.split(' ')[0]) || k}"`), ...contacts.lostDetail],
-      duplicateDetail: [...[...mail.duplicates, ...events.duplicates].map((k) => `"${subjects.get(k.split(' ')[0]) || k}"`), ...contacts.duplicateDetail],
+      lostDetail: [...lostMail.map((id) => `mail "${subjects.get(id) || id}"`), ...lostEvents.map((k) => `event "${subjects.get(k.split(' ')[0]) || k}"`), ...contacts.lostDetail, ...ops.lostDetail],
+      duplicateDetail: [...[...mail.duplicates, ...events.duplicates].map((k) => `"${subjects.get(k.split(' ')[0]) || k}"`), ...contacts.duplicateDetail, ...ops.duplicateDetail],
     };
   }
 
