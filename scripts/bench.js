@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench: the component's costs against the offline Graph emulator, as ratios within one run.
 //
-//   node scripts/bench.js [--quick] [--out FILE] [--only mail,events,send,burst,load,attach] [--reps N]
+//   node scripts/bench.js [--quick] [--out FILE] [--only mail,events,upcoming,send,burst,load,attach] [--reps N]
 //                         [--component-node-options OPTS]
 //
 // --quick: 10,000 / 1,000 mails, 2,000 events, 100 sends (CI). --reps: fresh runs per poll size
@@ -36,16 +36,16 @@ const CLIENT = { id: 'emulator-client-id', secret: 'emulator-client-secret' };
 const EMULATOR_GATE = 1000;
 const MB = 1024 * 1024;
 
-const FULL = { mailLarge: 100000, mailSmall: 10000, events: 20000, reps: 3, sends: 1000, sendWarmup: 50, burst: 50, loads: 5 };
-const QUICK = { mailLarge: 10000, mailSmall: 1000, events: 2000, reps: 3, sends: 100, sendWarmup: 10, burst: 50, loads: 5 };
-const SCENARIOS = ['mail', 'events', 'send', 'burst', 'load', 'attach'];
+const FULL = { mailLarge: 100000, mailSmall: 10000, events: 20000, reps: 3, sends: 1000, sendWarmup: 50, burst: 50, loads: 5, series: 1000, upcomingHours: 4 };
+const QUICK = { mailLarge: 10000, mailSmall: 1000, events: 2000, reps: 3, sends: 100, sendWarmup: 10, burst: 50, loads: 5, series: 1000, upcomingHours: 2 };
+const SCENARIOS = ['mail', 'events', 'upcoming', 'send', 'burst', 'load', 'attach'];
 /** Attachment sizes whose peak memory must stay within ATTACH_RSS_SPREAD_MB of each other. */
 const ATTACH_SIZES = [1 * MB, 40 * MB, 140 * MB];
 const ATTACH_RSS_SPREAD_MB = 30;
 /** NODE_OPTIONS of the component's child processes (set from --component-node-options). */
 let componentNodeOptions = process.env.NODE_OPTIONS || '';
 
-const USAGE = 'Usage: node scripts/bench.js [--quick] [--out FILE] [--only mail,events,send,burst,load,attach] [--reps N] [--component-node-options OPTS]';
+const USAGE = 'Usage: node scripts/bench.js [--quick] [--out FILE] [--only mail,events,upcoming,send,burst,load,attach] [--reps N] [--component-node-options OPTS]';
 
 /** What each option that takes a value wants, for the message when it is missing or bad. */
 const NEEDS = { '--out': 'a file name', '--only': 'scenario names', '--reps': 'a whole number of 1 or more', '--component-node-options': 'Node options' };
@@ -313,6 +313,70 @@ async function attachScenario(sizes) {
   return results;
 }
 
+/**
+ * Events Starting Soon on a busy calendar: `sizes.series` recurring series (60% at 09:00, everyone's
+ * stand-up, the rest every 5 minutes from 08:00 on; daily and weekdays), polled once a minute of
+ * Graph's clock (the emulator's, moved by the bench) for `sizes.upcomingHours` hours from 07:30
+ * with the default 15 minutes before start, each poll from the snapshot the last one left. Two
+ * stand-ups are moved to 10:30 after they were emitted. What was emitted is counted against the
+ * occurrences the calendar shows starting in the polled span.
+ */
+async function upcomingScenario(sizes) {
+  const MINUTE = 60000;
+  const t0 = Date.UTC(2026, 11, 1, 7, 30);
+  return withProcesses(`upcoming ${sizes.series} series`, { clockAt: t0, mailCount: 0 }, async ({ emulator, component }) => {
+    const owner = await emulator.call('createUser', { userPrincipalName: 'busy@contoso.example', displayName: 'Busy' });
+    const wall = (ms) => ({ dateTime: new Date(ms).toISOString().slice(0, 19), timeZone: 'UTC' });
+    const range = { type: 'noEnd', startDate: '2026-11-02' };
+    const daily = { pattern: { type: 'daily', interval: 1 }, range };
+    const weekdays = { pattern: { type: 'weekly', interval: 1, daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] }, range };
+    const list = [];
+    for (let i = 0; i < sizes.series; i += 1) {
+      const start = i < sizes.series * 0.6 ? Date.UTC(2026, 10, 2, 9, 0) : Date.UTC(2026, 10, 2, 8, 0) + (i % 120) * 5 * MINUTE;
+      list.push({ mailbox: owner, subject: `Series ${i}`, start: wall(start), end: wall(start + 30 * MINUTE), recurrence: i % 2 ? daily : weekdays, createdAt: t0 - 30 * 24 * 60 * MINUTE });
+    }
+    await emulator.call('addEventList', list);
+    const cfg = { oauth: await emulator.call('issueTokens', { mailbox: owner }), tenantId: 'common', timeZone: 'Europe/Berlin' };
+    const end = t0 + sizes.upcomingHours * 60 * MINUTE;
+    const polls = [];
+    let snapshot = {};
+    let moved = 0;
+    for (let t = t0; t <= end; t += MINUTE) {
+      await emulator.call('setClock', t);
+      if (!moved && t >= Date.UTC(2026, 11, 1, 8, 50)) {
+        const standups = await emulator.call('calendarView', { mailbox: owner, startMs: Date.UTC(2026, 11, 1, 9, 0), endMs: Date.UTC(2026, 11, 1, 9, 1) });
+        for (const o of standups.slice(0, 2)) await emulator.call('updateEvent', o.id, { start: wall(Date.UTC(2026, 11, 1, 10, 30)), end: wall(Date.UTC(2026, 11, 1, 11, 0)) });
+        moved = 2;
+      }
+      await emulator.call('resetStats');
+      const poll = await component.call('poll', 'getUpcomingEvents', cfg, snapshot);
+      const stats = await emulator.call('stats');
+      snapshot = poll.snapshot;
+      polls.push({ at: t, emitted: poll.emitted, requests: stats.requests, largestSnapshotBytes: poll.largestSnapshotBytes, ms: poll.ms, maxRss: poll.memory.maxRss, warnings: poll.counts.warnings });
+    }
+    // Due by the last poll: starts from the first poll on, up to 15 minutes past the last.
+    const view = await emulator.call('calendarView', { mailbox: owner, startMs: t0, endMs: end + 15 * MINUTE + 1 });
+    const starts = (e) => Date.parse(`${e.start.dateTime.slice(0, 19)}Z`);
+    const expected = view.filter((e) => !e.isCancelled && starts(e) >= t0 && starts(e) <= end + 15 * MINUTE).length + moved;
+    const pick = (f) => polls.map(f);
+    return {
+      series: sizes.series,
+      moved,
+      polls: polls.length,
+      expected,
+      emitted: pick((p) => p.emitted).reduce((a, b) => a + b, 0),
+      requestsMax: Math.max(...pick((p) => p.requests).slice(1)),
+      requestsFirst: polls[0].requests,
+      requestsMean: pick((p) => p.requests).reduce((a, b) => a + b, 0) / polls.length,
+      largestSnapshotBytes: Math.max(...pick((p) => p.largestSnapshotBytes)),
+      busiestPoll: Math.max(...pick((p) => p.emitted)),
+      pollMsMedian: median(pick((p) => p.ms)),
+      peakRss: Math.max(...pick((p) => p.maxRss)),
+      warnings: pick((p) => p.warnings).reduce((a, b) => a + b, 0),
+    };
+  });
+}
+
 /** Each step's module required in a fresh `node`, timed inside the child around the require. */
 function loadScenario(sizes) {
   const component = JSON.parse(fs.readFileSync(path.join(ROOT, 'component.json'), 'utf8'));
@@ -382,6 +446,18 @@ function figuresOf(results, sizes) {
     add('mail.rssRatio', `mail: peak RSS at ${sizes.mailLarge.toLocaleString('en-US')} / at ${sizes.mailSmall.toLocaleString('en-US')}`, round(ratio, 3), '', max(1.1));
   }
   poll('events', 'events');
+
+  const u = results.upcoming;
+  if (u) {
+    const tag = `upcoming, ${u.series.toLocaleString('en-US')} recurring series, ${u.polls} polls a minute apart`;
+    add('upcoming.emitted', `${tag}: occurrences emitted (due: ${u.expected}, ${u.moved} of them moved stand-ups again)`, u.emitted, '', exactly(u.expected));
+    add('upcoming.requestsMax', `${tag}: Graph requests per poll, most (the first poll: ${u.requestsFirst})`, u.requestsMax, '', max(4));
+    add('upcoming.requestsMean', `${tag}: Graph requests per poll, mean`, round(u.requestsMean, 3), '');
+    add('upcoming.snapshotBytes', `${tag}: largest snapshot`, u.largestSnapshotBytes, 'B', max(5120));
+    add('upcoming.busiestPoll', `${tag}: most occurrences emitted by one poll`, u.busiestPoll, '');
+    add('upcoming.pollMs', `${tag}: poll time, median`, round(u.pollMsMedian, 1), 'ms');
+    add('upcoming.peakRss', `${tag}: component peak RSS`, round(u.peakRss / MB, 1), 'MB', below(200));
+  }
 
   const s = results.send;
   if (s) {
@@ -469,6 +545,7 @@ async function main() {
     results.mailLarge = await pollScenario('mail', sizes.mailLarge, sizes.reps);
   }
   if (want('events')) results.events = await pollScenario('events', sizes.events, sizes.reps);
+  if (want('upcoming')) results.upcoming = await upcomingScenario(sizes);
   if (want('send')) results.send = await sendScenario(sizes);
   if (want('burst')) results.burst = await burstScenario(sizes);
   if (want('load')) results.load = loadScenario(sizes);

@@ -54,6 +54,11 @@ describe('chaos: polls, sends and bookings under faults, crashes and token rotat
     // The mail toolbox part: moves, copies, updates, deletes and folders, replayed too, nothing lost or doubled.
     expect(totals.mailOps).to.be.above(30);
     expect(totals.mailOpReplays).to.be.above(5);
+    // The upcoming-events part: meetings booked, moved and cancelled, each due occurrence emitted once per start.
+    expect(totals.meetingsBooked).to.be.above(30);
+    expect(totals.meetingMoves).to.be.above(5);
+    expect(totals.meetingCancellations).to.be.above(2);
+    expect(totals.upcoming).to.be.above(20);
   });
 
   it('through the Mailbox field and app-only too: nothing lost or duplicated; app tokens rotate nothing and are never persisted', async () => {
@@ -81,8 +86,20 @@ describe('chaos: polls, sends and bookings under faults, crashes and token rotat
   });
 
   describe('notices the bugs it is there to catch', () => {
-    // The mail and event bugs below are looked for without the contacts and mail toolbox parts, whose requests would shift their random draws.
-    const quick = { ticks: 20, floodShare: 0, crowdShare: 0, contacts: false, mailOps: false };
+    // The mail and event bugs below are looked for without the contacts, upcoming and mail toolbox parts, whose requests would shift their random draws.
+    const quick = { ticks: 20, floodShare: 0, crowdShare: 0, contacts: false, upcoming: false, mailOps: false };
+    const upcomingOnly = { ticks: 30, floodShare: 0, crowdShare: 0, contacts: false, mailOps: false, clocks: { dateHeader: { kept: 1 } } };
+
+    it('Events Starting Soon that forgets what it emitted: duplicates; that knows an occurrence by its id alone: meetings moved later are lost', async () => {
+      const upcomingPoll = require('../lib/graph/upcomingPoll');
+      const upcoming = require('../lib/graph/upcoming');
+      const forgetful = await withPatch(upcomingPoll, 'pollUpcoming', (poll) => (session, spec, snapshot, ...rest) => poll(session, spec, {}, ...rest),
+        () => runChaos({ seed: 1, scenarios: 2, config: upcomingOnly }));
+      expect(forgetful.duplicated, summaryLine(forgetful)).to.be.above(0);
+      const byId = await withPatch(upcoming, 'occurrenceKey', (key) => (id) => key(id, 0), () => runChaos({ seed: 1, scenarios: 3, config: upcomingOnly }));
+      expect(byId.lost, summaryLine(byId)).to.be.above(0);
+      expect(byId.meetingMoves).to.be.above(0);
+    });
 
     it('an upsert that looks the address up and creates when it sees nothing (no marker, no check after): duplicate contacts', async () => {
       const contactWrites = require('../lib/graph/contactWrites');

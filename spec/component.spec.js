@@ -319,6 +319,44 @@ describe('component.json', () => {
         }
       },
       ...toolboxOutputs(),
+      getUpcomingEvents: async () => {
+        // Graph's clock at a whole minute before noon UTC, so the window holds no midnight.
+        const now = Date.UTC(2026, 0, 10, 10, 50, 0);
+        const at = (minutes) => new Date(now + minutes * 60000).toISOString().replace('.000Z', '.0000000');
+        const date = { Date: new Date(now).toUTCString() };
+        nock(GRAPH).get('/v1.0/me/calendar').query(true).reply(200, { id: 'AAMkCal=' }, date);
+        nock(GRAPH).get('/v1.0/me/calendar/calendarView').query(true).reply(200, { value: [
+          { ...graphEvent, start: { dateTime: at(10), timeZone: 'UTC' }, end: { dateTime: at(70), timeZone: 'UTC' }, originalStart: null, responseStatus: { response: 'organizer', time: '0001-01-01T00:00:00Z' } },
+          {
+            ...graphEvent, id: 'AAMkOccurrence=', type: 'occurrence', seriesMasterId: 'AAMkMaster=', originalStart: `${at(5).slice(0, 19)}Z`, responseStatus: null,
+            isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness', onlineMeeting: { joinUrl: 'https://teams.microsoft.com/l/meetup-join/x' },
+            location: null, organizer: null, bodyPreview: null, reminderMinutesBeforeStart: null, start: { dateTime: at(5), timeZone: 'UTC' }, end: { dateTime: at(35), timeZone: 'UTC' },
+          },
+        ] }, date);
+        const ctx = createContext();
+        await loadStep('getUpcomingEvents').process.call(ctx, {}, cfgWith({ timeZone: 'Europe/Berlin' }), {});
+        return ctx.emitted('data').map((data) => data.body);
+      },
+      checkAvailability: async () => {
+        const item = (status, extra = {}) => ({ status, start: { dateTime: '2026-01-10T10:00:00.0000000', timeZone: 'UTC' }, end: { dateTime: '2026-01-10T11:00:00.0000000', timeZone: 'UTC' }, ...extra });
+        nock(GRAPH).post('/v1.0/me/calendar/getSchedule').reply(200, { value: [
+          { scheduleId: 'ann@example.com', availabilityView: '0210', scheduleItems: [item('busy', { subject: 'Budget', location: 'Room 1', isPrivate: false }), item('tentative')], workingHours: { daysOfWeek: ['monday'], startTime: '08:00:00.0000000', endTime: '17:00:00.0000000', timeZone: { name: 'UTC' } } },
+          { scheduleId: 'room@example.com', availabilityView: '0000', scheduleItems: [] },
+          { scheduleId: 'ghost@example.com', error: { message: 'Unable to resolve e-mail address ghost@example.com to an Active Directory object.', responseCode: '5009' } },
+        ] });
+        return [await actionOutput('checkAvailability', { schedules: 'ann@example.com, room@example.com, ghost@example.com', start: '2026-01-10T09:00:00Z', end: '2026-01-10T11:00:00Z' })];
+      },
+      findMeetingTimes: async () => {
+        const slot = { start: { dateTime: '2026-01-12T09:00:00.0000000', timeZone: 'UTC' }, end: { dateTime: '2026-01-12T10:00:00.0000000', timeZone: 'UTC' } };
+        nock(GRAPH).post('/v1.0/me/findMeetingTimes').reply(200, { emptySuggestionsReason: '', meetingTimeSuggestions: [
+          { confidence: 100, order: 1, organizerAvailability: 'free', suggestionReason: 'Suggested because it is one of the nearest times when all attendees are available.', meetingTimeSlot: slot, locations: [{ displayName: 'Room 1' }], attendeeAvailability: [{ attendee: { type: 'required', emailAddress: { address: 'ann@example.com', name: 'Ann' } }, availability: 'free' }, { attendee: { emailAddress: { address: 'bob@example.com' } }, availability: 'unknown' }] },
+          { confidence: 49.5, organizerAvailability: 'tentative', meetingTimeSlot: slot, attendeeAvailability: [] },
+        ] });
+        const found = await actionOutput('findMeetingTimes', { requiredAttendees: 'Ann <ann@example.com>, bob@example.com', start: '2026-01-12T08:00:00Z', end: '2026-01-12T17:00:00Z', subject: 'none' });
+        nock(GRAPH).post('/v1.0/me/findMeetingTimes').reply(200, { emptySuggestionsReason: 'AttendeesUnavailable', meetingTimeSuggestions: [] });
+        const none = await actionOutput('findMeetingTimes', { requiredAttendees: 'ann@example.com', start: '2026-01-12T08:00:00Z', end: '2026-01-12T17:00:00Z', subject: 'none2' });
+        return [found, none];
+      },
       getNewAndUpdatedContacts: async () => {
         nock(GRAPH).get('/v1.0/me/contactFolders').query(true).reply(200, { value: [] });
         // A contact with everything, and one with nothing but a name (Graph's nulls and empty objects).

@@ -536,4 +536,69 @@ describe('Graph v1.0 schema conformance', function graphSchema() {
       expect(checkValue(schema, 'event', allDay)).to.deep.equal([]);
     });
   });
+  describe('what the scheduling steps read and send (Events Starting Soon, Check Availability, Find Meeting Times)', () => {
+    const upcoming = require('../lib/calendar/getUpcomingEvents');
+    const availability = require('../lib/calendar/checkAvailability');
+    const meeting = require('../lib/calendar/findMeetingTimes');
+    /** Parameters of a bound action, lower-cased (Graph takes them in any case). */
+    const params = (name, binding) => Object.fromEntries(Object.entries(operation(schema, name, binding).parameters).map(([k, v]) => [k.toLowerCase(), v]));
+
+    it('Events Starting Soon selects event properties from calendar/calendarView, ordered by start', async () => {
+      for (const field of upcoming.UPCOMING_FIELDS) expectProperty('event', field);
+      expect(members(schema, 'calendar').calendarView).to.include({ type: 'event', collection: true });
+      let query;
+      nock(GRAPH).get('/v1.0/me/calendar').query(true).reply(200, { id: 'c' }, { Date: new Date().toUTCString() });
+      nock(GRAPH).get('/v1.0/me/calendar/calendarView').query(true).reply((uri) => { query = queryOf(uri); return [200, { value: [] }, { Date: new Date().toUTCString() }]; });
+      await upcoming.process.call(createContext(), {}, cfgWith(), {});
+      for (const field of query.$select.split(',')) expectProperty('event', field);
+      expect(filterProperties(query.$orderby)).to.deep.equal([]);
+      expect(query.$orderby).to.equal('start/dateTime');
+      expect(members(schema, 'event').start.type).to.equal('dateTimeTimeZone');
+      expectProperty('dateTimeTimeZone', 'dateTime');
+    });
+
+    it("Events Starting Soon's out schema: event properties, besides the times it computes", () => {
+      const { startsAt, endsAt, minutesToStart, late, ...fromEvent } = readSchema(stepDef('getUpcomingEvents').metadata.out).properties;
+      for (const computed of [startsAt, endsAt, minutesToStart, late]) expect(computed).to.be.an('object');
+      for (const name of Object.keys(fromEvent)) expectProperty('event', name);
+      expect(members(schema, 'event').responseStatus.type).to.equal('responseStatus');
+      for (const name of Object.keys(fromEvent.responseStatus.properties)) expectProperty('responseStatus', name);
+    });
+
+    it('Check Availability sends getSchedule its parameters, of their types; what it reads is scheduleInformation', () => {
+      const body = availability.scheduleRequestBody(availability.parseAvailabilityInput({ schedules: 'a@example.com, b@example.com', start: '2026-03-10T09:00:00', end: '2026-03-10T17:00:00', timeZone: 'Europe/Berlin', intervalMinutes: 60 }));
+      const getSchedule = params('getSchedule', 'calendar');
+      for (const [key, value] of Object.entries(body)) {
+        expect(getSchedule, key).to.have.property(key.toLowerCase());
+        const { type } = getSchedule[key.toLowerCase()];
+        if (type === 'dateTimeTimeZone') expect(checkValue(schema, type, value), key).to.deep.equal([]);
+        else if (type === 'Edm.Int32') expect(Number.isInteger(value), key).to.equal(true);
+        else expect(value.every((v) => typeof v === 'string'), key).to.equal(true);
+      }
+      expect(operation(schema, 'getSchedule', 'calendar').returnType).to.include({ type: 'scheduleInformation', collection: true });
+      for (const name of ['scheduleId', 'availabilityView', 'scheduleItems', 'workingHours', 'error']) expectProperty('scheduleInformation', name);
+      for (const name of ['status', 'subject', 'location', 'isPrivate', 'start', 'end']) expectProperty('scheduleItem', name);
+      for (const name of ['message', 'responseCode']) expectProperty('freeBusyError', name);
+      for (const name of ['daysOfWeek', 'startTime', 'endTime', 'timeZone']) expectProperty('workingHours', name);
+      for (const status of availability.VIEW_STATUSES) expect(isEnumMember(schema, 'freeBusyStatus', status), status).to.equal(true);
+    });
+
+    it('Find Meeting Times sends findMeetingTimes its parameters, of their types; what it reads is meetingTimeSuggestionsResult', () => {
+      const body = meeting.meetingRequestBody(meeting.parseMeetingInput({
+        requiredAttendees: 'Ann <ann@example.com>', optionalAttendees: 'bob@example.com', resourceAttendees: 'room@example.com',
+        start: '2026-03-10T09:00:00Z', end: '2026-03-11T17:00:00Z', durationMinutes: 90, activityDomain: 'personal', maxCandidates: 5, minimumAttendeePercentage: 80, isOrganizerOptional: true,
+      }));
+      const find = params('findMeetingTimes', 'user');
+      for (const key of Object.keys(body)) expect(find, key).to.have.property(key.toLowerCase());
+      for (const attendee of body.attendees) expect(checkValue(schema, 'attendeeBase', attendee)).to.deep.equal([]);
+      expect(checkValue(schema, 'timeConstraint', body.timeConstraint)).to.deep.equal([]);
+      for (const domain of meeting.ACTIVITY_DOMAINS) expect(isEnumMember(schema, 'activityDomain', domain), domain).to.equal(true);
+      expect(find.meetingduration.type).to.equal('Edm.Duration');
+      expect(operation(schema, 'findMeetingTimes', 'user').returnType.type).to.equal('meetingTimeSuggestionsResult');
+      for (const name of ['emptySuggestionsReason', 'meetingTimeSuggestions']) expectProperty('meetingTimeSuggestionsResult', name);
+      for (const name of ['confidence', 'order', 'organizerAvailability', 'attendeeAvailability', 'locations', 'meetingTimeSlot', 'suggestionReason']) expectProperty('meetingTimeSuggestion', name);
+      for (const name of ['attendee', 'availability']) expectProperty('attendeeAvailability', name);
+      for (const name of ['start', 'end']) expectProperty('timeSlot', name);
+    });
+  });
 });

@@ -207,6 +207,22 @@ describe('no secrets and no mail bodies in logs, errors, messages or snapshots',
       emu.control.clearFaults();
     });
 
+    it('the scheduling steps: Events Starting Soon (and under faults), Check Availability with an unknown person, Find Meeting Times, refused input', async () => {
+      const iso = (ms) => new Date(ms).toISOString().slice(0, 19);
+      const soon = Date.now() + 10 * 60000;
+      emu.control.addEvent({ subject: 'Starting soon', start: { dateTime: iso(soon), timeZone: 'UTC' }, end: { dateTime: iso(soon + 1800000), timeZone: 'UTC' }, body: { contentType: 'text', content: `Agenda: ${BODY_MARKER}` } });
+      const first = await run('upcoming', 'getUpcomingEvents', {}, { timeZone: 'Europe/Berlin' });
+      expect(first.of('data').length).to.be.at.least(1);
+      emu.control.setFaults([{ match: { method: 'GET' }, kind: 'status', status: 429, retryAfterSeconds: 1, times: 2 }, { match: { method: 'GET' }, kind: 'drop', times: 1 }]);
+      expect((await run('upcoming under faults', 'getUpcomingEvents', {}, {}, first.of('snapshot').pop())).of('error')).to.deep.equal([]);
+      emu.control.clearFaults();
+      const window = { start: iso(Date.now() + 86400000), end: iso(Date.now() + 2 * 86400000), timeZone: 'UTC' };
+      expect((await run('availability', 'checkAvailability', { schedules: [emu.mailboxes.secondary, 'nobody@contoso.example'], ...window })).of('data')).to.have.length(1);
+      expect((await run('availability, 63 days', 'checkAvailability', { schedules: emu.mailboxes.secondary, ...window, end: iso(Date.now() + 64 * 86400000) })).of('error')).to.have.length(1);
+      expect((await run('meeting', 'findMeetingTimes', { requiredAttendees: emu.mailboxes.secondary, ...window, activityDomain: 'unrestricted' })).of('data')).to.have.length(1);
+      expect((await run('meeting, bad duration', 'findMeetingTimes', { ...window, durationMinutes: 'an hour' })).of('error')).to.have.length(1);
+    });
+
     it('dropdowns and verifyCredentials, with a working and a revoked credential', async () => {
       const source = (label) => collector.context(label, (event, payload) => { if (event === 'updateKeys') credential = sign(payload.oauth); });
       const mailStep = loadStep('getNewMail');
@@ -331,6 +347,10 @@ describe('no secrets and no mail bodies in logs, errors, messages or snapshots',
       expect((await run('app events', 'getNewAndUpdatedEvents', {}, app({ startTime: since() }))).of('error')).to.deep.equal([]);
       expect((await run('app send', 'sendMail', { to: emu.mailboxes.secondary, subject: 'App-only', body: 'x' }, app())).of('data')).to.have.length(1);
       expect((await run('app book', 'createEvent', { subject: 'App-only', start: '2026-12-01T09:00:00Z', end: '2026-12-01T10:00:00Z' }, app())).of('data')).to.have.length(1);
+      expect((await run('app upcoming', 'getUpcomingEvents', {}, app())).of('error')).to.deep.equal([]);
+      const window = { start: new Date(Date.now() + 86400000).toISOString(), end: new Date(Date.now() + 2 * 86400000).toISOString() };
+      expect((await run('app availability', 'checkAvailability', { schedules: emu.mailboxes.secondary, ...window }, app())).of('data')).to.have.length(1);
+      expect((await run('app meeting (delegated only)', 'findMeetingTimes', { ...window }, app())).of('error')).to.have.length(1);
       expect((await run('app, no mailbox', 'getNewMail', {}, app({ mailbox: '' }))).of('error')).to.have.length(1);
       expect((await run('app, bad mailbox', 'sendMail', { to: 'a@example.com' }, app({ mailbox: 'Info <info@contoso.example>' }))).of('error')).to.have.length(1);
       const folders = await loadStep('getNewMail').getFolders.call(collector.context('app getFolders'), app());

@@ -146,6 +146,9 @@ const ANSWER = {
     const undo = [answerToolbox(), platformStorage()];
     return () => undo.forEach((fn) => fn());
   },
+  getUpcomingEvents: answerPolls,
+  checkAvailability: () => nock(GRAPH).persist().post(/\/calendar\/getSchedule$/).reply(200, { value: [] }),
+  findMeetingTimes: () => nock(GRAPH).persist().post(/\/findMeetingTimes$/).reply(200, { emptySuggestionsReason: 'Unknown', meetingTimeSuggestions: [] }),
   getNewAndUpdatedContacts: answerPolls,
   createContact: () => contactGraph(),
   updateContact: () => contactGraph({ contacts: [graphContact({ id: 'AAMkContact1=' })] }),
@@ -220,6 +223,26 @@ const FULL_INPUT = {
   updateMail: { messageId: 'AAMkMail1', isRead: true, flagStatus: 'flagged', flagDueDate: '2026-03-10', importance: 'high', categories: 'Red', categoriesMode: 'add' },
   deleteMail: { messageId: 'AAMkMail1', permanent: false },
   lookupFolder: { path: 'Inbox/Projects/Alpha' },
+  checkAvailability: {
+    schedules: 'Ann <ann@example.com>; room.1@example.com',
+    start: '2026-03-10T09:00:00+01:00',
+    end: '2026-03-10T18:00:00+01:00',
+    timeZone: 'Europe/Berlin',
+    intervalMinutes: 60,
+  },
+  findMeetingTimes: {
+    start: '2026-03-10T09:00:00+01:00',
+    end: '2026-03-12T18:00:00+01:00',
+    requiredAttendees: 'Ann <ann@example.com>',
+    optionalAttendees: 'bob@example.com',
+    resourceAttendees: 'room.1@example.com',
+    durationMinutes: 60,
+    timeZone: 'Europe/Berlin',
+    activityDomain: 'work',
+    maxCandidates: 10,
+    minimumAttendeePercentage: 80,
+    isOrganizerOptional: false,
+  },
   createContact: FULL_CONTACT,
   updateContact: { contactId: 'AAMkContact1=', ...FULL_CONTACT, clearFields: 'otherAddress', otherAddress: undefined },
   upsertContact: { emailAddress: 'pavelb@fabrikam.example', ...FULL_CONTACT },
@@ -233,6 +256,7 @@ const FIXED_SETS = {
   createEvent: ['bodyContentType', 'importance'],
   lookupMails: ['importance'],
   updateMail: ['flagStatus', 'importance', 'categoriesMode'],
+  findMeetingTimes: ['activityDomain'],
 };
 
 /** Runs the step on `body` and `cfg`: undefined when it succeeded, else the error it was refused with. */
@@ -332,6 +356,9 @@ describe('platform UI: a step field is marked required exactly when the step ref
     updateMail: { mailbox: 'info@example.com' },
     deleteMail: { mailbox: 'info@example.com', errorIfNotFound: true },
     lookupFolder: { mailbox: 'info@example.com', createMissing: true },
+    getUpcomingEvents: { mailbox: 'info@example.com', calendarId: 'AAMkCalendar1', minutesBefore: '30', graceMinutes: 60, timeZone: 'Europe/Berlin' },
+    checkAvailability: { mailbox: 'info@example.com' },
+    findMeetingTimes: { mailbox: 'info@example.com' },
     getNewAndUpdatedContacts: { mailbox: 'info@example.com', contactFolderId: 'AAMkFolder1', startTime: '2026-01-01T00:00:00Z' },
     createContact: { mailbox: 'info@example.com', contactFolderId: 'AAMkFolder1' },
     updateContact: { mailbox: 'info@example.com' },

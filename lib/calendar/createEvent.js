@@ -1,7 +1,6 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.getCalendars = void 0;
-exports.parseAttendees = parseAttendees;
 exports.buildEvent = buildEvent;
 exports.transactionIdFor = transactionIdFor;
 exports.process = processAction;
@@ -15,61 +14,12 @@ const messages_1 = require("elasticio-node/lib/messages");
 const errors_1 = require("../errors");
 const calendars_1 = require("../graph/calendars");
 const session_1 = require("../graph/session");
-const addresses_1 = require("../validation/addresses");
+const attendees_1 = require("../validation/attendees");
 const datetime_1 = require("../validation/datetime");
-const echo_1 = require("../validation/echo");
 const fields_1 = require("../validation/fields");
 const timezones_1 = require("../validation/timezones");
-const ATTENDEE_TYPES = ['required', 'optional', 'resource'];
-/** One plain field per attendee type, so a designer maps addresses without building objects. */
-const TYPED_ATTENDEE_FIELDS = [['requiredAttendees', 'required'], ['optionalAttendees', 'optional'], ['resourceAttendees', 'resource']];
-const MAX_ATTENDEES = 500;
 /** Outlook's longest reminder: four weeks. */
 const MAX_REMINDER_MINUTES = 40_320;
-/**
- * The attendees of requiredAttendees, optionalAttendees and resourceAttendees (addresses as Send
- * Mail's `to` takes them), then those of `attendees`, the field earlier versions had and existing
- * mappings still fill: the same text (all required) or a list of {address, name, type}.
- * The 500-attendee limit counts all four fields together.
- */
-function parseAttendees(body) {
-    const mentions = [];
-    for (const [field, type] of TYPED_ATTENDEE_FIELDS) {
-        const mailboxes = (0, addresses_1.parseMailboxes)(body[field], field, { max: MAX_ATTENDEES - mentions.length });
-        mentions.push(...mailboxes.map((mailbox) => ({ mailbox, type, place: field })));
-    }
-    mentions.push(...listedAttendees(body.attendees, MAX_ATTENDEES - mentions.length));
-    return withoutRepeats(mentions);
-}
-function listedAttendees(value, max) {
-    // The whole list first, so every bad address is reported with its own path (attendees[2]).
-    (0, addresses_1.parseMailboxes)(value, 'attendees', { max });
-    const list = Array.isArray(value) ? value : [value];
-    return list.flatMap((entry, index) => {
-        const place = Array.isArray(value) ? `attendees[${index}]` : 'attendees';
-        const type = entry && typeof entry === 'object' ? (0, fields_1.oneOf)(entry.type, `${place}.type`, ATTENDEE_TYPES, 'required') : 'required';
-        return (0, addresses_1.parseMailboxes)(entry, place).map((mailbox) => ({ mailbox, type, place }));
-    });
-}
-/**
- * An address given twice with the same type is harmless (one list mapped into two fields) and is
- * invited once, with its first name; given with two types, nobody can tell which was meant, so
- * the step refuses rather than guess.
- */
-function withoutRepeats(mentions) {
-    const first = new Map();
-    for (const mention of mentions) {
-        const key = mention.mailbox.address.toLowerCase();
-        const earlier = first.get(key);
-        if (!earlier)
-            first.set(key, mention);
-        else if (earlier.type !== mention.type) {
-            throw new errors_1.InputError(mention.place, `${(0, echo_1.quote)(mention.mailbox.address)} is already a ${earlier.type} attendee in ${earlier.place}; give each attendee in one field only, with one type`);
-        }
-    }
-    const kept = [...first.values()];
-    return (0, addresses_1.toRecipients)(kept.map((mention) => mention.mailbox)).map((recipient, i) => ({ ...recipient, type: kept[i].type }));
-}
 /** The usual mistake with all-day events: one day given as start = end = that day. */
 function allDayEndHint(startDateTime) {
     const day = startDateTime.slice(0, 10);
@@ -92,7 +42,7 @@ function buildEvent(input) {
         start: { dateTime: start.dateTime, timeZone: start.timeZone },
         end: { dateTime: end.dateTime, timeZone: end.timeZone },
         isAllDay,
-        attendees: parseAttendees(body),
+        attendees: (0, attendees_1.parseAttendees)(body),
         importance: (0, fields_1.oneOf)(body.importance, 'importance', ['low', 'normal', 'high'], 'normal'),
         showAs: (0, fields_1.oneOf)(body.showAs, 'showAs', ['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown'], 'busy'),
         sensitivity: (0, fields_1.oneOf)(body.sensitivity, 'sensitivity', ['normal', 'personal', 'private', 'confidential'], 'normal'),

@@ -12,6 +12,10 @@ const DELEGATED = {
     'Calendars.Read': ['Calendars.Read', 'Calendars.ReadWrite', 'Calendars.Read.Shared', 'Calendars.ReadWrite.Shared'],
     'Calendars.ReadWrite': ['Calendars.ReadWrite', 'Calendars.ReadWrite.Shared'],
     'Contacts.Read': ['Contacts.Read', 'Contacts.ReadWrite', 'Contacts.Read.Shared', 'Contacts.ReadWrite.Shared'],
+    // findMeetingTimes asks for the .Shared scopes even on the user's own mailbox (user-findmeetingtimes.md).
+    'Calendars.Read.Shared': ['Calendars.Read.Shared', 'Calendars.ReadWrite.Shared'],
+    // No .Shared variant exists: another user's mailbox settings are out of a delegated token's reach.
+    'MailboxSettings.Read': ['MailboxSettings.Read', 'MailboxSettings.ReadWrite'],
     'Contacts.ReadWrite': ['Contacts.ReadWrite', 'Contacts.ReadWrite.Shared'],
 };
 /** Application permissions that grant each permission on any mailbox of the tenant. */
@@ -23,6 +27,9 @@ const APPLICATION = {
     'Calendars.Read': ['Calendars.Read', 'Calendars.ReadWrite'],
     'Calendars.ReadWrite': ['Calendars.ReadWrite'],
     'Contacts.Read': ['Contacts.Read', 'Contacts.ReadWrite'],
+    // findMeetingTimes: "Application: Not supported".
+    'Calendars.Read.Shared': [],
+    'MailboxSettings.Read': ['MailboxSettings.Read', 'MailboxSettings.ReadWrite'],
     'Contacts.ReadWrite': ['Contacts.ReadWrite'],
 };
 const accessDenied = () => new errors_1.GraphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');

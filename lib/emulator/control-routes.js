@@ -63,6 +63,16 @@ exports.CONTROL_ROUTES = [
     { method: 'POST', pattern: '/events', handler: ({ control, json }) => ok(control.addEvent(json), 201) },
     { method: 'POST', pattern: '/events/bulk', handler: ({ control, json }) => ok(control.addEvents(countOf(json), json), 201) },
     { method: 'PATCH', pattern: '/events/{id}', handler: ({ control, json }, { id }) => ok(control.updateEvent(id, json)) },
+    { method: 'DELETE', pattern: '/events/{id}', handler: ({ control }, { id }) => (control.deleteEvent(id), done) },
+    {
+        method: 'GET', pattern: '/calendar-view', handler: ({ control, params }) => ok({
+            value: control.calendarView({
+                mailbox: params.get('mailbox') ?? undefined, calendar: params.get('calendar') ?? undefined,
+                startMs: Date.parse(params.get('start') ?? ''), endMs: Date.parse(params.get('end') ?? ''),
+            }),
+        }),
+    },
+    { method: 'PATCH', pattern: '/mailbox-settings', handler: ({ control, json }) => ok(control.setMailboxSettings(json)) },
     ...control_contacts_routes_1.CONTACT_CONTROL_ROUTES,
     { method: 'GET', pattern: '/sent', handler: ({ control, params }) => ok({ value: control.sent(params.get('mailbox') ?? undefined) }) },
     { method: 'GET', pattern: '/faults', handler: ({ control }) => ok({ value: control.faults() }) },

@@ -18,6 +18,7 @@ const entity_message_1 = require("./entity-message");
 const errors_1 = require("./errors");
 const event_input_1 = require("./event-input");
 const instances_1 = require("./instances");
+const mailbox_settings_1 = require("./mailbox-settings");
 const mutations_1 = require("./mutations");
 const directory_1 = require("./directory");
 const ids_1 = require("./ids");
@@ -358,6 +359,34 @@ function createControl(world) {
                 return (0, entity_1.render)(entity_event_1.EVENT_INSTANCE, asControl(() => (0, instances_1.updateOccurrence)(mailbox, event, graphChanges, world.now(), isCancelled)), PLAIN);
             asControl(() => (0, mutations_1.changeEvent)(mailbox, event, graphChanges, world.now(), isCancelled));
             return (0, entity_1.render)(entity_event_1.EVENT, event, PLAIN);
+        },
+        deleteEvent(id) {
+            const [mailbox, event] = findItem(id, (m) => (0, instances_1.findEvent)(m, id));
+            (0, instances_1.deleteEvent)(mailbox, event, world.now());
+        },
+        calendarView(options) {
+            const mailbox = mailboxOf(options.mailbox);
+            const calendar = options.calendar === undefined ? mailbox.calendar() : mailbox.calendar(options.calendar);
+            if (!calendar)
+                throw new ControlError(404, `no calendar '${options.calendar}' in ${mailbox.address}`);
+            if (!Number.isFinite(options.startMs) || !Number.isFinite(options.endMs))
+                throw new ControlError(400, "'startMs' and 'endMs' must be epoch milliseconds");
+            const window = { startMs: options.startMs, endMs: options.endMs };
+            return (0, instances_1.calendarView)(mailbox.calendarEvents(calendar).index('createdDateTime').items, window)
+                .sort((a, b) => a.startMs - b.startMs)
+                .map((e) => (0, entity_1.render)(entity_event_1.EVENT_INSTANCE, e, PLAIN));
+        },
+        setMailboxSettings(options) {
+            const { mailbox: name, ...changes } = options;
+            try {
+                const settings = (0, mailbox_settings_1.changeSettings)(mailboxOf(name), changes);
+                return { timeZone: settings.timeZone, workingHours: (0, mailbox_settings_1.renderWorkingHours)(settings.workingHours) };
+            }
+            catch (err) {
+                if (err instanceof mailbox_settings_1.InvalidSettings)
+                    throw new ControlError(400, err.message);
+                throw err;
+            }
         },
         sent: (mailbox) => mailboxOf(mailbox).sent.map((r) => ({ ...r })),
         setFaults: (rules) => world.faults.set(rules),

@@ -1,5 +1,6 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
+exports.readTime = readTime;
 exports.readEvent = readEvent;
 /**
  * Reading an event from a client's JSON (POST events, control addEvent) with Outlook's checks:
@@ -16,6 +17,7 @@ const timezones_1 = require("./timezones");
 function stringValue(value, fallback) {
     return typeof value === 'string' ? value : fallback;
 }
+/** A dateTimeTimeZone of a request body (an event's start or end, getSchedule's startTime...) as an instant. */
 function readTime(value, which, allDay) {
     if (!(0, json_1.isObject)(value) || typeof value.dateTime !== 'string') {
         throw new errors_1.GraphError(400, 'ErrorInvalidRequest', `Your request can't be completed. The '${which}' property with a dateTime is required.`);

@@ -23,6 +23,7 @@ const routes_contacts_1 = require("./routes-contacts");
 const routes_identity_1 = require("./routes-identity");
 const routes_mail_1 = require("./routes-mail");
 const routes_mail_ops_1 = require("./routes-mail-ops");
+const routes_schedule_1 = require("./routes-schedule");
 const routes_user_1 = require("./routes-user");
 const timefmt_1 = require("./timefmt");
 const timezones_1 = require("./timezones");
@@ -32,7 +33,7 @@ const GRAPH_BODY_LIMIT = 4 * 1024 * 1024;
 const IDENTITY_BODY_LIMIT = 1024 * 1024;
 /** Control bodies can be large (bulk specs); they are ours, not Graph's. */
 const CONTROL_BODY_LIMIT = 64 * 1024 * 1024;
-const GRAPH_ROUTES = [...routes_user_1.USER_ROUTES, ...routes_mail_1.MAIL_ROUTES, ...routes_mail_ops_1.MAIL_OPS_ROUTES, ...routes_calendar_1.CALENDAR_ROUTES, ...routes_calendar_view_1.CALENDAR_VIEW_ROUTES, ...routes_contacts_1.CONTACT_ROUTES];
+const GRAPH_ROUTES = [...routes_user_1.USER_ROUTES, ...routes_mail_1.MAIL_ROUTES, ...routes_mail_ops_1.MAIL_OPS_ROUTES, ...routes_calendar_1.CALENDAR_ROUTES, ...routes_calendar_view_1.CALENDAR_VIEW_ROUTES, ...routes_schedule_1.SCHEDULE_ROUTES, ...routes_contacts_1.CONTACT_ROUTES];
 const HAS_BODY = new Set(['POST', 'PUT', 'PATCH']);
 function createEmulatorServer(world, control) {
     return (0, node_http_1.createServer)((req, res) => {

@@ -13,7 +13,7 @@ exports.missingAppPermissions = missingAppPermissions;
 exports.APP_PERMISSIONS = [
     { name: 'Mail.ReadWrite', usedBy: 'reading mail and folders', neededNow: true },
     { name: 'Mail.Send', usedBy: 'Send Mail', neededNow: true },
-    { name: 'Calendars.ReadWrite', usedBy: 'reading and creating events', neededNow: true },
+    { name: 'Calendars.ReadWrite', usedBy: 'reading and creating events, free/busy', neededNow: true },
     { name: 'Contacts.ReadWrite', usedBy: 'the contact steps', neededNow: true },
     { name: 'MailboxSettings.Read', usedBy: "the mailbox's time zone (planned steps)", neededNow: false },
 ];
@@ -27,6 +27,9 @@ function neededPermission(method, path) {
         return { name: 'Mail.Send', satisfiedBy: ['Mail.Send'] };
     if (/\/(mailFolders|messages)(\/|$)/i.test(resource))
         return reading ? READ_OR_WRITE('Mail') : WRITE('Mail');
+    // getSchedule is a POST that only reads (calendar-getschedule.md: Calendars.Read).
+    if (/\/calendar\/getSchedule$/i.test(resource))
+        return READ_OR_WRITE('Calendars');
     if (/\/(calendar|calendars|events|calendarView)(\/|$)/i.test(resource))
         return reading ? READ_OR_WRITE('Calendars') : WRITE('Calendars');
     if (/\/(contacts|contactFolders)(\/|$)/i.test(resource))

@@ -13,6 +13,7 @@ const ROOT = path.join(__dirname, '..', '..');
 const STEPS = {
   getNewMail: 'lib/mail/getNewMail.js',
   getNewAndUpdatedEvents: 'lib/calendar/getNewAndUpdatedEvents.js',
+  getUpcomingEvents: 'lib/calendar/getUpcomingEvents.js',
   sendMail: 'lib/mail/sendMail.js',
 };
 

@@ -36,6 +36,8 @@ const DEFAULTS = {
   contacts: true,
   /** The mail toolbox in every scenario (scripts/chaos/mailops.js): moves, copies, updates, deletes, folders, with replays. */
   mailOps: true,
+  /** Events Starting Soon in every scenario (scripts/chaos/upcoming.js): meetings booked, moved, cancelled and deleted. */
+  upcoming: true,
   /** Put into every mail and event body: it must never reach a log line or an error message. */
   bodyMarker: 'CHAOS-BODY-MARKER-5d1f0c9e',
 };
@@ -43,7 +45,9 @@ const DEFAULTS = {
 function emptyTotals() {
   return {
     scenarios: 0, mails: 0, events: 0, eventUpdates: 0, faults: 0, crashes: 0, lost: 0, duplicated: 0,
-    contacts: 0, contactChanges: 0, upserts: 0, upsertReplays: 0, duplicateContacts: 0, mailOps: 0, mailOpReplays: 0,
+    contacts: 0, contactChanges: 0, upserts: 0, upsertReplays: 0, duplicateContacts: 0,
+    upcoming: 0, meetingsBooked: 0, meetingMoves: 0, meetingCancellations: 0,
+    mailOps: 0, mailOpReplays: 0,
     redelivered: 0, maxRedeliveredPerCrash: 0, maxUncoveredPerCrash: 0, boundExceeded: 0, sends: 0,
     sendsDuplicated: 0, eventsCreated: 0, doubleBooked: 0, credentialFailures: 0, polls: 0,
     failedRuns: 0, rotations: 0, replays: 0, multiPagePolls: 0, nextLinkPages: 0, shortenedLookbacks: 0, sleptMs: 0, maxSnapshotBytes: 0, leaks: 0, issues: [], details: [],
@@ -54,7 +58,7 @@ function emptyTotals() {
 function addUp(totals, r) {
   totals.scenarios += 1;
   for (const key of ['mails', 'events', 'eventUpdates', 'faults', 'lost', 'duplicated', 'redelivered', 'sends', 'sendsDuplicated', 'eventsCreated', 'doubleBooked',
-    'contacts', 'contactChanges', 'upserts', 'upsertReplays', 'duplicateContacts', 'mailOps', 'mailOpReplays']) {
+    'contacts', 'contactChanges', 'upserts', 'upsertReplays', 'duplicateContacts', 'upcoming', 'meetingsBooked', 'meetingMoves', 'meetingCancellations', 'mailOps', 'mailOpReplays']) {
     totals[key] += r[key];
   }
   for (const key of ['credentialFailures', 'polls', 'failedRuns', 'rotations', 'replays', 'multiPagePolls', 'nextLinkPages', 'shortenedLookbacks', 'sleptMs']) totals[key] += r.stats[key];
@@ -156,6 +160,8 @@ function summaryLine(t) {
     `upserts ${t.upserts} (replays ${t.upsertReplays})`,
     `duplicate contacts ${t.duplicateContacts}`,
     `mail moves, copies, updates, deletes and folders ${t.mailOps} (replays ${t.mailOpReplays})`,
+    `meetings ${t.meetingsBooked} (moved ${t.meetingMoves}, cancelled ${t.meetingCancellations})`,
+    `occurrences emitted starting soon ${t.upcoming}`,
     `credential failures (lost rotated token) ${t.credentialFailures}`,
     `other problems ${t.issues.length}`,
   ].join(', ');

@@ -18,6 +18,7 @@ const { TriggerLedger } = require('./ledger');
 const { World } = require('./world');
 const { ContactsPart } = require('./contacts');
 const { MailOpsPart } = require('./mailops');
+const { UpcomingPart } = require('./upcoming');
 
 const DAY = 24 * 3600 * 1000;
 /**
@@ -85,6 +86,7 @@ class Scenario {
     this.accessPrng = prng.fork('access');
     this.contactsPrng = prng.fork('contacts');
     this.mailOpsPrng = prng.fork('mailops');
+    this.upcomingPrng = prng.fork('upcoming');
     this.tag = `s${index}`;
     this.needles = new Set();
     this.start = EPOCH + (index % DATES) * DAY;
@@ -155,6 +157,7 @@ class Scenario {
     this.contacts = this.config.contacts ? new ContactsPart(this) : undefined;
     this.mailOps = this.config.mailOps ? new MailOpsPart(this) : undefined;
     if (this.mailOps) await this.mailOps.seed();
+    this.upcoming = this.config.upcoming ? new UpcomingPart(this) : undefined;
     this.persisted = { credential: await this.connect(), snapshots: {} };
     this.uninstall = installHooks({
       origin: this.emu.url,
@@ -505,6 +508,7 @@ class Scenario {
     }
     if (this.contacts) await this.contacts.tick();
     if (this.mailOps) await this.mailOps.tick();
+    if (this.upcoming) await this.upcoming.tick();
     this.clock.advance(plan.chance(0.06) ? plan.int(180, 900) * 1000 : plan.int(1, 25) * 1000);
   }
 
@@ -555,6 +559,7 @@ class Scenario {
     }
     if (this.contacts) await this.contacts.drain();
     if (this.mailOps) await this.mailOps.drain();
+    if (this.upcoming) await this.upcoming.drain();
   }
 
   /** Compares what was emitted, sent and created with what Graph holds. */
@@ -599,9 +604,14 @@ class Scenario {
     }
     const contacts = this.contacts ? this.contacts.account() : { contacts: 0, contactChanges: 0, upserts: 0, upsertReplays: 0, duplicateContacts: 0, lost: 0, duplicated: 0, redelivered: 0, lostDetail: [], duplicateDetail: [] };
     const ops = this.mailOps ? await this.mailOps.account() : { mailOps: 0, mailOpReplays: 0, lost: 0, duplicated: 0, lostDetail: [], duplicateDetail: [] };
+    const upcoming = this.upcoming ? this.upcoming.account() : { upcoming: 0, meetingsBooked: 0, meetingMoves: 0, meetingCancellations: 0, lost: 0, duplicated: 0, redelivered: 0, lostDetail: [], duplicateDetail: [] };
     return {
       mailOps: ops.mailOps,
       mailOpReplays: ops.mailOpReplays,
+      upcoming: upcoming.upcoming,
+      meetingsBooked: upcoming.meetingsBooked,
+      meetingMoves: upcoming.meetingMoves,
+      meetingCancellations: upcoming.meetingCancellations,
       contacts: contacts.contacts,
       contactChanges: contacts.contactChanges,
       upserts: contacts.upserts,
@@ -610,15 +620,15 @@ class Scenario {
       mails: knownMail.size,
       events: eventIds.size,
       eventUpdates: this.world.counts.eventUpdates,
-      lost: lostMail.length + lostEvents.length + contacts.lost + ops.lost,
-      duplicated: mail.duplicates.length + events.duplicates.length + contacts.duplicated + ops.duplicated,
-      redelivered: mail.redelivered + events.redelivered + contacts.redelivered,
+      lost: lostMail.length + lostEvents.length + contacts.lost + upcoming.lost + ops.lost,
+      duplicated: mail.duplicates.length + events.duplicates.length + contacts.duplicated + upcoming.duplicated + ops.duplicated,
+      redelivered: mail.redelivered + events.redelivered + contacts.redelivered + upcoming.redelivered,
       sends: this.sends.length,
       sendsDuplicated,
       eventsCreated: this.creates.length,
       doubleBooked,
-      lostDetail: [...lostMail.map((id) => `mail "${subjects.get(id) || id}"`), ...lostEvents.map((k) => `event "${subjects.get(k.split(' ')[0]) || k}"`), ...contacts.lostDetail, ...ops.lostDetail],
-      duplicateDetail: [...[...mail.duplicates, ...events.duplicates].map((k) => `"${subjects.get(k.split(' ')[0]) || k}"`), ...contacts.duplicateDetail, ...ops.duplicateDetail],
+      lostDetail: [...lostMail.map((id) => `mail "${subjects.get(id) || id}"`), ...lostEvents.map((k) => `event "${subjects.get(k.split(' ')[0]) || k}"`), ...contacts.lostDetail, ...upcoming.lostDetail, ...ops.lostDetail],
+      duplicateDetail: [...[...mail.duplicates, ...events.duplicates].map((k) => `"${subjects.get(k.split(' ')[0]) || k}"`), ...contacts.duplicateDetail, ...upcoming.duplicateDetail, ...ops.duplicateDetail],
     };
   }
 

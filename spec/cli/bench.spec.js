@@ -18,7 +18,7 @@ describe('npm run bench: command line', () => {
   it('a bad option prints the reason and the usage, no stack trace, and exits 2', async () => {
     const cases = [
       [['--bogus'], 'unknown option --bogus'],
-      [['--only', 'mail,nope'], '--only: unknown scenario(s) nope; known: mail, events, send, burst, load, attach'],
+      [['--only', 'mail,nope'], '--only: unknown scenario(s) nope; known: mail, events, upcoming, send, burst, load, attach'],
       [['--reps', '0'], '--reps needs a whole number of 1 or more'],
       [['--out'], '--out needs a file name'],
     ];
@@ -26,7 +26,7 @@ describe('npm run bench: command line', () => {
       const { code, stdout, stderr } = await runNode(BENCH, args);
       expect(code, args.join(' ')).to.equal(2);
       expect(stdout).to.equal('');
-      expect(stderr).to.equal(`Error: ${message}\n\nUsage: node scripts/bench.js [--quick] [--out FILE] [--only mail,events,send,burst,load,attach] [--reps N] [--component-node-options OPTS]\n`);
+      expect(stderr).to.equal(`Error: ${message}\n\nUsage: node scripts/bench.js [--quick] [--out FILE] [--only mail,events,upcoming,send,burst,load,attach] [--reps N] [--component-node-options OPTS]\n`);
       expect(stderr).not.to.match(STACK_LINE);
     }
   });

@@ -79,6 +79,7 @@ describe('e2e: dropdowns and dynamic metadata in sailor service mode', function 
     expect(models.map((m) => `${m.step}.${m.field} -> ${m.model}`)).to.have.members([
       'getNewMail.folderId -> getFolders',
       'getNewAndUpdatedEvents.calendarId -> getCalendars',
+      'getUpcomingEvents.calendarId -> getCalendars',
       'createEvent.calendarId -> getCalendars',
       'getNewAndUpdatedContacts.contactFolderId -> getContactFolders',
       'createContact.contactFolderId -> getContactFolders',

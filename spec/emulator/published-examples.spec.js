@@ -144,6 +144,7 @@ describe('emulator: answers shaped like Microsoft\'s published examples (spec/em
     switch (kind) {
       case 'tenant': return emu.tenantId;
       case 'primary': return emu.mailboxes.primary;
+      case 'secondary': return emu.mailboxes.secondary;
       case 'shared': return emu.tenants[0].sharedMailboxes[0];
       case 'shared-id': return (await graph(`/users/${emu.tenants[0].sharedMailboxes[0]}`)).body.id;
       case 'app-user': return fixtureApps().user.id;

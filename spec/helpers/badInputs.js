@@ -5,8 +5,8 @@
 // name; each accepted case says exactly what must reach Graph instead.
 //
 // A case is { step, field, label, where, value, base?, names?, storage? }:
-//   step   getNewMail | getNewAndUpdatedEvents | sendMail | createEvent | getMail | lookupMails |
-//          moveMail | copyMail | updateMail | deleteMail | lookupFolder
+//   step   getNewMail | getNewAndUpdatedEvents | sendMail | createEvent | getUpcomingEvents | checkAvailability | findMeetingTimes |
+//          getMail | lookupMails | moveMail | copyMail | updateMail | deleteMail | lookupFolder
 //   where  'cfg'         value replaces cfg[field] (step configuration or credential field)
 //          'body'        value replaces msg.body[field] (step input)
 //          'message'     value replaces the whole msg.body
@@ -36,6 +36,9 @@ const VALID_BODY = {
   updateMail: { messageId: 'AAMkMail1', isRead: true },
   deleteMail: { messageId: 'AAMkMail1' },
   lookupFolder: { path: 'Inbox/Projects' },
+  getUpcomingEvents: {},
+  checkAvailability: { schedules: 'ann@example.com', start: '2026-03-10T09:00:00Z', end: '2026-03-10T17:00:00Z' },
+  findMeetingTimes: { requiredAttendees: 'ann@example.com', start: '2026-03-10T09:00:00Z', end: '2026-03-12T17:00:00Z' },
   getNewAndUpdatedContacts: {},
   createContact: { givenName: 'Ann', emailAddresses: 'ann@example.com' },
   updateContact: { contactId: 'AAMkContact1=', jobTitle: 'CEO' },
@@ -55,6 +58,9 @@ const VALID_CFG = {
   updateMail: {},
   deleteMail: {},
   lookupFolder: {},
+  getUpcomingEvents: { minutesBefore: 15, timeZone: 'Europe/Berlin' },
+  checkAvailability: {},
+  findMeetingTimes: {},
   getNewAndUpdatedContacts: { startTime: '2026-11-27T07:00:00Z' },
   createContact: {},
   updateContact: {},
@@ -326,7 +332,7 @@ for (const [label, value] of [...wrongTypes('false', 'true'), ['1', '1'], ['yes'
 
 // ---- getNewAndUpdatedEvents and createEvent: calendarId -------------------------------------
 
-for (const step of ['getNewAndUpdatedEvents', 'createEvent']) {
+for (const step of ['getNewAndUpdatedEvents', 'createEvent', 'getUpcomingEvents']) {
   for (const [label, value] of [...wrongTypes(), ...PATH_TRICKS, ...ODATA_IN_IDS]) bad(step, 'cfg', 'calendarId', label, value);
 }
 for (const [label, value] of [...wrongTypes(), ...BAD_ZONES]) bad('getNewAndUpdatedEvents', 'cfg', 'timeZone', label, value);
@@ -627,6 +633,74 @@ for (const [label, value] of [
   ['33 levels', Array.from({ length: 33 }, (_, i) => `L${i}`).join('/')], ['a 256-character name', `Inbox/${'n'.repeat(256)}`], ['a 1 MB path', 'p'.repeat(MB)],
 ]) bad('lookupFolder', 'body', 'path', label, value);
 for (const [label, value] of FLAG_JUNK) bad('lookupFolder', 'cfg', 'createMissing', label, value);
+// ---- getUpcomingEvents, checkAvailability, findMeetingTimes ---------------------------------------
+
+/** Whole numbers of minutes: the junk, and `max + 1`. */
+const minutesJunk = (max) => [
+  ...wrongTypes('a number', 'the number 0'),
+  ['-1', -1], [`${max + 1}`, max + 1], [`${max + 1} as text`, String(max + 1)], ['1.5', 1.5], ['ten', 'ten'], ['15 minutes', '15 minutes'],
+  ['1e3 as text', '1e3'], ['a hex number', '0x10'], ['beyond Number.MAX_SAFE_INTEGER', Number.MAX_SAFE_INTEGER + 3], ['a list holding a number', [15]], ...ODATA_INJECTION.slice(0, 3),
+];
+for (const [label, value] of minutesJunk(1440)) {
+  bad('getUpcomingEvents', 'cfg', 'minutesBefore', label, value);
+  bad('getUpcomingEvents', 'cfg', 'graceMinutes', label, value);
+}
+for (const [label, value] of [...wrongTypes(), ...BAD_ZONES]) bad('getUpcomingEvents', 'cfg', 'timeZone', label, value);
+
+for (const step of ['checkAvailability', 'findMeetingTimes']) {
+  for (const [label, value] of [
+    ['text', 'start: 2026-03-10'], ['empty text', ''], ['JSON as text', JSON.stringify(VALID_BODY[step])], ['a list', [VALID_BODY[step]]],
+    ['an empty list', []], ['a number', 42], ['the number 0', 0], ['true', true], ['false', false],
+  ]) bad(step, 'message', 'body', label, value);
+  for (const field of ['start', 'end']) {
+    for (const [label, value] of [
+      ['missing', MISSING], ['null', null], ['empty text', ''], ['only spaces', '   '], ...wrongTypes(),
+      ['epoch milliseconds', 1773133200000], ["Graph's {dateTime, timeZone} object", { dateTime: '2026-03-10T09:00:00', timeZone: 'UTC' }],
+      ...BAD_INSTANTS, ['a local time without a time zone', '2026-03-10T12:00:00'], ['a date alone', '2026-03-11'],
+    ]) bad(step, 'body', field, label, value);
+  }
+  bad(step, 'body', 'end', 'end before start', '2026-03-10T08:00:00Z');
+  bad(step, 'body', 'end', 'end equal to start', '2026-03-10T09:00:00Z');
+  bad(step, 'body', 'end', 'end before start once the offsets are applied', '2026-03-10T09:30:00+01:00');
+  bad(step, 'body', 'end', 'end 62 days and a second after start (Graph\'s limit)', '2026-05-11T09:00:01Z');
+  bad(step, 'body', 'end', 'end a year after start', '2027-03-10T09:00:00Z');
+  bad(step, 'body', 'end', 'end before start in the chosen zone', '2026-03-10T08:00:00', { base: { start: '2026-03-10T09:00:00', timeZone: 'Europe/Berlin' } });
+  bad(step, 'body', 'start', 'a local time the clocks skip', '2026-03-29T02:30:00', { base: { end: '2026-03-29T04:00:00', timeZone: 'Europe/Berlin' } });
+  for (const [label, value] of [...wrongTypes(), ...BAD_ZONES]) {
+    bad(step, 'body', 'timeZone', label, value, { base: { start: '2026-03-10T09:00:00', end: '2026-03-10T17:00:00' } });
+  }
+}
+
+for (const [label, value] of [
+  ['missing', MISSING], ['null', null], ['empty text', ''], ['only separators', ' , ; '], ...wrongTypes(),
+  ['an object without address', { name: 'Ann' }], ['a list holding a number', ['ann@example.com', 7]],
+  ['101 addresses (Graph takes 100)', manyAddresses(101)], ['10,000 addresses as text', manyAddresses(10000).join(', ')],
+  ...BAD_ADDRESSES,
+]) bad('checkAvailability', 'body', 'schedules', label, value);
+for (const [label, value] of [
+  ...wrongTypes('a number'), ['0', 0], ['4 (Graph takes 5 to 1440)', 4], ['1441', 1441], ['-30', -30], ['7.5', 7.5], ['thirty', 'thirty'], ['30 min', '30 min'],
+  ['longer than the window', 600], ...ODATA_INJECTION.slice(0, 3),
+]) bad('checkAvailability', 'body', 'intervalMinutes', label, value);
+
+for (const field of ['requiredAttendees', 'optionalAttendees', 'resourceAttendees']) {
+  for (const [label, value] of [
+    ...wrongTypes('an empty list'), ['an object without address', { name: 'Ann' }], ['a list holding a number', ['bob@example.com', 7]],
+    ['101 attendees (Graph suggests nothing past 100)', manyAddresses(101)], ...BAD_ADDRESSES.filter((_, i) => i % 3 === 1),
+  ]) bad('findMeetingTimes', 'body', field, label, value, field === 'requiredAttendees' ? {} : { base: { requiredAttendees: undefined } });
+}
+bad('findMeetingTimes', 'body', 'optionalAttendees', '60 optional beside 41 required (over 100 together)', manyAddresses(60), { base: { requiredAttendees: manyAddresses(101).slice(60) } });
+bad('findMeetingTimes', 'body', 'resourceAttendees', 'an address that requiredAttendees already holds', 'ANN@example.com');
+for (const [label, value] of [...wrongTypes('a number'), ['0', 0], ['4', 4], ['1441', 1441], ['90.5', 90.5], ['an hour', 'an hour'], ['PT1H', 'PT1H']]) {
+  bad('findMeetingTimes', 'body', 'durationMinutes', label, value);
+}
+bad('findMeetingTimes', 'body', 'durationMinutes', 'longer than the window', 600, { base: { end: '2026-03-10T18:00:00Z' } });
+for (const [label, value] of [...ENUM_JUNK, ['leisure', 'leisure'], ['unknown (Graph deprecates it)', 'unknown'], ['working hours', 'working hours']]) bad('findMeetingTimes', 'body', 'activityDomain', label, value);
+for (const [label, value] of [...wrongTypes('a number', 'the number 0'), ['0', 0], ['101', 101], ['-1', -1], ['2.5', 2.5], ['five', 'five']]) bad('findMeetingTimes', 'body', 'maxCandidates', label, value);
+for (const [label, value] of [...wrongTypes('a number', 'the number 0'), ['101', 101], ['-1', -1], ['50.5', 50.5], ['80%', '80%'], ['most', 'most']]) bad('findMeetingTimes', 'body', 'minimumAttendeePercentage', label, value);
+for (const [label, value] of FLAG_JUNK) bad('findMeetingTimes', 'body', 'isOrganizerOptional', label, value);
+bad('findMeetingTimes', 'cfg', 'authType', 'application: Graph offers findMeetingTimes to signed-in users only', 'application', {
+  cfgBase: APP_TENANT, names: 'authType', says: /needs a delegated credential/,
+});
 // ---- the contact steps -----------------------------------------------------------------------
 
 const CONTACT_STEPS = ['createContact', 'updateContact', 'upsertContact'];
@@ -933,6 +1007,31 @@ ok('lookupMails', 'maxResults 7: a first page of 7; a folder by well-known name 
 for (const [label, path, segment] of [['Inbox', 'Inbox', 'inbox'], ['"sent items" (the display name, any case)', 'sent items', 'sentitems'], ['Deleted Items with slashes around', '/Deleted Items/', 'deleteditems']]) {
   ok('lookupFolder', `a well-known first level: ${label}`, { body: { path } }, { method: 'GET', path: `/v1.0/me/mailFolders/${segment}` });
 }
+ok('checkAvailability', 'addresses with an internationalised domain, in odd case, repeated, and local times in a Windows zone', {
+  body: { schedules: 'Ann <Ann@Bücher.de>; ann@bücher.de, room.1@example.com', start: '2026-03-10T09:00:00', end: '2026-03-10T17:00:00', timeZone: 'w. europe standard time', intervalMinutes: '480' },
+}, {
+  method: 'POST', path: '/v1.0/me/calendar/getSchedule', prefer: 'IdType="ImmutableId", outlook.timezone="W. Europe Standard Time"',
+  body: {
+    schedules: ['Ann@xn--bcher-kva.de', 'room.1@example.com'],
+    startTime: { dateTime: '2026-03-10T09:00:00', timeZone: 'W. Europe Standard Time' },
+    endTime: { dateTime: '2026-03-10T17:00:00', timeZone: 'W. Europe Standard Time' },
+    availabilityViewInterval: 480,
+  },
+});
+ok('checkAvailability', 'exactly 62 days and 100 addresses: Graph\'s limits', {
+  body: { schedules: manyAddresses(100), start: '2026-03-10T00:00:00+01:00', end: '2026-05-11T00:00:00+02:00', intervalMinutes: 5 },
+}, { method: 'POST', path: '/v1.0/me/calendar/getSchedule', count: { schedules: 100 }, body: { endTime: { dateTime: '2026-05-10T22:00:00', timeZone: 'UTC' } } });
+ok('findMeetingTimes', 'attendees with an internationalised domain, a duration as text, hours in upper case, the organizer optional as text', {
+  body: { requiredAttendees: 'Jürgen <jm@bücher.de>', start: '2026-03-10T09:00:00Z', end: '2026-03-10T17:00:00Z', durationMinutes: ' 90 ', activityDomain: 'UNRESTRICTED', isOrganizerOptional: 'TRUE' },
+}, {
+  method: 'POST', path: '/v1.0/me/findMeetingTimes',
+  body: {
+    attendees: [{ type: 'required', emailAddress: { address: 'jm@xn--bcher-kva.de', name: 'Jürgen' } }],
+    meetingDuration: 'PT1H30M', isOrganizerOptional: true,
+    timeConstraint: { activityDomain: 'unrestricted', timeSlots: [{ start: { dateTime: '2026-03-10T09:00:00', timeZone: 'UTC' }, end: { dateTime: '2026-03-10T17:00:00', timeZone: 'UTC' } }] },
+  },
+});
+
 for (const [label, id, encoded] of [
   ['a Graph id with / + and =', 'AAMkAGI2/THVm+AAA=', 'AAMkAGI2%2FTHVm%2BAAA%3D'],
   ['an id with & and $filter= (one encoded segment)', 'x&$filter=id', 'x%26%24filter%3Did'],

@@ -25,7 +25,8 @@ import type { ServicePrincipal } from './directory';
 import { GraphError } from './errors';
 import type { Mailbox } from './mailbox';
 
-export type Permission = 'User' | 'Mail.Read' | 'Mail.ReadWrite' | 'Mail.Send' | 'Calendars.Read' | 'Calendars.ReadWrite' | 'Contacts.Read' | 'Contacts.ReadWrite';
+export type Permission = 'User' | 'Mail.Read' | 'Mail.ReadWrite' | 'Mail.Send' | 'Calendars.Read' | 'Calendars.ReadWrite' | 'Contacts.Read' | 'Contacts.ReadWrite'
+  | 'Calendars.Read.Shared' | 'MailboxSettings.Read';
 type MailboxPermission = Exclude<Permission, 'User'>;
 
 /** The caller behind a Graph request, from its token. */
@@ -41,6 +42,10 @@ const DELEGATED: Record<MailboxPermission, readonly string[]> = {
   'Calendars.Read': ['Calendars.Read', 'Calendars.ReadWrite', 'Calendars.Read.Shared', 'Calendars.ReadWrite.Shared'],
   'Calendars.ReadWrite': ['Calendars.ReadWrite', 'Calendars.ReadWrite.Shared'],
   'Contacts.Read': ['Contacts.Read', 'Contacts.ReadWrite', 'Contacts.Read.Shared', 'Contacts.ReadWrite.Shared'],
+  // findMeetingTimes asks for the .Shared scopes even on the user's own mailbox (user-findmeetingtimes.md).
+  'Calendars.Read.Shared': ['Calendars.Read.Shared', 'Calendars.ReadWrite.Shared'],
+  // No .Shared variant exists: another user's mailbox settings are out of a delegated token's reach.
+  'MailboxSettings.Read': ['MailboxSettings.Read', 'MailboxSettings.ReadWrite'],
   'Contacts.ReadWrite': ['Contacts.ReadWrite', 'Contacts.ReadWrite.Shared'],
 };
 
@@ -53,6 +58,9 @@ const APPLICATION: Record<Permission, readonly string[]> = {
   'Calendars.Read': ['Calendars.Read', 'Calendars.ReadWrite'],
   'Calendars.ReadWrite': ['Calendars.ReadWrite'],
   'Contacts.Read': ['Contacts.Read', 'Contacts.ReadWrite'],
+  // findMeetingTimes: "Application: Not supported".
+  'Calendars.Read.Shared': [],
+  'MailboxSettings.Read': ['MailboxSettings.Read', 'MailboxSettings.ReadWrite'],
   'Contacts.ReadWrite': ['Contacts.ReadWrite'],
 };
 

@@ -1,7 +1,7 @@
 /** The control API over HTTP: JSON in, JSON out, under /_emulator. Documented in README.md. */
 import type {
   AddEventOptions, AddEventsOptions, AddMailOptions, AddMailsOptions, AppOptions, CreateSharedMailboxOptions, CreateTenantOptions,
-  CreateUserOptions, EmulatorControl, MailboxRightsOptions, UpdateMailOptions,
+  CreateUserOptions, EmulatorControl, MailboxRightsOptions, MailboxSettingsOptions, UpdateMailOptions,
 } from './control';
 import { ControlError } from './control';
 import { CONTACT_CONTROL_ROUTES } from './control-contacts-routes';
@@ -81,6 +81,16 @@ export const CONTROL_ROUTES: readonly Route<ControlHandler>[] = [
   { method: 'POST', pattern: '/events', handler: ({ control, json }) => ok(control.addEvent(json as AddEventOptions), 201) },
   { method: 'POST', pattern: '/events/bulk', handler: ({ control, json }) => ok(control.addEvents(countOf(json), json as AddEventsOptions), 201) },
   { method: 'PATCH', pattern: '/events/{id}', handler: ({ control, json }, { id }) => ok(control.updateEvent(id, json)) },
+  { method: 'DELETE', pattern: '/events/{id}', handler: ({ control }, { id }) => (control.deleteEvent(id), done) },
+  {
+    method: 'GET', pattern: '/calendar-view', handler: ({ control, params }) => ok({
+      value: control.calendarView({
+        mailbox: params.get('mailbox') ?? undefined, calendar: params.get('calendar') ?? undefined,
+        startMs: Date.parse(params.get('start') ?? ''), endMs: Date.parse(params.get('end') ?? ''),
+      }),
+    }),
+  },
+  { method: 'PATCH', pattern: '/mailbox-settings', handler: ({ control, json }) => ok(control.setMailboxSettings(json as MailboxSettingsOptions)) },
   ...CONTACT_CONTROL_ROUTES,
   { method: 'GET', pattern: '/sent', handler: ({ control, params }) => ok({ value: control.sent(params.get('mailbox') ?? undefined) }) },
   { method: 'GET', pattern: '/faults', handler: ({ control }) => ok({ value: control.faults() }) },

@@ -17,7 +17,8 @@ import { EVENT, EVENT_INSTANCE } from './entity-event';
 import { MESSAGE } from './entity-message';
 import { GraphError } from './errors';
 import { readEvent } from './event-input';
-import { findEvent, updateOccurrence } from './instances';
+import { calendarView, deleteEvent as removeEvent, findEvent, updateOccurrence } from './instances';
+import { changeSettings, InvalidSettings, renderWorkingHours } from './mailbox-settings';
 import { changeEvent, changeMail } from './mutations';
 import type { FaultRule } from './faults';
 import type { Json } from './json';
@@ -108,6 +109,22 @@ export interface AddEventsOptions {
 
 /** Graph-shaped changes (subject, body, start, end, location, showAs, categories...) plus isCancelled. */
 export type UpdateEventOptions = Json & { isCancelled?: boolean };
+
+/** A mailbox's time zone and working hours (mailbox-settings.ts); what is left out stays. */
+export interface MailboxSettingsOptions extends Json {
+  mailbox?: string;
+  timeZone?: string;
+  workingHours?: { daysOfWeek?: string[]; startTime?: string; endTime?: string; timeZone?: string };
+}
+
+/** What a calendar shows in a window, as calendarView lists it (UTC, immutable ids), without faults or statistics. */
+export interface CalendarViewOptions {
+  mailbox?: string;
+  /** Calendar id; default the default calendar. */
+  calendar?: string;
+  startMs: number;
+  endMs: number;
+}
 
 export interface BulkResult {
   count: number;
@@ -211,6 +228,10 @@ export interface EmulatorControl extends ContactControl {
   addEvent(options: AddEventOptions): Record<string, unknown>;
   addEvents(count: number, options?: AddEventsOptions): BulkResult;
   updateEvent(id: string, changes: UpdateEventOptions): Record<string, unknown>;
+  /** As Graph's DELETE: an occurrence or exception leaves its series, a single event or a series master is gone. */
+  deleteEvent(id: string): void;
+  calendarView(options: CalendarViewOptions): Record<string, unknown>[];
+  setMailboxSettings(options: MailboxSettingsOptions): { timeZone: string; workingHours: Json };
   sent(mailbox?: string): SentRecord[];
   setFaults(rules: FaultRule[]): void;
   clearFaults(): void;
@@ -539,6 +560,33 @@ export function createControl(world: World): EmulatorControl {
       if (event.instance) return render(EVENT_INSTANCE, asControl(() => updateOccurrence(mailbox, event, graphChanges, world.now(), isCancelled)), PLAIN);
       asControl(() => changeEvent(mailbox, event, graphChanges, world.now(), isCancelled));
       return render(EVENT, event, PLAIN);
+    },
+
+    deleteEvent(id) {
+      const [mailbox, event] = findItem(id, (m) => findEvent(m, id));
+      removeEvent(mailbox, event, world.now());
+    },
+
+    calendarView(options) {
+      const mailbox = mailboxOf(options.mailbox);
+      const calendar = options.calendar === undefined ? mailbox.calendar() : mailbox.calendar(options.calendar);
+      if (!calendar) throw new ControlError(404, `no calendar '${options.calendar}' in ${mailbox.address}`);
+      if (!Number.isFinite(options.startMs) || !Number.isFinite(options.endMs)) throw new ControlError(400, "'startMs' and 'endMs' must be epoch milliseconds");
+      const window = { startMs: options.startMs, endMs: options.endMs };
+      return calendarView(mailbox.calendarEvents(calendar).index('createdDateTime').items, window)
+        .sort((a, b) => a.startMs - b.startMs)
+        .map((e) => render(EVENT_INSTANCE, e, PLAIN));
+    },
+
+    setMailboxSettings(options) {
+      const { mailbox: name, ...changes } = options;
+      try {
+        const settings = changeSettings(mailboxOf(name), changes);
+        return { timeZone: settings.timeZone, workingHours: renderWorkingHours(settings.workingHours) };
+      } catch (err) {
+        if (err instanceof InvalidSettings) throw new ControlError(400, err.message);
+        throw err;
+      }
     },
 
     sent: (mailbox) => mailboxOf(mailbox).sent.map((r) => ({ ...r })),

@@ -31,7 +31,8 @@ export interface EventSpan {
   end: EventInstant;
 }
 
-function readTime(value: unknown, which: 'start' | 'end', allDay: boolean): EventInstant {
+/** A dateTimeTimeZone of a request body (an event's start or end, getSchedule's startTime...) as an instant. */
+export function readTime(value: unknown, which: string, allDay: boolean): EventInstant {
   if (!isObject(value) || typeof value.dateTime !== 'string') {
     throw new GraphError(400, 'ErrorInvalidRequest', `Your request can't be completed. The '${which}' property with a dateTime is required.`);
   }

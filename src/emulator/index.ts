@@ -14,8 +14,8 @@ import { TokenService } from './token';
 import type { ResolvedOptions, World } from './world';
 
 export type {
-  AddEventOptions, AddEventsOptions, AddMailOptions, AddMailsOptions, AppOptions, BulkResult, CreatedUser, CreateSharedMailboxOptions,
-  CreateTenantOptions, CreateUserOptions, EmulatorControl, MailboxRightsOptions, TenantInfo, UpdateEventOptions, UpdateMailOptions,
+  AddEventOptions, AddEventsOptions, AddMailOptions, AddMailsOptions, AppOptions, BulkResult, CalendarViewOptions, CreatedUser, CreateSharedMailboxOptions,
+  CreateTenantOptions, CreateUserOptions, EmulatorControl, MailboxRightsOptions, MailboxSettingsOptions, TenantInfo, UpdateEventOptions, UpdateMailOptions,
 } from './control';
 export type { AddContactOptions, ContactControl } from './control-contacts';
 export { CLOUDS, CLOUD_NAMES } from './clouds';

@@ -27,6 +27,7 @@ import { CONTACT_ROUTES } from './routes-contacts';
 import { aadErrorBody, cloudOfPath, handleIdentity, IDENTITY_PATH } from './routes-identity';
 import { MAIL_ROUTES } from './routes-mail';
 import { MAIL_OPS_ROUTES } from './routes-mail-ops';
+import { SCHEDULE_ROUTES } from './routes-schedule';
 import { USER_ROUTES } from './routes-user';
 import { innerErrorDate } from './timefmt';
 import { UTC_ZONE } from './timezones';
@@ -39,7 +40,7 @@ const GRAPH_BODY_LIMIT = 4 * 1024 * 1024;
 const IDENTITY_BODY_LIMIT = 1024 * 1024;
 /** Control bodies can be large (bulk specs); they are ours, not Graph's. */
 const CONTROL_BODY_LIMIT = 64 * 1024 * 1024;
-const GRAPH_ROUTES: readonly GraphRoute[] = [...USER_ROUTES, ...MAIL_ROUTES, ...MAIL_OPS_ROUTES, ...CALENDAR_ROUTES, ...CALENDAR_VIEW_ROUTES, ...CONTACT_ROUTES];
+const GRAPH_ROUTES: readonly GraphRoute[] = [...USER_ROUTES, ...MAIL_ROUTES, ...MAIL_OPS_ROUTES, ...CALENDAR_ROUTES, ...CALENDAR_VIEW_ROUTES, ...SCHEDULE_ROUTES, ...CONTACT_ROUTES];
 const HAS_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
 interface Exchange {

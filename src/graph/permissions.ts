@@ -16,7 +16,7 @@ export interface AppPermission {
 export const APP_PERMISSIONS: readonly AppPermission[] = [
   { name: 'Mail.ReadWrite', usedBy: 'reading mail and folders', neededNow: true },
   { name: 'Mail.Send', usedBy: 'Send Mail', neededNow: true },
-  { name: 'Calendars.ReadWrite', usedBy: 'reading and creating events', neededNow: true },
+  { name: 'Calendars.ReadWrite', usedBy: 'reading and creating events, free/busy', neededNow: true },
   { name: 'Contacts.ReadWrite', usedBy: 'the contact steps', neededNow: true },
   { name: 'MailboxSettings.Read', usedBy: "the mailbox's time zone (planned steps)", neededNow: false },
 ];
@@ -37,6 +37,8 @@ export function neededPermission(method: string, path: string): NeededPermission
   const reading = method.toUpperCase() === 'GET';
   if (/\/sendMail$|\/messages\/[^/]+\/send$/i.test(resource)) return { name: 'Mail.Send', satisfiedBy: ['Mail.Send'] };
   if (/\/(mailFolders|messages)(\/|$)/i.test(resource)) return reading ? READ_OR_WRITE('Mail') : WRITE('Mail');
+  // getSchedule is a POST that only reads (calendar-getschedule.md: Calendars.Read).
+  if (/\/calendar\/getSchedule$/i.test(resource)) return READ_OR_WRITE('Calendars');
   if (/\/(calendar|calendars|events|calendarView)(\/|$)/i.test(resource)) return reading ? READ_OR_WRITE('Calendars') : WRITE('Calendars');
   if (/\/(contacts|contactFolders)(\/|$)/i.test(resource)) return reading ? READ_OR_WRITE('Contacts') : WRITE('Contacts');
   if (/\/mailboxSettings(\/|$)/i.test(resource)) return reading ? READ_OR_WRITE('MailboxSettings') : WRITE('MailboxSettings');

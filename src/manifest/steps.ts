@@ -2,8 +2,11 @@
  * The registry: every step's descriptor, in the order component.json lists them (and the platform
  * shows them) within triggers and within actions.
  */
+import { checkAvailability } from '../calendar/checkAvailability.step';
 import { createEvent } from '../calendar/createEvent.step';
+import { findMeetingTimes } from '../calendar/findMeetingTimes.step';
 import { getNewAndUpdatedEvents } from '../calendar/getNewAndUpdatedEvents.step';
+import { getUpcomingEvents } from '../calendar/getUpcomingEvents.step';
 import { createContact } from '../contacts/createContact.step';
 import { deleteContact } from '../contacts/deleteContact.step';
 import { getNewAndUpdatedContacts } from '../contacts/getNewAndUpdatedContacts.step';
@@ -22,6 +25,7 @@ import { updateMail } from '../mail/updateMail.step';
 import type { StepDescriptor } from './descriptor';
 
 export const STEPS: readonly StepDescriptor[] = [
-  getNewMail, getNewAndUpdatedEvents, getNewAndUpdatedContacts, sendMail, createEvent, createContact, updateContact, upsertContact, lookupContact, deleteContact,
+  getNewMail, getNewAndUpdatedEvents, getUpcomingEvents, getNewAndUpdatedContacts,
+  sendMail, createEvent, checkAvailability, findMeetingTimes, createContact, updateContact, upsertContact, lookupContact, deleteContact,
   getMail, lookupMails, moveMail, copyMail, updateMail, deleteMail, lookupFolder,
 ];
