@@ -25,6 +25,13 @@ const STEPS = {
   createDraft: require('../lib/mail/createDraft'),
   sendDraft: require('../lib/mail/sendDraft'),
   createEvent: require('../lib/calendar/createEvent'),
+  getMail: require('../lib/mail/getMail'),
+  lookupMails: require('../lib/mail/lookupMails'),
+  moveMail: require('../lib/mail/moveMail'),
+  copyMail: require('../lib/mail/copyMail'),
+  updateMail: require('../lib/mail/updateMail'),
+  deleteMail: require('../lib/mail/deleteMail'),
+  lookupFolder: require('../lib/mail/lookupFolder'),
   getUpcomingEvents: require('../lib/calendar/getUpcomingEvents'),
   checkAvailability: require('../lib/calendar/checkAvailability'),
   findMeetingTimes: require('../lib/calendar/findMeetingTimes'),
@@ -296,7 +303,9 @@ describe('accepted and made safe: values that look wrong but are legitimate reac
       const request = seen[seen.length - 1];
       expect(request.method).to.equal(want.method);
       expect(request.path).to.equal(want.path);
-      if (want.filter) expect(request.query.get('$filter')).to.equal(want.filter);
+      if (want.filter !== undefined) expect(request.query.get('$filter')).to.equal(want.filter);
+      if (want.search !== undefined) expect(request.query.get('$search')).to.equal(want.search);
+      if (want.top !== undefined) expect(request.query.get('$top')).to.equal(want.top);
       if (want.changeType) expect(request.query.get('changeType')).to.equal(want.changeType);
       for (const [key, value] of Object.entries(want.query ?? {})) expect(request.query.get(key), key).to.equal(value);
       if (want.prefer) expect(request.prefer).to.equal(want.prefer);

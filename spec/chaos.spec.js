@@ -66,6 +66,9 @@ describe('chaos: polls, sends and bookings under faults, crashes and token rotat
     expect(totals.forwards).to.be.above(0);
     expect(totals.draftsSent).to.be.above(0);
     expect(totals.sendRedeliveries).to.be.above(5);
+    // The mail toolbox part: moves, copies, updates, deletes and folders, replayed too, nothing lost or doubled.
+    expect(totals.mailOps).to.be.above(30);
+    expect(totals.mailOpReplays).to.be.above(5);
     // The upcoming-events part: meetings booked, moved and cancelled, each due occurrence emitted once per start.
     expect(totals.meetingsBooked).to.be.above(30);
     expect(totals.meetingMoves).to.be.above(5);
@@ -103,9 +106,9 @@ describe('chaos: polls, sends and bookings under faults, crashes and token rotat
   });
 
   describe('notices the bugs it is there to catch', () => {
-    // The mail and event bugs below are looked for without the contacts, upcoming, event-steps and sends parts, whose requests would shift their random draws.
-    const quick = { ticks: 20, floodShare: 0, crowdShare: 0, contacts: false, upcoming: false, eventSteps: false, sends: false };
-    const upcomingOnly = { ticks: 30, floodShare: 0, crowdShare: 0, contacts: false, eventSteps: false, sends: false, clocks: { dateHeader: { kept: 1 } } };
+    // The mail and event bugs below are looked for without the contacts, upcoming, event-steps, sends and mail toolbox parts, whose requests would shift their random draws.
+    const quick = { ticks: 20, floodShare: 0, crowdShare: 0, contacts: false, upcoming: false, eventSteps: false, sends: false, mailOps: false };
+    const upcomingOnly = { ticks: 30, floodShare: 0, crowdShare: 0, contacts: false, eventSteps: false, sends: false, mailOps: false, clocks: { dateHeader: { kept: 1 } } };
 
     it('Events Starting Soon that forgets what it emitted: duplicates; that knows an occurrence by its id alone: meetings moved later are lost', async () => {
       const upcomingPoll = require('../lib/graph/upcomingPoll');
@@ -137,6 +140,22 @@ describe('chaos: polls, sends and bookings under faults, crashes and token rotat
       const totals = await withPatch(contactWrites, 'createOnce', naive, () => runChaos({ seed: 1, scenarios: 4, config: { ...quick, contacts: true } }));
       expect(totals.duplicateContacts, summaryLine(totals)).to.be.above(0);
       expect(verdict(totals).join()).to.match(/duplicate contact/);
+    });
+
+    it('a mail write repeated blindly after a lost answer (no look at the mailbox first): a second copy', async () => {
+      const writes = require('../lib/graph/writes');
+      const blind = () => async (write) => {
+        for (let attempt = 1; ; attempt += 1) {
+          try {
+            return await write();
+          } catch (err) {
+            if (attempt >= writes.WRITE_ATTEMPTS) throw err;
+          }
+        }
+      };
+      const totals = await withPatch(writes, 'confirmedWrite', blind, () => runChaos({ seed: 1, scenarios: 4, config: { ...quick, mailOps: true } }));
+      expect(totals.duplicated, summaryLine(totals)).to.be.above(0);
+      expect(totals.details.join('\n')).to.match(/copies in Junk Email/);
     });
 
     it('a trigger that forgets what it emitted: duplicates', async () => {

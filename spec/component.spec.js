@@ -11,6 +11,7 @@ const nock = require('nock');
 const { GRAPH, cfgWith } = require('./helpers/setup');
 const { createContext } = require('./helpers/context');
 const { answerEventSteps, createdEvent, deltaPage, graphEvent: seriesEvent, graphOccurrence } = require('./helpers/graphAnswers');
+const { answerToolbox, platformStorage, toolboxMail } = require('./helpers/mailToolbox');
 const { contactGraph, graphContact } = require('./helpers/contactGraph');
 const { loadStep } = require('./helpers/sailor');
 const { guardHarness } = require('./helpers/guardHarness');
@@ -400,6 +401,27 @@ describe('component.json', () => {
         }
         return emitted;
       },
+      getNewMail: async () => {
+        const plain = await triggerOutputs('getNewMail', '/v1.0/me/mailFolders/inbox/messages', [graphMail, graphDraft]);
+        // Store attachments, one batch: a mail with a file and one without.
+        const undo = platformStorage();
+        try {
+          const withFile = { ...graphMail, id: 'AAMkFiles1', hasAttachments: true };
+          const bodies = [];
+          for (const emitBehaviour of ['emitIndividually', 'emitPage']) {
+            nock(GRAPH).get('/v1.0/me/mailFolders/inbox/messages').query(true).reply(200, { value: [withFile, graphMail] }, { Date: new Date().toUTCString() })
+              .get('/v1.0/me/messages/AAMkFiles1/attachments').query(true).reply(200, { value: [{ '@odata.type': '#microsoft.graph.fileAttachment', id: 'AAMkAtt1', name: 'a.txt', contentType: 'text/plain', size: 150, isInline: false, contentId: null }] })
+              .get('/v1.0/me/messages/AAMkFiles1/attachments/AAMkAtt1/$value').reply(200, 'hello', { 'Content-Length': '5' });
+            const ctx = createContext();
+            await loadStep('getNewMail').process.call(ctx, {}, cfgWith({ startTime: '2026-01-01T00:00:00Z', storeAttachments: true, emitBehaviour }), {});
+            bodies.push(...ctx.emitted('data').map((data) => data.body));
+          }
+          return [...plain, ...bodies];
+        } finally {
+          undo();
+        }
+      },
+      ...toolboxOutputs(),
       getUpcomingEvents: async () => {
         // Graph's clock at a whole minute before noon UTC, so the window holds no midnight.
         const now = Date.UTC(2026, 0, 10, 10, 50, 0);
@@ -438,7 +460,6 @@ describe('component.json', () => {
         const none = await actionOutput('findMeetingTimes', { requiredAttendees: 'ann@example.com', start: '2026-01-12T08:00:00Z', end: '2026-01-12T17:00:00Z', subject: 'none2' });
         return [found, none];
       },
-      getNewMail: () => triggerOutputs('getNewMail', '/v1.0/me/mailFolders/inbox/messages', [graphMail, graphDraft]),
       getMailFolderChanges: async () => {
         // First poll: each chain's first round (created emits the mail since the start time); second: one change of each kind.
         const DELTA = '/v1.0/me/mailFolders/inbox/messages/delta';
@@ -541,6 +562,42 @@ describe('component.json', () => {
         graphEvent,
       ]),
     };
+
+    /** Every kind of message the mail toolbox emits, against the nock stand-in of helpers/mailToolbox.js. */
+    function toolboxOutputs() {
+      const run = async (step, body, fields = {}, mail = {}) => {
+        const undo = [answerToolbox(mail), platformStorage()];
+        try {
+          const ctx = createContext();
+          const out = await loadStep(step).process.call(ctx, { id: `out-${step}`, body, headers: {} }, cfgWith(fields));
+          return [...(out ? [out.body] : []), ...ctx.emitted('data').map((data) => data.body)];
+        } finally {
+          undo.forEach((fn) => fn());
+        }
+      };
+      const flagged = { flag: { flagStatus: 'flagged', startDateTime: { dateTime: '2026-03-10T00:00:00.0000000', timeZone: 'UTC' }, dueDateTime: { dateTime: '2026-03-10T00:00:00.0000000', timeZone: 'UTC' } } };
+      return {
+        getMail: async () => [
+          ...await run('getMail', { messageId: 'AAMkMail1' }),
+          ...await run('getMail', { internetMessageId: toolboxMail().internetMessageId }, { storeAttachments: true, exportMime: true }),
+        ],
+        lookupMails: async () => [
+          ...await run('lookupMails', { subjectContains: 'numbers' }),
+          ...await run('lookupMails', { searchQuery: 'numbers' }, { emitBehaviour: 'emitPage' }),
+        ],
+        moveMail: () => run('moveMail', { messageId: 'AAMkMail1', destinationFolderId: 'archive' }),
+        copyMail: () => run('copyMail', { messageId: 'AAMkMail1', destinationFolderPath: 'Inbox/Projects' }),
+        updateMail: async () => [
+          ...await run('updateMail', { messageId: 'AAMkMail1', isRead: true, flagDueDate: '2026-03-10' }, {}, flagged),
+          ...await run('updateMail', { messageId: 'AAMkMail1', categories: 'Red', categoriesMode: 'add' }),
+        ],
+        deleteMail: async () => [
+          ...await run('deleteMail', { messageId: 'AAMkMail1' }),
+          ...await run('deleteMail', { messageId: 'AAMkMail1', permanent: true }),
+        ],
+        lookupFolder: () => run('lookupFolder', { path: 'Inbox/Projects' }, { createMissing: true }),
+      };
+    }
 
     it('the checker allows null only where the description says so, and enforces required properties', () => {
       expect(outErrors('getNewAndUpdatedEvents', { seriesMasterId: null })).to.deep.equal([]);

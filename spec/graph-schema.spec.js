@@ -342,9 +342,109 @@ describe('Graph v1.0 schema conformance', function graphSchema() {
     });
   });
 
+  describe('what the mail toolbox reads, filters on and sends', () => {
+    const { answerToolbox, platformStorage } = require('./helpers/mailToolbox');
+    const { loadStep } = require('./helpers/sailor');
+    /** Every request the steps make while `work` runs: method, path, decoded query, JSON body. */
+    async function recorded(work) {
+      const seen = [];
+      const realFetch = globalThis.fetch;
+      globalThis.fetch = async (input, init = {}) => {
+        const request = new Request(input, init);
+        const url = new URL(request.url);
+        const text = request.body ? await request.clone().text() : '';
+        if (url.origin === GRAPH) seen.push({ method: request.method, path: url.pathname, query: Object.fromEntries(url.searchParams), body: text ? JSON.parse(text) : undefined });
+        return realFetch(request);
+      };
+      const undo = [answerToolbox({ hasAttachments: true }), platformStorage()];
+      try {
+        await work();
+      } finally {
+        globalThis.fetch = realFetch;
+        undo.forEach((fn) => fn());
+      }
+      return seen;
+    }
+    const runStep = (step, body, cfg = {}) => loadStep(step).process.call(createContext(), { id: 'm-1', body, headers: {} }, cfgWith(cfg), {});
+    /** The Graph type a request's path lists or reads. */
+    const typeOf = (path) => (/\/attachments(\/[^/]+)?$/.test(path) ? 'fileAttachment' : /\/(mailFolders|childFolders)(\/[^/]+)?$/.test(path) ? 'mailFolder' : 'message');
+
+    it('every property each step selects, filters on (in functions and lambdas too) or orders by is one of the type it reads', async () => {
+      const seen = await recorded(async () => {
+        await runStep('getMail', { messageId: 'AAMkMail1' }, { storeAttachments: true });
+        await runStep('getMail', { internetMessageId: '<a@b.example>' });
+        await runStep('lookupMails', { from: 'ann@example.com', subjectContains: 'Q1', receivedAfter: '2026-01-01', receivedBefore: '2026-02-01', isRead: false, hasAttachments: true, importance: 'high', categories: 'Red' });
+        await runStep('lookupMails', { searchQuery: 'invoice', isRead: true });
+        await runStep('moveMail', { messageId: 'AAMkMail1', destinationFolderPath: 'Inbox/Projects' });
+        await runStep('copyMail', { messageId: 'AAMkMail1', destinationFolderId: 'archive' });
+        await runStep('updateMail', { messageId: 'AAMkMail1', categories: 'Red', categoriesMode: 'add' });
+        await runStep('deleteMail', { messageId: 'AAMkMail1' });
+        await runStep('lookupFolder', { path: 'Inbox/Projects/Alpha' }, { createMissing: true });
+      });
+      const reads = seen.filter((r) => r.method === 'GET' && !r.path.endsWith('/$value'));
+      expect(reads.length).to.be.above(10);
+      const filters = [];
+      for (const { path, query } of reads) {
+        const type = typeOf(path);
+        for (const field of (query.$select || '').split(',').filter(Boolean)) {
+          // A cast (microsoft.graph.fileAttachment/contentId) names the derived type's member.
+          const cast = /^microsoft\.graph\.(\w+)\/(\w+)$/.exec(field);
+          if (cast) expectProperty(cast[1], cast[2]);
+          else expectProperty(type, field);
+        }
+        const filter = query.$filter || '';
+        filters.push(filter);
+        for (const [, collection] of filter.matchAll(/(\w+)\/any\(/g)) expect(members(schema, type)[collection], `${collection} of ${type}`).to.include({ collection: true });
+        for (const [, property] of filter.matchAll(/(?:contains|startswith)\((\w+),/g)) expectProperty(type, property);
+        const plain = filter.replace(/\w+\/any\([^)]*\)/g, '');
+        for (const field of [...filterProperties(plain), ...filterProperties(query.$orderby || '')]) {
+          const [head, ...rest] = field.split('/');
+          expectProperty(type, head);
+          // from/emailAddress/address: each step of the path a member of the one before.
+          rest.reduce((owner, member) => { expectProperty(owner, member); return members(schema, owner)[member].type; }, members(schema, type)[head].type);
+        }
+      }
+      expect(filters.join(' ')).to.match(/contains\(subject,/).and.match(/categories\/any\(/).and.match(/from\/emailAddress\/address eq/).and.match(/internetMessageId eq/);
+    });
+
+    it('what the writes send: move and copy take DestinationId, a folder is a mailFolder, an update a message', async () => {
+      // The one folder not found, so that it is created.
+      nock(GRAPH).get(/\/childFolders$/).query(true).reply(200, { value: [] });
+      const seen = await recorded(async () => {
+        await runStep('moveMail', { messageId: 'AAMkMail1', destinationFolderId: 'AAMkFolder9' });
+        await runStep('copyMail', { messageId: 'AAMkMail1', destinationFolderId: 'AAMkFolder9' });
+        await runStep('updateMail', { messageId: 'AAMkMail1', isRead: true, flagDueDate: '2026-03-10', importance: 'high', categories: 'Red, Blue' });
+        await runStep('updateMail', { messageId: 'AAMkMail1', flagStatus: 'complete' });
+        await runStep('deleteMail', { messageId: 'AAMkMail1', permanent: true });
+        await runStep('lookupFolder', { path: 'Inbox/New one' }, { createMissing: true });
+      });
+      const writes = seen.filter((r) => r.method !== 'GET');
+      for (const action of ['move', 'copy']) {
+        const op = operation(schema, action, 'message');
+        const sent = writes.find((r) => r.path.endsWith(`/${action}`));
+        expect(Object.keys(sent.body).map((k) => k.toLowerCase())).to.deep.equal(Object.keys(op.parameters).map((k) => k.toLowerCase()));
+      }
+      expect(operation(schema, 'permanentDelete', 'message')).to.be.an('object');
+      expect(writes.some((r) => r.path.endsWith('/permanentDelete'))).to.equal(true);
+      const patches = writes.filter((r) => r.method === 'PATCH').map((r) => r.body);
+      expect(patches).to.have.length(2);
+      for (const body of patches) expect(checkValue(schema, 'message', body)).to.deep.equal([]);
+      expect(patches[0].flag).to.include.keys('flagStatus', 'startDateTime', 'dueDateTime');
+      const folder = writes.find((r) => r.method === 'POST' && /\/childFolders$/.test(r.path)).body;
+      expect(checkValue(schema, 'mailFolder', folder)).to.deep.equal([]);
+    });
+  });
+
   describe('what the out schemas promise', () => {
-    it('every property of the mail trigger\'s out schema, nested ones included, is a message property in Graph v1.0', () => {
-      expect(missingMembers(readSchema(stepDef('getNewMail').metadata.out), 'message', '$')).to.deep.equal([]);
+
+    it('every property of the mail trigger\'s out schema, nested ones included, is a message property in Graph v1.0; the stored attachments\' Graph properties are fileAttachment\'s', () => {
+      // attachments is the component's list of stored files, results and page the emitPage wrapper.
+      const { attachments, results, page, ...mail } = readSchema(stepDef('getNewMail').metadata.out).properties;
+      expect(missingMembers({ properties: mail }, 'message', '$')).to.deep.equal([]);
+      expect(results.items.properties).to.deep.equal({ ...mail, attachments });
+      const { url, kind, skipped, ...fromGraph } = attachments.items.properties;
+      expect([url, kind, skipped, page].every((p) => p && p.type)).to.equal(true);
+      expect(missingMembers({ properties: fromGraph }, 'fileAttachment', '$.attachments')).to.deep.equal([]);
     });
 
     it('Mail Changes in Folder: its message is a Graph message, nested properties included', () => {

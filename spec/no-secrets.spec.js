@@ -8,6 +8,7 @@
 // failing. The needles are the values the emulator actually issued and the configured secrets,
 // plus token shapes no known value covers (spec/helpers/leaks.js).
 const { expect } = require('chai');
+const { fakeMaester } = require('./helpers/fakeMaester');
 const { startEmulator } = require('../lib/emulator');
 const { runChaos, DEFAULTS: CHAOS } = require('../scripts/chaos/engine');
 const { installHooks } = require('../scripts/chaos/hooks');
@@ -292,6 +293,36 @@ describe('no secrets and no mail bodies in logs, errors, messages or snapshots',
         expect(result.of('error')[0].message).to.match(/7000215/);
       } finally {
         process.env.MSAPP_CLIENT_SECRET = savedEnv.MSAPP_CLIENT_SECRET;
+      }
+    });
+
+    it('the mail toolbox: find, get (with attachments and MIME), move, copy, update, delete, find or create a folder; refused inputs and a lost answer', async () => {
+      const maester = await fakeMaester({ keep: false });
+      const storage = { ELASTICIO_OBJECT_STORAGE_URI: process.env.ELASTICIO_OBJECT_STORAGE_URI, ELASTICIO_OBJECT_STORAGE_TOKEN: process.env.ELASTICIO_OBJECT_STORAGE_TOKEN };
+      Object.assign(process.env, maester.env);
+      secrets.add(maester.token);
+      try {
+        emu.control.addMail({ subject: 'Toolbox secret', from: 'Ann <ann@fabrikam.example>', body: `<p>${BODY_MARKER} toolbox</p>`, attachments: [{ name: 'notes.txt', text: `notes ${BODY_MARKER}` }] });
+        const found = await run('find', 'lookupMails', { searchQuery: 'toolbox' });
+        const id = found.of('data')[0].body.id;
+        expect((await run('get', 'getMail', { messageId: id }, { storeAttachments: true, exportMime: true })).of('data')).to.have.length(1);
+        const folder = (await run('folder', 'lookupFolder', { path: 'Inbox/Toolbox' }, { createMissing: true })).of('data')[0].body;
+        expect((await run('move', 'moveMail', { messageId: id, destinationFolderId: folder.id })).of('data')).to.have.length(1);
+        expect((await run('copy', 'copyMail', { messageId: id, destinationFolderId: 'archive' })).of('data')).to.have.length(1);
+        expect((await run('update', 'updateMail', { messageId: id, categories: 'Red', categoriesMode: 'add' })).of('data')).to.have.length(1);
+        emu.control.setFaults([{ match: { method: 'DELETE' }, kind: 'drop', applyThenFail: true, times: 1 }]);
+        expect((await run('delete, answer lost', 'deleteMail', { messageId: id })).of('data')).to.have.length(1);
+        emu.control.clearFaults();
+        expect((await run('update, nothing to change', 'updateMail', { messageId: id })).of('error')).to.have.length(1);
+        expect((await run('move, path with an empty level', 'moveMail', { messageId: id, destinationFolderPath: 'Inbox//x' })).of('error')).to.have.length(1);
+        expect((await run('get, gone', 'getMail', { messageId: 'AAMkAGnotthereAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=' })).of('error')).to.have.length(1);
+      } finally {
+        emu.control.clearFaults();
+        for (const [name, value] of Object.entries(storage)) {
+          if (value === undefined) delete process.env[name];
+          else process.env[name] = value;
+        }
+        await maester.close();
       }
     });
 

@@ -13,6 +13,7 @@ const nock = require('nock');
 const { GRAPH, cfgWith } = require('./helpers/setup');
 const { createContext } = require('./helpers/context');
 const { answerEventSteps, createdEvent, deltaPage } = require('./helpers/graphAnswers');
+const { answerToolbox, platformStorage } = require('./helpers/mailToolbox');
 const { contactGraph, graphContact } = require('./helpers/contactGraph');
 const { loadStep } = require('./helpers/sailor');
 const { ROOT, component, steps, readSchema, propertiesOf } = require('./helpers/metadata');
@@ -214,6 +215,12 @@ const ANSWER = {
   createDraft: answerDrafts,
   sendDraft: answerDrafts,
   createEvent: () => nock(GRAPH).persist().post(/\/events$/).reply(201, createdEvent()),
+  // The mail toolbox: one mail, one folder at every path; Get Mail may store files. Each returns its undo.
+  ...Object.fromEntries(['lookupMails', 'moveMail', 'copyMail', 'updateMail', 'deleteMail', 'lookupFolder'].map((step) => [step, () => answerToolbox()])),
+  getMail: () => {
+    const undo = [answerToolbox(), platformStorage()];
+    return () => undo.forEach((fn) => fn());
+  },
   getUpcomingEvents: answerPolls,
   checkAvailability: () => nock(GRAPH).persist().post(/\/calendar\/getSchedule$/).reply(200, { value: [] }),
   findMeetingTimes: () => nock(GRAPH).persist().post(/\/findMeetingTimes$/).reply(200, { emptySuggestionsReason: 'Unknown', meetingTimeSuggestions: [] }),
@@ -300,6 +307,16 @@ const FULL_INPUT = {
     recurrence: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=20260630',
     attendees: [{ address: 'carl@example.com', type: 'optional' }],
   },
+  getMail: { messageId: 'AAMkMail1', internetMessageId: '<MWHPR1301MB2112.namprd13.prod.outlook.com>' },
+  lookupMails: {
+    searchQuery: 'numbers', from: 'ann@example.com', subjectContains: 'Quarterly', receivedAfter: '2026-01-01', receivedBefore: '2026-02-01T00:00:00Z',
+    isRead: false, hasAttachments: false, importance: 'normal', categories: 'Red', maxResults: 10,
+  },
+  moveMail: { messageId: 'AAMkMail1', destinationFolderId: 'archive', destinationFolderPath: 'Inbox/Projects' },
+  copyMail: { messageId: 'AAMkMail1', destinationFolderId: 'archive', destinationFolderPath: 'Inbox/Projects' },
+  updateMail: { messageId: 'AAMkMail1', isRead: true, flagStatus: 'flagged', flagDueDate: '2026-03-10', importance: 'high', categories: 'Red', categoriesMode: 'add' },
+  deleteMail: { messageId: 'AAMkMail1', permanent: false },
+  lookupFolder: { path: 'Inbox/Projects/Alpha' },
   checkAvailability: {
     schedules: 'Ann <ann@example.com>; room.1@example.com',
     start: '2026-03-10T09:00:00+01:00',
@@ -342,6 +359,8 @@ const FIXED_SETS = {
   replyToMail: ['bodyContentType'],
   forwardMail: ['bodyContentType'],
   createEvent: ['bodyContentType', 'importance'],
+  lookupMails: ['importance'],
+  updateMail: ['flagStatus', 'importance', 'categoriesMode'],
   findMeetingTimes: ['activityDomain'],
   updateEvent: ['attendeesMode', 'bodyContentType', 'importance', 'showAs', 'sensitivity'],
   respondToEvent: ['response'],
@@ -352,7 +371,7 @@ const FIXED_SETS = {
 
 /** Runs the step on `body` and `cfg`: undefined when it succeeded, else the error it was refused with. */
 async function refusal(step, body, cfg = cfgWith()) {
-  ANSWER[step]();
+  const undo = ANSWER[step]();
   try {
     await loadStep(step).process.call(createContext(), { id: 'ui-1', body, headers: {} }, cfg, {});
     return undefined;
@@ -360,6 +379,7 @@ async function refusal(step, body, cfg = cfgWith()) {
     return err;
   } finally {
     nock.cleanAll();
+    if (typeof undo === 'function') undo();
   }
 }
 
@@ -435,7 +455,7 @@ describe('platform UI: the in metadata says what the action really accepts', () 
 describe('platform UI: a step field is marked required exactly when the step refuses to run without it', () => {
   /** Every field of every step filled with a valid value (the dropdowns with an id Graph would list). */
   const FULL_CFG = {
-    getNewMail: { mailbox: 'info@example.com', folderId: 'AAMkFolder1', startTime: '2026-01-01T00:00:00Z', pollOnlyUnreadMail: true },
+    getNewMail: { mailbox: 'info@example.com', folderId: 'AAMkFolder1', startTime: '2026-01-01T00:00:00Z', pollOnlyUnreadMail: true, storeAttachments: true, emitBehaviour: 'emitPage' },
     getNewAndUpdatedEvents: { mailbox: 'info@example.com', calendarId: 'AAMkCalendar1', startTime: '2026-01-01T00:00:00Z', timeZone: 'Europe/Berlin' },
     getMailFolderChanges: { mailbox: 'info@example.com', folderId: 'AAMkFolder1', changeTypes: ['created', 'deleted'], startTime: '2026-01-01T00:00:00Z' },
     getEventChanges: {
@@ -447,6 +467,13 @@ describe('platform UI: a step field is marked required exactly when the step ref
     createDraft: { mailbox: 'info@example.com', skipDuplicateCheck: true },
     sendDraft: { mailbox: 'info@example.com', skipDuplicateCheck: true },
     createEvent: { mailbox: 'info@example.com', calendarId: 'AAMkCalendar1' },
+    getMail: { mailbox: 'info@example.com', storeAttachments: true, exportMime: true },
+    lookupMails: { mailbox: 'info@example.com', folderId: 'AAMkFolder1', emitBehaviour: 'emitPage' },
+    moveMail: { mailbox: 'info@example.com', destinationFolderId: 'AAMkFolder1' },
+    copyMail: { mailbox: 'info@example.com', destinationFolderId: 'AAMkFolder1' },
+    updateMail: { mailbox: 'info@example.com' },
+    deleteMail: { mailbox: 'info@example.com', errorIfNotFound: true },
+    lookupFolder: { mailbox: 'info@example.com', createMissing: true },
     getUpcomingEvents: { mailbox: 'info@example.com', calendarId: 'AAMkCalendar1', minutesBefore: '30', graceMinutes: 60, timeZone: 'Europe/Berlin' },
     checkAvailability: { mailbox: 'info@example.com' },
     findMeetingTimes: { mailbox: 'info@example.com' },

@@ -8,6 +8,9 @@ exports.mailLine = mailLine;
 exports.eventLine = eventLine;
 exports.sentLine = sentLine;
 exports.createdEventLine = createdEventLine;
+exports.folderLine = folderLine;
+exports.movedLine = movedLine;
+exports.updatedLine = updatedLine;
 exports.snapshotLine = snapshotLine;
 exports.lineFor = lineFor;
 /** One readable line per emitted message, for people watching `npm start`; never a JSON dump. */
@@ -50,6 +53,17 @@ function createdEventLine(event) {
     const start = event.start;
     return `  ➜  created "${clip(event.subject, 48)}" on ${shortTime(start?.dateTime)} (${start?.timeZone ?? '?'})${event.joinUrl ? ', Teams link ready' : ''}`;
 }
+function folderLine(folder) {
+    return `  📁 ${clip(folder.path, 60)} ${folder.created ? 'created' : 'found'}`;
+}
+function movedLine(moved) {
+    return `  ➜  filed${moved.alreadyThere ? ': it was there already, nothing moved' : ''} (the mail keeps its id)`;
+}
+function updatedLine(mail) {
+    const flag = mail.flag?.flagStatus;
+    const categories = mail.categories ?? [];
+    return `  ✎  ${mail.isRead ? 'read' : 'unread'}, flag ${String(flag ?? 'notFlagged')}${categories.length ? `, categories ${categories.join(', ')}` : ''}`;
+}
 function snapshotLine(snapshot) {
     const saved = snapshot;
     if (!saved?.from)
@@ -66,6 +80,9 @@ function lineFor(stepId, body) {
         case 'forwardMail':
         case 'sendDraft': return sentLine(body);
         case 'createEvent': return createdEventLine(body);
+        case 'lookupFolder': return folderLine(body);
+        case 'moveMail': return movedLine(body);
+        case 'updateMail': return updatedLine(body);
         default: return `  ${JSON.stringify(body).slice(0, 120)}`;
     }
 }

@@ -58,6 +58,7 @@ exports.MESSAGE = {
     properties: PROPERTIES,
     defaults: Object.keys(PROPERTIES).filter((p) => p !== 'uniqueBody' && p !== 'internetMessageHeaders'),
     etag: (m) => (0, entity_1.weakEtag)(m.changeKey),
+    textFunctions: true,
     filterable: {
         receivedDateTime: { kind: 'datetime', get: (m) => m.receivedAt },
         sentDateTime: { kind: 'datetime', get: (m) => m.sentAt },
@@ -79,5 +80,4 @@ exports.MESSAGE = {
     visibleFrom: 'receivedDateTime',
     extendedProperties: (m) => m.extendedProperties,
     orderByMustLeadFilter: true,
-    textFunctions: true,
 };

@@ -18,8 +18,8 @@ function folderParam(req, idOrName) {
     const wellKnown = mailbox_1.WELL_KNOWN_FOLDERS.includes(idOrName.toLowerCase());
     return wellKnown ? req.mailbox.folder(idOrName) : (0, graph_request_1.lookup)(idOrName, (id) => req.mailbox.folder(id));
 }
-/** Hidden folders are left out of lists, as Graph does without includeHiddenFolders. */
-const listFolders = (req, folders, set) => (0, graph_request_1.listItems)(req, entity_folder_1.MAIL_FOLDER, folders.filter((f) => !f.isHidden), set);
+/** Hidden folders are left out of lists unless `includeHiddenFolders=true` (user-list-mailfolders.md). */
+const listFolders = (req, folders, set) => (0, graph_request_1.listItems)(req, entity_folder_1.MAIL_FOLDER, folders.filter((f) => !f.isHidden || req.params.get('includeHiddenFolders') === 'true'), set);
 const listTopFolders = (req) => listFolders(req, req.mailbox.childFolders(req.mailbox.wellKnownFolder('msgfolderroot')), 'mailFolders');
 const getFolder = (req, { folderId }) => (0, graph_request_1.itemResponse)(req, entity_folder_1.MAIL_FOLDER, folderParam(req, folderId), 'mailFolders');
 const listChildFolders = (req, { folderId }) => listFolders(req, req.mailbox.childFolders(folderParam(req, folderId)), `mailFolders('${folderId}')/childFolders`);

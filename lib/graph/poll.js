@@ -81,20 +81,45 @@ async function pollCollection(session, spec, input, handlers, logger) {
         latest = Math.max(latest, page.serverTime ?? -Infinity, newest ?? -Infinity);
     };
     const settled = () => (start === undefined ? -Infinity : (0, cursor_1.settledSecond)(start));
+    /** Marks an emitted item and saves progress every PERSIST_EVERY of them. */
+    const emitted = async (item) => {
+        const second = secondOf(item);
+        (0, cursor_1.markEmitted)(state, spec.keyOf(item), second);
+        // Results are ordered, so everything stamped before this item has been seen by now.
+        (0, cursor_1.advance)(state, Math.min(second, settled()));
+        result.emitted += 1;
+        unsaved += 1;
+        if (unsaved >= exports.PERSIST_EVERY)
+            await persist(state, second);
+    };
     const emit = async (items) => {
+        if (handlers.emitBatch) {
+            // Batches end where PERSIST_EVERY falls due, so each is saved as soon as it is out.
+            let batch = [];
+            const flush = async () => {
+                await handlers.emitBatch(batch);
+                const done = batch;
+                batch = [];
+                for (const item of done)
+                    await emitted(item);
+            };
+            for (const item of items) {
+                const key = spec.keyOf(item);
+                if (!(0, cursor_1.isNew)(state, key, secondOf(item)) || batch.some((other) => spec.keyOf(other) === key))
+                    continue;
+                batch.push(item);
+                if (batch.length >= Math.max(1, exports.PERSIST_EVERY - unsaved))
+                    await flush();
+            }
+            if (batch.length)
+                await flush();
+            return;
+        }
         for (const item of items) {
-            const second = secondOf(item);
-            const key = spec.keyOf(item);
-            if (!(0, cursor_1.isNew)(state, key, second))
+            if (!(0, cursor_1.isNew)(state, spec.keyOf(item), secondOf(item)))
                 continue;
             await handlers.emit(item);
-            (0, cursor_1.markEmitted)(state, key, second);
-            // Results are ordered, so everything stamped before this item has been seen by now.
-            (0, cursor_1.advance)(state, Math.min(second, settled()));
-            result.emitted += 1;
-            unsaved += 1;
-            if (unsaved >= exports.PERSIST_EVERY)
-                await persist(state, second);
+            await emitted(item);
         }
     };
     /** Whether Graph's clock is past `second`, so that nothing new can be stamped with it any more. */

@@ -26,6 +26,6 @@ exports.getMailFolderChanges = {
         changeType: (0, schemas_1.text)('Change', 'created (delivered or moved into the folder), updated (read, flagged, categorised or edited) or deleted (deleted or moved out).'),
         id: (0, schemas_1.text)('Message id', 'Immutable Outlook id of the mail: the same in every folder.'),
         reason: (0, schemas_1.text)('Removal reason', 'Deletions only: the reason Graph gives, deleted or changed.'),
-        message: (0, schemas_1.object)('Mail', 'Created and updated only: the mail with the fields Poll for New Mail emits.', schemas_1.messageProperties),
+        message: (0, schemas_1.object)('Mail', 'Created and updated only: the mail with the fields Poll for New Mail emits.', schemas_1.mailProperties),
     }),
 };

@@ -1,6 +1,8 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.getNewMail = void 0;
+/** Poll for New Mail as component.json shows it; the code is getNewMail.ts (MAIL_FIELDS of graph/messages.ts match `out`). */
+const poll_1 = require("../graph/poll");
 const fields_1 = require("../manifest/fields");
 const schemas_1 = require("../manifest/schemas");
 exports.getNewMail = {
@@ -10,7 +12,7 @@ exports.getNewMail = {
     title: 'Poll for New Mail',
     description: 'Emits each mail once, oldest first: mail delivered to the chosen folder, or moved into it within about two minutes of arriving.',
     help: {
-        description: 'Emits one message per mail of the chosen folder (sender, recipients, subject, body, flags), each once, oldest first. It goes by the time each mail was received, so it sees mail delivered to the folder and mail moved or sorted into it by a rule within about two minutes of arriving. Mail moved in later (by hand, by a client-side rule, by a later sweep) is not emitted; Mail Changes in Folder sees it. Set Start time to include mail received before the flow starts.',
+        description: 'Emits each mail of the chosen folder once, oldest first, alone or in batches, with its files stored in the platform if asked. It goes by the time each mail was received, so it sees mail delivered to the folder and mail moved or sorted into it by a rule within about two minutes of arriving. Mail moved in later (by hand, by a client-side rule, by a later sweep) is not emitted; a trigger that also follows moves is planned. Set Start time to include mail received before the flow starts.',
     },
     fields: {
         mailbox: (0, fields_1.mailboxField)({ order: 40 }),
@@ -23,6 +25,11 @@ exports.getNewMail = {
             note: 'Skip mail that is already read when the poll sees it.',
             order: 10,
         },
+        storeAttachments: (0, fields_1.storeAttachmentsField)(8),
+        emitBehaviour: {
+            ...(0, fields_1.emitBehaviourField)('mail', 6),
+            note: `Empty: one message per mail. emitPage: one message per batch of up to ${poll_1.PERSIST_EVERY} mails, in its results array; the poll saves its place after each.`,
+        },
     },
-    out: (0, schemas_1.body)(schemas_1.messageProperties),
+    out: (0, schemas_1.withPages)((0, schemas_1.body)({ ...schemas_1.mailProperties, attachments: schemas_1.storedAttachments }), 'mails'),
 };

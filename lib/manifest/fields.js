@@ -1,6 +1,6 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.duplicateCheckField = exports.emitBehaviourField = exports.daysField = exports.changeTypesField = exports.timeZoneField = exports.startTimeField = exports.contactFolderField = exports.calendarField = exports.folderField = exports.mailboxField = void 0;
+exports.duplicateCheckField = exports.emitBehaviourField = exports.storeAttachmentsField = exports.daysField = exports.changeTypesField = exports.timeZoneField = exports.startTimeField = exports.contactFolderField = exports.calendarField = exports.destinationFolderField = exports.folderField = exports.mailboxField = void 0;
 /**
  * Whose mailbox the step acts on, read by graph/mailbox.ts: every trigger and action has it, above
  * the dropdowns that list its folders or calendars. Optional in the form because a delegated
@@ -20,6 +20,13 @@ const folderField = (note, order) => ({
     label: 'Folder', viewClass: 'SelectView', required: false, model: 'getFolders', prompt: 'Inbox', note, order, require: ['mailbox'],
 });
 exports.folderField = folderField;
+/** Where Move Mail and Copy Mail put a mail (src/graph/destination.ts); the input may name it instead. */
+const destinationFolderField = (order) => ({
+    ...(0, exports.folderField)('The folder the mail goes to. Empty: the one destinationFolderId or destinationFolderPath names in the input.', order),
+    label: 'Destination folder',
+    prompt: 'From the input',
+});
+exports.destinationFolderField = destinationFolderField;
 /** A calendar of the mailbox; empty is the default calendar. */
 const calendarField = (order) => ({
     label: 'Calendar', viewClass: 'SelectView', required: false, model: 'getCalendars', prompt: 'Default calendar', note: 'Leave empty for the default calendar.', order, require: ['mailbox'],
@@ -74,6 +81,15 @@ const daysField = ({ label, placeholder, note, order }) => ({
     label, viewClass: 'TextFieldView', required: false, placeholder, note, order,
 });
 exports.daysField = daysField;
+/** Whether a step that emits mail stores its files in the platform (src/platform/mailAttachments.ts). */
+const storeAttachmentsField = (order) => ({
+    label: 'Store attachments',
+    viewClass: 'CheckBoxView',
+    required: false,
+    note: "Store each mail's files in the platform and attach them to its message; a file over the size limit is listed with the reason.",
+    order,
+});
+exports.storeAttachmentsField = storeAttachmentsField;
 /** How a lookup or trigger with many results emits them (src/platform/batches.ts). */
 const emitBehaviourField = (noun, order) => ({
     label: 'Emit behaviour',

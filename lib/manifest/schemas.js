@@ -6,7 +6,7 @@
  * a body, a date-time with its zone, attendees) is written here once and used by every step.
  */
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.responseInput = exports.newMailInput = exports.messageIdInput = exports.sentMail = exports.sentFiles = exports.withPages = exports.inputProperties = exports.eventProperties = exports.messageProperties = exports.location = exports.attendees = exports.dateTimeTimeZone = exports.itemBody = exports.recipientList = exports.recipient = exports.emailAddress = exports.strings = exports.list = exports.object = exports.instant = exports.flag = exports.number = exports.text = exports.body = void 0;
+exports.responseInput = exports.newMailInput = exports.messageIdInput = exports.sentMail = exports.sentFiles = exports.withPages = exports.destinationInputs = exports.inputProperties = exports.eventProperties = exports.location = exports.attendees = exports.storedAttachments = exports.mailProperties = exports.dateTimeTimeZone = exports.itemBody = exports.recipientList = exports.recipient = exports.emailAddress = exports.strings = exports.list = exports.object = exports.instant = exports.flag = exports.number = exports.text = exports.body = void 0;
 /** A step's in or out schema: the message body's properties. */
 const body = (properties) => ({ type: 'object', properties });
 exports.body = body;
@@ -53,24 +53,8 @@ const dateTimeTimeZone = (title, description) => (0, exports.object)(title, desc
     timeZone: (0, exports.text)('Time zone', 'The zone the time is given in, as Graph names it (UTC, Europe/Berlin, W. Europe Standard Time).'),
 });
 exports.dateTimeTimeZone = dateTimeTimeZone;
-/** An event's attendees (microsoft.graph.attendee), with their type and response. */
-exports.attendees = (0, exports.list)('Attendees', 'Everyone invited, with their type and response.', {
-    type: 'object',
-    properties: {
-        emailAddress: (0, exports.emailAddress)("The attendee's"),
-        type: (0, exports.text)('Type', 'required, optional or resource.'),
-        status: (0, exports.object)('Response', "The attendee's answer so far.", {
-            response: (0, exports.text)('Response', 'none, organizer, tentativelyAccepted, accepted, declined or notResponded.'),
-            time: (0, exports.text)('Response time', 'When the attendee answered (ISO 8601, UTC); 0001-01-01T00:00:00Z before any answer.'),
-        }),
-    },
-});
-/** microsoft.graph.location of an event, as far as the steps read it. */
-exports.location = (0, exports.object)('Location', 'Where the event takes place; null when Outlook has none.', {
-    displayName: (0, exports.text)('Name', 'Name of the place; empty when none was given.'),
-});
-/** A mail as the mail triggers emit it (src/graph/messages.ts MAIL_FIELDS, in that order). */
-exports.messageProperties = {
+/** microsoft.graph.message as the steps that emit mail show it (graph/messages.ts MAIL_FIELDS). */
+exports.mailProperties = {
     id: (0, exports.text)('Message id', 'Immutable Outlook id: stays the same when the mail is moved.'),
     internetMessageId: (0, exports.text)('Internet message id', 'The Message-ID header; null for some drafts.'),
     conversationId: (0, exports.text)('Conversation id', 'Shared by the mails of one conversation; null when Outlook has none.'),
@@ -96,6 +80,37 @@ exports.messageProperties = {
     hasAttachments: (0, exports.flag)('Has attachments', 'Whether the mail has file attachments (not counting inline images).'),
     webLink: (0, exports.text)('Link to open the mail in Outlook on the web', 'URL of the mail in Outlook on the web; null when Outlook has none.'),
 };
+/** A mail's attachments as platform/mailAttachments.ts stores them (Store attachments). */
+exports.storedAttachments = (0, exports.list)('Attachments', 'Store attachments only: the files of the mail, each stored in the platform (see url) or listed with the reason it was not (skipped); absent when attachments are not stored.', {
+    type: 'object',
+    properties: {
+        id: (0, exports.text)('Attachment id', "Outlook's id of the attachment."),
+        name: (0, exports.text)('Name', 'File name, unique within the mail; the key of the file in the message\'s attachments.'),
+        contentType: (0, exports.text)('Content type', 'MIME type; message/rfc822 (.eml), text/calendar (.ics) or text/vcard (.vcf) for an attached mail, event or contact.'),
+        size: (0, exports.number)('Size in bytes', 'Bytes stored; for a file not stored, the size Outlook reports.'),
+        url: (0, exports.text)('URL', "Where the platform's storage keeps the file; absent when it was not stored."),
+        isInline: (0, exports.flag)('Inline', 'Whether it is shown in the body (an image the HTML refers to by cid:).'),
+        contentId: (0, exports.text)('Content id', 'The cid: an HTML body refers to an inline image by; absent when none.'),
+        kind: (0, exports.text)('Kind', 'file, item (an attached mail, event or contact) or reference (a link to a cloud file).'),
+        skipped: (0, exports.text)('Why not stored', 'Absent when stored; else the reason: over the size limit, or a link to a cloud file.'),
+    },
+});
+/** An event's attendees (microsoft.graph.attendee), with their type and response. */
+exports.attendees = (0, exports.list)('Attendees', 'Everyone invited, with their type and response.', {
+    type: 'object',
+    properties: {
+        emailAddress: (0, exports.emailAddress)("The attendee's"),
+        type: (0, exports.text)('Type', 'required, optional or resource.'),
+        status: (0, exports.object)('Response', "The attendee's answer so far.", {
+            response: (0, exports.text)('Response', 'none, organizer, tentativelyAccepted, accepted, declined or notResponded.'),
+            time: (0, exports.text)('Response time', 'When the attendee answered (ISO 8601, UTC); 0001-01-01T00:00:00Z before any answer.'),
+        }),
+    },
+});
+/** microsoft.graph.location of an event, as far as the steps read it. */
+exports.location = (0, exports.object)('Location', 'Where the event takes place; null when Outlook has none.', {
+    displayName: (0, exports.text)('Name', 'Name of the place; empty when none was given.'),
+});
 /** Properties every step that returns an event shows alike. */
 exports.eventProperties = {
     iCalUId: (0, exports.text)('iCalendar UID', 'The id other calendars know the event by.'),
@@ -107,6 +122,11 @@ exports.eventProperties = {
 exports.inputProperties = {
     bodyContentType: (0, exports.text)('Body type', 'text (the default) or html, in any letter case (HTML works too).'),
     importance: (0, exports.text)('Importance', 'low, normal (the default) or high, in any letter case.'),
+};
+/** Where Move Mail and Copy Mail put the mail (src/graph/destination.ts). */
+exports.destinationInputs = {
+    destinationFolderId: (0, exports.text)('Destination folder id', 'An Outlook folder id or a well-known name (inbox, archive, deleteditems, junkemail...). Wins over destinationFolderPath and over the Destination folder setting.'),
+    destinationFolderPath: (0, exports.text)('Destination folder path', 'A folder path such as Inbox/Projects/Alpha: names separated by /, the first a top-level or well-known folder; every level must exist. Wins over the Destination folder setting.'),
 };
 // ---- Emit behaviour (src/platform/batches.ts) -------------------------------------------------
 /**

@@ -24,15 +24,22 @@ const getNewAndUpdatedContacts_step_1 = require("../contacts/getNewAndUpdatedCon
 const lookupContact_step_1 = require("../contacts/lookupContact.step");
 const updateContact_step_1 = require("../contacts/updateContact.step");
 const upsertContact_step_1 = require("../contacts/upsertContact.step");
+const copyMail_step_1 = require("../mail/copyMail.step");
+const deleteMail_step_1 = require("../mail/deleteMail.step");
+const getMail_step_1 = require("../mail/getMail.step");
 const getNewMail_step_1 = require("../mail/getNewMail.step");
 const createDraft_step_1 = require("../mail/createDraft.step");
 const forwardMail_step_1 = require("../mail/forwardMail.step");
 const replyToMail_step_1 = require("../mail/replyToMail.step");
 const sendDraft_step_1 = require("../mail/sendDraft.step");
+const lookupFolder_step_1 = require("../mail/lookupFolder.step");
+const lookupMails_step_1 = require("../mail/lookupMails.step");
+const moveMail_step_1 = require("../mail/moveMail.step");
 const sendMail_step_1 = require("../mail/sendMail.step");
+const updateMail_step_1 = require("../mail/updateMail.step");
 exports.STEPS = [
     getNewMail_step_1.getNewMail, getNewAndUpdatedEvents_step_1.getNewAndUpdatedEvents, getUpcomingEvents_step_1.getUpcomingEvents, getNewAndUpdatedContacts_step_1.getNewAndUpdatedContacts, getMailFolderChanges_step_1.getMailFolderChanges, getEventChanges_step_1.getEventChanges, getContactChanges_step_1.getContactChanges,
-    sendMail_step_1.sendMail, replyToMail_step_1.replyToMail, forwardMail_step_1.forwardMail, createDraft_step_1.createDraft, sendDraft_step_1.sendDraft,
+    sendMail_step_1.sendMail, replyToMail_step_1.replyToMail, forwardMail_step_1.forwardMail, createDraft_step_1.createDraft, sendDraft_step_1.sendDraft, getMail_step_1.getMail, lookupMails_step_1.lookupMails, moveMail_step_1.moveMail, copyMail_step_1.copyMail, updateMail_step_1.updateMail, deleteMail_step_1.deleteMail, lookupFolder_step_1.lookupFolder,
     createEvent_step_1.createEvent, updateEvent_step_1.updateEvent, cancelEvent_step_1.cancelEvent, respondToEvent_step_1.respondToEvent, getEvent_step_1.getEvent, lookupEvents_step_1.lookupEvents, checkAvailability_step_1.checkAvailability, findMeetingTimes_step_1.findMeetingTimes,
     createContact_step_1.createContact, updateContact_step_1.updateContact, upsertContact_step_1.upsertContact, lookupContact_step_1.lookupContact, deleteContact_step_1.deleteContact,
 ];

@@ -34,6 +34,8 @@ const DEFAULTS = {
   access: { '/me': 4, '/users/{self}': 3, 'app-only': 3 },
   /** Contacts in every scenario (scripts/chaos/contacts.js): upserts with replays, contact changes, the contacts trigger. */
   contacts: true,
+  /** The mail toolbox in every scenario (scripts/chaos/mailops.js): moves, copies, updates, deletes, folders, with replays. */
+  mailOps: true,
   /** Events Starting Soon in every scenario (scripts/chaos/upcoming.js): meetings booked, moved, cancelled and deleted. */
   upcoming: true,
   /** Update, cancel, find and answer events in every scenario (scripts/chaos/events.js). */
@@ -50,6 +52,7 @@ function emptyTotals() {
     contacts: 0, contactChanges: 0, upserts: 0, upsertReplays: 0, duplicateContacts: 0,
     upcoming: 0, meetingsBooked: 0, meetingMoves: 0, meetingCancellations: 0,
     eventUpdatesRun: 0, cancellations: 0, responses: 0, eventStepReplays: 0,
+    mailOps: 0, mailOpReplays: 0,
     redelivered: 0, maxRedeliveredPerCrash: 0, maxUncoveredPerCrash: 0, boundExceeded: 0, sends: 0,
     sendsDuplicated: 0, replies: 0, forwards: 0, draftsSent: 0, sendRedeliveries: 0, eventsCreated: 0, doubleBooked: 0, credentialFailures: 0, polls: 0,
     failedRuns: 0, rotations: 0, replays: 0, multiPagePolls: 0, nextLinkPages: 0, shortenedLookbacks: 0, sleptMs: 0, maxSnapshotBytes: 0, leaks: 0, issues: [], details: [],
@@ -64,7 +67,7 @@ function addUp(totals, r) {
   totals.scenarios += 1;
   for (const key of ['mails', 'events', 'eventUpdates', 'faults', 'lost', 'duplicated', 'redelivered', 'sends', 'sendsDuplicated', 'eventsCreated', 'doubleBooked',
     'contacts', 'contactChanges', 'upserts', 'upsertReplays', 'duplicateContacts', 'upcoming', 'meetingsBooked', 'meetingMoves', 'meetingCancellations',
-    'eventUpdatesRun', 'cancellations', 'responses', 'eventStepReplays', 'replies', 'forwards', 'draftsSent', 'sendRedeliveries']) {
+    'eventUpdatesRun', 'cancellations', 'responses', 'eventStepReplays', 'replies', 'forwards', 'draftsSent', 'sendRedeliveries', 'mailOps', 'mailOpReplays']) {
     totals[key] += r[key];
   }
   for (const key of ['credentialFailures', 'polls', 'failedRuns', 'rotations', 'replays', 'multiPagePolls', 'nextLinkPages', 'shortenedLookbacks', 'sleptMs']) totals[key] += r.stats[key];
@@ -175,6 +178,7 @@ function summaryLine(t) {
     `contact changes ${t.contactChanges}`,
     `upserts ${t.upserts} (replays ${t.upsertReplays})`,
     `duplicate contacts ${t.duplicateContacts}`,
+    `mail moves, copies, updates, deletes and folders ${t.mailOps} (replays ${t.mailOpReplays})`,
     `meetings ${t.meetingsBooked} (moved ${t.meetingMoves}, cancelled ${t.meetingCancellations})`,
     `occurrences emitted starting soon ${t.upcoming}`,
     `credential failures (lost rotated token) ${t.credentialFailures}`,

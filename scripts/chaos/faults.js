@@ -15,6 +15,8 @@ const POSTS = [
   // The sending steps' drafts (sends.js): created, answered, changed, given files, sent.
   { method: 'POST', path: '/messages$' }, { method: 'POST', path: '/(createReply|createReplyAll|createForward|send)$' },
   { method: 'PATCH', path: '/messages/' }, { method: 'POST', path: '/attachments(/createUploadSession)?$' },
+  // The mail toolbox's writes (scripts/chaos/mailops.js): moves, copies, folders, updates (PATCH above), deletes.
+  { method: 'POST', path: '/messages/[^/]+/(move|copy)$' }, { method: 'POST', path: '/childFolders$' }, { method: 'DELETE', path: '/messages/' },
 ];
 
 /** The statuses the rules inject (never 500: a 500 is the emulator failing, see scenario.js). */

@@ -39,6 +39,20 @@ describe('npm start', function () {
       expect(appOnly).to.not.include('credential: the access token was refreshed');
     });
 
+    it('files the mail it received: a folder made by its path, the mail moved there, the replayed move moving nothing, the mail marked done', () => {
+      const filing = run.stdout.slice(run.stdout.indexOf('▶ Find or Create Folder'), run.stdout.indexOf('▶ Create Event'));
+      expect(filing.split('\n').filter((line) => line.startsWith('▶ ') || line.startsWith('  '))).to.deep.equal([
+        '▶ Find or Create Folder: Inbox/Filed by npm start',
+        '  📁 Inbox/Filed by npm start created',
+        '▶ Move Mail: the mail just received into that folder',
+        '  ➜  filed (the mail keeps its id)',
+        '▶ Move Mail: the same message delivered again',
+        '  ➜  filed: it was there already, nothing moved (the mail keeps its id)',
+        '▶ Update Mail: read, flag completed, category "Filed" added',
+        '  ✎  read, flag complete, categories Filed',
+      ]);
+    });
+
     it('labels every time Graph gave in UTC as UTC', () => {
       expect(run.stdout).to.match(/^▶ Poll for New Mail: the Inbox since \d{4}-\d\d-\d\d \d\d:\d\d UTC$/m);
       expect(mailLines(run.stdout)).to.have.length.above(1);

@@ -88,6 +88,9 @@ describe('e2e: dropdowns and dynamic metadata in sailor service mode', function 
       'getContactChanges.contactFolderId -> getContactFolders',
       'createContact.contactFolderId -> getContactFolders',
       'upsertContact.contactFolderId -> getContactFolders',
+      'lookupMails.folderId -> getFolders',
+      'moveMail.destinationFolderId -> getFolders',
+      'copyMail.destinationFolderId -> getFolders',
       'lookupContact.contactFolderId -> getContactFolders',
     ]);
     for (const { model } of models) expect(EXPECTATIONS, `an expectation for model ${model}`).to.have.property(model);

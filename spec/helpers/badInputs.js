@@ -30,6 +30,13 @@ const VALID_BODY = {
   getEventChanges: {},
   sendMail: { to: 'ann@example.com', subject: 'Status', body: 'Hello' },
   createEvent: { subject: 'Planning', start: '2026-03-10T09:00:00Z', end: '2026-03-10T10:00:00Z' },
+  getMail: { messageId: 'AAMkMail1' },
+  lookupMails: { subjectContains: 'invoice' },
+  moveMail: { messageId: 'AAMkMail1', destinationFolderId: 'archive' },
+  copyMail: { messageId: 'AAMkMail1', destinationFolderId: 'archive' },
+  updateMail: { messageId: 'AAMkMail1', isRead: true },
+  deleteMail: { messageId: 'AAMkMail1' },
+  lookupFolder: { path: 'Inbox/Projects' },
   getUpcomingEvents: {},
   checkAvailability: { schedules: 'ann@example.com', start: '2026-03-10T09:00:00Z', end: '2026-03-10T17:00:00Z' },
   findMeetingTimes: { requiredAttendees: 'ann@example.com', start: '2026-03-10T09:00:00Z', end: '2026-03-12T17:00:00Z' },
@@ -57,6 +64,13 @@ const VALID_CFG = {
   getEventChanges: { startTime: '2026-11-27T07:00:00Z', pastDays: 30, futureDays: 365, timeZone: 'Europe/Berlin' },
   sendMail: {},
   createEvent: {},
+  getMail: {},
+  lookupMails: {},
+  moveMail: {},
+  copyMail: {},
+  updateMail: {},
+  deleteMail: {},
+  lookupFolder: {},
   getUpcomingEvents: { minutesBefore: 15, timeZone: 'Europe/Berlin' },
   checkAvailability: {},
   findMeetingTimes: {},
@@ -607,6 +621,90 @@ for (const [label, value] of [
   ['a 1 MB category', 'c'.repeat(MB)],
 ]) bad('createEvent', 'body', 'categories', label, value);
 
+// ---- the mail toolbox: getMail, lookupMails, moveMail, copyMail, updateMail, deleteMail, lookupFolder ----
+
+const MESSAGE_STEPS = ['moveMail', 'copyMail', 'updateMail', 'deleteMail', 'getMail'];
+for (const step of MESSAGE_STEPS) {
+  const missing = step === 'getMail' ? [] : [['missing', MISSING], ['null', null], ['empty text', '']];
+  for (const [label, value] of [...missing, ...wrongTypes(), ...PATH_TRICKS, ...ODATA_IN_IDS]) bad(step, 'body', 'messageId', label, value);
+}
+bad('getMail', 'body', 'messageId', 'missing, and no internetMessageId either', MISSING);
+for (const [label, value] of [
+  ...wrongTypes(), ['only spaces', '   '], ['a space inside', '<a b@example.com>'], ['a line break', '<a@b.c>\r\nX: 1'], ['a NUL byte', '<a\u0000@b.c>'],
+  ['angle brackets inside', '<a<b>@c.d>'], ['a 1 MB text', `<${'i'.repeat(MB)}@b.c>`],
+]) bad('getMail', 'body', 'internetMessageId', label, value, { base: { messageId: MISSING } });
+bad('getMail', 'body', 'internetMessageId', 'bad even when messageId is given (it is not silently ignored)', 'a b');
+for (const field of ['storeAttachments', 'exportMime']) for (const [label, value] of FLAG_JUNK) bad('getMail', 'cfg', field, label, value);
+for (const [label, value] of FLAG_JUNK) bad('getNewMail', 'cfg', 'storeAttachments', label, value);
+for (const step of ['getNewMail', 'lookupMails']) {
+  for (const [label, value] of [...ENUM_JUNK, ['page', 'page'], ['individually', 'individually']]) bad(step, 'cfg', 'emitBehaviour', label, value);
+}
+
+for (const step of ['moveMail', 'copyMail']) {
+  for (const [label, value] of [...wrongTypes(), ...PATH_TRICKS.filter(([l]) => l !== 'only spaces'), ...ODATA_IN_IDS]) {
+    bad(step, 'body', 'destinationFolderId', label, value);
+    bad(step, 'cfg', 'destinationFolderId', label, value, { base: { destinationFolderId: MISSING } });
+  }
+  bad(step, 'body', 'destinationFolderId', 'missing, with neither a path nor a folder picked', MISSING);
+  for (const [label, value] of [
+    ...wrongTypes(), ['only slashes', '//'], ['an empty level', 'Inbox//Projects'], ['a line break', 'Inbox/Pro\r\njects'], ['a NUL byte', 'Inbox/\u0000'],
+    ['33 levels', Array.from({ length: 33 }, (_, i) => `L${i}`).join('/')], ['a 256-character name', `Inbox/${'n'.repeat(256)}`], ['a 1 MB path', `Inbox/${'p'.repeat(MB)}`],
+  ]) bad(step, 'body', 'destinationFolderPath', label, value, { base: { destinationFolderId: MISSING } });
+  bad(step, 'body', 'destinationFolderPath', 'bad even when destinationFolderId is given (it is not silently ignored)', 'Inbox//x');
+}
+
+for (const [label, value] of FLAG_JUNK) bad('deleteMail', 'body', 'permanent', label, value);
+for (const [label, value] of FLAG_JUNK) bad('deleteMail', 'cfg', 'errorIfNotFound', label, value);
+for (const [cloud, loginHost] of [['usgov', 'login.microsoftonline.us'], ['usgovdod', 'login.microsoftonline.us'], ['china', 'login.partner.microsoftonline.cn']]) {
+  bad('deleteMail', 'body', 'permanent', `true in the ${cloud} cloud (Graph offers permanentDelete in the global cloud only)`, true, { cfgBase: { ...APP_TENANT, cloud, loginHost }, says: /global cloud only/ });
+}
+
+for (const [label, value] of FLAG_JUNK) bad('updateMail', 'body', 'isRead', label, value);
+bad('updateMail', 'message', 'isRead', 'nothing to change (only messageId)', { messageId: 'AAMkMail1' }, { says: /nothing to change/ });
+for (const [label, value] of [...ENUM_JUNK, ['done', 'done'], ['unflagged', 'unflagged']]) bad('updateMail', 'body', 'flagStatus', label, value);
+for (const [label, value] of [...wrongTypes(), ...BAD_INSTANTS, ['a local time without offset', '2026-03-10T09:00:00']]) bad('updateMail', 'body', 'flagDueDate', label, value);
+for (const [label, value] of [...ENUM_JUNK, ['urgent', 'urgent']]) bad('updateMail', 'body', 'importance', label, value);
+for (const [label, value] of [...ENUM_JUNK, ['append', 'append'], ['set', 'set']]) bad('updateMail', 'body', 'categoriesMode', label, value, { base: { categories: 'Red' } });
+for (const [label, value] of [
+  ...wrongTypes('a list', 'an empty list'),
+  ['a list holding a number', ['Blue', 3]],
+  ['a list holding null', [null]],
+  ['26 categories', Array.from({ length: 26 }, (_, i) => `c${i}`)],
+  ['a 256-character category', ['c'.repeat(256)]],
+  ['a category with a line break', ['Red\r\nX']],
+]) {
+  bad('updateMail', 'body', 'categories', label, value);
+  bad('lookupMails', 'body', 'categories', label, value);
+}
+for (const mode of ['add', 'remove']) bad('updateMail', 'body', 'categories', `an empty list to ${mode}`, [], { base: { categoriesMode: mode } });
+
+for (const [label, value] of [
+  ...wrongTypes(), ['only spaces', '   '], ['an unpaired double quote', 'subject:"annual report'], ['a line break', 'from:ann\r\nX: 1'],
+  ['a NUL byte', 'from:ann\u0000'], ['1,001 characters', 'q'.repeat(1001)],
+]) bad('lookupMails', 'body', 'searchQuery', label, value);
+for (const [label, value] of [...wrongTypes('an empty list'), ['two addresses', 'ann@example.com, bob@example.com'], ...BAD_ADDRESSES.filter((_, i) => i % 2 === 0)]) {
+  bad('lookupMails', 'body', 'from', label, value);
+}
+for (const [label, value] of [...wrongTypes(), ['256 characters', 's'.repeat(256)]]) bad('lookupMails', 'body', 'subjectContains', label, value);
+for (const field of ['receivedAfter', 'receivedBefore']) {
+  for (const [label, value] of [...wrongTypes(), ...BAD_INSTANTS, ['a local time without offset', '2026-03-10T09:00:00']]) bad('lookupMails', 'body', field, label, value);
+}
+bad('lookupMails', 'body', 'receivedBefore', 'before receivedAfter', '2026-03-01T00:00:00Z', { base: { receivedAfter: '2026-03-02T00:00:00Z' } });
+bad('lookupMails', 'body', 'receivedBefore', 'equal to receivedAfter', '2026-03-01T00:00:00Z', { base: { receivedAfter: '2026-03-01T00:00:00Z' } });
+for (const field of ['isRead', 'hasAttachments']) for (const [label, value] of FLAG_JUNK) bad('lookupMails', 'body', field, label, value);
+for (const [label, value] of [...ENUM_JUNK, ['urgent', 'urgent']]) bad('lookupMails', 'body', 'importance', label, value);
+for (const [label, value] of [
+  ...wrongTypes('a number'), ['0', 0], ['-1', -1], ['100,001', 100001], ['2.5', 2.5], ['ten', 'ten'], ['1e3 as text', '1e3'],
+]) bad('lookupMails', 'body', 'maxResults', label, value);
+bad('lookupMails', 'body', 'maxResults', '1,001 with a search query (Graph returns at most 1,000)', 1001, { base: { searchQuery: 'invoice' }, says: /at most 1000/ });
+for (const [label, value] of [...wrongTypes(), ...PATH_TRICKS, ...ODATA_IN_IDS]) bad('lookupMails', 'cfg', 'folderId', label, value);
+
+for (const [label, value] of [
+  ['missing', MISSING], ['null', null], ['empty text', ''], ['only spaces', '   '], ['only a slash', '/'], ...wrongTypes(),
+  ['an empty level', 'Inbox//Projects'], ['a line break', 'Inbox\r\nX'], ['a tab', 'Inbox/\tx'], ['DEL', 'Inbox/\u007f'],
+  ['33 levels', Array.from({ length: 33 }, (_, i) => `L${i}`).join('/')], ['a 256-character name', `Inbox/${'n'.repeat(256)}`], ['a 1 MB path', 'p'.repeat(MB)],
+]) bad('lookupFolder', 'body', 'path', label, value);
+for (const [label, value] of FLAG_JUNK) bad('lookupFolder', 'cfg', 'createMissing', label, value);
 // ---- getUpcomingEvents, checkAvailability, findMeetingTimes ---------------------------------------
 
 /** Whole numbers of minutes: the junk, and `max + 1`. */
@@ -1135,6 +1233,24 @@ ok('createEvent', 'an all-day event from a date to the next date', {
   body: { subject: 'Off', isAllDay: 'true', start: '2026-03-10', end: '2026-03-11', timeZone: 'Europe/Berlin' },
 }, { method: 'POST', path: EVENTS(), body: { isAllDay: true, start: { dateTime: '2026-03-10T00:00:00', timeZone: 'Europe/Berlin' }, end: { dateTime: '2026-03-11T00:00:00', timeZone: 'Europe/Berlin' } } });
 
+// The mail toolbox: Find Mail's one request, exactly encoded; Find or Create Folder's first level.
+const FIND = (query = {}) => ({ method: 'GET', path: query.path ?? '/v1.0/me/messages', ...query });
+const SINCE = 'receivedDateTime ge 1900-01-01T00:00:00Z';
+ok('lookupMails', "subjectContains with a quote, & and #: one OData literal, quotes doubled", { body: { subjectContains: "O'Brien & co #1" } },
+  FIND({ filter: `${SINCE} and contains(subject,'O''Brien & co #1')`, top: '100' }));
+ok('lookupMails', 'from as "Name <address>" with an internationalised domain: the address in punycode', { body: { from: 'Ann <Ann@Bücher.de>' } },
+  FIND({ filter: `${SINCE} and from/emailAddress/address eq 'Ann@xn--bcher-kva.de'` }));
+ok('lookupMails', 'every filter, in odd spellings: times to UTC, flags as text, importance in capitals, two categories', {
+  body: { receivedAfter: '2026-03-01T01:00:00+01:00', receivedBefore: '2026-04-01', isRead: 'FALSE', hasAttachments: true, importance: 'HIGH', categories: "Red, Q1 'plan'", maxResults: '100000' },
+}, FIND({ filter: "receivedDateTime ge 2026-03-01T00:00:00Z and receivedDateTime lt 2026-04-01T00:00:00Z and isRead eq false and hasAttachments eq true and importance eq 'high' and categories/any(c:c eq 'Red') and categories/any(c:c eq 'Q1 ''plan''')", top: '100' }));
+ok('lookupMails', 'a search query with a phrase, a backslash and OData look-alikes: one $search value in double quotes, escaped', {
+  body: { searchQuery: 'subject:"Q1 report" from:ann C:\\temp $filter=x&$top=1', maxResults: 1000 },
+}, FIND({ search: '"subject:\\"Q1 report\\" from:ann C:\\\\temp $filter=x&$top=1"', filter: null, top: '100' }));
+ok('lookupMails', 'maxResults 7: a first page of 7; a folder by well-known name in any case', { cfg: { folderId: 'ARCHIVE' }, body: { isRead: false, maxResults: 7 } },
+  FIND({ path: '/v1.0/me/mailFolders/ARCHIVE/messages', filter: `${SINCE} and isRead eq false`, top: '7' }));
+for (const [label, path, segment] of [['Inbox', 'Inbox', 'inbox'], ['"sent items" (the display name, any case)', 'sent items', 'sentitems'], ['Deleted Items with slashes around', '/Deleted Items/', 'deleteditems']]) {
+  ok('lookupFolder', `a well-known first level: ${label}`, { body: { path } }, { method: 'GET', path: `/v1.0/me/mailFolders/${segment}` });
+}
 ok('checkAvailability', 'addresses with an internationalised domain, in odd case, repeated, and local times in a Windows zone', {
   body: { schedules: 'Ann <Ann@Bücher.de>; ann@bücher.de, room.1@example.com', start: '2026-03-10T09:00:00', end: '2026-03-10T17:00:00', timeZone: 'w. europe standard time', intervalMinutes: '480' },
 }, {

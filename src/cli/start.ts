@@ -198,6 +198,19 @@ async function replyWithFile(target: Target, messageId: string, subject: string)
   }
 }
 
+/** Files a mail: a folder found or made by its path, the mail moved there (twice: the replay moves nothing), then marked done. */
+async function fileMail(target: Target, messageId: string): Promise<void> {
+  const path = 'Inbox/Filed by npm start';
+  const folder = await step(target, `Find or Create Folder: ${path}`, 'lookupFolder', { body: { path } }, { createMissing: true }, undefined, '');
+  const folderId = (folder.data[0].body as { id: string }).id;
+  const move = { id: 'demo-move-1', body: { messageId, destinationFolderId: folderId } };
+  await step(target, 'Move Mail: the mail just received into that folder', 'moveMail', move, {}, undefined, '');
+  await step(target, 'Move Mail: the same message delivered again', 'moveMail', move, {}, undefined, '');
+  await step(target, 'Update Mail: read, flag completed, category "Filed" added', 'updateMail', {
+    body: { messageId, isRead: true, flagStatus: 'complete', categories: 'Filed', categoriesMode: 'add' },
+  }, {}, undefined, '');
+}
+
 async function demo(target: Target): Promise<void> {
   const { emulator } = target;
   if (!emulator) throw new UsageError('The whole loop runs on the emulator only: name a step to run against Microsoft Graph');
@@ -210,8 +223,11 @@ async function demo(target: Target): Promise<void> {
   const mail = { to: `Adele Vance <${me}>`, cc: emulator.mailboxes.secondary, subject: 'Hello from the elastic.io Outlook component', body: '<p>Sent by <b>npm start</b>.</p>', bodyContentType: 'html' };
   await step(target, `Send Mail to ${mail.to}, cc ${mail.cc}`, 'sendMail', { body: mail }, {}, undefined, '');
   const arrived = await step(target, 'Poll for New Mail: the mail just sent arrives', 'getNewMail', {}, {}, snapshot, 'no new mail');
-  const received = arrived.data[0]?.body as { id?: string; subject?: string } | undefined;
-  if (received?.id) await replyWithFile(target, received.id, received.subject ?? '');
+  const received = arrived.data.map((message) => message.body as { id?: string; subject?: string }).find((body) => body.subject === mail.subject);
+  if (received?.id) {
+    await replyWithFile(target, received.id, received.subject ?? '');
+    await fileMail(target, received.id);
+  }
   const eventsFrom = new Date(Date.now() - 1000).toISOString();
   const tomorrow = new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
   await step(target, 'Create Event: tomorrow 10:00 Berlin time, with a Teams meeting', 'createEvent', {

@@ -49,6 +49,20 @@ export function createdEventLine(event: Json): string {
   return `  ➜  created "${clip(event.subject, 48)}" on ${shortTime(start?.dateTime)} (${start?.timeZone ?? '?'})${event.joinUrl ? ', Teams link ready' : ''}`;
 }
 
+export function folderLine(folder: Json): string {
+  return `  📁 ${clip(folder.path, 60)} ${folder.created ? 'created' : 'found'}`;
+}
+
+export function movedLine(moved: Json): string {
+  return `  ➜  filed${moved.alreadyThere ? ': it was there already, nothing moved' : ''} (the mail keeps its id)`;
+}
+
+export function updatedLine(mail: Json): string {
+  const flag = (mail.flag as Json | undefined)?.flagStatus;
+  const categories = (mail.categories as string[] | undefined) ?? [];
+  return `  ✎  ${mail.isRead ? 'read' : 'unread'}, flag ${String(flag ?? 'notFlagged')}${categories.length ? `, categories ${categories.join(', ')}` : ''}`;
+}
+
 export function snapshotLine(snapshot: unknown): string {
   const saved = snapshot as { from?: string; seen?: Record<string, string> } | undefined;
   if (!saved?.from) return '  snapshot: none';
@@ -65,6 +79,9 @@ export function lineFor(stepId: string, body: Json): string {
     case 'forwardMail':
     case 'sendDraft': return sentLine(body);
     case 'createEvent': return createdEventLine(body);
+    case 'lookupFolder': return folderLine(body);
+    case 'moveMail': return movedLine(body);
+    case 'updateMail': return updatedLine(body);
     default: return `  ${JSON.stringify(body).slice(0, 120)}`;
   }
 }

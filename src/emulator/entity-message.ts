@@ -62,6 +62,7 @@ export const MESSAGE: EntityDef<StoredMessage> = {
   properties: PROPERTIES,
   defaults: Object.keys(PROPERTIES).filter((p) => p !== 'uniqueBody' && p !== 'internetMessageHeaders'),
   etag: (m) => weakEtag(m.changeKey),
+  textFunctions: true,
   filterable: {
     receivedDateTime: { kind: 'datetime', get: (m) => m.receivedAt },
     sentDateTime: { kind: 'datetime', get: (m) => m.sentAt },
@@ -83,5 +84,4 @@ export const MESSAGE: EntityDef<StoredMessage> = {
   visibleFrom: 'receivedDateTime',
   extendedProperties: (m) => m.extendedProperties,
   orderByMustLeadFilter: true,
-  textFunctions: true,
 };

@@ -76,6 +76,8 @@ export interface EntityShape<T> {
 /** An entity that is also listed: what $filter and $orderby accept on its collections. */
 export interface EntityDef<T> extends EntityShape<T> {
   filterable: Readonly<Record<string, FilterField<T> | LambdaFilterField<T>>>;
+  /** Whether `contains`/`startswith` are taken on its text properties (mail: yes; contacts: Graph refuses them). */
+  textFunctions?: boolean;
   /** Sort keys, named like the $orderby property; filterable datetimes share the name and value. */
   sortable: Readonly<Record<string, (item: T) => SortKey>>;
   defaultOrder: { key: string; desc: boolean };
@@ -83,8 +85,6 @@ export interface EntityDef<T> extends EntityShape<T> {
   visibleFrom?: string;
   /** Exchange's rule for messages: with $filter, the $orderby property must lead the filter. */
   orderByMustLeadFilter: boolean;
-  /** Whether $filter takes contains() and startswith() on its text properties (messages do). */
-  textFunctions?: boolean;
 }
 
 export function render<T>(def: EntityShape<T>, item: T, ctx: RenderContext, select?: readonly string[]): Record<string, unknown> {

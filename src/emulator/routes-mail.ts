@@ -21,9 +21,9 @@ export function folderParam(req: GraphRequest, idOrName: string): Folder {
   return wellKnown ? req.mailbox.folder(idOrName) as Folder : lookup(idOrName, (id) => req.mailbox.folder(id));
 }
 
-/** Hidden folders are left out of lists, as Graph does without includeHiddenFolders. */
+/** Hidden folders are left out of lists unless `includeHiddenFolders=true` (user-list-mailfolders.md). */
 const listFolders = (req: GraphRequest, folders: readonly Folder[], set: string) =>
-  listItems(req, MAIL_FOLDER, folders.filter((f) => !f.isHidden), set);
+  listItems(req, MAIL_FOLDER, folders.filter((f) => !f.isHidden || req.params.get('includeHiddenFolders') === 'true'), set);
 
 const listTopFolders: GraphHandler = (req) =>
   listFolders(req, req.mailbox.childFolders(req.mailbox.wellKnownFolder('msgfolderroot')), 'mailFolders');

@@ -38,6 +38,12 @@ export interface PollSpec<T> {
 
 export interface PollHandlers<T> {
   emit(item: T): Promise<void>;
+  /**
+   * Emits new items together, in batches of at most PERSIST_EVERY, instead of `emit` one by one:
+   * each batch is emitted before the snapshot that covers it is saved, and saved right after, so a
+   * crash repeats at most one batch (PERSIST_EVERY items), as with `emit`.
+   */
+  emitBatch?(items: T[]): Promise<void>;
   persist(snapshot: CursorSnapshot): Promise<void>;
 }
 
@@ -135,18 +141,40 @@ export async function pollCollection<T extends Record<string, unknown>>(
   };
   const settled = (): number => (start === undefined ? -Infinity : settledSecond(start));
 
+  /** Marks an emitted item and saves progress every PERSIST_EVERY of them. */
+  const emitted = async (item: T): Promise<void> => {
+    const second = secondOf(item);
+    markEmitted(state, spec.keyOf(item), second);
+    // Results are ordered, so everything stamped before this item has been seen by now.
+    advance(state, Math.min(second, settled()));
+    result.emitted += 1;
+    unsaved += 1;
+    if (unsaved >= PERSIST_EVERY) await persist(state, second);
+  };
+
   const emit = async (items: readonly T[]): Promise<void> => {
+    if (handlers.emitBatch) {
+      // Batches end where PERSIST_EVERY falls due, so each is saved as soon as it is out.
+      let batch: T[] = [];
+      const flush = async (): Promise<void> => {
+        await handlers.emitBatch!(batch);
+        const done = batch;
+        batch = [];
+        for (const item of done) await emitted(item);
+      };
+      for (const item of items) {
+        const key = spec.keyOf(item);
+        if (!isNew(state, key, secondOf(item)) || batch.some((other) => spec.keyOf(other) === key)) continue;
+        batch.push(item);
+        if (batch.length >= Math.max(1, PERSIST_EVERY - unsaved)) await flush();
+      }
+      if (batch.length) await flush();
+      return;
+    }
     for (const item of items) {
-      const second = secondOf(item);
-      const key = spec.keyOf(item);
-      if (!isNew(state, key, second)) continue;
+      if (!isNew(state, spec.keyOf(item), secondOf(item))) continue;
       await handlers.emit(item);
-      markEmitted(state, key, second);
-      // Results are ordered, so everything stamped before this item has been seen by now.
-      advance(state, Math.min(second, settled()));
-      result.emitted += 1;
-      unsaved += 1;
-      if (unsaved >= PERSIST_EVERY) await persist(state, second);
+      await emitted(item);
     }
   };
 

@@ -1,7 +1,7 @@
 /** Mail Changes in Folder as component.json shows it; the code is getMailFolderChanges.ts. */
 import type { TriggerDescriptor } from '../manifest/descriptor';
 import { changeTypesField, folderField, mailboxField, startTimeField } from '../manifest/fields';
-import { body, messageProperties, object, text } from '../manifest/schemas';
+import { body, mailProperties, object, text } from '../manifest/schemas';
 
 export const getMailFolderChanges: TriggerDescriptor = {
   id: 'getMailFolderChanges',
@@ -26,6 +26,6 @@ export const getMailFolderChanges: TriggerDescriptor = {
     changeType: text('Change', 'created (delivered or moved into the folder), updated (read, flagged, categorised or edited) or deleted (deleted or moved out).'),
     id: text('Message id', 'Immutable Outlook id of the mail: the same in every folder.'),
     reason: text('Removal reason', 'Deletions only: the reason Graph gives, deleted or changed.'),
-    message: object('Mail', 'Created and updated only: the mail with the fields Poll for New Mail emits.', messageProperties),
+    message: object('Mail', 'Created and updated only: the mail with the fields Poll for New Mail emits.', mailProperties),
   }),
 };

@@ -1,7 +1,8 @@
-/** Poll for New Mail as component.json shows it; the code is getNewMail.ts (its MAIL_FIELDS match `out`). */
+/** Poll for New Mail as component.json shows it; the code is getNewMail.ts (MAIL_FIELDS of graph/messages.ts match `out`). */
+import { PERSIST_EVERY } from '../graph/poll';
 import type { TriggerDescriptor } from '../manifest/descriptor';
-import { folderField, mailboxField, startTimeField } from '../manifest/fields';
-import { body, messageProperties } from '../manifest/schemas';
+import { emitBehaviourField, folderField, mailboxField, startTimeField, storeAttachmentsField } from '../manifest/fields';
+import { body, mailProperties, storedAttachments, withPages } from '../manifest/schemas';
 
 export const getNewMail: TriggerDescriptor = {
   id: 'getNewMail',
@@ -10,7 +11,7 @@ export const getNewMail: TriggerDescriptor = {
   title: 'Poll for New Mail',
   description: 'Emits each mail once, oldest first: mail delivered to the chosen folder, or moved into it within about two minutes of arriving.',
   help: {
-    description: 'Emits one message per mail of the chosen folder (sender, recipients, subject, body, flags), each once, oldest first. It goes by the time each mail was received, so it sees mail delivered to the folder and mail moved or sorted into it by a rule within about two minutes of arriving. Mail moved in later (by hand, by a client-side rule, by a later sweep) is not emitted; Mail Changes in Folder sees it. Set Start time to include mail received before the flow starts.',
+    description: 'Emits each mail of the chosen folder once, oldest first, alone or in batches, with its files stored in the platform if asked. It goes by the time each mail was received, so it sees mail delivered to the folder and mail moved or sorted into it by a rule within about two minutes of arriving. Mail moved in later (by hand, by a client-side rule, by a later sweep) is not emitted; a trigger that also follows moves is planned. Set Start time to include mail received before the flow starts.',
   },
   fields: {
     mailbox: mailboxField({ order: 40 }),
@@ -23,6 +24,11 @@ export const getNewMail: TriggerDescriptor = {
       note: 'Skip mail that is already read when the poll sees it.',
       order: 10,
     },
+    storeAttachments: storeAttachmentsField(8),
+    emitBehaviour: {
+      ...emitBehaviourField('mail', 6),
+      note: `Empty: one message per mail. emitPage: one message per batch of up to ${PERSIST_EVERY} mails, in its results array; the poll saves its place after each.`,
+    },
   },
-  out: body(messageProperties),
+  out: withPages(body({ ...mailProperties, attachments: storedAttachments }), 'mails'),
 };

@@ -1,15 +1,19 @@
 /**
  * Poll for New Mail: every mail that arrives in the chosen folder, emitted once.
  * The cursor is receivedDateTime, which never changes: reading, flagging or moving an old mail
- * (which moves lastModifiedDateTime) cannot bring it back.
+ * (which moves lastModifiedDateTime) cannot bring it back. With Store attachments each mail's
+ * files go to the platform's storage before its message is emitted; with emitPage mails go out in
+ * batches, each before the snapshot that covers it.
  */
-import type { Message } from '@microsoft/microsoft-graph-types';
 import { itemKey } from '../graph/cursor';
 import type { StepContext } from '../graph/logger';
 import { MAIL_FIELDS, MAIL_PAGE_SIZE } from '../graph/messages';
+import type { Mail } from '../graph/messages';
 import { idSegment } from '../graph/odata';
 import type { PollSpec } from '../graph/poll';
 import type { StepConfig } from '../graph/session';
+import { parseEmitBehaviour } from '../platform/batches';
+import { mailMessage } from '../platform/mailOutput';
 import { runPollingTrigger } from '../platform/pollingTrigger';
 import { isAbsent, parseFlag } from '../validation/fields';
 
@@ -17,12 +21,14 @@ export interface GetNewMailConfig extends StepConfig {
   folderId?: string;
   startTime?: string;
   pollOnlyUnreadMail?: boolean | string;
+  storeAttachments?: boolean | string;
+  emitBehaviour?: string;
 }
 
 // Shared with the other mail trigger; re-exported because specs and the benchmark read them here.
 export { MAIL_FIELDS, MAIL_PAGE_SIZE };
 
-export function mailPollSpec(cfg: GetNewMailConfig, root: string): PollSpec<Message & Record<string, unknown>> {
+export function mailPollSpec(cfg: GetNewMailConfig, root: string): PollSpec<Mail> {
   const folder = idSegment(isAbsent(cfg.folderId) ? 'inbox' : cfg.folderId, 'folderId');
   return {
     collectionPath: `${root}/mailFolders/${folder}/messages`,
@@ -34,8 +40,13 @@ export function mailPollSpec(cfg: GetNewMailConfig, root: string): PollSpec<Mess
   };
 }
 
-async function processTrigger(this: StepContext, _msg: unknown, cfg: GetNewMailConfig, snapshot: unknown): Promise<void> {
-  await runPollingTrigger<Message & Record<string, unknown>>(this, cfg, snapshot, (root) => mailPollSpec(cfg, root), 'new mail(s)');
+async function processTrigger(this: StepContext, msg: { id?: string } | undefined, cfg: GetNewMailConfig, snapshot: unknown): Promise<void> {
+  const storeAttachments = parseFlag(cfg.storeAttachments, 'storeAttachments');
+  const behaviour = parseEmitBehaviour(cfg.emitBehaviour);
+  await runPollingTrigger<Mail>(this, cfg, snapshot, (root) => mailPollSpec(cfg, root), 'new mail(s)', (session) => ({
+    behaviour,
+    prepare: (mail) => mailMessage(session, mail, { storeAttachments, msgId: msg?.id }),
+  }));
 }
 
 // The Folder field's dropdown: sailor looks its model up on this module.

@@ -46,6 +46,13 @@ export const folderField = (note: string, order: number): Field => ({
   label: 'Folder', viewClass: 'SelectView', required: false, model: 'getFolders', prompt: 'Inbox', note, order, require: ['mailbox'],
 });
 
+/** Where Move Mail and Copy Mail put a mail (src/graph/destination.ts); the input may name it instead. */
+export const destinationFolderField = (order: number): Field => ({
+  ...folderField('The folder the mail goes to. Empty: the one destinationFolderId or destinationFolderPath names in the input.', order),
+  label: 'Destination folder',
+  prompt: 'From the input',
+});
+
 /** A calendar of the mailbox; empty is the default calendar. */
 export const calendarField = (order: number): Field => ({
   label: 'Calendar', viewClass: 'SelectView', required: false, model: 'getCalendars', prompt: 'Default calendar', note: 'Leave empty for the default calendar.', order, require: ['mailbox'],
@@ -98,6 +105,15 @@ export const changeTypesField = (labels: Record<'created' | 'updated' | 'deleted
 /** A number of days (a calendar view's reach back or ahead), read by validation/fields.ts optionalInteger. */
 export const daysField = ({ label, placeholder, note, order }: { label: string; placeholder: string; note: string; order: number }): Field => ({
   label, viewClass: 'TextFieldView', required: false, placeholder, note, order,
+});
+
+/** Whether a step that emits mail stores its files in the platform (src/platform/mailAttachments.ts). */
+export const storeAttachmentsField = (order: number): Field => ({
+  label: 'Store attachments',
+  viewClass: 'CheckBoxView',
+  required: false,
+  note: "Store each mail's files in the platform and attach them to its message; a file over the size limit is listed with the reason.",
+  order,
 });
 
 /** How a lookup or trigger with many results emits them (src/platform/batches.ts). */

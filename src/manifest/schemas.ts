@@ -62,26 +62,8 @@ export const dateTimeTimeZone = (title: string, description: string): Schema => 
   timeZone: text('Time zone', 'The zone the time is given in, as Graph names it (UTC, Europe/Berlin, W. Europe Standard Time).'),
 });
 
-/** An event's attendees (microsoft.graph.attendee), with their type and response. */
-export const attendees: Schema = list('Attendees', 'Everyone invited, with their type and response.', {
-  type: 'object',
-  properties: {
-    emailAddress: emailAddress("The attendee's"),
-    type: text('Type', 'required, optional or resource.'),
-    status: object('Response', "The attendee's answer so far.", {
-      response: text('Response', 'none, organizer, tentativelyAccepted, accepted, declined or notResponded.'),
-      time: text('Response time', 'When the attendee answered (ISO 8601, UTC); 0001-01-01T00:00:00Z before any answer.'),
-    }),
-  },
-});
-
-/** microsoft.graph.location of an event, as far as the steps read it. */
-export const location: Schema = object('Location', 'Where the event takes place; null when Outlook has none.', {
-  displayName: text('Name', 'Name of the place; empty when none was given.'),
-});
-
-/** A mail as the mail triggers emit it (src/graph/messages.ts MAIL_FIELDS, in that order). */
-export const messageProperties = {
+/** microsoft.graph.message as the steps that emit mail show it (graph/messages.ts MAIL_FIELDS). */
+export const mailProperties = {
   id: text('Message id', 'Immutable Outlook id: stays the same when the mail is moved.'),
   internetMessageId: text('Internet message id', 'The Message-ID header; null for some drafts.'),
   conversationId: text('Conversation id', 'Shared by the mails of one conversation; null when Outlook has none.'),
@@ -108,6 +90,40 @@ export const messageProperties = {
   webLink: text('Link to open the mail in Outlook on the web', 'URL of the mail in Outlook on the web; null when Outlook has none.'),
 } satisfies Properties;
 
+/** A mail's attachments as platform/mailAttachments.ts stores them (Store attachments). */
+export const storedAttachments: Schema = list('Attachments', 'Store attachments only: the files of the mail, each stored in the platform (see url) or listed with the reason it was not (skipped); absent when attachments are not stored.', {
+  type: 'object',
+  properties: {
+    id: text('Attachment id', "Outlook's id of the attachment."),
+    name: text('Name', 'File name, unique within the mail; the key of the file in the message\'s attachments.'),
+    contentType: text('Content type', 'MIME type; message/rfc822 (.eml), text/calendar (.ics) or text/vcard (.vcf) for an attached mail, event or contact.'),
+    size: number('Size in bytes', 'Bytes stored; for a file not stored, the size Outlook reports.'),
+    url: text('URL', "Where the platform's storage keeps the file; absent when it was not stored."),
+    isInline: flag('Inline', 'Whether it is shown in the body (an image the HTML refers to by cid:).'),
+    contentId: text('Content id', 'The cid: an HTML body refers to an inline image by; absent when none.'),
+    kind: text('Kind', 'file, item (an attached mail, event or contact) or reference (a link to a cloud file).'),
+    skipped: text('Why not stored', 'Absent when stored; else the reason: over the size limit, or a link to a cloud file.'),
+  },
+});
+
+/** An event's attendees (microsoft.graph.attendee), with their type and response. */
+export const attendees: Schema = list('Attendees', 'Everyone invited, with their type and response.', {
+  type: 'object',
+  properties: {
+    emailAddress: emailAddress("The attendee's"),
+    type: text('Type', 'required, optional or resource.'),
+    status: object('Response', "The attendee's answer so far.", {
+      response: text('Response', 'none, organizer, tentativelyAccepted, accepted, declined or notResponded.'),
+      time: text('Response time', 'When the attendee answered (ISO 8601, UTC); 0001-01-01T00:00:00Z before any answer.'),
+    }),
+  },
+});
+
+/** microsoft.graph.location of an event, as far as the steps read it. */
+export const location: Schema = object('Location', 'Where the event takes place; null when Outlook has none.', {
+  displayName: text('Name', 'Name of the place; empty when none was given.'),
+});
+
 /** Properties every step that returns an event shows alike. */
 export const eventProperties = {
   iCalUId: text('iCalendar UID', 'The id other calendars know the event by.'),
@@ -121,6 +137,12 @@ export const eventProperties = {
 export const inputProperties = {
   bodyContentType: text('Body type', 'text (the default) or html, in any letter case (HTML works too).'),
   importance: text('Importance', 'low, normal (the default) or high, in any letter case.'),
+} satisfies Properties;
+
+/** Where Move Mail and Copy Mail put the mail (src/graph/destination.ts). */
+export const destinationInputs = {
+  destinationFolderId: text('Destination folder id', 'An Outlook folder id or a well-known name (inbox, archive, deleteditems, junkemail...). Wins over destinationFolderPath and over the Destination folder setting.'),
+  destinationFolderPath: text('Destination folder path', 'A folder path such as Inbox/Projects/Alpha: names separated by /, the first a top-level or well-known folder; every level must exist. Wins over the Destination folder setting.'),
 } satisfies Properties;
 
 // ---- Emit behaviour (src/platform/batches.ts) -------------------------------------------------

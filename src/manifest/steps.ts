@@ -21,17 +21,24 @@ import { getNewAndUpdatedContacts } from '../contacts/getNewAndUpdatedContacts.s
 import { lookupContact } from '../contacts/lookupContact.step';
 import { updateContact } from '../contacts/updateContact.step';
 import { upsertContact } from '../contacts/upsertContact.step';
+import { copyMail } from '../mail/copyMail.step';
+import { deleteMail } from '../mail/deleteMail.step';
+import { getMail } from '../mail/getMail.step';
 import { getNewMail } from '../mail/getNewMail.step';
 import { createDraft } from '../mail/createDraft.step';
 import { forwardMail } from '../mail/forwardMail.step';
 import { replyToMail } from '../mail/replyToMail.step';
 import { sendDraft } from '../mail/sendDraft.step';
+import { lookupFolder } from '../mail/lookupFolder.step';
+import { lookupMails } from '../mail/lookupMails.step';
+import { moveMail } from '../mail/moveMail.step';
 import { sendMail } from '../mail/sendMail.step';
+import { updateMail } from '../mail/updateMail.step';
 import type { StepDescriptor } from './descriptor';
 
 export const STEPS: readonly StepDescriptor[] = [
   getNewMail, getNewAndUpdatedEvents, getUpcomingEvents, getNewAndUpdatedContacts, getMailFolderChanges, getEventChanges, getContactChanges,
-  sendMail, replyToMail, forwardMail, createDraft, sendDraft,
+  sendMail, replyToMail, forwardMail, createDraft, sendDraft, getMail, lookupMails, moveMail, copyMail, updateMail, deleteMail, lookupFolder,
   createEvent, updateEvent, cancelEvent, respondToEvent, getEvent, lookupEvents, checkAvailability, findMeetingTimes,
   createContact, updateContact, upsertContact, lookupContact, deleteContact,
 ];

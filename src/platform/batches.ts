@@ -7,6 +7,8 @@
 import { newMessageWithBody } from 'elasticio-node/lib/messages';
 import type { StepContext } from '../graph/logger';
 import { oneOf } from '../validation/fields';
+import { uniqueName } from './mailAttachments';
+import type { MessageAttachment } from './storage';
 
 export const EMIT_BEHAVIOURS = ['emitIndividually', 'emitPage'] as const;
 export type EmitBehaviour = typeof EMIT_BEHAVIOURS[number];
@@ -22,15 +24,39 @@ export interface ResultPage<T> {
   page: number;
 }
 
+/** An item with the files its message carries (the platform message's `attachments`). */
+export interface ItemMessage<T> {
+  body: T;
+  attachments?: Record<string, MessageAttachment>;
+}
+
 /**
  * Emits `items` the chosen way; resolves once every message of the page has been emitted, so a
  * caller that persists progress afterwards never records what was not sent. `page` numbers the
  * page within this run.
  */
 export async function emitItems<T>(context: StepContext, behaviour: EmitBehaviour, items: readonly T[], page: number): Promise<void> {
+  await emitMessages(context, behaviour, items.map((body) => ({ body })), page);
+}
+
+/**
+ * emitItems for items that carry files: one message per item with its own files, or one page
+ * message with the files of all its items, a name another item of the page took first getting
+ * ` (2)`, ` (3)`... (each item's own list of its files says which url is which).
+ */
+export async function emitMessages<T>(context: StepContext, behaviour: EmitBehaviour, items: readonly ItemMessage<T>[], page: number): Promise<void> {
+  const withFiles = (body: unknown, files: Record<string, MessageAttachment> | undefined) => {
+    const message = newMessageWithBody(body);
+    if (files && Object.keys(files).length) message.attachments = files;
+    return message;
+  };
   if (behaviour === 'emitPage') {
-    if (items.length) await context.emit('data', newMessageWithBody({ results: [...items], page } satisfies ResultPage<T>));
+    if (!items.length) return;
+    const taken = new Set<string>();
+    const files: Record<string, MessageAttachment> = {};
+    for (const item of items) for (const [name, file] of Object.entries(item.attachments ?? {})) files[uniqueName(name, taken)] = file;
+    await context.emit('data', withFiles({ results: items.map((item) => item.body), page } satisfies ResultPage<T>, files));
     return;
   }
-  for (const item of items) await context.emit('data', newMessageWithBody(item));
+  for (const item of items) await context.emit('data', withFiles(item.body, item.attachments));
 }
