@@ -226,6 +226,24 @@ describe('Calendar Changes', () => {
     expect(after.data.map((d) => d.id)).to.deep.equal(['after-throttle']);
   });
 
+  it('never sets the window by the container\'s clock: a look without a Date header is taken again, and after three the poll fails saying so, with nothing emitted or saved', async () => {
+    // The container's clock is months from Graph's: a window around it would miss what Graph's today holds.
+    const undated = () => nock(GRAPH).get('/v1.0/me/calendar').query({ $select: 'id' }).reply(200, { id: 'AAMkCalendar' });
+    undated();
+    probe();
+    const first = answer({}, page([], { token: 'v1' }));
+    const found = await poll();
+    expect(found.error).to.equal(undefined);
+    expect(Object.fromEntries(new URL(first.uri, GRAPH).searchParams)).to.deep.equal({ startDateTime: '2026-10-28T00:00:00Z', endDateTime: '2027-11-28T00:00:00Z' });
+
+    for (let i = 0; i < 3; i += 1) undated();
+    const { error, data, snapshots } = await poll();
+    expect(error.message).to.match(/answered without a Date header 3 times: Calendar Changes sets its window by Microsoft Graph's clock only, never by the container's.*Let the Date header through/);
+    expect(data).to.deep.equal([]);
+    expect(snapshots).to.deep.equal([]);
+    expect(nock.isDone()).to.equal(true);
+  });
+
   it('where Graph offers no delta (501 NotImplemented) the error says to use the time-based trigger', async () => {
     probe();
     nock(GRAPH).get(VIEW).query(true).reply(501, { error: { code: 'NotImplemented', message: 'This operation target is not yet supported.' } });
