@@ -31,6 +31,11 @@ const STEPS = {
   lookupContact: require('../lib/contacts/lookupContact'),
   deleteContact: require('../lib/contacts/deleteContact'),
   getContactChanges: require('../lib/contacts/getContactChanges'),
+  updateEvent: require('../lib/calendar/updateEvent'),
+  cancelEvent: require('../lib/calendar/cancelEvent'),
+  respondToEvent: require('../lib/calendar/respondToEvent'),
+  getEvent: require('../lib/calendar/getEvent'),
+  lookupEvents: require('../lib/calendar/lookupEvents'),
 };
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const WRITE = /^(POST|PUT|PATCH|DELETE) /;

@@ -74,6 +74,11 @@ describe('chaos: polls, sends and bookings under faults, crashes and token rotat
     expect(totals.meetingMoves).to.be.above(5);
     expect(totals.meetingCancellations).to.be.above(2);
     expect(totals.upcoming).to.be.above(20);
+    // The event steps: updates, cancellations and answers (replayed too), none lost or told twice.
+    expect(totals.eventUpdatesRun).to.be.above(20);
+    expect(totals.cancellations).to.be.above(5);
+    expect(totals.responses).to.be.above(5);
+    expect(totals.eventStepReplays).to.be.above(5);
   });
 
   it('through the Mailbox field and app-only too: nothing lost or duplicated; app tokens rotate nothing and are never persisted', async () => {
@@ -101,9 +106,9 @@ describe('chaos: polls, sends and bookings under faults, crashes and token rotat
   });
 
   describe('notices the bugs it is there to catch', () => {
-    // The mail and event bugs below are looked for without the contacts, upcoming and Calendar Changes parts, whose requests would shift their random draws.
-    const quick = { ticks: 20, floodShare: 0, crowdShare: 0, contacts: false, upcoming: false, calendarChanges: false };
-    const upcomingOnly = { ticks: 30, floodShare: 0, crowdShare: 0, contacts: false, calendarChanges: false, clocks: { dateHeader: { kept: 1 } } };
+    // The mail and event bugs below are looked for without the contacts, upcoming, event-steps and Calendar Changes parts, whose requests would shift their random draws.
+    const quick = { ticks: 20, floodShare: 0, crowdShare: 0, contacts: false, upcoming: false, eventSteps: false, calendarChanges: false };
+    const upcomingOnly = { ticks: 30, floodShare: 0, crowdShare: 0, contacts: false, eventSteps: false, calendarChanges: false, clocks: { dateHeader: { kept: 1 } } };
 
     it('Events Starting Soon that forgets what it emitted: duplicates; that knows an occurrence by its id alone: meetings moved later are lost', async () => {
       const upcomingPoll = require('../lib/graph/upcomingPoll');
@@ -114,6 +119,14 @@ describe('chaos: polls, sends and bookings under faults, crashes and token rotat
       const byId = await withPatch(upcoming, 'occurrenceKey', (key) => (id) => key(id, 0), () => runChaos({ seed: 1, scenarios: 3, config: upcomingOnly }));
       expect(byId.lost, summaryLine(byId)).to.be.above(0);
       expect(byId.meetingMoves).to.be.above(0);
+    });
+
+    it('an invitation answered again after a lost answer, without looking first: the organizer told twice', async () => {
+      const totals = await withPatch(GraphSession.prototype, 'post', (post) => function patched(path, body, options = {}) {
+        return /\/(accept|tentativelyAccept|decline|cancel)$/.test(path) ? post.call(this, path, body, { ...options, idempotent: true }) : post.call(this, path, body, options);
+      }, () => runChaos({ seed: 2, scenarios: 3, config: { ...quick, ticks: 30, eventSteps: true } }));
+      expect(totals.duplicated, summaryLine(totals)).to.be.above(0);
+      expect(totals.details.join('\n')).to.match(/answer notices of/);
     });
 
     it('an upsert that looks the address up and creates when it sees nothing (no marker, no check after): duplicate contacts', async () => {

@@ -10,7 +10,7 @@ const { expect } = require('chai');
 const nock = require('nock');
 const { GRAPH, cfgWith } = require('./helpers/setup');
 const { createContext } = require('./helpers/context');
-const { createdEvent, deltaPage } = require('./helpers/graphAnswers');
+const { answerEventSteps, createdEvent, deltaPage, graphEvent: seriesEvent, graphOccurrence } = require('./helpers/graphAnswers');
 const { contactGraph, graphContact } = require('./helpers/contactGraph');
 const { loadStep } = require('./helpers/sailor');
 const { ROOT, component, steps, stepDef, readSchema, newAjv, forAjv, outErrors } = require('./helpers/metadata');
@@ -295,7 +295,50 @@ describe('component.json', () => {
         const online = await actionOutput('createEvent', { subject: 'Online', start: '2026-03-10T09:00:00Z', end: '2026-03-10T10:00:00Z', isOnlineMeeting: true });
         nock(GRAPH).post('/v1.0/me/calendar/events').reply(201, createdEvent());
         const plain = await actionOutput('createEvent', { subject: 'Plain', start: '2026-03-10T09:00:00Z', end: '2026-03-10T10:00:00Z' });
-        return [online, plain];
+        const series = seriesEvent();
+        nock(GRAPH).post('/v1.0/me/calendar/events').reply(201, createdEvent({ locations: series.locations, recurrence: series.recurrence, allowNewTimeProposals: true }));
+        const recurring = await actionOutput('createEvent', { subject: 'Series', start: '2026-03-10T09:00:00+01:00', end: '2026-03-10T10:00:00+01:00', recurrence: 'FREQ=WEEKLY;BYDAY=TU', locations: 'Room 1' });
+        return [online, plain, recurring];
+      },
+      updateEvent: async () => {
+        const ref = { eventId: 'AAMkSeries1=', timeZone: 'Europe/Berlin' };
+        answerEventSteps(nock, GRAPH);
+        const series = await actionOutput('updateEvent', { ...ref, subject: 'Renamed' });
+        nock.cleanAll();
+        answerEventSteps(nock, GRAPH, { patched: graphOccurrence({ type: 'exception' }) });
+        const occurrence = await actionOutput('updateEvent', { ...ref, occurrenceStart: '2026-03-17', subject: 'Moved' });
+        return [series, occurrence];
+      },
+      cancelEvent: async () => {
+        answerEventSteps(nock, GRAPH);
+        const one = await actionOutput('cancelEvent', { eventId: 'AAMkSeries1=', occurrenceStart: '2026-03-17', comment: 'Holiday', subject: 'cancel' });
+        nock.cleanAll();
+        nock(GRAPH).get(/\/events\//).query(true).reply(404, { error: { code: 'ErrorItemNotFound', message: 'The specified object was not found in the store.' } });
+        const gone = await actionOutput('cancelEvent', { eventId: 'AAMkSeries1=', subject: 'gone' });
+        return [one, gone];
+      },
+      respondToEvent: async () => {
+        answerEventSteps(nock, GRAPH, { isOrganizer: false });
+        const proposal = await actionOutput('respondToEvent', { eventId: 'AAMkSeries1=', occurrenceStart: '2026-03-17', response: 'decline', proposedStart: '2026-03-18T09:00:00Z', subject: 'respond' });
+        const accepted = await actionOutput('respondToEvent', { eventId: 'AAMkSeries1=', response: 'accept', subject: 'accept' });
+        return [proposal, accepted];
+      },
+      getEvent: async () => {
+        answerEventSteps(nock, GRAPH);
+        return [
+          await actionOutput('getEvent', { eventId: 'AAMkSeries1=', subject: 'series' }),
+          await actionOutput('getEvent', { eventId: 'AAMkSeries1=', occurrenceStart: '2026-03-17T09:00:00+01:00', timeZone: 'Europe/Berlin', subject: 'occurrence' }),
+        ];
+      },
+      lookupEvents: async () => {
+        answerEventSteps(nock, GRAPH);
+        const emitted = [];
+        for (const emitBehaviour of ['emitIndividually', 'emitPage']) {
+          const ctx = createContext();
+          await loadStep('lookupEvents').process.call(ctx, { id: 'out-lookup', body: { windowStart: '2026-03-01', windowEnd: '2026-03-31' }, headers: {} }, cfgWith({ emitBehaviour }));
+          emitted.push(...ctx.emitted('data').map((data) => data.body));
+        }
+        return emitted;
       },
       getUpcomingEvents: async () => {
         // Graph's clock at a whole minute before noon UTC, so the window holds no midnight.

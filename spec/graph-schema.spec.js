@@ -254,6 +254,93 @@ describe('Graph v1.0 schema conformance', function graphSchema() {
     });
   });
 
+  describe('what the event steps read, send and emit', () => {
+    const { answerEventSteps } = require('./helpers/graphAnswers');
+    const { EVENT_DETAIL_FIELDS } = require('../lib/graph/events');
+    const lowerFirst = (name) => name[0].toLowerCase() + name.slice(1);
+
+    /** Runs `step` on `body` against answers shaped like Graph's, and returns every request it made. */
+    async function requestsOf(step, body, { isOrganizer = true } = {}) {
+      const seen = [];
+      const scope = answerEventSteps(nock, GRAPH, { isOrganizer });
+      scope.on('request', (req, interceptor, requestBody) => {
+        seen.push({ method: req.method, url: new URL(req.path, GRAPH), body: requestBody ? JSON.parse(requestBody) : undefined });
+      });
+      try {
+        await require(`../lib/calendar/${step}`).process.call(createContext(), { id: 'schema-1', body, headers: {} }, cfgWith(), {});
+      } finally {
+        nock.cleanAll();
+      }
+      return seen;
+    }
+
+    it('every EVENT_DETAIL_FIELDS entry is an event property', () => {
+      for (const field of EVENT_DETAIL_FIELDS) expectProperty('event', field);
+    });
+
+    it('the requests of Update, Cancel, Respond, Get and Find Events select and order on event properties, and walk event navigation', async () => {
+      const runs = [
+        await requestsOf('updateEvent', { eventId: 'AAMkSeries1=', occurrenceStart: '2026-03-17', subject: 'Moved' }),
+        await requestsOf('cancelEvent', { eventId: 'AAMkSeries1=', comment: 'Sorry' }),
+        await requestsOf('respondToEvent', { eventId: 'AAMkSeries1=', response: 'accept' }, { isOrganizer: false }),
+        await requestsOf('getEvent', { eventId: 'AAMkSeries1=' }),
+        await requestsOf('lookupEvents', { windowStart: '2026-03-01', windowEnd: '2026-04-01' }),
+      ];
+      const reads = runs.flat().filter((r) => r.method === 'GET');
+      expect(reads.length).to.be.at.least(5);
+      for (const { url } of reads) {
+        const query = Object.fromEntries(url.searchParams);
+        for (const field of (query.$select || '').split(',').filter(Boolean)) expectProperty('event', field);
+        for (const field of filterProperties(query.$orderby || '')) expectProperty('event', field.split('/')[0]);
+        const segment = url.pathname.split('/').pop();
+        if (['instances', 'attachments'].includes(segment)) expect(members(schema, 'event')[segment], segment).to.be.an('object');
+        if (segment === 'calendarView') expect(members(schema, 'calendar').calendarView.type).to.equal('event');
+      }
+    });
+
+    it('Update Event\'s PATCH fits the event type, recurrence and places included', async () => {
+      const [patch] = (await requestsOf('updateEvent', {
+        eventId: 'AAMkSeries1=', subject: 'Renamed', start: '2026-03-10T10:00:00', end: '2026-03-10T11:00:00', timeZone: 'Europe/Berlin',
+        recurrence: 'FREQ=MONTHLY;BYDAY=2TU;COUNT=6', locations: [{ name: 'HQ', street: '1 Main St', city: 'Berlin' }, 'Room 2'],
+        allowNewTimeProposals: false, requiredAttendees: 'ann@example.com', attendeesMode: 'add', showAs: 'busy', categories: 'Blue',
+      })).filter((r) => r.method === 'PATCH');
+      expect(patch.body).to.include.keys('subject', 'start', 'end', 'recurrence', 'locations', 'allowNewTimeProposals', 'attendees');
+      expect(checkValue(schema, 'event', patch.body)).to.deep.equal([]);
+    });
+
+    it('cancel, accept, tentativelyAccept and decline are actions bound to event; each body holds only their parameters, in their types', async () => {
+      const bodies = [
+        ...(await requestsOf('cancelEvent', { eventId: 'AAMkSeries1=', comment: 'Sorry' })),
+        ...(await requestsOf('respondToEvent', { eventId: 'AAMkSeries1=', response: 'accept', comment: 'Yes' }, { isOrganizer: false })),
+        ...(await requestsOf('respondToEvent', { eventId: 'AAMkSeries1=', response: 'tentativelyAccept', proposedStart: '2026-03-18T09:00:00Z' }, { isOrganizer: false })),
+        ...(await requestsOf('respondToEvent', { eventId: 'AAMkSeries1=', response: 'decline', comment: 'No', sendResponse: false }, { isOrganizer: false })),
+      ].filter((r) => r.method === 'POST');
+      expect(bodies.map((r) => r.url.pathname.split('/').pop())).to.deep.equal(['cancel', 'accept', 'tentativelyAccept', 'decline']);
+      for (const { url, body } of bodies) {
+        const op = operation(schema, url.pathname.split('/').pop(), 'event');
+        expect(op, url.pathname).to.be.an('object');
+        // Graph takes action parameters in any letter case; the schema spells them PascalCase.
+        const params = Object.fromEntries(Object.entries(op.parameters).map(([name, def]) => [lowerFirst(name), def]));
+        for (const [key, value] of Object.entries(body)) {
+          expect(params, `${url.pathname}: ${key}`).to.have.property(key);
+          if (params[key].type === 'timeSlot') expect(checkValue(schema, 'timeSlot', value)).to.deep.equal([]);
+        }
+      }
+    });
+
+    it('every property of the event steps\' out schemas is an event property, besides the step\'s own flags; a proposed time is a timeSlot', () => {
+      const flags = { updateEvent: ['attachments'], getEvent: [], lookupEvents: ['results', 'page'] };
+      for (const [step, own] of Object.entries(flags)) {
+        const properties = { ...readSchema(stepDef(step).metadata.out).properties };
+        for (const flag of own) delete properties[flag];
+        expect(properties, step).to.include.keys('id', 'start', 'end', 'attendees', 'recurrence', 'locations');
+        expect(missingMembers({ properties }, 'event', step)).to.deep.equal([]);
+      }
+      const { proposedNewTime } = readSchema(stepDef('respondToEvent').metadata.out).properties;
+      expect(missingMembers(proposedNewTime, 'timeSlot', 'proposedNewTime')).to.deep.equal([]);
+    });
+  });
+
   describe('what the out schemas promise', () => {
     it('every property of the mail trigger\'s out schema, nested ones included, is a message property in Graph v1.0', () => {
       expect(missingMembers(readSchema(stepDef('getNewMail').metadata.out), 'message', '$')).to.deep.equal([]);
@@ -485,6 +572,15 @@ describe('Graph v1.0 schema conformance', function graphSchema() {
       expect(members(schema, 'event').onlineMeetingProvider.type).to.equal('onlineMeetingProviderType');
       expect(isEnumMember(schema, 'onlineMeetingProviderType', event.onlineMeetingProvider)).to.equal(true);
       expect(event.onlineMeetingProvider).to.equal('teamsForBusiness');
+    });
+
+    it('a series with several places and proposals off fits the schema: patternedRecurrence, locations, allowNewTimeProposals', () => {
+      const series = buildEvent({
+        subject: 's', start: '2026-03-10T09:00:00', end: '2026-03-10T10:00:00', timeZone: 'Europe/Berlin', recurrence: 'FREQ=MONTHLY;BYDAY=-1FR;UNTIL=20261231',
+        locations: [{ name: 'HQ', street: '1 Main St', city: 'Berlin', countryOrRegion: 'DE', email: 'hq@example.com' }, 'Room 2'], allowNewTimeProposals: false,
+      });
+      expect(series).to.include.keys('recurrence', 'locations', 'allowNewTimeProposals');
+      expect(checkValue(schema, 'event', series)).to.deep.equal([]);
     });
 
     it('an all-day event in UTC fits the schema too', () => {

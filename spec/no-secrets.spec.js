@@ -386,56 +386,72 @@ describe('no secrets and no mail bodies in logs, errors, messages or snapshots',
   });
 });
 
-describe('no secrets and no contact notes in logs or errors: the contact steps through the real sailor executor, on the emulator', function () {
-  this.timeout(120000);
-  const NOTES_MARKER = 'NOSECRETS-NOTES-MARKER-4b9a61e2';
-  const collector = new LeakCollector();
-  const secrets = new Set();
+/**
+ * The steps run through the real sailor executor on an emulator (started with `options`), their
+ * output collected for the scan: `run(label, step, body, fields, snapshot, mailbox)` runs one as
+ * the primary mailbox's user, or as `mailbox`'s, and keeps each user's rotated tokens.
+ */
+function sailorOnEmulator(options) {
+  const env = { collector: new LeakCollector(), secrets: new Set(), outcomes: [] };
   const savedEnv = {};
-  const outcomes = [];
-  let emu;
+  const credentials = new Map();
   let uninstall;
-  let credential;
 
   before(async () => {
     for (const name of ENV_VARS) savedEnv[name] = process.env[name];
-    secrets.add(process.env.MSAPP_CLIENT_SECRET);
-    emu = await startEmulator({ mailCount: 4, visibilityDelayMs: 300, clientId: process.env.MSAPP_CLIENT_ID, clientSecret: process.env.MSAPP_CLIENT_SECRET });
-    process.env.OUTLOOK_GRAPH_BASE_URL = emu.url;
-    process.env.OUTLOOK_LOGIN_BASE_URL = emu.url;
+    env.secrets.add(process.env.MSAPP_CLIENT_SECRET);
+    env.emu = await startEmulator({ ...options, clientId: process.env.MSAPP_CLIENT_ID, clientSecret: process.env.MSAPP_CLIENT_SECRET });
+    process.env.OUTLOOK_GRAPH_BASE_URL = env.emu.url;
+    process.env.OUTLOOK_LOGIN_BASE_URL = env.emu.url;
     uninstall = installHooks({
-      origin: emu.url,
+      origin: env.emu.url,
       sessionOptions: () => ({ timeoutMs: 2000 }),
       intercept: (url, init, realFetch) => {
         const auth = new Headers(init.headers).get('authorization');
-        if (auth) secrets.add(auth.replace(/^Bearer\s+/i, ''));
+        if (auth) env.secrets.add(auth.replace(/^Bearer\s+/i, ''));
         return realFetch(url, init);
       },
     });
-    credential = emu.control.issueTokens();
-    for (const key of ['access_token', 'refresh_token']) secrets.add(credential[key]);
   });
 
   after(async () => {
     if (uninstall) uninstall();
-    if (emu) await emu.close();
+    if (env.emu) await env.emu.close();
     for (const name of ENV_VARS) {
       if (savedEnv[name] === undefined) delete process.env[name];
       else process.env[name] = savedEnv[name];
     }
   });
 
-  // A replay soon after a create waits until a contact a failed run made meanwhile would show (20 s by Graph's clock).
-  async function run(label, name, body, fields = {}, snapshot = {}) {
-    const result = await runStep(loadStep(name), { id: `msg-${label}`, body, headers: {} }, { oauth: credential, tenantId: 'common', ...fields }, snapshot, { timeoutMs: 40000 });
-    collector.sailorRun(label, result);
-    for (const keys of result.of('updateKeys')) {
-      credential = keys.oauth;
-      for (const key of ['access_token', 'refresh_token']) secrets.add(credential[key]);
+  function credentialOf(mailbox = env.emu.mailboxes.primary) {
+    if (!credentials.has(mailbox)) {
+      const issued = env.emu.control.issueTokens({ mailbox });
+      for (const key of ['access_token', 'refresh_token']) env.secrets.add(issued[key]);
+      credentials.set(mailbox, issued);
     }
-    outcomes.push(`${label}: ${result.names.filter((n) => n !== 'end').join(',') || 'end'}`);
-    return result;
+    return credentials.get(mailbox);
   }
+
+  // A replay soon after a create may wait until what a failed run made meanwhile would show (20 s by Graph's clock).
+  env.run = async (label, name, body, fields = {}, snapshot = {}, mailbox = undefined) => {
+    const who = mailbox ?? env.emu.mailboxes.primary;
+    const result = await runStep(loadStep(name), { id: `msg-${label}`, body, headers: {} }, { oauth: credentialOf(who), tenantId: 'common', ...fields }, snapshot, { timeoutMs: 40000 });
+    env.collector.sailorRun(label, result);
+    for (const keys of result.of('updateKeys')) {
+      credentials.set(who, keys.oauth);
+      for (const key of ['access_token', 'refresh_token']) env.secrets.add(keys.oauth[key]);
+    }
+    env.outcomes.push(`${label}: ${result.names.filter((n) => n !== 'end').join(',') || 'end'}`);
+    return result;
+  };
+  return env;
+}
+
+describe('no secrets and no contact notes in logs or errors: the contact steps through the real sailor executor, on the emulator', function () {
+  this.timeout(120000);
+  const NOTES_MARKER = 'NOSECRETS-NOTES-MARKER-4b9a61e2';
+  const env = sailorOnEmulator({ mailCount: 4, visibilityDelayMs: 300 });
+  const run = (...args) => env.run(...args);
 
   it('creates, replays, updates, upserts under lost answers, finds, deletes, polls, and refuses bad input', async () => {
     const ann = { givenName: 'Ann', surname: 'Lee', emailAddresses: 'ann@fabrikam.example', personalNotes: `Private: ${NOTES_MARKER}` };
@@ -444,30 +460,77 @@ describe('no secrets and no contact notes in logs or errors: the contact steps t
     expect((await run('create, four addresses', 'createContact', { ...ann, emailAddresses: 'a@x.example, b@x.example, c@x.example, d@x.example' })).of('error')).to.have.length(1);
     expect((await run('update', 'updateContact', { contactId: created.id, personalNotes: `Changed: ${NOTES_MARKER}` })).of('data')[0].body.changed).to.equal(true);
     expect((await run('update, unknown id', 'updateContact', { contactId: `${created.id.slice(0, -8)}AAAAAAA=`, jobTitle: 'x' })).of('error')).to.have.length(1);
-    emu.control.setFaults([{ match: { method: 'POST', path: '/contacts$' }, kind: 'status', status: 504, applyThenFail: true, times: 1 }]);
+    env.emu.control.setFaults([{ match: { method: 'POST', path: '/contacts$' }, kind: 'status', status: 504, applyThenFail: true, times: 1 }]);
     const bob = { emailAddress: 'bob@fabrikam.example', personalNotes: `Bob: ${NOTES_MARKER}` };
     expect((await run('upsert, answer lost', 'upsertContact', bob)).of('error')).to.have.length(1);
-    emu.control.clearFaults();
+    env.emu.control.clearFaults();
     expect((await run('upsert, answer lost', 'upsertContact', bob)).of('data')).to.have.length(1);
-    expect(emu.control.contacts().filter((c) => c.emailAddresses.some((e) => e.address === 'bob@fabrikam.example'))).to.have.length(1);
-    emu.control.expireAccessTokens();
+    expect(env.emu.control.contacts().filter((c) => c.emailAddresses.some((e) => e.address === 'bob@fabrikam.example'))).to.have.length(1);
+    env.emu.control.expireAccessTokens();
     expect((await run('find after expiry', 'lookupContact', { emailAddress: 'ANN@fabrikam.example' })).of('updateKeys')).to.have.length(1);
     expect((await run('find nothing', 'lookupContact', { name: 'Nobody' }, { notFound: 'error' })).of('error')).to.have.length(1);
-    emu.control.setFaults([{ match: { method: 'GET' }, kind: 'status', status: 429, retryAfterSeconds: 0, times: 2 }, { match: { method: 'GET' }, kind: 'status', status: 503, times: 1 }]);
+    env.emu.control.setFaults([{ match: { method: 'GET' }, kind: 'status', status: 429, retryAfterSeconds: 0, times: 2 }, { match: { method: 'GET' }, kind: 'status', status: 503, times: 1 }]);
     const polled = await run('poll all folders under faults', 'getNewAndUpdatedContacts', {}, { startTime: new Date(Date.now() - 3600 * 1000).toISOString() });
     expect(polled.of('data').length).to.be.at.least(2);
-    emu.control.clearFaults();
+    env.emu.control.clearFaults();
     expect((await run('delete', 'deleteContact', { contactId: created.id })).of('data')[0].body.alreadyDeleted).to.equal(false);
     expect((await run('delete again', 'deleteContact', { contactId: created.id })).of('data')[0].body.alreadyDeleted).to.equal(true);
   });
 
   it('none of it holds a token or secret, and no log or error holds a contact\'s notes', () => {
-    expect(outcomes.length, outcomes.join('\n')).to.equal(12);
-    expect(collector.texts.some((t) => t.kind === 'data' && t.text.includes(NOTES_MARKER)), 'notes were emitted, with the marker').to.equal(true);
-    expect(collector.texts.filter((t) => t.kind === 'error').length).to.be.at.least(4);
-    const hits = findLeaks(collector.texts, needlesFor({
-      secrets: { 'a token or client secret': secrets },
+    expect(env.outcomes.length, env.outcomes.join('\n')).to.equal(12);
+    expect(env.collector.texts.some((t) => t.kind === 'data' && t.text.includes(NOTES_MARKER)), 'notes were emitted, with the marker').to.equal(true);
+    expect(env.collector.texts.filter((t) => t.kind === 'error').length).to.be.at.least(4);
+    const hits = findLeaks(env.collector.texts, needlesFor({
+      secrets: { 'a token or client secret': env.secrets },
       private: { "a contact's notes": [NOTES_MARKER] },
+    }));
+    expect(hits, describeLeaks(hits)).to.deep.equal([]);
+  });
+});
+
+describe('no secrets and no event bodies or comments in logs or errors: the event steps through the real sailor executor, on the emulator', function () {
+  this.timeout(120000);
+  const MARKER = 'NOSECRETS-EVENT-MARKER-7c2d90f4';
+  const env = sailorOnEmulator({ mailCount: 0 });
+  const run = (...args) => env.run(...args);
+  const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+  it('books a series with a body, updates it under a lost answer, is answered, found, read, cancelled twice, and refuses bad input', async () => {
+    const { primary, secondary } = env.emu.mailboxes;
+    const booked = (await run('create a series', 'createEvent', {
+      subject: 'Weekly sync', body: `Agenda: ${MARKER}`, start: `${day(2)}T09:00:00`, end: `${day(2)}T10:00:00`, timeZone: 'Europe/Berlin',
+      recurrence: 'FREQ=WEEKLY;COUNT=4', requiredAttendees: secondary,
+    })).of('data')[0].body;
+    expect((await run('create, bad recurrence', 'createEvent', { subject: 'x', start: `${day(2)}T09:00:00Z`, end: `${day(2)}T10:00:00Z`, recurrence: 'FREQ=HOURLY' })).of('error')).to.have.length(1);
+    env.emu.control.setFaults([{ match: { method: 'PATCH' }, kind: 'status', status: 504, applyThenFail: true, times: 1 }]);
+    expect((await run('update, answer lost', 'updateEvent', { eventId: booked.id, body: `Changed: ${MARKER}`, attendeesMode: 'add', optionalAttendees: 'ann@fabrikam.example' })).of('data')).to.have.length(1);
+    env.emu.control.clearFaults();
+    expect((await run('update, unknown id', 'updateEvent', { eventId: `${booked.id.slice(0, -8)}AAAAAAA=`, subject: 'x' })).of('error')).to.have.length(1);
+    const invitation = (await run('find the invitation', 'lookupEvents', { windowStart: day(1), windowEnd: day(40), organizer: primary }, {}, {}, secondary)).of('data');
+    expect(invitation).to.have.length(4);
+    const answer = { eventId: invitation[0].body.id, response: 'tentativelyAccept', comment: `Maybe: ${MARKER}`, proposedStart: `${day(3)}T09:00:00Z` };
+    expect((await run('respond', 'respondToEvent', answer, {}, {}, secondary)).of('data')[0].body.alreadyAnswered).to.equal(false);
+    env.emu.control.expireAccessTokens();
+    const again = await run('respond again, token expired', 'respondToEvent', answer, {}, {}, secondary);
+    expect(again.of('updateKeys')).to.have.length(1);
+    expect(again.of('data')[0].body.alreadyAnswered).to.equal(true);
+    env.emu.control.setFaults([{ match: { method: 'GET' }, kind: 'status', status: 429, retryAfterSeconds: 0, times: 2 }, { match: { method: 'GET' }, kind: 'status', status: 503, times: 1 }]);
+    expect((await run('find under faults', 'lookupEvents', { windowStart: day(1), windowEnd: day(40) }, { emitBehaviour: 'emitPage' })).of('data')).to.have.length(1);
+    env.emu.control.clearFaults();
+    expect((await run('get', 'getEvent', { eventId: booked.id })).of('data')[0].body.body.content).to.include(MARKER);
+    expect((await run('cancel', 'cancelEvent', { eventId: booked.id, comment: `Off: ${MARKER}` })).of('data')[0].body.alreadyDeleted).to.equal(false);
+    expect((await run('cancel again', 'cancelEvent', { eventId: booked.id, comment: `Off: ${MARKER}` })).of('data')[0].body.alreadyDeleted).to.equal(true);
+    expect((await run('get, gone', 'getEvent', { eventId: booked.id })).of('error')).to.have.length(1);
+  });
+
+  it('none of it holds a token or secret, and no log or error holds an event body or a comment', () => {
+    expect(env.outcomes.length, env.outcomes.join('\n')).to.equal(12);
+    expect(env.collector.texts.some((t) => t.kind === 'data' && t.text.includes(MARKER)), 'bodies were emitted, with the marker').to.equal(true);
+    expect(env.collector.texts.filter((t) => t.kind === 'error').length).to.be.at.least(3);
+    const hits = findLeaks(env.collector.texts, needlesFor({
+      secrets: { 'a token or client secret': env.secrets },
+      private: { 'an event body or comment': [MARKER] },
     }));
     expect(hits, describeLeaks(hits)).to.deep.equal([]);
   });

@@ -12,7 +12,7 @@ const { expect } = require('chai');
 const nock = require('nock');
 const { GRAPH, cfgWith } = require('./helpers/setup');
 const { createContext } = require('./helpers/context');
-const { createdEvent, deltaPage } = require('./helpers/graphAnswers');
+const { answerEventSteps, createdEvent, deltaPage } = require('./helpers/graphAnswers');
 const { contactGraph, graphContact } = require('./helpers/contactGraph');
 const { loadStep } = require('./helpers/sailor');
 const { ROOT, component, steps, readSchema, propertiesOf } = require('./helpers/metadata');
@@ -132,6 +132,65 @@ describe('platform UI: component.json as a flow designer sees it', () => {
   });
 });
 
+// ---- the steps that change or read one event, and Find Events -------------------------------------
+
+const EVENT_STEP_ANSWERS = {
+  updateEvent: () => answerEventSteps(nock, GRAPH, { isOrganizer: true }),
+  cancelEvent: () => answerEventSteps(nock, GRAPH, { isOrganizer: true }),
+  respondToEvent: () => answerEventSteps(nock, GRAPH, { isOrganizer: false }),
+  getEvent: () => answerEventSteps(nock, GRAPH, { isOrganizer: false }),
+  lookupEvents: () => answerEventSteps(nock, GRAPH, { isOrganizer: false }),
+};
+
+const EVENT_REF = { eventId: 'AAMkSeries1=', occurrenceStart: '2026-03-17T09:00:00+01:00', timeZone: 'Europe/Berlin' };
+const EVENT_STEP_INPUTS = {
+  updateEvent: [{
+    ...EVENT_REF,
+    attendeesMode: 'add',
+    subject: 'Planning (moved)',
+    start: '2026-03-17T09:30:00+01:00',
+    end: '2026-03-17T10:30:00+01:00',
+    isAllDay: false,
+    requiredAttendees: 'Ann <ann@example.com>',
+    optionalAttendees: 'bob@example.com',
+    resourceAttendees: 'room.1@example.com',
+    isOnlineMeeting: true,
+    location: 'Room 1',
+    locations: [{ name: 'Head office', street: '1 Main St', city: 'Berlin', postalCode: '10115', countryOrRegion: 'DE' }, 'Room 2'],
+    body: '<p>Moved</p>',
+    bodyContentType: 'html',
+    importance: 'high',
+    showAs: 'tentative',
+    sensitivity: 'private',
+    reminderMinutesBeforeStart: 15,
+    categories: 'Blue',
+    allowNewTimeProposals: false,
+    attendees: [{ address: 'carl@example.com', type: 'optional' }],
+  }, {
+    eventId: 'AAMkSeries1=',
+    recurrence: 'FREQ=WEEKLY;BYDAY=TU;COUNT=4',
+    subject: 'Planning',
+  }],
+  cancelEvent: { ...EVENT_REF, comment: 'Cancelled for the holidays.' },
+  respondToEvent: {
+    ...EVENT_REF,
+    response: 'tentativelyAccept',
+    comment: 'Could we meet an hour later?',
+    sendResponse: true,
+    proposedStart: '2026-03-17T10:00:00+01:00',
+    proposedEnd: '2026-03-17T11:00:00+01:00',
+  },
+  getEvent: EVENT_REF,
+  lookupEvents: { windowStart: '2026-03-01', windowEnd: '2026-03-31', timeZone: 'Europe/Berlin', subject: 'plan', organizer: 'ann@example.com', categories: 'Blue' },
+};
+const EVENT_STEP_CFG = {
+  updateEvent: { mailbox: 'info@example.com' },
+  cancelEvent: { mailbox: 'info@example.com' },
+  respondToEvent: { mailbox: 'info@example.com' },
+  getEvent: { mailbox: 'info@example.com' },
+  lookupEvents: { mailbox: 'info@example.com', calendarId: 'AAMkCalendar1', emitBehaviour: 'emitPage' },
+};
+
 /** What Graph answers each step, so that a run that passes validation succeeds. */
 const answerPolls = () => nock(GRAPH).persist().get(/.*/).query(true).reply(200, { value: [] }, { Date: new Date().toUTCString() });
 const ANSWER = {
@@ -144,6 +203,7 @@ const ANSWER = {
   getUpcomingEvents: answerPolls,
   checkAvailability: () => nock(GRAPH).persist().post(/\/calendar\/getSchedule$/).reply(200, { value: [] }),
   findMeetingTimes: () => nock(GRAPH).persist().post(/\/findMeetingTimes$/).reply(200, { emptySuggestionsReason: 'Unknown', meetingTimeSuggestions: [] }),
+  ...EVENT_STEP_ANSWERS,
   getNewAndUpdatedContacts: answerPolls,
   createContact: () => contactGraph(),
   updateContact: () => contactGraph({ contacts: [graphContact({ id: 'AAMkContact1=' })] }),
@@ -207,6 +267,9 @@ const FULL_INPUT = {
     sensitivity: 'private',
     reminderMinutesBeforeStart: 15,
     categories: 'Blue',
+    locations: [{ name: 'Head office', street: '1 Main St', city: 'Berlin', postalCode: '10115', countryOrRegion: 'DE', email: 'hq.room@example.com' }, 'Room 2'],
+    allowNewTimeProposals: false,
+    recurrence: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=20260630',
     attendees: [{ address: 'carl@example.com', type: 'optional' }],
   },
   checkAvailability: {
@@ -229,6 +292,7 @@ const FULL_INPUT = {
     minimumAttendeePercentage: 80,
     isOrganizerOptional: false,
   },
+  ...EVENT_STEP_INPUTS,
   createContact: FULL_CONTACT,
   updateContact: { contactId: 'AAMkContact1=', ...FULL_CONTACT, clearFields: 'otherAddress', otherAddress: undefined },
   upsertContact: { emailAddress: 'pavelb@fabrikam.example', ...FULL_CONTACT },
@@ -236,11 +300,23 @@ const FULL_INPUT = {
   deleteContact: { contactId: 'AAMkContact1=' },
 };
 
+/**
+ * The inputs that together fill every property of a step's in schema. Most steps take one;
+ * where two properties cannot go together (Update Event: an occurrence has no recurrence of its
+ * own) each input holds one of them, and a property is tried out on the input that holds it.
+ */
+const fullInputs = (name) => [].concat(FULL_INPUT[name] || {});
+const fullInputWith = (name, prop) => fullInputs(name).find((input) => prop in input) || fullInputs(name)[0];
 /** The properties of each action that take one of a fixed set of values (the spec finds them from the code's refusals). */
 const FIXED_SETS = {
   sendMail: ['bodyContentType', 'importance'],
   createEvent: ['bodyContentType', 'importance'],
   findMeetingTimes: ['activityDomain'],
+  updateEvent: ['attendeesMode', 'bodyContentType', 'importance', 'showAs', 'sensitivity'],
+  respondToEvent: ['response'],
+  cancelEvent: [],
+  getEvent: [],
+  lookupEvents: [],
 };
 
 /** Runs the step on `body` and `cfg`: undefined when it succeeded, else the error it was refused with. */
@@ -266,8 +342,8 @@ describe('platform UI: the in metadata says what the action really accepts', () 
       const props = Object.entries(schema.properties);
 
       it('the full input covers every property of the in schema, and is accepted', async () => {
-        expect(Object.keys(FULL_INPUT[name])).to.have.members(Object.keys(schema.properties));
-        expect(await refusal(name, FULL_INPUT[name])).to.equal(undefined);
+        expect([...new Set(fullInputs(name).flatMap(Object.keys))]).to.have.members(Object.keys(schema.properties));
+        for (const input of fullInputs(name)) expect(await refusal(name, input)).to.equal(undefined);
       });
 
       it('lists its required properties first, so the mapper shows them first', () => {
@@ -283,12 +359,12 @@ describe('platform UI: the in metadata says what the action really accepts', () 
       props.forEach(([prop, propSchema]) => {
         if (propSchema.required === true) {
           it(`${prop} is required in the schema, and without it the action is refused naming ${prop}`, async () => {
-            const err = await refusal(name, without(FULL_INPUT[name], prop));
+            const err = await refusal(name, without(fullInputWith(name, prop), prop));
             expect(namesField(err, prop), err ? err.message : 'not refused').to.equal(true);
           });
         } else {
           it(`${prop} is optional in the schema, and without it the action is not refused`, async () => {
-            const err = await refusal(name, without(FULL_INPUT[name], prop));
+            const err = await refusal(name, without(fullInputWith(name, prop), prop));
             expect(err, err && err.message).to.equal(undefined);
           });
         }
@@ -298,13 +374,13 @@ describe('platform UI: the in metadata says what the action really accepts', () 
         const fixed = [];
         for (const [prop, propSchema] of props.filter(([, p]) => p.type === 'string')) {
           // The code's own refusal lists what it takes.
-          const err = await refusal(name, { ...FULL_INPUT[name], [prop]: 'not-a-listed-value' });
+          const err = await refusal(name, { ...fullInputWith(name, prop), [prop]: 'not-a-listed-value' });
           const listed = namesField(err, prop) && /must be one of (.+), got /.exec(err.message);
           if (listed) {
             fixed.push(prop);
             for (const value of listed[1].split(', ')) {
               expect(propSchema.description, `${prop}.description does not name ${value}`).to.match(new RegExp(`\\b${value}\\b`));
-              expect(await refusal(name, { ...FULL_INPUT[name], [prop]: value.toUpperCase() }), `${prop}: ${value.toUpperCase()}`).to.equal(undefined);
+              expect(await refusal(name, { ...fullInputWith(name, prop), [prop]: value.toUpperCase() }), `${prop}: ${value.toUpperCase()}`).to.equal(undefined);
             }
             expect(propSchema.description, `${prop}.description`).to.match(/any letter case/);
           }
@@ -339,6 +415,7 @@ describe('platform UI: a step field is marked required exactly when the step ref
     getUpcomingEvents: { mailbox: 'info@example.com', calendarId: 'AAMkCalendar1', minutesBefore: '30', graceMinutes: 60, timeZone: 'Europe/Berlin' },
     checkAvailability: { mailbox: 'info@example.com' },
     findMeetingTimes: { mailbox: 'info@example.com' },
+    ...EVENT_STEP_CFG,
     getNewAndUpdatedContacts: { mailbox: 'info@example.com', contactFolderId: 'AAMkFolder1', startTime: '2026-01-01T00:00:00Z' },
     createContact: { mailbox: 'info@example.com', contactFolderId: 'AAMkFolder1' },
     updateContact: { mailbox: 'info@example.com' },
@@ -351,13 +428,13 @@ describe('platform UI: a step field is marked required exactly when the step ref
   steps.forEach(({ name, def }) => {
     it(`${name}: the full configuration covers every field and runs`, async () => {
       expect(Object.keys(FULL_CFG[name])).to.have.members(Object.keys(def.fields || {}));
-      expect(await refusal(name, FULL_INPUT[name] || {}, cfgWith(FULL_CFG[name]))).to.equal(undefined);
+      expect(await refusal(name, fullInputs(name)[0], cfgWith(FULL_CFG[name]))).to.equal(undefined);
     });
 
     Object.entries(def.fields || {}).forEach(([field, spec]) => {
       it(`${name}.${field} is ${spec.required ? 'required, and the step refuses to run without it' : 'optional, and the step runs without it'}`, async () => {
         const cfg = cfgWith(without(FULL_CFG[name], field));
-        const err = await refusal(name, FULL_INPUT[name] || {}, cfg);
+        const err = await refusal(name, fullInputs(name)[0], cfg);
         if (spec.required) expect(err && err.message, 'not refused').to.include(field);
         else expect(err, err && err.message).to.equal(undefined);
       });

@@ -1,66 +1,27 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.getCalendars = void 0;
-exports.buildEvent = buildEvent;
+exports.getCalendars = exports.buildEvent = void 0;
 exports.transactionIdFor = transactionIdFor;
 exports.process = processAction;
 /**
  * Create Event. Input is validated in full before the request; the request carries a transactionId
  * derived from the incoming message and its event, so Outlook drops a repeat of it (a retried POST
- * after a lost answer, or the platform replaying the message) instead of double-booking.
+ * after a lost answer, or the platform replaying the message) instead of double-booking. Files of
+ * the incoming message are added after the event exists (Graph takes none in the create), skipping
+ * those a replay finds already there; with files, the attendees are invited once the files are on
+ * the event, so the one invitation they get carries them.
  */
 const node_crypto_1 = require("node:crypto");
 const messages_1 = require("elasticio-node/lib/messages");
 const errors_1 = require("../errors");
 const calendars_1 = require("../graph/calendars");
+const events_1 = require("../graph/events");
 const session_1 = require("../graph/session");
-const attendees_1 = require("../validation/attendees");
-const datetime_1 = require("../validation/datetime");
-const fields_1 = require("../validation/fields");
-const timezones_1 = require("../validation/timezones");
-/** Outlook's longest reminder: four weeks. */
-const MAX_REMINDER_MINUTES = 40_320;
-/** The usual mistake with all-day events: one day given as start = end = that day. */
-function allDayEndHint(startDateTime) {
-    const day = startDateTime.slice(0, 10);
-    const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    return `; for an all-day event, end is the day after the last day (start ${day}, end ${next} for one day)`;
-}
-function buildEvent(input) {
-    const body = (0, fields_1.inputObject)(input);
-    const isAllDay = (0, fields_1.parseFlag)(body.isAllDay, 'isAllDay');
-    const timeZone = (0, fields_1.isAbsent)(body.timeZone) ? undefined : (0, timezones_1.resolveTimeZone)(body.timeZone, 'timeZone');
-    const start = (0, datetime_1.parseEventTime)(body.start, 'start', { timeZone, allDay: isAllDay });
-    const end = (0, datetime_1.parseEventTime)(body.end, 'end', { timeZone, allDay: isAllDay });
-    if (end.epochMs <= start.epochMs)
-        throw new errors_1.InputError('end', `must be after start${end.epochMs === start.epochMs && isAllDay ? allDayEndHint(start.dateTime) : ''}`);
-    const location = (0, fields_1.optionalText)(body.location, 'location', 255);
-    const isOnlineMeeting = (0, fields_1.parseFlag)(body.isOnlineMeeting, 'isOnlineMeeting');
-    const event = {
-        subject: (0, fields_1.requiredText)(body.subject, 'subject', 255),
-        body: { contentType: (0, fields_1.oneOf)(body.bodyContentType, 'bodyContentType', ['text', 'html'], 'text'), content: (0, fields_1.optionalText)(body.body, 'body', 1024 * 1024) ?? '' },
-        start: { dateTime: start.dateTime, timeZone: start.timeZone },
-        end: { dateTime: end.dateTime, timeZone: end.timeZone },
-        isAllDay,
-        attendees: (0, attendees_1.parseAttendees)(body),
-        importance: (0, fields_1.oneOf)(body.importance, 'importance', ['low', 'normal', 'high'], 'normal'),
-        showAs: (0, fields_1.oneOf)(body.showAs, 'showAs', ['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown'], 'busy'),
-        sensitivity: (0, fields_1.oneOf)(body.sensitivity, 'sensitivity', ['normal', 'personal', 'private', 'confidential'], 'normal'),
-        categories: (0, fields_1.stringList)(body.categories, 'categories', { maxItems: 25, maxLength: 255 }),
-    };
-    if (location)
-        event.location = { displayName: location };
-    if (isOnlineMeeting) {
-        event.isOnlineMeeting = true;
-        event.onlineMeetingProvider = 'teamsForBusiness';
-    }
-    const reminder = (0, fields_1.optionalInteger)(body.reminderMinutesBeforeStart, 'reminderMinutesBeforeStart', 0, MAX_REMINDER_MINUTES);
-    if (reminder !== undefined) {
-        event.isReminderOn = true;
-        event.reminderMinutesBeforeStart = reminder;
-    }
-    return event;
-}
+const attachments_1 = require("../platform/attachments");
+const eventAttachments_1 = require("../platform/eventAttachments");
+const event_1 = require("../validation/event");
+var event_2 = require("../validation/event");
+Object.defineProperty(exports, "buildEvent", { enumerable: true, get: function () { return event_2.buildEvent; } });
 /**
  * Outlook drops a create whose transactionId it has already seen, so the id must repeat exactly when
  * a second POST would book the same thing again: the same message carrying the same event. It is a
@@ -80,30 +41,54 @@ function transactionIdFor(msgId, calendar, event, stepId = process.env.ELASTICIO
     const hex = (0, node_crypto_1.createHash)('sha256').update(parts).digest('hex');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
+/** Whether Graph's attendees are those to invite (a replay finds them invited already). */
+function invited(current, wanted) {
+    const have = new Set((current ?? []).map((a) => a.emailAddress?.address?.toLowerCase()));
+    return wanted.every((a) => have.has(a.emailAddress?.address?.toLowerCase()));
+}
 async function processAction(msg, cfg) {
-    const event = buildEvent(msg.body);
+    const event = (0, event_1.buildEvent)(msg.body);
     const session = (0, session_1.createSession)(cfg, this);
     if (event.isOnlineMeeting && !session.cloud.teamsMeetings) {
         throw new errors_1.InputError('isOnlineMeeting', `the ${session.cloud.name} cloud offers no Microsoft Teams meetings through Microsoft Graph, so Outlook would create the event without one: set Teams meeting to false (or leave it empty) and add the meeting details to the body`);
     }
+    const planned = (0, attachments_1.planAttachments)(msg.attachments);
     const calendar = (0, calendars_1.calendarPath)(session.root, cfg.calendarId);
     event.transactionId = transactionIdFor(msg.id, calendar, event);
     // Graph answers in UTC unless asked; the output should show the zone the event was given in.
-    const { body: created } = await session.post(`${calendar}/events`, event, { idempotent: true, prefer: [`outlook.timezone="${event.start.timeZone}"`] });
-    this.logger.info('Event created');
-    return (0, messages_1.newMessageWithBody)({
-        id: created.id,
-        iCalUId: created.iCalUId,
-        webLink: created.webLink,
-        subject: created.subject,
-        start: created.start,
-        end: created.end,
-        isAllDay: created.isAllDay,
-        isOnlineMeeting: created.isOnlineMeeting,
-        joinUrl: created.onlineMeeting?.joinUrl ?? undefined,
-        attendees: created.attendees,
-        transactionId: created.transactionId ?? event.transactionId,
-    });
+    const prefer = [(0, events_1.zonePreference)(event.start.timeZone)];
+    const attendees = event.attendees ?? [];
+    const inviteLater = planned.length > 0 && attendees.length > 0;
+    const { body: created } = await session.post(`${calendar}/events`, inviteLater ? { ...event, attendees: [] } : event, { idempotent: true, prefer });
+    const path = (0, events_1.eventPath)(session.root, encodeURIComponent(created.id));
+    const added = await (0, eventAttachments_1.attachToEvent)(session, path, planned, typeof msg.id === 'string' ? { msgId: msg.id } : {});
+    let result = created;
+    if (inviteLater && !invited(created.attendees, attendees)) {
+        // Setting the same attendees again changes nothing: safe to repeat after a lost answer.
+        result = (await session.patch(path, { attendees }, { idempotent: true, prefer })).body;
+    }
+    this.logger.info(`Event created${added.length ? ` with ${added.length} attachment(s)` : ''}`);
+    return (0, messages_1.newMessageWithBody)(withoutUndefined({
+        id: result.id,
+        iCalUId: result.iCalUId,
+        webLink: result.webLink,
+        subject: result.subject,
+        start: result.start,
+        end: result.end,
+        isAllDay: result.isAllDay,
+        isOnlineMeeting: result.isOnlineMeeting,
+        joinUrl: result.onlineMeeting?.joinUrl ?? undefined,
+        attendees: result.attendees,
+        locations: result.locations ?? undefined,
+        recurrence: result.recurrence ?? undefined,
+        allowNewTimeProposals: result.allowNewTimeProposals ?? undefined,
+        attachments: added.map((file) => ({ name: file.name, size: file.size })),
+        transactionId: result.transactionId ?? event.transactionId,
+    }));
+}
+/** Keys Graph did not answer are left out rather than carried as undefined. */
+function withoutUndefined(body) {
+    return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
 }
 // The Calendar field's dropdown: sailor looks its model up on this module.
 var dropdowns_1 = require("../platform/dropdowns");

@@ -2,6 +2,7 @@
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.getEventChanges = void 0;
 const fields_1 = require("../manifest/fields");
+const eventSchemas_1 = require("../manifest/eventSchemas");
 const schemas_1 = require("../manifest/schemas");
 exports.getEventChanges = {
     id: 'getEventChanges',
@@ -29,6 +30,6 @@ exports.getEventChanges = {
         changeType: (0, schemas_1.text)('Change', 'created (new, or come into the window as it moved on), updated (changed) or deleted (deleted, moved out of the window, or cancelled).'),
         id: (0, schemas_1.text)('Event id', 'Immutable Outlook id of the event, occurrence or exception.'),
         reason: (0, schemas_1.text)('Removal reason', 'Deletions only: deleted (Graph reported it removed: deleted, or moved out of the window) or cancelled (the organizer cancelled it; the event is attached).'),
-        event: (0, schemas_1.object)('Event', 'Created, updated and cancelled only: the event with the fields Poll for New and Updated Events emits.', schemas_1.eventOutProperties),
+        event: (0, schemas_1.object)('Event', 'Created, updated and cancelled only: the event with the fields Poll for New and Updated Events emits.', eventSchemas_1.eventOutput),
     }),
 };

@@ -2,6 +2,7 @@
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.getNewAndUpdatedEvents = void 0;
 const fields_1 = require("../manifest/fields");
+const eventSchemas_1 = require("../manifest/eventSchemas");
 const schemas_1 = require("../manifest/schemas");
 exports.getNewAndUpdatedEvents = {
     id: 'getNewAndUpdatedEvents',
@@ -18,5 +19,5 @@ exports.getNewAndUpdatedEvents = {
         startTime: (0, fields_1.startTimeField)({ emits: 'events created or changed', whenEmpty: 'changes', order: 20 }),
         timeZone: (0, fields_1.timeZoneField)(10),
     },
-    out: (0, schemas_1.body)(schemas_1.eventOutProperties),
+    out: (0, schemas_1.body)(eventSchemas_1.eventOutput),
 };

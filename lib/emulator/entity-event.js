@@ -20,6 +20,13 @@ function dateTimeTimeZone(ms, allDay, bookedIn, ctx) {
     const zone = ctx.bookedZones ? (0, timezones_1.graphTimeZone)(bookedIn) : ctx.timeZone;
     return { dateTime: (0, timefmt_1.wallTicks)(allDay ? ms : (0, timezones_1.utcToWall)(zone, ms)), timeZone: zone.graphName };
 }
+/** A proposed time (timeSlot) in the zone the reader asked for. */
+function timeSlot(slot, ctx) {
+    return {
+        start: { dateTime: (0, timefmt_1.wallTicks)((0, timezones_1.utcToWall)(ctx.timeZone, slot.startMs)), timeZone: ctx.timeZone.graphName },
+        end: { dateTime: (0, timefmt_1.wallTicks)((0, timezones_1.utcToWall)(ctx.timeZone, slot.endMs)), timeZone: ctx.timeZone.graphName },
+    };
+}
 const PROPERTIES = {
     id: (e) => e.id,
     createdDateTime: (e) => (0, timefmt_1.graphInstant)(e.createdAt),
@@ -32,7 +39,7 @@ const PROPERTIES = {
     iCalUId: (e) => e.iCalUId,
     reminderMinutesBeforeStart: (e) => e.reminderMinutesBeforeStart,
     isReminderOn: (e) => e.isReminderOn,
-    hasAttachments: () => false,
+    hasAttachments: (e) => e.attachments.length > 0,
     subject: (e) => e.subject,
     bodyPreview: (e) => (0, body_1.preview)(e.body),
     importance: (e) => e.importance,
@@ -48,10 +55,10 @@ const PROPERTIES = {
     onlineMeetingUrl: () => null,
     isOnlineMeeting: (e) => e.isOnlineMeeting,
     onlineMeetingProvider: (e) => e.onlineMeetingProvider,
-    allowNewTimeProposals: () => true,
+    allowNewTimeProposals: (e) => e.allowNewTimeProposals,
     isDraft: () => false,
     hideAttendees: () => false,
-    responseStatus: (e) => ({ response: e.isOrganizer ? 'organizer' : 'notResponded', time: '0001-01-01T00:00:00Z' }),
+    responseStatus: (e) => ({ ...e.responseStatus }),
     body: (e, ctx) => ({ ...(0, body_1.bodyAs)(e.body, ctx.bodyType) }),
     // An instant in UTC (event.md: DateTimeOffset); only occurrences and exceptions have one.
     originalStart: (e) => (e.instance ? (0, timefmt_1.graphInstant)(e.instance.originalStartMs) : undefined),
@@ -60,7 +67,13 @@ const PROPERTIES = {
     location: (e) => (0, places_1.renderPlace)(e.location),
     locations: (e) => e.locations.map(places_1.renderPlace),
     recurrence: (e) => e.recurrence,
-    attendees: (e) => e.attendees.map((a) => ({ type: a.type, status: { ...a.status }, emailAddress: { ...a.emailAddress } })),
+    // proposedNewTime only where the attendee proposed one, between status and emailAddress (outlook-calendar-meeting-proposals.md).
+    attendees: (e, ctx) => e.attendees.map((a) => ({
+        type: a.type,
+        status: { ...a.status },
+        ...(a.proposedNewTime && { proposedNewTime: timeSlot(a.proposedNewTime, ctx) }),
+        emailAddress: { ...a.emailAddress },
+    })),
     organizer: (e) => (0, recipients_1.recipient)(e.organizer),
     onlineMeeting: (e) => (e.onlineMeeting && { ...e.onlineMeeting }),
 };

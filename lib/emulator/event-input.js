@@ -1,5 +1,6 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
+exports.NEVER = void 0;
 exports.readTime = readTime;
 exports.readEvent = readEvent;
 /**
@@ -10,10 +11,13 @@ const body_1 = require("./body");
 const errors_1 = require("./errors");
 const json_1 = require("./json");
 const places_1 = require("./places");
+const expand_1 = require("./expand");
 const recurrence_1 = require("./recurrence");
 const recipients_1 = require("./recipients");
 const timefmt_1 = require("./timefmt");
 const timezones_1 = require("./timezones");
+/** Graph's time of an answer never given. */
+exports.NEVER = '0001-01-01T00:00:00Z';
 function stringValue(value, fallback) {
     return typeof value === 'string' ? value : fallback;
 }
@@ -47,7 +51,7 @@ function readAttendees(value) {
         return {
             emailAddress: { name: stringValue(email.name, (0, recipients_1.nameFromAddress)(email.address)), address: email.address },
             type: (0, json_1.enumValue)(a.type, ['required', 'optional', 'resource'], 'required'),
-            status: { response: 'none', time: '0001-01-01T00:00:00Z' },
+            status: { response: 'none', time: exports.NEVER },
         };
     });
 }
@@ -63,6 +67,21 @@ function newOnlineMeeting(mailbox) {
     };
 }
 /**
+ * Outlook refuses a series whose occurrences would overlap: each must end before the next starts
+ * (EWS ResponseCodeType ErrorOccurrenceTimeSpanTooBig; Outlook: "The duration of the appointment
+ * must be shorter than how frequently it occurs"). Checked on the first 100 occurrences, enough to
+ * meet a February and a leap day.
+ */
+function checkSpan(series) {
+    const first = (0, expand_1.occurrences)(series, { startMs: series.startMs - DAY_MS, endMs: Infinity }, 100);
+    const duration = series.endMs - series.startMs;
+    for (let i = 1; i < first.length; i += 1) {
+        if (first[i].startMs - first[i - 1].startMs < duration) {
+            throw new errors_1.GraphError(400, 'ErrorOccurrenceTimeSpanTooBig', 'The duration of the occurrence is longer than the time between two occurrences of the recurrence pattern.');
+        }
+    }
+}
+/**
  * Everything but the ids: the caller stores it in `calendarId` of `mailbox`.
  * @param span start and end as instants, for a caller that has them (the seed) instead of the
  *   wall times in `json.start`/`json.end`: a wall time cannot name both sides of a DST fold.
@@ -76,6 +95,9 @@ function readEvent(json, mailbox, calendarId, now, span) {
     if (isAllDay && (start.ms % DAY_MS !== 0 || end.ms % DAY_MS !== 0 || end.ms === start.ms)) {
         throw new errors_1.GraphError(400, 'ErrorInvalidRequest', 'Your request can\'t be completed. All-day events must start and end at midnight, at least one day apart.');
     }
+    const recurrence = (0, recurrence_1.readRecurrence)(json.recurrence, start.zone);
+    if (recurrence)
+        checkSpan({ recurrence, startMs: start.ms, endMs: end.ms, timeZone: start.zone, isAllDay });
     const body = (0, json_1.isObject)(json.body) ? json.body : {};
     const isOnlineMeeting = json.isOnlineMeeting === true;
     const importance = (0, json_1.enumValue)(json.importance, ['low', 'normal', 'high'], 'normal');
@@ -102,12 +124,15 @@ function readEvent(json, mailbox, calendarId, now, span) {
         showAs: (0, json_1.enumValue)(json.showAs, ['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown'], 'busy'),
         sensitivity: (0, json_1.enumValue)(json.sensitivity, ['normal', 'personal', 'private', 'confidential'], 'normal'),
         importance,
-        recurrence: (0, recurrence_1.readRecurrence)(json.recurrence, start.zone),
+        recurrence,
         reminderMinutesBeforeStart: typeof json.reminderMinutesBeforeStart === 'number' ? json.reminderMinutesBeforeStart : 15,
         isReminderOn: json.isReminderOn !== false,
         categories: Array.isArray(json.categories) ? json.categories.filter((c) => typeof c === 'string') : [],
         transactionId: typeof json.transactionId === 'string' && json.transactionId ? json.transactionId : null,
         iCalUId: `040000008200E00074C5B7101A82E00800000000${mailbox.ids.hex(36)}`,
         isCancelled: false,
+        allowNewTimeProposals: json.allowNewTimeProposals !== false,
+        responseStatus: { response: 'organizer', time: exports.NEVER },
+        attachments: [],
     };
 }

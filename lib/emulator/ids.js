@@ -14,6 +14,7 @@ const SHAPES = {
     event: { prefix: 'AAMkAG', marker: 'BGAAAAAA', tailBytes: 66 },
     calendar: { prefix: 'AAMkAG', marker: 'BGAAAAAA', tailBytes: 46 },
     contact: { prefix: 'AAMkAG', marker: 'BGAAAAAA', tailBytes: 66 },
+    attachment: { prefix: 'AAMkAG', marker: 'BEgAQA', tailBytes: 84 },
 };
 /** What a client may send as an id before we even look it up (ErrorInvalidIdMalformed otherwise). */
 const WELL_FORMED = /^AA[A-Za-z0-9_\-+/]{40,}={0,2}$/;

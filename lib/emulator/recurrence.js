@@ -46,9 +46,19 @@ function readRecurrence(value, startZone) {
     if (p.daysOfWeek !== undefined && p.daysOfWeek !== null && !Array.isArray(p.daysOfWeek))
         throw (0, errors_1.badRequest)("'daysOfWeek' must be an array.");
     const rangeType = (0, json_1.enumValue)(required(r.type, 'range.type'), RANGE_TYPES, 'noEnd');
+    const type = (0, json_1.enumValue)(required(p.type, 'pattern.type'), PATTERN_TYPES, 'daily');
+    // recurrencepattern.md: what each type requires.
+    if (['weekly', 'relativeMonthly', 'relativeYearly'].includes(type) && !p.daysOfWeek?.length)
+        required(undefined, 'pattern.daysOfWeek');
+    if (['absoluteMonthly', 'absoluteYearly'].includes(type) && !p.dayOfMonth)
+        required(undefined, 'pattern.dayOfMonth');
+    if (['absoluteYearly', 'relativeYearly'].includes(type) && !p.month)
+        required(undefined, 'pattern.month');
+    if (rangeType === 'numbered' && !r.numberOfOccurrences)
+        required(undefined, 'range.numberOfOccurrences');
     return {
         pattern: {
-            type: (0, json_1.enumValue)(required(p.type, 'pattern.type'), PATTERN_TYPES, 'daily'),
+            type,
             interval: integer(required(p.interval, 'pattern.interval'), 'interval', 1, 999, 1),
             month: integer(p.month, 'month', 0, 12, 0),
             dayOfMonth: integer(p.dayOfMonth, 'dayOfMonth', 0, 31, 0),

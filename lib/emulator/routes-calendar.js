@@ -8,6 +8,7 @@ const errors_1 = require("./errors");
 const event_input_1 = require("./event-input");
 const graph_request_1 = require("./graph-request");
 const instances_1 = require("./instances");
+const meetings_1 = require("./meetings");
 const mutations_1 = require("./mutations");
 function calendarIn(req, scope, calendarId) {
     if (scope === 'all')
@@ -43,6 +44,8 @@ const createEvent = (scope) => (req, { calendarId }) => {
     const calendar = calendarIn(req, scope, calendarId);
     const existing = typeof json.transactionId === 'string' ? req.mailbox.eventByTransactionId(json.transactionId) : undefined;
     const event = existing ?? req.mailbox.insertEvents([(0, event_input_1.readEvent)(json, req.mailbox, calendar.id, req.world.now())])[0];
+    if (!existing)
+        (0, meetings_1.invite)(req.world, req.mailbox, event, req.world.now());
     const answer = req.prefs.timeZone ? req : { ...req, render: { ...req.render, bookedZones: true } };
     return (0, graph_request_1.itemResponse)(answer, entity_event_1.EVENT, event, eventSet(scope, calendar), 201);
 };
@@ -55,14 +58,27 @@ const updateEvent = (req, { eventId }) => {
     const event = (0, graph_request_1.lookup)(eventId, (id) => (0, instances_1.findEvent)(req.mailbox, id));
     // isCancelled is read-only here: it changes through the cancel action, not PATCH.
     delete json.isCancelled;
-    if (event.instance)
-        return (0, graph_request_1.itemResponse)(req, entity_event_1.EVENT_INSTANCE, (0, instances_1.updateOccurrence)(req.mailbox, event, json, req.world.now()), 'events');
-    (0, mutations_1.changeEvent)(req.mailbox, event, json, req.world.now());
+    const now = req.world.now();
+    if (event.instance) {
+        const exception = (0, instances_1.updateOccurrence)(req.mailbox, event, json, now);
+        (0, meetings_1.followOccurrenceChange)(req.world, req.mailbox, exception, json, now);
+        return (0, graph_request_1.itemResponse)(req, entity_event_1.EVENT_INSTANCE, exception, 'events');
+    }
+    const before = { attendees: event.attendees, startMs: event.startMs, endMs: event.endMs, recurrence: event.recurrence };
+    (0, mutations_1.changeEvent)(req.mailbox, event, json, now);
+    (0, meetings_1.followChanges)(req.world, req.mailbox, event, before, now);
     return (0, graph_request_1.itemResponse)(req, entity_event_1.EVENT, event, 'events');
 };
-/** DELETE (event-delete.md): 204. Of an occurrence, only that one leaves the series; of a master, the whole series goes. */
+/**
+ * DELETE (event-delete.md): 204. Of an occurrence, only that one leaves the series; of a master, the
+ * whole series goes. The organizer deleting a meeting cancels it for the attendees.
+ */
 const deleteEvent = (req, { eventId }) => {
-    (0, instances_1.deleteEvent)(req.mailbox, (0, graph_request_1.lookup)(eventId, (id) => (0, instances_1.findEvent)(req.mailbox, id)), req.world.now());
+    const event = (0, graph_request_1.lookup)(eventId, (id) => (0, instances_1.findEvent)(req.mailbox, id));
+    if (event.isOrganizer && event.attendees.length)
+        (0, meetings_1.cancelMeeting)(req.world, req.mailbox, event, '', req.world.now());
+    else
+        (0, instances_1.deleteEvent)(req.mailbox, event, req.world.now());
     return { status: 204 };
 };
 exports.CALENDAR_ROUTES = [

@@ -265,7 +265,7 @@ async function uploadLargeAttachment(session, messagePath, file, open, options =
         }
         if (code === 200) {
             const body = await response.json().catch(() => undefined);
-            const next = nextExpectedOffset(body?.nextExpectedRanges);
+            const next = nextExpectedOffset(body?.nextExpectedRanges ?? body?.NextExpectedRanges);
             return next === undefined ? { kind: 'retry', outcome: { transportFailure: true }, lost: true } : { kind: 'next', offset: next };
         }
         if (code === 429) {

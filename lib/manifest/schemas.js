@@ -6,7 +6,7 @@
  * a body, a date-time with its zone, attendees) is written here once and used by every step.
  */
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.withPages = exports.inputProperties = exports.eventOutProperties = exports.eventProperties = exports.messageProperties = exports.location = exports.attendees = exports.dateTimeTimeZone = exports.itemBody = exports.recipientList = exports.recipient = exports.emailAddress = exports.strings = exports.list = exports.object = exports.instant = exports.flag = exports.number = exports.text = exports.body = void 0;
+exports.withPages = exports.inputProperties = exports.eventProperties = exports.messageProperties = exports.location = exports.attendees = exports.dateTimeTimeZone = exports.itemBody = exports.recipientList = exports.recipient = exports.emailAddress = exports.strings = exports.list = exports.object = exports.instant = exports.flag = exports.number = exports.text = exports.body = void 0;
 /** A step's in or out schema: the message body's properties. */
 const body = (properties) => ({ type: 'object', properties });
 exports.body = body;
@@ -101,38 +101,6 @@ exports.eventProperties = {
     iCalUId: (0, exports.text)('iCalendar UID', 'The id other calendars know the event by.'),
     webLink: (0, exports.text)('Link to open the event in Outlook on the web', 'URL of the event in Outlook on the web.'),
     isAllDay: (0, exports.flag)('All day', 'Whether it is an all-day event.'),
-};
-/** An event as the event triggers emit it (src/graph/events.ts EVENT_FIELDS, in that order). */
-exports.eventOutProperties = {
-    id: (0, exports.text)('Event id', "Outlook's id of the event."),
-    changeKey: (0, exports.text)('Change key', 'Changes with every change of the event: one message per change.'),
-    iCalUId: exports.eventProperties.iCalUId,
-    type: (0, exports.text)('Type', 'singleInstance, occurrence, exception or seriesMaster (the event that holds a recurring series).'),
-    seriesMasterId: (0, exports.text)('Series master id', 'For an occurrence or exception, the id of its series master; null otherwise.'),
-    subject: (0, exports.text)('Subject', 'The subject; empty when there is none.'),
-    bodyPreview: (0, exports.text)('Body preview', 'The first 255 characters of the description, as text; null when Outlook has none.'),
-    body: exports.itemBody,
-    start: (0, exports.dateTimeTimeZone)('Start', "Start of the event, in the step's time zone."),
-    end: (0, exports.dateTimeTimeZone)('End', "End of the event, in the step's time zone."),
-    isAllDay: exports.eventProperties.isAllDay,
-    location: exports.location,
-    attendees: exports.attendees,
-    organizer: (0, exports.recipient)('Organizer', 'Who organises the event; null when Outlook has none.', "The organizer's"),
-    isOnlineMeeting: (0, exports.flag)('Online meeting', 'Whether the event has an online meeting.'),
-    onlineMeetingProvider: (0, exports.text)('Online meeting provider', 'teamsForBusiness, skypeForBusiness, skypeForConsumer or unknown; null when Outlook has none.'),
-    onlineMeeting: (0, exports.object)('Online meeting', 'The online meeting; null when there is none.', {
-        joinUrl: (0, exports.text)('Join URL', 'The link to join the meeting.'),
-    }),
-    showAs: (0, exports.text)('Show as', 'free, tentative, busy, oof, workingElsewhere or unknown.'),
-    sensitivity: (0, exports.text)('Sensitivity', 'normal, personal, private or confidential.'),
-    importance: (0, exports.text)('Importance', 'low, normal or high.'),
-    recurrence: (0, exports.object)('Recurrence', 'Pattern and range of a series master, as Graph gives them; null for other events.'),
-    isCancelled: (0, exports.flag)('Cancelled', 'Whether the organizer cancelled the event.'),
-    categories: (0, exports.strings)('Categories', 'Outlook category names on the event.'),
-    reminderMinutesBeforeStart: (0, exports.number)('Reminder (minutes before start)', 'Minutes before the start at which the reminder shows; null when Outlook has none.'),
-    webLink: exports.eventProperties.webLink,
-    createdDateTime: (0, exports.instant)('Created', 'When the event was created (ISO 8601, UTC).'),
-    lastModifiedDateTime: (0, exports.instant)('Last modified', 'When the event was last changed (ISO 8601, UTC).'),
 };
 // ---- Inputs ---------------------------------------------------------------------------------
 /** Input properties several steps take, read by validation/fields.ts's oneOf (any letter case). */

@@ -38,6 +38,8 @@ const DEFAULTS = {
   upcoming: true,
   /** Calendar Changes in every scenario (scripts/chaos/eventDelta.js): a calendar of its own, its window rolled past midnight in half of them. */
   calendarChanges: true,
+  /** Update, cancel, find and answer events in every scenario (scripts/chaos/events.js). */
+  eventSteps: true,
   /** Put into every mail and event body: it must never reach a log line or an error message. */
   bodyMarker: 'CHAOS-BODY-MARKER-5d1f0c9e',
 };
@@ -47,6 +49,7 @@ function emptyTotals() {
     scenarios: 0, mails: 0, events: 0, eventUpdates: 0, faults: 0, crashes: 0, lost: 0, duplicated: 0,
     contacts: 0, contactChanges: 0, upserts: 0, upsertReplays: 0, duplicateContacts: 0,
     upcoming: 0, meetingsBooked: 0, meetingMoves: 0, meetingCancellations: 0,
+    eventUpdatesRun: 0, cancellations: 0, responses: 0, eventStepReplays: 0,
     redelivered: 0, maxRedeliveredPerCrash: 0, maxUncoveredPerCrash: 0, boundExceeded: 0, sends: 0,
     sendsDuplicated: 0, eventsCreated: 0, doubleBooked: 0, credentialFailures: 0, polls: 0,
     failedRuns: 0, rotations: 0, replays: 0, multiPagePolls: 0, nextLinkPages: 0, shortenedLookbacks: 0, sleptMs: 0, maxSnapshotBytes: 0, leaks: 0, issues: [], details: [],
@@ -60,7 +63,8 @@ function emptyTotals() {
 function addUp(totals, r) {
   totals.scenarios += 1;
   for (const key of ['mails', 'events', 'eventUpdates', 'faults', 'lost', 'duplicated', 'redelivered', 'sends', 'sendsDuplicated', 'eventsCreated', 'doubleBooked',
-    'contacts', 'contactChanges', 'upserts', 'upsertReplays', 'duplicateContacts', 'upcoming', 'meetingsBooked', 'meetingMoves', 'meetingCancellations']) {
+    'contacts', 'contactChanges', 'upserts', 'upsertReplays', 'duplicateContacts', 'upcoming', 'meetingsBooked', 'meetingMoves', 'meetingCancellations',
+    'eventUpdatesRun', 'cancellations', 'responses', 'eventStepReplays']) {
     totals[key] += r[key];
   }
   for (const key of ['credentialFailures', 'polls', 'failedRuns', 'rotations', 'replays', 'multiPagePolls', 'nextLinkPages', 'shortenedLookbacks', 'sleptMs']) totals[key] += r.stats[key];
@@ -171,6 +175,7 @@ function summaryLine(t) {
     `calendar deletions unreportable after resync ${t.delta.eventDeltaUnreportable || 0}`,
     `repeated after resync ${t.delta.afterResync} (bound ${t.delta.resyncBound})`,
     `deletions unreportable after resync ${t.delta.unreportable}`,
+    `event updates ${t.eventUpdatesRun}, cancellations ${t.cancellations}, responses ${t.responses} (replays ${t.eventStepReplays})`,
     `contacts ${t.contacts}`,
     `contact changes ${t.contactChanges}`,
     `upserts ${t.upserts} (replays ${t.upsertReplays})`,

@@ -10,6 +10,8 @@ const POSTS = [
   { method: 'POST', path: '^/me/sendMail$' }, { method: 'POST', path: '/events$' },
   // Contact writes: the upsert's creates, changes and duplicate removals.
   { method: 'POST', path: '/contacts$' }, { method: 'PATCH', path: '/contacts/' }, { method: 'DELETE', path: '/contacts/' },
+  // Event writes of Update, Cancel or Delete Event and Respond to Invitation.
+  { method: 'PATCH', path: '/events/' }, { method: 'DELETE', path: '/events/' }, { method: 'POST', path: '/events/[^/]+/(cancel|accept|tentativelyAccept|decline)$' },
 ];
 
 /** The statuses the rules inject (never 500: a 500 is the emulator failing, see scenario.js). */

@@ -20,6 +20,7 @@ const { World } = require('./world');
 const EXTENSIONS = [require('./delta').deltaTrigger, require('./contactDelta').contactDeltaTrigger, require('./eventDelta').eventDeltaTrigger];
 const { ContactsPart } = require('./contacts');
 const { UpcomingPart } = require('./upcoming');
+const { EventsPart } = require('./events');
 
 const DAY = 24 * 3600 * 1000;
 /**
@@ -87,6 +88,7 @@ class Scenario {
     this.accessPrng = prng.fork('access');
     this.contactsPrng = prng.fork('contacts');
     this.upcomingPrng = prng.fork('upcoming');
+    this.eventsPrng = prng.fork('event steps');
     this.tag = `s${index}`;
     this.needles = new Set();
     this.start = EPOCH + (index % DATES) * DAY;
@@ -157,6 +159,7 @@ class Scenario {
     this.extensions = EXTENSIONS.map((attach) => attach(this));
     this.contacts = this.config.contacts ? new ContactsPart(this) : undefined;
     this.upcoming = this.config.upcoming ? new UpcomingPart(this) : undefined;
+    this.eventSteps = this.config.eventSteps ? new EventsPart(this) : undefined;
     this.persisted = { credential: await this.connect(), snapshots: {} };
     this.uninstall = installHooks({
       origin: this.emu.url,
@@ -311,6 +314,7 @@ class Scenario {
           run.step.ledger.deliver(run.step.keyOf(payload.body), run);
           if (run.step === this.steps.mail) this.world.noteEmittedMail(payload.body);
         }
+        if (run.step.onData) run.step.onData(payload.body);
         break;
       case 'snapshot':
         this.collect('snapshot', `${this.tag} ${run.step.name}`, json);
@@ -511,6 +515,7 @@ class Scenario {
     for (const extension of this.extensions) await extension.tick();
     if (this.contacts) await this.contacts.tick();
     if (this.upcoming) await this.upcoming.tick();
+    if (this.eventSteps) await this.eventSteps.tick();
     this.clock.advance(plan.chance(0.06) ? plan.int(180, 900) * 1000 : plan.int(1, 25) * 1000);
   }
 
@@ -549,6 +554,7 @@ class Scenario {
     this.draining = true;
     this.faults.disable();
     while (this.replayQueue.length) await this.replayOne();
+    if (this.eventSteps) await this.eventSteps.drain();
     this.clock.advance(this.visibilityDelayMs + (LOOKBACK_SECONDS + 5) * 1000);
     for (const step of [this.steps.mail, this.steps.events]) {
       let quiet = 0;
@@ -584,7 +590,7 @@ class Scenario {
     const finalVersions = calendar.map((e) => `${e.id} ${e.changeKey}`);
     const lostEvents = finalVersions.filter((key) => events.timesDelivered(key) === 0);
     const eventIds = new Set(calendarAll.map((e) => e.id));
-    for (const key of events.deliveries.keys()) if (!eventIds.has(key.split(' ')[0])) this.issue('phantom', `event ${key.slice(-12)} was emitted but is not in the calendar`);
+    for (const key of events.deliveries.keys()) if (!eventIds.has(key.split(' ')[0]) && !(this.eventSteps && this.eventSteps.removed(key.split(' ')[0]))) this.issue('phantom', `event ${key.slice(-12)} was emitted but is not in the calendar`);
 
     const subjects = new Map([...inboxAll, ...calendarAll].map((item) => [item.id, item.subject]));
     const sentBySubject = countBy(this.emu.control.sent().map((s) => s.subject));
@@ -605,6 +611,7 @@ class Scenario {
     const upcoming = this.upcoming ? this.upcoming.account() : { upcoming: 0, meetingsBooked: 0, meetingMoves: 0, meetingCancellations: 0, lost: 0, duplicated: 0, redelivered: 0, lostDetail: [], duplicateDetail: [] };
     const extended = await Promise.all(this.extensions.map((extension) => extension.account()));
     const sum = (key) => extended.reduce((total, e) => total + e[key], 0);
+    const steps = this.eventSteps ? await this.eventSteps.account() : { eventUpdatesRun: 0, cancellations: 0, responses: 0, eventStepReplays: 0, lost: 0, duplicated: 0, lostDetail: [], duplicateDetail: [] };
     return {
       delta: Object.assign({}, ...extended.map((e) => e.figures)),
       upcoming: upcoming.upcoming,
@@ -619,15 +626,19 @@ class Scenario {
       mails: knownMail.size,
       events: eventIds.size,
       eventUpdates: this.world.counts.eventUpdates,
-      lost: lostMail.length + lostEvents.length + contacts.lost + upcoming.lost + sum('lost'),
-      duplicated: mail.duplicates.length + events.duplicates.length + contacts.duplicated + upcoming.duplicated + sum('duplicated'),
+      eventUpdatesRun: steps.eventUpdatesRun,
+      cancellations: steps.cancellations,
+      responses: steps.responses,
+      eventStepReplays: steps.eventStepReplays,
+      lost: lostMail.length + lostEvents.length + contacts.lost + upcoming.lost + steps.lost + sum('lost'),
+      duplicated: mail.duplicates.length + events.duplicates.length + contacts.duplicated + upcoming.duplicated + steps.duplicated + sum('duplicated'),
       redelivered: mail.redelivered + events.redelivered + contacts.redelivered + upcoming.redelivered + sum('redelivered'),
       sends: this.sends.length,
       sendsDuplicated,
       eventsCreated: this.creates.length,
       doubleBooked,
-      lostDetail: [...lostMail.map((id) => `mail "${subjects.get(id) || id}"`), ...lostEvents.map((k) => `event "${subjects.get(k.split(' ')[0]) || k}"`), ...contacts.lostDetail, ...upcoming.lostDetail, ...extended.flatMap((e) => e.lostDetail)],
-      duplicateDetail: [...[...mail.duplicates, ...events.duplicates].map((k) => `"${subjects.get(k.split(' ')[0]) || k}"`), ...contacts.duplicateDetail, ...upcoming.duplicateDetail, ...extended.flatMap((e) => e.duplicateDetail)],
+      lostDetail: [...lostMail.map((id) => `mail "${subjects.get(id) || id}"`), ...lostEvents.map((k) => `event "${subjects.get(k.split(' ')[0]) || k}"`), ...contacts.lostDetail, ...upcoming.lostDetail, ...steps.lostDetail, ...extended.flatMap((e) => e.lostDetail)],
+      duplicateDetail: [...[...mail.duplicates, ...events.duplicates].map((k) => `"${subjects.get(k.split(' ')[0]) || k}"`), ...contacts.duplicateDetail, ...upcoming.duplicateDetail, ...steps.duplicateDetail, ...extended.flatMap((e) => e.duplicateDetail)],
     };
   }
 

@@ -404,6 +404,7 @@ describe('Create Event action', () => {
         isOnlineMeeting: true,
         joinUrl: graphEvent.onlineMeeting.joinUrl,
         attendees: graphEvent.attendees,
+        attachments: [],
         transactionId: 'from-graph-0000',
       });
       expect(ctx.logs.map((l) => l.message)).to.include('Event created');

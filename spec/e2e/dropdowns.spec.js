@@ -83,6 +83,7 @@ describe('e2e: dropdowns and dynamic metadata in sailor service mode', function 
       'getMailFolderChanges.folderId -> getFolders',
       'getEventChanges.calendarId -> getCalendars',
       'createEvent.calendarId -> getCalendars',
+      'lookupEvents.calendarId -> getCalendars',
       'getNewAndUpdatedContacts.contactFolderId -> getContactFolders',
       'getContactChanges.contactFolderId -> getContactFolders',
       'createContact.contactFolderId -> getContactFolders',

@@ -192,10 +192,14 @@ describe('emulator: recurring series expand as Outlook expands them (pure)', () 
     }
   });
 
-  it('patterns without days, and numbered ranges of none, have no occurrences', () => {
+  it('patterns without days, and numbered ranges of none, have no occurrences (Graph refuses to store them: recurrencepattern.md, recurrencerange.md)', () => {
     const start = ['UTC', '2026-03-02T09:00:00', '2026-03-02T10:00:00'];
-    expect(occurrences(series(...start, { pattern: { type: 'weekly', interval: 1 }, range: { type: 'noEnd', startDate: '2026-03-02' } }), ALL_TIME, 5)).to.deep.equal([]);
-    expect(occurrences(series(...start, { pattern: { type: 'daily', interval: 1 }, range: numbered('2026-03-02', 0) }), ALL_TIME)).to.deep.equal([]);
+    const daily = series(...start, { pattern: { type: 'daily', interval: 1 }, range: numbered('2026-03-02', 1) });
+    const dayless = { ...daily, recurrence: { ...daily.recurrence, pattern: { ...daily.recurrence.pattern, type: 'weekly', daysOfWeek: [] } } };
+    expect(occurrences(dayless, ALL_TIME, 5)).to.deep.equal([]);
+    expect(occurrences({ ...daily, recurrence: { ...daily.recurrence, range: { ...daily.recurrence.range, numberOfOccurrences: 0 } } }, ALL_TIME)).to.deep.equal([]);
+    expect(() => readRecurrence({ pattern: { type: 'weekly', interval: 1 }, range: { type: 'noEnd', startDate: '2026-03-02' } }, 'UTC')).to.throw(/pattern\.daysOfWeek/);
+    expect(() => readRecurrence({ pattern: { type: 'daily', interval: 1 }, range: numbered('2026-03-02', 0) }, 'UTC')).to.throw(/numberOfOccurrences/);
   });
 
   it('finds an occurrence by its exact original start, and nothing between occurrences or after the range', () => {

@@ -247,6 +247,34 @@ describe('emulator: answers shaped like Microsoft\'s published examples (spec/em
       })).id;
       case 'contact-to-delete': return emu.control.addContact({ givenName: 'Gone' }).id;
       case 'contactFolder': return (await graph('/me/contactFolders')).body.value[0].id;
+      default: return meetingPlaceholder(kind);
+    }
+  }
+
+  /** Meetings between the primary and the secondary mailbox, for the examples that answer or cancel one. */
+  async function meetingPlaceholder(kind) {
+    const at = { start: { dateTime: '2019-08-15T12:00:00', timeZone: 'Pacific Standard Time' }, end: { dateTime: '2019-08-15T14:00:00', timeZone: 'Pacific Standard Time' } };
+    const invite = (address) => ({ subject: "Let's go for lunch", ...at, attendees: [{ emailAddress: { address }, type: 'required' }] });
+    const megan = emu.control.issueTokens({ mailbox: emu.mailboxes.secondary }).access_token;
+    const copyIn = async (iCalUId, token) => (await graph('/me/events?$top=1000&$select=id,iCalUId', { token })).body.value.find((e) => e.iCalUId === iCalUId).id;
+    switch (kind) {
+      // The primary mailbox's copy of a meeting the secondary organised.
+      case 'invitation': return copyIn((await graph('/me/events', { method: 'POST', body: invite(emu.mailboxes.primary), token: megan })).body.iCalUId);
+      // A meeting the primary organised with the secondary invited.
+      case 'meeting': return (await graph('/me/events', { method: 'POST', body: invite(emu.mailboxes.secondary) })).body.id;
+      // ... which the secondary answered tentatively, proposing the next day.
+      case 'proposed-meeting': {
+        const meeting = (await graph('/me/events', { method: 'POST', body: invite(emu.mailboxes.secondary) })).body;
+        const proposedNewTime = { start: { dateTime: '2019-08-16T12:00:00', timeZone: 'Pacific Standard Time' }, end: { dateTime: '2019-08-16T14:00:00', timeZone: 'Pacific Standard Time' } };
+        await graph(`/me/events/${encodeURIComponent(await copyIn(meeting.iCalUId, megan))}/tentativelyAccept`, { method: 'POST', body: { proposedNewTime }, token: megan });
+        return meeting.id;
+      }
+      // An event with one small file.
+      case 'event-with-file': {
+        const event = (await graph('/me/events', { method: 'POST', body: { subject: 'Menu', ...at } })).body;
+        await graph(`/me/events/${encodeURIComponent(event.id)}/attachments`, { method: 'POST', body: { '@odata.type': '#microsoft.graph.fileAttachment', name: 'menu.txt', contentBytes: Buffer.from('mac and cheese today').toString('base64') } });
+        return event.id;
+      }
       default: throw new Error(`unknown placeholder kind ${kind}`);
     }
   }

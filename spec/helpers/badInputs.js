@@ -5,7 +5,7 @@
 // name; each accepted case says exactly what must reach Graph instead.
 //
 // A case is { step, field, label, where, value, base?, names?, storage? }:
-//   step   getNewMail | getNewAndUpdatedEvents | getMailFolderChanges | getEventChanges | sendMail | createEvent | getUpcomingEvents | checkAvailability | findMeetingTimes
+//   step   a step id of VALID_BODY
 //   where  'cfg'         value replaces cfg[field] (step configuration or credential field)
 //          'body'        value replaces msg.body[field] (step input)
 //          'message'     value replaces the whole msg.body
@@ -40,6 +40,11 @@ const VALID_BODY = {
   lookupContact: { emailAddress: 'ann@example.com' },
   deleteContact: { contactId: 'AAMkContact1=' },
   getContactChanges: {},
+  updateEvent: { eventId: 'AAMkEvent1=', subject: 'Renamed' },
+  cancelEvent: { eventId: 'AAMkEvent1=' },
+  respondToEvent: { eventId: 'AAMkEvent1=', response: 'accept' },
+  getEvent: { eventId: 'AAMkEvent1=' },
+  lookupEvents: { windowStart: '2026-03-01', windowEnd: '2026-04-01' },
 };
 const VALID_CFG = {
   getNewMail: { startTime: '2026-11-27T07:00:00Z' },
@@ -58,6 +63,11 @@ const VALID_CFG = {
   lookupContact: {},
   deleteContact: {},
   getContactChanges: { startTime: '2026-11-27T07:00:00Z' },
+  updateEvent: {},
+  cancelEvent: {},
+  respondToEvent: {},
+  getEvent: {},
+  lookupEvents: {},
 };
 const STEPS = Object.keys(VALID_BODY);
 
@@ -745,6 +755,107 @@ for (const [label, value] of [...wrongTypes(), ...CONTROL, ['256 characters', 'n
 for (const step of ['lookupContact', 'deleteContact']) {
   for (const [label, value] of [['text', 'ann@example.com'], ['a list', [VALID_BODY[step]]], ['a number', 42], ['true', true]]) bad(step, 'message', 'body', label, value);
 }
+
+// ---- the event steps -------------------------------------------------------------------------
+
+const EVENT_REF_STEPS = ['updateEvent', 'cancelEvent', 'respondToEvent', 'getEvent'];
+for (const step of EVENT_REF_STEPS) {
+  for (const [label, value] of [['missing', MISSING], ['null', null], ['empty text', ''], ...wrongTypes(), ...PATH_TRICKS, ...ODATA_IN_IDS]) bad(step, 'body', 'eventId', label, value);
+  for (const [label, value] of [...wrongTypes(), ...BAD_INSTANTS.filter((_, i) => i % 2 === 0), ['a local time without a time zone', '2026-03-10T09:00:00']]) bad(step, 'body', 'occurrenceStart', label, value);
+  bad(step, 'body', 'occurrenceStart', 'a local time the clocks skip', '2026-03-29T02:30:00', { base: { timeZone: 'Europe/Berlin' } });
+  for (const [label, value] of [...wrongTypes(), ...BAD_ZONES.filter((_, i) => i % 2 === 0)]) bad(step, 'body', 'timeZone', label, value);
+  for (const [label, value] of [['text', 'AAMkEvent1='], ['a list', [VALID_BODY[step]]], ['a number', 42], ['true', true]]) bad(step, 'message', 'body', label, value);
+}
+for (const step of ['cancelEvent', 'respondToEvent']) {
+  for (const [label, value] of [...wrongTypes(), ['10,001 characters', 'c'.repeat(10001)], ['1 MB', 'c'.repeat(MB)]]) bad(step, 'body', 'comment', label, value);
+}
+
+// Update Event: the fields it shares with Create Event, and its own.
+for (const [label, value] of [...wrongTypes(), ['256 characters', 's'.repeat(256)]]) bad('updateEvent', 'body', 'subject', label, value);
+for (const [label, value] of [...wrongTypes(), ['over 1 MB', 'b'.repeat(MB + 1)]]) bad('updateEvent', 'body', 'body', label, value);
+for (const field of ['start', 'end']) {
+  for (const [label, value] of [...wrongTypes(), ...BAD_INSTANTS.filter((_, i) => i % 2 === 1), ['a local time without a time zone', '2026-03-10T09:00:00']]) bad('updateEvent', 'body', field, label, value);
+}
+bad('updateEvent', 'body', 'end', 'end before start, both given', '2026-03-10T08:00:00Z', { base: { start: '2026-03-10T09:00:00Z' } });
+bad('updateEvent', 'body', 'start', 'a local time the clocks skip', '2026-03-29T02:30:00', { base: { end: '2026-03-29T04:00:00', timeZone: 'Europe/Berlin' } });
+for (const [label, value] of [...wrongTypes(), ...BAD_ZONES.filter((_, i) => i % 2 === 1)]) bad('updateEvent', 'body', 'timeZone', label, value, { base: { start: '2026-03-10T09:00:00', end: '2026-03-10T10:00:00' } });
+for (const [label, value] of [...ENUM_JUNK, ['merge', 'merge'], ['remove', 'remove']]) bad('updateEvent', 'body', 'attendeesMode', label, value);
+for (const field of ['bodyContentType', 'importance', 'showAs', 'sensitivity']) {
+  for (const [label, value] of ENUM_JUNK.filter((_, i) => i % 2 === 0)) bad('updateEvent', 'body', field, label, value);
+}
+for (const field of ['isAllDay', 'isOnlineMeeting', 'allowNewTimeProposals']) {
+  for (const [label, value] of FLAG_JUNK) bad('updateEvent', 'body', field, label, value);
+}
+bad('updateEvent', 'body', 'isOnlineMeeting', 'true in the china cloud', true, { cfgBase: { ...APP_TENANT, cloud: 'china', loginHost: 'login.partner.microsoftonline.cn' }, says: /china cloud offers no Microsoft Teams meetings/ });
+for (const [label, value] of [...wrongTypes('a number', 'the number 0'), ['-1', -1], ['40321 (over four weeks)', 40321], ['2.5', 2.5], ['ten', 'ten']]) bad('updateEvent', 'body', 'reminderMinutesBeforeStart', label, value);
+for (const [label, value] of [...wrongTypes('a list', 'an empty list'), ['26 categories', Array.from({ length: 26 }, (_, i) => `c${i}`)], ['a 256-character category', ['c'.repeat(256)]]]) bad('updateEvent', 'body', 'categories', label, value);
+for (const field of ['attendees', 'requiredAttendees', 'optionalAttendees', 'resourceAttendees']) {
+  for (const [label, value] of [
+    ...wrongTypes('an empty list'),
+    ['an object without address', { name: 'Ann' }],
+    ['501 attendees', manyAddresses(501)],
+    ...BAD_ADDRESSES.filter((_, i) => i % 3 === 0),
+  ]) bad('updateEvent', 'body', field, label, value);
+}
+bad('updateEvent', 'body', 'recurrence', 'a recurrence on one occurrence', 'FREQ=WEEKLY;BYDAY=TU', { base: { occurrenceStart: '2026-03-10' } });
+bad('updateEvent', 'body', 'eventId', 'nothing to change (only the id)', 'AAMkEvent1=', { base: { subject: undefined } });
+
+// Places and recurrence, on both steps that take them.
+for (const step of ['createEvent', 'updateEvent']) {
+  for (const [label, value, field] of [
+    ...wrongTypes('a list', 'an empty list', 'an object').map(([l, v]) => [l, v, 'locations']),
+    ['21 places', Array.from({ length: 21 }, (_, i) => `Room ${i}`), 'locations'],
+    ['a 256-character place', ['p'.repeat(256)], 'locations[0]'],
+    ['a place without a name', [{ city: 'Berlin' }], 'locations[0].name'],
+    ['an address that is text', [{ name: 'HQ', address: '1 Main St' }], 'locations[0].address'],
+    ['an unknown place type', [{ name: 'HQ', locationType: 'castle' }], 'locations[0].locationType'],
+    ['a room address that is not one', [{ name: 'HQ', email: 'not an address' }], 'locations[0].email'],
+    ['a numeric room address', [{ name: 'HQ', email: 7 }], 'locations[0].email'],
+  ]) bad(step, 'body', 'locations', label, value, { names: field });
+}
+for (const [label, value] of FLAG_JUNK) bad('createEvent', 'body', 'allowNewTimeProposals', label, value);
+for (const [label, value, field] of [
+  ...wrongTypes('an object', 'an empty object').map(([l, v]) => [l, v, 'recurrence']),
+  ['weekly without days', { pattern: { type: 'weekly', interval: 1 }, range: { type: 'noEnd' } }, 'recurrence.pattern.daysOfWeek'],
+  ['an end date before the start date', 'FREQ=DAILY;UNTIL=20260309', 'recurrence'],
+  ['1000 occurrences', 'FREQ=DAILY;COUNT=1000', 'recurrence'],
+  ['hourly', 'FREQ=HOURLY', 'recurrence'],
+  ['an unknown part', 'FREQ=DAILY;FOO=1', 'recurrence'],
+  ['30 February', 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30', 'recurrence'],
+  ['an unknown range type', { pattern: { type: 'daily', interval: 1 }, range: { type: 'forever' } }, 'recurrence.range.type'],
+  ['a 1 MB rule', `FREQ=DAILY;${'X'.repeat(MB)}`, 'recurrence'],
+]) {
+  bad('createEvent', 'body', 'recurrence', label, value, { names: field });
+  // Update Event checks the rule itself before reading the series; its dates, once it has read it.
+  if (!/before the start date/.test(label)) bad('updateEvent', 'body', 'recurrence', label, value, { names: field });
+}
+
+// Respond to Invitation.
+for (const [label, value] of [['missing', MISSING], ['null', null], ['empty text', ''], ...ENUM_JUNK, ['accepted', 'accepted'], ['yes', 'yes'], ['tentative', 'tentative']]) bad('respondToEvent', 'body', 'response', label, value);
+for (const [label, value] of FLAG_JUNK) bad('respondToEvent', 'body', 'sendResponse', label, value);
+for (const field of ['proposedStart', 'proposedEnd']) {
+  for (const [label, value] of [...wrongTypes(), ...BAD_INSTANTS.filter((_, i) => i % 3 === 0), ['a local time without a time zone', '2026-03-10T09:00:00']]) {
+    bad('respondToEvent', 'body', field, label, value, { base: { response: 'tentativelyAccept', ...(field === 'proposedEnd' ? { proposedStart: '2026-03-10T09:00:00Z' } : {}) } });
+  }
+}
+bad('respondToEvent', 'body', 'proposedEnd', 'a proposed end before the proposed start', '2026-03-10T08:00:00Z', { base: { response: 'tentativelyAccept', proposedStart: '2026-03-10T09:00:00Z' } });
+bad('respondToEvent', 'body', 'sendResponse', 'false with a proposed time', false, { base: { response: 'tentativelyAccept', proposedStart: '2026-03-10T09:00:00Z' } });
+
+// Find Events.
+for (const [label, value] of [...wrongTypes(), ...PATH_TRICKS.filter((_, i) => i % 2 === 0), ...ODATA_IN_IDS]) bad('lookupEvents', 'cfg', 'calendarId', label, value);
+for (const [label, value] of [...ENUM_JUNK, ['emitAll', 'emitAll'], ['page', 'page']]) bad('lookupEvents', 'cfg', 'emitBehaviour', label, value);
+for (const field of ['windowStart', 'windowEnd']) {
+  for (const [label, value] of [['missing', MISSING], ['null', null], ['empty text', ''], ['only spaces', '   '], ...wrongTypes(), ...BAD_INSTANTS]) bad('lookupEvents', 'body', field, label, value);
+}
+bad('lookupEvents', 'body', 'windowEnd', 'the end equal to the start', '2026-03-01');
+bad('lookupEvents', 'body', 'windowEnd', 'the end before the start', '2026-02-28T23:59:59Z');
+bad('lookupEvents', 'body', 'windowEnd', '1825 days and one second (over Outlook\'s limit)', '2031-02-28T00:00:01Z', { base: { windowStart: '2026-03-01T00:00:00Z' }, says: /at most 1825 days/ });
+bad('lookupEvents', 'body', 'windowStart', 'a local time the clocks skip', '2026-03-29T02:30:00', { base: { windowEnd: '2026-04-01', timeZone: 'Europe/Berlin' } });
+for (const [label, value] of [...wrongTypes(), ...BAD_ZONES.filter((_, i) => i % 2 === 0)]) bad('lookupEvents', 'body', 'timeZone', label, value);
+for (const [label, value] of [...wrongTypes(), ['256 characters', 's'.repeat(256)]]) bad('lookupEvents', 'body', 'subject', label, value);
+for (const [label, value] of [...wrongTypes('an empty list'), ['two addresses', 'ann@example.com, bob@example.com'], ...BAD_ADDRESSES.filter((_, i) => i % 2 === 0)]) bad('lookupEvents', 'body', 'organizer', label, value);
+for (const [label, value] of [...wrongTypes('a list', 'an empty list'), ['26 categories', Array.from({ length: 26 }, (_, i) => `c${i}`)], ['a 256-character category', ['c'.repeat(256)]]]) bad('lookupEvents', 'body', 'categories', label, value);
+for (const [label, value] of [['text', '2026-03-01'], ['a list', [VALID_BODY.lookupEvents]], ['a number', 42], ['true', true]]) bad('lookupEvents', 'message', 'body', label, value);
 
 // ---- accepted and made safe ----------------------------------------------------------------------
 // Values a careless check would refuse but that are legitimate, each with the exact request it

@@ -1,67 +1,28 @@
 /**
  * Create Event. Input is validated in full before the request; the request carries a transactionId
  * derived from the incoming message and its event, so Outlook drops a repeat of it (a retried POST
- * after a lost answer, or the platform replaying the message) instead of double-booking.
+ * after a lost answer, or the platform replaying the message) instead of double-booking. Files of
+ * the incoming message are added after the event exists (Graph takes none in the create), skipping
+ * those a replay finds already there; with files, the attendees are invited once the files are on
+ * the event, so the one invitation they get carries them.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { Event } from '@microsoft/microsoft-graph-types';
+import type { Attendee, Event } from '@microsoft/microsoft-graph-types';
 import { newMessageWithBody } from 'elasticio-node/lib/messages';
 import { InputError } from '../errors';
 import { calendarPath } from '../graph/calendars';
+import { eventPath, zonePreference } from '../graph/events';
 import type { StepContext } from '../graph/logger';
 import { createSession } from '../graph/session';
 import type { StepConfig } from '../graph/session';
-import { parseAttendees } from '../validation/attendees';
-import { parseEventTime } from '../validation/datetime';
-import { inputObject, isAbsent, oneOf, optionalInteger, optionalText, parseFlag, requiredText, stringList } from '../validation/fields';
-import { resolveTimeZone } from '../validation/timezones';
+import { planAttachments } from '../platform/attachments';
+import { attachToEvent } from '../platform/eventAttachments';
+import { buildEvent } from '../validation/event';
+
+export { buildEvent } from '../validation/event';
 
 export interface CreateEventConfig extends StepConfig {
   calendarId?: string;
-}
-
-/** Outlook's longest reminder: four weeks. */
-const MAX_REMINDER_MINUTES = 40_320;
-
-/** The usual mistake with all-day events: one day given as start = end = that day. */
-function allDayEndHint(startDateTime: string): string {
-  const day = startDateTime.slice(0, 10);
-  const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  return `; for an all-day event, end is the day after the last day (start ${day}, end ${next} for one day)`;
-}
-
-export function buildEvent(input: unknown): Event {
-  const body = inputObject(input);
-  const isAllDay = parseFlag(body.isAllDay, 'isAllDay');
-  const timeZone = isAbsent(body.timeZone) ? undefined : resolveTimeZone(body.timeZone, 'timeZone');
-  const start = parseEventTime(body.start, 'start', { timeZone, allDay: isAllDay });
-  const end = parseEventTime(body.end, 'end', { timeZone, allDay: isAllDay });
-  if (end.epochMs <= start.epochMs) throw new InputError('end', `must be after start${end.epochMs === start.epochMs && isAllDay ? allDayEndHint(start.dateTime) : ''}`);
-  const location = optionalText(body.location, 'location', 255);
-  const isOnlineMeeting = parseFlag(body.isOnlineMeeting, 'isOnlineMeeting');
-  const event: Event = {
-    subject: requiredText(body.subject, 'subject', 255),
-    body: { contentType: oneOf(body.bodyContentType, 'bodyContentType', ['text', 'html'] as const, 'text'), content: optionalText(body.body, 'body', 1024 * 1024) ?? '' },
-    start: { dateTime: start.dateTime, timeZone: start.timeZone },
-    end: { dateTime: end.dateTime, timeZone: end.timeZone },
-    isAllDay,
-    attendees: parseAttendees(body),
-    importance: oneOf(body.importance, 'importance', ['low', 'normal', 'high'] as const, 'normal'),
-    showAs: oneOf(body.showAs, 'showAs', ['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown'] as const, 'busy'),
-    sensitivity: oneOf(body.sensitivity, 'sensitivity', ['normal', 'personal', 'private', 'confidential'] as const, 'normal'),
-    categories: stringList(body.categories, 'categories', { maxItems: 25, maxLength: 255 }),
-  };
-  if (location) event.location = { displayName: location };
-  if (isOnlineMeeting) {
-    event.isOnlineMeeting = true;
-    event.onlineMeetingProvider = 'teamsForBusiness';
-  }
-  const reminder = optionalInteger(body.reminderMinutesBeforeStart, 'reminderMinutesBeforeStart', 0, MAX_REMINDER_MINUTES);
-  if (reminder !== undefined) {
-    event.isReminderOn = true;
-    event.reminderMinutesBeforeStart = reminder;
-  }
-  return event;
 }
 
 /**
@@ -84,30 +45,56 @@ export function transactionIdFor(msgId: unknown, calendar: string, event: Event,
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
-async function processAction(this: StepContext, msg: { id?: unknown; body?: unknown }, cfg: CreateEventConfig) {
+/** Whether Graph's attendees are those to invite (a replay finds them invited already). */
+function invited(current: Attendee[] | null | undefined, wanted: Attendee[]): boolean {
+  const have = new Set((current ?? []).map((a) => a.emailAddress?.address?.toLowerCase()));
+  return wanted.every((a) => have.has(a.emailAddress?.address?.toLowerCase()));
+}
+
+async function processAction(this: StepContext, msg: { id?: unknown; body?: unknown; attachments?: unknown }, cfg: CreateEventConfig) {
   const event = buildEvent(msg.body);
   const session = createSession(cfg, this);
   if (event.isOnlineMeeting && !session.cloud.teamsMeetings) {
     throw new InputError('isOnlineMeeting', `the ${session.cloud.name} cloud offers no Microsoft Teams meetings through Microsoft Graph, so Outlook would create the event without one: set Teams meeting to false (or leave it empty) and add the meeting details to the body`);
   }
+  const planned = planAttachments(msg.attachments);
   const calendar = calendarPath(session.root, cfg.calendarId);
   event.transactionId = transactionIdFor(msg.id, calendar, event);
   // Graph answers in UTC unless asked; the output should show the zone the event was given in.
-  const { body: created } = await session.post<Event>(`${calendar}/events`, event, { idempotent: true, prefer: [`outlook.timezone="${event.start!.timeZone}"`] });
-  this.logger.info('Event created');
-  return newMessageWithBody({
-    id: created.id,
-    iCalUId: created.iCalUId,
-    webLink: created.webLink,
-    subject: created.subject,
-    start: created.start,
-    end: created.end,
-    isAllDay: created.isAllDay,
-    isOnlineMeeting: created.isOnlineMeeting,
-    joinUrl: created.onlineMeeting?.joinUrl ?? undefined,
-    attendees: created.attendees,
-    transactionId: created.transactionId ?? event.transactionId,
-  });
+  const prefer = [zonePreference(event.start!.timeZone!)];
+  const attendees = event.attendees ?? [];
+  const inviteLater = planned.length > 0 && attendees.length > 0;
+  const { body: created } = await session.post<Event>(`${calendar}/events`, inviteLater ? { ...event, attendees: [] } : event, { idempotent: true, prefer });
+  const path = eventPath(session.root, encodeURIComponent(created.id!));
+  const added = await attachToEvent(session, path, planned, typeof msg.id === 'string' ? { msgId: msg.id } : {});
+  let result = created;
+  if (inviteLater && !invited(created.attendees, attendees)) {
+    // Setting the same attendees again changes nothing: safe to repeat after a lost answer.
+    result = (await session.patch<Event>(path, { attendees }, { idempotent: true, prefer })).body;
+  }
+  this.logger.info(`Event created${added.length ? ` with ${added.length} attachment(s)` : ''}`);
+  return newMessageWithBody(withoutUndefined({
+    id: result.id,
+    iCalUId: result.iCalUId,
+    webLink: result.webLink,
+    subject: result.subject,
+    start: result.start,
+    end: result.end,
+    isAllDay: result.isAllDay,
+    isOnlineMeeting: result.isOnlineMeeting,
+    joinUrl: result.onlineMeeting?.joinUrl ?? undefined,
+    attendees: result.attendees,
+    locations: result.locations ?? undefined,
+    recurrence: result.recurrence ?? undefined,
+    allowNewTimeProposals: result.allowNewTimeProposals ?? undefined,
+    attachments: added.map((file) => ({ name: file.name, size: file.size })),
+    transactionId: result.transactionId ?? event.transactionId,
+  }));
+}
+
+/** Keys Graph did not answer are left out rather than carried as undefined. */
+function withoutUndefined(body: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
 }
 
 // The Calendar field's dropdown: sailor looks its model up on this module.

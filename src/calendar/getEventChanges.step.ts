@@ -1,7 +1,8 @@
 /** Calendar Changes as component.json shows it; the code is getEventChanges.ts. */
 import type { TriggerDescriptor } from '../manifest/descriptor';
 import { calendarField, changeTypesField, daysField, mailboxField, startTimeField, timeZoneField } from '../manifest/fields';
-import { body, eventOutProperties, object, text } from '../manifest/schemas';
+import { eventOutput } from '../manifest/eventSchemas';
+import { body, object, text } from '../manifest/schemas';
 
 export const getEventChanges: TriggerDescriptor = {
   id: 'getEventChanges',
@@ -29,6 +30,6 @@ export const getEventChanges: TriggerDescriptor = {
     changeType: text('Change', 'created (new, or come into the window as it moved on), updated (changed) or deleted (deleted, moved out of the window, or cancelled).'),
     id: text('Event id', 'Immutable Outlook id of the event, occurrence or exception.'),
     reason: text('Removal reason', 'Deletions only: deleted (Graph reported it removed: deleted, or moved out of the window) or cancelled (the organizer cancelled it; the event is attached).'),
-    event: object('Event', 'Created, updated and cancelled only: the event with the fields Poll for New and Updated Events emits.', eventOutProperties),
+    event: object('Event', 'Created, updated and cancelled only: the event with the fields Poll for New and Updated Events emits.', eventOutput),
   }),
 };

@@ -1,7 +1,8 @@
 /** Poll for New and Updated Events as component.json shows it; the code is getNewAndUpdatedEvents.ts (graph/events.ts EVENT_FIELDS match `out`). */
 import type { TriggerDescriptor } from '../manifest/descriptor';
 import { calendarField, mailboxField, startTimeField, timeZoneField } from '../manifest/fields';
-import { body, eventOutProperties } from '../manifest/schemas';
+import { eventOutput } from '../manifest/eventSchemas';
+import { body } from '../manifest/schemas';
 
 export const getNewAndUpdatedEvents: TriggerDescriptor = {
   id: 'getNewAndUpdatedEvents',
@@ -18,5 +19,5 @@ export const getNewAndUpdatedEvents: TriggerDescriptor = {
     startTime: startTimeField({ emits: 'events created or changed', whenEmpty: 'changes', order: 20 }),
     timeZone: timeZoneField(10),
   },
-  out: body(eventOutProperties),
+  out: body(eventOutput),
 };

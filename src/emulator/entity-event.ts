@@ -2,7 +2,7 @@
 import { bodyAs, preview } from './body';
 import { weakEtag } from './entity';
 import type { EntityDef, RenderContext } from './entity';
-import type { StoredEvent } from './model';
+import type { ProposedTime, StoredEvent } from './model';
 import { renderPlace } from './places';
 import { recipient } from './recipients';
 import { graphInstant, wallTicks } from './timefmt';
@@ -23,6 +23,14 @@ function dateTimeTimeZone(ms: number, allDay: boolean, bookedIn: string, ctx: Re
   return { dateTime: wallTicks(allDay ? ms : utcToWall(zone, ms)), timeZone: zone.graphName };
 }
 
+/** A proposed time (timeSlot) in the zone the reader asked for. */
+function timeSlot(slot: ProposedTime, ctx: RenderContext): { start: { dateTime: string; timeZone: string }; end: { dateTime: string; timeZone: string } } {
+  return {
+    start: { dateTime: wallTicks(utcToWall(ctx.timeZone, slot.startMs)), timeZone: ctx.timeZone.graphName },
+    end: { dateTime: wallTicks(utcToWall(ctx.timeZone, slot.endMs)), timeZone: ctx.timeZone.graphName },
+  };
+}
+
 const PROPERTIES: EntityDef<StoredEvent>['properties'] = {
   id: (e) => e.id,
   createdDateTime: (e) => graphInstant(e.createdAt),
@@ -35,7 +43,7 @@ const PROPERTIES: EntityDef<StoredEvent>['properties'] = {
   iCalUId: (e) => e.iCalUId,
   reminderMinutesBeforeStart: (e) => e.reminderMinutesBeforeStart,
   isReminderOn: (e) => e.isReminderOn,
-  hasAttachments: () => false,
+  hasAttachments: (e) => e.attachments.length > 0,
   subject: (e) => e.subject,
   bodyPreview: (e) => preview(e.body),
   importance: (e) => e.importance,
@@ -51,10 +59,10 @@ const PROPERTIES: EntityDef<StoredEvent>['properties'] = {
   onlineMeetingUrl: () => null,
   isOnlineMeeting: (e) => e.isOnlineMeeting,
   onlineMeetingProvider: (e) => e.onlineMeetingProvider,
-  allowNewTimeProposals: () => true,
+  allowNewTimeProposals: (e) => e.allowNewTimeProposals,
   isDraft: () => false,
   hideAttendees: () => false,
-  responseStatus: (e) => ({ response: e.isOrganizer ? 'organizer' : 'notResponded', time: '0001-01-01T00:00:00Z' }),
+  responseStatus: (e) => ({ ...e.responseStatus }),
   body: (e, ctx) => ({ ...bodyAs(e.body, ctx.bodyType) }),
   // An instant in UTC (event.md: DateTimeOffset); only occurrences and exceptions have one.
   originalStart: (e) => (e.instance ? graphInstant(e.instance.originalStartMs) : undefined),
@@ -63,7 +71,13 @@ const PROPERTIES: EntityDef<StoredEvent>['properties'] = {
   location: (e) => renderPlace(e.location),
   locations: (e) => e.locations.map(renderPlace),
   recurrence: (e) => e.recurrence,
-  attendees: (e) => e.attendees.map((a) => ({ type: a.type, status: { ...a.status }, emailAddress: { ...a.emailAddress } })),
+  // proposedNewTime only where the attendee proposed one, between status and emailAddress (outlook-calendar-meeting-proposals.md).
+  attendees: (e, ctx) => e.attendees.map((a) => ({
+    type: a.type,
+    status: { ...a.status },
+    ...(a.proposedNewTime && { proposedNewTime: timeSlot(a.proposedNewTime, ctx) }),
+    emailAddress: { ...a.emailAddress },
+  })),
   organizer: (e) => recipient(e.organizer),
   onlineMeeting: (e) => (e.onlineMeeting && { ...e.onlineMeeting }),
 };

@@ -10,11 +10,16 @@ import { enumValue, isObject } from './json';
 import type { Json } from './json';
 import type { Attendee, Importance, OnlineMeeting } from './model';
 import { readPlaces } from './places';
+import { occurrences } from './expand';
+import type { Series } from './expand';
 import { readRecurrence } from './recurrence';
 import { isValidAddress, nameFromAddress } from './recipients';
 import { parseWallTime } from './timefmt';
 import { graphTimeZone, wallToUtc } from './timezones';
 
+
+/** Graph's time of an answer never given. */
+export const NEVER = '0001-01-01T00:00:00Z';
 
 function stringValue(value: unknown, fallback: string): string {
   return typeof value === 'string' ? value : fallback;
@@ -59,7 +64,7 @@ function readAttendees(value: unknown): Attendee[] {
     return {
       emailAddress: { name: stringValue(email.name, nameFromAddress(email.address)), address: email.address },
       type: enumValue((a as Json).type, ['required', 'optional', 'resource'] as const, 'required'),
-      status: { response: 'none', time: '0001-01-01T00:00:00Z' },
+      status: { response: 'none', time: NEVER },
     };
   });
 }
@@ -78,6 +83,22 @@ function newOnlineMeeting(mailbox: Mailbox): OnlineMeeting {
 }
 
 /**
+ * Outlook refuses a series whose occurrences would overlap: each must end before the next starts
+ * (EWS ResponseCodeType ErrorOccurrenceTimeSpanTooBig; Outlook: "The duration of the appointment
+ * must be shorter than how frequently it occurs"). Checked on the first 100 occurrences, enough to
+ * meet a February and a leap day.
+ */
+function checkSpan(series: Series): void {
+  const first = occurrences(series, { startMs: series.startMs - DAY_MS, endMs: Infinity }, 100);
+  const duration = series.endMs - series.startMs;
+  for (let i = 1; i < first.length; i += 1) {
+    if (first[i].startMs - first[i - 1].startMs < duration) {
+      throw new GraphError(400, 'ErrorOccurrenceTimeSpanTooBig', 'The duration of the occurrence is longer than the time between two occurrences of the recurrence pattern.');
+    }
+  }
+}
+
+/**
  * Everything but the ids: the caller stores it in `calendarId` of `mailbox`.
  * @param span start and end as instants, for a caller that has them (the seed) instead of the
  *   wall times in `json.start`/`json.end`: a wall time cannot name both sides of a DST fold.
@@ -92,6 +113,8 @@ export function readEvent(json: Json, mailbox: Mailbox, calendarId: string, now:
     throw new GraphError(400, 'ErrorInvalidRequest',
       'Your request can\'t be completed. All-day events must start and end at midnight, at least one day apart.');
   }
+  const recurrence = readRecurrence(json.recurrence, start.zone);
+  if (recurrence) checkSpan({ recurrence, startMs: start.ms, endMs: end.ms, timeZone: start.zone, isAllDay });
   const body = isObject(json.body) ? json.body : {};
   const isOnlineMeeting = json.isOnlineMeeting === true;
   const importance: Importance = enumValue(json.importance, ['low', 'normal', 'high'] as const, 'normal');
@@ -118,12 +141,15 @@ export function readEvent(json: Json, mailbox: Mailbox, calendarId: string, now:
     showAs: enumValue(json.showAs, ['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown'] as const, 'busy'),
     sensitivity: enumValue(json.sensitivity, ['normal', 'personal', 'private', 'confidential'] as const, 'normal'),
     importance,
-    recurrence: readRecurrence(json.recurrence, start.zone),
+    recurrence,
     reminderMinutesBeforeStart: typeof json.reminderMinutesBeforeStart === 'number' ? json.reminderMinutesBeforeStart : 15,
     isReminderOn: json.isReminderOn !== false,
     categories: Array.isArray(json.categories) ? json.categories.filter((c): c is string => typeof c === 'string') : [],
     transactionId: typeof json.transactionId === 'string' && json.transactionId ? json.transactionId : null,
     iCalUId: `040000008200E00074C5B7101A82E00800000000${mailbox.ids.hex(36)}`,
     isCancelled: false,
+    allowNewTimeProposals: json.allowNewTimeProposals !== false,
+    responseStatus: { response: 'organizer', time: NEVER },
+    attachments: [],
   };
 }

@@ -7,7 +7,7 @@ import { createRng } from './rng';
  * put them in URLs, so ours have the same alphabet, length and shape. A per-mailbox seeded stream
  * makes them reproducible from the seed, and cheap enough to mint 100,000 in a bulk insert.
  */
-export type IdKind = 'message' | 'immutableMessage' | 'conversation' | 'folder' | 'event' | 'calendar' | 'contact';
+export type IdKind = 'message' | 'immutableMessage' | 'conversation' | 'folder' | 'event' | 'calendar' | 'contact' | 'attachment';
 
 /** Leading bytes differ per kind, as they do in Exchange (item ids vs folder ids vs immutable ids). */
 const SHAPES: Record<IdKind, { prefix: string; marker: string; tailBytes: number }> = {
@@ -18,6 +18,7 @@ const SHAPES: Record<IdKind, { prefix: string; marker: string; tailBytes: number
   event: { prefix: 'AAMkAG', marker: 'BGAAAAAA', tailBytes: 66 },
   calendar: { prefix: 'AAMkAG', marker: 'BGAAAAAA', tailBytes: 46 },
   contact: { prefix: 'AAMkAG', marker: 'BGAAAAAA', tailBytes: 66 },
+  attachment: { prefix: 'AAMkAG', marker: 'BEgAQA', tailBytes: 84 },
 };
 
 /** What a client may send as an id before we even look it up (ErrorInvalidIdMalformed otherwise). */

@@ -90,6 +90,9 @@ function occurrenceEvent(m: StoredEvent, startMs: number, endMs: number, dayOf =
     transactionId: null,
     iCalUId: instanceUid(m, dayOf(startMs)),
     isCancelled: m.isCancelled,
+    allowNewTimeProposals: m.allowNewTimeProposals,
+    responseStatus: m.responseStatus,
+    attachments: m.attachments,
     instance: { seriesMasterId: m.id, type: 'occurrence', originalStartMs: startMs },
   };
 }

@@ -100,10 +100,35 @@ export interface OnlineMeeting {
   tollNumber: string;
 }
 
+/** A time an invitee proposes instead (timeSlot): instants, shown in the zone a reader asks for. */
+export interface ProposedTime {
+  startMs: number;
+  endMs: number;
+}
+
 export interface Attendee {
   emailAddress: EmailAddress;
   type: 'required' | 'optional' | 'resource';
   status: { response: string; time: string };
+  /** Only on the organizer's copy, once the attendee proposed another time (outlook-calendar-meeting-proposals.md). */
+  proposedNewTime?: ProposedTime;
+}
+
+/** A file on an event (fileAttachment); the bytes are not kept, their hash is. */
+export interface StoredAttachment {
+  id: string;
+  name: string;
+  contentType: string;
+  /** Graph's size: the bytes and some metadata. */
+  size: number;
+  /** The file's own length. */
+  bytes: number;
+  sha256: string;
+  isInline: boolean;
+  contentId: string | null;
+  lastModifiedAt: number;
+  /** The bytes themselves, for small files (attachment-sessions.ts KEPT_BYTES). */
+  content?: Buffer;
 }
 
 export interface StoredEvent extends Sequenced {
@@ -141,6 +166,10 @@ export interface StoredEvent extends Sequenced {
   transactionId: string | null;
   iCalUId: string;
   isCancelled: boolean;
+  allowNewTimeProposals: boolean;
+  /** The mailbox owner's own answer: `organizer` on the organizer's copy, `notResponded` on an invitation until answered. */
+  responseStatus: { response: string; time: string };
+  attachments: StoredAttachment[];
   /**
    * A series master's own changes to single occurrences, by original start (epoch ms): the
    * exceptions (changed or moved occurrences, each an event of its own) and the deleted ones

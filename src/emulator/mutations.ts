@@ -44,12 +44,24 @@ export function changeEvent(mailbox: Mailbox, event: StoredEvent, changes: Json,
   // original starts no longer name occurrences of it.
   const seriesMoved = event.recurrence !== null && (next.startMs !== event.startMs || next.endMs !== event.endMs
     || next.isAllDay !== event.isAllDay || JSON.stringify(next.recurrence) !== JSON.stringify(event.recurrence));
+  // Attendees who stay keep their answers (and proposals); new ones have not answered yet.
+  const known = new Map(event.attendees.map((a) => [a.emailAddress.address.toLowerCase(), a]));
+  const attendees = next.attendees.map((a) => {
+    const before = known.get(a.emailAddress.address.toLowerCase());
+    return before ? { ...a, status: { ...before.status }, ...(before.proposedNewTime && { proposedNewTime: { ...before.proposedNewTime } }) } : a;
+  });
   mailbox.updateEvent(event, now, (e) => {
     if (seriesMoved) {
       e.exceptions = undefined;
       e.cancelledOccurrences = undefined;
     }
     Object.assign(e, next, {
+      attendees,
+      // Whose event it is and the owner's own answer do not change with a PATCH; nor do its files.
+      organizer: e.organizer,
+      isOrganizer: e.isOrganizer,
+      responseStatus: e.responseStatus,
+      attachments: e.attachments,
       createdAt: e.createdAt,
       transactionId: e.transactionId,
       iCalUId: e.iCalUId,

@@ -64,9 +64,15 @@ export function readRecurrence(value: unknown, startZone: string): Recurrence | 
   const r: Json = value.range;
   if (p.daysOfWeek !== undefined && p.daysOfWeek !== null && !Array.isArray(p.daysOfWeek)) throw badRequest("'daysOfWeek' must be an array.");
   const rangeType = enumValue(required(r.type, 'range.type'), RANGE_TYPES, 'noEnd');
+  const type = enumValue(required(p.type, 'pattern.type'), PATTERN_TYPES, 'daily');
+  // recurrencepattern.md: what each type requires.
+  if (['weekly', 'relativeMonthly', 'relativeYearly'].includes(type) && !(p.daysOfWeek as unknown[] | undefined)?.length) required(undefined, 'pattern.daysOfWeek');
+  if (['absoluteMonthly', 'absoluteYearly'].includes(type) && !p.dayOfMonth) required(undefined, 'pattern.dayOfMonth');
+  if (['absoluteYearly', 'relativeYearly'].includes(type) && !p.month) required(undefined, 'pattern.month');
+  if (rangeType === 'numbered' && !r.numberOfOccurrences) required(undefined, 'range.numberOfOccurrences');
   return {
     pattern: {
-      type: enumValue(required(p.type, 'pattern.type'), PATTERN_TYPES, 'daily'),
+      type,
       interval: integer(required(p.interval, 'pattern.interval'), 'interval', 1, 999, 1),
       month: integer(p.month, 'month', 0, 12, 0),
       dayOfMonth: integer(p.dayOfMonth, 'dayOfMonth', 0, 31, 0),

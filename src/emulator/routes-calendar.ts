@@ -7,6 +7,7 @@ import { itemResponse, jsonBody, listItems, listResponse, lookup } from './graph
 import type { GraphHandler, GraphRequest, GraphRoute } from './graph-request';
 import { deleteEvent as removeEvent, findEvent, updateOccurrence } from './instances';
 import type { Calendar } from './model';
+import { cancelMeeting, followChanges, followOccurrenceChange, invite } from './meetings';
 import { changeEvent } from './mutations';
 
 /** Which calendar a route addresses: one by id, the default one, or (for /events) all of them. */
@@ -50,6 +51,7 @@ const createEvent = (scope: Exclude<Scope, 'all'>): GraphHandler => (req, { cale
   const calendar = calendarIn(req, scope, calendarId) as Calendar;
   const existing = typeof json.transactionId === 'string' ? req.mailbox.eventByTransactionId(json.transactionId) : undefined;
   const event = existing ?? req.mailbox.insertEvents([readEvent(json, req.mailbox, calendar.id, req.world.now())])[0];
+  if (!existing) invite(req.world, req.mailbox, event, req.world.now());
   const answer = req.prefs.timeZone ? req : { ...req, render: { ...req.render, bookedZones: true } };
   return itemResponse(answer, EVENT, event, eventSet(scope, calendar), 201);
 };
@@ -63,14 +65,26 @@ const updateEvent: GraphHandler = (req, { eventId }) => {
   const event = lookup(eventId, (id) => findEvent(req.mailbox, id));
   // isCancelled is read-only here: it changes through the cancel action, not PATCH.
   delete json.isCancelled;
-  if (event.instance) return itemResponse(req, EVENT_INSTANCE, updateOccurrence(req.mailbox, event, json, req.world.now()), 'events');
-  changeEvent(req.mailbox, event, json, req.world.now());
+  const now = req.world.now();
+  if (event.instance) {
+    const exception = updateOccurrence(req.mailbox, event, json, now);
+    followOccurrenceChange(req.world, req.mailbox, exception, json, now);
+    return itemResponse(req, EVENT_INSTANCE, exception, 'events');
+  }
+  const before = { attendees: event.attendees, startMs: event.startMs, endMs: event.endMs, recurrence: event.recurrence };
+  changeEvent(req.mailbox, event, json, now);
+  followChanges(req.world, req.mailbox, event, before, now);
   return itemResponse(req, EVENT, event, 'events');
 };
 
-/** DELETE (event-delete.md): 204. Of an occurrence, only that one leaves the series; of a master, the whole series goes. */
+/**
+ * DELETE (event-delete.md): 204. Of an occurrence, only that one leaves the series; of a master, the
+ * whole series goes. The organizer deleting a meeting cancels it for the attendees.
+ */
 const deleteEvent: GraphHandler = (req, { eventId }) => {
-  removeEvent(req.mailbox, lookup(eventId, (id) => findEvent(req.mailbox, id)), req.world.now());
+  const event = lookup(eventId, (id) => findEvent(req.mailbox, id));
+  if (event.isOrganizer && event.attendees.length) cancelMeeting(req.world, req.mailbox, event, '', req.world.now());
+  else removeEvent(req.mailbox, event, req.world.now());
   return { status: 204 };
 };
 

@@ -68,6 +68,8 @@ interface UploadSessionBody {
   uploadUrl?: string;
   expirationDateTime?: string;
   nextExpectedRanges?: string[];
+  /** The upload URL answers in Outlook's v2.0 API, which writes its properties in PascalCase. */
+  NextExpectedRanges?: string[];
 }
 
 const count = (n: number): string => n.toLocaleString('en-US');
@@ -306,7 +308,7 @@ export async function uploadLargeAttachment(
     }
     if (code === 200) {
       const body = await response.json().catch(() => undefined) as UploadSessionBody | undefined;
-      const next = nextExpectedOffset(body?.nextExpectedRanges);
+      const next = nextExpectedOffset(body?.nextExpectedRanges ?? body?.NextExpectedRanges);
       return next === undefined ? { kind: 'retry', outcome: { transportFailure: true }, lost: true } : { kind: 'next', offset: next };
     }
     if (code === 429) {
