@@ -55,6 +55,14 @@ describe('chaos: polls, sends and bookings under faults, crashes and token rotat
     // Contact Changes follows the contacts part's default folder through its changes and lost sync states.
     expect(totals.delta.contactDeltaChanges).to.be.above(10);
     expect(totals.delta.contactDeltaResyncs).to.be.above(0);
+    // Calendar Changes follows a calendar of its own through bookings, moves, exceptions, series
+    // changes, deletions and cancellations, lost sync states, crashes, and a window rolled past midnight.
+    expect(totals.delta.eventDeltaChanges).to.be.above(50);
+    expect(totals.delta.eventDeltaSeries + totals.delta.eventDeltaExceptions).to.be.above(5);
+    expect(totals.delta.eventDeltaDeleted + totals.delta.eventDeltaCancelled).to.be.above(5);
+    expect(totals.delta.eventDeltaResyncs).to.be.above(0);
+    expect(totals.delta.eventDeltaRolls).to.be.above(0);
+    expect(Object.keys(totals.crashSites).some((site) => site.startsWith('getEventChanges'))).to.equal(true);
     // The contacts part: upserts (replayed too) with no duplicate contact, and the contacts trigger.
     expect(totals.duplicateContacts, report(totals)).to.equal(0);
     expect(totals.upserts).to.be.above(10);
@@ -106,9 +114,9 @@ describe('chaos: polls, sends and bookings under faults, crashes and token rotat
   });
 
   describe('notices the bugs it is there to catch', () => {
-    // The mail and event bugs below are looked for without the contacts, upcoming, event-steps, sends and mail toolbox parts, whose requests would shift their random draws.
-    const quick = { ticks: 20, floodShare: 0, crowdShare: 0, contacts: false, upcoming: false, eventSteps: false, sends: false, mailOps: false };
-    const upcomingOnly = { ticks: 30, floodShare: 0, crowdShare: 0, contacts: false, eventSteps: false, sends: false, mailOps: false, clocks: { dateHeader: { kept: 1 } } };
+    // The mail and event bugs below are looked for without the contacts, upcoming, event-steps, sends, mail toolbox and Calendar Changes parts, whose requests would shift their random draws.
+    const quick = { ticks: 20, floodShare: 0, crowdShare: 0, contacts: false, upcoming: false, eventSteps: false, sends: false, mailOps: false, calendarChanges: false };
+    const upcomingOnly = { ticks: 30, floodShare: 0, crowdShare: 0, contacts: false, eventSteps: false, sends: false, mailOps: false, calendarChanges: false, clocks: { dateHeader: { kept: 1 } } };
 
     it('Events Starting Soon that forgets what it emitted: duplicates; that knows an occurrence by its id alone: meetings moved later are lost', async () => {
       const upcomingPoll = require('../lib/graph/upcomingPoll');
@@ -167,6 +175,19 @@ describe('chaos: polls, sends and bookings under faults, crashes and token rotat
     it('a delta trigger that forgets what it emitted: duplicates', async () => {
       const totals = await withPatch(deltaState, 'remember', () => () => {}, () => runChaos({ seed: 1, scenarios: 8, config: quick }));
       expect(totals.duplicated, summaryLine(totals)).to.be.above(0);
+    });
+
+    it('Calendar Changes that forgets its snapshot: duplicates (and deletions lost); whose window never moves on: what comes into view is lost', async () => {
+      const getEventChanges = require('../lib/calendar/getEventChanges');
+      const forgetful = await withPatch(getEventChanges, 'process', (process) => function patched(msg, cfg) {
+        return process.call(this, msg, cfg, {});
+      }, () => runChaos({ seed: 1, scenarios: 2, config: { ...quick, calendarChanges: true } }));
+      expect(forgetful.duplicated, summaryLine(forgetful)).to.be.above(0);
+      expect(forgetful.details.join('\n')).to.match(/duplicated event change/);
+      const stuck = await withPatch(deltaState, 'rollWindow', () => () => {}, () => runChaos({ seed: 1, scenarios: 3, config: { ...quick, calendarChanges: true } }));
+      expect(stuck.delta.eventDeltaRolls, summaryLine(stuck)).to.be.above(0);
+      expect(stuck.lost, summaryLine(stuck)).to.be.above(0);
+      expect(stuck.details.join('\n')).to.match(/lost event version/);
     });
 
     it('a delta trigger that resynchronises from the moment Graph lost its state: losses (arrivals in the gap)', async () => {

@@ -6,6 +6,7 @@ exports.windowDays = windowDays;
 exports.eventChangesSpec = eventChangesSpec;
 exports.process = processTrigger;
 const errors_1 = require("../errors");
+const errors_2 = require("../graph/errors");
 const calendars_1 = require("../graph/calendars");
 const cursor_1 = require("../graph/cursor");
 const deltaState_1 = require("../graph/deltaState");
@@ -18,6 +19,8 @@ const datetime_1 = require("../validation/datetime");
 const fields_1 = require("../validation/fields");
 const timezones_1 = require("../validation/timezones");
 const DAY = 86_400;
+/** Looks at the calendar without a Date header a first poll tolerates before it gives up (a proxy that drops some). */
+const CLOCK_TRIES = 3;
 exports.DEFAULT_PAST_DAYS = 30;
 exports.DEFAULT_FUTURE_DAYS = 365;
 /** Graph's longest calendar view: about five years (1,825 days) from start to end. */
@@ -86,13 +89,20 @@ function eventChangesSpec(cfg, root) {
             return { changeType: type, id: facts.id, event: eventOf(item) };
         },
         // The first window is set by Graph's clock (the Date header of a look at the calendar, which also
-        // checks it exists); this machine's clock only when a proxy dropped the header.
+        // checks it exists), never by this machine's, which may be days or months off: a window around it
+        // would miss what Graph's today holds. A proxy that drops the header now and then: looked again.
         prepare: async (session, state) => {
             const chains = Object.values(state.chains).filter((c) => c.window === undefined);
             if (!chains.length)
                 return;
-            const { headers } = await session.get(`${(0, calendars_1.calendarPath)(root, cfg.calendarId)}?$select=id`);
-            const now = Math.floor(((0, httpDate_1.parseHttpDate)(headers.get('date')) ?? Date.now()) / 1000);
+            const path = `${(0, calendars_1.calendarPath)(root, cfg.calendarId)}?$select=id`;
+            let clock;
+            for (let i = 0; clock === undefined && i < CLOCK_TRIES; i += 1)
+                clock = (0, httpDate_1.parseHttpDate)((await session.get(path)).headers.get('date'));
+            if (clock === undefined) {
+                throw new errors_2.GraphRequestError(`Outlook GET ${(0, calendars_1.calendarPath)(root, cfg.calendarId)} answered without a Date header ${CLOCK_TRIES} times: Calendar Changes sets its window by Microsoft Graph's clock only, never by the container's, and a proxy between the component and Graph removes that header. Let the Date header through; nothing was emitted, and the next poll starts the window.`, undefined, 'noServerTime', undefined);
+            }
+            const now = Math.floor(clock / 1000);
             for (const c of chains)
                 c.window = windowAround(now, past, future);
         },

@@ -63,6 +63,7 @@ exports.CONTROL_ROUTES = [
     { method: 'DELETE', pattern: '/mail/{id}', handler: ({ control, json }, { id }) => (control.deleteMail(id, json), done) },
     { method: 'POST', pattern: '/delta/expire', handler: ({ control, json }) => ok({ expired: control.expireDeltaTokens(json) }) },
     { method: 'POST', pattern: '/delta/replay', handler: ({ control, json }) => (control.replayDelta(json), done) },
+    { method: 'POST', pattern: '/calendars', handler: ({ control, json }) => ok(control.addCalendar(json), 201) },
     { method: 'POST', pattern: '/events', handler: ({ control, json }) => ok(control.addEvent(json), 201) },
     { method: 'POST', pattern: '/events/bulk', handler: ({ control, json }) => ok(control.addEvents(countOf(json), json), 201) },
     { method: 'PATCH', pattern: '/events/{id}', handler: ({ control, json }, { id }) => ok(control.updateEvent(id, json)) },

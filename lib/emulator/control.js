@@ -14,6 +14,7 @@ const control_contacts_1 = require("./control-contacts");
 const compose_1 = require("./compose");
 const entity_1 = require("./entity");
 const entity_event_1 = require("./entity-event");
+const entity_folder_1 = require("./entity-folder");
 const entity_message_1 = require("./entity-message");
 const errors_1 = require("./errors");
 const event_input_1 = require("./event-input");
@@ -360,6 +361,14 @@ function createControl(world) {
             const mailboxes = options.mailbox === undefined ? directory.mailboxes : [mailboxOf(options.mailbox)];
             for (const mailbox of mailboxes)
                 mailbox.delta.store.replay(rounds);
+        },
+        addCalendar({ mailbox: name, name: calendarName }) {
+            const mailbox = mailboxOf(name);
+            if (typeof calendarName !== 'string' || !calendarName.trim())
+                throw new ControlError(400, "'name' is required");
+            if (mailbox.calendars.some((c) => c.name.toLowerCase() === calendarName.toLowerCase()))
+                throw new ControlError(409, `a calendar '${calendarName}' already exists in ${mailbox.address}`);
+            return (0, entity_1.render)(entity_folder_1.CALENDAR, mailbox.createCalendar(calendarName, 'auto', ''), PLAIN);
         },
         addEvent(options) {
             const mailbox = mailboxOf(options.mailbox);

@@ -70,6 +70,10 @@ async function runDeltaTrigger(context, cfg, snapshot, specFor) {
             const key = (0, deltaState_1.emissionKey)(type, facts);
             if (state.seenSet.has(key))
                 return false;
+            // A version emitted as updated (a round without Graph's clock could not call it new) is not
+            // emitted again when a resync calls it created: each version once, whatever it was called.
+            if (type === 'created' && versionsMatter && state.seenSet.has((0, deltaState_1.emissionKey)('updated', facts)))
+                return false;
             await context.emit('data', (0, messages_1.newMessageWithBody)(spec.output(type, item, facts)));
             (0, deltaState_1.remember)(state, key);
             if (type === 'created' && versionsMatter)

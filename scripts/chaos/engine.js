@@ -38,6 +38,8 @@ const DEFAULTS = {
   mailOps: true,
   /** Events Starting Soon in every scenario (scripts/chaos/upcoming.js): meetings booked, moved, cancelled and deleted. */
   upcoming: true,
+  /** Calendar Changes in every scenario (scripts/chaos/eventDelta.js): a calendar of its own, its window rolled past midnight in half of them. */
+  calendarChanges: true,
   /** Update, cancel, find and answer events in every scenario (scripts/chaos/events.js). */
   eventSteps: true,
   /** Sends in every scenario (scripts/chaos/sends.js): mails with files, replies, forwards, drafts, all redelivered. */
@@ -133,6 +135,7 @@ function detailLines(t) {
     `mailbox access (scenarios): ${list(t.access)}`,
     `retries asked to wait ${Math.round(t.sleptMs / 1000)} s in all (Retry-After and backoff; skipped by the harness, the virtual clock does not move)`,
     `mail changes (delta): ${t.delta.mails} mails in the followed folders (${t.delta.delivered} delivered, ${t.delta.movedIn} old ones moved in, ${t.delta.movedBack} moved back in, ${t.delta.movedOut} moved out, ${t.delta.deleted} deleted, ${t.delta.touched} read/flagged), ${t.delta.changes} changes emitted, sync states expired on demand ${t.delta.expiries} times`,
+    `calendar changes (delta): ${t.delta.eventDeltaBooked || 0} events booked (${t.delta.eventDeltaSeries || 0} daily series), ${t.delta.eventDeltaMoved || 0} rescheduled, ${t.delta.eventDeltaRenamed || 0} renamed (${t.delta.eventDeltaExceptions || 0} of them occurrences made exceptions), ${t.delta.eventDeltaSeriesChanged || 0} series changed, ${t.delta.eventDeltaDeleted || 0} deleted, ${t.delta.eventDeltaCancelled || 0} cancelled, windows rolled ${t.delta.eventDeltaRolls || 0} times, sync states expired on demand ${t.delta.eventDeltaExpiries || 0} times`,
     `${t.polls} polls (${t.multiPagePolls} of several pages, ${t.nextLinkPages} pages by nextLink; ${t.failedRuns} runs failed on faults), ${t.rotations} token rotations, ${t.replays} createEvent replays, most uncovered by one crash ${t.maxUncoveredPerCrash}, largest snapshot ${t.maxSnapshotBytes} bytes, look-back shortened ${t.shortenedLookbacks} time(s)`,
   ];
 }
@@ -171,6 +174,10 @@ function summaryLine(t) {
     `contact changes (delta) ${t.delta.contactDeltaChanges || 0}`,
     `contact delta resyncs ${t.delta.contactDeltaResyncs || 0}`,
     `contact deletions unreportable after resync ${t.delta.contactDeltaUnreportable || 0}`,
+    `calendar changes (delta) ${t.delta.eventDeltaChanges || 0}`,
+    `calendar delta resyncs ${t.delta.eventDeltaResyncs || 0}`,
+    `calendar windows rolled ${t.delta.eventDeltaRolls || 0}`,
+    `calendar deletions unreportable after resync ${t.delta.eventDeltaUnreportable || 0}`,
     `repeated after resync ${t.delta.afterResync} (bound ${t.delta.resyncBound})`,
     `deletions unreportable after resync ${t.delta.unreportable}`,
     `event updates ${t.eventUpdatesRun}, cancellations ${t.cancellations}, responses ${t.responses} (replays ${t.eventStepReplays})`,

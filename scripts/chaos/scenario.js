@@ -17,7 +17,7 @@ const { FaultBook, FAULT_STATUSES } = require('./faults');
 const { TriggerLedger } = require('./ledger');
 const { World } = require('./world');
 // Further triggers in scenarios of their own making (each: tick, drain, account), plugged in here.
-const EXTENSIONS = [require('./delta').deltaTrigger, require('./contactDelta').contactDeltaTrigger];
+const EXTENSIONS = [require('./delta').deltaTrigger, require('./contactDelta').contactDeltaTrigger, require('./eventDelta').eventDeltaTrigger];
 const { ContactsPart } = require('./contacts');
 const { MailOpsPart } = require('./mailops');
 const { UpcomingPart } = require('./upcoming');

@@ -217,6 +217,24 @@ describe('Calendar Changes', () => {
     expect(after.snapshot.chains.changes).to.include({ link: `${BASE}?$deltatoken=v9`, phase: 'tracking' });
   });
 
+  it('a version emitted as updated (its round had no Graph clock to call it new by) is not emitted again as created after Graph loses the state', async () => {
+    // Found by the chaos run: behind a proxy that drops some Date headers, a first round without one
+    // leaves no watermark, so the next calls an event booked since `updated`; a resync then reads it
+    // as created since its boundary, in the very version already emitted.
+    const at = (ms) => new Date(ms).toISOString();
+    probe();
+    answer({ startDateTime: '2026-10-28T00:00:00Z' }, page([], { token: 'v1' }), {});
+    const first = await poll({ startTime: at(NOW) });
+    expect(first.snapshot.chains.changes).to.include({ phase: 'tracking' }).and.not.have.property('mark');
+    answer({ $deltatoken: 'v1' }, page([event('booked', { created: at(NOW + 60000) })], { token: 'v2' }), {});
+    const second = await poll({ startTime: at(NOW) }, first.snapshot);
+    expect(second.data.map((d) => `${d.changeType} ${d.id}`)).to.deep.equal(['updated booked']);
+    nock(GRAPH).get(VIEW).query({ $deltatoken: 'v2' }).reply(410, { error: { code: 'syncStateNotFound', message: 'The sync state generation is not found.' } });
+    answer({ startDateTime: '2026-10-28T00:00:00Z' }, page([event('booked', { created: at(NOW + 60000) }), event('new', { created: at(NOW + 120000) })], { token: 'v3' }), dated(NOW + 180000));
+    const third = await poll({ startTime: at(NOW) }, second.snapshot);
+    expect(third.data.map((d) => `${d.changeType} ${d.id}`)).to.deep.equal(['created new']);
+  });
+
   it('throttling: 429 with Retry-After is waited out by the shared client and the page asked again', async () => {
     const start = await started();
     nock(GRAPH).get(VIEW).query({ $deltatoken: 'v1' }).reply(429, { error: { code: 'ApplicationThrottled', message: 'MailboxConcurrency' } }, { 'Retry-After': '0' });
@@ -224,6 +242,24 @@ describe('Calendar Changes', () => {
     const after = await poll({}, start.snapshot);
     expect(after.error).to.equal(undefined);
     expect(after.data.map((d) => d.id)).to.deep.equal(['after-throttle']);
+  });
+
+  it('never sets the window by the container\'s clock: a look without a Date header is taken again, and after three the poll fails saying so, with nothing emitted or saved', async () => {
+    // The container's clock is months from Graph's: a window around it would miss what Graph's today holds.
+    const undated = () => nock(GRAPH).get('/v1.0/me/calendar').query({ $select: 'id' }).reply(200, { id: 'AAMkCalendar' });
+    undated();
+    probe();
+    const first = answer({}, page([], { token: 'v1' }));
+    const found = await poll();
+    expect(found.error).to.equal(undefined);
+    expect(Object.fromEntries(new URL(first.uri, GRAPH).searchParams)).to.deep.equal({ startDateTime: '2026-10-28T00:00:00Z', endDateTime: '2027-11-28T00:00:00Z' });
+
+    for (let i = 0; i < 3; i += 1) undated();
+    const { error, data, snapshots } = await poll();
+    expect(error.message).to.match(/answered without a Date header 3 times: Calendar Changes sets its window by Microsoft Graph's clock only, never by the container's.*Let the Date header through/);
+    expect(data).to.deep.equal([]);
+    expect(snapshots).to.deep.equal([]);
+    expect(nock.isDone()).to.equal(true);
   });
 
   it('where Graph offers no delta (501 NotImplemented) the error says to use the time-based trigger', async () => {

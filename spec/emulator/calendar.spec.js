@@ -24,6 +24,17 @@ describe('emulator: calendars and events', () => {
     expect((await graph(`/me/calendars/${calendars.body.value[1].id}`)).body.name).to.equal('Team Events');
   });
 
+  it('the control API adds a calendar (not the default), listed and served; a name taken is refused', async () => {
+    const added = emu.control.addCalendar({ name: 'Chaos Changes' });
+    expect(added).to.include({ name: 'Chaos Changes', isDefaultCalendar: false });
+    const calendars = await graph('/me/calendars');
+    expect(calendars.body.value.map((c) => c.name)).to.deep.equal(['Calendar', 'Team Events', 'Chaos Changes']);
+    const booked = emu.control.addEvent({ calendar: added.id, subject: 'In it', start: { dateTime: '2026-03-10T12:00:00', timeZone: 'UTC' }, end: { dateTime: '2026-03-10T13:00:00', timeZone: 'UTC' } });
+    expect((await graph(`/me/calendars/${added.id}/events`)).body.value.map((e) => e.id)).to.deep.equal([booked.id]);
+    expect(() => emu.control.addCalendar({ name: 'team events' })).to.throw(/already exists/);
+    expect(() => emu.control.addCalendar({ name: ' ' })).to.throw(/'name' is required/);
+  });
+
   it('lists single events and series masters with recurrence, times in UTC with 7 fractional digits', async () => {
     const { items } = await pageAll(graph, '/me/events?$top=50');
     expect(items.length).to.be.at.least(30);

@@ -8,6 +8,7 @@
  */
 import type { Event } from '@microsoft/microsoft-graph-types';
 import { InputError } from '../errors';
+import { GraphRequestError } from '../graph/errors';
 import { calendarPath } from '../graph/calendars';
 import { toSecond } from '../graph/cursor';
 import type { DeltaChainSpec } from '../graph/delta';
@@ -37,6 +38,8 @@ export interface GetEventChangesConfig extends StepConfig {
 type DeltaEvent = Event & Record<string, unknown>;
 
 const DAY = 86_400;
+/** Looks at the calendar without a Date header a first poll tolerates before it gives up (a proxy that drops some). */
+const CLOCK_TRIES = 3;
 export const DEFAULT_PAST_DAYS = 30;
 export const DEFAULT_FUTURE_DAYS = 365;
 /** Graph's longest calendar view: about five years (1,825 days) from start to end. */
@@ -107,12 +110,21 @@ export function eventChangesSpec(cfg: GetEventChangesConfig, root: string): Delt
       return { changeType: type, id: facts.id, event: eventOf(item) };
     },
     // The first window is set by Graph's clock (the Date header of a look at the calendar, which also
-    // checks it exists); this machine's clock only when a proxy dropped the header.
+    // checks it exists), never by this machine's, which may be days or months off: a window around it
+    // would miss what Graph's today holds. A proxy that drops the header now and then: looked again.
     prepare: async (session, state) => {
       const chains = Object.values(state.chains).filter((c) => c.window === undefined);
       if (!chains.length) return;
-      const { headers } = await session.get(`${calendarPath(root, cfg.calendarId)}?$select=id`);
-      const now = Math.floor((parseHttpDate(headers.get('date')) ?? Date.now()) / 1000);
+      const path = `${calendarPath(root, cfg.calendarId)}?$select=id`;
+      let clock: number | undefined;
+      for (let i = 0; clock === undefined && i < CLOCK_TRIES; i += 1) clock = parseHttpDate((await session.get(path)).headers.get('date'));
+      if (clock === undefined) {
+        throw new GraphRequestError(
+          `Outlook GET ${calendarPath(root, cfg.calendarId)} answered without a Date header ${CLOCK_TRIES} times: Calendar Changes sets its window by Microsoft Graph's clock only, never by the container's, and a proxy between the component and Graph removes that header. Let the Date header through; nothing was emitted, and the next poll starts the window.`,
+          undefined, 'noServerTime', undefined,
+        );
+      }
+      const now = Math.floor(clock / 1000);
       for (const c of chains) c.window = windowAround(now, past, future);
     },
     // Once Graph's clock (when the last round began) is on a later UTC day than the window was set

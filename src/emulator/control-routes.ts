@@ -81,6 +81,7 @@ export const CONTROL_ROUTES: readonly Route<ControlHandler>[] = [
   { method: 'DELETE', pattern: '/mail/{id}', handler: ({ control, json }, { id }) => (control.deleteMail(id, json as DeleteMailOptions), done) },
   { method: 'POST', pattern: '/delta/expire', handler: ({ control, json }) => ok({ expired: control.expireDeltaTokens(json as ExpireDeltaOptions) }) },
   { method: 'POST', pattern: '/delta/replay', handler: ({ control, json }) => (control.replayDelta(json as { mailbox?: string; rounds?: number }), done) },
+  { method: 'POST', pattern: '/calendars', handler: ({ control, json }) => ok(control.addCalendar(json as { mailbox?: string; name: string }), 201) },
   { method: 'POST', pattern: '/events', handler: ({ control, json }) => ok(control.addEvent(json as AddEventOptions), 201) },
   { method: 'POST', pattern: '/events/bulk', handler: ({ control, json }) => ok(control.addEvents(countOf(json), json as AddEventsOptions), 201) },
   { method: 'PATCH', pattern: '/events/{id}', handler: ({ control, json }, { id }) => ok(control.updateEvent(id, json)) },

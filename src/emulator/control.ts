@@ -14,6 +14,7 @@ import type { AddressInput } from './compose';
 import { render } from './entity';
 import type { RenderContext } from './entity';
 import { EVENT, EVENT_INSTANCE } from './entity-event';
+import { CALENDAR } from './entity-folder';
 import { MESSAGE } from './entity-message';
 import { GraphError } from './errors';
 import { readEvent } from './event-input';
@@ -248,6 +249,8 @@ export interface EmulatorControl extends ContactControl {
   expireDeltaTokens(options?: ExpireDeltaOptions): number;
   /** The next `rounds` (default 1) delta rounds of the mailbox (default: all) also repeat the changes of the round before them. */
   replayDelta(options?: { mailbox?: string; rounds?: number }): void;
+  /** A new calendar of the mailbox (not the default), named `name`. */
+  addCalendar(options: { mailbox?: string; name: string }): Record<string, unknown>;
   addEvent(options: AddEventOptions): Record<string, unknown>;
   addEvents(count: number, options?: AddEventsOptions): BulkResult;
   updateEvent(id: string, changes: UpdateEventOptions): Record<string, unknown>;
@@ -581,6 +584,13 @@ export function createControl(world: World): EmulatorControl {
       if (!Number.isInteger(rounds) || rounds < 0) throw new ControlError(400, "'rounds' must be a non-negative integer");
       const mailboxes = options.mailbox === undefined ? directory.mailboxes : [mailboxOf(options.mailbox)];
       for (const mailbox of mailboxes) mailbox.delta.store.replay(rounds);
+    },
+
+    addCalendar({ mailbox: name, name: calendarName }) {
+      const mailbox = mailboxOf(name);
+      if (typeof calendarName !== 'string' || !calendarName.trim()) throw new ControlError(400, "'name' is required");
+      if (mailbox.calendars.some((c) => c.name.toLowerCase() === calendarName.toLowerCase())) throw new ControlError(409, `a calendar '${calendarName}' already exists in ${mailbox.address}`);
+      return render(CALENDAR, mailbox.createCalendar(calendarName, 'auto', ''), PLAIN);
     },
 
     addEvent(options) {

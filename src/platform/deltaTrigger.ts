@@ -90,6 +90,9 @@ export async function runDeltaTrigger<T extends Record<string, unknown>>(
         if (!emits.has(type)) return false;
         const key = emissionKey(type, facts);
         if (state.seenSet.has(key)) return false;
+        // A version emitted as updated (a round without Graph's clock could not call it new) is not
+        // emitted again when a resync calls it created: each version once, whatever it was called.
+        if (type === 'created' && versionsMatter && state.seenSet.has(emissionKey('updated', facts))) return false;
         await context.emit('data', newMessageWithBody(spec.output(type, item, facts)));
         remember(state, key);
         if (type === 'created' && versionsMatter) remember(state, emissionKey('updated', facts));
