@@ -10,18 +10,20 @@ exports.EVENT_ATTACHMENT_ROUTES = void 0;
  * (`microsoft.graph.fileAttachment/contentId`); bare, Graph refuses them on the attachments set.
  */
 const node_crypto_1 = require("node:crypto");
-const attachment_sessions_1 = require("./attachment-sessions");
 const errors_1 = require("./errors");
 const graph_request_1 = require("./graph-request");
 const http_1 = require("./http");
 const instances_1 = require("./instances");
 const json_1 = require("./json");
 const timefmt_1 = require("./timefmt");
+const upload_sessions_1 = require("./upload-sessions");
 const FILE = '#microsoft.graph.fileAttachment';
 const CAST = 'microsoft.graph.fileattachment/';
 const BASE = ['id', 'lastModifiedDateTime', 'name', 'contentType', 'size', 'isInline'];
 const OWN = ['contentId', 'contentLocation', 'contentBytes'];
 const DEFAULT_PAGE = 10;
+/** Files this small keep their bytes (contentBytes can be shown); larger ones only their hash. */
+const KEPT_BYTES = 4 * 1024 * 1024;
 function eventIn(req, scope, calendarId, eventId) {
     const event = (0, graph_request_1.lookup)(eventId, (id) => (0, instances_1.findEvent)(req.mailbox, id));
     const calendar = scope === 'default' ? req.mailbox.calendar() : scope === 'byId' ? (0, graph_request_1.lookup)(calendarId, (id) => req.mailbox.calendar(id)) : undefined;
@@ -90,6 +92,27 @@ const getOne = (scope) => (req, { calendarId, eventId, attachmentId }) => {
         throw (0, errors_1.notFound)();
     return (0, http_1.graphJson)(200, { '@odata.context': `${context(req, event)}/$entity`, ...render(attachment, selection(req)) });
 };
+/** Graph's size of a stored file: the bytes and some metadata (a little more, as Graph reports it). */
+function storedSize(bytes, name) {
+    return bytes + 150 + 2 * name.length;
+}
+/** Adds a file to the event (the change bumps its change key, as any Exchange write does). */
+function attach(mailbox, event, item, sha256, content, now) {
+    const attachment = {
+        id: mailbox.ids.next('attachment'),
+        name: item.name,
+        contentType: item.contentType,
+        size: storedSize(item.size, item.name),
+        bytes: item.size,
+        sha256,
+        isInline: item.isInline,
+        contentId: item.contentId,
+        lastModifiedAt: now,
+        ...(content && { content }),
+    };
+    mailbox.updateEvent(event, now, (e) => { e.attachments = [...e.attachments, attachment]; });
+    return attachment;
+}
 function text(value, fallback) {
     return typeof value === 'string' && value ? value : fallback;
 }
@@ -113,33 +136,20 @@ const add = (scope) => (req, { calendarId, eventId }) => {
         isInline: (0, json_1.param)(json, 'isInline') === true,
         contentId: typeof (0, json_1.param)(json, 'contentId') === 'string' ? (0, json_1.param)(json, 'contentId') : null,
     };
-    const attachment = (0, attachment_sessions_1.attach)(req.mailbox, event, item, (0, node_crypto_1.createHash)('sha256').update(content).digest('hex'), content.length <= attachment_sessions_1.KEPT_BYTES ? content : undefined, req.world.now());
+    const attachment = attach(req.mailbox, event, item, (0, node_crypto_1.createHash)('sha256').update(content).digest('hex'), content.length <= KEPT_BYTES ? content : undefined, req.world.now());
     return (0, http_1.graphJson)(201, { '@odata.context': `${context(req, event)}/$entity`, ...render(attachment) });
 };
 const uploadSession = (scope) => (req, { calendarId, eventId }) => {
-    const json = (0, graph_request_1.jsonBody)(req);
-    const event = eventIn(req, scope, calendarId, eventId);
-    const item = (0, json_1.param)(json, 'AttachmentItem');
-    if (!(0, json_1.isObject)(item))
-        throw (0, errors_1.badRequest)("The 'AttachmentItem' parameter is required.");
-    if (text((0, json_1.param)(item, 'attachmentType'), 'file').toLowerCase() !== 'file')
-        throw (0, errors_1.badRequest)('Only file attachments can be uploaded in a session.');
-    const size = (0, json_1.param)(item, 'size');
-    if (typeof size !== 'number' || !Number.isInteger(size) || size < 0)
-        throw (0, errors_1.badRequest)("The AttachmentItem needs its 'size' in bytes.");
-    if (size < attachment_sessions_1.MIN_SESSION_BYTES) {
-        throw new errors_1.GraphError(400, 'ErrorAttachmentSizeShouldNotBeLessThanMinimumSize', 'Attachment size should not be less than the minimum size for an upload session; use a POST to attachments.');
-    }
-    if (size > attachment_sessions_1.MAX_ATTACHMENT_BYTES)
-        throw new errors_1.GraphError(400, 'ErrorAttachmentSizeExceeded', 'The attachment exceeds the maximum size allowed.');
-    const contentId = (0, json_1.param)(item, 'contentId');
-    return (0, http_1.graphJson)(201, (0, attachment_sessions_1.createUploadSession)(req.world, req.mailbox, event, {
-        name: text((0, json_1.param)(item, 'name'), 'Untitled'),
-        size,
-        contentType: text((0, json_1.param)(item, 'contentType'), 'application/octet-stream'),
-        isInline: (0, json_1.param)(item, 'isInline') === true,
-        contentId: typeof contentId === 'string' ? contentId : null,
-    }));
+    const { id } = eventIn(req, scope, calendarId, eventId);
+    const { mailbox } = req;
+    return (0, upload_sessions_1.startUploadSession)(req, {
+        set: 'Events',
+        itemId: id,
+        attach: ({ item, chunks, sha256 }, now) => {
+            const event = mailbox.event(id);
+            return event && attach(mailbox, event, item, sha256, item.size <= KEPT_BYTES ? Buffer.concat(chunks) : undefined, now).id;
+        },
+    });
 };
 const SCOPES = [['all', '/events/{eventId}'], ['default', '/calendar/events/{eventId}'], ['byId', '/calendars/{calendarId}/events/{eventId}']];
 exports.EVENT_ATTACHMENT_ROUTES = SCOPES.flatMap(([scope, path]) => [

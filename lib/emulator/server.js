@@ -11,7 +11,6 @@ exports.createEmulatorServer = createEmulatorServer;
 const node_crypto_1 = require("node:crypto");
 const node_http_1 = require("node:http");
 const access_1 = require("./access");
-const attachment_sessions_1 = require("./attachment-sessions");
 const control_routes_1 = require("./control-routes");
 const errors_1 = require("./errors");
 const http_1 = require("./http");
@@ -25,6 +24,7 @@ const routes_contacts_1 = require("./routes-contacts");
 const routes_identity_1 = require("./routes-identity");
 const routes_event_attachments_1 = require("./routes-event-attachments");
 const routes_mail_1 = require("./routes-mail");
+const routes_message_attachments_1 = require("./routes-message-attachments");
 const routes_mail_ops_1 = require("./routes-mail-ops");
 const drafts_1 = require("./drafts");
 const extended_properties_1 = require("./extended-properties");
@@ -43,7 +43,7 @@ const IDENTITY_BODY_LIMIT = 1024 * 1024;
 const CONTROL_BODY_LIMIT = 64 * 1024 * 1024;
 // Delta routes first: `/messages/{messageId}` would take `delta` for an id.
 const GRAPH_ROUTES = [
-    ...routes_user_1.USER_ROUTES, ...routes_delta_1.DELTA_ROUTES, ...routes_mail_1.MAIL_ROUTES, ...routes_mail_ops_1.MAIL_OPS_ROUTES, ...drafts_1.DRAFT_ROUTES, ...upload_sessions_1.UPLOAD_ROUTES,
+    ...routes_user_1.USER_ROUTES, ...routes_delta_1.DELTA_ROUTES, ...routes_mail_1.MAIL_ROUTES, ...routes_mail_ops_1.MAIL_OPS_ROUTES, ...drafts_1.DRAFT_ROUTES, ...routes_message_attachments_1.MESSAGE_ATTACHMENT_ROUTES,
     ...routes_calendar_1.CALENDAR_ROUTES, ...routes_calendar_view_1.CALENDAR_VIEW_ROUTES, ...routes_meetings_1.MEETING_ROUTES, ...routes_event_attachments_1.EVENT_ATTACHMENT_ROUTES, ...routes_schedule_1.SCHEDULE_ROUTES, ...routes_contacts_1.CONTACT_ROUTES,
 ];
 const HAS_BODY = new Set(['POST', 'PUT', 'PATCH']);
@@ -72,11 +72,8 @@ async function handle(world, control, req, res) {
         (0, transport_1.deliverDue)(world);
         if (/^\/_emulator(\/|$)/.test(path))
             return await handleControl(ex, control);
-        // Messages' upload URLs first: isUploadPath takes any /api/v2.0/ path for an event's.
-        if (upload_sessions_1.UPLOAD_PATH.test(path))
-            return await handleMessageUpload(ex);
-        if ((0, attachment_sessions_1.isUploadPath)(path))
-            return await handleEventUpload(ex);
+        if (upload_sessions_1.OUTLOOK_API_PATH.test(path))
+            return await handleUploadUrl(ex);
         const identity = routes_identity_1.IDENTITY_PATH.exec(path);
         if (identity)
             return await handleIdentityRequest(ex, identity[1], identity[2].toLowerCase());
@@ -276,10 +273,10 @@ function expandOf(ex, mailbox) {
     return { expand: { ids, context: (id) => `${item}('${encodeURIComponent(id)}')/singleValueExtendedProperties` } };
 }
 /**
- * Outlook's upload URL (upload-sessions.ts): no bearer token, its own authorisation; counted
- * against the mailbox's concurrency like Graph requests, and faulted like them.
+ * Outlook's upload URL of a message or an event (upload-sessions.ts): no bearer token, its own
+ * authorisation; counted against the mailbox's concurrency like Graph requests, and faulted like them.
  */
-async function handleMessageUpload(ex) {
+async function handleUploadUrl(ex) {
     const { world, method } = ex;
     world.stats.count(`${method} (upload session)`);
     const mailbox = (0, upload_sessions_1.uploadMailbox)(world, ex.url);
@@ -329,27 +326,6 @@ function resolveMailbox(world, target, grant, caller) {
         throw new errors_1.GraphError(404, 'Request_ResourceNotFound', `Resource '${target.userId}' does not exist or one of its queried reference-property objects are not present.`);
     }
     throw new errors_1.GraphError(404, 'ErrorInvalidUser', `The requested user '${target.userId}' is invalid.`);
-}
-// ---- upload URLs (Outlook's own API, pre-authorised: no bearer token) ----
-/** A range of a file is under 4 MB; a little more is read so that a larger one is refused, not cut. */
-const UPLOAD_BODY_LIMIT = 8 * 1024 * 1024;
-async function handleEventUpload(ex) {
-    const { world, method } = ex;
-    world.stats.count(`${method} /api/v2.0/{item}/AttachmentSessions`);
-    const { body, tooLarge } = method === 'PUT' ? await (0, http_1.readBody)(ex.req, UPLOAD_BODY_LIMIT) : { body: Buffer.alloc(0), tooLarge: false };
-    const run = () => {
-        try {
-            if (tooLarge)
-                throw new errors_1.GraphError(413, 'ErrorRequestEntityTooLarge', 'The request entity is too large. Upload ranges under 4 MB.');
-            return (0, attachment_sessions_1.uploadRequest)(world, method, ex.url, ex.req.headers, body);
-        }
-        catch (err) {
-            if (err instanceof errors_1.GraphError)
-                return graphError(ex, err);
-            throw err;
-        }
-    };
-    await underFault(ex, world.faults.pick(method, ex.url.pathname), run, (f) => graphError(ex, (0, errors_1.statusError)(f.status, f.retryAfterSeconds)));
 }
 // ---- identity platform ----
 function aadError(ex, tenant, err, headers = {}) {

@@ -1,40 +1,38 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.UPLOAD_PATH = exports.UPLOAD_ROUTES = exports.UPLOAD_SESSION_MAX_BYTES = exports.UPLOAD_SESSION_MIN_BYTES = void 0;
+exports.OUTLOOK_API_PATH = exports.UPLOAD_SESSION_MAX_BYTES = exports.UPLOAD_SESSION_MIN_BYTES = void 0;
+exports.startUploadSession = startUploadSession;
 exports.uploadMailbox = uploadMailbox;
 exports.handleUpload = handleUpload;
 exports.sentSha256 = sentSha256;
 /**
- * Adding files to a message, as Microsoft documents it:
- * - `POST /messages/{id}/attachments` (message-post-attachments.md): 201 with the attachment; the
- *   whole request is bounded by Graph's 4 MB (413 from server.ts), so a file over about 3 MB needs
- * - an upload session (attachment-createuploadsession.md, concepts/outlook-large-attachments.md):
- *   `POST .../attachments/createUploadSession {AttachmentItem: {attachmentType, name, size}}` answers
- *   201 `{uploadUrl, expirationDateTime, nextExpectedRanges: ["0-"]}`; a file smaller than 2 MiB is
- *   refused with 400 ErrorAttachmentSizeShouldNotBeLessThanMinimumSize (Microsoft's pages say to use
- *   sessions from 3 MB; 2,097,152 bytes is the smallest a session takes, as measured and reported
- *   in msgraph-sdk-java#52; src/graph/uploadSession.ts says the same), one over 150 MB with 413
- *   ErrorMessageSizeExceeded; with delegated permissions on a mailbox that is not the user's own,
- *   403 ErrorAccessDenied (the known issue the page links: large attachments in a shared or
- *   delegated mailbox fail with 403).
- * - The upload URL is Outlook's (here `{emulator}/api/v2.0/Users('{user}@{tenant}')/Messages('{id}')/
- *   AttachmentSessions('{id}')?authtoken=...`): it carries its own authorisation, and a request with
- *   an `Authorization` header is refused (401; Microsoft says "Do not specify an Authorization
- *   request header"). `PUT` with `Content-Range: bytes {start}-{end}/{total}` takes the ranges in
- *   order: 200 with Outlook's own shape `{"@odata.context", "ExpirationDateTime",
- *   "NextExpectedRanges": ["{next}"]}` (PascalCase, a single start, as the page shows), the last one
- *   201 with a `Location` naming `Attachments('{id}')` and no body; a range that does not start at
- *   the next expected byte is 416 with the state; `GET` answers the state; `DELETE` cancels (204).
- *   After its expiration date, or once complete, the URL answers 404. The attachment then appears
- *   on the message with Graph's size (its bytes plus some metadata).
+ * Upload sessions for large files on messages and events, one model for both, as Microsoft
+ * documents them (attachment-createuploadsession.md, concepts/outlook-large-attachments.md):
+ * - `POST .../attachments/createUploadSession {AttachmentItem: {attachmentType, name, size}}` on a
+ *   message or an event answers 201 `{uploadUrl, expirationDateTime, nextExpectedRanges: ["0-"]}`;
+ *   a file smaller than 2 MiB is refused with 400 ErrorAttachmentSizeShouldNotBeLessThanMinimumSize
+ *   (Microsoft's pages say to use sessions from 3 MB; 2,097,152 bytes is the smallest a session
+ *   takes, as measured and reported in msgraph-sdk-java#52; src/graph/uploadSession.ts says the
+ *   same), one over 150 MB with 413 ErrorMessageSizeExceeded; with delegated permissions on a
+ *   mailbox that is not the user's own, 403 ErrorAccessDenied (the known issue the page links:
+ *   large attachments in a shared or delegated mailbox fail with 403).
+ * - The upload URL is Outlook's (here `{emulator}/api/v2.0/Users('{user}@{tenant}')/{Messages|Events}
+ *   ('{id}')/AttachmentSessions('{id}')?authtoken=...`): it carries its own authorisation, and a
+ *   request with an `Authorization` header is refused (401; Microsoft says "Do not specify an
+ *   Authorization request header"). `PUT` with `Content-Range: bytes {start}-{end}/{total}` takes
+ *   the ranges in order, each at most 4 MB: 200 with Outlook's own shape `{"@odata.context",
+ *   "ExpirationDateTime", "NextExpectedRanges": ["{next}"]}` (PascalCase, a single start, as the
+ *   page shows), the last one 201 with a `Location` naming `Attachments('{id}')` and no body; a
+ *   range that does not start at the next expected byte is 416 with the state; `GET` answers the
+ *   state; `DELETE` cancels (204). After its expiration date (the emulator's
+ *   uploadSessionLifetimeMs, 100 minutes as in Microsoft's message example), or once complete, the
+ *   URL answers 404. The finished file is added by the item kind's own attach function.
  */
 const node_crypto_1 = require("node:crypto");
-const attachments_1 = require("./attachments");
 const errors_1 = require("./errors");
 const graph_request_1 = require("./graph-request");
 const http_1 = require("./http");
 const json_1 = require("./json");
-const send_mail_1 = require("./send-mail");
 const timefmt_1 = require("./timefmt");
 /** The smallest file an upload session takes (see above). */
 exports.UPLOAD_SESSION_MIN_BYTES = 2 * 1024 * 1024;
@@ -51,27 +49,8 @@ function sessionsOf(world) {
     }
     return found;
 }
-const messageOf = (req, messageId) => (0, graph_request_1.lookup)(messageId, (id) => req.mailbox.message(id));
-/** Adds a file to a message as its next attachment. */
-function attach(mailbox, message, attachment, now) {
-    mailbox.updateMessage(message, now, (m) => {
-        m.attachments = [...m.attachments, attachment];
-        m.hasAttachments = true;
-    });
-    return message.attachments.length - 1;
-}
-const addAttachment = (req, { messageId }) => {
-    const message = messageOf(req, messageId);
-    const [attachment] = (0, send_mail_1.readAttachments)([(0, graph_request_1.jsonBody)(req)]);
-    const index = attach(req.mailbox, message, attachment, req.world.now());
-    const ref = (0, attachments_1.attachmentsOf)(message)[index];
-    return (0, http_1.graphJson)(201, {
-        '@odata.context': `${req.world.baseUrl}/v1.0/$metadata#users('${req.mailbox.user.id}')/messages('${encodeURIComponent(messageId)}')/attachments/$entity`,
-        ...(0, attachments_1.renderAttachment)(ref),
-    });
-};
-const createUploadSession = (req, { messageId }) => {
-    const message = messageOf(req, messageId);
+/** Reads and checks createUploadSession's AttachmentItem (after the item itself was found). */
+function fileItemOf(req) {
     const item = (0, json_1.param)((0, graph_request_1.jsonBody)(req), 'AttachmentItem');
     if (!(0, json_1.isObject)(item))
         throw (0, errors_1.badRequest)("The 'AttachmentItem' parameter is required.");
@@ -92,63 +71,77 @@ const createUploadSession = (req, { messageId }) => {
     // The known issue: delegated, large attachments only on the user's own mailbox.
     if (req.caller.kind === 'delegated' && req.caller.user !== req.mailbox)
         throw new errors_1.GraphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
-    const now = req.world.now();
     const contentType = (0, json_1.param)(item, 'contentType');
     const contentId = (0, json_1.param)(item, 'contentId');
+    return {
+        name,
+        size,
+        contentType: typeof contentType === 'string' && contentType ? contentType : 'application/octet-stream',
+        isInline: (0, json_1.param)(item, 'isInline') === true,
+        contentId: typeof contentId === 'string' ? contentId : null,
+    };
+}
+/** Outlook's v2.0 address of the mailbox's user, `{user}@{tenant}`. */
+const v2User = (mailbox) => `${mailbox.user.id}@${mailbox.tenant.id}`;
+function itemUrl(world, s) {
+    return `${world.baseUrl}/api/v2.0/Users('${v2User(s.mailbox)}')/${s.target.set}('${encodeURIComponent(s.target.itemId)}')`;
+}
+/** createUploadSession on a message or an event: 201 with the upload URL. */
+function startUploadSession(req, target) {
+    const item = fileItemOf(req);
     const session = {
         id: `AAMkAGUpload${(0, node_crypto_1.randomBytes)(12).toString('base64url')}AAA=`,
         token: (0, node_crypto_1.randomBytes)(24).toString('base64url'),
         mailbox: req.mailbox,
-        message,
-        item: {
-            name,
-            size,
-            contentType: typeof contentType === 'string' ? contentType : 'application/octet-stream',
-            isInline: (0, json_1.param)(item, 'isInline') === true,
-            ...(typeof contentId === 'string' && { contentId }),
-        },
-        expiresAt: now + req.world.options.uploadSessionLifetimeMs,
+        target,
+        item,
+        expiresAt: req.world.now() + req.world.options.uploadSessionLifetimeMs,
         chunks: [],
+        hash: (0, node_crypto_1.createHash)('sha256'),
         received: 0,
     };
     sessionsOf(req.world).set(session.id, session);
     return (0, http_1.graphJson)(201, {
         '@odata.context': `${req.world.baseUrl}/v1.0/$metadata#microsoft.graph.uploadSession`,
-        uploadUrl: `${req.world.baseUrl}/api/v2.0/Users('${req.mailbox.user.id}@${req.mailbox.tenant.id}')/Messages('${encodeURIComponent(message.immutableId)}')/AttachmentSessions('${encodeURIComponent(session.id)}')?authtoken=${session.token}`,
+        uploadUrl: `${itemUrl(req.world, session)}/AttachmentSessions('${encodeURIComponent(session.id)}')?authtoken=${session.token}`,
         expirationDateTime: (0, timefmt_1.graphInstant)(session.expiresAt),
         nextExpectedRanges: ['0-'],
     });
-};
-exports.UPLOAD_ROUTES = [
-    { method: 'POST', pattern: '/messages/{messageId}/attachments', handler: addAttachment, permission: 'Mail.ReadWrite' },
-    { method: 'POST', pattern: '/messages/{messageId}/attachments/createUploadSession', handler: createUploadSession, permission: 'Mail.ReadWrite' },
-];
+}
 // ---- the upload URL ----
-/** `/api/v2.0/Users('...')/Messages('...')/AttachmentSessions('{id}')`: the session id. */
-exports.UPLOAD_PATH = /^\/api\/v2\.0\/Users\('([^']+)'\)\/Messages\('([^']+)'\)\/AttachmentSessions\('([^']+)'\)$/;
+/** Every path of Outlook's v2.0 API: the emulator serves only upload sessions there (404 otherwise). */
+exports.OUTLOOK_API_PATH = /^\/api\/v2\.0\//i;
+/** `/api/v2.0/Users('...')/{Messages|Events}('...')/AttachmentSessions('{id}')`: the session id. */
+const UPLOAD_PATH = /^\/api\/v2\.0\/Users\('[^']+'\)\/(Messages|Events)\('[^']+'\)\/AttachmentSessions\('([^']+)'\)$/i;
+function sessionAt(world, url) {
+    const match = UPLOAD_PATH.exec(url.pathname);
+    const session = match ? sessionsOf(world).get(decodeURIComponent(match[2])) : undefined;
+    return session && session.target.set.toLowerCase() === match?.[1].toLowerCase() ? session : undefined;
+}
 /** The mailbox an upload URL belongs to (for the concurrency gate), if the session exists. */
 function uploadMailbox(world, url) {
-    const match = exports.UPLOAD_PATH.exec(url.pathname);
-    return match ? sessionsOf(world).get(decodeURIComponent(match[3]))?.mailbox : undefined;
+    return sessionAt(world, url)?.mailbox;
 }
 const outlookError = (status, code, message, extra = {}) => (0, http_1.graphJson)(status, { error: { code, message }, ...extra });
 function state(world, s) {
-    const user = `${s.mailbox.user.id}@${s.mailbox.tenant.id}`;
     return {
-        '@odata.context': `${world.baseUrl}/api/v2.0/$metadata#Users('${encodeURIComponent(user)}')/Messages('${encodeURIComponent(s.message.immutableId)}')/AttachmentSessions/$entity`,
+        '@odata.context': `${world.baseUrl}/api/v2.0/$metadata#Users('${encodeURIComponent(v2User(s.mailbox))}')/${s.target.set}('${encodeURIComponent(s.target.itemId)}')/AttachmentSessions/$entity`,
         ExpirationDateTime: (0, timefmt_1.graphInstant)(s.expiresAt),
         NextExpectedRanges: [String(s.received)],
     };
 }
+const NOT_FOUND = () => outlookError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
 /** A request to an upload URL, answered as Outlook answers it. */
 function handleUpload(r) {
-    const match = exports.UPLOAD_PATH.exec(r.url.pathname);
     const all = sessionsOf(r.world);
-    const session = match ? all.get(decodeURIComponent(match[3])) : undefined;
+    const session = sessionAt(r.world, r.url);
     if (r.authorization !== undefined)
         return outlookError(401, 'InvalidAuthenticationToken', 'The upload URL carries its own authorisation: send no Authorization header.');
-    if (!session || r.url.searchParams.get('authtoken') !== session.token || r.world.now() >= session.expiresAt) {
-        return outlookError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+    if (!session || r.url.searchParams.get('authtoken') !== session.token)
+        return NOT_FOUND();
+    if (r.world.now() >= session.expiresAt) {
+        all.delete(session.id);
+        return NOT_FOUND();
     }
     if (r.method === 'GET')
         return (0, http_1.graphJson)(200, state(r.world, session));
@@ -172,19 +165,19 @@ function handleUpload(r) {
         return outlookError(400, 'ErrorInvalidRequest', 'The body is not the length the Content-Range names.');
     if (r.body.length > MAX_RANGE_BYTES)
         return outlookError(413, 'ErrorRequestEntityTooLarge', 'A range may be at most 4 MB.');
-    session.chunks.push(Buffer.from(r.body));
-    session.received += r.body.length;
+    const chunk = Buffer.from(r.body);
+    session.chunks.push(chunk);
+    session.hash.update(chunk);
+    session.received += chunk.length;
     if (session.received < session.item.size)
         return (0, http_1.graphJson)(200, state(r.world, session));
     all.delete(session.id);
-    const index = attach(session.mailbox, session.message, {
-        ...session.item, kind: 'file', chunks: session.chunks,
-    }, r.world.now());
-    const attachmentId = (0, attachments_1.renderAttachment)((0, attachments_1.attachmentsOf)(session.message)[index]).id;
-    const user = `${session.mailbox.user.id}@${session.mailbox.tenant.id}`;
+    const attachmentId = session.target.attach({ item: session.item, chunks: session.chunks, sha256: session.hash.digest('hex') }, r.world.now());
+    if (attachmentId === undefined)
+        return NOT_FOUND();
     return {
         status: 201,
-        headers: { Location: `${r.world.baseUrl}/api/v2.0/Users('${user}')/Messages('${encodeURIComponent(session.message.immutableId)}')/Attachments('${encodeURIComponent(attachmentId)}')` },
+        headers: { Location: `${itemUrl(r.world, session)}/Attachments('${encodeURIComponent(attachmentId)}')` },
         text: '',
     };
 }

@@ -106,17 +106,33 @@ describe('emulator: files on events', function () {
     expect((await fetch(created.body.uploadUrl)).status, 'a finished session is gone').to.equal(404);
   });
 
-  it('upload session: a wrong authtoken is 404, a session expires after 15 minutes of the emulator clock, DELETE cancels one', async () => {
+  it('upload session: a wrong authtoken is 404, a session expires at its expirationDateTime by the emulator clock, DELETE cancels one', async () => {
     const event = await newEvent();
     const base = `/me/events/${encodeURIComponent(event.id)}/attachments/createUploadSession`;
-    const open = async () => (await graph(base, { method: 'POST', body: { AttachmentItem: { attachmentType: 'file', name: 'a.bin', size: 3 * MiB } } })).body.uploadUrl;
-    const url = await open();
+    const start = async () => (await graph(base, { method: 'POST', body: { AttachmentItem: { attachmentType: 'file', name: 'a.bin', size: 3 * MiB } } })).body;
+    const { uploadUrl: url, expirationDateTime } = await start();
     expect((await fetch(url.replace(/authtoken=[^&]+/, 'authtoken=forged'))).status).to.equal(404);
-    clock.advance(15 * 60_000);
-    expect((await fetch(url)).status).to.equal(404);
-    const cancelled = await open();
+    const cancelled = (await start()).uploadUrl;
     expect((await fetch(cancelled, { method: 'DELETE' })).status).to.equal(204);
     expect((await fetch(cancelled)).status).to.equal(404);
+    // One millisecond before the announced expiry it still works; at it, it is gone.
+    clock.advance(Date.parse(expirationDateTime) - clock.now() - 1);
+    expect((await fetch(url)).status).to.equal(200);
+    clock.advance(1);
+    expect((await fetch(url)).status).to.equal(404);
+  });
+
+  it("upload session: one set of answers with a message's (401 with Authorization, 413 over a 4 MB range, 404 under the other kind's URL)", async () => {
+    const event = await newEvent();
+    const size = 5 * MiB;
+    const { uploadUrl } = (await graph(`/me/events/${encodeURIComponent(event.id)}/attachments/createUploadSession`, { method: 'POST', body: { AttachmentItem: { attachmentType: 'file', name: 'b.bin', size } } })).body;
+    const put = (url, length, headers = {}) => fetch(url, { method: 'PUT', headers: { 'Content-Range': `bytes 0-${length - 1}/${size}`, ...headers }, body: Buffer.alloc(length) });
+    expect((await put(uploadUrl, MiB, { Authorization: `Bearer ${tokens.access_token}` })).status).to.equal(401);
+    expect((await put(uploadUrl, 4 * MiB + 1)).status).to.equal(413);
+    expect((await put(uploadUrl.replace('/Events(', '/Messages('), MiB)).status).to.equal(404);
+    const first = await put(uploadUrl, 4 * MiB);
+    expect(first.status).to.equal(200);
+    expect((await first.json()).NextExpectedRanges).to.deep.equal([String(4 * MiB)]);
   });
 
   it("the component's uploadLargeAttachment completes against Outlook's PascalCase answers, byte for byte", async () => {

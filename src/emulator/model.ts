@@ -150,7 +150,7 @@ export interface StoredAttachment {
   isInline: boolean;
   contentId: string | null;
   lastModifiedAt: number;
-  /** The bytes themselves, for small files (attachment-sessions.ts KEPT_BYTES). */
+  /** The bytes themselves, for small files (routes-event-attachments.ts KEPT_BYTES). */
   content?: Buffer;
 }
 

@@ -7,22 +7,25 @@
  * (`microsoft.graph.fileAttachment/contentId`); bare, Graph refuses them on the attachments set.
  */
 import { createHash } from 'node:crypto';
-import { attach, createUploadSession, KEPT_BYTES, MAX_ATTACHMENT_BYTES, MIN_SESSION_BYTES } from './attachment-sessions';
-import type { FileItem } from './attachment-sessions';
 import { GraphError, badRequest, notFound, unknownProperty } from './errors';
 import { jsonBody, lookup } from './graph-request';
 import type { GraphHandler, GraphRequest, GraphRoute } from './graph-request';
 import { graphJson } from './http';
 import { findEvent } from './instances';
-import { isObject, param } from './json';
+import { param } from './json';
+import type { Mailbox } from './mailbox';
 import type { StoredAttachment, StoredEvent } from './model';
 import { graphInstant } from './timefmt';
+import { startUploadSession } from './upload-sessions';
+import type { FileItem } from './upload-sessions';
 
 const FILE = '#microsoft.graph.fileAttachment';
 const CAST = 'microsoft.graph.fileattachment/';
 const BASE = ['id', 'lastModifiedDateTime', 'name', 'contentType', 'size', 'isInline'] as const;
 const OWN = ['contentId', 'contentLocation', 'contentBytes'] as const;
 const DEFAULT_PAGE = 10;
+/** Files this small keep their bytes (contentBytes can be shown); larger ones only their hash. */
+const KEPT_BYTES = 4 * 1024 * 1024;
 
 type Scope = 'all' | 'default' | 'byId';
 
@@ -93,6 +96,29 @@ const getOne = (scope: Scope): GraphHandler => (req, { calendarId, eventId, atta
   return graphJson(200, { '@odata.context': `${context(req, event)}/$entity`, ...render(attachment, selection(req)) });
 };
 
+/** Graph's size of a stored file: the bytes and some metadata (a little more, as Graph reports it). */
+function storedSize(bytes: number, name: string): number {
+  return bytes + 150 + 2 * name.length;
+}
+
+/** Adds a file to the event (the change bumps its change key, as any Exchange write does). */
+function attach(mailbox: Mailbox, event: StoredEvent, item: FileItem, sha256: string, content: Buffer | undefined, now: number): StoredAttachment {
+  const attachment: StoredAttachment = {
+    id: mailbox.ids.next('attachment'),
+    name: item.name,
+    contentType: item.contentType,
+    size: storedSize(item.size, item.name),
+    bytes: item.size,
+    sha256,
+    isInline: item.isInline,
+    contentId: item.contentId,
+    lastModifiedAt: now,
+    ...(content && { content }),
+  };
+  mailbox.updateEvent(event, now, (e) => { e.attachments = [...e.attachments, attachment]; });
+  return attachment;
+}
+
 function text(value: unknown, fallback: string): string {
   return typeof value === 'string' && value ? value : fallback;
 }
@@ -119,25 +145,16 @@ const add = (scope: Scope): GraphHandler => (req, { calendarId, eventId }) => {
 };
 
 const uploadSession = (scope: Scope): GraphHandler => (req, { calendarId, eventId }) => {
-  const json = jsonBody(req);
-  const event = eventIn(req, scope, calendarId, eventId);
-  const item = param(json, 'AttachmentItem');
-  if (!isObject(item)) throw badRequest("The 'AttachmentItem' parameter is required.");
-  if (text(param(item, 'attachmentType'), 'file').toLowerCase() !== 'file') throw badRequest('Only file attachments can be uploaded in a session.');
-  const size = param(item, 'size');
-  if (typeof size !== 'number' || !Number.isInteger(size) || size < 0) throw badRequest("The AttachmentItem needs its 'size' in bytes.");
-  if (size < MIN_SESSION_BYTES) {
-    throw new GraphError(400, 'ErrorAttachmentSizeShouldNotBeLessThanMinimumSize', 'Attachment size should not be less than the minimum size for an upload session; use a POST to attachments.');
-  }
-  if (size > MAX_ATTACHMENT_BYTES) throw new GraphError(400, 'ErrorAttachmentSizeExceeded', 'The attachment exceeds the maximum size allowed.');
-  const contentId = param(item, 'contentId');
-  return graphJson(201, createUploadSession(req.world, req.mailbox, event, {
-    name: text(param(item, 'name'), 'Untitled'),
-    size,
-    contentType: text(param(item, 'contentType'), 'application/octet-stream'),
-    isInline: param(item, 'isInline') === true,
-    contentId: typeof contentId === 'string' ? contentId : null,
-  }));
+  const { id } = eventIn(req, scope, calendarId, eventId);
+  const { mailbox } = req;
+  return startUploadSession(req, {
+    set: 'Events',
+    itemId: id,
+    attach: ({ item, chunks, sha256 }, now) => {
+      const event = mailbox.event(id);
+      return event && attach(mailbox, event, item, sha256, item.size <= KEPT_BYTES ? Buffer.concat(chunks) : undefined, now).id;
+    },
+  });
 };
 
 const SCOPES: ReadonlyArray<[Scope, string]> = [['all', '/events/{eventId}'], ['default', '/calendar/events/{eventId}'], ['byId', '/calendars/{calendarId}/events/{eventId}']];

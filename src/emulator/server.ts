@@ -10,7 +10,6 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { authorize } from './access';
 import type { Caller } from './access';
-import { isUploadPath, uploadRequest } from './attachment-sessions';
 import type { EmulatorControl } from './control';
 import { CONTROL_ROUTES, controlError } from './control-routes';
 import { badRequest, GraphError, retryAfter, statusError, throttled } from './errors';
@@ -29,11 +28,12 @@ import { CONTACT_ROUTES } from './routes-contacts';
 import { aadErrorBody, cloudOfPath, handleIdentity, IDENTITY_PATH } from './routes-identity';
 import { EVENT_ATTACHMENT_ROUTES } from './routes-event-attachments';
 import { MAIL_ROUTES } from './routes-mail';
+import { MESSAGE_ATTACHMENT_ROUTES } from './routes-message-attachments';
 import { MAIL_OPS_ROUTES } from './routes-mail-ops';
 import { DRAFT_ROUTES } from './drafts';
 import { parseExpand } from './extended-properties';
 import { deliverDue } from './transport';
-import { handleUpload, UPLOAD_PATH, UPLOAD_ROUTES, uploadMailbox } from './upload-sessions';
+import { handleUpload, OUTLOOK_API_PATH, uploadMailbox } from './upload-sessions';
 import { SCHEDULE_ROUTES } from './routes-schedule';
 import { MEETING_ROUTES } from './routes-meetings';
 import { USER_ROUTES } from './routes-user';
@@ -50,7 +50,7 @@ const IDENTITY_BODY_LIMIT = 1024 * 1024;
 const CONTROL_BODY_LIMIT = 64 * 1024 * 1024;
 // Delta routes first: `/messages/{messageId}` would take `delta` for an id.
 const GRAPH_ROUTES: readonly GraphRoute[] = [
-  ...USER_ROUTES, ...DELTA_ROUTES, ...MAIL_ROUTES, ...MAIL_OPS_ROUTES, ...DRAFT_ROUTES, ...UPLOAD_ROUTES,
+  ...USER_ROUTES, ...DELTA_ROUTES, ...MAIL_ROUTES, ...MAIL_OPS_ROUTES, ...DRAFT_ROUTES, ...MESSAGE_ATTACHMENT_ROUTES,
   ...CALENDAR_ROUTES, ...CALENDAR_VIEW_ROUTES, ...MEETING_ROUTES, ...EVENT_ATTACHMENT_ROUTES, ...SCHEDULE_ROUTES, ...CONTACT_ROUTES,
 ];
 const HAS_BODY = new Set(['POST', 'PUT', 'PATCH']);
@@ -90,9 +90,7 @@ async function handle(world: World, control: EmulatorControl, req: IncomingMessa
     // Mail submitted earlier reaches recipients and Sent Items before anything else is answered.
     deliverDue(world);
     if (/^\/_emulator(\/|$)/.test(path)) return await handleControl(ex, control);
-    // Messages' upload URLs first: isUploadPath takes any /api/v2.0/ path for an event's.
-    if (UPLOAD_PATH.test(path)) return await handleMessageUpload(ex);
-    if (isUploadPath(path)) return await handleEventUpload(ex);
+    if (OUTLOOK_API_PATH.test(path)) return await handleUploadUrl(ex);
     const identity = IDENTITY_PATH.exec(path);
     if (identity) return await handleIdentityRequest(ex, identity[1], identity[2].toLowerCase() as 'authorize' | 'token');
     return await handleGraph(ex);
@@ -291,10 +289,10 @@ function expandOf(ex: Exchange, mailbox: Mailbox): { expand?: { ids: string[]; c
 }
 
 /**
- * Outlook's upload URL (upload-sessions.ts): no bearer token, its own authorisation; counted
- * against the mailbox's concurrency like Graph requests, and faulted like them.
+ * Outlook's upload URL of a message or an event (upload-sessions.ts): no bearer token, its own
+ * authorisation; counted against the mailbox's concurrency like Graph requests, and faulted like them.
  */
-async function handleMessageUpload(ex: Exchange): Promise<void> {
+async function handleUploadUrl(ex: Exchange): Promise<void> {
   const { world, method } = ex;
   world.stats.count(`${method} (upload session)`);
   const mailbox = uploadMailbox(world, ex.url);
@@ -341,27 +339,6 @@ function resolveMailbox(world: World, target: Target, grant: AccessGrant, caller
       `Resource '${target.userId}' does not exist or one of its queried reference-property objects are not present.`);
   }
   throw new GraphError(404, 'ErrorInvalidUser', `The requested user '${target.userId}' is invalid.`);
-}
-
-// ---- upload URLs (Outlook's own API, pre-authorised: no bearer token) ----
-
-/** A range of a file is under 4 MB; a little more is read so that a larger one is refused, not cut. */
-const UPLOAD_BODY_LIMIT = 8 * 1024 * 1024;
-
-async function handleEventUpload(ex: Exchange): Promise<void> {
-  const { world, method } = ex;
-  world.stats.count(`${method} /api/v2.0/{item}/AttachmentSessions`);
-  const { body, tooLarge } = method === 'PUT' ? await readBody(ex.req, UPLOAD_BODY_LIMIT) : { body: Buffer.alloc(0), tooLarge: false };
-  const run = (): HttpResult => {
-    try {
-      if (tooLarge) throw new GraphError(413, 'ErrorRequestEntityTooLarge', 'The request entity is too large. Upload ranges under 4 MB.');
-      return uploadRequest(world, method, ex.url, ex.req.headers, body);
-    } catch (err) {
-      if (err instanceof GraphError) return graphError(ex, err);
-      throw err;
-    }
-  };
-  await underFault(ex, world.faults.pick(method, ex.url.pathname), run, (f) => graphError(ex, statusError(f.status, f.retryAfterSeconds)));
 }
 
 // ---- identity platform ----
