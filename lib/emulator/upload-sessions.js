@@ -4,7 +4,6 @@ exports.OUTLOOK_API_PATH = exports.UPLOAD_SESSION_MAX_BYTES = exports.UPLOAD_SES
 exports.startUploadSession = startUploadSession;
 exports.uploadMailbox = uploadMailbox;
 exports.handleUpload = handleUpload;
-exports.sentSha256 = sentSha256;
 /**
  * Upload sessions for large files on messages and events, one model for both, as Microsoft
  * documents them (attachment-createuploadsession.md, concepts/outlook-large-attachments.md):
@@ -180,13 +179,4 @@ function handleUpload(r) {
         headers: { Location: `${itemUrl(r.world, session)}/Attachments('${encodeURIComponent(attachmentId)}')` },
         text: '',
     };
-}
-/** SHA-256 of an attachment's bytes as a client sent them (specs and the chaos run compare by it). */
-function sentSha256(attachment) {
-    if (!attachment.chunks)
-        return undefined;
-    const hash = (0, node_crypto_1.createHash)('sha256');
-    for (const chunk of attachment.chunks)
-        hash.update(chunk);
-    return hash.digest('hex');
 }

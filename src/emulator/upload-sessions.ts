@@ -29,7 +29,6 @@ import { graphJson } from './http';
 import type { HttpResult } from './http';
 import { isObject, param } from './json';
 import type { Mailbox } from './mailbox';
-import type { AttachmentInfo } from './model';
 import { graphInstant } from './timefmt';
 import type { World } from './world';
 
@@ -226,12 +225,4 @@ export function handleUpload(r: UploadRequest): HttpResult {
     headers: { Location: `${itemUrl(r.world, session)}/Attachments('${encodeURIComponent(attachmentId)}')` },
     text: '',
   };
-}
-
-/** SHA-256 of an attachment's bytes as a client sent them (specs and the chaos run compare by it). */
-export function sentSha256(attachment: AttachmentInfo): string | undefined {
-  if (!attachment.chunks) return undefined;
-  const hash = createHash('sha256');
-  for (const chunk of attachment.chunks) hash.update(chunk);
-  return hash.digest('hex');
 }
