@@ -23,8 +23,8 @@ const LOGIN_HOST_CHOICES = Object.fromEntries(LOGIN_HOSTS.map((host) => {
 
 export const COMPONENT = {
   title: 'Microsoft Outlook',
-  version: '1.0.0',
-  description: 'Mail and calendar of Office 365 and Outlook.com through Microsoft Graph: react to new mail and to new or changed events, send mail, create events.',
+  version: '2.0.0',
+  description: 'Mail, calendar and contacts of Office 365 and Outlook.com through Microsoft Graph: react to new, changed or deleted mail, events and contacts; send, answer, file and find mail with attachments; book, change, answer and find meetings; keep contacts in sync.',
   buildType: 'docker',
   envVars: {
     MSAPP_CLIENT_ID: {
