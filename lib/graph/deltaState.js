@@ -1,6 +1,6 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.retiredName = void 0;
+exports.startKey = exports.retiredName = exports.STARTING_ITEMS = void 0;
 exports.restoreDeltaState = restoreDeltaState;
 exports.remember = remember;
 exports.emissionKey = emissionKey;
@@ -31,7 +31,9 @@ exports.itemFacts = itemFacts;
  *
  * When Graph has lost the state (410, syncStateNotFound, resyncRequired) the chain reads the folder
  * afresh, and only what changed since its last completed round began (by Graph's clock, less the
- * look-back for replication) counts: the folder's old content is not emitted again.
+ * look-back for replication) counts: the folder's old content is not emitted again. Soon after the
+ * start that look-back reaches before it, where what arrived may or may not have been replicated
+ * by the first round: the chain's `starting` record tells the starting state from what showed later.
  *
  * A calendar view's chain covers a window of days, fixed by its first request; to move it on, the
  * chain starts over on the new window like a resync (`rollWindow`), where what starts at or after
@@ -41,6 +43,9 @@ exports.itemFacts = itemFacts;
 const cursor_1 = require("./cursor");
 const odata_1 = require("./odata");
 const HASH = 8;
+/** The most items a starting-state record keeps: 32 x 15 characters of the snapshot budget. */
+exports.STARTING_ITEMS = 32;
+const AT36 = 7;
 /** The name a chain's previous window goes by while it follows its last round. */
 const retiredName = (name) => `${name}~`;
 exports.retiredName = retiredName;
@@ -49,6 +54,23 @@ const toIso = (second) => (second === undefined ? undefined : (0, odata_1.dateTi
 const fromIso = (iso) => (typeof iso === 'string' && !Number.isNaN(Date.parse(iso)) ? Math.floor(Date.parse(iso) / 1000) : undefined);
 function newChain(from) {
     return { phase: 'initial', from };
+}
+/** The hash an item is kept by in a starting-state record. */
+const startKey = (id) => (0, cursor_1.itemKey)(`starting|${id}`);
+exports.startKey = startKey;
+function packStarting(starting) {
+    return starting && starting.items.map((i) => `${i.key}${i.at.toString(36).padStart(AT36, '0')}`).join('');
+}
+function unpackStarting(packed, floor) {
+    if (typeof packed !== 'string')
+        return undefined;
+    const items = [];
+    for (let i = 0; i + HASH + AT36 <= packed.length; i += HASH + AT36) {
+        const at = parseInt(packed.slice(i + HASH, i + HASH + AT36), 36);
+        if (Number.isFinite(at))
+            items.push({ key: packed.slice(i, i + HASH), at });
+    }
+    return { floor: fromIso(floor), items };
 }
 function unpackChain(chain) {
     if (!chain || !PHASES.includes(chain.phase))
@@ -68,6 +90,7 @@ function unpackChain(chain) {
         entering: fromIso(chain.entering),
         progress: Number.isInteger(chain.done) && chain.done > 0 && typeof chain.fingerprint === 'string'
             ? { done: chain.done, fingerprint: chain.fingerprint } : undefined,
+        starting: unpackStarting(chain.starting, chain.startingFloor),
     };
 }
 function asSnapshot(value) {
@@ -116,6 +139,23 @@ function emissionKey(type, facts) {
     return (0, cursor_1.itemKey)(`${type}|${facts.id}`, type === 'updated' ? facts.version ?? String(facts.changedAt ?? '') : '');
 }
 /**
+ * Whether an item that arrived at `arrived` was part of the chain's starting state, as far as a
+ * resync can tell: it arrived before the start and the first round found it (or, past what the
+ * record keeps, before its floor). Without a record (a snapshot from before it was kept) what
+ * arrived before the start counts as starting state.
+ */
+function inStartingState(chain, id, arrived) {
+    if (chain.from !== undefined && arrived >= chain.from)
+        return false;
+    const { starting } = chain;
+    if (!starting)
+        return chain.from !== undefined;
+    if (arrived < (starting.floor ?? -Infinity))
+        return true;
+    const key = (0, exports.startKey)(id);
+    return starting.items.some((i) => i.key === key);
+}
+/**
  * Whether an item a chain reported is emitted, and as what (undefined: not emitted). Replays and
  * what a crashed poll emitted already are left out by the caller through `emissionKey`.
  */
@@ -131,11 +171,12 @@ function classify(kind, chain, facts) {
             return chain.from !== undefined && arrived >= chain.from;
         if (phase === 'tracking')
             return true;
-        // Resync: arrived since the last completed round began (and not before the trigger started), or
-        // moved in since then, which Graph shows only as a change after its arrival (moving touches
+        // Resync: arrived since the last completed round began and not part of the starting state
+        // (mail stamped before the start but replicated after the first round is new), or moved in
+        // since then, which Graph shows only as a change after its arrival (moving touches
         // lastModifiedDateTime; a mail merely delivered then shows no change after it arrived), and not
         // before the chain's first round, which took what was there as its starting state.
-        return arrived >= Math.max(since, chain.from ?? -Infinity) || (changed >= Math.max(since, chain.began ?? -Infinity) && changed > arrived);
+        return (arrived >= since && !inStartingState(chain, facts.id, arrived)) || (changed >= Math.max(since, chain.began ?? -Infinity) && changed > arrived);
     };
     switch (kind) {
         case 'created':
@@ -167,11 +208,15 @@ function classify(kind, chain, facts) {
 /**
  * A page answered: the first of a round fixes when the round began (and, initially, what is new).
  * Without Graph's Date header, `knownSecond` stands in: the latest Graph time the trigger has seen
- * (another chain's answer, a timestamp it listed), which is no later than the round began.
+ * (another chain's answer, a timestamp it listed), which is no later than the round began. A first
+ * round of a chain that emits arrivals starts its record of the starting state here, so a round
+ * begun before the record existed (a snapshot of an older version) goes on without one.
  */
-function pageAnswered(chain, serverTimeMs, firstOfRound, knownSecond) {
+function pageAnswered(kind, chain, serverTimeMs, firstOfRound, knownSecond) {
     if (!firstOfRound)
         return;
+    if (chain.phase === 'initial' && (kind === 'created' || kind === 'changes'))
+        chain.starting ??= { items: [] };
     if (serverTimeMs === undefined) {
         chain.pending = knownSecond;
         return;
@@ -181,11 +226,49 @@ function pageAnswered(chain, serverTimeMs, firstOfRound, knownSecond) {
     if (chain.phase === 'initial' && chain.from === undefined)
         chain.from = second;
 }
-/** An item the round listed: its timestamps stand in for Graph's clock where the Date header is missing. */
+/**
+ * An item the round listed: its timestamps stand in for Graph's clock where the Date header is
+ * missing; a first round keeping a record of the starting state (see pageAnswered) keeps it there
+ * (the newest STARTING_ITEMS arrivals).
+ */
 function itemListed(chain, facts) {
     const stamp = Math.max(facts.changedAt ?? -Infinity, facts.arrivedAt ?? -Infinity);
     if (Number.isFinite(stamp))
         chain.latest = Math.max(chain.latest ?? -Infinity, stamp);
+    const { starting } = chain;
+    const at = facts.arrivedAt;
+    if (chain.phase !== 'initial' || !starting || facts.removed || at === undefined)
+        return;
+    if (chain.from !== undefined && at >= chain.from)
+        return;
+    const key = (0, exports.startKey)(facts.id);
+    if (at < (starting.floor ?? -Infinity) || starting.items.some((i) => i.key === key))
+        return;
+    starting.items.push({ at, key });
+    if (starting.items.length <= exports.STARTING_ITEMS)
+        return;
+    const dropped = Math.min(...starting.items.map((i) => i.at));
+    starting.floor = dropped + 1;
+    starting.items = starting.items.filter((i) => i.at >= dropped + 1);
+}
+/**
+ * After a round: the record of the first round's starting state keeps what a resync's boundary (the
+ * mark less the look-back, the first round's at the earliest) can reach, and goes once the boundary
+ * has passed the start: from then on nothing before the start can count as new.
+ */
+function settleStarting(chain, first) {
+    const { starting } = chain;
+    if (!starting || chain.mark === undefined)
+        return;
+    const reach = chain.mark - cursor_1.LOOKBACK_SECONDS;
+    const newest = Math.max(starting.floor ?? -Infinity, ...starting.items.map((i) => i.at + 1));
+    if (reach >= (chain.from ?? newest)) {
+        chain.starting = undefined;
+    }
+    else if (first) {
+        starting.items = starting.items.filter((i) => i.at >= reach);
+        starting.floor = Math.max(starting.floor ?? -Infinity, reach);
+    }
 }
 /** The round goes on at `nextLink`. */
 function roundContinues(chain, nextLink) {
@@ -210,6 +293,7 @@ function handledBefore(chain, entries) {
 }
 /** The round is complete: the delta link is what the next round starts from. */
 function roundComplete(chain, deltaLink) {
+    const first = chain.phase === 'initial';
     chain.link = deltaLink;
     chain.progress = undefined;
     const listed = chain.latest === undefined ? chain.mark : Math.max(chain.mark ?? -Infinity, chain.latest);
@@ -221,6 +305,7 @@ function roundComplete(chain, deltaLink) {
     chain.phase = 'tracking';
     chain.since = undefined;
     chain.entering = undefined;
+    settleStarting(chain, first);
 }
 /**
  * A windowed chain moves on to `window`: its link is kept as the previous window's chain, which
@@ -231,7 +316,7 @@ function roundComplete(chain, deltaLink) {
 function rollWindow(state, name, window) {
     const chain = state.chains[name];
     if (chain.link && chain.phase === 'tracking')
-        state.chains[(0, exports.retiredName)(name)] = { ...chain, window: chain.window && { ...chain.window } };
+        state.chains[(0, exports.retiredName)(name)] = { ...chain, window: chain.window && { ...chain.window }, starting: undefined };
     chain.entering = chain.window?.end;
     chain.window = window;
     chain.link = undefined;
@@ -275,6 +360,7 @@ function packChains(state) {
             link: chain.link, phase: chain.phase, from: toIso(chain.from), mark: toIso(chain.mark), began: toIso(chain.began), pending: toIso(chain.pending), latest: toIso(chain.latest), since: toIso(chain.since),
             windowStart: toIso(chain.window?.start), windowEnd: toIso(chain.window?.end), entering: toIso(chain.entering),
             done: chain.progress?.done, fingerprint: chain.progress?.fingerprint,
+            starting: packStarting(chain.starting), startingFloor: toIso(chain.starting?.floor),
         }));
     }
     return chains;

@@ -4,8 +4,8 @@
 // what the snapshot keeps within its budget. Times are epoch seconds.
 const { expect } = require('chai');
 const {
-  classify, emissionKey, handledBefore, itemFacts, packDeltaState, pageAnswered, pageEntry, pageFingerprint, remember, restoreDeltaState, resynchronise,
-  rollWindow, roundComplete, roundContinues,
+  classify, emissionKey, handledBefore, itemFacts, itemListed, packDeltaState, pageAnswered, pageEntry, pageFingerprint, remember, restoreDeltaState, resynchronise,
+  rollWindow, roundComplete, roundContinues, STARTING_ITEMS,
 } = require('../../lib/graph/deltaState');
 const { LOOKBACK_SECONDS, SNAPSHOT_BUDGET_BYTES } = require('../../lib/graph/cursor');
 
@@ -85,22 +85,22 @@ describe('graph/deltaState: what a delta chain emits and remembers', () => {
   describe('transitions', () => {
     it('a round: the first page fixes its time (and, initially, what is new); its end makes that the mark and the first round the start', () => {
       const chain = { phase: 'initial' };
-      pageAnswered(chain, Date.parse('2026-11-27T08:00:00.900Z'), true);
-      pageAnswered(chain, Date.parse('2026-11-27T08:00:05Z'), false);
+      pageAnswered('created', chain, Date.parse('2026-11-27T08:00:00.900Z'), true);
+      pageAnswered('created', chain, Date.parse('2026-11-27T08:00:05Z'), false);
       expect(chain).to.include({ pending: T('2026-11-27T08:00:00Z'), from: T('2026-11-27T08:00:00Z') });
       roundComplete(chain, 'https://graph.example/delta?$deltatoken=a');
       expect(chain).to.deep.include({ link: 'https://graph.example/delta?$deltatoken=a', phase: 'tracking', mark: T('2026-11-27T08:00:00Z'), began: T('2026-11-27T08:00:00Z'), pending: undefined });
-      pageAnswered(chain, Date.parse('2026-11-27T09:00:00Z'), true);
+      pageAnswered('created', chain, Date.parse('2026-11-27T09:00:00Z'), true);
       roundComplete(chain, 'b');
       expect(chain).to.include({ mark: T('2026-11-27T09:00:00Z'), began: T('2026-11-27T08:00:00Z') });
     });
 
     it('without a Date header the latest time known stands in, never the container\'s clock', () => {
       const chain = { phase: 'tracking', mark: T('2026-11-27T08:00:00Z') };
-      pageAnswered(chain, undefined, true, T('2026-11-27T08:10:00Z'));
+      pageAnswered('created', chain, undefined, true, T('2026-11-27T08:10:00Z'));
       roundComplete(chain, 'c');
       expect(chain.mark).to.equal(T('2026-11-27T08:10:00Z'));
-      pageAnswered(chain, undefined, true, undefined);
+      pageAnswered('created', chain, undefined, true, undefined);
       roundComplete(chain, 'd');
       expect(chain.mark, 'nothing known: the old mark stays').to.equal(T('2026-11-27T08:10:00Z'));
     });
@@ -116,6 +116,100 @@ describe('graph/deltaState: what a delta chain emits and remembers', () => {
       const unknown = { phase: 'tracking', link: 'z' };
       expect(resynchronise(unknown)).to.equal(undefined);
       expect(unknown.phase, 'no time known at all: a first read again').to.equal('initial');
+    });
+  });
+
+  // Found by the chaos run (seed 2): a lost state soon after the start refused mail stamped just
+  // before it that Exchange replicated only after the first round, so it was never emitted.
+  describe('the starting state near the start (a resync whose look-back reaches before it)', () => {
+    const S = T('2026-11-27T08:00:00Z');
+    const at = (id, second, extra = {}) => ({ id, removed: false, arrivedAt: second, changedAt: second, ...extra });
+    /** A first round fixed 60 s after the start (Graph's clock), listing `items`. */
+    const firstRound = (kind, items, from = S, serverMs = (S + 60) * 1000) => {
+      const chain = { phase: 'initial', from };
+      pageAnswered(kind, chain, serverMs, true);
+      for (const item of items) itemListed(chain, item);
+      roundComplete(chain, 'link-1');
+      return chain;
+    };
+
+    for (const kind of ['created', 'changes']) {
+      it(`${kind}: emits what arrived within the look-back before the start unless the first round found it; the starting state, and what arrived before the boundary, not`, () => {
+        const chain = firstRound(kind, [at('old', S - 3600), at('near', S - 50), at('new', S + 10)]);
+        expect(chain.starting.items.map((i) => i.at), 'only what a resync can reach is kept').to.deep.equal([S - 50]);
+        expect(resynchronise(chain)).to.equal(S + 60 - LOOKBACK_SECONDS);
+        expect(classify(kind, chain, at('late', S - 2)), 'stamped before the start, replicated after the first round').to.equal('created');
+        expect(classify(kind, chain, at('near', S - 50)), 'starting state').to.equal(undefined);
+        expect(classify(kind, chain, at('old', S - 3600))).to.equal(undefined);
+        expect(classify(kind, chain, at('before', S - 61)), 'before the boundary').to.equal(undefined);
+        expect(classify(kind, chain, at('new', S + 10))).to.equal('created');
+      });
+    }
+
+    it('kept only by chains that emit arrivals, and only until the look-back has passed the start', () => {
+      expect(firstRound('updated', [at('near', S - 50)]).starting).to.equal(undefined);
+      expect(firstRound('created', [at('near', S - 50)], S - 3600).starting, 'a start long before the first round: nothing to tell').to.equal(undefined);
+      const chain = firstRound('created', [at('near', S - 50)]);
+      pageAnswered('created', chain, (S + 100) * 1000, true);
+      roundComplete(chain, 'link-2');
+      expect(chain.starting.items).to.have.length(1);
+      pageAnswered('created', chain, (S + 120) * 1000, true);
+      roundComplete(chain, 'link-3');
+      expect(chain.starting).to.equal(undefined);
+      resynchronise(chain);
+      expect(classify('created', chain, at('late', S - 2)), 'the boundary is past the start').to.equal(undefined);
+    });
+
+    it(`a crowded start (more than ${STARTING_ITEMS}): the newest are kept and what arrived before them counts as starting state, as before the record`, () => {
+      const crowd = Array.from({ length: STARTING_ITEMS + 8 }, (_, i) => at(`m${i}`, S - 40 + i));
+      const chain = firstRound('created', crowd);
+      expect(chain.starting.items).to.have.length(STARTING_ITEMS);
+      expect(chain.starting.floor).to.equal(S - 32);
+      resynchronise(chain);
+      expect(classify('created', chain, at('unseen early', S - 35)), 'the documented fallback').to.equal(undefined);
+      expect(classify('created', chain, at('unseen', S - 20))).to.equal('created');
+      expect(classify('created', chain, at('m20', S - 20))).to.equal(undefined);
+    });
+
+    it('without a start time or a Date header the whole first round is the starting state: a resync does not emit it again', () => {
+      const chain = { phase: 'initial' };
+      pageAnswered('created', chain, undefined, true, undefined);
+      for (const item of [at('a', S - 100), at('b', S - 5)]) itemListed(chain, item);
+      roundComplete(chain, 'link-1');
+      expect([chain.from, chain.mark]).to.deep.equal([undefined, S - 5]);
+      resynchronise(chain);
+      expect(classify('created', chain, at('b', S - 5))).to.equal(undefined);
+      expect(classify('created', chain, at('a', S - 100))).to.equal(undefined);
+      expect(classify('created', chain, at('late', S - 3))).to.equal('created');
+    });
+
+    it('a snapshot from before the record: what arrived before the start is starting state, as it was', () => {
+      const chain = { phase: 'resync', from: S, since: S - 60, began: S + 60 };
+      expect(classify('created', chain, at('late', S - 2))).to.equal(undefined);
+      expect(classify('created', chain, at('new', S))).to.equal('created');
+      // A first round that began before the record existed goes on without one (its first pages were not kept).
+      const midRound = { phase: 'initial', from: S, pending: S + 60, link: 'next-page' };
+      pageAnswered('created', midRound, (S + 70) * 1000, false);
+      itemListed(midRound, at('near', S - 50));
+      roundComplete(midRound, 'link-1');
+      expect(midRound.starting).to.equal(undefined);
+    });
+
+    it(`survives the snapshot whole, within the ${SNAPSHOT_BUDGET_BYTES}-byte budget beside three of the longest links`, () => {
+      const state = restoreDeltaState({}, 'scope', ['created', 'updated', 'deleted'], S);
+      const crowd = Array.from({ length: STARTING_ITEMS }, (_, i) => at(`m${i}`, S - 40 + i));
+      state.chains.created = firstRound('created', crowd);
+      for (const name of ['updated', 'deleted']) state.chains[name] = firstRound(name, crowd);
+      // About 620 bytes each, the longest the README's measure allows.
+      for (const chain of Object.values(state.chains)) chain.link = `https://graph.microsoft.com/v1.0/me/mailFolders/inbox/messages/delta?$deltatoken=${'t'.repeat(540)}`;
+      for (let i = 0; i < 1000; i += 1) remember(state, emissionKey('created', { id: `e${i}` }));
+      const { snapshot, over } = packDeltaState(state);
+      expect(over).to.equal(false);
+      expect(JSON.stringify(snapshot).length).to.be.at.most(SNAPSHOT_BUDGET_BYTES);
+      expect(snapshot.seen.length / 8, 'hashes of recent emissions still fit beside it').to.be.above(150);
+      const again = restoreDeltaState(JSON.parse(JSON.stringify(snapshot)), 'scope', ['created', 'updated', 'deleted'], S);
+      expect(again.chains.created.starting).to.deep.equal(state.chains.created.starting);
+      expect(again.chains.updated.starting).to.equal(undefined);
     });
   });
 

@@ -100,7 +100,7 @@ export async function followChain<T>(session: GraphSession, spec: DeltaChainSpec
       throw err;
     }
     result.pages += 1;
-    pageAnswered(chain, page.serverTime, firstOfRound, handlers.knownSecond?.());
+    pageAnswered(spec.kind, chain, page.serverTime, firstOfRound, handlers.knownSecond?.());
     handlers.page?.(page);
     // A poll that died on this page saved how far it got: those items, if Graph lists them again
     // first, were handled (their emissions may be older than the hashes the snapshot kept).

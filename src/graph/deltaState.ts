@@ -13,7 +13,9 @@
  *
  * When Graph has lost the state (410, syncStateNotFound, resyncRequired) the chain reads the folder
  * afresh, and only what changed since its last completed round began (by Graph's clock, less the
- * look-back for replication) counts: the folder's old content is not emitted again.
+ * look-back for replication) counts: the folder's old content is not emitted again. Soon after the
+ * start that look-back reaches before it, where what arrived may or may not have been replicated
+ * by the first round: the chain's `starting` record tells the starting state from what showed later.
  *
  * A calendar view's chain covers a window of days, fixed by its first request; to move it on, the
  * chain starts over on the new window like a resync (`rollWindow`), where what starts at or after
@@ -63,6 +65,24 @@ export interface ChainState {
    * Graph answers starts with exactly those items again.
    */
   progress?: PageProgress;
+  /** What the first round found that arrived shortly before the start (kinds created and changes). */
+  starting?: StartingState;
+}
+
+/**
+ * The starting state near the start: the items the first round listed and did not emit (they
+ * arrived before `from`), the newest arrivals only. What arrived within the look-back before the
+ * start may have been replicated only after the first round, so a resync whose boundary reaches
+ * before the start emits what arrived there unless this record has it. A crowded start (more
+ * than STARTING_ITEMS such items) keeps the newest and raises `floor` above those it dropped:
+ * mail arrived before the floor then counts as starting state, as it did before the record.
+ * Kept until the chain's look-back has passed the start.
+ */
+export interface StartingState {
+  /** What arrived before this second counts as starting state; undefined: none dropped. */
+  floor?: number;
+  /** Each item kept: its arrival (s) and its hash (`startKey`). */
+  items: Array<{ at: number; key: string }>;
 }
 
 export interface PageProgress {
@@ -118,12 +138,18 @@ export interface DeltaSnapshot {
     entering?: string;
     done?: number;
     fingerprint?: string;
+    /** The starting state near the start: per item its 8-character hash and its arrival in base 36 (7 characters). */
+    starting?: string;
+    startingFloor?: string;
   }>;
   /** 8-character hashes, concatenated, oldest first. */
   seen: string;
 }
 
 const HASH = 8;
+/** The most items a starting-state record keeps: 32 x 15 characters of the snapshot budget. */
+export const STARTING_ITEMS = 32;
+const AT36 = 7;
 /** The name a chain's previous window goes by while it follows its last round. */
 export const retiredName = (name: string): string => `${name}~`;
 const PHASES: readonly ChainPhase[] = ['initial', 'tracking', 'resync'];
@@ -133,6 +159,23 @@ const fromIso = (iso: unknown): number | undefined => (typeof iso === 'string' &
 
 function newChain(from: number | undefined): ChainState {
   return { phase: 'initial', from };
+}
+
+/** The hash an item is kept by in a starting-state record. */
+export const startKey = (id: string): string => itemKey(`starting|${id}`);
+
+function packStarting(starting: StartingState | undefined): string | undefined {
+  return starting && starting.items.map((i) => `${i.key}${i.at.toString(36).padStart(AT36, '0')}`).join('');
+}
+
+function unpackStarting(packed: unknown, floor: unknown): StartingState | undefined {
+  if (typeof packed !== 'string') return undefined;
+  const items: StartingState['items'] = [];
+  for (let i = 0; i + HASH + AT36 <= packed.length; i += HASH + AT36) {
+    const at = parseInt(packed.slice(i + HASH, i + HASH + AT36), 36);
+    if (Number.isFinite(at)) items.push({ key: packed.slice(i, i + HASH), at });
+  }
+  return { floor: fromIso(floor), items };
 }
 
 function unpackChain(chain: DeltaSnapshot['chains'][string] | undefined): ChainState | undefined {
@@ -152,6 +195,7 @@ function unpackChain(chain: DeltaSnapshot['chains'][string] | undefined): ChainS
     entering: fromIso(chain.entering),
     progress: Number.isInteger(chain.done) && (chain.done as number) > 0 && typeof chain.fingerprint === 'string'
       ? { done: chain.done as number, fingerprint: chain.fingerprint } : undefined,
+    starting: unpackStarting(chain.starting, chain.startingFloor),
   };
 }
 
@@ -200,6 +244,21 @@ export function emissionKey(type: ChangeType, facts: ItemFacts): string {
 }
 
 /**
+ * Whether an item that arrived at `arrived` was part of the chain's starting state, as far as a
+ * resync can tell: it arrived before the start and the first round found it (or, past what the
+ * record keeps, before its floor). Without a record (a snapshot from before it was kept) what
+ * arrived before the start counts as starting state.
+ */
+function inStartingState(chain: ChainState, id: string, arrived: number): boolean {
+  if (chain.from !== undefined && arrived >= chain.from) return false;
+  const { starting } = chain;
+  if (!starting) return chain.from !== undefined;
+  if (arrived < (starting.floor ?? -Infinity)) return true;
+  const key = startKey(id);
+  return starting.items.some((i) => i.key === key);
+}
+
+/**
  * Whether an item a chain reported is emitted, and as what (undefined: not emitted). Replays and
  * what a crashed poll emitted already are left out by the caller through `emissionKey`.
  */
@@ -212,11 +271,12 @@ export function classify(kind: ChainKind, chain: ChainState, facts: ItemFacts): 
   const isNew = (): boolean => {
     if (phase === 'initial') return chain.from !== undefined && arrived >= chain.from;
     if (phase === 'tracking') return true;
-    // Resync: arrived since the last completed round began (and not before the trigger started), or
-    // moved in since then, which Graph shows only as a change after its arrival (moving touches
+    // Resync: arrived since the last completed round began and not part of the starting state
+    // (mail stamped before the start but replicated after the first round is new), or moved in
+    // since then, which Graph shows only as a change after its arrival (moving touches
     // lastModifiedDateTime; a mail merely delivered then shows no change after it arrived), and not
     // before the chain's first round, which took what was there as its starting state.
-    return arrived >= Math.max(since, chain.from ?? -Infinity) || (changed >= Math.max(since, chain.began ?? -Infinity) && changed > arrived);
+    return (arrived >= since && !inStartingState(chain, facts.id, arrived)) || (changed >= Math.max(since, chain.began ?? -Infinity) && changed > arrived);
   };
   switch (kind) {
     case 'created':
@@ -247,10 +307,13 @@ export function classify(kind: ChainKind, chain: ChainState, facts: ItemFacts): 
 /**
  * A page answered: the first of a round fixes when the round began (and, initially, what is new).
  * Without Graph's Date header, `knownSecond` stands in: the latest Graph time the trigger has seen
- * (another chain's answer, a timestamp it listed), which is no later than the round began.
+ * (another chain's answer, a timestamp it listed), which is no later than the round began. A first
+ * round of a chain that emits arrivals starts its record of the starting state here, so a round
+ * begun before the record existed (a snapshot of an older version) goes on without one.
  */
-export function pageAnswered(chain: ChainState, serverTimeMs: number | undefined, firstOfRound: boolean, knownSecond?: number): void {
+export function pageAnswered(kind: ChainKind, chain: ChainState, serverTimeMs: number | undefined, firstOfRound: boolean, knownSecond?: number): void {
   if (!firstOfRound) return;
+  if (chain.phase === 'initial' && (kind === 'created' || kind === 'changes')) chain.starting ??= { items: [] };
   if (serverTimeMs === undefined) {
     chain.pending = knownSecond;
     return;
@@ -260,10 +323,43 @@ export function pageAnswered(chain: ChainState, serverTimeMs: number | undefined
   if (chain.phase === 'initial' && chain.from === undefined) chain.from = second;
 }
 
-/** An item the round listed: its timestamps stand in for Graph's clock where the Date header is missing. */
+/**
+ * An item the round listed: its timestamps stand in for Graph's clock where the Date header is
+ * missing; a first round keeping a record of the starting state (see pageAnswered) keeps it there
+ * (the newest STARTING_ITEMS arrivals).
+ */
 export function itemListed(chain: ChainState, facts: ItemFacts): void {
   const stamp = Math.max(facts.changedAt ?? -Infinity, facts.arrivedAt ?? -Infinity);
   if (Number.isFinite(stamp)) chain.latest = Math.max(chain.latest ?? -Infinity, stamp);
+  const { starting } = chain;
+  const at = facts.arrivedAt;
+  if (chain.phase !== 'initial' || !starting || facts.removed || at === undefined) return;
+  if (chain.from !== undefined && at >= chain.from) return;
+  const key = startKey(facts.id);
+  if (at < (starting.floor ?? -Infinity) || starting.items.some((i) => i.key === key)) return;
+  starting.items.push({ at, key });
+  if (starting.items.length <= STARTING_ITEMS) return;
+  const dropped = Math.min(...starting.items.map((i) => i.at));
+  starting.floor = dropped + 1;
+  starting.items = starting.items.filter((i) => i.at >= dropped + 1);
+}
+
+/**
+ * After a round: the record of the first round's starting state keeps what a resync's boundary (the
+ * mark less the look-back, the first round's at the earliest) can reach, and goes once the boundary
+ * has passed the start: from then on nothing before the start can count as new.
+ */
+function settleStarting(chain: ChainState, first: boolean): void {
+  const { starting } = chain;
+  if (!starting || chain.mark === undefined) return;
+  const reach = chain.mark - LOOKBACK_SECONDS;
+  const newest = Math.max(starting.floor ?? -Infinity, ...starting.items.map((i) => i.at + 1));
+  if (reach >= (chain.from ?? newest)) {
+    chain.starting = undefined;
+  } else if (first) {
+    starting.items = starting.items.filter((i) => i.at >= reach);
+    starting.floor = Math.max(starting.floor ?? -Infinity, reach);
+  }
 }
 
 /** The round goes on at `nextLink`. */
@@ -292,6 +388,7 @@ export function handledBefore(chain: ChainState, entries: readonly string[]): nu
 
 /** The round is complete: the delta link is what the next round starts from. */
 export function roundComplete(chain: ChainState, deltaLink: string): void {
+  const first = chain.phase === 'initial';
   chain.link = deltaLink;
   chain.progress = undefined;
   const listed = chain.latest === undefined ? chain.mark : Math.max(chain.mark ?? -Infinity, chain.latest);
@@ -302,6 +399,7 @@ export function roundComplete(chain: ChainState, deltaLink: string): void {
   chain.phase = 'tracking';
   chain.since = undefined;
   chain.entering = undefined;
+  settleStarting(chain, first);
 }
 
 /**
@@ -312,7 +410,7 @@ export function roundComplete(chain: ChainState, deltaLink: string): void {
  */
 export function rollWindow(state: DeltaState, name: string, window: Window): void {
   const chain = state.chains[name];
-  if (chain.link && chain.phase === 'tracking') state.chains[retiredName(name)] = { ...chain, window: chain.window && { ...chain.window } };
+  if (chain.link && chain.phase === 'tracking') state.chains[retiredName(name)] = { ...chain, window: chain.window && { ...chain.window }, starting: undefined };
   chain.entering = chain.window?.end;
   chain.window = window;
   chain.link = undefined;
@@ -358,6 +456,7 @@ function packChains(state: DeltaState): DeltaSnapshot['chains'] {
       link: chain.link, phase: chain.phase, from: toIso(chain.from), mark: toIso(chain.mark), began: toIso(chain.began), pending: toIso(chain.pending), latest: toIso(chain.latest), since: toIso(chain.since),
       windowStart: toIso(chain.window?.start), windowEnd: toIso(chain.window?.end), entering: toIso(chain.entering),
       done: chain.progress?.done, fingerprint: chain.progress?.fingerprint,
+      starting: packStarting(chain.starting), startingFloor: toIso(chain.starting?.floor),
     })) as DeltaSnapshot['chains'][string];
   }
   return chains;
