@@ -229,6 +229,22 @@ describe('the duplicate guard: never sent twice, even when the message is delive
       });
     }
 
+    it('Create Draft delivered again after Send Draft sent its draft (Create Draft died before its ack): no second draft, so no second mail', async () => {
+      const msg = { id: 'draft-chain', body: { to: 'megan.bowen@contoso.example', subject: 'Chained' } };
+      const made = await h.run('createDraft', msg);
+      // Create Draft's output goes on to Send Draft (a new message id), which sends the draft...
+      const sentOnce = await h.run('sendDraft', { id: 'send-chain-1', body: { messageId: made.out.body.id } });
+      expect(sentOnce.error, sentOnce.error && sentOnce.error.message).to.equal(undefined);
+      // ...then Create Draft's own message comes again: it must find its mail, not make another draft.
+      const again = await h.run('createDraft', msg);
+      expect(again.out.body.id, 'the same mail as the first run').to.equal(made.out.body.id);
+      expect(again.out.body.alreadyCreated).to.equal(true);
+      const second = await h.run('sendDraft', { id: 'send-chain-2', body: { messageId: again.out.body.id } });
+      h.deliver();
+      expect(h.sent('Chained'), 'mails submitted').to.have.length(1);
+      expect(second.out === undefined || second.out.body.alreadySent === true || second.error !== undefined).to.equal(true);
+    });
+
     it('Send Draft of a mail that is not a draft is refused naming messageId; of one sent by someone else, too', async () => {
       const received = original();
       const { error } = await h.run('sendDraft', { id: 'sd-3', body: { messageId: received } });
