@@ -105,6 +105,18 @@ describe('the duplicate guard: never sent twice, even when the message is delive
       expect(at).to.be.a('string');
     });
 
+    it('killed after /send, delivered again with the file behind a URL the platform made anew (same object, new signature): one mail', async () => {
+      const attachments = await nineMb();
+      const first = await h.run('sendMail', mail(attachments), { killAt: isSend, when: 'after' });
+      expect(first.died).to.equal(true);
+      const renewed = { 'nine.bin': { ...attachments['nine.bin'], url: `${attachments['nine.bin'].url}&signature=renewed` } };
+      const again = await h.run('sendMail', mail(renewed));
+      expect(again.error, again.error && again.error.message).to.equal(undefined);
+      expect(again.out.body.alreadySent).to.equal(true);
+      h.deliver();
+      expect(h.sent('Invoice 7'), 'mails submitted').to.have.length(1);
+    });
+
     it('the same message id carrying another mail is another mail; without a message id every run is its own', async () => {
       await h.run('sendMail', mail());
       await h.run('sendMail', { ...mail(), body: { ...mail().body, body: 'Other text.' } });
