@@ -58,9 +58,8 @@ async function processAction(msg, cfg) {
         const items = page.items.filter((event) => matches(event, filter)).map(events_1.eventDetail);
         if (!items.length)
             continue;
-        pages += 1;
         found += items.length;
-        await (0, batches_1.emitItems)(this, behaviour, items, pages);
+        pages += await (0, batches_1.emitItems)(this, behaviour, items, pages + 1);
     }
     this.logger.info(`Found ${found} of ${read} event(s) in the window`);
 }

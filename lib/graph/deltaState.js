@@ -3,6 +3,7 @@ Object.defineProperty(exports, "__esModule", { value: true });
 exports.startKey = exports.retiredName = exports.STARTING_ITEMS = void 0;
 exports.restoreDeltaState = restoreDeltaState;
 exports.remember = remember;
+exports.forget = forget;
 exports.emissionKey = emissionKey;
 exports.classify = classify;
 exports.pageAnswered = pageAnswered;
@@ -133,6 +134,12 @@ function remember(state, key) {
         return;
     state.seen.push(key);
     state.seenSet.add(key);
+}
+/** Drops a remembered emission: what it stood for is over (an item that left came back, or the reverse). */
+function forget(state, key) {
+    if (!state.seenSet.delete(key))
+        return;
+    state.seen.splice(state.seen.indexOf(key), 1);
 }
 /** The key an emission is remembered by: one per item for arrivals and removals, one per version for updates. */
 function emissionKey(type, facts) {

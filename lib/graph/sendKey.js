@@ -1,6 +1,6 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.SEND_KEY_PROPERTY_ID = void 0;
+exports.SEND_DRAFT_KEY_PROPERTY_ID = exports.SEND_KEY_PROPERTY_ID = void 0;
 exports.sendKeyFor = sendKeyFor;
 exports.sendKeyProperty = sendKeyProperty;
 exports.sendKeyFilter = sendKeyFilter;
@@ -23,6 +23,15 @@ const odata_1 = require("./odata");
 /** Our property: never change it, or mail sent before the change is no longer found. */
 exports.SEND_KEY_PROPERTY_ID = 'String {b4c1e8a2-6f3d-4d7e-9a51-3c2f7e0d8b96} Name ElasticioOutlookSendKey';
 /**
+ * Send Draft's keys live in a property of their own: the draft it tags is often Create Draft's,
+ * whose key must stay on it. Written into the same property, Send Draft's key would replace it, and
+ * Create Draft's message delivered again would find nothing, make a second draft, and the Send Draft
+ * after it would send a second mail. A key says by its prefix which property holds it.
+ */
+exports.SEND_DRAFT_KEY_PROPERTY_ID = 'String {b4c1e8a2-6f3d-4d7e-9a51-3c2f7e0d8b96} Name ElasticioOutlookSendDraftKey';
+const SEND_DRAFT_PREFIX = 'v1-senddraft-';
+const propertyOf = (key) => (key.startsWith(SEND_DRAFT_PREFIX) ? exports.SEND_DRAFT_KEY_PROPERTY_ID : exports.SEND_KEY_PROPERTY_ID);
+/**
  * A key that repeats exactly when a run would send the same mail again: the same step, the same
  * incoming message, the same content. Two messages that share an id but carry different mails (a
  * step that re-emits its message per item) get different keys; a message without an id (made by
@@ -34,13 +43,14 @@ function sendKeyFor(parts) {
     const stepId = parts.stepId ?? process.env.ELASTICIO_STEP_ID ?? '';
     // JSON of the parts, not a join: no two different inputs can run together into the same text.
     const text = JSON.stringify(['v1', flowId, stepId, parts.action, parts.mailbox.toLowerCase(), source, parts.content]);
-    return `v1-${(0, node_crypto_1.createHash)('sha256').update(text).digest('hex').slice(0, 48)}`;
+    const hash = (0, node_crypto_1.createHash)('sha256').update(text).digest('hex').slice(0, 48);
+    return parts.action === 'sendDraft' ? `${SEND_DRAFT_PREFIX}${hash}` : `v1-${hash}`;
 }
 /** The property to put on a draft (in the request that creates it, or a PATCH). */
 function sendKeyProperty(key) {
-    return { id: exports.SEND_KEY_PROPERTY_ID, value: key };
+    return { id: propertyOf(key), value: key };
 }
 /** The `$filter` that finds the messages carrying `key`. */
 function sendKeyFilter(key) {
-    return `singleValueExtendedProperties/Any(ep: ep/id eq ${(0, odata_1.stringLiteral)(exports.SEND_KEY_PROPERTY_ID)} and ep/value eq ${(0, odata_1.stringLiteral)(key)})`;
+    return `singleValueExtendedProperties/Any(ep: ep/id eq ${(0, odata_1.stringLiteral)(propertyOf(key))} and ep/value eq ${(0, odata_1.stringLiteral)(key)})`;
 }

@@ -28,7 +28,7 @@ exports.getNewMail = {
         storeAttachments: (0, fields_1.storeAttachmentsField)(8),
         emitBehaviour: {
             ...(0, fields_1.emitBehaviourField)('mail', 6),
-            note: `Empty: one message per mail. emitPage: one message per batch of up to ${poll_1.PERSIST_EVERY} mails, in its results array; the poll saves its place after each.`,
+            note: `Empty: one message per mail. emitPage: batches of up to ${poll_1.PERSIST_EVERY} mails (fewer if too large for one message), in results; the place is saved after each.`,
         },
     },
     out: (0, schemas_1.withPages)((0, schemas_1.body)({ ...schemas_1.mailProperties, attachments: schemas_1.storedAttachments }), 'mails'),

@@ -93,8 +93,7 @@ async function processAction(msg, cfg) {
     for await (const results of session.pages(firstPage(session.root, cfg.folderId, query))) {
         const mails = (query.search ? results.items.filter((mail) => matchesFilters(mail, query.filters)) : results.items).slice(0, query.maxResults - found);
         if (mails.length) {
-            page += 1;
-            await (0, batches_1.emitItems)(this, behaviour, mails, page);
+            page += await (0, batches_1.emitItems)(this, behaviour, mails, page + 1);
             found += mails.length;
         }
         if (found >= query.maxResults)

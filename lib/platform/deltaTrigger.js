@@ -76,6 +76,12 @@ async function runDeltaTrigger(context, cfg, snapshot, specFor) {
                 return false;
             await context.emit('data', (0, messages_1.newMessageWithBody)(spec.output(type, item, facts)));
             (0, deltaState_1.remember)(state, key);
+            // An item moved out and back in (a mail, an event leaving and re-entering the window) keeps
+            // its id: its arrival and its removal are new each time, not replays of the earlier ones.
+            if (type === 'deleted')
+                (0, deltaState_1.forget)(state, (0, deltaState_1.emissionKey)('created', facts));
+            if (type === 'created')
+                (0, deltaState_1.forget)(state, (0, deltaState_1.emissionKey)('deleted', facts));
             if (type === 'created' && versionsMatter)
                 (0, deltaState_1.remember)(state, (0, deltaState_1.emissionKey)('updated', facts));
             counts[type] += 1;

@@ -25,8 +25,7 @@ async function runPollingTrigger(context, cfg, snapshot, specFor, noun, outputFo
         const messages = [];
         for (const item of items)
             messages.push(await output.prepare(item));
-        page += 1;
-        await (0, batches_1.emitMessages)(context, output.behaviour, messages, page);
+        page += await (0, batches_1.emitMessages)(context, output.behaviour, messages, page + 1);
     };
     const { emitted, pages } = await (0, poll_1.pollCollection)(session, spec, { snapshot, startTime }, {
         emit: async (item) => { await send([item]); },

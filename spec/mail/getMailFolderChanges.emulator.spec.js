@@ -90,6 +90,21 @@ describe('Mail Changes in Folder on the emulator', function () {
     expect((await poll()).changes).to.deep.equal([]);
   });
 
+  it('a mail moved out, back in and out again: each move is a change of its own, none swallowed as a replay', async () => {
+    expect((await poll()).changes).to.deep.equal([]);
+    emu.control.addMail({ folder: 'Projects', subject: 'Wanderer', from: 'ann@fabrikam.example' });
+    const arrived = (await poll()).changes;
+    expect(summary(arrived)).to.deep.equal(['created Wanderer']);
+    const mail = { id: arrived[0].id };
+    emu.control.updateMail(mail.id, { moveTo: 'archive' });
+    expect((await poll()).changes.map((c) => c.changeType)).to.deep.equal(['deleted']);
+    emu.control.updateMail(mail.id, { moveTo: 'Projects' });
+    expect(summary((await poll()).changes), 'moved back in').to.deep.equal(['created Wanderer']);
+    emu.control.updateMail(mail.id, { moveTo: 'archive' });
+    expect((await poll()).changes.map((c) => c.changeType), 'moved out again').to.deep.equal(['deleted']);
+    expect((await poll()).changes).to.deep.equal([]);
+  });
+
   it('rounds of several pages (2,500 arrivals): all emitted once, the snapshot within budget after every page', async () => {
     cfg.changeTypes = ['created'];
     await poll();

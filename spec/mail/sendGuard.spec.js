@@ -105,6 +105,18 @@ describe('the duplicate guard: never sent twice, even when the message is delive
       expect(at).to.be.a('string');
     });
 
+    it('killed after /send, delivered again with the file behind a URL the platform made anew (same object, new signature): one mail', async () => {
+      const attachments = await nineMb();
+      const first = await h.run('sendMail', mail(attachments), { killAt: isSend, when: 'after' });
+      expect(first.died).to.equal(true);
+      const renewed = { 'nine.bin': { ...attachments['nine.bin'], url: `${attachments['nine.bin'].url}&signature=renewed` } };
+      const again = await h.run('sendMail', mail(renewed));
+      expect(again.error, again.error && again.error.message).to.equal(undefined);
+      expect(again.out.body.alreadySent).to.equal(true);
+      h.deliver();
+      expect(h.sent('Invoice 7'), 'mails submitted').to.have.length(1);
+    });
+
     it('the same message id carrying another mail is another mail; without a message id every run is its own', async () => {
       await h.run('sendMail', mail());
       await h.run('sendMail', { ...mail(), body: { ...mail().body, body: 'Other text.' } });
@@ -228,6 +240,22 @@ describe('the duplicate guard: never sent twice, even when the message is delive
         await exactlyOnce({ step: 'sendDraft', msg: { id: 'sd-1', body: { messageId: made.out.body.id } }, subject: 'Agenda', killAt, when });
       });
     }
+
+    it('Create Draft delivered again after Send Draft sent its draft (Create Draft died before its ack): no second draft, so no second mail', async () => {
+      const msg = { id: 'draft-chain', body: { to: 'megan.bowen@contoso.example', subject: 'Chained' } };
+      const made = await h.run('createDraft', msg);
+      // Create Draft's output goes on to Send Draft (a new message id), which sends the draft...
+      const sentOnce = await h.run('sendDraft', { id: 'send-chain-1', body: { messageId: made.out.body.id } });
+      expect(sentOnce.error, sentOnce.error && sentOnce.error.message).to.equal(undefined);
+      // ...then Create Draft's own message comes again: it must find its mail, not make another draft.
+      const again = await h.run('createDraft', msg);
+      expect(again.out.body.id, 'the same mail as the first run').to.equal(made.out.body.id);
+      expect(again.out.body.alreadyCreated).to.equal(true);
+      const second = await h.run('sendDraft', { id: 'send-chain-2', body: { messageId: again.out.body.id } });
+      h.deliver();
+      expect(h.sent('Chained'), 'mails submitted').to.have.length(1);
+      expect(second.out === undefined || second.out.body.alreadySent === true || second.error !== undefined).to.equal(true);
+    });
 
     it('Send Draft of a mail that is not a draft is refused naming messageId; of one sent by someone else, too', async () => {
       const received = original();

@@ -217,6 +217,28 @@ describe('the mail toolbox (emulator)', () => {
     });
   });
 
+  describe('Find Mail, emitPage, mails with large bodies', () => {
+    it('a page of results too large for one platform message (10 MiB, as sailor encrypts it) goes out as several, every mail once, in order', async () => {
+      const Encryptor = require('elasticio-sailor-nodejs/lib/encryptor');
+      const { OUTGOING_MESSAGE_SIZE_LIMIT, PROTOCOL_VERSION } = require('elasticio-sailor-nodejs/lib/settings').readFrom({
+        ELASTICIO_FLOW_ID: 'f', ELASTICIO_EXEC_ID: 'e', ELASTICIO_STEP_ID: 's', ELASTICIO_CONTAINER_ID: 'c', ELASTICIO_WORKSPACE_ID: 'w', ELASTICIO_USER_ID: 'u', ELASTICIO_COMP_ID: 'c', ELASTICIO_FUNCTION: 'lookupMails', ELASTICIO_API_URI: 'http://x', ELASTICIO_API_USERNAME: 'u', ELASTICIO_API_KEY: 'k', ELASTICIO_AMQP_URI: 'amqp://x', ELASTICIO_LISTEN_MESSAGES_ON: 'q', ELASTICIO_PUBLISH_MESSAGES_TO: 'x', ELASTICIO_DATA_ROUTING_KEY: 'd', ELASTICIO_ERROR_ROUTING_KEY: 'e', ELASTICIO_REBOUND_ROUTING_KEY: 'r', ELASTICIO_SNAPSHOT_ROUTING_KEY: 's', ELASTICIO_MESSAGE_CRYPTO_IV: '0123456789abcdef', ELASTICIO_MESSAGE_CRYPTO_PASSWORD: 'secret',
+      });
+      const encryptor = new Encryptor('secret', '0123456789abcdef');
+      world = await stepWorld({ mailCount: 0 });
+      const base = Date.UTC(2026, 2, 1);
+      const body = `<p>${'Newsletter text. '.repeat(24_000)}</p>`;
+      for (let i = 0; i < 30; i += 1) await mail({ subject: `Letter ${i}`, folder: 'archive', receivedAt: base + i * 60_000, body });
+      const { ctx } = await run('lookupMails', {}, { cfg: { folderId: 'archive', emitBehaviour: 'emitPage' } });
+      const pages = ctx.emitted('data');
+      for (const page of pages) {
+        const size = encryptor.encryptMessageContent({ ...page, headers: {} }, PROTOCOL_VERSION < 2 ? 'base64' : undefined).length;
+        expect(size, `page ${page.body.page}`).to.be.at.most(OUTGOING_MESSAGE_SIZE_LIMIT);
+      }
+      expect(pages.map((p) => p.body.page)).to.deep.equal(pages.map((_, i) => i + 1));
+      expect(pages.flatMap((p) => p.body.results.map((m) => m.subject))).to.deep.equal(Array.from({ length: 30 }, (_, i) => `Letter ${29 - i}`));
+    });
+  });
+
   describe('Find or Create Folder', () => {
     it('creates the missing levels once; a replay finds them; without Create missing folders a missing level is an error naming it', async () => {
       world = await stepWorld();

@@ -78,9 +78,8 @@ async function processAction(this: StepContext, msg: { body?: unknown }, cfg: Lo
     read += page.items.length;
     const items = page.items.filter((event) => matches(event, filter)).map(eventDetail);
     if (!items.length) continue;
-    pages += 1;
     found += items.length;
-    await emitItems(this, behaviour, items, pages);
+    pages += await emitItems(this, behaviour, items, pages + 1);
   }
   this.logger.info(`Found ${found} of ${read} event(s) in the window`);
 }

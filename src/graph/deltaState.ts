@@ -238,6 +238,12 @@ export function remember(state: DeltaState, key: string): void {
   state.seenSet.add(key);
 }
 
+/** Drops a remembered emission: what it stood for is over (an item that left came back, or the reverse). */
+export function forget(state: DeltaState, key: string): void {
+  if (!state.seenSet.delete(key)) return;
+  state.seen.splice(state.seen.indexOf(key), 1);
+}
+
 /** The key an emission is remembered by: one per item for arrivals and removals, one per version for updates. */
 export function emissionKey(type: ChangeType, facts: ItemFacts): string {
   return itemKey(`${type}|${facts.id}`, type === 'updated' ? facts.version ?? String(facts.changedAt ?? '') : '');

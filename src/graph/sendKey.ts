@@ -18,6 +18,17 @@ import { stringLiteral } from './odata';
 /** Our property: never change it, or mail sent before the change is no longer found. */
 export const SEND_KEY_PROPERTY_ID = 'String {b4c1e8a2-6f3d-4d7e-9a51-3c2f7e0d8b96} Name ElasticioOutlookSendKey';
 
+/**
+ * Send Draft's keys live in a property of their own: the draft it tags is often Create Draft's,
+ * whose key must stay on it. Written into the same property, Send Draft's key would replace it, and
+ * Create Draft's message delivered again would find nothing, make a second draft, and the Send Draft
+ * after it would send a second mail. A key says by its prefix which property holds it.
+ */
+export const SEND_DRAFT_KEY_PROPERTY_ID = 'String {b4c1e8a2-6f3d-4d7e-9a51-3c2f7e0d8b96} Name ElasticioOutlookSendDraftKey';
+const SEND_DRAFT_PREFIX = 'v1-senddraft-';
+
+const propertyOf = (key: string): string => (key.startsWith(SEND_DRAFT_PREFIX) ? SEND_DRAFT_KEY_PROPERTY_ID : SEND_KEY_PROPERTY_ID);
+
 export interface ExtendedProperty {
   id: string;
   value: string;
@@ -49,15 +60,16 @@ export function sendKeyFor(parts: KeyParts): string {
   const stepId = parts.stepId ?? process.env.ELASTICIO_STEP_ID ?? '';
   // JSON of the parts, not a join: no two different inputs can run together into the same text.
   const text = JSON.stringify(['v1', flowId, stepId, parts.action, parts.mailbox.toLowerCase(), source, parts.content]);
-  return `v1-${createHash('sha256').update(text).digest('hex').slice(0, 48)}`;
+  const hash = createHash('sha256').update(text).digest('hex').slice(0, 48);
+  return parts.action === 'sendDraft' ? `${SEND_DRAFT_PREFIX}${hash}` : `v1-${hash}`;
 }
 
 /** The property to put on a draft (in the request that creates it, or a PATCH). */
 export function sendKeyProperty(key: string): ExtendedProperty {
-  return { id: SEND_KEY_PROPERTY_ID, value: key };
+  return { id: propertyOf(key), value: key };
 }
 
 /** The `$filter` that finds the messages carrying `key`. */
 export function sendKeyFilter(key: string): string {
-  return `singleValueExtendedProperties/Any(ep: ep/id eq ${stringLiteral(SEND_KEY_PROPERTY_ID)} and ep/value eq ${stringLiteral(key)})`;
+  return `singleValueExtendedProperties/Any(ep: ep/id eq ${stringLiteral(propertyOf(key))} and ep/value eq ${stringLiteral(key)})`;
 }

@@ -27,7 +27,7 @@ export const getNewMail: TriggerDescriptor = {
     storeAttachments: storeAttachmentsField(8),
     emitBehaviour: {
       ...emitBehaviourField('mail', 6),
-      note: `Empty: one message per mail. emitPage: one message per batch of up to ${PERSIST_EVERY} mails, in its results array; the poll saves its place after each.`,
+      note: `Empty: one message per mail. emitPage: batches of up to ${PERSIST_EVERY} mails (fewer if too large for one message), in results; the place is saved after each.`,
     },
   },
   out: withPages(body({ ...mailProperties, attachments: storedAttachments }), 'mails'),

@@ -119,8 +119,7 @@ async function processAction(this: StepContext, msg: { body?: unknown }, cfg: Lo
   for await (const results of session.pages<Mail>(firstPage(session.root, cfg.folderId, query))) {
     const mails = (query.search ? results.items.filter((mail) => matchesFilters(mail, query.filters)) : results.items).slice(0, query.maxResults - found);
     if (mails.length) {
-      page += 1;
-      await emitItems(this, behaviour, mails, page);
+      page += await emitItems(this, behaviour, mails, page + 1);
       found += mails.length;
     }
     if (found >= query.maxResults) break;

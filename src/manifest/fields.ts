@@ -123,7 +123,7 @@ export const emitBehaviourField = (noun: string, order: number): Field => ({
   required: false,
   model: { emitIndividually: `One message per ${noun} (default)`, emitPage: `One message per page of ${noun}, as an array` },
   prompt: `One message per ${noun} (default)`,
-  note: `Empty: one message per ${noun}. emitPage: one message per page of results (up to a Graph page), in its results array.`,
+  note: `Empty: one message per ${noun}. emitPage: one message per page of results (split if too large for one message), in its results array.`,
   order,
 });
 

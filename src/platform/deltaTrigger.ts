@@ -11,7 +11,7 @@ import { itemKey } from '../graph/cursor';
 import { dateTimeLiteral } from '../graph/odata';
 import { followChain } from '../graph/delta';
 import type { DeltaChainSpec } from '../graph/delta';
-import { classify, emissionKey, itemListed, packDeltaState, remember, restoreDeltaState, retiredName, rollWindow } from '../graph/deltaState';
+import { classify, emissionKey, forget, itemListed, packDeltaState, remember, restoreDeltaState, retiredName, rollWindow } from '../graph/deltaState';
 import type { ChainState, ChangeType, DeltaState, ItemFacts, Window } from '../graph/deltaState';
 import type { StepContext } from '../graph/logger';
 import { createSession } from '../graph/session';
@@ -95,6 +95,10 @@ export async function runDeltaTrigger<T extends Record<string, unknown>>(
         if (type === 'created' && versionsMatter && state.seenSet.has(emissionKey('updated', facts))) return false;
         await context.emit('data', newMessageWithBody(spec.output(type, item, facts)));
         remember(state, key);
+        // An item moved out and back in (a mail, an event leaving and re-entering the window) keeps
+        // its id: its arrival and its removal are new each time, not replays of the earlier ones.
+        if (type === 'deleted') forget(state, emissionKey('created', facts));
+        if (type === 'created') forget(state, emissionKey('deleted', facts));
         if (type === 'created' && versionsMatter) remember(state, emissionKey('updated', facts));
         counts[type] += 1;
         return true;

@@ -50,7 +50,12 @@ export function filesOutput(files: SizedOutgoing[]): Array<{ name: string; size:
   return files.map((file) => ({ name: file.name, size: file.size, ...(file.isInline ? { isInline: true as const } : {}) }));
 }
 
-/** What identifies the files in the duplicate guard's key: the same files give the same key. */
-export function filesKey(files: OutgoingPlanned[]): unknown {
-  return files.map((file) => [file.name, file.url, file.declaredSize ?? null, file.contentType, Boolean(file.isInline)]);
+/**
+ * What identifies the files in the duplicate guard's key: the same files give the same key. Not
+ * their URLs: the platform may hand the same message again with its files behind new (re-signed)
+ * URLs, and a key that changed with them would send the mail twice. Within one message id, a file's
+ * name, size and type tell it apart.
+ */
+export function filesKey(files: SizedOutgoing[]): unknown {
+  return files.map((file) => [file.name, file.size, file.contentType, Boolean(file.isInline)]);
 }

@@ -39,8 +39,7 @@ export async function runPollingTrigger<T extends Record<string, unknown>>(
   const send = async (items: T[]): Promise<void> => {
     const messages: ItemMessage<unknown>[] = [];
     for (const item of items) messages.push(await output.prepare(item));
-    page += 1;
-    await emitMessages(context, output.behaviour, messages, page);
+    page += await emitMessages(context, output.behaviour, messages, page + 1);
   };
   const { emitted, pages } = await pollCollection<T>(session, spec, { snapshot, startTime }, {
     emit: async (item) => { await send([item]); },
