@@ -1,6 +1,6 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.MAIL_LIST_PAGE_SIZE = exports.SEARCH_RESULTS_LIMIT = exports.MAIL_PAGE_SIZE = exports.MAIL_FIELDS = void 0;
+exports.recipientAddresses = exports.MAIL_LIST_PAGE_SIZE = exports.SEARCH_RESULTS_LIMIT = exports.MAIL_PAGE_SIZE = exports.MAIL_FIELDS = void 0;
 exports.messagePath = messagePath;
 exports.isNotFound = isNotFound;
 exports.mailNotFound = mailNotFound;
@@ -26,6 +26,9 @@ exports.MAIL_LIST_PAGE_SIZE = 100;
 function messagePath(session, id, field = 'messageId') {
     return `${session.root}/messages/${(0, odata_1.idSegment)(id, field)}`;
 }
+/** The addresses of a recipient list as Graph gives it (toRecipients, ccRecipients...), for a step's output. */
+const recipientAddresses = (list) => (list ?? []).map((r) => r.emailAddress?.address ?? '').filter(Boolean);
+exports.recipientAddresses = recipientAddresses;
 /** Graph's answer for an id that names no mail of the mailbox: deleted, or never one. */
 function isNotFound(err) {
     return err instanceof errors_1.GraphRequestError && err.statusCode === 404 && err.code === 'ErrorItemNotFound';

@@ -3,6 +3,7 @@ Object.defineProperty(exports, "__esModule", { value: true });
 exports.process = processAction;
 const messages_1 = require("elasticio-node/lib/messages");
 const drafts_1 = require("../graph/drafts");
+const messages_2 = require("../graph/messages");
 const outgoingMail_1 = require("../graph/outgoingMail");
 const sendKey_1 = require("../graph/sendKey");
 const session_1 = require("../graph/session");
@@ -11,7 +12,6 @@ const draftAttachments_1 = require("../platform/draftAttachments");
 const outgoingFiles_1 = require("../platform/outgoingFiles");
 const sendGuard_1 = require("../platform/sendGuard");
 const mailInput_1 = require("../validation/mailInput");
-const addresses = (list) => list.map((m) => m.address);
 async function processAction(msg, cfg) {
     const draft = (0, mailInput_1.parseMailInput)(msg.body);
     const checked = (0, sendGuard_1.duplicateCheckOn)(cfg);
@@ -28,7 +28,7 @@ async function processAction(msg, cfg) {
             created = await (0, drafts_1.createMessage)(session, (0, outgoingMail_1.buildDraftRequest)(draft, inline, tags), draft.from?.address);
             return created;
         },
-        complete: async (made, reused) => { await (0, draftAttachments_1.addDraftAttachments)(session, (0, drafts_1.messagePath)(session, made.id, 'draft id'), routes, { skipPresent: reused }); },
+        complete: async (made, reused) => { await (0, draftAttachments_1.addDraftAttachments)(session, (0, messages_2.messagePath)(session, made.id, 'draft id'), routes, { skipPresent: reused }); },
     }, { key });
     const mail = prepared.kind === 'sent' ? prepared.found : prepared.draft;
     const again = prepared.kind === 'sent' || prepared.reused;
@@ -36,12 +36,7 @@ async function processAction(msg, cfg) {
     return (0, messages_1.newMessageWithBody)({
         id: mail.id,
         webLink: mail.webLink ?? created?.webLink ?? '',
-        ...(session.mailbox && { mailbox: session.mailbox }),
-        ...(draft.from && { from: draft.from.address }),
-        subject: draft.subject,
-        to: addresses(draft.to),
-        cc: addresses(draft.cc),
-        bcc: addresses(draft.bcc),
+        ...(0, mailInput_1.draftSummary)(session.mailbox, draft),
         attachments: (0, outgoingFiles_1.filesOutput)(files),
         alreadyCreated: again,
         isDraft: prepared.kind !== 'sent',

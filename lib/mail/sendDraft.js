@@ -10,13 +10,13 @@ exports.process = processAction;
  */
 const messages_1 = require("elasticio-node/lib/messages");
 const drafts_1 = require("../graph/drafts");
+const messages_2 = require("../graph/messages");
 const sendKey_1 = require("../graph/sendKey");
 const session_1 = require("../graph/session");
 const sendGuard_1 = require("../platform/sendGuard");
 const errors_1 = require("../errors");
 const fields_1 = require("../validation/fields");
 const mailInput_1 = require("../validation/mailInput");
-const addresses = (list) => (list ?? []).map((r) => r.emailAddress?.address ?? '').filter(Boolean);
 async function processAction(msg, cfg) {
     const messageId = (0, mailInput_1.parseMessageId)((0, fields_1.inputObject)(msg.body).messageId);
     const checked = (0, sendGuard_1.duplicateCheckOn)(cfg);
@@ -52,9 +52,9 @@ function output(mailbox, mail, sentAt, alreadySent) {
         sentAt,
         ...(mailbox && { mailbox }),
         subject: mail.subject ?? '',
-        to: addresses(mail.toRecipients),
-        cc: addresses(mail.ccRecipients),
-        bcc: addresses(mail.bccRecipients),
+        to: (0, messages_2.recipientAddresses)(mail.toRecipients),
+        cc: (0, messages_2.recipientAddresses)(mail.ccRecipients),
+        bcc: (0, messages_2.recipientAddresses)(mail.bccRecipients),
         alreadySent,
     };
 }

@@ -13,6 +13,7 @@ exports.process = processAction;
  */
 const messages_1 = require("elasticio-node/lib/messages");
 const drafts_1 = require("../graph/drafts");
+const messages_2 = require("../graph/messages");
 const errors_1 = require("../graph/errors");
 const httpDate_1 = require("../graph/httpDate");
 const outgoingMail_1 = require("../graph/outgoingMail");
@@ -24,17 +25,11 @@ const outgoingFiles_1 = require("../platform/outgoingFiles");
 const sendGuard_1 = require("../platform/sendGuard");
 const errors_2 = require("../errors");
 const mailInput_1 = require("../validation/mailInput");
-const addresses = (list) => list.map((m) => m.address);
 function output(session, draft, files, sent) {
     return (0, messages_1.newMessageWithBody)({
         ...(sent.id && { id: sent.id }),
         sentAt: sent.sentAt,
-        ...(session.mailbox && { mailbox: session.mailbox }),
-        ...(draft.from && { from: draft.from.address }),
-        subject: draft.subject,
-        to: addresses(draft.to),
-        cc: addresses(draft.cc),
-        bcc: addresses(draft.bcc),
+        ...(0, mailInput_1.draftSummary)(session.mailbox, draft),
         attachments: (0, outgoingFiles_1.filesOutput)(files),
         savedToSentItems: draft.saveToSentItems,
         alreadySent: sent.alreadySent,
@@ -83,7 +78,7 @@ async function processAction(msg, cfg) {
     const inline = await (0, attachments_1.downloadAttachments)(routes.inline, (0, attachments_1.inlineRoom)(routes.inline, build));
     const prepared = await (0, sendGuard_1.prepareDraft)(session, {
         create: async (tags) => (0, drafts_1.createMessage)(session, (0, outgoingMail_1.buildDraftRequest)(draft, inline, tags), draft.from?.address),
-        complete: async (created, reused) => { await (0, draftAttachments_1.addDraftAttachments)(session, (0, drafts_1.messagePath)(session, created.id), routes, { skipPresent: reused }); },
+        complete: async (created, reused) => { await (0, draftAttachments_1.addDraftAttachments)(session, (0, messages_2.messagePath)(session, created.id), routes, { skipPresent: reused }); },
     }, { key });
     if (prepared.kind === 'sent')
         return alreadySent(this, session, draft, files, prepared.found);

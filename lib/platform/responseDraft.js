@@ -7,6 +7,7 @@ exports.draftChanges = draftChanges;
 exports.respond = respond;
 exports.responseOutput = responseOutput;
 const drafts_1 = require("../graph/drafts");
+const messages_1 = require("../graph/messages");
 const errors_1 = require("../graph/errors");
 const addresses_1 = require("../validation/addresses");
 const attachments_1 = require("./attachments");
@@ -102,7 +103,7 @@ async function respond(session, request) {
             written = await createDraft(session, request, tags);
             return written;
         },
-        complete: async (draft, reused) => { await (0, draftAttachments_1.addDraftAttachments)(session, (0, drafts_1.messagePath)(session, draft.id, 'draft id'), routes, { skipPresent: reused }); },
+        complete: async (draft, reused) => { await (0, draftAttachments_1.addDraftAttachments)(session, (0, messages_1.messagePath)(session, draft.id, 'draft id'), routes, { skipPresent: reused }); },
     }, { key: request.key });
     if (prepared.kind === 'sent')
         return { mail: prepared.found, alreadySent: true, reusedDraft: false };
@@ -110,7 +111,6 @@ async function respond(session, request) {
     const mail = (written ?? prepared.draft);
     return { mail: { ...mail, id: prepared.draft.id }, alreadySent: false, reusedDraft: prepared.reused, acceptedAt: sent.acceptedAt };
 }
-const addresses = (list) => (list ?? []).map((r) => r.emailAddress?.address ?? '').filter(Boolean);
 /** What Reply to Mail and Forward Mail emit: the mail as sent (or as an earlier run sent it). */
 function responseOutput(session, messageId, files, result) {
     const { mail } = result;
@@ -120,9 +120,9 @@ function responseOutput(session, messageId, files, result) {
         ...(session.mailbox && { mailbox: session.mailbox }),
         messageId,
         subject: mail.subject ?? '',
-        to: addresses(mail.toRecipients),
-        cc: addresses(mail.ccRecipients),
-        bcc: addresses(mail.bccRecipients),
+        to: (0, messages_1.recipientAddresses)(mail.toRecipients),
+        cc: (0, messages_1.recipientAddresses)(mail.ccRecipients),
+        bcc: (0, messages_1.recipientAddresses)(mail.bccRecipients),
         ...(mail.conversationId && { conversationId: mail.conversationId }),
         attachments: (0, outgoingFiles_1.filesOutput)(files),
         alreadySent: result.alreadySent,

@@ -1,6 +1,7 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.parseBody = exports.parseBodyType = exports.MAX_BODY = exports.MAX_RECIPIENTS = void 0;
+exports.draftSummary = draftSummary;
 exports.parseMailInput = parseMailInput;
 exports.parseMessageId = parseMessageId;
 exports.parseExtraRecipients = parseExtraRecipients;
@@ -12,6 +13,18 @@ const errors_1 = require("../errors");
 const odata_1 = require("../graph/odata");
 const addresses_1 = require("./addresses");
 const fields_1 = require("./fields");
+/** What Send Mail and Create Draft report of the mail they made, in their output's order. */
+function draftSummary(mailbox, draft) {
+    const addresses = (list) => list.map((m) => m.address);
+    return {
+        ...(mailbox && { mailbox }),
+        ...(draft.from && { from: draft.from.address }),
+        subject: draft.subject,
+        to: addresses(draft.to),
+        cc: addresses(draft.cc),
+        bcc: addresses(draft.bcc),
+    };
+}
 /** Outlook's limit on recipients of one message. */
 exports.MAX_RECIPIENTS = 500;
 const MAX_SUBJECT = 255;

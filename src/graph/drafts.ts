@@ -7,7 +7,8 @@
  */
 import type { Message } from '@microsoft/microsoft-graph-types';
 import { GraphRequestError } from './errors';
-import { idSegment, queryString } from './odata';
+import { messagePath } from './messages';
+import { queryString } from './odata';
 import { sendKeyFilter } from './sendKey';
 import type { GraphResult, GraphSession } from './session';
 
@@ -20,10 +21,6 @@ const REF_FIELDS = ['id', 'isDraft', 'parentFolderId', 'webLink', 'createdDateTi
 
 /** A reply, a reply to all, or a forward, as Graph's create actions name them. */
 export type ResponseKind = 'createReply' | 'createReplyAll' | 'createForward';
-
-export function messagePath(session: GraphSession, id: string, field = 'messageId'): string {
-  return `${session.root}/messages/${idSegment(id, field)}`;
-}
 
 /**
  * Every mail of the mailbox that carries `key`, in any folder (Drafts, Outbox, Sent Items, where

@@ -3,7 +3,7 @@
  * that may be gone, and finding one by its Internet Message-ID. Ids are immutable ones (the
  * session asks for them on every request), so they survive moves between folders.
  */
-import type { Message } from '@microsoft/microsoft-graph-types';
+import type { Message, Recipient } from '@microsoft/microsoft-graph-types';
 import { GraphRequestError } from './errors';
 import { idSegment, queryString, stringLiteral } from './odata';
 import type { GraphSession } from './session';
@@ -30,6 +30,9 @@ export const MAIL_LIST_PAGE_SIZE = 100;
 export function messagePath(session: GraphSession, id: unknown, field = 'messageId'): string {
   return `${session.root}/messages/${idSegment(id, field)}`;
 }
+
+/** The addresses of a recipient list as Graph gives it (toRecipients, ccRecipients...), for a step's output. */
+export const recipientAddresses = (list: Recipient[] | null | undefined): string[] => (list ?? []).map((r) => r.emailAddress?.address ?? '').filter(Boolean);
 
 /** Graph's answer for an id that names no mail of the mailbox: deleted, or never one. */
 export function isNotFound(err: unknown): boolean {

@@ -6,7 +6,8 @@
  */
 import type { Message } from '@microsoft/microsoft-graph-types';
 import { newMessageWithBody } from 'elasticio-node/lib/messages';
-import { createMessage, messagePath } from '../graph/drafts';
+import { createMessage } from '../graph/drafts';
+import { messagePath } from '../graph/messages';
 import type { StepContext } from '../graph/logger';
 import { buildDraftRequest } from '../graph/outgoingMail';
 import type { InlineFile } from '../graph/outgoingMail';
@@ -17,10 +18,7 @@ import { addDraftAttachments } from '../platform/draftAttachments';
 import { filesKey, filesOutput, outgoingFiles } from '../platform/outgoingFiles';
 import { duplicateCheckOn, prepareDraft } from '../platform/sendGuard';
 import type { GuardedConfig } from '../platform/sendGuard';
-import type { Mailbox } from '../validation/addresses';
-import { parseMailInput } from '../validation/mailInput';
-
-const addresses = (list: Mailbox[]): string[] => list.map((m) => m.address);
+import { draftSummary, parseMailInput } from '../validation/mailInput';
 
 async function processAction(this: StepContext, msg: { id?: unknown; body?: unknown; attachments?: unknown }, cfg: GuardedConfig) {
   const draft = parseMailInput(msg.body);
@@ -46,12 +44,7 @@ async function processAction(this: StepContext, msg: { id?: unknown; body?: unkn
   return newMessageWithBody({
     id: mail.id,
     webLink: mail.webLink ?? created?.webLink ?? '',
-    ...(session.mailbox && { mailbox: session.mailbox }),
-    ...(draft.from && { from: draft.from.address }),
-    subject: draft.subject,
-    to: addresses(draft.to),
-    cc: addresses(draft.cc),
-    bcc: addresses(draft.bcc),
+    ...draftSummary(session.mailbox, draft),
     attachments: filesOutput(files),
     alreadyCreated: again,
     isDraft: prepared.kind !== 'sent',

@@ -7,6 +7,7 @@
  */
 import { newMessageWithBody } from 'elasticio-node/lib/messages';
 import { getMessageRef, updateMessage } from '../graph/drafts';
+import { recipientAddresses } from '../graph/messages';
 import type { MessageRef } from '../graph/drafts';
 import type { StepContext } from '../graph/logger';
 import { sendKeyFor } from '../graph/sendKey';
@@ -17,7 +18,6 @@ import { InputError } from '../errors';
 import { inputObject } from '../validation/fields';
 import { parseMessageId } from '../validation/mailInput';
 
-const addresses = (list: MessageRef['toRecipients']): string[] => (list ?? []).map((r) => r.emailAddress?.address ?? '').filter(Boolean);
 
 async function processAction(this: StepContext, msg: { id?: unknown; body?: unknown }, cfg: GuardedConfig) {
   const messageId = parseMessageId(inputObject(msg.body).messageId);
@@ -52,9 +52,9 @@ function output(mailbox: string | undefined, mail: MessageRef, sentAt: string, a
     sentAt,
     ...(mailbox && { mailbox }),
     subject: mail.subject ?? '',
-    to: addresses(mail.toRecipients),
-    cc: addresses(mail.ccRecipients),
-    bcc: addresses(mail.bccRecipients),
+    to: recipientAddresses(mail.toRecipients),
+    cc: recipientAddresses(mail.ccRecipients),
+    bcc: recipientAddresses(mail.bccRecipients),
     alreadySent,
   };
 }

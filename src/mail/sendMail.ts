@@ -9,7 +9,8 @@
  * Send As on the address). Graph "Send Outlook messages from another user".
  */
 import { newMessageWithBody } from 'elasticio-node/lib/messages';
-import { createMessage, messagePath } from '../graph/drafts';
+import { createMessage } from '../graph/drafts';
+import { messagePath } from '../graph/messages';
 import type { MessageRef } from '../graph/drafts';
 import { GraphRequestError } from '../graph/errors';
 import { answeredAt } from '../graph/httpDate';
@@ -24,22 +25,14 @@ import type { SizedOutgoing } from '../platform/outgoingFiles';
 import { duplicateCheckOn, prepareDraft, sendDraft } from '../platform/sendGuard';
 import type { GuardedConfig } from '../platform/sendGuard';
 import { InputError } from '../errors';
-import type { Mailbox } from '../validation/addresses';
-import { parseMailInput } from '../validation/mailInput';
+import { draftSummary, parseMailInput } from '../validation/mailInput';
 import type { MailDraft } from '../validation/mailInput';
-
-const addresses = (list: Mailbox[]): string[] => list.map((m) => m.address);
 
 function output(session: { mailbox?: string }, draft: MailDraft, files: SizedOutgoing[], sent: { id?: string; sentAt: string; alreadySent: boolean }) {
   return newMessageWithBody({
     ...(sent.id && { id: sent.id }),
     sentAt: sent.sentAt,
-    ...(session.mailbox && { mailbox: session.mailbox }),
-    ...(draft.from && { from: draft.from.address }),
-    subject: draft.subject,
-    to: addresses(draft.to),
-    cc: addresses(draft.cc),
-    bcc: addresses(draft.bcc),
+    ...draftSummary(session.mailbox, draft),
     attachments: filesOutput(files),
     savedToSentItems: draft.saveToSentItems,
     alreadySent: sent.alreadySent,

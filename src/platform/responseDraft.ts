@@ -10,7 +10,8 @@
  * that no later run can recognise: it stays there, unsent, and the next run writes a new one.
  */
 import type { ItemBody, Message, Recipient } from '@microsoft/microsoft-graph-types';
-import { createResponse, messagePath, updateMessage } from '../graph/drafts';
+import { createResponse, updateMessage } from '../graph/drafts';
+import { messagePath, recipientAddresses } from '../graph/messages';
 import type { MessageRef, ResponseKind } from '../graph/drafts';
 import { GraphRequestError } from '../graph/errors';
 import type { ExtendedProperty } from '../graph/sendKey';
@@ -139,7 +140,6 @@ export async function respond(session: GraphSession, request: ResponseRequest): 
   return { mail: { ...mail, id: prepared.draft.id }, alreadySent: false, reusedDraft: prepared.reused, acceptedAt: sent.acceptedAt };
 }
 
-const addresses = (list: Recipient[] | null | undefined): string[] => (list ?? []).map((r) => r.emailAddress?.address ?? '').filter(Boolean);
 
 /** What Reply to Mail and Forward Mail emit: the mail as sent (or as an earlier run sent it). */
 export function responseOutput(session: GraphSession, messageId: string, files: SizedOutgoing[], result: ResponseResult): Record<string, unknown> {
@@ -150,9 +150,9 @@ export function responseOutput(session: GraphSession, messageId: string, files: 
     ...(session.mailbox && { mailbox: session.mailbox }),
     messageId,
     subject: mail.subject ?? '',
-    to: addresses(mail.toRecipients),
-    cc: addresses(mail.ccRecipients),
-    bcc: addresses(mail.bccRecipients),
+    to: recipientAddresses(mail.toRecipients),
+    cc: recipientAddresses(mail.ccRecipients),
+    bcc: recipientAddresses(mail.bccRecipients),
     ...(mail.conversationId && { conversationId: mail.conversationId }),
     attachments: filesOutput(files),
     alreadySent: result.alreadySent,

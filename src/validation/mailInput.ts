@@ -22,6 +22,19 @@ export interface MailDraft {
   saveToSentItems: boolean;
 }
 
+/** What Send Mail and Create Draft report of the mail they made, in their output's order. */
+export function draftSummary(mailbox: string | undefined, draft: MailDraft): Record<string, unknown> {
+  const addresses = (list: Mailbox[]): string[] => list.map((m) => m.address);
+  return {
+    ...(mailbox && { mailbox }),
+    ...(draft.from && { from: draft.from.address }),
+    subject: draft.subject,
+    to: addresses(draft.to),
+    cc: addresses(draft.cc),
+    bcc: addresses(draft.bcc),
+  };
+}
+
 /** Outlook's limit on recipients of one message. */
 export const MAX_RECIPIENTS = 500;
 const MAX_SUBJECT = 255;
