@@ -37,15 +37,6 @@ const copyMessage = (req, { messageId }) => {
     const copy = req.mailbox.copyMessage(message, destination(req), req.world.now());
     return (0, graph_request_1.itemResponse)(req, entity_message_1.MESSAGE, copy, 'messages', 201, true);
 };
-const deleteMessage = (req, { messageId }) => {
-    const message = messageParam(req, messageId);
-    const deleted = req.mailbox.wellKnownFolder('deleteditems');
-    if (message.folderId === deleted.id)
-        req.mailbox.removeMessage(message);
-    else
-        req.mailbox.moveMessage(message, deleted, req.world.now());
-    return { status: 204 };
-};
 const permanentDelete = (req, { messageId }) => {
     if (req.mailbox.tenant.cloud.name !== 'global')
         throw (0, errors_1.badRequest)("Resource not found for the segment 'permanentDelete'.");
@@ -93,7 +84,6 @@ const createTopFolder = (req) => createFolder(req, req.mailbox.wellKnownFolder('
 const createChildFolder = (req, { folderId }) => createFolder(req, (0, routes_mail_1.folderParam)(req, folderId), `mailFolders('${folderId}')/childFolders`);
 exports.MAIL_OPS_ROUTES = [
     { method: 'POST', pattern: '/messages/{messageId}/copy', handler: copyMessage, permission: 'Mail.ReadWrite' },
-    { method: 'DELETE', pattern: '/messages/{messageId}', handler: deleteMessage, permission: 'Mail.ReadWrite' },
     { method: 'POST', pattern: '/messages/{messageId}/permanentDelete', handler: permanentDelete, permission: 'Mail.ReadWrite' },
     { method: 'GET', pattern: '/messages/{messageId}/$value', handler: messageValue, permission: 'Mail.Read' },
     { method: 'GET', pattern: '/messages/{messageId}/attachments', handler: listAttachments, permission: 'Mail.Read' },

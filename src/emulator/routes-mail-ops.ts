@@ -39,14 +39,6 @@ const copyMessage: GraphHandler = (req, { messageId }) => {
   return itemResponse(req, MESSAGE, copy, 'messages', 201, true);
 };
 
-const deleteMessage: GraphHandler = (req, { messageId }) => {
-  const message = messageParam(req, messageId);
-  const deleted = req.mailbox.wellKnownFolder('deleteditems');
-  if (message.folderId === deleted.id) req.mailbox.removeMessage(message);
-  else req.mailbox.moveMessage(message, deleted, req.world.now());
-  return { status: 204 };
-};
-
 const permanentDelete: GraphHandler = (req, { messageId }) => {
   if (req.mailbox.tenant.cloud.name !== 'global') throw badRequest("Resource not found for the segment 'permanentDelete'.");
   req.mailbox.removeMessage(messageParam(req, messageId));
@@ -101,7 +93,6 @@ const createChildFolder: GraphHandler = (req, { folderId }) =>
 
 export const MAIL_OPS_ROUTES: readonly GraphRoute[] = [
   { method: 'POST', pattern: '/messages/{messageId}/copy', handler: copyMessage, permission: 'Mail.ReadWrite' },
-  { method: 'DELETE', pattern: '/messages/{messageId}', handler: deleteMessage, permission: 'Mail.ReadWrite' },
   { method: 'POST', pattern: '/messages/{messageId}/permanentDelete', handler: permanentDelete, permission: 'Mail.ReadWrite' },
   { method: 'GET', pattern: '/messages/{messageId}/$value', handler: messageValue, permission: 'Mail.Read' },
   { method: 'GET', pattern: '/messages/{messageId}/attachments', handler: listAttachments, permission: 'Mail.Read' },
