@@ -43,9 +43,9 @@ function windowDays(cfg) {
 function eventOf(item) {
     return Object.fromEntries(events_1.EVENT_FIELDS.filter((name) => name in item).map((name) => [name, item[name]]));
 }
-/** When the event starts, from its wall time in the zone Prefer asked for (undefined when unreadable). */
-function startOf(item, iana) {
-    const wall = item.start?.dateTime;
+/** When the event starts or ends, from its wall time in the zone Prefer asked for (undefined when unreadable). */
+function instantOf(time, iana) {
+    const wall = time?.dateTime;
     if (typeof wall !== 'string')
         return undefined;
     try {
@@ -77,7 +77,14 @@ function eventChangesSpec(cfg, root) {
         scope: `calendarView|${root.toLowerCase()}|${(0, fields_1.isAbsent)(cfg.calendarId) ? '' : cfg.calendarId}|${past}|${future}`,
         chains: [chain],
         emits,
-        facts: (item) => ({ ...(0, deltaState_1.itemFacts)(item, 'createdDateTime'), startsAt: startOf(item, zone.iana) }),
+        facts: (item) => ({ ...(0, deltaState_1.itemFacts)(item, 'createdDateTime'), startsAt: instantOf(item.start, zone.iana), endsAt: instantOf(item.end, zone.iana) }),
+        // Graph lists an event out of the window (moved out, or created or changed out there) as removed,
+        // as it does a deleted one: one look by id tells them apart, so no flow hears of a deletion that
+        // was none.
+        recheck: async (session, facts) => (0, events_1.readEvent)(session, (0, events_1.eventPath)(root, encodeURIComponent(facts.id)), events_1.EVENT_FIELDS, zone.graphName),
+        // As a calendar view counts an event in: it overlaps the window (one of no length, at or after its start).
+        inView: (facts, window) => facts.startsAt === undefined || facts.endsAt === undefined
+            || (facts.startsAt < window.end && (facts.endsAt > window.start || (facts.startsAt === facts.endsAt && facts.startsAt >= window.start))),
         // An occurrence the organizer cancelled stays in an attendee's calendar, marked: it is gone all the same.
         retype: (type, item) => (type !== 'deleted' && item.isCancelled === true ? 'deleted' : type),
         output: (type, item, facts) => {

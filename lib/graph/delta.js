@@ -65,7 +65,20 @@ async function followChain(session, spec, chain, handlers, logger) {
         const entries = page.items.map((item) => (0, deltaState_1.pageEntry)(item));
         const skip = (0, deltaState_1.handledBefore)(chain, entries);
         for (const [index, item] of page.items.entries()) {
-            if (index < skip || !(await handlers.item(item, chain)))
+            let emitted;
+            try {
+                emitted = index >= skip && await handlers.item(item, chain);
+            }
+            catch (err) {
+                // A look an item needed failed (its retries spent): what this page emitted before it is
+                // saved first, so the next poll does not emit it again. The item's own error is what counts.
+                if (unsaved > 0) {
+                    chain.progress = { done: index, fingerprint: (0, deltaState_1.pageFingerprint)(entries.slice(0, index)) };
+                    await handlers.persist().catch(() => undefined);
+                }
+                throw err;
+            }
+            if (!emitted)
                 continue;
             result.emitted += 1;
             unsaved += 1;

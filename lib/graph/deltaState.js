@@ -5,6 +5,7 @@ exports.restoreDeltaState = restoreDeltaState;
 exports.remember = remember;
 exports.forget = forget;
 exports.emissionKey = emissionKey;
+exports.listedAtStart = listedAtStart;
 exports.classify = classify;
 exports.pageAnswered = pageAnswered;
 exports.itemListed = itemListed;
@@ -159,8 +160,12 @@ function inStartingState(chain, id, arrived) {
         return chain.from !== undefined;
     if (arrived < (starting.floor ?? -Infinity))
         return true;
+    return listedAtStart(chain, id);
+}
+/** Whether the chain's first round listed the item among those that arrived shortly before the start (its starting-state record). */
+function listedAtStart(chain, id) {
     const key = (0, exports.startKey)(id);
-    return starting.items.some((i) => i.key === key);
+    return chain.starting?.items.some((i) => i.key === key) ?? false;
 }
 /**
  * Whether an item a chain reported is emitted, and as what (undefined: not emitted). Replays and

@@ -81,9 +81,12 @@ async function pollCollection(session, spec, input, handlers, logger) {
         latest = Math.max(latest, page.serverTime ?? -Infinity, newest ?? -Infinity);
     };
     const settled = () => (start === undefined ? -Infinity : (0, cursor_1.settledSecond)(start));
+    /** The second of the item emitted last: where progress saved after it keeps from. */
+    let lastSecond = -Infinity;
     /** Marks an emitted item and saves progress every PERSIST_EVERY of them. */
     const emitted = async (item) => {
         const second = secondOf(item);
+        lastSecond = second;
         (0, cursor_1.markEmitted)(state, spec.keyOf(item), second);
         // Results are ordered, so everything stamped before this item has been seen by now.
         (0, cursor_1.advance)(state, Math.min(second, settled()));
@@ -93,6 +96,18 @@ async function pollCollection(session, spec, input, handlers, logger) {
             await persist(state, second);
     };
     const emit = async (items) => {
+        try {
+            await emitEach(items);
+        }
+        catch (err) {
+            // An item's own work failed (storing its files, its retries spent): what was emitted before
+            // it is saved first, so the next poll does not emit it again. The item's error is what counts.
+            if (unsaved > 0)
+                await persist(state, lastSecond).catch(() => undefined);
+            throw err;
+        }
+    };
+    const emitEach = async (items) => {
         if (handlers.emitBatch) {
             // Batches end where PERSIST_EVERY falls due, so each is saved as soon as it is out.
             let batch = [];

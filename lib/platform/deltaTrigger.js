@@ -51,15 +51,32 @@ async function runDeltaTrigger(context, cfg, snapshot, specFor) {
             graphSecond = Math.max(graphSecond ?? -Infinity, second);
     };
     const emits = new Set(spec.emits ?? ['created', 'updated', 'deleted']);
-    const follow = (chainSpec, chain) => (0, delta_1.followChain)(session, chainSpec, chain, {
+    /** What a reported removal is (see DeltaTriggerSpec.recheck): the item still there, and whether it is out of `view`'s window. */
+    const recheck = async (listed, listedFacts, chain, view) => {
+        const unchanged = { item: listed, facts: listedFacts, outside: false };
+        if (!listedFacts.removed || !spec.recheck || chain.phase !== 'tracking')
+            return unchanged;
+        const now = await spec.recheck(session, listedFacts);
+        if (!now)
+            return unchanged;
+        const facts = spec.facts(now);
+        return { item: now, facts, outside: view.window !== undefined && spec.inView !== undefined && !spec.inView(facts, view.window) };
+    };
+    // `view`: the chain whose window is watched (the previous window's last round reports against the new one).
+    const follow = (chainSpec, chain, view = chain) => (0, delta_1.followChain)(session, chainSpec, chain, {
         knownSecond: () => graphSecond,
         page: (page) => saw(page.serverTime === undefined ? undefined : Math.floor(page.serverTime / 1000)),
-        item: async (item) => {
-            const facts = spec.facts(item);
-            (0, deltaState_1.itemListed)(chain, facts);
-            saw(Math.max(facts.arrivedAt ?? -Infinity, facts.changedAt ?? -Infinity));
+        item: async (listed) => {
+            const listedFacts = spec.facts(listed);
+            (0, deltaState_1.itemListed)(chain, listedFacts);
+            saw(Math.max(listedFacts.arrivedAt ?? -Infinity, listedFacts.changedAt ?? -Infinity));
+            const { item, facts, outside } = await recheck(listed, listedFacts, chain, view);
             const classified = (0, deltaState_1.classify)(chainSpec.kind, chain, facts);
             if (!classified)
+                return false;
+            // Out of the window and new since the last round: it was never in view (unless the trigger
+            // emitted it, or its first round found it); it is emitted once it comes into view.
+            if (outside && classified === 'created' && !state.seenSet.has((0, deltaState_1.emissionKey)('created', facts)) && !(0, deltaState_1.listedAtStart)(view, facts.id))
                 return false;
             let type = spec.retype ? spec.retype(classified, item) : classified;
             // One chain for all kinds: an item reported as new again (a replay) may carry an update.
@@ -103,7 +120,7 @@ async function runDeltaTrigger(context, cfg, snapshot, specFor) {
         // The previous window's last round (also one a crashed poll left): then it is done with.
         const retired = state.chains[(0, deltaState_1.retiredName)(chainSpec.name)];
         if (retired) {
-            await follow({ ...chainSpec, name: (0, deltaState_1.retiredName)(chainSpec.name), label: `${chainSpec.label} (previous window)`, last: true }, retired);
+            await follow({ ...chainSpec, name: (0, deltaState_1.retiredName)(chainSpec.name), label: `${chainSpec.label} (previous window)`, last: true }, retired, chain);
             delete state.chains[(0, deltaState_1.retiredName)(chainSpec.name)];
             await persist();
         }

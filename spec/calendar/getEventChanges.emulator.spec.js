@@ -145,6 +145,26 @@ describe('Calendar Changes on the emulator', function () {
     expect(new Set(emitted).size).to.equal(emitted.length);
   });
 
+  it('an event booked beyond the window is no deletion: nothing until it comes into view, then created and later deleted once each; one moved out is updated, with its new time', async () => {
+    const near = event('Moved out of the window', 2, { createdAt: clock.now() - DAY });
+    await poll();
+    // Graph lists both as removed from the view: one was booked out there, the other moved out.
+    const far = event('Booked beyond the window', 32, { createdAt: clock.now() });
+    emu.control.updateEvent(near.id, { start: { dateTime: wall(Date.parse(`${near.start.dateTime.slice(0, 19)}Z`) + 40 * DAY), timeZone: 'UTC' }, end: { dateTime: wall(Date.parse(`${near.end.dateTime.slice(0, 19)}Z`) + 40 * DAY), timeZone: 'UTC' } });
+    const moved = await poll();
+    expect(summary(moved.changes)).to.deep.equal(['updated Moved out of the window']);
+    expect(Date.parse(`${moved.changes[0].event.start.dateTime.slice(0, 19)}Z`)).to.be.above(Date.parse(snapshot.chains.changes.windowEnd));
+    const seen = [];
+    for (let day = 1; day <= 3; day += 1) {
+      clock.advance(DAY);
+      seen.push(...summary((await poll()).changes.filter((c) => c.id === far.id || c.id === near.id)));
+    }
+    expect(seen).to.deep.equal(['created Booked beyond the window']);
+    await del(far.id);
+    expect((await poll()).changes).to.deep.equal([{ changeType: 'deleted', id: far.id, reason: 'deleted' }]);
+    expect((await poll()).changes).to.deep.equal([]);
+  });
+
   it('a deletion made while the window moves on is reported by the old window\'s last round, after a crash too', async () => {
     const doomed = event('Deleted during the roll', 3);
     const kept = event('Deleted at the same moment, then the poll dies', 4);

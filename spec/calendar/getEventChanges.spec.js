@@ -36,6 +36,16 @@ function event(id, { created = '2026-11-27T08:01:00Z', modified = created, start
   };
 }
 const removed = (id) => ({ '@odata.type': '#microsoft.graph.event', id, '@removed': { reason: 'deleted' } });
+/** The look by id a reported removal takes: the event as it is now, or 404 when it is really gone. */
+function lookedUp(id, now) {
+  const seen = {};
+  nock(GRAPH).get(`/v1.0/me/events/${id}`).query(true).reply(function reply(uri) {
+    seen.uri = uri;
+    seen.prefer = this.req.headers.prefer;
+    return now ? [200, now, dated()] : [404, { error: { code: 'ErrorItemNotFound', message: 'The specified object was not found in the store.' } }];
+  });
+  return seen;
+}
 
 async function poll(fields = {}, snapshot = {}) {
   const ctx = createContext();
@@ -133,6 +143,7 @@ describe('Calendar Changes', () => {
       event('occurrence', { created: '2026-11-01T00:00:00Z', modified: '2026-11-27T08:31:00Z', extra: { type: 'occurrence', seriesMasterId: 'master', isCancelled: true } }),
     ];
     answer({ $deltatoken: 'v1' }, page(changes, { token: 'v2' }), dated(NOW + 3600000));
+    lookedUp('gone');
     const after = await poll({}, start.snapshot);
     expect(after.data.map((d) => [d.changeType, d.id, d.reason])).to.deep.equal([
       ['created', 'new', undefined], ['updated', 'there-before', undefined], ['deleted', 'gone', 'deleted'], ['deleted', 'occurrence', 'cancelled'],
@@ -141,6 +152,8 @@ describe('Calendar Changes', () => {
     expect(after.data[3].event).to.include({ id: 'occurrence', isCancelled: true, seriesMasterId: 'master' });
     // Graph sends the same round again, then the cancelled occurrence is deleted: nothing new.
     answer({ $deltatoken: 'v2' }, page([...changes, removed('occurrence')], { token: 'v3' }), dated(NOW + 7200000));
+    lookedUp('gone');
+    lookedUp('occurrence');
     const replay = await poll({}, after.snapshot);
     expect(replay.data).to.deep.equal([]);
     // A second change of the new event: one update.
@@ -148,9 +161,52 @@ describe('Calendar Changes', () => {
     expect((await poll({}, replay.snapshot)).data.map((d) => `${d.changeType} ${d.id}`)).to.deep.equal(['updated new']);
   });
 
+  it('what Graph reports removed is looked up by id: an event out of the window is no deletion (created out there: nothing until it comes into view; moved out: updated, with its new time)', async () => {
+    const start = await started();
+    const far = '2028-01-10T09:00:00';
+    const listed = page([
+      event('moved-out', { created: '2026-11-27T08:01:00Z' }),
+    ], { token: 'v2' });
+    answer({ $deltatoken: 'v1' }, listed, dated(NOW + 3600000));
+    const first = await poll({}, start.snapshot);
+    expect(first.data.map((d) => `${d.changeType} ${d.id}`)).to.deep.equal(['created moved-out']);
+    answer({ $deltatoken: 'v2' }, page([removed('booked-far-ahead'), removed('moved-out'), removed('really-deleted'), removed('cancelled-far-ahead')], { token: 'v3' }), dated(NOW + 7200000));
+    const look = lookedUp('booked-far-ahead', event('booked-far-ahead', { created: '2026-11-27T09:30:00Z', start: far }));
+    lookedUp('moved-out', event('moved-out', { created: '2026-11-27T08:01:00Z', modified: '2026-11-27T09:40:00Z', start: far }));
+    lookedUp('really-deleted');
+    lookedUp('cancelled-far-ahead', event('cancelled-far-ahead', { created: '2026-01-01T00:00:00Z', modified: '2026-11-27T09:45:00Z', start: far, extra: { isCancelled: true } }));
+    const after = await poll({}, first.snapshot);
+    expect(after.error).to.equal(undefined);
+    expect(after.data.map((d) => [d.changeType, d.id, d.reason, d.event && d.event.start.dateTime])).to.deep.equal([
+      ['updated', 'moved-out', undefined, `${far}.0000000`],
+      ['deleted', 'really-deleted', 'deleted', undefined],
+      ['deleted', 'cancelled-far-ahead', 'cancelled', `${far}.0000000`],
+    ]);
+    // Asked for in the trigger's time zone, with the fields it emits, as an immutable id.
+    expect(decodeURIComponent(look.uri)).to.match(/\$select=id,changeKey,/);
+    expect(look.prefer).to.contain('IdType="ImmutableId"').and.contain('outlook.timezone="UTC"');
+    expect(nock.pendingMocks()).to.deep.equal([]);
+  });
+
+  it('a look that fails (no rights, retries spent) fails the poll after saving what the page emitted before it: the next poll does not emit that again', async () => {
+    const start = await started();
+    answer({ $deltatoken: 'v1' }, page([event('a', { created: '2026-11-27T08:30:00Z' }), event('b', { created: '2026-11-27T08:31:00Z' }), removed('c'), event('d', { created: '2026-11-27T08:32:00Z' })], { token: 'v2' }), dated(NOW + 3600000));
+    nock(GRAPH).get('/v1.0/me/events/c').query(true).reply(403, { error: { code: 'ErrorAccessDenied', message: 'Access is denied. Check credentials and try again.' } });
+    const failed = await poll({}, start.snapshot);
+    expect(failed.error.message).to.match(/HTTP 403 ErrorAccessDenied/);
+    expect(failed.data.map((d) => d.id)).to.deep.equal(['a', 'b']);
+    // The next poll asks for the same page again and goes on from where the failed one stopped.
+    answer({ $deltatoken: 'v1' }, page([event('a', { created: '2026-11-27T08:30:00Z' }), event('b', { created: '2026-11-27T08:31:00Z' }), removed('c'), event('d', { created: '2026-11-27T08:32:00Z' })], { token: 'v2' }), dated(NOW + 3700000));
+    lookedUp('c');
+    const next = await poll({}, failed.snapshot);
+    expect(next.error).to.equal(undefined);
+    expect(next.data.map((d) => `${d.changeType} ${d.id}`)).to.deep.equal(['deleted c', 'created d']);
+  });
+
   it('emits only the kinds chosen', async () => {
     const start = await started('v1', { changeTypes: ['deleted'] });
     answer({ $deltatoken: 'v1' }, page([event('new', { created: '2026-11-27T08:30:00Z' }), removed('gone')], { token: 'v2' }), dated(NOW + 3600000));
+    lookedUp('gone');
     const after = await poll({ changeTypes: ['deleted'] }, start.snapshot);
     expect(after.data).to.deep.equal([{ changeType: 'deleted', id: 'gone', reason: 'deleted' }]);
   });
@@ -168,6 +224,7 @@ describe('Calendar Changes', () => {
     ], { token: 'n1' }), dated(tomorrow + 1000));
     // The old window's last round: what it saw deleted while the new one started.
     answer({ $deltatoken: 'v2' }, page([removed('deleted-meanwhile')], { token: 'v3' }), dated(tomorrow + 2000));
+    lookedUp('deleted-meanwhile');
     const rolled = await poll({}, start.snapshot);
     expect(rolled.error).to.equal(undefined);
     expect(fresh.prefer).to.contain('odata.maxpagesize=1000');

@@ -338,5 +338,21 @@ describe('the mail toolbox (emulator)', () => {
       expect(page.body.results[1].attachments[0].url).to.equal(page.attachments['a (2).txt'].url);
       ok('getNewMail', page);
     });
+
+    it('Poll for New Mail: a file that cannot be fetched fails the poll after saving the mails emitted before it; the next poll goes on from there', async () => {
+      world = await stepWorld({ mailCount: 0 });
+      const start = new Date(world.clock.now() - 60_000).toISOString();
+      for (const subject of ['One', 'Two', 'Three']) await mail({ subject, hasAttachments: true, attachments: [{ name: 'a.txt', text: subject }] });
+      // Two's file: Graph unavailable for longer than the client retries.
+      world.emu.control.setFaults([{ match: { method: 'GET', path: 'attachments/[^/]+/\\$value$' }, kind: 'status', status: 503, retryAfterSeconds: 0, after: 1, times: 6 }]);
+      const failed = await run('getNewMail', undefined, { cfg: { startTime: start, storeAttachments: true } });
+      expect(failed.error.message).to.match(/503/);
+      expect(failed.ctx.emitted('data').map((m) => m.body.subject)).to.deep.equal(['One']);
+      const snapshots = failed.ctx.emitted('snapshot');
+      expect(snapshots.length).to.be.above(0);
+      const next = await run('getNewMail', undefined, { cfg: { startTime: start, storeAttachments: true }, snapshot: snapshots[snapshots.length - 1] });
+      expect(next.error).to.equal(undefined);
+      expect(next.ctx.emitted('data').map((m) => m.body.subject)).to.deep.equal(['Two', 'Three']);
+    });
   });
 });

@@ -14,7 +14,7 @@ import { toSecond } from '../graph/cursor';
 import type { DeltaChainSpec } from '../graph/delta';
 import { itemFacts } from '../graph/deltaState';
 import type { ChainState, ChangeType, ItemFacts, Window } from '../graph/deltaState';
-import { EVENT_FIELDS, EVENT_PAGE_SIZE } from '../graph/events';
+import { EVENT_FIELDS, EVENT_PAGE_SIZE, eventPath, readEvent } from '../graph/events';
 import type { StepContext } from '../graph/logger';
 import { dateTimeLiteral, idSegment } from '../graph/odata';
 import { parseHttpDate } from '../graph/httpDate';
@@ -66,9 +66,9 @@ function eventOf(item: DeltaEvent): Record<string, unknown> {
   return Object.fromEntries(EVENT_FIELDS.filter((name) => name in item).map((name) => [name, item[name]]));
 }
 
-/** When the event starts, from its wall time in the zone Prefer asked for (undefined when unreadable). */
-function startOf(item: DeltaEvent, iana: string): number | undefined {
-  const wall = item.start?.dateTime;
+/** When the event starts or ends, from its wall time in the zone Prefer asked for (undefined when unreadable). */
+function instantOf(time: Event['start'], iana: string): number | undefined {
+  const wall = time?.dateTime;
   if (typeof wall !== 'string') return undefined;
   try {
     return Math.floor(wallTimeToEpoch(wall.slice(0, 19), iana) / 1000);
@@ -99,7 +99,14 @@ export function eventChangesSpec(cfg: GetEventChangesConfig, root: string): Delt
     scope: `calendarView|${root.toLowerCase()}|${isAbsent(cfg.calendarId) ? '' : cfg.calendarId}|${past}|${future}`,
     chains: [chain],
     emits,
-    facts: (item): ItemFacts => ({ ...itemFacts(item, 'createdDateTime'), startsAt: startOf(item, zone.iana) }),
+    facts: (item): ItemFacts => ({ ...itemFacts(item, 'createdDateTime'), startsAt: instantOf(item.start, zone.iana), endsAt: instantOf(item.end, zone.iana) }),
+    // Graph lists an event out of the window (moved out, or created or changed out there) as removed,
+    // as it does a deleted one: one look by id tells them apart, so no flow hears of a deletion that
+    // was none.
+    recheck: async (session, facts) => readEvent(session, eventPath(root, encodeURIComponent(facts.id)), EVENT_FIELDS, zone.graphName) as Promise<DeltaEvent | undefined>,
+    // As a calendar view counts an event in: it overlaps the window (one of no length, at or after its start).
+    inView: (facts, window) => facts.startsAt === undefined || facts.endsAt === undefined
+      || (facts.startsAt < window.end && (facts.endsAt > window.start || (facts.startsAt === facts.endsAt && facts.startsAt >= window.start))),
     // An occurrence the organizer cancelled stays in an attendee's calendar, marked: it is gone all the same.
     retype: (type, item) => (type !== 'deleted' && item.isCancelled === true ? 'deleted' : type),
     output: (type: ChangeType, item, facts) => {

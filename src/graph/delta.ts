@@ -107,7 +107,19 @@ export async function followChain<T>(session: GraphSession, spec: DeltaChainSpec
     const entries = page.items.map((item) => pageEntry(item as Record<string, unknown>));
     const skip = handledBefore(chain, entries);
     for (const [index, item] of page.items.entries()) {
-      if (index < skip || !(await handlers.item(item, chain))) continue;
+      let emitted: boolean;
+      try {
+        emitted = index >= skip && await handlers.item(item, chain);
+      } catch (err) {
+        // A look an item needed failed (its retries spent): what this page emitted before it is
+        // saved first, so the next poll does not emit it again. The item's own error is what counts.
+        if (unsaved > 0) {
+          chain.progress = { done: index, fingerprint: pageFingerprint(entries.slice(0, index)) };
+          await handlers.persist().catch(() => undefined);
+        }
+        throw err;
+      }
+      if (!emitted) continue;
       result.emitted += 1;
       unsaved += 1;
       if (unsaved >= PERSIST_EVERY) {

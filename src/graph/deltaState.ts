@@ -117,6 +117,8 @@ export interface ItemFacts {
   version?: string;
   /** When it starts (events): for a window that moved on, whether it has just come into view. */
   startsAt?: number;
+  /** When it ends (events): with `startsAt`, whether it is within a window. */
+  endsAt?: number;
 }
 
 export type ChangeType = 'created' | 'updated' | 'deleted';
@@ -260,8 +262,13 @@ function inStartingState(chain: ChainState, id: string, arrived: number): boolea
   const { starting } = chain;
   if (!starting) return chain.from !== undefined;
   if (arrived < (starting.floor ?? -Infinity)) return true;
+  return listedAtStart(chain, id);
+}
+
+/** Whether the chain's first round listed the item among those that arrived shortly before the start (its starting-state record). */
+export function listedAtStart(chain: ChainState, id: string): boolean {
   const key = startKey(id);
-  return starting.items.some((i) => i.key === key);
+  return chain.starting?.items.some((i) => i.key === key) ?? false;
 }
 
 /**

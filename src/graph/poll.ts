@@ -141,9 +141,12 @@ export async function pollCollection<T extends Record<string, unknown>>(
   };
   const settled = (): number => (start === undefined ? -Infinity : settledSecond(start));
 
+  /** The second of the item emitted last: where progress saved after it keeps from. */
+  let lastSecond = -Infinity;
   /** Marks an emitted item and saves progress every PERSIST_EVERY of them. */
   const emitted = async (item: T): Promise<void> => {
     const second = secondOf(item);
+    lastSecond = second;
     markEmitted(state, spec.keyOf(item), second);
     // Results are ordered, so everything stamped before this item has been seen by now.
     advance(state, Math.min(second, settled()));
@@ -153,6 +156,16 @@ export async function pollCollection<T extends Record<string, unknown>>(
   };
 
   const emit = async (items: readonly T[]): Promise<void> => {
+    try {
+      await emitEach(items);
+    } catch (err) {
+      // An item's own work failed (storing its files, its retries spent): what was emitted before
+      // it is saved first, so the next poll does not emit it again. The item's error is what counts.
+      if (unsaved > 0) await persist(state, lastSecond).catch(() => undefined);
+      throw err;
+    }
+  };
+  const emitEach = async (items: readonly T[]): Promise<void> => {
     if (handlers.emitBatch) {
       // Batches end where PERSIST_EVERY falls due, so each is saved as soon as it is out.
       let batch: T[] = [];

@@ -11,7 +11,7 @@ import { itemKey } from '../graph/cursor';
 import { dateTimeLiteral } from '../graph/odata';
 import { followChain } from '../graph/delta';
 import type { DeltaChainSpec } from '../graph/delta';
-import { classify, emissionKey, forget, itemListed, packDeltaState, remember, restoreDeltaState, retiredName, rollWindow } from '../graph/deltaState';
+import { classify, emissionKey, forget, itemListed, listedAtStart, packDeltaState, remember, restoreDeltaState, retiredName, rollWindow } from '../graph/deltaState';
 import type { ChainState, ChangeType, DeltaState, ItemFacts, Window } from '../graph/deltaState';
 import type { StepContext } from '../graph/logger';
 import { createSession } from '../graph/session';
@@ -34,6 +34,14 @@ export interface DeltaTriggerSpec<T> {
   prepare?(session: GraphSession, state: DeltaState): Promise<void>;
   /** A windowed chain after a complete round: the window it moves on to, when that is due. */
   nextWindow?(chain: ChainState): Window | undefined;
+  /**
+   * A removal Graph reported may be none: a calendar view reports an event out of its window (moved
+   * out, or created or changed out there) as removed too. The item as it is now; undefined when it
+   * is really gone.
+   */
+  recheck?(session: GraphSession, facts: ItemFacts): Promise<T | undefined>;
+  /** A windowed chain: whether an item is within the window. */
+  inView?(facts: ItemFacts, window: Window): boolean;
 }
 
 export async function runDeltaTrigger<T extends Record<string, unknown>>(
@@ -75,15 +83,29 @@ export async function runDeltaTrigger<T extends Record<string, unknown>>(
     if (second !== undefined && Number.isFinite(second)) graphSecond = Math.max(graphSecond ?? -Infinity, second);
   };
   const emits = new Set<ChangeType>(spec.emits ?? ['created', 'updated', 'deleted']);
-  const follow = (chainSpec: DeltaChainSpec, chain: ChainState) => followChain<T>(session, chainSpec, chain, {
+  /** What a reported removal is (see DeltaTriggerSpec.recheck): the item still there, and whether it is out of `view`'s window. */
+  const recheck = async (listed: T, listedFacts: ItemFacts, chain: ChainState, view: ChainState): Promise<{ item: T; facts: ItemFacts; outside: boolean }> => {
+    const unchanged = { item: listed, facts: listedFacts, outside: false };
+    if (!listedFacts.removed || !spec.recheck || chain.phase !== 'tracking') return unchanged;
+    const now = await spec.recheck(session, listedFacts);
+    if (!now) return unchanged;
+    const facts = spec.facts(now);
+    return { item: now, facts, outside: view.window !== undefined && spec.inView !== undefined && !spec.inView(facts, view.window) };
+  };
+  // `view`: the chain whose window is watched (the previous window's last round reports against the new one).
+  const follow = (chainSpec: DeltaChainSpec, chain: ChainState, view = chain) => followChain<T>(session, chainSpec, chain, {
       knownSecond: () => graphSecond,
       page: (page) => saw(page.serverTime === undefined ? undefined : Math.floor(page.serverTime / 1000)),
-      item: async (item) => {
-        const facts = spec.facts(item);
-        itemListed(chain, facts);
-        saw(Math.max(facts.arrivedAt ?? -Infinity, facts.changedAt ?? -Infinity));
+      item: async (listed) => {
+        const listedFacts = spec.facts(listed);
+        itemListed(chain, listedFacts);
+        saw(Math.max(listedFacts.arrivedAt ?? -Infinity, listedFacts.changedAt ?? -Infinity));
+        const { item, facts, outside } = await recheck(listed, listedFacts, chain, view);
         const classified = classify(chainSpec.kind, chain, facts);
         if (!classified) return false;
+        // Out of the window and new since the last round: it was never in view (unless the trigger
+        // emitted it, or its first round found it); it is emitted once it comes into view.
+        if (outside && classified === 'created' && !state.seenSet.has(emissionKey('created', facts)) && !listedAtStart(view, facts.id)) return false;
         let type = spec.retype ? spec.retype(classified, item) : classified;
         // One chain for all kinds: an item reported as new again (a replay) may carry an update.
         if (type === 'created' && chainSpec.kind === 'changes' && state.seenSet.has(emissionKey('created', facts))) type = 'updated';
@@ -120,7 +142,7 @@ export async function runDeltaTrigger<T extends Record<string, unknown>>(
     // The previous window's last round (also one a crashed poll left): then it is done with.
     const retired = state.chains[retiredName(chainSpec.name)];
     if (retired) {
-      await follow({ ...chainSpec, name: retiredName(chainSpec.name), label: `${chainSpec.label} (previous window)`, last: true }, retired);
+      await follow({ ...chainSpec, name: retiredName(chainSpec.name), label: `${chainSpec.label} (previous window)`, last: true }, retired, chain);
       delete state.chains[retiredName(chainSpec.name)];
       await persist();
     }
