@@ -470,7 +470,7 @@ describe('platform UI: a step field is marked required exactly when the step ref
     getMail: { mailbox: 'info@example.com', storeAttachments: true, exportMime: true },
     lookupMails: { mailbox: 'info@example.com', folderId: 'AAMkFolder1', emitBehaviour: 'emitPage' },
     moveMail: { mailbox: 'info@example.com', destinationFolderId: 'AAMkFolder1' },
-    copyMail: { mailbox: 'info@example.com', destinationFolderId: 'AAMkFolder1' },
+    copyMail: { mailbox: 'info@example.com', destinationFolderId: 'AAMkFolder1', skipDuplicateCheck: true },
     updateMail: { mailbox: 'info@example.com' },
     deleteMail: { mailbox: 'info@example.com', errorIfNotFound: true },
     lookupFolder: { mailbox: 'info@example.com', createMissing: true },

@@ -78,6 +78,7 @@ exports.MESSAGE = {
     sortable: exports.MESSAGE_SORT_KEYS,
     defaultOrder: { key: 'receivedDateTime', desc: true },
     visibleFrom: 'receivedDateTime',
+    storedAt: (m) => m.storedAt,
     extendedProperties: (m) => m.extendedProperties,
     orderByMustLeadFilter: true,
 };

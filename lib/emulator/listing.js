@@ -49,8 +49,9 @@ function runQuery(def, collection, query, pageSize, visibleUntil) {
         else
             tests.push(predicate(def, c));
     }
-    // The delay models mail stamped before it reaches the store; a client's look-up of its own item by
-    // a property it set (its extended property) finds what the store holds at once.
+    // The delay models mail stamped before it reaches the store, and a copy reaching it after the
+    // stamp it keeps; a client's look-up of its own item by a property it set (its extended property)
+    // finds what the store holds at once.
     const ownItem = query.conditions.some((c) => c.op === 'extended');
     if (def.visibleFrom && visibleUntil !== undefined && !ownItem) {
         if (def.visibleFrom === query.orderBy.key) {
@@ -60,6 +61,9 @@ function runQuery(def, collection, query, pageSize, visibleUntil) {
             const visibleKey = def.sortable[def.visibleFrom];
             tests.push((item) => visibleKey(item) <= visibleUntil);
         }
+        const { storedAt } = def;
+        if (storedAt)
+            tests.push((item) => (storedAt(item) ?? visibleUntil) <= visibleUntil);
     }
     const at = (n) => index.items[query.orderBy.desc ? hi - 1 - n : lo + n];
     const span = Math.max(0, hi - lo);

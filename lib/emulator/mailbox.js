@@ -183,7 +183,8 @@ class Mailbox {
     }
     /**
      * POST /copy: a new item (new REST and immutable ids, created now) with the original's content,
-     * times and Internet Message-ID, as Exchange copies.
+     * times, Internet Message-ID and extended properties, as Exchange copies. Lists see it only once
+     * the replication delay has passed since now (storedAt), not since the received time it keeps.
      */
     copyMessage(message, target, now) {
         // The ids and change key the spread carries over are assigned anew by insertMessage.
@@ -192,6 +193,7 @@ class Mailbox {
             folderId: target.id,
             createdAt: now,
             lastModifiedAt: now,
+            storedAt: now,
             categories: [...message.categories],
             attachments: message.attachments.map((a) => ({ ...a })),
             ...(message.flagDates && { flagDates: { ...message.flagDates } }),

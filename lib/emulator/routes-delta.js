@@ -87,7 +87,7 @@ function messageRounds(req, folderId, received, changeType, descending) {
                 continue;
             }
             const message = change.item;
-            if (message.receivedAt > limit) {
+            if (message.receivedAt > limit || (message.storedAt ?? limit) > limit) {
                 // Not replicated yet: the round stops short of it, and the next one starts there.
                 end = change.seq - 1;
                 break;

@@ -1,12 +1,12 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.SEND_DRAFT_KEY_PROPERTY_ID = exports.SEND_KEY_PROPERTY_ID = void 0;
+exports.COPY_KEY_PROPERTY_ID = exports.SEND_DRAFT_KEY_PROPERTY_ID = exports.SEND_KEY_PROPERTY_ID = void 0;
 exports.sendKeyFor = sendKeyFor;
 exports.sendKeyProperty = sendKeyProperty;
 exports.sendKeyFilter = sendKeyFilter;
 /**
- * The duplicate guard's key: what a send-like step writes on the mail it creates, so that a later
- * run of the same message can find it. One single-value extended property of our own (a named
+ * The duplicate guard's key: what a send-like step writes on the mail it creates (and Copy Mail on
+ * its copy), so that a later run of the same message can find it. One single-value extended property of our own (a named
  * MAPI property in a namespace GUID of ours: extended-properties-overview.md prefers the
  * `{type} {guid} Name {name}` form for custom properties), filterable through
  * `singleValueExtendedProperties/Any(ep: ep/id eq '...' and ep/value eq '...')` on a mailbox's
@@ -29,8 +29,17 @@ exports.SEND_KEY_PROPERTY_ID = 'String {b4c1e8a2-6f3d-4d7e-9a51-3c2f7e0d8b96} Na
  * after it would send a second mail. A key says by its prefix which property holds it.
  */
 exports.SEND_DRAFT_KEY_PROPERTY_ID = 'String {b4c1e8a2-6f3d-4d7e-9a51-3c2f7e0d8b96} Name ElasticioOutlookSendDraftKey';
-const SEND_DRAFT_PREFIX = 'v1-senddraft-';
-const propertyOf = (key) => (key.startsWith(SEND_DRAFT_PREFIX) ? exports.SEND_DRAFT_KEY_PROPERTY_ID : exports.SEND_KEY_PROPERTY_ID);
+/**
+ * Copy Mail's keys too: a copy carries the properties of the mail it copies, so a copy key written
+ * into the sending steps' property would replace the key of the sent mail it is a copy of.
+ */
+exports.COPY_KEY_PROPERTY_ID = 'String {b4c1e8a2-6f3d-4d7e-9a51-3c2f7e0d8b96} Name ElasticioOutlookCopyKey';
+/** The steps whose keys live in a property of their own, and the prefix (never hex) that says so. */
+const OWN_PROPERTY = {
+    sendDraft: { prefix: 'v1-senddraft-', property: exports.SEND_DRAFT_KEY_PROPERTY_ID },
+    copyMail: { prefix: 'v1-copy-', property: exports.COPY_KEY_PROPERTY_ID },
+};
+const propertyOf = (key) => Object.values(OWN_PROPERTY).find((own) => key.startsWith(own.prefix))?.property ?? exports.SEND_KEY_PROPERTY_ID;
 /**
  * A key that repeats exactly when a run would send the same mail again: the same step, the same
  * incoming message, the same content. Two messages that share an id but carry different mails (a
@@ -44,7 +53,7 @@ function sendKeyFor(parts) {
     // JSON of the parts, not a join: no two different inputs can run together into the same text.
     const text = JSON.stringify(['v1', flowId, stepId, parts.action, parts.mailbox.toLowerCase(), source, parts.content]);
     const hash = (0, node_crypto_1.createHash)('sha256').update(text).digest('hex').slice(0, 48);
-    return parts.action === 'sendDraft' ? `${SEND_DRAFT_PREFIX}${hash}` : `v1-${hash}`;
+    return `${OWN_PROPERTY[parts.action]?.prefix ?? 'v1-'}${hash}`;
 }
 /** The property to put on a draft (in the request that creates it, or a PATCH). */
 function sendKeyProperty(key) {

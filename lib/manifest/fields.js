@@ -101,12 +101,12 @@ const emitBehaviourField = (noun, order) => ({
     order,
 });
 exports.emitBehaviourField = emitBehaviourField;
-/** The per-step switch of the duplicate guard (src/platform/sendGuard.ts), off by default. */
-const duplicateCheckField = (order) => ({
+/** The per-step switch of the duplicate guard (src/platform/sendGuard.ts, and Copy Mail's), off by default. */
+const duplicateCheckField = (order, twice = 'sent twice') => ({
     label: 'Skip the duplicate check',
     viewClass: 'CheckBoxView',
     required: false,
-    note: 'For high volumes: no look-up before and no mark on the mail, so fewer requests; a message the platform delivers again may then be sent twice.',
+    note: `For high volumes: no look-up before and no mark on the mail, so fewer requests; a message the platform delivers again may then be ${twice}.`,
     order,
 });
 exports.duplicateCheckField = duplicateCheckField;

@@ -23,6 +23,7 @@ const STEPS = {
   forwardMail: 'lib/mail/forwardMail.js',
   createDraft: 'lib/mail/createDraft.js',
   sendDraft: 'lib/mail/sendDraft.js',
+  copyMail: 'lib/mail/copyMail.js',
 };
 const { buildSendMailRequest } = require(path.join(ROOT, 'lib/graph/outgoingMail'));
 const { parseMailInput } = require(path.join(ROOT, 'lib/validation/mailInput'));

@@ -180,6 +180,13 @@ class Scenario {
           this.stats.sleptMs += ms;
           return new Promise((resolve) => { setImmediate(resolve); });
         },
+        // A step watching for what Graph does next (a sent mail reaching Sent Items, a new item
+        // showing in a list) waits for Graph's clock to move: that time passes, unlike retries'.
+        wait: (ms) => {
+          const run = runs.getStore();
+          if (run && !run.container.dead) this.clock.advance(ms);
+          return new Promise((resolve) => { setImmediate(resolve); });
+        },
       }),
       intercept: (url, init, realFetch) => this.intercept(url, init, realFetch),
     });

@@ -51,6 +51,31 @@ describe('emulator: the mail toolbox routes', () => {
       expect(bad.status).to.equal(400);
     });
 
+    it('a copy is listed (and tracked by delta) only once the replication delay has passed since it was made, though it keeps an old received time; by id and by an extended property at once; it carries the original\'s extended properties', async () => {
+      const clock = require('./helpers').manualClock();
+      const { emu: delayed, graph: g } = await require('./helpers').start({ mailCount: 0, visibilityDelayMs: 5000, now: clock.now });
+      try {
+        const prop = 'String {b4c1e8a2-6f3d-4d7e-9a51-3c2f7e0d8b96} Name Spec';
+        const byProp = (value) => `/me/mailFolders/archive/messages?$filter=${encodeURIComponent(`singleValueExtendedProperties/Any(ep: ep/id eq '${prop}' and ep/value eq '${value}')`)}&$select=id`;
+        const { id } = delayed.control.addMail({ subject: 'Old mail', from: 'Ann <ann@fabrikam.example>', receivedAt: clock.now() - 3600000 });
+        expect((await g(`/me/messages/${id}`, { method: 'PATCH', body: { singleValueExtendedProperties: [{ id: prop, value: 'v-original' }] } })).status).to.equal(200);
+        const delta = (await g('/me/mailFolders/archive/messages/delta?$select=id')).body['@odata.deltaLink'];
+        const copy = (await g(`/me/messages/${id}/copy`, { method: 'POST', body: { destinationId: 'archive' } })).body;
+        const listed = async () => (await g('/me/mailFolders/archive/messages?$select=id')).body.value.map((m) => m.id);
+        const tracked = async (link) => (await g(link)).body;
+        expect(await listed()).to.deep.equal([]);
+        expect((await g(`/me/mailFolders/archive/messages?$filter=${encodeURIComponent(`internetMessageId eq '${copy.internetMessageId}'`)}&$select=id`)).body.value).to.deep.equal([]);
+        expect((await tracked(delta)).value).to.deep.equal([]);
+        expect((await g(`/me/messages/${copy.id}?$select=id`)).status).to.equal(200);
+        expect((await g(byProp('v-original'))).body.value.map((m) => m.id)).to.deep.equal([copy.id]);
+        clock.advance(5000);
+        expect(await listed()).to.deep.equal([copy.id]);
+        expect((await tracked(delta)).value.map((m) => m.id)).to.deep.equal([copy.id]);
+      } finally {
+        await delayed.close();
+      }
+    });
+
     it('deletes to Deleted Items (the immutable id stays), then, from there, for good; both 204', async () => {
       add({ subject: 'Delete me' });
       const id = await idOf('Delete me');

@@ -962,7 +962,7 @@ for (const [label, value] of [...wrongTypes('a list', 'an empty list'), ['26 cat
 for (const [label, value] of [['text', '2026-03-01'], ['a list', [VALID_BODY.lookupEvents]], ['a number', 42], ['true', true]]) bad('lookupEvents', 'message', 'body', label, value);
 // ---- replyToMail, forwardMail, createDraft, sendDraft (and what they share with sendMail) --------
 
-const GUARDED = ['sendMail', 'replyToMail', 'forwardMail', 'createDraft', 'sendDraft'];
+const GUARDED = ['sendMail', 'replyToMail', 'forwardMail', 'createDraft', 'sendDraft', 'copyMail'];
 for (const step of GUARDED) {
   for (const [label, value] of FLAG_JUNK) bad(step, 'cfg', 'skipDuplicateCheck', label, value);
 }

@@ -82,6 +82,7 @@ export const MESSAGE: EntityDef<StoredMessage> = {
   sortable: MESSAGE_SORT_KEYS,
   defaultOrder: { key: 'receivedDateTime', desc: true },
   visibleFrom: 'receivedDateTime',
+  storedAt: (m) => m.storedAt,
   extendedProperties: (m) => m.extendedProperties,
   orderByMustLeadFilter: true,
 };

@@ -83,6 +83,8 @@ export interface EntityDef<T> extends EntityShape<T> {
   defaultOrder: { key: string; desc: boolean };
   /** The sort key that, plus visibilityDelayMs, says when list queries start to see an item. */
   visibleFrom?: string;
+  /** For an item written into the store later than its visibleFrom key says (a copy): when it was; lists wait for that too. */
+  storedAt?: (item: T) => number | undefined;
   /** Exchange's rule for messages: with $filter, the $orderby property must lead the filter. */
   orderByMustLeadFilter: boolean;
 }

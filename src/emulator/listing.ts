@@ -61,8 +61,9 @@ export function runQuery<T extends Sequenced>(
     else if (rangeable && c.prop === query.orderBy.key && c.op === 'le') hi = Math.min(hi, index.upperBound(c.value as number));
     else tests.push(predicate(def, c));
   }
-  // The delay models mail stamped before it reaches the store; a client's look-up of its own item by
-  // a property it set (its extended property) finds what the store holds at once.
+  // The delay models mail stamped before it reaches the store, and a copy reaching it after the
+  // stamp it keeps; a client's look-up of its own item by a property it set (its extended property)
+  // finds what the store holds at once.
   const ownItem = query.conditions.some((c) => c.op === 'extended');
   if (def.visibleFrom && visibleUntil !== undefined && !ownItem) {
     if (def.visibleFrom === query.orderBy.key) {
@@ -71,6 +72,8 @@ export function runQuery<T extends Sequenced>(
       const visibleKey = def.sortable[def.visibleFrom];
       tests.push((item) => (visibleKey(item) as number) <= visibleUntil);
     }
+    const { storedAt } = def;
+    if (storedAt) tests.push((item) => (storedAt(item) ?? visibleUntil) <= visibleUntil);
   }
   const at = (n: number): T => index.items[query.orderBy.desc ? hi - 1 - n : lo + n];
   const span = Math.max(0, hi - lo);

@@ -206,7 +206,8 @@ export class Mailbox {
 
   /**
    * POST /copy: a new item (new REST and immutable ids, created now) with the original's content,
-   * times and Internet Message-ID, as Exchange copies.
+   * times, Internet Message-ID and extended properties, as Exchange copies. Lists see it only once
+   * the replication delay has passed since now (storedAt), not since the received time it keeps.
    */
   copyMessage(message: StoredMessage, target: Folder, now: number): StoredMessage {
     // The ids and change key the spread carries over are assigned anew by insertMessage.
@@ -215,6 +216,7 @@ export class Mailbox {
       folderId: target.id,
       createdAt: now,
       lastModifiedAt: now,
+      storedAt: now,
       categories: [...message.categories],
       attachments: message.attachments.map((a) => ({ ...a })),
       ...(message.flagDates && { flagDates: { ...message.flagDates } }),

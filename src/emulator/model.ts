@@ -105,6 +105,11 @@ export interface StoredMessage extends Sequenced {
   inferenceClassification: 'focused' | 'other';
   /** Single-value extended properties set on the item (extended-properties.ts); absent: none. */
   extendedProperties?: ExtendedProperties;
+  /**
+   * When a copy (POST /copy) was written into the store. It keeps the original's received time, so
+   * lists see it from this plus the replication delay instead, like any new item; absent: not a copy.
+   */
+  storedAt?: number;
 }
 
 export interface Calendar extends Sequenced {

@@ -105,7 +105,7 @@ function messageRounds(req: GraphRequest, folderId: string, received: number | u
         continue;
       }
       const message = change.item as StoredMessage;
-      if (message.receivedAt > limit) {
+      if (message.receivedAt > limit || (message.storedAt ?? limit) > limit) {
         // Not replicated yet: the round stops short of it, and the next one starts there.
         end = change.seq - 1;
         break;

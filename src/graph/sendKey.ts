@@ -1,6 +1,6 @@
 /**
- * The duplicate guard's key: what a send-like step writes on the mail it creates, so that a later
- * run of the same message can find it. One single-value extended property of our own (a named
+ * The duplicate guard's key: what a send-like step writes on the mail it creates (and Copy Mail on
+ * its copy), so that a later run of the same message can find it. One single-value extended property of our own (a named
  * MAPI property in a namespace GUID of ours: extended-properties-overview.md prefers the
  * `{type} {guid} Name {name}` form for custom properties), filterable through
  * `singleValueExtendedProperties/Any(ep: ep/id eq '...' and ep/value eq '...')` on a mailbox's
@@ -25,9 +25,20 @@ export const SEND_KEY_PROPERTY_ID = 'String {b4c1e8a2-6f3d-4d7e-9a51-3c2f7e0d8b9
  * after it would send a second mail. A key says by its prefix which property holds it.
  */
 export const SEND_DRAFT_KEY_PROPERTY_ID = 'String {b4c1e8a2-6f3d-4d7e-9a51-3c2f7e0d8b96} Name ElasticioOutlookSendDraftKey';
-const SEND_DRAFT_PREFIX = 'v1-senddraft-';
 
-const propertyOf = (key: string): string => (key.startsWith(SEND_DRAFT_PREFIX) ? SEND_DRAFT_KEY_PROPERTY_ID : SEND_KEY_PROPERTY_ID);
+/**
+ * Copy Mail's keys too: a copy carries the properties of the mail it copies, so a copy key written
+ * into the sending steps' property would replace the key of the sent mail it is a copy of.
+ */
+export const COPY_KEY_PROPERTY_ID = 'String {b4c1e8a2-6f3d-4d7e-9a51-3c2f7e0d8b96} Name ElasticioOutlookCopyKey';
+
+/** The steps whose keys live in a property of their own, and the prefix (never hex) that says so. */
+const OWN_PROPERTY: Readonly<Record<string, { prefix: string; property: string }>> = {
+  sendDraft: { prefix: 'v1-senddraft-', property: SEND_DRAFT_KEY_PROPERTY_ID },
+  copyMail: { prefix: 'v1-copy-', property: COPY_KEY_PROPERTY_ID },
+};
+
+const propertyOf = (key: string): string => Object.values(OWN_PROPERTY).find((own) => key.startsWith(own.prefix))?.property ?? SEND_KEY_PROPERTY_ID;
 
 export interface ExtendedProperty {
   id: string;
@@ -35,13 +46,13 @@ export interface ExtendedProperty {
 }
 
 export interface KeyParts {
-  /** What the step does: sendMail, replyToMail, forwardMail, createDraft, sendDraft. */
+  /** What the step does: sendMail, replyToMail, forwardMail, createDraft, sendDraft, copyMail. */
   action: string;
   /** The incoming elastic.io message's id; without one a nonce of this run stands in. */
   msgId: unknown;
   /** The mailbox the step acts on (its Mailbox field, or '' for the signed-in user). */
   mailbox: string;
-  /** Everything that makes this mail this mail: recipients, texts, files, the message replied to. */
+  /** Everything that makes this mail this mail: recipients, texts, files, the message replied to; the mail copied and the folder. */
   content: unknown;
   /** The flow step (ELASTICIO_FLOW_ID, ELASTICIO_STEP_ID): two steps sending alike send twice. */
   flowId?: string;
@@ -61,7 +72,7 @@ export function sendKeyFor(parts: KeyParts): string {
   // JSON of the parts, not a join: no two different inputs can run together into the same text.
   const text = JSON.stringify(['v1', flowId, stepId, parts.action, parts.mailbox.toLowerCase(), source, parts.content]);
   const hash = createHash('sha256').update(text).digest('hex').slice(0, 48);
-  return parts.action === 'sendDraft' ? `${SEND_DRAFT_PREFIX}${hash}` : `v1-${hash}`;
+  return `${OWN_PROPERTY[parts.action]?.prefix ?? 'v1-'}${hash}`;
 }
 
 /** The property to put on a draft (in the request that creates it, or a PATCH). */

@@ -127,11 +127,11 @@ export const emitBehaviourField = (noun: string, order: number): Field => ({
   order,
 });
 
-/** The per-step switch of the duplicate guard (src/platform/sendGuard.ts), off by default. */
-export const duplicateCheckField = (order: number): Field => ({
+/** The per-step switch of the duplicate guard (src/platform/sendGuard.ts, and Copy Mail's), off by default. */
+export const duplicateCheckField = (order: number, twice = 'sent twice'): Field => ({
   label: 'Skip the duplicate check',
   viewClass: 'CheckBoxView',
   required: false,
-  note: 'For high volumes: no look-up before and no mark on the mail, so fewer requests; a message the platform delivers again may then be sent twice.',
+  note: `For high volumes: no look-up before and no mark on the mail, so fewer requests; a message the platform delivers again may then be ${twice}.`,
   order,
 });
