@@ -496,6 +496,8 @@ describe('component.json', () => {
         nock(GRAPH).get(VIEW).query((q) => q.$deltatoken === 'v-1').reply(200, deltaPage([
           { '@odata.type': '#microsoft.graph.event', id: 'AAMkGone=', '@removed': { reason: 'deleted' } },
         ], { base, token: 'v-2' }), date);
+        // A removal is looked up before it is emitted: gone.
+        nock(GRAPH).get('/v1.0/me/events/AAMkGone%3D').query(true).reply(404, { error: { code: 'ErrorItemNotFound', message: 'The specified object was not found in the store.' } });
         const second = createContext();
         await loadStep('getEventChanges').process.call(second, {}, cfg, first.emitted('snapshot').slice(-1)[0]);
         return [...first.emitted('data'), ...second.emitted('data')].map((data) => data.body);

@@ -142,10 +142,16 @@ describe('Mail Changes in Folder', () => {
     answer({ $deltatoken: 'c1' }, deltaPage(items, { token: 'c2' }));
     const ctx = createContext();
     let saved = start.snapshot;
+    let killed = false;
     ctx.emit = async (event, payload) => {
+      // A dead container emits nothing more, snapshots included.
+      if (killed) throw new Error('container killed');
       if (event === 'snapshot') saved = payload;
       if (event === 'data') {
-        if (delivered.length === 87) throw new Error('container killed');
+        if (delivered.length === 87) {
+          killed = true;
+          throw new Error('container killed');
+        }
         delivered.push(payload.body.id);
       }
     };

@@ -120,8 +120,13 @@ describe('Poll for New Mail', () => {
     const delivered = [];
     const crashing = createContext();
     const emit = crashing.emit.bind(crashing);
+    let killed = false;
     crashing.emit = (event, payload) => {
-      if (event === 'data' && delivered.length === 60) throw new Error('container killed');
+      // A dead container emits nothing more, snapshots included.
+      if (killed || (event === 'data' && delivered.length === 60)) {
+        killed = true;
+        throw new Error('container killed');
+      }
       if (event === 'data') delivered.push(payload.body.id);
       return emit(event, payload);
     };
