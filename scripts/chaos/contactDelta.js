@@ -62,7 +62,7 @@ class ContactDeltaTrigger {
 
   async tick() {
     if (!this.active) return;
-    if (this.prng.chance(0.03)) {
+    if (!this.s.forced && this.prng.chance(0.03)) {
       this.expiries += 1;
       this.s.emu.control.expireDeltaTokens({ mailbox: this.s.emu.mailboxes.primary, code: this.prng.pick(CODES) });
     }

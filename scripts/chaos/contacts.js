@@ -136,11 +136,15 @@ class ContactsPart {
     const known = new Set([...all.map((c) => c.id), ...emu.control.contactChanges().changes.map((c) => c.contactId)]);
     for (const key of ledger.deliveries.keys()) if (!known.has(key.split(' ')[0])) this.s.issue('phantom', `contact ${key.slice(-12)} was emitted but never existed`);
     let duplicateContacts = 0;
+    const duplicateContactDetail = [];
     for (let key = 1; key <= KEYS; key += 1) {
       const address = this.keyAddress(key);
       // The world never gives a contact these addresses: every holder is an upsert's.
       const holders = all.filter((c) => c.emailAddresses.some((e) => e.address.toLowerCase() === address));
-      if (holders.length > 1) duplicateContacts += holders.length - 1;
+      if (holders.length > 1) {
+        duplicateContacts += holders.length - 1;
+        duplicateContactDetail.push(`${address}: ${holders.length} contacts (upserts ${this.upserts.filter((u) => u.key === key).map((u) => u.id).join(', ')})`);
+      }
       const reported = this.upserts.some((u) => u.key === key && u.outcomes.includes('ok'));
       if (reported && holders.length === 0) this.s.issue('upsert', `${address} reported upserted but no contact has it`);
     }
@@ -150,6 +154,7 @@ class ContactsPart {
       upserts: this.upserts.length,
       upsertReplays: this.upserts.reduce((n, u) => n + Math.max(0, u.outcomes.length - 1), 0),
       duplicateContacts,
+      duplicateContactDetail,
       lost: lost.length,
       duplicated: ledger.duplicates.length,
       redelivered: ledger.redelivered,

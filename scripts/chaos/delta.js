@@ -127,15 +127,15 @@ class DeltaTrigger {
     return mail;
   }
 
-  deliver() {
+  /** A new mail in the folder, stamped a little in the past (some listed only a while later) or at `receivedAt`. */
+  deliver(receivedAt = this.recent()) {
     const n = (this.counts.delivered += 1) + this.counts.movedIn;
     const subject = `chaos ${this.s.tag} changes ${n}`;
-    const receivedAt = this.recent();
     const added = this.s.emu.control.addMail({ folder: FOLDER, subject, from: this.prng.pick(SENDERS), body: `<p>Order ${n}. ${this.s.config.bodyMarker}</p>`, receivedAt });
     const mail = this.record(subject);
     Object.assign(mail, { restId: added.id, where: 'folder', everIn: true });
     mail.arrivals.push({ at: this.s.clock.now(), how: 'delivered', receivedAt });
-    return { folderId: added.parentFolderId };
+    return { folderId: added.parentFolderId, subject };
   }
 
   /** Old mail (days to a year) filed into the folder from the Archive. */
@@ -151,8 +151,20 @@ class DeltaTrigger {
     mail.arrivals.push({ at: this.s.clock.now(), how: 'moved in', receivedAt });
   }
 
+  /**
+   * For a fault plan's hook (plan.js): time passes until all mail so far is listed, and a new mail
+   * arrives, stamped so that it is listed at once (the next round reports it whatever came before);
+   * the part then leaves it alone (never read, moved or deleted). Returns its subject.
+   */
+  plannedMail() {
+    this.s.clock.advance(this.s.visibilityDelayMs + 1000);
+    const { subject } = this.deliver(this.s.clock.now() - this.s.visibilityDelayMs - 1000);
+    this.mails.get(subject).held = true;
+    return subject;
+  }
+
   pick(where) {
-    const candidates = [...this.mails.values()].filter((m) => m.where === where && (where !== 'archive' || m.everIn));
+    const candidates = [...this.mails.values()].filter((m) => m.where === where && !m.held && (where !== 'archive' || m.everIn));
     return candidates.length ? this.prng.pick(candidates) : undefined;
   }
 
@@ -236,7 +248,8 @@ class DeltaTrigger {
   }
 
   async tick() {
-    if (this.prng.chance(0.03)) {
+    // A fault plan (plan.js) loses sync states where it says, not at random.
+    if (!this.s.forced && this.prng.chance(0.03)) {
       this.counts.expiries += 1;
       this.s.emu.control.expireDeltaTokens({ mailbox: this.s.emu.mailboxes.primary, code: this.prng.pick(CODES) });
     }

@@ -9,6 +9,8 @@ const { Scenario } = require('./scenario');
 const DEFAULTS = {
   /** Ticks of activity per scenario (each: arrivals, maybe polls, a send, a booking). */
   ticks: 40,
+  /** The emulator's replication delay (ms), drawn per scenario from this range: lists show an item this long after its timestamp. */
+  visibilityDelayMs: [500, 8000],
   /** The Graph client's deadline per request; slow faults answer just after it. */
   timeoutMs: 250,
   /** Per-scenario multiplier of the crash probabilities: some scenarios never crash. */
@@ -40,6 +42,8 @@ const DEFAULTS = {
   upcoming: true,
   /** Calendar Changes in every scenario (scripts/chaos/eventDelta.js): a calendar of its own, its window rolled past midnight in half of them. */
   calendarChanges: true,
+  /** Share of scenarios whose Calendar Changes drain walks Graph's clock past midnight (the window rolls). */
+  calendarRollShare: 0.5,
   /** Update, cancel, find and answer events in every scenario (scripts/chaos/events.js). */
   eventSteps: true,
   /** Sends in every scenario (scripts/chaos/sends.js): mails with files, replies, forwards, drafts, all redelivered. */
@@ -58,6 +62,8 @@ function emptyTotals() {
     redelivered: 0, maxRedeliveredPerCrash: 0, maxUncoveredPerCrash: 0, boundExceeded: 0, sends: 0,
     sendsDuplicated: 0, replies: 0, forwards: 0, draftsSent: 0, sendRedeliveries: 0, eventsCreated: 0, doubleBooked: 0, credentialFailures: 0, polls: 0,
     failedRuns: 0, rotations: 0, replays: 0, multiPagePolls: 0, nextLinkPages: 0, shortenedLookbacks: 0, sleptMs: 0, maxSnapshotBytes: 0, leaks: 0, issues: [], details: [],
+    /** Per entry of a fault plan: {label, fired, firings} over all scenarios. */
+    planned: [],
     faultKinds: {}, crashSites: {}, clocks: {}, access: {},
     delta: {
       mails: 0, changes: 0, delivered: 0, movedIn: 0, movedOut: 0, movedBack: 0, deleted: 0, touched: 0, expiries: 0, resyncs: 0, afterResync: 0, resyncBound: 0, unreportable: 0,
@@ -96,6 +102,11 @@ function addUp(totals, r) {
   if (r.doubleBooked) totals.details.push(`scenario ${r.index}: ${r.doubleBooked} event(s) booked twice`);
   if (r.duplicateContacts) totals.details.push(`scenario ${r.index}: ${r.duplicateContacts} duplicate contact(s)`);
   totals.issues.push(...r.issues);
+  (r.planned || []).forEach((p, i) => {
+    const sum = totals.planned[i] || (totals.planned[i] = { label: p.label, fired: 0, firings: [] });
+    sum.fired += p.fired;
+    sum.firings.push(...p.firings.map((f) => ({ scenario: r.index, ...f })));
+  });
 }
 
 /**
@@ -103,12 +114,14 @@ function addUp(totals, r) {
  * @param {number} [options.seed=1]
  * @param {number} options.scenarios
  * @param {object} [options.config] overrides of DEFAULTS
+ * @param {object[]} [options.faultPlan] faults forced at named moments of every scenario instead of
+ *   random ones (scripts/chaos/plan.js); totals.planned says what each entry did
  * @param {(scenario: number, kind: string, source: string, text: string) => void} [options.collect]
  *   every log line, error (message and stack), emitted message and snapshot, as produced
  * @param {(result: object, totals: object) => void} [options.onScenario] after each scenario;
  *   result.needles lists the secrets of that scenario (tokens, codes, client secret)
  */
-async function runChaos({ seed = 1, scenarios, config = {}, collect, onScenario } = {}) {
+async function runChaos({ seed = 1, scenarios, config = {}, faultPlan, collect, onScenario } = {}) {
   const settings = { ...DEFAULTS, ...config, crash: { ...DEFAULTS.crash, ...config.crash }, clocks: { ...DEFAULTS.clocks, ...config.clocks } };
   const totals = emptyTotals();
   for (let index = 0; index < scenarios; index += 1) {
@@ -116,6 +129,7 @@ async function runChaos({ seed = 1, scenarios, config = {}, collect, onScenario 
       index,
       prng: createPrng(hash32('chaos', seed, index)),
       config: settings,
+      faultPlan,
       collect: collect && ((kind, source, text) => collect(index, kind, source, text)),
     });
     const result = await scenario.run();

@@ -34,7 +34,7 @@ class EventDeltaTrigger {
     this.prng = scenario.plan.fork('event delta');
     this.pastDays = this.prng.pick([0, 1, 2]);
     this.futureDays = this.prng.pick([1, 3, 7]);
-    this.rolls = this.prng.chance(0.5);
+    this.rolls = this.prng.chance(scenario.config.calendarRollShare);
     this.active = scenario.config.calendarChanges !== false;
     this.calendarId = this.active ? scenario.emu.control.addCalendar({ name: CALENDAR }).id : undefined;
     this.polls = [];
@@ -220,7 +220,7 @@ class EventDeltaTrigger {
   async tick() {
     if (!this.active) return;
     this.activity();
-    if (this.prng.chance(0.03)) this.expire();
+    if (!this.s.forced && this.prng.chance(0.03)) this.expire();
     if (this.prng.chance(0.5)) await this.poll();
   }
 
@@ -251,7 +251,7 @@ class EventDeltaTrigger {
       this.s.clock.advance(this.prng.int(31, 120) * 60_000);
       this.counts.rolled += 1;
       this.activity();
-      if (this.prng.chance(0.3)) this.expire();
+      if (!this.s.forced && this.prng.chance(0.3)) this.expire();
       for (let i = this.prng.int(1, 4); i > 0; i -= 1) {
         await this.poll();
         this.activity();

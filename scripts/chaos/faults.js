@@ -69,8 +69,9 @@ const TOKEN_FAULTS = {
 };
 
 class FaultBook {
-  constructor({ control, prng, slowMs, onLostRotation }) {
-    Object.assign(this, { control, prng, slowMs, onLostRotation });
+  /** `random: false` (a scenario run on a fault plan, plan.js): no phase rules and no token faults, only what is armed otherwise. */
+  constructor({ control, prng, slowMs, onLostRotation, random = true }) {
+    Object.assign(this, { control, prng, slowMs, onLostRotation, random });
     this.phase = 'calm';
     this.armed = [];
     this.tags = 0;
@@ -81,11 +82,12 @@ class FaultBook {
 
   setPhase(phase) {
     this.phase = phase;
-    this.graphRules = [...getRules(phase, this.prng, this.slowMs), ...postRules(phase)];
+    this.graphRules = this.random ? [...getRules(phase, this.prng, this.slowMs), ...postRules(phase)] : [];
     this.apply();
   }
 
   armToken(kind) {
+    if (!this.random) return;
     this.arm({ ...TOKEN_FAULTS[kind], match: { method: 'POST', path: TOKEN_PATH }, times: 1, token: true });
   }
 

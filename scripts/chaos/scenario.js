@@ -14,6 +14,7 @@ const sendMail = require('../../lib/mail/sendMail');
 const createEvent = require('../../lib/calendar/createEvent');
 const { installHooks, originalFetch } = require('./hooks');
 const { FaultBook, FAULT_STATUSES } = require('./faults');
+const { FaultPlan } = require('./plan');
 const { TriggerLedger } = require('./ledger');
 const { World } = require('./world');
 // Further triggers in scenarios of their own making (each: tick, drain, account), plugged in here.
@@ -78,11 +79,13 @@ class Scenario {
    * @param {object} o.config knobs (see engine.js DEFAULTS)
    * @param {(kind: string, source: string, text: string) => void} [o.collect] receives every log
    *   line, error, emitted message and snapshot, for the leak scan
+   * @param {object[]} [o.faultPlan] faults forced at named moments instead of random ones (plan.js)
    */
-  constructor({ index, prng, config, collect }) {
+  constructor({ index, prng, config, collect, faultPlan }) {
     this.index = index;
     this.config = config;
     this.collect = collect || (() => {});
+    this.forced = faultPlan ? new FaultPlan(faultPlan) : undefined;
     this.plan = prng.fork('plan');
     this.crashPrng = prng.fork('crash');
     this.clockPrng = prng.fork('clock');
@@ -124,7 +127,7 @@ class Scenario {
     const plan = this.plan;
     this.clientSecret = `chaos~Secret.${this.index}.${plan.int(1e8, 9e8)}-${plan.int(1e8, 9e8)}`;
     this.needles.add(this.clientSecret);
-    this.visibilityDelayMs = plan.int(500, 8000);
+    this.visibilityDelayMs = plan.int(...this.config.visibilityDelayMs);
     this.emu = await startEmulator({
       seed: plan.int(1, 2 ** 30),
       now: this.clock.now,
@@ -141,10 +144,12 @@ class Scenario {
     this.faults = new FaultBook({
       control: this.emu.control, prng: plan.fork('faults'), slowMs: this.config.timeoutMs + 60,
       onLostRotation: () => { this.pendingLostRotations += 1; },
+      random: !this.forced,
     });
     this.faults.setPhase('calm');
     const crashiness = plan.pick(this.config.crashiness);
-    this.crashP = Object.fromEntries(Object.entries(this.config.crash).map(([k, p]) => [k, p * crashiness]));
+    // A plan forces its own crashes: none at random.
+    this.crashP = Object.fromEntries(Object.entries(this.config.crash).map(([k, p]) => [k, this.forced ? 0 : p * crashiness]));
     const startTime = new Date(this.start).toISOString();
     this.startIso = startTime.replace('.000Z', 'Z');
     this.chooseClocks();
@@ -162,6 +167,8 @@ class Scenario {
       create: { name: 'createEvent', module: createEvent, fields: this.mailboxField() },
     };
     this.extensions = EXTENSIONS.map((attach) => attach(this));
+    // By name too, for a plan's hooks.
+    [this.mailChanges, this.contactChanges, this.calendarChanges] = this.extensions;
     this.contacts = this.config.contacts ? new ContactsPart(this) : undefined;
     this.mailOps = this.config.mailOps ? new MailOpsPart(this) : undefined;
     if (this.mailOps) await this.mailOps.seed();
@@ -315,7 +322,8 @@ class Scenario {
       this.world.activity(0.01);
       if (this.crashPrng.chance(0.004)) this.emu.control.expireAccessTokens();
     }
-    if (!this.draining && this.crashPrng.chance(this.crashP[event] || 0)) {
+    const planned = this.forced ? this.forced.onEmit(run, event, payload, this) : [];
+    if (planned.some((entry) => entry.do === 'crash') || (!this.draining && this.crashPrng.chance(this.crashP[event] || 0))) {
       this.kill(run, `in emit(${event})`);
       if (event === 'updateKeys') this.pendingLostRotations += 1;
       throw new CrashError(`in emit(${event})`);
@@ -348,6 +356,7 @@ class Scenario {
       default:
         this.issue('unexpected', `${run.step.name} emitted '${event}'`);
     }
+    for (const entry of planned) if (typeof entry.do === 'function') await entry.do(this, payload);
   }
 
   /** Without a start time, nothing stamped before the second of the first poll may be emitted. */
@@ -372,7 +381,9 @@ class Scenario {
         throw new TypeError('fetch failed');
       }
     }
-    const crashAfter = !this.draining && this.crashPrng.chance(init.method === 'POST' ? this.crashP.afterPost : this.crashP.afterRequest);
+    const planned = this.forced && this.forced.onRequest(run, (init.method || 'GET').toUpperCase(), url.pathname);
+    if (planned && planned.redeliver) run.redeliver = true;
+    const crashAfter = (planned && planned.do === 'crash after') || (!this.draining && this.crashPrng.chance(init.method === 'POST' ? this.crashP.afterPost : this.crashP.afterRequest));
     let res;
     try {
       res = await realFetch(url, init);
@@ -384,6 +395,14 @@ class Scenario {
     if (crashAfter) {
       await res.arrayBuffer().catch(() => undefined);
       this.kill(run, 'after Graph processed a request, before the answer was read');
+      throw new TypeError('fetch failed');
+    }
+    if (planned && planned.do === 'lose answer') {
+      // Graph did the work; the connection drops before its answer arrives (a token endpoint's
+      // answer lost this way may carry a rotated refresh token, which is then lost too).
+      await res.arrayBuffer().catch(() => undefined);
+      this.countFault('lost answer (planned)');
+      if (/\/oauth2\/v2\.0\/token$/.test(url.pathname)) this.pendingLostRotations += 1;
       throw new TypeError('fetch failed');
     }
     if (res.status === 200 && init.method === 'GET' && /\/(messages|events)$/.test(url.pathname)) {
@@ -407,8 +426,24 @@ class Scenario {
 
   /** Runs one step like sailor would; returns {kind: ok|crash|credential|failed|unexpected, value?}. */
   async runStep(step, msg) {
+    if (!this.forced) return this.runOnce(step, msg);
+    for (const entry of this.forced.beforeRun(step, msg.id)) await this.applyPlanned(entry);
+    const again = clone(msg);
+    const result = await this.runOnce(step, msg);
+    // A planned fault may have the message delivered again at once, as the broker does when its process died.
+    return result.run.redeliver && result.kind !== 'ok' ? this.runStep(step, again) : result;
+  }
+
+  /** What a plan's entry does before a run: Graph loses the delta sync states, or its hook changes the world. */
+  async applyPlanned(entry) {
+    if (entry.do === 'lose sync states') this.emu.control.expireDeltaTokens({ mailbox: this.emu.mailboxes.primary });
+    else await entry.do(this);
+  }
+
+  /** One delivery of `msg` to `step`, as runStep describes. */
+  async runOnce(step, msg) {
     const container = this.container;
-    const run = { step, container, emitted: 0, pages: 0, startedAt: this.clock.now() };
+    const run = { step, container, message: msg.id, emitted: 0, pages: 0, startedAt: this.clock.now() };
     const cfg = { ...this.credentialFields(container), _account: 'chaos-account', ...step.fields };
     const snapshot = step.trigger ? clone(this.persisted.snapshots[step.name] || {}) : undefined;
     if (step.onStart) step.onStart(run, snapshot);
@@ -621,25 +656,33 @@ class Scenario {
     const subjects = new Map([...inboxAll, ...calendarAll].map((item) => [item.id, item.subject]));
     const sentBySubject = countBy(this.emu.control.sent().map((s) => s.subject));
     let sendsDuplicated = 0;
+    const sentTwice = [];
     for (const send of this.sends) {
       const copies = sentBySubject.get(send.subject) || 0;
-      if (copies > 1) sendsDuplicated += copies - 1;
+      if (copies > 1) {
+        sendsDuplicated += copies - 1;
+        sentTwice.push(`sendMail "${send.subject}" sent ${copies} times`);
+      }
       if (send.kind === 'ok' && copies === 0) this.issue('send', `${send.subject} reported sent but Graph has no such mail`);
     }
     const bookedBySubject = countBy(calendarAll.map((e) => e.subject));
     let doubleBooked = 0;
+    const bookedTwice = [];
     for (const input of this.creates) {
       const copies = bookedBySubject.get(input.subject) || 0;
-      if (copies > 1) doubleBooked += copies - 1;
+      if (copies > 1) {
+        doubleBooked += copies - 1;
+        bookedTwice.push(`"${input.subject}" booked ${copies} times`);
+      }
       if (input.outcomes.includes('ok') && copies === 0) this.issue('create', `${input.subject} reported created but is not in the calendar`);
     }
-    const contacts = this.contacts ? this.contacts.account() : { contacts: 0, contactChanges: 0, upserts: 0, upsertReplays: 0, duplicateContacts: 0, lost: 0, duplicated: 0, redelivered: 0, lostDetail: [], duplicateDetail: [] };
+    const contacts = this.contacts ? this.contacts.account() : { contacts: 0, contactChanges: 0, upserts: 0, upsertReplays: 0, duplicateContacts: 0, duplicateContactDetail: [], lost: 0, duplicated: 0, redelivered: 0, lostDetail: [], duplicateDetail: [] };
     const ops = this.mailOps ? await this.mailOps.account() : { mailOps: 0, mailOpReplays: 0, lost: 0, duplicated: 0, lostDetail: [], duplicateDetail: [] };
     const upcoming = this.upcoming ? this.upcoming.account() : { upcoming: 0, meetingsBooked: 0, meetingMoves: 0, meetingCancellations: 0, lost: 0, duplicated: 0, redelivered: 0, lostDetail: [], duplicateDetail: [] };
     const extended = await Promise.all(this.extensions.map((extension) => extension.account()));
     const sum = (key) => extended.reduce((total, e) => total + e[key], 0);
     const steps = this.eventSteps ? await this.eventSteps.account() : { eventUpdatesRun: 0, cancellations: 0, responses: 0, eventStepReplays: 0, lost: 0, duplicated: 0, lostDetail: [], duplicateDetail: [] };
-    const sending = this.sending ? this.sending.account() : { sends: 0, replies: 0, forwards: 0, draftsSent: 0, sendRedeliveries: 0, duplicated: 0, lost: 0, lostDetail: [] };
+    const sending = this.sending ? this.sending.account() : { sends: 0, replies: 0, forwards: 0, draftsSent: 0, sendRedeliveries: 0, duplicated: 0, duplicateDetail: [], lost: 0, lostDetail: [] };
     return {
       delta: Object.assign({}, ...extended.map((e) => e.figures)),
       mailOps: ops.mailOps,
@@ -653,6 +696,7 @@ class Scenario {
       upserts: contacts.upserts,
       upsertReplays: contacts.upsertReplays,
       duplicateContacts: contacts.duplicateContacts,
+      duplicateContactDetail: contacts.duplicateContactDetail,
       mails: knownMail.size,
       events: eventIds.size,
       eventUpdates: this.world.counts.eventUpdates,
@@ -665,12 +709,14 @@ class Scenario {
       redelivered: mail.redelivered + events.redelivered + contacts.redelivered + upcoming.redelivered + sum('redelivered'),
       sends: this.sends.length + sending.sends,
       sendsDuplicated: sendsDuplicated + sending.duplicated,
+      sendsDuplicateDetail: [...sentTwice, ...sending.duplicateDetail],
       replies: sending.replies,
       forwards: sending.forwards,
       draftsSent: sending.draftsSent,
       sendRedeliveries: sending.sendRedeliveries,
       eventsCreated: this.creates.length,
       doubleBooked,
+      doubleBookedDetail: bookedTwice,
       lostDetail: [...lostMail.map((id) => `mail "${subjects.get(id) || id}"`), ...lostEvents.map((k) => `event "${subjects.get(k.split(' ')[0]) || k}"`), ...contacts.lostDetail, ...sending.lostDetail, ...upcoming.lostDetail, ...steps.lostDetail, ...ops.lostDetail, ...extended.flatMap((e) => e.lostDetail)],
       duplicateDetail: [...[...mail.duplicates, ...events.duplicates].map((k) => `"${subjects.get(k.split(' ')[0]) || k}"`), ...contacts.duplicateDetail, ...upcoming.duplicateDetail, ...steps.duplicateDetail, ...ops.duplicateDetail, ...extended.flatMap((e) => e.duplicateDetail)],
     };
@@ -693,6 +739,7 @@ class Scenario {
         stats: this.stats,
         issues: this.issues,
         needles: [...this.needles],
+        planned: this.forced && this.forced.report(),
       };
     } finally {
       await this.close();

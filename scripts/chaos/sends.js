@@ -137,11 +137,15 @@ class SendsPart {
     const sent = new Map();
     for (const record of this.s.emu.control.sent()) sent.set(record.subject, (sent.get(record.subject) || 0) + 1);
     let duplicated = 0;
+    const duplicateDetail = [];
     const lost = [];
     const mails = this.inputs.filter((i) => i.subject !== undefined);
     for (const input of mails) {
       const copies = sent.get(input.subject) || 0;
-      if (copies > 1) duplicated += copies - 1;
+      if (copies > 1) {
+        duplicated += copies - 1;
+        duplicateDetail.push(`${input.step} "${input.subject}" sent ${copies} times`);
+      }
       if (input.outcomes.includes('ok') && copies === 0) lost.push(input);
     }
     const count = (step) => mails.filter((i) => i.step === step).length;
@@ -152,6 +156,7 @@ class SendsPart {
       draftsSent: count('sendDraft'),
       sendRedeliveries: this.inputs.reduce((n, i) => n + Math.max(0, i.outcomes.length - 1), 0),
       duplicated,
+      duplicateDetail,
       lost: lost.length,
       lostDetail: lost.map((i) => `${i.step} "${i.subject}"`),
     };

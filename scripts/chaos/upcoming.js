@@ -100,13 +100,17 @@ class UpcomingPart {
   /** A meeting not started yet goes to a start it never had, later or earlier but still ahead. */
   move() {
     const now = this.s.clock.now();
-    const open = this.meetings.filter((m) => !m.gone && m.startMs > now + MINUTE);
+    const open = this.meetings.filter((m) => !m.gone && !m.held && m.startMs > now + MINUTE);
     // Half the moves come after the meeting was due (emitted, most likely): the move that must re-emit it.
     const due = open.filter((m) => m.startMs <= now + this.leadMinutes * MINUTE);
     const among = due.length && this.prng.chance(0.5) ? due : open;
     if (!among.length) return;
     const m = this.prng.pick(among);
-    let startMs = this.prng.chance(0.7) ? m.startMs + this.prng.int(5, 40) * MINUTE : this.ahead(1, Math.max(1, Math.floor((m.startMs - now) / MINUTE) - 1));
+    this.moveTo(m, this.prng.chance(0.7) ? m.startMs + this.prng.int(5, 40) * MINUTE : this.ahead(1, Math.max(1, Math.floor((m.startMs - now) / MINUTE) - 1)));
+  }
+
+  /** Moves meeting `m` to `startMs`, or the first minute after it that it never started at. */
+  moveTo(m, startMs) {
     while (m.starts.has(startMs)) startMs += MINUTE;
     const wall = (ms) => ({ dateTime: new Date(ms).toISOString().slice(0, 19), timeZone: 'UTC' });
     this.s.emu.control.updateEvent(m.id, { start: wall(startMs), end: wall(startMs + m.span) });
@@ -115,9 +119,26 @@ class UpcomingPart {
     this.counts.moves += 1;
   }
 
+  /** Whether occurrence `id` (as the trigger emits it) is one of this part's meetings, on the calendar and not started yet. */
+  postponable(id) {
+    return this.meetings.some((m) => m.id === id && !m.gone && m.startMs > this.s.clock.now());
+  }
+
+  /**
+   * For a fault plan's hook (plan.js), as the trigger emits a postponable occurrence `id`: it moves
+   * one second later, a start it never had and still due at the trigger's next poll (a tick
+   * later), and is neither moved nor cancelled again. Returns its subject and new start.
+   */
+  postpone(id) {
+    const m = this.meetings.find((x) => x.id === id && !x.gone);
+    m.held = true;
+    this.moveTo(m, m.startMs + 1000);
+    return { subject: m.subject, startMs: m.startMs };
+  }
+
   /** The organizer cancelled it (this copy shows isCancelled) or it was deleted; started or not. */
   cancel() {
-    const live = this.meetings.filter((m) => !m.gone);
+    const live = this.meetings.filter((m) => !m.gone && !m.held);
     if (!live.length) return;
     const m = this.prng.pick(live);
     if (this.prng.chance(0.5)) this.s.emu.control.updateEvent(m.id, { isCancelled: true });
