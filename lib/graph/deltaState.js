@@ -6,6 +6,7 @@ exports.remember = remember;
 exports.forget = forget;
 exports.emissionKey = emissionKey;
 exports.classify = classify;
+exports.roundStarting = roundStarting;
 exports.pageAnswered = pageAnswered;
 exports.itemListed = itemListed;
 exports.roundContinues = roundContinues;
@@ -212,12 +213,17 @@ function classify(kind, chain, facts) {
     }
 }
 // ---- transitions of a chain ----
+/** Whether the next page answered is the first of a round (nothing has dated the round in progress yet). */
+function roundStarting(chain) {
+    return chain.pending === undefined && chain.latest === undefined;
+}
 /**
  * A page answered: the first of a round fixes when the round began (and, initially, what is new).
  * Without Graph's Date header, `knownSecond` stands in: the latest Graph time the trigger has seen
- * (another chain's answer, a timestamp it listed), which is no later than the round began. A first
- * round of a chain that emits arrivals starts its record of the starting state here, so a round
- * begun before the record existed (a snapshot of an older version) goes on without one.
+ * (an earlier round, another chain's answer, a timestamp it listed), which is no later than the
+ * round began; it is a floor the round's own listing may raise (see roundComplete), not its time.
+ * A first round of a chain that emits arrivals starts its record of the starting state here, so a
+ * round begun before the record existed (a snapshot of an older version) goes on without one.
  */
 function pageAnswered(kind, chain, serverTimeMs, firstOfRound, knownSecond) {
     if (!firstOfRound)
@@ -225,7 +231,8 @@ function pageAnswered(kind, chain, serverTimeMs, firstOfRound, knownSecond) {
     if (chain.phase === 'initial' && (kind === 'created' || kind === 'changes'))
         chain.starting ??= { items: [] };
     if (serverTimeMs === undefined) {
-        chain.pending = knownSecond;
+        if (knownSecond !== undefined)
+            chain.latest = Math.max(chain.latest ?? -Infinity, knownSecond);
         return;
     }
     const second = Math.floor(serverTimeMs / 1000);

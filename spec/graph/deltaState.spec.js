@@ -4,7 +4,7 @@
 // what the snapshot keeps within its budget. Times are epoch seconds.
 const { expect } = require('chai');
 const {
-  classify, emissionKey, handledBefore, itemFacts, itemListed, packDeltaState, pageAnswered, pageEntry, pageFingerprint, remember, restoreDeltaState, resynchronise,
+  classify, emissionKey, handledBefore, itemFacts, itemListed, packDeltaState, pageAnswered, pageEntry, pageFingerprint, remember, restoreDeltaState, resynchronise, roundStarting,
   rollWindow, roundComplete, roundContinues, STARTING_ITEMS,
 } = require('../../lib/graph/deltaState');
 const { LOOKBACK_SECONDS, SNAPSHOT_BUDGET_BYTES } = require('../../lib/graph/cursor');
@@ -103,6 +103,15 @@ describe('graph/deltaState: what a delta chain emits and remembers', () => {
       pageAnswered('created', chain, undefined, true, undefined);
       roundComplete(chain, 'd');
       expect(chain.mark, 'nothing known: the old mark stays').to.equal(T('2026-11-27T08:10:00Z'));
+      // A floor, not the round's time: what the round lists itself may be later (the time known came
+      // from an earlier round), and once dated the round's later pages are not its first.
+      pageAnswered('created', chain, undefined, roundStarting(chain), T('2026-11-27T08:10:00Z'));
+      expect(roundStarting(chain)).to.equal(false);
+      itemListed(chain, { id: 'x', removed: false, arrivedAt: T('2026-11-27T08:20:00Z'), changedAt: T('2026-11-27T08:20:00Z') });
+      pageAnswered('created', chain, Date.parse('2026-11-27T08:30:00Z'), roundStarting(chain));
+      roundComplete(chain, 'e');
+      expect(chain.mark).to.equal(T('2026-11-27T08:20:00Z'));
+      expect(roundStarting(chain)).to.equal(true);
     });
 
     it('resynchronise: the look-back before the mark; a second loss keeps that boundary; an initial round just starts over', () => {

@@ -50,7 +50,8 @@ export interface ChainState {
   pending?: number;
   /**
    * Without Graph's clock (a proxy dropped the Date header): the newest timestamp the round in
-   * progress has listed, which is no later than the moment the round was fixed.
+   * progress has listed, or the latest Graph time known when it began if later, which is no later
+   * than the moment the round was fixed.
    */
   latest?: number;
   /** Resynchronising: changes from this second on are emitted. */
@@ -310,18 +311,24 @@ export function classify(kind: ChainKind, chain: ChainState, facts: ItemFacts): 
 
 // ---- transitions of a chain ----
 
+/** Whether the next page answered is the first of a round (nothing has dated the round in progress yet). */
+export function roundStarting(chain: ChainState): boolean {
+  return chain.pending === undefined && chain.latest === undefined;
+}
+
 /**
  * A page answered: the first of a round fixes when the round began (and, initially, what is new).
  * Without Graph's Date header, `knownSecond` stands in: the latest Graph time the trigger has seen
- * (another chain's answer, a timestamp it listed), which is no later than the round began. A first
- * round of a chain that emits arrivals starts its record of the starting state here, so a round
- * begun before the record existed (a snapshot of an older version) goes on without one.
+ * (an earlier round, another chain's answer, a timestamp it listed), which is no later than the
+ * round began; it is a floor the round's own listing may raise (see roundComplete), not its time.
+ * A first round of a chain that emits arrivals starts its record of the starting state here, so a
+ * round begun before the record existed (a snapshot of an older version) goes on without one.
  */
 export function pageAnswered(kind: ChainKind, chain: ChainState, serverTimeMs: number | undefined, firstOfRound: boolean, knownSecond?: number): void {
   if (!firstOfRound) return;
   if (chain.phase === 'initial' && (kind === 'created' || kind === 'changes')) chain.starting ??= { items: [] };
   if (serverTimeMs === undefined) {
-    chain.pending = knownSecond;
+    if (knownSecond !== undefined) chain.latest = Math.max(chain.latest ?? -Infinity, knownSecond);
     return;
   }
   const second = Math.floor(serverTimeMs / 1000);
