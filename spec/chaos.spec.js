@@ -115,6 +115,7 @@ describe('chaos: polls, sends and bookings under faults, crashes and token rotat
 
   describe('notices the bugs it is there to catch', () => {
     // The mail and event bugs below are looked for without the contacts, upcoming, event-steps, sends, mail toolbox and Calendar Changes parts, whose requests would shift their random draws.
+    // Any change in what a trigger asks for moves the shared fault stream too, so a bug check's seed is one where its fault is drawn.
     const quick = { ticks: 20, floodShare: 0, crowdShare: 0, contacts: false, upcoming: false, eventSteps: false, sends: false, mailOps: false, calendarChanges: false };
     const upcomingOnly = { ticks: 30, floodShare: 0, crowdShare: 0, contacts: false, eventSteps: false, sends: false, mailOps: false, calendarChanges: false, clocks: { dateHeader: { kept: 1 } } };
 
@@ -132,7 +133,7 @@ describe('chaos: polls, sends and bookings under faults, crashes and token rotat
     it('an invitation answered again after a lost answer, without looking first: the organizer told twice', async () => {
       const totals = await withPatch(GraphSession.prototype, 'post', (post) => function patched(path, body, options = {}) {
         return /\/(accept|tentativelyAccept|decline|cancel)$/.test(path) ? post.call(this, path, body, { ...options, idempotent: true }) : post.call(this, path, body, options);
-      }, () => runChaos({ seed: 6, scenarios: 3, config: { ...quick, ticks: 30, eventSteps: true } }));
+      }, () => runChaos({ seed: 7, scenarios: 3, config: { ...quick, ticks: 30, eventSteps: true } }));
       expect(totals.duplicated, summaryLine(totals)).to.be.above(0);
       expect(totals.details.join('\n')).to.match(/answer notices of/);
     });
@@ -145,7 +146,7 @@ describe('chaos: polls, sends and bookings under faults, crashes and token rotat
         const { body } = await op.session.post(op.collection, op.body, { idempotent: false });
         return { contact: body, created: true, removed: 0 };
       };
-      const totals = await withPatch(contactWrites, 'createOnce', naive, () => runChaos({ seed: 1, scenarios: 4, config: { ...quick, contacts: true } }));
+      const totals = await withPatch(contactWrites, 'createOnce', naive, () => runChaos({ seed: 2, scenarios: 4, config: { ...quick, contacts: true } }));
       expect(totals.duplicateContacts, summaryLine(totals)).to.be.above(0);
       expect(verdict(totals).join()).to.match(/duplicate contact/);
     });
