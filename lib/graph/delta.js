@@ -27,7 +27,7 @@ async function followChain(session, spec, chain, handlers, logger) {
     let pageSize = spec.pageSize;
     let unsaved = 0;
     for (;;) {
-        const firstOfRound = chain.pending === undefined;
+        const firstOfRound = (0, deltaState_1.roundStarting)(chain);
         let page;
         try {
             const initial = typeof spec.initialPath === 'string' ? spec.initialPath : spec.initialPath(chain);

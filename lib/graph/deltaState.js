@@ -1,12 +1,13 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.startKey = exports.retiredName = exports.STARTING_ITEMS = void 0;
+exports.startKey = exports.retiredName = exports.STARTING_CHANGES = exports.STARTING_ITEMS = void 0;
 exports.restoreDeltaState = restoreDeltaState;
 exports.remember = remember;
 exports.forget = forget;
 exports.emissionKey = emissionKey;
 exports.listedAtStart = listedAtStart;
 exports.classify = classify;
+exports.roundStarting = roundStarting;
 exports.pageAnswered = pageAnswered;
 exports.itemListed = itemListed;
 exports.roundContinues = roundContinues;
@@ -47,6 +48,8 @@ const odata_1 = require("./odata");
 const HASH = 8;
 /** The most items a starting-state record keeps: 32 x 15 characters of the snapshot budget. */
 exports.STARTING_ITEMS = 32;
+/** The most it keeps of those changed in the second that dates the first round (16 x 15 characters). */
+exports.STARTING_CHANGES = 16;
 const AT36 = 7;
 /** The name a chain's previous window goes by while it follows its last round. */
 const retiredName = (name) => `${name}~`;
@@ -60,10 +63,10 @@ function newChain(from) {
 /** The hash an item is kept by in a starting-state record. */
 const startKey = (id) => (0, cursor_1.itemKey)(`starting|${id}`);
 exports.startKey = startKey;
-function packStarting(starting) {
-    return starting && starting.items.map((i) => `${i.key}${i.at.toString(36).padStart(AT36, '0')}`).join('');
+function packItems(items) {
+    return items && items.map((i) => `${i.key}${i.at.toString(36).padStart(AT36, '0')}`).join('');
 }
-function unpackStarting(packed, floor) {
+function unpackItems(packed) {
     if (typeof packed !== 'string')
         return undefined;
     const items = [];
@@ -72,7 +75,11 @@ function unpackStarting(packed, floor) {
         if (Number.isFinite(at))
             items.push({ key: packed.slice(i, i + HASH), at });
     }
-    return { floor: fromIso(floor), items };
+    return items;
+}
+function unpackStarting(packed, floor, changed) {
+    const items = unpackItems(packed);
+    return items && { floor: fromIso(floor), items, changed: unpackItems(changed) };
 }
 function unpackChain(chain) {
     if (!chain || !PHASES.includes(chain.phase))
@@ -92,7 +99,7 @@ function unpackChain(chain) {
         entering: fromIso(chain.entering),
         progress: Number.isInteger(chain.done) && chain.done > 0 && typeof chain.fingerprint === 'string'
             ? { done: chain.done, fingerprint: chain.fingerprint } : undefined,
-        starting: unpackStarting(chain.starting, chain.startingFloor),
+        starting: unpackStarting(chain.starting, chain.startingFloor, chain.startingChanged),
     };
 }
 function asSnapshot(value) {
@@ -167,6 +174,14 @@ function listedAtStart(chain, id) {
     const key = (0, exports.startKey)(id);
     return chain.starting?.items.some((i) => i.key === key) ?? false;
 }
+/** Listed by the first round as changed in the second that dates it, and not changed since. */
+function changedAtStart(chain, facts) {
+    const changed = chain.starting?.changed;
+    if (!changed || facts.changedAt === undefined)
+        return false;
+    const key = (0, exports.startKey)(facts.id);
+    return changed.some((i) => i.key === key && i.at === facts.changedAt);
+}
 /**
  * Whether an item a chain reported is emitted, and as what (undefined: not emitted). Replays and
  * what a crashed poll emitted already are left out by the caller through `emissionKey`.
@@ -187,8 +202,10 @@ function classify(kind, chain, facts) {
         // (mail stamped before the start but replicated after the first round is new), or moved in
         // since then, which Graph shows only as a change after its arrival (moving touches
         // lastModifiedDateTime; a mail merely delivered then shows no change after it arrived), and not
-        // before the chain's first round, which took what was there as its starting state.
-        return (arrived >= since && !inStartingState(chain, facts.id, arrived)) || (changed >= Math.max(since, chain.began ?? -Infinity) && changed > arrived);
+        // before the chain's first round, which took what was there as its starting state (nor in the
+        // second that dates that round, if the round listed it changed then).
+        return (arrived >= since && !inStartingState(chain, facts.id, arrived))
+            || (changed >= Math.max(since, chain.began ?? -Infinity) && changed > arrived && !changedAtStart(chain, facts));
     };
     switch (kind) {
         case 'created':
@@ -217,20 +234,26 @@ function classify(kind, chain, facts) {
     }
 }
 // ---- transitions of a chain ----
+/** Whether the next page answered is the first of a round (nothing has dated the round in progress yet). */
+function roundStarting(chain) {
+    return chain.pending === undefined && chain.latest === undefined;
+}
 /**
  * A page answered: the first of a round fixes when the round began (and, initially, what is new).
  * Without Graph's Date header, `knownSecond` stands in: the latest Graph time the trigger has seen
- * (another chain's answer, a timestamp it listed), which is no later than the round began. A first
- * round of a chain that emits arrivals starts its record of the starting state here, so a round
- * begun before the record existed (a snapshot of an older version) goes on without one.
+ * (an earlier round, another chain's answer, a timestamp it listed), which is no later than the
+ * round began; it is a floor the round's own listing may raise (see roundComplete), not its time.
+ * A first round of a chain that emits arrivals starts its record of the starting state here, so a
+ * round begun before the record existed (a snapshot of an older version) goes on without one.
  */
 function pageAnswered(kind, chain, serverTimeMs, firstOfRound, knownSecond) {
     if (!firstOfRound)
         return;
     if (chain.phase === 'initial' && (kind === 'created' || kind === 'changes'))
-        chain.starting ??= { items: [] };
+        chain.starting ??= { items: [], changed: [] };
     if (serverTimeMs === undefined) {
-        chain.pending = knownSecond;
+        if (knownSecond !== undefined)
+            chain.latest = Math.max(chain.latest ?? -Infinity, knownSecond);
         return;
     }
     const second = Math.floor(serverTimeMs / 1000);
@@ -254,6 +277,7 @@ function itemListed(chain, facts) {
     if (chain.from !== undefined && at >= chain.from)
         return;
     const key = (0, exports.startKey)(facts.id);
+    noteChanged(chain, starting, facts, key);
     if (at < (starting.floor ?? -Infinity) || starting.items.some((i) => i.key === key))
         return;
     starting.items.push({ at, key });
@@ -264,20 +288,40 @@ function itemListed(chain, facts) {
     starting.items = starting.items.filter((i) => i.at >= dropped + 1);
 }
 /**
+ * A first round's item changed after it arrived, no earlier than the second the round is dated by so
+ * far (its Date header, else the newest time it has listed): kept in `changed`, which the end of the
+ * round narrows to the second that dates it (see StartingState).
+ */
+function noteChanged(chain, starting, facts, key) {
+    const changed = facts.changedAt;
+    const dated = chain.pending ?? chain.latest;
+    if (!starting.changed || changed === undefined || dated === undefined || changed < dated || changed <= (facts.arrivedAt ?? -Infinity))
+        return;
+    starting.changed = starting.changed.filter((i) => i.at >= dated && i.key !== key);
+    starting.changed.push({ at: changed, key });
+    if (starting.changed.length > exports.STARTING_CHANGES)
+        starting.changed = undefined;
+}
+/**
  * After a round: the record of the first round's starting state keeps what a resync's boundary (the
  * mark less the look-back, the first round's at the earliest) can reach, and goes once the boundary
- * has passed the start: from then on nothing before the start can count as new.
+ * has passed the start: from then on nothing before the start can count as new. Its list of items
+ * changed in the second that dates the first round goes once the boundary has passed that second.
  */
 function settleStarting(chain, first) {
     const { starting } = chain;
     if (!starting || chain.mark === undefined)
         return;
     const reach = chain.mark - cursor_1.LOOKBACK_SECONDS;
+    const began = chain.began ?? -Infinity;
+    if (first && starting.changed)
+        starting.changed = starting.changed.filter((i) => i.at >= began);
     const newest = Math.max(starting.floor ?? -Infinity, ...starting.items.map((i) => i.at + 1));
-    if (reach >= (chain.from ?? newest)) {
+    const arrivalsPassed = reach >= (chain.from ?? newest);
+    if (arrivalsPassed && (!starting.changed?.length || reach > began)) {
         chain.starting = undefined;
     }
-    else if (first) {
+    else if (first && !arrivalsPassed) {
         starting.items = starting.items.filter((i) => i.at >= reach);
         starting.floor = Math.max(starting.floor ?? -Infinity, reach);
     }
@@ -372,7 +416,7 @@ function packChains(state) {
             link: chain.link, phase: chain.phase, from: toIso(chain.from), mark: toIso(chain.mark), began: toIso(chain.began), pending: toIso(chain.pending), latest: toIso(chain.latest), since: toIso(chain.since),
             windowStart: toIso(chain.window?.start), windowEnd: toIso(chain.window?.end), entering: toIso(chain.entering),
             done: chain.progress?.done, fingerprint: chain.progress?.fingerprint,
-            starting: packStarting(chain.starting), startingFloor: toIso(chain.starting?.floor),
+            starting: packItems(chain.starting?.items), startingFloor: toIso(chain.starting?.floor), startingChanged: packItems(chain.starting?.changed),
         }));
     }
     return chains;

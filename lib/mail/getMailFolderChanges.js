@@ -20,7 +20,12 @@ function mailChangesSpec(cfg, root) {
     const types = (0, changeTypes_1.parseChangeTypes)(cfg.changeTypes, 'changeTypes');
     const path = `${root}/mailFolders/${folder}/messages/delta`;
     const shown = decodeURIComponent(folder).slice(0, 24);
-    const chains = types.map((type) => ({
+    // Removals first. A mail moved out and back in between two polls shows in both chains, its
+    // removal in this one and its return in the created chain, each round fixed at its own first
+    // page; emitted the other way round, the folder's last word on a mail in it was "deleted", which
+    // also made the trigger forget the arrival, so a later resync emitted it again.
+    const ordered = [...types.filter((type) => type === 'deleted'), ...types.filter((type) => type !== 'deleted')];
+    const chains = ordered.map((type) => ({
         name: type,
         kind: type,
         // A removal carries only its id; the other kinds need the mail itself.

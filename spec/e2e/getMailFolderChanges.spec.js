@@ -28,7 +28,7 @@ describe('e2e: getMailFolderChanges (Mail Changes in Folder) in sailor', functio
       const run = await step.run();
       expect(run).to.deep.include({ outcome: 'ack', data: [], errors: [] });
       snapshot = run.snapshots[run.snapshots.length - 1];
-      expect(Object.keys(snapshot.chains)).to.deep.equal(['created', 'updated', 'deleted']);
+      expect(Object.keys(snapshot.chains)).to.have.members(['created', 'updated', 'deleted']);
       for (const chain of Object.values(snapshot.chains)) expect(chain.link).to.match(/\/messages\/delta\?\$deltatoken=/);
       expect(JSON.stringify(snapshot).length, 'snapshot size').to.be.at.most(4500);
     });

@@ -4,8 +4,8 @@
 // what the snapshot keeps within its budget. Times are epoch seconds.
 const { expect } = require('chai');
 const {
-  classify, emissionKey, handledBefore, itemFacts, itemListed, packDeltaState, pageAnswered, pageEntry, pageFingerprint, remember, restoreDeltaState, resynchronise,
-  rollWindow, roundComplete, roundContinues, STARTING_ITEMS,
+  classify, emissionKey, handledBefore, itemFacts, itemListed, packDeltaState, pageAnswered, pageEntry, pageFingerprint, remember, restoreDeltaState, resynchronise, roundStarting,
+  rollWindow, roundComplete, roundContinues, STARTING_CHANGES, STARTING_ITEMS,
 } = require('../../lib/graph/deltaState');
 const { LOOKBACK_SECONDS, SNAPSHOT_BUDGET_BYTES } = require('../../lib/graph/cursor');
 
@@ -103,6 +103,15 @@ describe('graph/deltaState: what a delta chain emits and remembers', () => {
       pageAnswered('created', chain, undefined, true, undefined);
       roundComplete(chain, 'd');
       expect(chain.mark, 'nothing known: the old mark stays').to.equal(T('2026-11-27T08:10:00Z'));
+      // A floor, not the round's time: what the round lists itself may be later (the time known came
+      // from an earlier round), and once dated the round's later pages are not its first.
+      pageAnswered('created', chain, undefined, roundStarting(chain), T('2026-11-27T08:10:00Z'));
+      expect(roundStarting(chain)).to.equal(false);
+      itemListed(chain, { id: 'x', removed: false, arrivedAt: T('2026-11-27T08:20:00Z'), changedAt: T('2026-11-27T08:20:00Z') });
+      pageAnswered('created', chain, Date.parse('2026-11-27T08:30:00Z'), roundStarting(chain));
+      roundComplete(chain, 'e');
+      expect(chain.mark).to.equal(T('2026-11-27T08:20:00Z'));
+      expect(roundStarting(chain)).to.equal(true);
     });
 
     it('resynchronise: the look-back before the mark; a second loss keeps that boundary; an initial round just starts over', () => {
@@ -195,10 +204,44 @@ describe('graph/deltaState: what a delta chain emits and remembers', () => {
       expect(midRound.starting).to.equal(undefined);
     });
 
+    // Found by the chaos run (seed 1, scenario 166): old mail filed in moments before the first poll was
+    // the newest thing that poll listed, so it dated the round, and a resync took it for mail moved in after.
+    it('what the first round listed as changed (filed in, read) in the second that dates it is starting state to a resync; changed since, or another mail changed then, is new', () => {
+      for (const serverMs of [(S + 60) * 1000 + 400, undefined]) {
+        const filed = at('filed', S - 86400, { changedAt: S + 60 });
+        const read = at('read', S - 3600, { changedAt: S + 60 });
+        const chain = firstRound('created', [at('filed long ago', S - 7200, { changedAt: S - 3000 }), filed, read, at('delivered then', S + 60)], S, serverMs);
+        expect(chain.began, serverMs ? 'the Date header' : 'the newest time listed').to.equal(S + 60);
+        expect(chain.starting.changed.map((i) => i.at)).to.deep.equal([S + 60, S + 60]);
+        resynchronise(chain);
+        expect(classify('created', chain, filed)).to.equal(undefined);
+        expect(classify('created', chain, read)).to.equal(undefined);
+        expect(classify('created', chain, at('filed just after', S - 86400, { changedAt: S + 60 }))).to.equal('created');
+        expect(classify('created', chain, { ...filed, changedAt: S + 61 }), 'moved out and back since').to.equal('created');
+      }
+    });
+
+    it(`that list lasts until the look-back has passed the second that dates the first round; more than ${STARTING_CHANGES} in it, a resync emits them (the documented bound)`, () => {
+      const chain = firstRound('created', [at('filed', S - 86400, { changedAt: S + 60 })], S - 3600);
+      pageAnswered('created', chain, (S + 180) * 1000, true);
+      roundComplete(chain, 'link-2');
+      expect(chain.starting.changed).to.have.length(1);
+      pageAnswered('created', chain, (S + 181) * 1000, true);
+      roundComplete(chain, 'link-3');
+      expect(chain.starting).to.equal(undefined);
+      const crowd = Array.from({ length: STARTING_CHANGES + 1 }, (_, i) => at(`f${i}`, S - 86400, { changedAt: S + 60 }));
+      const crowded = firstRound('created', crowd);
+      expect(crowded.starting.changed).to.equal(undefined);
+      resynchronise(crowded);
+      expect(classify('created', crowded, crowd[0])).to.equal('created');
+    });
+
     it(`survives the snapshot whole, within the ${SNAPSHOT_BUDGET_BYTES}-byte budget beside three of the longest links`, () => {
       const state = restoreDeltaState({}, 'scope', ['created', 'updated', 'deleted'], S);
       const crowd = Array.from({ length: STARTING_ITEMS }, (_, i) => at(`m${i}`, S - 40 + i));
-      state.chains.created = firstRound('created', crowd);
+      const filed = Array.from({ length: STARTING_CHANGES }, (_, i) => at(`f${i}`, S - 86400, { changedAt: S + 60 }));
+      state.chains.created = firstRound('created', [...crowd, ...filed]);
+      expect(state.chains.created.starting.changed).to.have.length(STARTING_CHANGES);
       for (const name of ['updated', 'deleted']) state.chains[name] = firstRound(name, crowd);
       // About 620 bytes each, the longest the README's measure allows.
       for (const chain of Object.values(state.chains)) chain.link = `https://graph.microsoft.com/v1.0/me/mailFolders/inbox/messages/delta?$deltatoken=${'t'.repeat(540)}`;

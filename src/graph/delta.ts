@@ -6,7 +6,7 @@
  * resyncRequired) starts the chain over under deltaState's rules, and says so in the log.
  */
 import type { ChainKind, ChainState } from './deltaState';
-import { handledBefore, pageAnswered, pageEntry, pageFingerprint, resynchronise, roundComplete, roundContinues } from './deltaState';
+import { handledBefore, pageAnswered, pageEntry, pageFingerprint, resynchronise, roundComplete, roundContinues, roundStarting } from './deltaState';
 import { GraphRequestError } from './errors';
 import type { Logger } from './logger';
 import { dateTimeLiteral } from './odata';
@@ -70,7 +70,7 @@ export async function followChain<T>(session: GraphSession, spec: DeltaChainSpec
   let pageSize = spec.pageSize;
   let unsaved = 0;
   for (;;) {
-    const firstOfRound = chain.pending === undefined;
+    const firstOfRound = roundStarting(chain);
     let page: Page<T>;
     try {
       const initial = typeof spec.initialPath === 'string' ? spec.initialPath : spec.initialPath(chain);

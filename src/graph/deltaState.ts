@@ -50,7 +50,8 @@ export interface ChainState {
   pending?: number;
   /**
    * Without Graph's clock (a proxy dropped the Date header): the newest timestamp the round in
-   * progress has listed, which is no later than the moment the round was fixed.
+   * progress has listed, or the latest Graph time known when it began if later, which is no later
+   * than the moment the round was fixed.
    */
   latest?: number;
   /** Resynchronising: changes from this second on are emitted. */
@@ -83,6 +84,13 @@ export interface StartingState {
   floor?: number;
   /** Each item kept: its arrival (s) and its hash (`startKey`). */
   items: Array<{ at: number; key: string }>;
+  /**
+   * The items the first round listed as changed after they arrived (moved in, read) in the second
+   * that dates the round (`began`), each with that second: a resync cannot tell them from mail moved
+   * in just after the round, yet they were there. Undefined: more than STARTING_CHANGES were (or the
+   * snapshot is older than the list), and a resync counts them as moved in.
+   */
+  changed?: Array<{ at: number; key: string }>;
 }
 
 export interface PageProgress {
@@ -143,6 +151,8 @@ export interface DeltaSnapshot {
     /** The starting state near the start: per item its 8-character hash and its arrival in base 36 (7 characters). */
     starting?: string;
     startingFloor?: string;
+    /** Its items changed in the second that dates the first round, packed the same way (that second for each). */
+    startingChanged?: string;
   }>;
   /** 8-character hashes, concatenated, oldest first. */
   seen: string;
@@ -151,6 +161,8 @@ export interface DeltaSnapshot {
 const HASH = 8;
 /** The most items a starting-state record keeps: 32 x 15 characters of the snapshot budget. */
 export const STARTING_ITEMS = 32;
+/** The most it keeps of those changed in the second that dates the first round (16 x 15 characters). */
+export const STARTING_CHANGES = 16;
 const AT36 = 7;
 /** The name a chain's previous window goes by while it follows its last round. */
 export const retiredName = (name: string): string => `${name}~`;
@@ -166,18 +178,23 @@ function newChain(from: number | undefined): ChainState {
 /** The hash an item is kept by in a starting-state record. */
 export const startKey = (id: string): string => itemKey(`starting|${id}`);
 
-function packStarting(starting: StartingState | undefined): string | undefined {
-  return starting && starting.items.map((i) => `${i.key}${i.at.toString(36).padStart(AT36, '0')}`).join('');
+function packItems(items: StartingState['items'] | undefined): string | undefined {
+  return items && items.map((i) => `${i.key}${i.at.toString(36).padStart(AT36, '0')}`).join('');
 }
 
-function unpackStarting(packed: unknown, floor: unknown): StartingState | undefined {
+function unpackItems(packed: unknown): StartingState['items'] | undefined {
   if (typeof packed !== 'string') return undefined;
   const items: StartingState['items'] = [];
   for (let i = 0; i + HASH + AT36 <= packed.length; i += HASH + AT36) {
     const at = parseInt(packed.slice(i + HASH, i + HASH + AT36), 36);
     if (Number.isFinite(at)) items.push({ key: packed.slice(i, i + HASH), at });
   }
-  return { floor: fromIso(floor), items };
+  return items;
+}
+
+function unpackStarting(packed: unknown, floor: unknown, changed: unknown): StartingState | undefined {
+  const items = unpackItems(packed);
+  return items && { floor: fromIso(floor), items, changed: unpackItems(changed) };
 }
 
 function unpackChain(chain: DeltaSnapshot['chains'][string] | undefined): ChainState | undefined {
@@ -197,7 +214,7 @@ function unpackChain(chain: DeltaSnapshot['chains'][string] | undefined): ChainS
     entering: fromIso(chain.entering),
     progress: Number.isInteger(chain.done) && (chain.done as number) > 0 && typeof chain.fingerprint === 'string'
       ? { done: chain.done as number, fingerprint: chain.fingerprint } : undefined,
-    starting: unpackStarting(chain.starting, chain.startingFloor),
+    starting: unpackStarting(chain.starting, chain.startingFloor, chain.startingChanged),
   };
 }
 
@@ -271,6 +288,14 @@ export function listedAtStart(chain: ChainState, id: string): boolean {
   return chain.starting?.items.some((i) => i.key === key) ?? false;
 }
 
+/** Listed by the first round as changed in the second that dates it, and not changed since. */
+function changedAtStart(chain: ChainState, facts: ItemFacts): boolean {
+  const changed = chain.starting?.changed;
+  if (!changed || facts.changedAt === undefined) return false;
+  const key = startKey(facts.id);
+  return changed.some((i) => i.key === key && i.at === facts.changedAt);
+}
+
 /**
  * Whether an item a chain reported is emitted, and as what (undefined: not emitted). Replays and
  * what a crashed poll emitted already are left out by the caller through `emissionKey`.
@@ -288,8 +313,10 @@ export function classify(kind: ChainKind, chain: ChainState, facts: ItemFacts): 
     // (mail stamped before the start but replicated after the first round is new), or moved in
     // since then, which Graph shows only as a change after its arrival (moving touches
     // lastModifiedDateTime; a mail merely delivered then shows no change after it arrived), and not
-    // before the chain's first round, which took what was there as its starting state.
-    return (arrived >= since && !inStartingState(chain, facts.id, arrived)) || (changed >= Math.max(since, chain.began ?? -Infinity) && changed > arrived);
+    // before the chain's first round, which took what was there as its starting state (nor in the
+    // second that dates that round, if the round listed it changed then).
+    return (arrived >= since && !inStartingState(chain, facts.id, arrived))
+      || (changed >= Math.max(since, chain.began ?? -Infinity) && changed > arrived && !changedAtStart(chain, facts));
   };
   switch (kind) {
     case 'created':
@@ -317,18 +344,24 @@ export function classify(kind: ChainKind, chain: ChainState, facts: ItemFacts): 
 
 // ---- transitions of a chain ----
 
+/** Whether the next page answered is the first of a round (nothing has dated the round in progress yet). */
+export function roundStarting(chain: ChainState): boolean {
+  return chain.pending === undefined && chain.latest === undefined;
+}
+
 /**
  * A page answered: the first of a round fixes when the round began (and, initially, what is new).
  * Without Graph's Date header, `knownSecond` stands in: the latest Graph time the trigger has seen
- * (another chain's answer, a timestamp it listed), which is no later than the round began. A first
- * round of a chain that emits arrivals starts its record of the starting state here, so a round
- * begun before the record existed (a snapshot of an older version) goes on without one.
+ * (an earlier round, another chain's answer, a timestamp it listed), which is no later than the
+ * round began; it is a floor the round's own listing may raise (see roundComplete), not its time.
+ * A first round of a chain that emits arrivals starts its record of the starting state here, so a
+ * round begun before the record existed (a snapshot of an older version) goes on without one.
  */
 export function pageAnswered(kind: ChainKind, chain: ChainState, serverTimeMs: number | undefined, firstOfRound: boolean, knownSecond?: number): void {
   if (!firstOfRound) return;
-  if (chain.phase === 'initial' && (kind === 'created' || kind === 'changes')) chain.starting ??= { items: [] };
+  if (chain.phase === 'initial' && (kind === 'created' || kind === 'changes')) chain.starting ??= { items: [], changed: [] };
   if (serverTimeMs === undefined) {
-    chain.pending = knownSecond;
+    if (knownSecond !== undefined) chain.latest = Math.max(chain.latest ?? -Infinity, knownSecond);
     return;
   }
   const second = Math.floor(serverTimeMs / 1000);
@@ -349,6 +382,7 @@ export function itemListed(chain: ChainState, facts: ItemFacts): void {
   if (chain.phase !== 'initial' || !starting || facts.removed || at === undefined) return;
   if (chain.from !== undefined && at >= chain.from) return;
   const key = startKey(facts.id);
+  noteChanged(chain, starting, facts, key);
   if (at < (starting.floor ?? -Infinity) || starting.items.some((i) => i.key === key)) return;
   starting.items.push({ at, key });
   if (starting.items.length <= STARTING_ITEMS) return;
@@ -358,18 +392,36 @@ export function itemListed(chain: ChainState, facts: ItemFacts): void {
 }
 
 /**
+ * A first round's item changed after it arrived, no earlier than the second the round is dated by so
+ * far (its Date header, else the newest time it has listed): kept in `changed`, which the end of the
+ * round narrows to the second that dates it (see StartingState).
+ */
+function noteChanged(chain: ChainState, starting: StartingState, facts: ItemFacts, key: string): void {
+  const changed = facts.changedAt;
+  const dated = chain.pending ?? chain.latest;
+  if (!starting.changed || changed === undefined || dated === undefined || changed < dated || changed <= (facts.arrivedAt ?? -Infinity)) return;
+  starting.changed = starting.changed.filter((i) => i.at >= dated && i.key !== key);
+  starting.changed.push({ at: changed, key });
+  if (starting.changed.length > STARTING_CHANGES) starting.changed = undefined;
+}
+
+/**
  * After a round: the record of the first round's starting state keeps what a resync's boundary (the
  * mark less the look-back, the first round's at the earliest) can reach, and goes once the boundary
- * has passed the start: from then on nothing before the start can count as new.
+ * has passed the start: from then on nothing before the start can count as new. Its list of items
+ * changed in the second that dates the first round goes once the boundary has passed that second.
  */
 function settleStarting(chain: ChainState, first: boolean): void {
   const { starting } = chain;
   if (!starting || chain.mark === undefined) return;
   const reach = chain.mark - LOOKBACK_SECONDS;
+  const began = chain.began ?? -Infinity;
+  if (first && starting.changed) starting.changed = starting.changed.filter((i) => i.at >= began);
   const newest = Math.max(starting.floor ?? -Infinity, ...starting.items.map((i) => i.at + 1));
-  if (reach >= (chain.from ?? newest)) {
+  const arrivalsPassed = reach >= (chain.from ?? newest);
+  if (arrivalsPassed && (!starting.changed?.length || reach > began)) {
     chain.starting = undefined;
-  } else if (first) {
+  } else if (first && !arrivalsPassed) {
     starting.items = starting.items.filter((i) => i.at >= reach);
     starting.floor = Math.max(starting.floor ?? -Infinity, reach);
   }
@@ -469,7 +521,7 @@ function packChains(state: DeltaState): DeltaSnapshot['chains'] {
       link: chain.link, phase: chain.phase, from: toIso(chain.from), mark: toIso(chain.mark), began: toIso(chain.began), pending: toIso(chain.pending), latest: toIso(chain.latest), since: toIso(chain.since),
       windowStart: toIso(chain.window?.start), windowEnd: toIso(chain.window?.end), entering: toIso(chain.entering),
       done: chain.progress?.done, fingerprint: chain.progress?.fingerprint,
-      starting: packStarting(chain.starting), startingFloor: toIso(chain.starting?.floor),
+      starting: packItems(chain.starting?.items), startingFloor: toIso(chain.starting?.floor), startingChanged: packItems(chain.starting?.changed),
     })) as DeltaSnapshot['chains'][string];
   }
   return chains;

@@ -39,7 +39,12 @@ export function mailChangesSpec(cfg: GetMailFolderChangesConfig, root: string): 
   const types = parseChangeTypes(cfg.changeTypes, 'changeTypes');
   const path = `${root}/mailFolders/${folder}/messages/delta`;
   const shown = decodeURIComponent(folder).slice(0, 24);
-  const chains: DeltaChainSpec[] = types.map((type) => ({
+  // Removals first. A mail moved out and back in between two polls shows in both chains, its
+  // removal in this one and its return in the created chain, each round fixed at its own first
+  // page; emitted the other way round, the folder's last word on a mail in it was "deleted", which
+  // also made the trigger forget the arrival, so a later resync emitted it again.
+  const ordered = [...types.filter((type) => type === 'deleted'), ...types.filter((type) => type !== 'deleted')];
+  const chains: DeltaChainSpec[] = ordered.map((type) => ({
     name: type,
     kind: type,
     // A removal carries only its id; the other kinds need the mail itself.

@@ -2,9 +2,11 @@
  * What the delta triggers do on the platform: validate the start time, follow each chain of the
  * trigger to the end of its round, emit each change as a data message (once: replays, and what a
  * crashed poll emitted already, are recognised by the hashes the snapshot keeps), and save the
- * state as the snapshot after every page and every PERSIST_EVERY emissions. A windowed chain
- * (calendar views) whose window is due to move on starts over on the new window in the same poll,
- * then follows the old window's last round (deltaState.rollWindow).
+ * state as the snapshot after every page and every PERSIST_EVERY emissions. Chains are followed in
+ * the spec's order (Mail Changes in Folder: removals first); a chain of removals reads one more
+ * round after arrivals were emitted, so that it knows them. A windowed chain (calendar views) whose
+ * window is due to move on starts over on the new window in the same poll, then follows the old
+ * window's last round (deltaState.rollWindow).
  */
 import { newMessageWithBody } from 'elasticio-node/lib/messages';
 import { itemKey } from '../graph/cursor';
@@ -82,6 +84,9 @@ export async function runDeltaTrigger<T extends Record<string, unknown>>(
   const saw = (second: number | undefined): void => {
     if (second !== undefined && Number.isFinite(second)) graphSecond = Math.max(graphSecond ?? -Infinity, second);
   };
+  // The rounds of earlier polls come first: a chain followed first that lists nothing with a time
+  // (removals carry only ids) is then dated by them rather than left where its first round was.
+  for (const chain of Object.values(state.chains)) saw(chain.mark);
   const emits = new Set<ChangeType>(spec.emits ?? ['created', 'updated', 'deleted']);
   /** What a reported removal is (see DeltaTriggerSpec.recheck): the item still there, and whether it is out of `view`'s window. */
   const recheck = async (listed: T, listedFacts: ItemFacts, chain: ChainState, view: ChainState): Promise<{ item: T; facts: ItemFacts; outside: boolean }> => {
@@ -129,9 +134,12 @@ export async function runDeltaTrigger<T extends Record<string, unknown>>(
     }, logger);
 
   await spec.prepare?.(session, state);
+  // Arrivals emitted by the time the chain of removals ended its round (undefined: no such chain).
+  let arrivedBefore: number | undefined;
   for (const chainSpec of spec.chains) {
     const chain = state.chains[chainSpec.name];
     await follow(chainSpec, chain);
+    if (chainSpec.kind === 'deleted') arrivedBefore = counts.created;
     const window = spec.nextWindow?.(chain);
     if (window) {
       rollWindow(state, chainSpec.name, window);
@@ -147,6 +155,11 @@ export async function runDeltaTrigger<T extends Record<string, unknown>>(
       await persist();
     }
   }
+  // A round of removals reports only what was there when it was fixed: mail that arrived after it
+  // (emitted by a later round of this poll) and is gone by its next round counts to Graph as come and
+  // gone. One more round now makes it known, so a removal before the next poll is reported then.
+  const removals = spec.chains.find((c) => c.kind === 'deleted');
+  if (removals && arrivedBefore !== undefined && counts.created > arrivedBefore) await follow(removals, state.chains[removals.name]);
   // A quiet poll with nothing new still saves, so the next one starts where this one stood.
   await persist();
   logger.info(`Poll finished: ${counts.created} created, ${counts.updated} updated, ${counts.deleted} deleted`);
