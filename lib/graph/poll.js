@@ -34,7 +34,14 @@ async function pollCollection(session, spec, input, handlers, logger) {
     const secondOf = (item) => (0, cursor_1.toSecond)(item[spec.timeField]);
     const getPage = async (pathOrQuery) => {
         const path = typeof pathOrQuery === 'string' ? pathOrQuery : `${spec.collectionPath}${(0, odata_1.queryString)(pathOrQuery)}`;
-        const page = await session.page(path, { prefer: spec.prefer });
+        let page;
+        try {
+            page = await session.page(path, { prefer: spec.prefer });
+        }
+        catch (err) {
+            await saveEmitted();
+            throw err;
+        }
         result.pages += 1;
         return page;
     };
@@ -95,15 +102,21 @@ async function pollCollection(session, spec, input, handlers, logger) {
         if (unsaved >= exports.PERSIST_EVERY)
             await persist(state, second);
     };
+    /**
+     * A poll that fails (an item's own work, storing its files, or a page, its retries spent) saves
+     * what it emitted since its last save first, so the next poll does not emit it again; the
+     * failure is what counts, not a failed save.
+     */
+    const saveEmitted = async () => {
+        if (unsaved > 0)
+            await persist(state, lastSecond).catch(() => undefined);
+    };
     const emit = async (items) => {
         try {
             await emitEach(items);
         }
         catch (err) {
-            // An item's own work failed (storing its files, its retries spent): what was emitted before
-            // it is saved first, so the next poll does not emit it again. The item's error is what counts.
-            if (unsaved > 0)
-                await persist(state, lastSecond).catch(() => undefined);
+            await saveEmitted();
             throw err;
         }
     };

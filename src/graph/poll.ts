@@ -93,7 +93,13 @@ export async function pollCollection<T extends Record<string, unknown>>(
   const secondOf = (item: T): number => toSecond(item[spec.timeField] as string);
   const getPage = async (pathOrQuery: string | Query): Promise<Page<T>> => {
     const path = typeof pathOrQuery === 'string' ? pathOrQuery : `${spec.collectionPath}${queryString(pathOrQuery)}`;
-    const page = await session.page<T>(path, { prefer: spec.prefer });
+    let page: Page<T>;
+    try {
+      page = await session.page<T>(path, { prefer: spec.prefer });
+    } catch (err) {
+      await saveEmitted();
+      throw err;
+    }
     result.pages += 1;
     return page;
   };
@@ -155,13 +161,19 @@ export async function pollCollection<T extends Record<string, unknown>>(
     if (unsaved >= PERSIST_EVERY) await persist(state, second);
   };
 
+  /**
+   * A poll that fails (an item's own work, storing its files, or a page, its retries spent) saves
+   * what it emitted since its last save first, so the next poll does not emit it again; the
+   * failure is what counts, not a failed save.
+   */
+  const saveEmitted = async (): Promise<void> => {
+    if (unsaved > 0) await persist(state, lastSecond).catch(() => undefined);
+  };
   const emit = async (items: readonly T[]): Promise<void> => {
     try {
       await emitEach(items);
     } catch (err) {
-      // An item's own work failed (storing its files, its retries spent): what was emitted before
-      // it is saved first, so the next poll does not emit it again. The item's error is what counts.
-      if (unsaved > 0) await persist(state, lastSecond).catch(() => undefined);
+      await saveEmitted();
       throw err;
     }
   };
