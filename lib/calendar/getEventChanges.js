@@ -19,7 +19,7 @@ const datetime_1 = require("../validation/datetime");
 const fields_1 = require("../validation/fields");
 const timezones_1 = require("../validation/timezones");
 const DAY = 86_400;
-/** Looks at the calendar without a Date header a first poll tolerates before it gives up (a proxy that drops some). */
+/** Looks at the calendar without a Date header tolerated before Graph's clock counts as unknown (a proxy that drops some). */
 const CLOCK_TRIES = 3;
 exports.DEFAULT_PAST_DAYS = 30;
 exports.DEFAULT_FUTURE_DAYS = 365;
@@ -62,6 +62,14 @@ function eventChangesSpec(cfg, root) {
     // v1.0 documents the default calendar's view (/calendarView/delta); a chosen calendar's is served on its own path.
     const calendar = (0, fields_1.isAbsent)(cfg.calendarId) ? `${root}` : `${root}/calendars/${(0, odata_1.idSegment)(cfg.calendarId, 'calendarId')}`;
     const shown = (0, fields_1.isAbsent)(cfg.calendarId) ? 'the default calendar' : `calendar ${decodeURIComponent((0, odata_1.idSegment)(cfg.calendarId, 'calendarId')).slice(0, 24)}`;
+    /** Graph's clock (ms) from a look at the calendar; a proxy that drops the Date header now and then: looked again. */
+    const graphClock = async (session) => {
+        const path = `${(0, calendars_1.calendarPath)(root, cfg.calendarId)}?$select=id`;
+        let clock;
+        for (let i = 0; clock === undefined && i < CLOCK_TRIES; i += 1)
+            clock = (0, httpDate_1.parseHttpDate)((await session.get(path)).headers.get('date'));
+        return clock;
+    };
     const chain = {
         name: 'changes',
         kind: 'changes',
@@ -97,28 +105,26 @@ function eventChangesSpec(cfg, root) {
         },
         // The first window is set by Graph's clock (the Date header of a look at the calendar, which also
         // checks it exists), never by this machine's, which may be days or months off: a window around it
-        // would miss what Graph's today holds. A proxy that drops the header now and then: looked again.
+        // would miss what Graph's today holds.
         prepare: async (session, state) => {
             const chains = Object.values(state.chains).filter((c) => c.window === undefined);
             if (!chains.length)
-                return;
-            const path = `${(0, calendars_1.calendarPath)(root, cfg.calendarId)}?$select=id`;
-            let clock;
-            for (let i = 0; clock === undefined && i < CLOCK_TRIES; i += 1)
-                clock = (0, httpDate_1.parseHttpDate)((await session.get(path)).headers.get('date'));
+                return undefined;
+            const clock = await graphClock(session);
             if (clock === undefined) {
                 throw new errors_2.GraphRequestError(`Outlook GET ${(0, calendars_1.calendarPath)(root, cfg.calendarId)} answered without a Date header ${CLOCK_TRIES} times: Calendar Changes sets its window by Microsoft Graph's clock only, never by the container's, and a proxy between the component and Graph removes that header. Let the Date header through; nothing was emitted, and the next poll starts the window.`, undefined, 'noServerTime', undefined);
             }
             const now = Math.floor(clock / 1000);
             for (const c of chains)
                 c.window = windowAround(now, past, future);
+            return clock;
         },
-        // Once Graph's clock (when the last round began) is on a later UTC day than the window was set
-        // for, the window moves on to that day.
-        nextWindow: (state) => {
+        clock: graphClock,
+        // Once Graph's clock is on a later UTC day than the window was set for, the window moves on to that day.
+        nextWindow: (state, now) => {
             if (state.mark === undefined || state.window === undefined || state.phase !== 'tracking')
                 return undefined;
-            const due = windowAround(state.mark, past, future);
+            const due = windowAround(now, past, future);
             return due.start > state.window.start ? due : undefined;
         },
     };

@@ -56,6 +56,12 @@ async function runDeltaTrigger(context, cfg, snapshot, specFor) {
     // (removals carry only ids) is then dated by them rather than left where its first round was.
     for (const chain of Object.values(state.chains))
         saw(chain.mark);
+    // The latest Date header this poll has had: Graph's clock now, as far as it is known.
+    let dated;
+    const clockAt = (ms) => {
+        if (ms !== undefined)
+            dated = Math.max(dated ?? -Infinity, Math.floor(ms / 1000));
+    };
     const emits = new Set(spec.emits ?? ['created', 'updated', 'deleted']);
     /** What a reported removal is (see DeltaTriggerSpec.recheck): the item still there, and whether it is out of `view`'s window. */
     const recheck = async (listed, listedFacts, chain, view) => {
@@ -71,7 +77,10 @@ async function runDeltaTrigger(context, cfg, snapshot, specFor) {
     // `view`: the chain whose window is watched (the previous window's last round reports against the new one).
     const follow = (chainSpec, chain, view = chain) => (0, delta_1.followChain)(session, chainSpec, chain, {
         knownSecond: () => graphSecond,
-        page: (page) => saw(page.serverTime === undefined ? undefined : Math.floor(page.serverTime / 1000)),
+        page: (page) => {
+            clockAt(page.serverTime);
+            saw(page.serverTime === undefined ? undefined : Math.floor(page.serverTime / 1000));
+        },
         item: async (listed) => {
             const listedFacts = spec.facts(listed);
             (0, deltaState_1.itemListed)(chain, listedFacts);
@@ -112,7 +121,18 @@ async function runDeltaTrigger(context, cfg, snapshot, specFor) {
         },
         persist,
     }, logger);
-    await spec.prepare?.(session, state);
+    // Whether a windowed chain moves on is decided by Graph's clock: this poll's Date headers, else a
+    // look for it (a proxy stripped them: the last round's own start would keep the window on its old
+    // day for as long as the proxy does), else what the rounds showed of it.
+    const windowDue = async (chain) => {
+        if (!spec.nextWindow || chain.window === undefined || chain.phase !== 'tracking')
+            return undefined;
+        if (dated === undefined && spec.clock)
+            clockAt(await spec.clock(session));
+        const now = Math.max(dated ?? -Infinity, graphSecond ?? -Infinity, chain.mark ?? -Infinity);
+        return Number.isFinite(now) ? spec.nextWindow(chain, now) : undefined;
+    };
+    clockAt(await spec.prepare?.(session, state));
     // Arrivals emitted by the time the chain of removals ended its round (undefined: no such chain).
     let arrivedBefore;
     for (const chainSpec of spec.chains) {
@@ -120,7 +140,7 @@ async function runDeltaTrigger(context, cfg, snapshot, specFor) {
         await follow(chainSpec, chain);
         if (chainSpec.kind === 'deleted')
             arrivedBefore = counts.created;
-        const window = spec.nextWindow?.(chain);
+        const window = await windowDue(chain);
         if (window) {
             (0, deltaState_1.rollWindow)(state, chainSpec.name, window);
             logger.info(`The window of ${chainSpec.label} moves on to ${(0, odata_1.dateTimeLiteral)(window.start * 1000)} – ${(0, odata_1.dateTimeLiteral)(window.end * 1000)}: events coming into view are emitted as created`);

@@ -12,8 +12,10 @@
 //
 // Accounting, by occurrence id and change key (its version), against the calendar as Graph holds
 // it at the end (the control API, no faults) and what this part did:
-// - lost: an occurrence in the final window, not cancelled, whose version dates from the trigger's
-//   start on and was never emitted; or an occurrence deleted or cancelled after a completed poll
+// - lost: an occurrence in the final window, not cancelled, never emitted as it looks at the end,
+//   when it took on that look from the trigger's start on (a change of one occurrence stamps its
+//   whole series anew, the others looking as before: nothing of theirs is owed then) or came into
+//   view by a window roll; or an occurrence deleted or cancelled after a completed poll
 //   had emitted a version of it, with no `deleted`, unless Graph had lost the state then (the
 //   README says those cannot be reported);
 // - a version (or a deletion) emitted twice is redelivered after a crash (bounded by
@@ -47,6 +49,10 @@ class EventDeltaTrigger {
     this.goneAt = new Map();
     /** Occurrence id -> when a version of it was emitted (virtual ms), each time. */
     this.emittedAt = new Map();
+    /** Occurrence id -> how it looks as this part last changed it, and the lastModifiedDateTime (ms) of the change that made it look so. */
+    this.lookSince = new Map();
+    /** The end of the trigger's first window (ms): what starts from then on came into view by a roll. */
+    this.firstWindowEnd = undefined;
     this.counts = {
       booked: 0, series: 0, moved: 0, renamed: 0, exceptions: 0, seriesChanged: 0, deleted: 0, cancelled: 0, expiries: 0, rolled: 0,
     };
@@ -70,6 +76,10 @@ class EventDeltaTrigger {
         looks.add(this.looks(body.event, this.zone));
         this.looksEmitted.set(body.id, looks);
         return `${body.id} ${body.event.changeKey}`;
+      },
+      onSnapshot: (snapshot) => {
+        const end = snapshot.chains && snapshot.chains.changes && snapshot.chains.changes.windowEnd;
+        if (this.firstWindowEnd === undefined && end) this.firstWindowEnd = Date.parse(end);
       },
       onLog: (level, line) => {
         if (level !== 'warn' || !/^Graph no longer has the change-tracking state of events/.test(line)) return;
@@ -107,6 +117,15 @@ class EventDeltaTrigger {
     return view.filter((e) => (event.series ? e.seriesMasterId === event.id : e.id === event.id));
   }
 
+  /** After a change of `event`: when each of its instances took on the look it has now (unchanged looks keep theirs). */
+  noteLooks(event) {
+    for (const e of this.instancesOf(event)) {
+      const look = this.looks(e, 'UTC');
+      const known = this.lookSince.get(e.id);
+      if (!known || known.look !== look) this.lookSince.set(e.id, { look, at: Date.parse(e.lastModifiedDateTime) });
+    }
+  }
+
   // ---- the calendar's life ----
 
   book(at) {
@@ -125,6 +144,7 @@ class EventDeltaTrigger {
       ...(series ? { recurrence: { pattern: { type: 'daily', interval: 1 }, range: { type: 'numbered', numberOfOccurrences: p.int(2, 5), startDate: new Date(startMs).toISOString().slice(0, 10) } } } : {}),
     });
     this.events.push({ id: created.id, series, subject, startMs, span });
+    this.noteLooks(this.events[this.events.length - 1]);
   }
 
   live() {
@@ -154,6 +174,7 @@ class EventDeltaTrigger {
       this.counts.renamed += 1;
     }
     if (event.series) this.counts.exceptions += 1;
+    this.noteLooks(event);
   }
 
   /** The series master changed: every occurrence shows a new version. */
@@ -163,6 +184,7 @@ class EventDeltaTrigger {
     const event = this.prng.pick(series);
     this.control().updateEvent(event.id, { body: { contentType: 'text', content: `Agenda ${this.s.clock.now()}. ${this.s.config.bodyMarker}` } });
     this.counts.seriesChanged += 1;
+    this.noteLooks(event);
   }
 
   /** An occurrence or a single event deleted, or cancelled (it stays, marked); now and then a whole series. */
@@ -284,8 +306,13 @@ class EventDeltaTrigger {
     const view = this.control().calendarView({ calendar: this.calendarId, startMs: day - this.pastDays * DAY, endMs: day + (this.futureDays + 1) * DAY });
     const lostDetail = [];
     for (const e of view) {
-      if (e.isCancelled || Date.parse(e.lastModifiedDateTime) < since) continue;
-      if (!(this.looksEmitted.get(e.id) || new Set()).has(this.looks(e, 'UTC'))) lostDetail.push(`event version "${e.subject}" (${e.type}) ${e.start.dateTime.slice(0, 16)}`);
+      if (e.isCancelled) continue;
+      const look = this.looks(e, 'UTC');
+      const known = this.lookSince.get(e.id);
+      const lookedSo = known && known.look === look ? known.at : Date.parse(e.lastModifiedDateTime);
+      const cameIntoView = this.firstWindowEnd !== undefined && Date.parse(`${e.start.dateTime.slice(0, 19)}Z`) >= this.firstWindowEnd;
+      if (lookedSo < since && !cameIntoView) continue;
+      if (!(this.looksEmitted.get(e.id) || new Set()).has(look)) lostDetail.push(`event version "${e.subject}" (${e.type}) ${e.start.dateTime.slice(0, 16)}`);
     }
     let unreportable = 0;
     for (const [id, at] of this.goneAt) {

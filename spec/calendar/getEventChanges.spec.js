@@ -242,6 +242,38 @@ describe('Calendar Changes', () => {
     expect(nock.pendingMocks()).to.deep.equal([]);
   });
 
+  it('a new UTC day behind a proxy that strips the Date header: Graph\'s clock is looked for after the round and the window moves on; with no clock to be had it stays, and moves on at the next poll that has one', async () => {
+    // Found by the chaos run: the day was read from the round's own Date header only, so polls whose
+    // answers all lost it kept the window on its old day, and what came into view was never emitted.
+    const start = await started();
+    const tomorrow = NOW + DAY;
+    const undated = () => nock(GRAPH).get('/v1.0/me/calendar').query({ $select: 'id' }).reply(200, { id: 'AAMkCalendar' });
+    // No clock to be had (the round and three looks without the header): the window stays, nothing fails.
+    answer({ $deltatoken: 'v1' }, page([], { token: 'v2' }), {});
+    for (let i = 0; i < 3; i += 1) undated();
+    const stuck = await poll({}, start.snapshot);
+    expect(stuck.error).to.equal(undefined);
+    expect(stuck.snapshot.chains.changes).to.include({ link: `${BASE}?$deltatoken=v2`, windowStart: '2026-10-28T00:00:00Z' });
+    expect(nock.pendingMocks()).to.deep.equal([]);
+    // The next poll: its round again without the header, the second look with it, on the next day.
+    answer({ $deltatoken: 'v2' }, page([], { token: 'v3' }), {});
+    undated();
+    probe('/v1.0/me/calendar', tomorrow + 60000);
+    answer({ startDateTime: '2026-10-29T00:00:00Z', endDateTime: '2027-11-29T00:00:00Z' }, page([
+      event('there-before', { created: '2026-11-01T00:00:00Z', start: '2026-12-01T09:00:00' }),
+      event('came-into-view', { created: '2026-01-01T00:00:00Z', start: '2027-11-28T09:00:00' }),
+    ], { token: 'n1' }), {});
+    answer({ $deltatoken: 'v3' }, page([removed('deleted-meanwhile')], { token: 'v4' }), {});
+    lookedUp('deleted-meanwhile');
+    const rolled = await poll({}, stuck.snapshot);
+    expect(rolled.error).to.equal(undefined);
+    expect(rolled.data.map((d) => `${d.changeType} ${d.id}`)).to.deep.equal(['created came-into-view', 'deleted deleted-meanwhile']);
+    expect(rolled.ctx.logs.map((l) => l.message).join('\n')).to.contain('moves on to 2026-10-29T00:00:00Z – 2027-11-29T00:00:00Z');
+    expect(Object.keys(rolled.snapshot.chains)).to.deep.equal(['changes']);
+    expect(rolled.snapshot.chains.changes).to.deep.include({ link: `${BASE}?$deltatoken=n1`, phase: 'tracking', windowStart: '2026-10-29T00:00:00Z' });
+    expect(nock.pendingMocks()).to.deep.equal([]);
+  });
+
   it('the old window\'s state lost before its last round: skipped with a warning, the new window kept', async () => {
     const start = await started();
     const tomorrow = NOW + DAY;
@@ -284,6 +316,8 @@ describe('Calendar Changes', () => {
     const first = await poll({ startTime: at(NOW) });
     expect(first.snapshot.chains.changes).to.include({ phase: 'tracking' }).and.not.have.property('mark');
     answer({ $deltatoken: 'v1' }, page([event('booked', { created: at(NOW + 60000) })], { token: 'v2' }), {});
+    // (a round without Graph's clock is followed by a look for it, to know whether the window moves on)
+    probe('/v1.0/me/calendar', NOW + 90000);
     const second = await poll({ startTime: at(NOW) }, first.snapshot);
     expect(second.data.map((d) => `${d.changeType} ${d.id}`)).to.deep.equal(['updated booked']);
     nock(GRAPH).get(VIEW).query({ $deltatoken: 'v2' }).reply(410, { error: { code: 'syncStateNotFound', message: 'The sync state generation is not found.' } });

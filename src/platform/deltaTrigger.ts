@@ -32,10 +32,12 @@ export interface DeltaTriggerSpec<T> {
   emits?: readonly ChangeType[];
   /** What a change is emitted as, once classified (a cancelled event: deleted). */
   retype?(type: ChangeType, item: T): ChangeType;
-  /** Before the chains are followed (a windowed chain's first window, from Graph's clock). */
-  prepare?(session: GraphSession, state: DeltaState): Promise<void>;
-  /** A windowed chain after a complete round: the window it moves on to, when that is due. */
-  nextWindow?(chain: ChainState): Window | undefined;
+  /** Before the chains are followed (a windowed chain's first window, from Graph's clock): Graph's clock (ms) if it looked. */
+  prepare?(session: GraphSession, state: DeltaState): Promise<number | undefined>;
+  /** A windowed chain after a complete round: the window it moves on to, when that is due by Graph's clock `now` (s). */
+  nextWindow?(chain: ChainState, now: number): Window | undefined;
+  /** Graph's clock (ms) from a look at what is tracked, for a poll whose answers carried none (undefined: nor did the look's). */
+  clock?(session: GraphSession): Promise<number | undefined>;
   /**
    * A removal Graph reported may be none: a calendar view reports an event out of its window (moved
    * out, or created or changed out there) as removed too. The item as it is now; undefined when it
@@ -87,6 +89,11 @@ export async function runDeltaTrigger<T extends Record<string, unknown>>(
   // The rounds of earlier polls come first: a chain followed first that lists nothing with a time
   // (removals carry only ids) is then dated by them rather than left where its first round was.
   for (const chain of Object.values(state.chains)) saw(chain.mark);
+  // The latest Date header this poll has had: Graph's clock now, as far as it is known.
+  let dated: number | undefined;
+  const clockAt = (ms: number | undefined): void => {
+    if (ms !== undefined) dated = Math.max(dated ?? -Infinity, Math.floor(ms / 1000));
+  };
   const emits = new Set<ChangeType>(spec.emits ?? ['created', 'updated', 'deleted']);
   /** What a reported removal is (see DeltaTriggerSpec.recheck): the item still there, and whether it is out of `view`'s window. */
   const recheck = async (listed: T, listedFacts: ItemFacts, chain: ChainState, view: ChainState): Promise<{ item: T; facts: ItemFacts; outside: boolean }> => {
@@ -100,7 +107,10 @@ export async function runDeltaTrigger<T extends Record<string, unknown>>(
   // `view`: the chain whose window is watched (the previous window's last round reports against the new one).
   const follow = (chainSpec: DeltaChainSpec, chain: ChainState, view = chain) => followChain<T>(session, chainSpec, chain, {
       knownSecond: () => graphSecond,
-      page: (page) => saw(page.serverTime === undefined ? undefined : Math.floor(page.serverTime / 1000)),
+      page: (page) => {
+        clockAt(page.serverTime);
+        saw(page.serverTime === undefined ? undefined : Math.floor(page.serverTime / 1000));
+      },
       item: async (listed) => {
         const listedFacts = spec.facts(listed);
         itemListed(chain, listedFacts);
@@ -133,14 +143,24 @@ export async function runDeltaTrigger<T extends Record<string, unknown>>(
       persist,
     }, logger);
 
-  await spec.prepare?.(session, state);
+  // Whether a windowed chain moves on is decided by Graph's clock: this poll's Date headers, else a
+  // look for it (a proxy stripped them: the last round's own start would keep the window on its old
+  // day for as long as the proxy does), else what the rounds showed of it.
+  const windowDue = async (chain: ChainState): Promise<Window | undefined> => {
+    if (!spec.nextWindow || chain.window === undefined || chain.phase !== 'tracking') return undefined;
+    if (dated === undefined && spec.clock) clockAt(await spec.clock(session));
+    const now = Math.max(dated ?? -Infinity, graphSecond ?? -Infinity, chain.mark ?? -Infinity);
+    return Number.isFinite(now) ? spec.nextWindow(chain, now) : undefined;
+  };
+
+  clockAt(await spec.prepare?.(session, state));
   // Arrivals emitted by the time the chain of removals ended its round (undefined: no such chain).
   let arrivedBefore: number | undefined;
   for (const chainSpec of spec.chains) {
     const chain = state.chains[chainSpec.name];
     await follow(chainSpec, chain);
     if (chainSpec.kind === 'deleted') arrivedBefore = counts.created;
-    const window = spec.nextWindow?.(chain);
+    const window = await windowDue(chain);
     if (window) {
       rollWindow(state, chainSpec.name, window);
       logger.info(`The window of ${chainSpec.label} moves on to ${dateTimeLiteral(window.start * 1000)} – ${dateTimeLiteral(window.end * 1000)}: events coming into view are emitted as created`);
