@@ -10,6 +10,7 @@ const { startEmulator } = require('../../lib/emulator');
 const { resetTokenMemory } = require('../../lib/graph/tokens');
 const { SNAPSHOT_BUDGET_BYTES } = require('../../lib/graph/cursor');
 const { PERSIST_EVERY } = require('../../lib/graph/poll');
+const { setSessionDefaults } = require('../../lib/graph/session');
 const { createContext } = require('../helpers/context');
 const trigger = require('../../lib/mail/getNewMail');
 
@@ -74,6 +75,52 @@ describe('Poll for New Mail: a crowded second, on the emulator', function () {
     expect(mails).to.have.length(605);
     expect(new Set(mails).size).to.equal(605);
     expect(first.filter((e) => e.mail).length, 'the first poll stopped inside the second').to.be.within(1, 599);
+  });
+
+  it('the look at whether Graph\'s clock has left the second fails (retries spent) after a slice was emitted: the poll saves that slice before it fails, and the next poll does not emit it again', async () => {
+    // Graph's clock inside the crowded second, so after each slice the trigger asks Graph a
+    // one-item look ($top=1) before it saves the slice's last mails (fewer than PERSIST_EVERY).
+    now = SECOND + 900;
+    emu.control.addMails(600, { subject: 'crowd', startAt: SECOND, stepMs: 1.3 });
+    const ctx = createContext();
+    const mailsSoFar = () => ctx.events.filter((e) => e.event === 'data').length;
+    const failed = [];
+    const realFetch = globalThis.fetch;
+    const undoDefaults = setSessionDefaults({ sleep: async () => {} });
+    globalThis.fetch = async (input, init) => {
+      const url = new URL(String(input instanceof Request ? input.url : input));
+      if (url.pathname.endsWith('/messages') && url.searchParams.get('$top') === '1') {
+        failed.push({ afterMails: mailsSoFar() });
+        return new Response(JSON.stringify({ error: { code: 'ServiceUnavailable', message: 'Injected.' } }), { status: 503, headers: { 'Content-Type': 'application/json', 'Retry-After': '0' } });
+      }
+      return realFetch(input, init);
+    };
+    let error;
+    try {
+      await trigger.process.call(ctx, {}, cfg(), {});
+    } catch (err) {
+      error = err;
+    } finally {
+      globalThis.fetch = realFetch;
+      undoDefaults();
+    }
+    expect(error, 'the first poll fails').to.be.an('error');
+    expect(failed.length, 'the look was asked, and retried').to.be.above(1);
+    expect(failed.every((f) => f.afterMails > 0), 'only looks after mail was emitted fail').to.equal(true);
+    const first = ctx.events.filter((e) => e.event === 'data' || e.event === 'snapshot')
+      .map((e) => (e.event === 'data' ? { mail: e.payload.body.subject } : { snapshot: e.payload }));
+    const firstMails = first.filter((e) => e.mail).map((e) => e.mail);
+    expect(firstMails.length, 'the first poll emitted a slice').to.be.within(1, 599);
+    expect(firstMails.length % PERSIST_EVERY, 'some of the slice was not yet saved when the look failed').not.to.equal(0);
+    const lastSnapshotAt = first.map((e) => Boolean(e.snapshot)).lastIndexOf(true);
+    expect(first.slice(lastSnapshotAt + 1).filter((e) => e.mail), 'mail emitted after the last snapshot').to.deep.equal([]);
+
+    now = SECOND + 5000;
+    const secondMails = (await poll(first[lastSnapshotAt].snapshot)).filter((e) => e.mail).map((e) => e.mail);
+    expect(secondMails.filter((m) => firstMails.includes(m)), 'emitted again by the next poll').to.deep.equal([]);
+    const mails = [...firstMails, ...secondMails];
+    expect(mails).to.have.length(600);
+    expect(new Set(mails).size).to.equal(600);
   });
 
   const crowds = [
