@@ -32,6 +32,9 @@ const FIRST_POLL_ITEMS = 10;
 async function pollCollection(session, spec, input, handlers, logger) {
     const result = { emitted: 0, pages: 0 };
     const secondOf = (item) => (0, cursor_1.toSecond)(item[spec.timeField]);
+    // What a failed page does first (saveEmitted, set once the state it saves exists): a page asked
+    // for before then has nothing emitted to save.
+    let beforeFailing = async () => { };
     const getPage = async (pathOrQuery) => {
         const path = typeof pathOrQuery === 'string' ? pathOrQuery : `${spec.collectionPath}${(0, odata_1.queryString)(pathOrQuery)}`;
         let page;
@@ -39,7 +42,7 @@ async function pollCollection(session, spec, input, handlers, logger) {
             page = await session.page(path, { prefer: spec.prefer });
         }
         catch (err) {
-            await saveEmitted();
+            await beforeFailing();
             throw err;
         }
         result.pages += 1;
@@ -111,6 +114,7 @@ async function pollCollection(session, spec, input, handlers, logger) {
         if (unsaved > 0)
             await persist(state, lastSecond).catch(() => undefined);
     };
+    beforeFailing = saveEmitted;
     const emit = async (items) => {
         try {
             await emitEach(items);

@@ -15,10 +15,16 @@ const messages_1 = require("elasticio-node/lib/messages");
 const cursor_1 = require("../graph/cursor");
 const odata_1 = require("../graph/odata");
 const delta_1 = require("../graph/delta");
+const errors_1 = require("../graph/errors");
 const deltaState_1 = require("../graph/deltaState");
 const session_1 = require("../graph/session");
 const datetime_1 = require("../validation/datetime");
 const fields_1 = require("../validation/fields");
+/** A refusal that asking again will not change (not throttling, a time-out or the token). */
+function lastingRefusal(err) {
+    const status = err instanceof errors_1.GraphRequestError ? err.statusCode : undefined;
+    return status !== undefined && status >= 400 && status < 500 && ![401, 408, 429].includes(status);
+}
 async function runDeltaTrigger(context, cfg, snapshot, specFor) {
     const startTime = (0, fields_1.isAbsent)(cfg.startTime) ? undefined : (0, datetime_1.parseInstant)(cfg.startTime, 'startTime');
     const session = (0, session_1.createSession)(cfg, context);
@@ -68,7 +74,18 @@ async function runDeltaTrigger(context, cfg, snapshot, specFor) {
         const unchanged = { item: listed, facts: listedFacts, outside: false };
         if (!listedFacts.removed || !spec.recheck || chain.phase !== 'tracking')
             return unchanged;
-        const now = await spec.recheck(session, listedFacts);
+        let now;
+        try {
+            now = await spec.recheck(session, listedFacts);
+        }
+        catch (err) {
+            if (!lastingRefusal(err))
+                throw err;
+            // Asked again, it would be refused again and every poll would stop at this item: it is reported
+            // removed, as Graph listed it.
+            logger.warn(`Looking up an item Graph listed as removed was refused (HTTP ${err.statusCode}${err.code ? ` ${err.code}` : ''}): it is reported deleted`);
+            return unchanged;
+        }
         if (!now)
             return unchanged;
         const facts = spec.facts(now);

@@ -188,12 +188,40 @@ describe('Calendar Changes', () => {
     expect(nock.pendingMocks()).to.deep.equal([]);
   });
 
-  it('a look that fails (no rights, retries spent) fails the poll after saving what the page emitted before it: the next poll does not emit that again', async () => {
+  it('a look Graph refuses for good (403, 400) reports the removal as Graph listed it, with a warning, rather than stopping every poll there', async () => {
+    const start = await started();
+    answer({ $deltatoken: 'v1' }, page([removed('private'), removed('odd'), event('after', { created: '2026-11-27T08:30:00Z' })], { token: 'v2' }), dated(NOW + 3600000));
+    nock(GRAPH).get('/v1.0/me/events/private').query(true).reply(403, { error: { code: 'ErrorAccessDenied', message: 'Access is denied. Check credentials and try again.' } });
+    nock(GRAPH).get('/v1.0/me/events/odd').query(true).reply(400, { error: { code: 'ErrorInvalidRequest', message: 'The request is invalid.' } });
+    const after = await poll({}, start.snapshot);
+    expect(after.error).to.equal(undefined);
+    expect(after.data.map((d) => [d.changeType, d.id, d.reason])).to.deep.equal([['deleted', 'private', 'deleted'], ['deleted', 'odd', 'deleted'], ['created', 'after', undefined]]);
+    const warnings = after.ctx.logs.filter((l) => l.level === 'warn').map((l) => l.message);
+    expect(warnings).to.deep.equal([
+      'Looking up an item Graph listed as removed was refused (HTTP 403 ErrorAccessDenied): it is reported deleted',
+      'Looking up an item Graph listed as removed was refused (HTTP 400 ErrorInvalidRequest): it is reported deleted',
+    ]);
+  });
+
+  it('a chosen calendar\'s removals are looked up on its own path (a calendar shared from another mailbox holds events /events does not)', async () => {
+    const path = '/v1.0/me/calendars/AAMkShared/calendarView/delta';
+    probe('/v1.0/me/calendars/AAMkShared');
+    answer({ startDateTime: '2026-10-28T00:00:00Z' }, deltaPage([], { base: `${GRAPH}${path}`, token: 's1' }), dated(), path);
+    const start = await poll({ calendarId: 'AAMkShared' });
+    answer({ $deltatoken: 's1' }, deltaPage([removed('gone')], { base: `${GRAPH}${path}`, token: 's2' }), dated(NOW + 3600000), path);
+    nock(GRAPH).get('/v1.0/me/calendars/AAMkShared/events/gone').query(true).reply(404, { error: { code: 'ErrorItemNotFound', message: 'Not found.' } });
+    const after = await poll({ calendarId: 'AAMkShared' }, start.snapshot);
+    expect(after.error).to.equal(undefined);
+    expect(after.data).to.deep.equal([{ changeType: 'deleted', id: 'gone', reason: 'deleted' }]);
+    expect(nock.pendingMocks()).to.deep.equal([]);
+  });
+
+  it('a look that fails (Graph unavailable, retries spent) fails the poll after saving what the page emitted before it: the next poll does not emit that again', async () => {
     const start = await started();
     answer({ $deltatoken: 'v1' }, page([event('a', { created: '2026-11-27T08:30:00Z' }), event('b', { created: '2026-11-27T08:31:00Z' }), removed('c'), event('d', { created: '2026-11-27T08:32:00Z' })], { token: 'v2' }), dated(NOW + 3600000));
-    nock(GRAPH).get('/v1.0/me/events/c').query(true).reply(403, { error: { code: 'ErrorAccessDenied', message: 'Access is denied. Check credentials and try again.' } });
+    nock(GRAPH).get('/v1.0/me/events/c').query(true).times(6).reply(503, { error: { code: 'ServiceUnavailable', message: 'Try later.' } }, { 'Retry-After': '0' });
     const failed = await poll({}, start.snapshot);
-    expect(failed.error.message).to.match(/HTTP 403 ErrorAccessDenied/);
+    expect(failed.error.message).to.match(/HTTP 503 ServiceUnavailable/);
     expect(failed.data.map((d) => d.id)).to.deep.equal(['a', 'b']);
     // The next poll asks for the same page again and goes on from where the failed one stopped.
     answer({ $deltatoken: 'v1' }, page([event('a', { created: '2026-11-27T08:30:00Z' }), event('b', { created: '2026-11-27T08:31:00Z' }), removed('c'), event('d', { created: '2026-11-27T08:32:00Z' })], { token: 'v2' }), dated(NOW + 3700000));

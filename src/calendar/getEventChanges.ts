@@ -110,16 +110,16 @@ export function eventChangesSpec(cfg: GetEventChangesConfig, root: string): Delt
     // Graph lists an event out of the window (moved out, or created or changed out there) as removed,
     // as it does a deleted one: one look by id tells them apart, so no flow hears of a deletion that
     // was none.
-    recheck: async (session, facts) => readEvent(session, eventPath(root, encodeURIComponent(facts.id)), EVENT_FIELDS, zone.graphName) as Promise<DeltaEvent | undefined>,
+    // On the calendar's own path: a calendar shared from another mailbox holds events /events does not.
+    recheck: async (session, facts) => readEvent(session, eventPath(calendar, encodeURIComponent(facts.id)), EVENT_FIELDS, zone.graphName) as Promise<DeltaEvent | undefined>,
     // As a calendar view counts an event in: it overlaps the window (one of no length, at or after its start).
     inView: (facts, window) => facts.startsAt === undefined || facts.endsAt === undefined
       || (facts.startsAt < window.end && (facts.endsAt > window.start || (facts.startsAt === facts.endsAt && facts.startsAt >= window.start))),
     // An occurrence the organizer cancelled stays in an attendee's calendar, marked: it is gone all the same.
     retype: (type, item) => (type !== 'deleted' && item.isCancelled === true ? 'deleted' : type),
     output: (type: ChangeType, item, facts) => {
-      if (item['@removed'] !== undefined) {
-        return { changeType: type, id: facts.id, reason: (item['@removed'] as { reason?: string }).reason ?? 'deleted' };
-      }
+      // Listed as removed and, looked up, not there (or not to be looked at): deleted, whatever reason Graph gave.
+      if (item['@removed'] !== undefined) return { changeType: type, id: facts.id, reason: 'deleted' };
       if (type === 'deleted') return { changeType: type, id: facts.id, reason: 'cancelled', event: eventOf(item) };
       return { changeType: type, id: facts.id, event: eventOf(item) };
     },

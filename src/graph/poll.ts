@@ -91,13 +91,16 @@ export async function pollCollection<T extends Record<string, unknown>>(
 ): Promise<PollResult> {
   const result: PollResult = { emitted: 0, pages: 0 };
   const secondOf = (item: T): number => toSecond(item[spec.timeField] as string);
+  // What a failed page does first (saveEmitted, set once the state it saves exists): a page asked
+  // for before then has nothing emitted to save.
+  let beforeFailing = async (): Promise<void> => {};
   const getPage = async (pathOrQuery: string | Query): Promise<Page<T>> => {
     const path = typeof pathOrQuery === 'string' ? pathOrQuery : `${spec.collectionPath}${queryString(pathOrQuery)}`;
     let page: Page<T>;
     try {
       page = await session.page<T>(path, { prefer: spec.prefer });
     } catch (err) {
-      await saveEmitted();
+      await beforeFailing();
       throw err;
     }
     result.pages += 1;
@@ -169,6 +172,7 @@ export async function pollCollection<T extends Record<string, unknown>>(
   const saveEmitted = async (): Promise<void> => {
     if (unsaved > 0) await persist(state, lastSecond).catch(() => undefined);
   };
+  beforeFailing = saveEmitted;
   const emit = async (items: readonly T[]): Promise<void> => {
     try {
       await emitEach(items);

@@ -12,6 +12,7 @@ import { newMessageWithBody } from 'elasticio-node/lib/messages';
 import { itemKey } from '../graph/cursor';
 import { dateTimeLiteral } from '../graph/odata';
 import { followChain } from '../graph/delta';
+import { GraphRequestError } from '../graph/errors';
 import type { DeltaChainSpec } from '../graph/delta';
 import { classify, emissionKey, forget, itemListed, listedAtStart, packDeltaState, remember, restoreDeltaState, retiredName, rollWindow } from '../graph/deltaState';
 import type { ChainState, ChangeType, DeltaState, ItemFacts, Window } from '../graph/deltaState';
@@ -46,6 +47,12 @@ export interface DeltaTriggerSpec<T> {
   recheck?(session: GraphSession, facts: ItemFacts): Promise<T | undefined>;
   /** A windowed chain: whether an item is within the window. */
   inView?(facts: ItemFacts, window: Window): boolean;
+}
+
+/** A refusal that asking again will not change (not throttling, a time-out or the token). */
+function lastingRefusal(err: unknown): err is GraphRequestError {
+  const status = err instanceof GraphRequestError ? err.statusCode : undefined;
+  return status !== undefined && status >= 400 && status < 500 && ![401, 408, 429].includes(status);
 }
 
 export async function runDeltaTrigger<T extends Record<string, unknown>>(
@@ -99,7 +106,16 @@ export async function runDeltaTrigger<T extends Record<string, unknown>>(
   const recheck = async (listed: T, listedFacts: ItemFacts, chain: ChainState, view: ChainState): Promise<{ item: T; facts: ItemFacts; outside: boolean }> => {
     const unchanged = { item: listed, facts: listedFacts, outside: false };
     if (!listedFacts.removed || !spec.recheck || chain.phase !== 'tracking') return unchanged;
-    const now = await spec.recheck(session, listedFacts);
+    let now: T | undefined;
+    try {
+      now = await spec.recheck(session, listedFacts);
+    } catch (err) {
+      if (!lastingRefusal(err)) throw err;
+      // Asked again, it would be refused again and every poll would stop at this item: it is reported
+      // removed, as Graph listed it.
+      logger.warn(`Looking up an item Graph listed as removed was refused (HTTP ${err.statusCode}${err.code ? ` ${err.code}` : ''}): it is reported deleted`);
+      return unchanged;
+    }
     if (!now) return unchanged;
     const facts = spec.facts(now);
     return { item: now, facts, outside: view.window !== undefined && spec.inView !== undefined && !spec.inView(facts, view.window) };
