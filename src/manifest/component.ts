@@ -23,7 +23,7 @@ const LOGIN_HOST_CHOICES = Object.fromEntries(LOGIN_HOSTS.map((host) => {
 
 export const COMPONENT = {
   title: 'Microsoft Outlook',
-  version: '2.0.0',
+  version: '2.0.1',
   description: 'Mail, calendar and contacts of Office 365 and Outlook.com through Microsoft Graph: react to new, changed or deleted mail, events and contacts; send, answer, file and find mail with attachments; book, change, answer and find meetings; keep contacts in sync.',
   buildType: 'docker',
   envVars: {
