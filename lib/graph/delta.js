@@ -58,7 +58,7 @@ async function followChain(session, spec, chain, handlers, logger) {
             throw err;
         }
         result.pages += 1;
-        (0, deltaState_1.pageAnswered)(spec.kind, chain, page.serverTime, firstOfRound, handlers.knownSecond?.());
+        (0, deltaState_1.pageAnswered)(spec.kind, chain, page.serverTime, firstOfRound, handlers.knownSecond?.(), handlers.clockSecond?.());
         handlers.page?.(page);
         // A poll that died on this page saved how far it got: those items, if Graph lists them again
         // first, were handled (their emissions may be older than the hashes the snapshot kept).

@@ -94,6 +94,7 @@ async function runDeltaTrigger(context, cfg, snapshot, specFor) {
     // `view`: the chain whose window is watched (the previous window's last round reports against the new one).
     const follow = (chainSpec, chain, view = chain) => (0, delta_1.followChain)(session, chainSpec, chain, {
         knownSecond: () => graphSecond,
+        clockSecond: () => dated,
         page: (page) => {
             clockAt(page.serverTime);
             saw(page.serverTime === undefined ? undefined : Math.floor(page.serverTime / 1000));

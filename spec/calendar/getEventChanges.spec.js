@@ -231,6 +231,24 @@ describe('Calendar Changes', () => {
     expect(next.data.map((d) => `${d.changeType} ${d.id}`)).to.deep.equal(['deleted c', 'created d']);
   });
 
+  it('a first poll whose delta answer lost its Date header starts from the clock of its look at the calendar: when Graph then loses the state, what was booked after that poll is emitted', async () => {
+    probe();
+    answer({ startDateTime: '2026-10-28T00:00:00Z' }, page([], { token: 'v1' }), {});
+    const start = await poll();
+    expect(start.error).to.equal(undefined);
+    expect(start.snapshot.chains.changes.from).to.equal('2026-11-27T08:00:00Z');
+    nock(GRAPH).get(VIEW).query({ $deltatoken: 'v1' }).reply(410, { error: { code: 'SyncStateNotFound', message: 'gone' } });
+    answer({ startDateTime: '2026-10-28T00:00:00Z' }, page([
+      event('there-before', { created: '2026-11-01T00:00:00Z' }),
+      event('booked-after', { created: '2026-11-27T08:00:30Z' }),
+    ], { token: 'v2' }), {});
+    // No answer of this poll is dated either: whether the window moves on is asked of the calendar.
+    probe('/v1.0/me/calendar', NOW + 60000);
+    const after = await poll({}, start.snapshot);
+    expect(after.error).to.equal(undefined);
+    expect(after.data.map((d) => `${d.changeType} ${d.id}`)).to.deep.equal(['created booked-after']);
+  });
+
   it('emits only the kinds chosen', async () => {
     const start = await started('v1', { changeTypes: ['deleted'] });
     answer({ $deltatoken: 'v1' }, page([event('new', { created: '2026-11-27T08:30:00Z' }), removed('gone')], { token: 'v2' }), dated(NOW + 3600000));

@@ -35,6 +35,8 @@ export interface DeltaHandlers<T> {
   persist(): Promise<void>;
   /** The latest Graph time (s) the trigger knows besides this page's Date header: for answers without one. */
   knownSecond?(): number | undefined;
+  /** Graph's clock (s) by a Date header this poll had (not by timestamps listed): what a first round without one starts from. */
+  clockSecond?(): number | undefined;
   /** Each page answered, before its items. */
   page?(page: Page<T>): void;
 }
@@ -100,7 +102,7 @@ export async function followChain<T>(session: GraphSession, spec: DeltaChainSpec
       throw err;
     }
     result.pages += 1;
-    pageAnswered(spec.kind, chain, page.serverTime, firstOfRound, handlers.knownSecond?.());
+    pageAnswered(spec.kind, chain, page.serverTime, firstOfRound, handlers.knownSecond?.(), handlers.clockSecond?.());
     handlers.page?.(page);
     // A poll that died on this page saved how far it got: those items, if Graph lists them again
     // first, were handled (their emissions may be older than the hashes the snapshot kept).

@@ -357,11 +357,14 @@ export function roundStarting(chain: ChainState): boolean {
  * A first round of a chain that emits arrivals starts its record of the starting state here, so a
  * round begun before the record existed (a snapshot of an older version) goes on without one.
  */
-export function pageAnswered(kind: ChainKind, chain: ChainState, serverTimeMs: number | undefined, firstOfRound: boolean, knownSecond?: number): void {
+export function pageAnswered(kind: ChainKind, chain: ChainState, serverTimeMs: number | undefined, firstOfRound: boolean, knownSecond?: number, clockSecond?: number): void {
   if (!firstOfRound) return;
   if (chain.phase === 'initial' && (kind === 'created' || kind === 'changes')) chain.starting ??= { items: [], changed: [] };
   if (serverTimeMs === undefined) {
     if (knownSecond !== undefined) chain.latest = Math.max(chain.latest ?? -Infinity, knownSecond);
+    // A first round dated by another answer of the same poll: without it, a later restart of the
+    // first read (Graph lost the state) would take what arrived in between for the starting state.
+    if (chain.phase === 'initial' && chain.from === undefined && clockSecond !== undefined) chain.from = clockSecond;
     return;
   }
   const second = Math.floor(serverTimeMs / 1000);

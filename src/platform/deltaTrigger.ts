@@ -123,6 +123,7 @@ export async function runDeltaTrigger<T extends Record<string, unknown>>(
   // `view`: the chain whose window is watched (the previous window's last round reports against the new one).
   const follow = (chainSpec: DeltaChainSpec, chain: ChainState, view = chain) => followChain<T>(session, chainSpec, chain, {
       knownSecond: () => graphSecond,
+      clockSecond: () => dated,
       page: (page) => {
         clockAt(page.serverTime);
         saw(page.serverTime === undefined ? undefined : Math.floor(page.serverTime / 1000));
